@@ -1,0 +1,33 @@
+import { readFileSync } from "node:fs";
+import { fileURLToPath } from "node:url";
+import type { Actor } from "@factmark/core";
+import { articleEverExisted } from "../repositories/articleRepository";
+import { ensureReviewer } from "../repositories/reviewerRepository";
+import { createArticle } from "../services/createArticle";
+import type { Db } from "./createDatabase";
+
+export const SAMPLE_ARTICLE_ID = "sample-iran-drones";
+const SAMPLE_ARTICLE_FILE = fileURLToPath(new URL("../../../../prisma/seed/iran-drones-article.txt", import.meta.url));
+
+/**
+ * Makes the local reviewer and loads the sample article, once: an article the user deleted
+ * stays deleted. Safe to run on every start.
+ */
+export async function seed(db: Db, reviewer: Actor): Promise<{ isSampleCreated: boolean }> {
+  await ensureReviewer(db, reviewer);
+  if (await articleEverExisted(db, SAMPLE_ARTICLE_ID)) return { isSampleCreated: false };
+  const [title = "", ...body] = readFileSync(SAMPLE_ARTICLE_FILE, "utf8").split("\n");
+  await createArticle(
+    db,
+    reviewer,
+    {
+      title: title.trim(),
+      format: "text",
+      content: body.join("\n"),
+      outlet: "All Israel News",
+      author: "All Israel News Staff",
+    },
+    SAMPLE_ARTICLE_ID,
+  );
+  return { isSampleCreated: true };
+}

@@ -1,0 +1,41 @@
+import { type ApiErrorBody, AppError, type ErrorCode } from "@factmark/core";
+import type { Context } from "hono";
+import { HTTPException } from "hono/http-exception";
+import type { ContentfulStatusCode } from "hono/utils/http-status";
+
+const CODE_FOR_STATUS: Record<number, ErrorCode> = {
+  400: "VALIDATION_FAILED",
+  401: "UNAUTHENTICATED",
+  403: "FORBIDDEN",
+  404: "NOT_FOUND",
+  409: "CONFLICT",
+  412: "PRECONDITION_FAILED",
+  413: "PAYLOAD_TOO_LARGE",
+  415: "UNSUPPORTED_MEDIA_TYPE",
+  422: "UNPROCESSABLE",
+  428: "PRECONDITION_REQUIRED",
+  429: "RATE_LIMITED",
+};
+
+/**
+ * The one place errors become responses: AppError by its code's status, Hono's own HTTP errors
+ * (malformed JSON, body limit) by theirs, anything else as a generic 500 logged with the request id.
+ */
+export function handleError(error: Error, c: Context): Response {
+  if (error instanceof AppError) {
+    return respond(c, error.status, error.code, error.message, error.details);
+  }
+  if (error instanceof HTTPException && error.status < 500) {
+    const code = CODE_FOR_STATUS[error.status] ?? "VALIDATION_FAILED";
+    const message = error.message || "The request could not be read.";
+    return respond(c, error.status, code, message);
+  }
+  const requestId = c.get("requestId") as string | undefined;
+  console.error(`[${requestId ?? "-"}] ${c.req.method} ${c.req.path} failed:`, error);
+  return respond(c, 500, "INTERNAL", `Something went wrong on our side (request ${requestId ?? "unknown"}).`);
+}
+
+export function respond(c: Context, status: number, code: ErrorCode, message: string, details?: unknown): Response {
+  const body: ApiErrorBody = { error: { code, message, ...(details === undefined ? {} : { details }) } };
+  return c.json(body, status as ContentfulStatusCode);
+}

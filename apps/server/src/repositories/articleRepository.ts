@@ -1,0 +1,150 @@
+import {
+  type Actor,
+  type Article,
+  type ArticleSummary,
+  type DocNode,
+  emptyVerdictCounts,
+  type Verdict,
+} from "@factmark/core";
+import type { Db } from "../db/createDatabase";
+import type { Prisma } from "../generated/prisma/client";
+
+export type DbClient = Db | Prisma.TransactionClient;
+
+type ArticleRow = Prisma.ArticleGetPayload<object>;
+
+export interface ArticleFields {
+  title: string;
+  sourceUrl: string | null;
+  outlet: string | null;
+  author: string | null;
+  publishedAt: Date | null;
+  doc: DocNode;
+  text: string;
+}
+
+export function toArticle(row: ArticleRow): Article {
+  return {
+    ...toArticleMetadata(row),
+    doc: JSON.parse(row.doc) as DocNode,
+    text: row.text,
+  };
+}
+
+function toArticleMetadata(row: Omit<ArticleRow, "doc" | "text">) {
+  return {
+    id: row.id,
+    title: row.title,
+    sourceUrl: row.sourceUrl,
+    outlet: row.outlet,
+    author: row.author,
+    publishedAt: row.publishedAt?.toISOString() ?? null,
+    version: row.version,
+    createdAt: row.createdAt.toISOString(),
+    updatedAt: row.updatedAt.toISOString(),
+  };
+}
+
+/** Stores a new article and its "created" history entry. */
+export async function insertArticle(db: DbClient, id: string, fields: ArticleFields, actor: Actor): Promise<Article> {
+  const row = await db.article.create({
+    data: {
+      id,
+      ...fields,
+      doc: JSON.stringify(fields.doc),
+      createdById: actor.id,
+      events: {
+        create: {
+          id: crypto.randomUUID(),
+          actorId: actor.id,
+          action: "article.created",
+          to: JSON.stringify({ title: fields.title }),
+        },
+      },
+    },
+  });
+  return toArticle(row);
+}
+
+export async function findArticle(db: DbClient, id: string): Promise<Article | null> {
+  const row = await db.article.findFirst({ where: { id, deletedAt: null } });
+  return row ? toArticle(row) : null;
+}
+
+/** What validating a selector needs of an article: its text, and nothing else. */
+export async function findArticleText(db: DbClient, id: string): Promise<{ id: string; text: string } | null> {
+  return db.article.findFirst({ where: { id, deletedAt: null }, select: { id: true, text: true } });
+}
+
+/** Whether an article exists, counting deleted ones: the seed never brings back what a user deleted. */
+export async function articleEverExisted(db: DbClient, id: string): Promise<boolean> {
+  return (await db.article.count({ where: { id } })) > 0;
+}
+
+/** Every live article, newest first, with its claim counts per verdict (two queries in all). */
+export async function listArticleSummaries(db: DbClient): Promise<ArticleSummary[]> {
+  const rows = await db.article.findMany({
+    where: { deletedAt: null },
+    omit: { doc: true, text: true },
+    orderBy: { createdAt: "desc" },
+  });
+  const groups = await db.claim.groupBy({
+    by: ["articleId", "verdict", "isOrphaned"],
+    where: { deletedAt: null, articleId: { in: rows.map((row) => row.id) } },
+    _count: { _all: true },
+  });
+  const summaries = new Map<string, ArticleSummary>(
+    rows.map((row) => [row.id, { ...toArticleMetadata(row), counts: emptyVerdictCounts(), orphanCount: 0 }]),
+  );
+  for (const group of groups) {
+    const summary = summaries.get(group.articleId);
+    if (!summary) continue;
+    summary.counts[group.verdict as Verdict] += group._count._all;
+    if (group.isOrphaned) summary.orphanCount += group._count._all;
+  }
+  return [...summaries.values()];
+}
+
+export type ArticleMetadataChange = Partial<Omit<ArticleFields, "doc" | "text">>;
+
+/**
+ * Applies a change if the article is still at `expectedVersion`; returns the new row,
+ * or null when the article is gone or has moved on (the caller tells which).
+ */
+export async function updateArticleIfVersion(
+  db: DbClient,
+  id: string,
+  expectedVersion: number,
+  change: ArticleMetadataChange & { doc?: DocNode; text?: string; deletedAt?: Date },
+): Promise<boolean> {
+  const { doc, ...rest } = change;
+  const result = await db.article.updateMany({
+    where: { id, version: expectedVersion, deletedAt: null },
+    data: {
+      ...rest,
+      ...(doc ? { doc: JSON.stringify(doc) } : {}),
+      version: { increment: 1 },
+    },
+  });
+  return result.count === 1;
+}
+
+export async function insertArticleEvent(
+  db: DbClient,
+  articleId: string,
+  actor: Actor,
+  action: string,
+  from: unknown,
+  to: unknown,
+): Promise<void> {
+  await db.event.create({
+    data: {
+      id: crypto.randomUUID(),
+      articleId,
+      actorId: actor.id,
+      action,
+      from: from === undefined ? null : JSON.stringify(from),
+      to: to === undefined ? null : JSON.stringify(to),
+    },
+  });
+}

@@ -1,0 +1,142 @@
+import type { Actor, Claim, Selectors, Verdict } from "@factmark/core";
+import type { Prisma } from "../generated/prisma/client";
+import type { DbClient } from "./articleRepository";
+
+const CLAIM_INCLUDE = { createdBy: { select: { id: true, name: true } } } as const;
+type ClaimRow = Prisma.ClaimGetPayload<{ include: typeof CLAIM_INCLUDE }>;
+
+/** A claim row as it crosses the wire. */
+export function toClaim(row: ClaimRow): Claim {
+  return {
+    id: row.id,
+    articleId: row.articleId,
+    selectors: {
+      position: { start: row.start, end: row.end },
+      quote: { exact: row.exact, prefix: row.prefix, suffix: row.suffix },
+    },
+    verdict: row.verdict as Verdict,
+    speaker: row.speaker,
+    rationale: row.rationale,
+    isOrphaned: row.isOrphaned,
+    version: row.version,
+    createdAt: row.createdAt.toISOString(),
+    updatedAt: row.updatedAt.toISOString(),
+    createdBy: row.createdBy,
+  };
+}
+
+export interface NewClaim {
+  id: string;
+  articleId: string;
+  selectors: Selectors;
+  verdict: Verdict;
+  speaker: string | null;
+  rationale: string;
+}
+
+/** Stores a claim with its "created" history entry, in one statement batch. */
+export async function insertClaim(db: DbClient, claim: NewClaim, actor: Actor): Promise<Claim> {
+  const { position, quote } = claim.selectors;
+  const row = await db.claim.create({
+    data: {
+      id: claim.id,
+      articleId: claim.articleId,
+      start: position.start,
+      end: position.end,
+      exact: quote.exact,
+      prefix: quote.prefix,
+      suffix: quote.suffix,
+      verdict: claim.verdict,
+      speaker: claim.speaker,
+      rationale: claim.rationale,
+      createdById: actor.id,
+      events: {
+        create: {
+          id: crypto.randomUUID(),
+          articleId: claim.articleId,
+          actorId: actor.id,
+          action: "claim.created",
+          to: JSON.stringify({ verdict: claim.verdict, exact: quote.exact }),
+        },
+      },
+    },
+    include: CLAIM_INCLUDE,
+  });
+  return toClaim(row);
+}
+
+/** The live claims of a live article in document order, or null when the article is not there. */
+export async function listClaimsOfArticle(db: DbClient, articleId: string): Promise<Claim[] | null> {
+  const article = await db.article.findFirst({
+    where: { id: articleId, deletedAt: null },
+    select: {
+      claims: {
+        where: { deletedAt: null },
+        orderBy: [{ start: "asc" }, { end: "desc" }, { createdAt: "asc" }],
+        include: CLAIM_INCLUDE,
+      },
+    },
+  });
+  return article ? article.claims.map(toClaim) : null;
+}
+
+/** A claim whose article is live; deleted claims only when asked for (restoring needs them). */
+export async function findClaim(
+  db: DbClient,
+  id: string,
+  { includeDeleted = false } = {},
+): Promise<(Claim & { isDeleted: boolean }) | null> {
+  const row = await db.claim.findFirst({
+    where: { id, article: { deletedAt: null }, ...(includeDeleted ? {} : { deletedAt: null }) },
+    include: CLAIM_INCLUDE,
+  });
+  return row ? { ...toClaim(row), isDeleted: row.deletedAt !== null } : null;
+}
+
+export interface ClaimChange {
+  verdict?: Verdict;
+  speaker?: string | null;
+  rationale?: string;
+  deletedAt?: Date | null;
+}
+
+export interface ClaimEventInput {
+  action: string;
+  from?: unknown;
+  to?: unknown;
+}
+
+/**
+ * Applies a change and records its history entries, if the claim is still at `expectedVersion`.
+ * Returns false when another write got there first.
+ */
+export async function updateClaimIfVersion(
+  db: DbClient,
+  claim: Pick<Claim, "id" | "articleId">,
+  expectedVersion: number,
+  change: ClaimChange,
+  events: ClaimEventInput[],
+  actor: Actor,
+  at: Date,
+): Promise<boolean> {
+  const result = await db.claim.updateMany({
+    where: { id: claim.id, version: expectedVersion },
+    data: { ...change, updatedAt: at, version: { increment: 1 } },
+  });
+  if (result.count !== 1) return false;
+  if (events.length > 0) {
+    await db.event.createMany({
+      data: events.map((event) => ({
+        id: crypto.randomUUID(),
+        articleId: claim.articleId,
+        claimId: claim.id,
+        actorId: actor.id,
+        action: event.action,
+        from: event.from === undefined ? null : JSON.stringify(event.from),
+        to: event.to === undefined ? null : JSON.stringify(event.to),
+        at,
+      })),
+    });
+  }
+  return true;
+}

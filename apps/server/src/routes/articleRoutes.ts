@@ -1,0 +1,51 @@
+import { ZArticleCreate, ZArticleUpdate, ZClaimCreate, ZId } from "@factmark/core";
+import { Hono } from "hono";
+import { z } from "zod";
+import type { AppDeps, AppEnv } from "../env";
+import { etag, readIfMatch, requireIfMatch } from "../middleware/ifMatch";
+import { validate } from "../middleware/validate";
+import { createArticle } from "../services/createArticle";
+import { createClaim } from "../services/createClaim";
+import { deleteArticle } from "../services/deleteArticle";
+import { getArticle } from "../services/getArticle";
+import { listArticles } from "../services/listArticles";
+import { listClaims } from "../services/listClaims";
+import { updateArticle } from "../services/updateArticle";
+
+const ZArticleParam = z.object({ id: ZId });
+
+/** /api/articles and the claims under an article. */
+export function articleRoutes({ db }: AppDeps) {
+  return new Hono<AppEnv>()
+    .get("/", async (c) => c.json({ items: await listArticles(db) }, 200))
+    .post("/", validate("json", ZArticleCreate), async (c) => {
+      const article = await createArticle(db, c.get("actor"), c.req.valid("json"));
+      c.header("ETag", etag(article));
+      c.header("Location", `/api/articles/${article.id}`);
+      return c.json(article, 201);
+    })
+    .get("/:id", validate("param", ZArticleParam), async (c) => {
+      const article = await getArticle(db, c.req.valid("param").id);
+      c.header("ETag", etag(article));
+      return c.json(article, 200);
+    })
+    .patch("/:id", validate("param", ZArticleParam), validate("json", ZArticleUpdate), async (c) => {
+      const version = requireIfMatch(c);
+      const article = await updateArticle(db, c.get("actor"), c.req.valid("param").id, version, c.req.valid("json"));
+      c.header("ETag", etag(article));
+      return c.json(article, 200);
+    })
+    .delete("/:id", validate("param", ZArticleParam), async (c) => {
+      await deleteArticle(db, c.get("actor"), c.req.valid("param").id, readIfMatch(c));
+      return c.body(null, 204);
+    })
+    .get("/:id/claims", validate("param", ZArticleParam), async (c) =>
+      c.json({ items: await listClaims(db, c.req.valid("param").id) }, 200),
+    )
+    .post("/:id/claims", validate("param", ZArticleParam), validate("json", ZClaimCreate), async (c) => {
+      const claim = await createClaim(db, c.get("actor"), c.req.valid("param").id, c.req.valid("json"));
+      c.header("ETag", etag(claim));
+      c.header("Location", `/api/claims/${claim.id}`);
+      return c.json(claim, 201);
+    });
+}

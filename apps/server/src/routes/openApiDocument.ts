@@ -1,0 +1,180 @@
+import {
+  ERROR_STATUS,
+  ZApiError,
+  ZArticle,
+  ZArticleCreate,
+  ZArticleList,
+  ZArticleUpdate,
+  ZClaim,
+  ZClaimCreate,
+  ZClaimList,
+  ZClaimUpdate,
+} from "@factmark/core";
+import { z } from "zod";
+
+interface Operation {
+  method: "get" | "post" | "patch" | "delete";
+  path: string;
+  summary: string;
+  body?: z.ZodType;
+  response?: z.ZodType;
+  status: number;
+  ifMatch?: "required" | "optional";
+  errors: (keyof typeof ERROR_STATUS)[];
+}
+
+const OPERATIONS: Operation[] = [
+  {
+    method: "get",
+    path: "/api/articles",
+    summary: "List articles with claim counts per verdict",
+    response: ZArticleList,
+    status: 200,
+    errors: [],
+  },
+  {
+    method: "post",
+    path: "/api/articles",
+    summary: "Create an article from plain text (one paragraph per non-empty line)",
+    body: ZArticleCreate,
+    response: ZArticle,
+    status: 201,
+    errors: ["VALIDATION_FAILED", "PAYLOAD_TOO_LARGE", "UNSUPPORTED_MEDIA_TYPE"],
+  },
+  {
+    method: "get",
+    path: "/api/articles/{id}",
+    summary: "One article with its document and text",
+    response: ZArticle,
+    status: 200,
+    errors: ["NOT_FOUND"],
+  },
+  {
+    method: "patch",
+    path: "/api/articles/{id}",
+    summary: "Change an article's metadata",
+    body: ZArticleUpdate,
+    response: ZArticle,
+    status: 200,
+    ifMatch: "required",
+    errors: ["VALIDATION_FAILED", "NOT_FOUND", "PRECONDITION_FAILED", "PRECONDITION_REQUIRED"],
+  },
+  {
+    method: "delete",
+    path: "/api/articles/{id}",
+    summary: "Delete an article",
+    status: 204,
+    ifMatch: "optional",
+    errors: ["NOT_FOUND", "PRECONDITION_FAILED"],
+  },
+  {
+    method: "get",
+    path: "/api/articles/{id}/claims",
+    summary: "The article's claims in document order",
+    response: ZClaimList,
+    status: 200,
+    errors: ["NOT_FOUND"],
+  },
+  {
+    method: "post",
+    path: "/api/articles/{id}/claims",
+    summary: "Mark a claim from a position and/or quote selector",
+    body: ZClaimCreate,
+    response: ZClaim,
+    status: 201,
+    errors: ["VALIDATION_FAILED", "NOT_FOUND", "UNPROCESSABLE", "UNSUPPORTED_MEDIA_TYPE", "PAYLOAD_TOO_LARGE"],
+  },
+  {
+    method: "get",
+    path: "/api/claims/{id}",
+    summary: "One claim",
+    response: ZClaim,
+    status: 200,
+    errors: ["NOT_FOUND"],
+  },
+  {
+    method: "patch",
+    path: "/api/claims/{id}",
+    summary: "Change a claim's verdict, speaker or rationale",
+    body: ZClaimUpdate,
+    response: ZClaim,
+    status: 200,
+    ifMatch: "required",
+    errors: ["VALIDATION_FAILED", "NOT_FOUND", "PRECONDITION_FAILED", "PRECONDITION_REQUIRED"],
+  },
+  {
+    method: "delete",
+    path: "/api/claims/{id}",
+    summary: "Delete a claim (restorable)",
+    response: ZClaim,
+    status: 200,
+    ifMatch: "optional",
+    errors: ["NOT_FOUND", "PRECONDITION_FAILED"],
+  },
+  {
+    method: "post",
+    path: "/api/claims/{id}/restore",
+    summary: "Restore a deleted claim (undo)",
+    response: ZClaim,
+    status: 200,
+    ifMatch: "optional",
+    errors: ["NOT_FOUND", "CONFLICT", "PRECONDITION_FAILED"],
+  },
+];
+
+function schemaOf(schema: z.ZodType): unknown {
+  return z.toJSONSchema(schema, { io: "input", unrepresentable: "any", target: "openapi-3.0" });
+}
+
+let cached: unknown;
+
+/** The OpenAPI 3.0 document of the API, built from the same core schemas that validate requests. */
+export function openApiDocument(): unknown {
+  cached ??= build();
+  return cached;
+}
+
+function build() {
+  const paths: Record<string, Record<string, unknown>> = {};
+  for (const operation of OPERATIONS) {
+    const parameters: unknown[] = [];
+    if (operation.path.includes("{id}")) {
+      parameters.push({ name: "id", in: "path", required: true, schema: { type: "string" } });
+    }
+    if (operation.ifMatch) {
+      parameters.push({
+        name: "If-Match",
+        in: "header",
+        required: operation.ifMatch === "required",
+        description: 'The version read, as its ETag: "3".',
+        schema: { type: "string" },
+      });
+    }
+    const responses: Record<string, unknown> = {
+      [operation.status]: operation.response
+        ? { description: "OK", content: { "application/json": { schema: schemaOf(operation.response) } } }
+        : { description: "Done" },
+    };
+    for (const code of operation.errors) {
+      responses[ERROR_STATUS[code]] = {
+        description: code,
+        content: { "application/json": { schema: { $ref: "#/components/schemas/Error" } } },
+      };
+    }
+    const pathItem = (paths[operation.path] ??= {});
+    pathItem[operation.method] = {
+      summary: operation.summary,
+      parameters,
+      ...(operation.body
+        ? { requestBody: { required: true, content: { "application/json": { schema: schemaOf(operation.body) } } } }
+        : {}),
+      responses,
+    };
+  }
+  return {
+    openapi: "3.0.3",
+    info: { title: "Factmark API", version: "0.1.0", description: "Fact-check annotation of news articles." },
+    paths,
+    components: { schemas: { Error: schemaOf(ZApiError) } },
+  };
+}

@@ -1,0 +1,39 @@
+import type { Actor, Claim, ClaimUpdate } from "@factmark/core";
+import type { Db } from "../db/createDatabase";
+import { type ClaimEventInput, updateClaimIfVersion } from "../repositories/claimRepository";
+import { requireClaim } from "./getClaim";
+import { preconditionFailed } from "./preconditionFailed";
+
+const EVENT_FOR_FIELD = {
+  verdict: "claim.verdict_changed",
+  speaker: "claim.speaker_changed",
+  rationale: "claim.rationale_changed",
+} as const;
+
+/**
+ * Changes a claim's verdict, speaker or rationale if the caller read the current version,
+ * recording one history entry per field that really changed.
+ */
+export async function updateClaim(
+  db: Db,
+  actor: Actor,
+  id: string,
+  expectedVersion: number,
+  input: ClaimUpdate,
+): Promise<Claim> {
+  return db.$transaction(async (tx) => {
+    const { isDeleted: _isDeleted, ...current } = await requireClaim(tx, id);
+    if (current.version !== expectedVersion) throw preconditionFailed("claim", current);
+    const events: ClaimEventInput[] = [];
+    for (const field of Object.keys(EVENT_FOR_FIELD) as (keyof typeof EVENT_FOR_FIELD)[]) {
+      const value = input[field];
+      if (value !== undefined && value !== current[field]) {
+        events.push({ action: EVENT_FOR_FIELD[field], from: current[field], to: value });
+      }
+    }
+    const at = new Date();
+    const isUpdated = await updateClaimIfVersion(tx, current, expectedVersion, input, events, actor, at);
+    if (!isUpdated) throw preconditionFailed("claim", current);
+    return { ...current, ...input, version: current.version + 1, updatedAt: at.toISOString() };
+  });
+}

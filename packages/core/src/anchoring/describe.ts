@@ -1,0 +1,26 @@
+import { QUOTE_CONTEXT_LENGTH, type Selectors } from "./types";
+
+/**
+ * The selectors that describe [start, end) of `text`: its position and its quote with context.
+ * The caller guarantees 0 <= start <= end <= text.length.
+ */
+export function describe(text: string, start: number, end: number): Selectors {
+  const prefixStart = avoidSplitSurrogate(text, Math.max(0, start - QUOTE_CONTEXT_LENGTH), +1);
+  const suffixEnd = avoidSplitSurrogate(text, Math.min(text.length, end + QUOTE_CONTEXT_LENGTH), -1);
+  return {
+    position: { start, end },
+    quote: {
+      exact: text.slice(start, end),
+      prefix: text.slice(prefixStart, start),
+      suffix: text.slice(end, suffixEnd),
+    },
+  };
+}
+
+/** Moves an offset off the middle of a surrogate pair, so context never holds half an emoji. */
+function avoidSplitSurrogate(text: string, offset: number, direction: 1 | -1): number {
+  if (offset <= 0 || offset >= text.length) return offset;
+  const before = text.charCodeAt(offset - 1);
+  const isInsidePair = before >= 0xd800 && before <= 0xdbff;
+  return isInsidePair ? offset + direction : offset;
+}

@@ -1,0 +1,87 @@
+import { z } from "zod";
+import { ZActor, ZId, ZList, ZTimestamp, ZUserText } from "./common";
+import { ZVerdict } from "./verdict";
+
+export const CLAIM_LIMITS = {
+  quoteLength: 20_000,
+  contextLength: 200,
+  speakerLength: 200,
+  rationaleLength: 20_000,
+} as const;
+
+export const ZTextPosition = z
+  .object({
+    start: z.number().int().nonnegative(),
+    end: z.number().int().nonnegative(),
+  })
+  .refine((value) => value.start <= value.end, { message: "start must not be after end.", path: ["start"] })
+  .refine((value) => value.start < value.end, { message: "The selection is empty.", path: ["end"] });
+
+export const ZTextQuote = z.object({
+  exact: ZUserText(CLAIM_LIMITS.quoteLength).refine((value) => value.trim().length > 0, "The quote is empty."),
+  prefix: ZUserText(CLAIM_LIMITS.contextLength).optional(),
+  suffix: ZUserText(CLAIM_LIMITS.contextLength).optional(),
+});
+
+/** What a client sends to place a claim: a position, a quote, or both. */
+export const ZSelectorInput = z
+  .strictObject({
+    position: ZTextPosition.optional(),
+    quote: ZTextQuote.optional(),
+  })
+  .refine((value) => value.position !== undefined || value.quote !== undefined, "Give a position, a quote, or both.");
+
+export const ZSpeaker = ZUserText(CLAIM_LIMITS.speakerLength)
+  .transform((value) => value.trim())
+  .transform((value) => (value.length === 0 ? null : value))
+  .nullable();
+
+export const ZRationale = ZUserText(CLAIM_LIMITS.rationaleLength);
+
+/** POST /api/articles/:id/claims */
+export const ZClaimCreate = z.strictObject({
+  selectors: ZSelectorInput,
+  verdict: ZVerdict.optional(),
+  speaker: ZSpeaker.optional(),
+  rationale: ZRationale.optional(),
+});
+export type ClaimCreate = z.infer<typeof ZClaimCreate>;
+
+/** PATCH /api/claims/:id (with If-Match). */
+export const ZClaimUpdate = z
+  .strictObject({
+    verdict: ZVerdict.optional(),
+    speaker: ZSpeaker.optional(),
+    rationale: ZRationale.optional(),
+  })
+  .refine((value) => Object.keys(value).length > 0, "Say what to change: verdict, speaker or rationale.");
+export type ClaimUpdate = z.infer<typeof ZClaimUpdate>;
+
+/** A claim as the API answers it, both selectors filled in. */
+export const ZClaim = z.object({
+  id: ZId,
+  articleId: ZId,
+  selectors: z.object({
+    position: z.object({ start: z.number().int(), end: z.number().int() }),
+    quote: z.object({ exact: z.string(), prefix: z.string(), suffix: z.string() }),
+  }),
+  verdict: ZVerdict,
+  speaker: z.string().nullable(),
+  rationale: z.string(),
+  isOrphaned: z.boolean(),
+  version: z.number().int().positive(),
+  createdAt: ZTimestamp,
+  updatedAt: ZTimestamp,
+  createdBy: ZActor,
+});
+export type Claim = z.infer<typeof ZClaim>;
+
+export const ZClaimList = ZList(ZClaim);
+export type ClaimList = z.infer<typeof ZClaimList>;
+
+/** Claims in document order: by start, then the longer one first. */
+export function compareClaimsInDocumentOrder(a: Pick<Claim, "selectors">, b: Pick<Claim, "selectors">): number {
+  const left = a.selectors.position;
+  const right = b.selectors.position;
+  return left.start - right.start || right.end - left.end;
+}

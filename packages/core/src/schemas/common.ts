@@ -1,0 +1,52 @@
+import { z } from "zod";
+
+/** Ids are opaque strings the server makes; this bounds what a path may carry. */
+export const ZId = z
+  .string()
+  .min(1)
+  .max(64)
+  .regex(/^[A-Za-z0-9_-]+$/, "An id holds only letters, digits, '-' and '_'.");
+
+/** A timestamp as it crosses the wire: ISO 8601 in UTC. */
+export const ZTimestamp = z.iso.datetime({ offset: true });
+
+/** Text a person types: no NUL characters and no lone surrogates, which no store keeps faithfully. */
+export function ZUserText(max: number) {
+  return z
+    .string()
+    .max(max, `At most ${max} characters.`)
+    .refine((value) => !value.includes("\u0000"), "Text may not contain NUL characters.")
+    .refine((value) => value.isWellFormed(), "Text may not contain lone surrogates.");
+}
+
+/** A short optional field: blank means "none". */
+export function ZOptionalLine(max: number) {
+  return ZUserText(max)
+    .transform((value) => value.trim())
+    .transform((value) => (value.length === 0 ? null : value))
+    .nullable()
+    .optional();
+}
+
+/** An http(s) URL, the only kind we link to. */
+export const ZHttpUrl = z
+  .string()
+  .trim()
+  .max(2048, "A URL has at most 2048 characters.")
+  .refine((value) => {
+    try {
+      const url = new URL(value);
+      return (url.protocol === "http:" || url.protocol === "https:") && url.hostname.length > 0;
+    } catch {
+      return false;
+    }
+  }, "Give a full http:// or https:// URL.");
+
+/** Who did something, as the history and the UI show it. */
+export const ZActor = z.object({ id: z.string(), name: z.string() });
+export type Actor = z.infer<typeof ZActor>;
+
+/** A list answer: `{ "items": [...] }`. */
+export function ZList<T extends z.ZodType>(item: T) {
+  return z.object({ items: z.array(item) });
+}
