@@ -161,7 +161,8 @@ function build() {
         content: { "application/json": { schema: { $ref: "#/components/schemas/Error" } } },
       };
     }
-    const pathItem = (paths[operation.path] ??= {});
+    const pathItem = paths[operation.path] ?? {};
+    paths[operation.path] = pathItem;
     pathItem[operation.method] = {
       summary: operation.summary,
       parameters,
