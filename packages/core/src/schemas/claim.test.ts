@@ -1,0 +1,105 @@
+import { describe, expect, it } from "vitest";
+import { compareClaimsInDocumentOrder, ZClaimCreate, ZClaimUpdate } from "./claim";
+
+function issuesOf(input: unknown): string[] {
+  const result = ZClaimCreate.safeParse(input);
+  return result.success ? [] : result.error.issues.map((issue) => `${issue.path.join(".")}: ${issue.message}`);
+}
+
+describe("ZClaimCreate", () => {
+  it("accepts a position, a quote, or both, with a verdict", () => {
+    expect(ZClaimCreate.safeParse({ selectors: { position: { start: 0, end: 4 } } }).success).toBe(true);
+    expect(ZClaimCreate.safeParse({ selectors: { quote: { exact: "Iran" } }, verdict: "supported" }).success).toBe(
+      true,
+    );
+    expect(
+      ZClaimCreate.safeParse({
+        selectors: { position: { start: 0, end: 4 }, quote: { exact: "Iran", prefix: "", suffix: " sold" } },
+        verdict: "contradicted",
+        speaker: "Robert Malley",
+        rationale: "Two sources disagree.",
+      }).success,
+    ).toBe(true);
+  });
+
+  it("leaves the verdict out when none is given (the server defaults it)", () => {
+    const parsed = ZClaimCreate.parse({ selectors: { position: { start: 0, end: 4 } } });
+    expect(parsed.verdict).toBeUndefined();
+  });
+
+  it("rejects start after end", () => {
+    expect(issuesOf({ selectors: { position: { start: 5, end: 2 } } })).toContain(
+      "selectors.position.start: start must not be after end.",
+    );
+  });
+
+  it("rejects an empty selection", () => {
+    expect(issuesOf({ selectors: { position: { start: 3, end: 3 } } })).toContain(
+      "selectors.position.end: The selection is empty.",
+    );
+    expect(issuesOf({ selectors: { quote: { exact: "   " } } })).toContain(
+      "selectors.quote.exact: The quote is empty.",
+    );
+  });
+
+  it("rejects selectors with neither position nor quote", () => {
+    expect(issuesOf({ selectors: {} })).toContain("selectors: Give a position, a quote, or both.");
+  });
+
+  it("rejects negative or fractional offsets", () => {
+    expect(issuesOf({ selectors: { position: { start: -1, end: 2 } } }).length).toBeGreaterThan(0);
+    expect(issuesOf({ selectors: { position: { start: 0.5, end: 2 } } }).length).toBeGreaterThan(0);
+  });
+
+  it("rejects an unknown verdict", () => {
+    const issues = issuesOf({ selectors: { position: { start: 0, end: 4 } }, verdict: "false" });
+    expect(issues).toHaveLength(1);
+    expect(issues[0]).toMatch(/^verdict:/);
+  });
+
+  it("rejects unknown keys at the top and in the selectors", () => {
+    expect(issuesOf({ selectors: { position: { start: 0, end: 4 } }, colour: "red" }).join()).toMatch(/colour/);
+    expect(issuesOf({ selectors: { position: { start: 0, end: 4 }, range: {} } }).join()).toMatch(/range/);
+  });
+
+  it("rejects wrong types", () => {
+    expect(issuesOf({ selectors: { position: { start: "0", end: 4 } } }).length).toBeGreaterThan(0);
+    expect(issuesOf({ selectors: "0-4" }).length).toBeGreaterThan(0);
+    expect(issuesOf(null).length).toBeGreaterThan(0);
+  });
+
+  it("rejects a quote with a NUL character or a lone surrogate", () => {
+    expect(issuesOf({ selectors: { quote: { exact: "a\u0000b" } } }).length).toBeGreaterThan(0);
+    expect(issuesOf({ selectors: { quote: { exact: "a\ud83d" } } }).length).toBeGreaterThan(0);
+  });
+
+  it("turns a blank speaker into none", () => {
+    expect(ZClaimCreate.parse({ selectors: { quote: { exact: "x" } }, speaker: "   " }).speaker).toBeNull();
+    expect(ZClaimCreate.parse({ selectors: { quote: { exact: "x" } }, speaker: " Malley " }).speaker).toBe("Malley");
+  });
+});
+
+describe("ZClaimUpdate", () => {
+  it("accepts a verdict change", () => {
+    expect(ZClaimUpdate.parse({ verdict: "supported" })).toEqual({ verdict: "supported" });
+  });
+
+  it("rejects an empty change and unknown keys", () => {
+    expect(ZClaimUpdate.safeParse({}).success).toBe(false);
+    expect(ZClaimUpdate.safeParse({ verdict: "supported", version: 2 }).success).toBe(false);
+  });
+});
+
+describe("compareClaimsInDocumentOrder", () => {
+  it("orders by start, then the longer claim first", () => {
+    const claim = (start: number, end: number) => ({
+      selectors: { position: { start, end }, quote: { exact: "", prefix: "", suffix: "" } },
+    });
+    const sorted = [claim(5, 6), claim(0, 2), claim(0, 9)].sort(compareClaimsInDocumentOrder);
+    expect(sorted.map((item) => item.selectors.position)).toEqual([
+      { start: 0, end: 9 },
+      { start: 0, end: 2 },
+      { start: 5, end: 6 },
+    ]);
+  });
+});
