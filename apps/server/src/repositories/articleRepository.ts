@@ -7,6 +7,7 @@ import {
   type Verdict,
 } from "@factmark/core";
 import type { Db } from "../db/createDatabase";
+import { timeOrderedId } from "../db/timeOrderedId";
 import type { Prisma } from "../generated/prisma/client";
 
 export type DbClient = Db | Prisma.TransactionClient;
@@ -55,7 +56,7 @@ export async function insertArticle(db: DbClient, id: string, fields: ArticleFie
       createdById: actor.id,
       events: {
         create: {
-          id: crypto.randomUUID(),
+          id: timeOrderedId(),
           actorId: actor.id,
           action: "article.created",
           to: JSON.stringify({ title: fields.title }),
@@ -86,7 +87,7 @@ export async function listArticleSummaries(db: DbClient): Promise<ArticleSummary
   const rows = await db.article.findMany({
     where: { deletedAt: null },
     omit: { doc: true, text: true },
-    orderBy: { createdAt: "desc" },
+    orderBy: [{ createdAt: "desc" }, { id: "desc" }],
   });
   const groups = await db.claim.groupBy({
     by: ["articleId", "verdict", "isOrphaned"],
@@ -139,7 +140,7 @@ export async function insertArticleEvent(
 ): Promise<void> {
   await db.event.create({
     data: {
-      id: crypto.randomUUID(),
+      id: timeOrderedId(),
       articleId,
       actorId: actor.id,
       action,

@@ -1,4 +1,5 @@
 import type { Actor, Claim, Selectors, Verdict } from "@factmark/core";
+import { timeOrderedId } from "../db/timeOrderedId";
 import type { Prisma } from "../generated/prisma/client";
 import type { DbClient } from "./articleRepository";
 
@@ -52,7 +53,7 @@ export async function insertClaim(db: DbClient, claim: NewClaim, actor: Actor): 
       createdById: actor.id,
       events: {
         create: {
-          id: crypto.randomUUID(),
+          id: timeOrderedId(),
           articleId: claim.articleId,
           actorId: actor.id,
           action: "claim.created",
@@ -72,7 +73,7 @@ export async function listClaimsOfArticle(db: DbClient, articleId: string): Prom
     select: {
       claims: {
         where: { deletedAt: null },
-        orderBy: [{ start: "asc" }, { end: "desc" }, { createdAt: "asc" }],
+        orderBy: [{ start: "asc" }, { end: "desc" }, { id: "asc" }],
         include: CLAIM_INCLUDE,
       },
     },
@@ -127,7 +128,7 @@ export async function updateClaimIfVersion(
   if (events.length > 0) {
     await db.event.createMany({
       data: events.map((event) => ({
-        id: crypto.randomUUID(),
+        id: timeOrderedId(),
         articleId: claim.articleId,
         claimId: claim.id,
         actorId: actor.id,

@@ -1,5 +1,6 @@
 import { type Actor, type Article, type ArticleCreate, articleText, plainTextToDoc } from "@factmark/core";
 import type { Db } from "../db/createDatabase";
+import { timeOrderedId } from "../db/timeOrderedId";
 import { insertArticle } from "../repositories/articleRepository";
 
 /** Creates an article from plain text: one paragraph per non-empty line. */
@@ -7,7 +8,7 @@ export async function createArticle(
   db: Db,
   actor: Actor,
   input: ArticleCreate,
-  id: string = crypto.randomUUID(),
+  id: string = timeOrderedId(),
 ): Promise<Article> {
   const doc = plainTextToDoc(input.content);
   return insertArticle(

@@ -1,5 +1,6 @@
 import { type Actor, AppError, anchor, type Claim, type ClaimCreate, DEFAULT_VERDICT } from "@factmark/core";
 import type { Db } from "../db/createDatabase";
+import { timeOrderedId } from "../db/timeOrderedId";
 import { findArticleText } from "../repositories/articleRepository";
 import { insertClaim } from "../repositories/claimRepository";
 
@@ -15,10 +16,16 @@ export async function createClaim(db: Db, actor: Actor, articleId: string, input
     const { ok: _ok, message, ...details } = anchored;
     throw new AppError("UNPROCESSABLE", message, details);
   }
+  // A position inside a surrogate pair would store half an emoji, which no database keeps faithfully.
+  if (!anchored.selectors.quote.exact.isWellFormed()) {
+    throw new AppError("UNPROCESSABLE", "The selection starts or ends in the middle of a character.", {
+      reason: "split_character",
+    });
+  }
   return insertClaim(
     db,
     {
-      id: crypto.randomUUID(),
+      id: timeOrderedId(),
       articleId,
       selectors: anchored.selectors,
       verdict: input.verdict ?? DEFAULT_VERDICT,

@@ -1,0 +1,422 @@
+import { type Claim, ZClaim, ZClaimList } from "@factmark/core";
+import { describe, expect, it } from "vitest";
+import { BODY_LIMITS } from "../middleware/limitBody";
+import { buildArticle } from "../test/buildArticle";
+import { buildClaim } from "../test/buildClaim";
+import { createTestApp } from "../test/createTestApp";
+import { expectApiError } from "../test/expectApiError";
+import { snapshotDatabase } from "../test/snapshotDatabase";
+
+const { db, request } = await createTestApp();
+const article = await buildArticle(db);
+const { text } = article;
+const claimsUrl = `/api/articles/${article.id}/claims`;
+
+function positionOf(exact: string, within = text) {
+  const start = within.indexOf(exact);
+  if (start === -1) throw new Error(`"${exact}" is not in the text`);
+  return { start, end: start + exact.length };
+}
+
+/** Sends a request and asserts it changed nothing stored. */
+async function expectUnchanged(send: () => Promise<Response>): Promise<Response> {
+  const before = await snapshotDatabase(db);
+  const response = await send();
+  expect(await snapshotDatabase(db)).toEqual(before);
+  return response;
+}
+
+async function readClaim(response: Response): Promise<Claim> {
+  return ZClaim.parse(await response.json());
+}
+
+describe("POST /api/articles/:id/claims", () => {
+  it("creates a claim from a position, filling in the quote, as unverified", async () => {
+    const position = positionOf("a limited number of drones");
+    const response = await request("POST", claimsUrl, { selectors: { position } });
+    expect(response.status).toBe(201);
+    const claim = await readClaim(response);
+    expect(claim).toMatchObject({
+      articleId: article.id,
+      verdict: "unverified",
+      speaker: null,
+      rationale: "",
+      isOrphaned: false,
+      version: 1,
+      selectors: {
+        position,
+        quote: { exact: "a limited number of drones", prefix: "Iran sold ", suffix: expect.any(String) },
+      },
+    });
+    expect(response.headers.get("ETag")).toBe('"1"');
+    expect(response.headers.get("Location")).toBe(`/api/claims/${claim.id}`);
+  });
+
+  it("creates a claim from a quote alone, finding it in the text", async () => {
+    const response = await request("POST", claimsUrl, {
+      selectors: { quote: { exact: "transferred dozens" } },
+      verdict: "contradicted",
+    });
+    expect(response.status).toBe(201);
+    const claim = await readClaim(response);
+    expect(claim.selectors.position).toEqual(positionOf("transferred dozens"));
+    expect(claim.verdict).toBe("contradicted");
+  });
+
+  it("creates a claim from a position and the quote it holds", async () => {
+    const position = positionOf("totally unfounded");
+    const response = await request("POST", claimsUrl, {
+      selectors: { position, quote: { exact: "totally unfounded" } },
+      verdict: "supported",
+      speaker: "  Amir Saeid Iravani ",
+    });
+    expect(response.status).toBe(201);
+    expect(await readClaim(response)).toMatchObject({ verdict: "supported", speaker: "Amir Saeid Iravani" });
+  });
+
+  it("uses prefix and suffix to tell repeated quotes apart", async () => {
+    const response = await request("POST", claimsUrl, {
+      selectors: { quote: { exact: "Iran", prefix: "said " } },
+    });
+    expect(response.status).toBe(201);
+    const { start } = positionOf("Iran transferred");
+    expect((await readClaim(response)).selectors.position).toEqual({ start, end: start + "Iran".length });
+  });
+
+  describe("bad input changes nothing", () => {
+    it("rejects malformed JSON", async () => {
+      const response = await expectUnchanged(() => request("POST", claimsUrl, '{"selectors": {'));
+      await expectApiError(response, 400, "VALIDATION_FAILED");
+    });
+
+    it("rejects a missing selectors field", async () => {
+      const response = await expectUnchanged(() => request("POST", claimsUrl, { verdict: "supported" }));
+      const error = await expectApiError(response, 400, "VALIDATION_FAILED");
+      expect(error.details).toMatchObject({ issues: [{ path: "selectors" }] });
+    });
+
+    it("rejects a wrong-typed offset", async () => {
+      const response = await expectUnchanged(() =>
+        request("POST", claimsUrl, { selectors: { position: { start: "0", end: 4 } } }),
+      );
+      await expectApiError(response, 400, "VALIDATION_FAILED");
+    });
+
+    it("rejects selectors with neither position nor quote", async () => {
+      const response = await expectUnchanged(() => request("POST", claimsUrl, { selectors: {} }));
+      await expectApiError(response, 400, "VALIDATION_FAILED");
+    });
+
+    it("rejects an unknown verdict", async () => {
+      const response = await expectUnchanged(() =>
+        request("POST", claimsUrl, { selectors: { position: { start: 0, end: 4 } }, verdict: "false" }),
+      );
+      const error = await expectApiError(response, 400, "VALIDATION_FAILED");
+      expect(error.details).toMatchObject({ issues: [{ path: "verdict" }] });
+    });
+
+    it("rejects an unknown field", async () => {
+      const response = await expectUnchanged(() =>
+        request("POST", claimsUrl, { selectors: { position: { start: 0, end: 4 } }, articleId: "other" }),
+      );
+      await expectApiError(response, 400, "VALIDATION_FAILED");
+    });
+
+    it("rejects start after end", async () => {
+      const response = await expectUnchanged(() =>
+        request("POST", claimsUrl, { selectors: { position: { start: 10, end: 4 } } }),
+      );
+      const error = await expectApiError(response, 400, "VALIDATION_FAILED");
+      expect(error.message).toContain("start must not be after end");
+    });
+
+    it("rejects an empty selection", async () => {
+      const response = await expectUnchanged(() =>
+        request("POST", claimsUrl, { selectors: { position: { start: 4, end: 4 } } }),
+      );
+      const error = await expectApiError(response, 400, "VALIDATION_FAILED");
+      expect(error.message).toContain("empty");
+    });
+
+    it("rejects an empty quote", async () => {
+      const response = await expectUnchanged(() =>
+        request("POST", claimsUrl, { selectors: { quote: { exact: "  " } } }),
+      );
+      await expectApiError(response, 400, "VALIDATION_FAILED");
+    });
+
+    it("rejects a selection of nothing but whitespace", async () => {
+      const newline = text.indexOf("\n");
+      const response = await expectUnchanged(() =>
+        request("POST", claimsUrl, { selectors: { position: { start: newline, end: newline + 1 } } }),
+      );
+      const error = await expectApiError(response, 422, "UNPROCESSABLE");
+      expect(error.details).toMatchObject({ reason: "empty" });
+    });
+
+    it("rejects offsets past the end of the text", async () => {
+      const response = await expectUnchanged(() =>
+        request("POST", claimsUrl, { selectors: { position: { start: text.length - 2, end: text.length + 5 } } }),
+      );
+      const error = await expectApiError(response, 422, "UNPROCESSABLE");
+      expect(error.details).toMatchObject({ reason: "out_of_range" });
+    });
+
+    it("rejects an exact that is not at start", async () => {
+      const position = positionOf("limited number");
+      const response = await expectUnchanged(() =>
+        request("POST", claimsUrl, { selectors: { position, quote: { exact: "dozens of drone" } } }),
+      );
+      const error = await expectApiError(response, 422, "UNPROCESSABLE");
+      expect(error.details).toMatchObject({ reason: "quote_mismatch", actual: "limited number" });
+    });
+
+    it("rejects a quote that occurs nowhere", async () => {
+      const response = await expectUnchanged(() =>
+        request("POST", claimsUrl, { selectors: { quote: { exact: "hundreds of tanks" } } }),
+      );
+      const error = await expectApiError(response, 422, "UNPROCESSABLE");
+      expect(error.details).toMatchObject({ reason: "not_found" });
+    });
+
+    it("rejects an ambiguous quote with a 422 that says so", async () => {
+      const response = await expectUnchanged(() =>
+        request("POST", claimsUrl, { selectors: { quote: { exact: "Iran" } } }),
+      );
+      const error = await expectApiError(response, 422, "UNPROCESSABLE");
+      expect(error.message).toMatch(/occurs \d+ times/);
+      expect(error.details).toMatchObject({ reason: "ambiguous", occurrences: expect.any(Array) });
+    });
+
+    it("rejects a claim on an article that does not exist", async () => {
+      const response = await expectUnchanged(() =>
+        request("POST", "/api/articles/no-such-article/claims", { selectors: { position: { start: 0, end: 4 } } }),
+      );
+      await expectApiError(response, 404, "NOT_FOUND");
+    });
+
+    it("rejects a claim on a deleted article", async () => {
+      const gone = await buildArticle(db);
+      await request("DELETE", `/api/articles/${gone.id}`);
+      const response = await expectUnchanged(() =>
+        request("POST", `/api/articles/${gone.id}/claims`, { selectors: { position: { start: 0, end: 4 } } }),
+      );
+      await expectApiError(response, 404, "NOT_FOUND");
+    });
+
+    it("rejects a body that is not application/json with 415", async () => {
+      const body = JSON.stringify({ selectors: { position: { start: 0, end: 4 } } });
+      const response = await expectUnchanged(() => request("POST", claimsUrl, body, { "content-type": "text/plain" }));
+      await expectApiError(response, 415, "UNSUPPORTED_MEDIA_TYPE");
+    });
+
+    it("rejects a body over the size limit with 413", async () => {
+      const body = { selectors: { quote: { exact: "x".repeat(BODY_LIMITS.default) } } };
+      const response = await expectUnchanged(() => request("POST", claimsUrl, body));
+      const error = await expectApiError(response, 413, "PAYLOAD_TOO_LARGE");
+      expect(error.details).toEqual({ maxSize: BODY_LIMITS.default });
+    });
+  });
+});
+
+describe("unicode round-trips", () => {
+  const sentences = {
+    emoji: "Zelenskyy said 🇺🇦 will not give in 💪🏽 to Shahed drones.",
+    combining: "Le ministre a dit: « Café » et cafe\u0301 ne sont pas pareils.",
+    rightToLeft: "قال السفير إيرواني إن هذه الادعاءات لا أساس لها من الصحة.",
+  };
+  const content = ["Before the quotes.", ...Object.values(sentences), "After the quotes."].join("\n");
+
+  for (const [name, sentence] of Object.entries(sentences)) {
+    it(`keeps the offsets and quote of a claim on a ${name} sentence`, async () => {
+      const unicode = await buildArticle(db, { content });
+      const position = positionOf(sentence, unicode.text);
+      const created = await request("POST", `/api/articles/${unicode.id}/claims`, {
+        selectors: { position, quote: { exact: sentence } },
+      });
+      expect(created.status).toBe(201);
+      const listed = ZClaimList.parse(await (await request("GET", `/api/articles/${unicode.id}/claims`)).json());
+      const [claim] = listed.items;
+      expect(claim?.selectors.position).toEqual(position);
+      expect(claim?.selectors.quote.exact).toBe(sentence);
+      expect(unicode.text.slice(position.start, position.end)).toBe(sentence);
+      expect(claim?.selectors.quote.prefix.isWellFormed()).toBe(true);
+    });
+  }
+
+  it("finds a quote holding emoji by its text alone", async () => {
+    const unicode = await buildArticle(db, { content });
+    const response = await request("POST", `/api/articles/${unicode.id}/claims`, {
+      selectors: { quote: { exact: "🇺🇦 will not give in 💪🏽" } },
+    });
+    expect(response.status).toBe(201);
+    expect((await readClaim(response)).selectors.position).toEqual(
+      positionOf("🇺🇦 will not give in 💪🏽", unicode.text),
+    );
+  });
+
+  it("rejects a position that splits an emoji in half", async () => {
+    const unicode = await buildArticle(db, { content });
+    const emojiStart = unicode.text.indexOf("💪");
+    const response = await expectUnchanged(() =>
+      request("POST", `/api/articles/${unicode.id}/claims`, {
+        selectors: { position: { start: emojiStart + 1, end: emojiStart + 10 } },
+      }),
+    );
+    await expectApiError(response, 422, "UNPROCESSABLE");
+  });
+});
+
+describe("GET /api/articles/:id/claims", () => {
+  it("lists live claims in document order", async () => {
+    const ordered = await buildArticle(db);
+    const last = await buildClaim(db, ordered, "totally unfounded");
+    const first = await buildClaim(db, ordered, "Iran sold");
+    const inner = await buildClaim(db, ordered, "sold");
+    const outer = await buildClaim(db, ordered, "Iran sold a limited number");
+    const middle = await buildClaim(db, ordered, "Robert Malley");
+    const deleted = await buildClaim(db, ordered, "dozens");
+    await request("DELETE", `/api/claims/${deleted.id}`);
+    const response = await request("GET", `/api/articles/${ordered.id}/claims`);
+    expect(response.status).toBe(200);
+    const { items } = ZClaimList.parse(await response.json());
+    expect(items.map((claim) => claim.id)).toEqual([outer.id, first.id, inner.id, middle.id, last.id]);
+  });
+
+  it("answers 404 for an article that does not exist", async () => {
+    await expectApiError(await request("GET", "/api/articles/nope/claims"), 404, "NOT_FOUND");
+  });
+});
+
+describe("GET /api/claims/:id", () => {
+  it("answers the claim with its ETag", async () => {
+    const claim = await buildClaim(db, article, "Robert Malley said");
+    const response = await request("GET", `/api/claims/${claim.id}`);
+    expect(response.status).toBe(200);
+    expect(response.headers.get("ETag")).toBe('"1"');
+    expect(await readClaim(response)).toEqual(claim);
+  });
+
+  it("answers 404 for a claim that does not exist", async () => {
+    await expectApiError(await request("GET", "/api/claims/missing"), 404, "NOT_FOUND");
+  });
+});
+
+describe("PATCH /api/claims/:id", () => {
+  it("changes the verdict when If-Match names the current version, and records it", async () => {
+    const claim = await buildClaim(db, article, "months before the Ukraine war");
+    const response = await request(
+      "PATCH",
+      `/api/claims/${claim.id}`,
+      { verdict: "contradicted" },
+      { "If-Match": '"1"' },
+    );
+    expect(response.status).toBe(200);
+    expect(response.headers.get("ETag")).toBe('"2"');
+    expect(await readClaim(response)).toMatchObject({ verdict: "contradicted", version: 2 });
+    const stored = await request("GET", `/api/claims/${claim.id}`);
+    expect(await readClaim(stored)).toMatchObject({ verdict: "contradicted", version: 2 });
+    const events = await db.event.findMany({ where: { claimId: claim.id, action: "claim.verdict_changed" } });
+    expect(events.map((event) => [event.from, event.to])).toEqual([['"unverified"', '"contradicted"']]);
+  });
+
+  it("accepts a weak ETag and an unquoted version", async () => {
+    const claim = await buildClaim(db, article, "just this summer");
+    expect(
+      (await request("PATCH", `/api/claims/${claim.id}`, { verdict: "supported" }, { "If-Match": 'W/"1"' })).status,
+    ).toBe(200);
+    expect(
+      (await request("PATCH", `/api/claims/${claim.id}`, { verdict: "unverified" }, { "If-Match": "2" })).status,
+    ).toBe(200);
+  });
+
+  it("rejects a stale If-Match with 412 and the current claim in details.current", async () => {
+    const claim = await buildClaim(db, article, "support for Russia");
+    await request("PATCH", `/api/claims/${claim.id}`, { verdict: "supported" }, { "If-Match": '"1"' });
+    const response = await expectUnchanged(() =>
+      request("PATCH", `/api/claims/${claim.id}`, { verdict: "contradicted" }, { "If-Match": '"1"' }),
+    );
+    const error = await expectApiError(response, 412, "PRECONDITION_FAILED");
+    const current = ZClaim.parse((error.details as { current: unknown }).current);
+    expect(current).toMatchObject({ id: claim.id, verdict: "supported", version: 2 });
+  });
+
+  it("rejects a change without If-Match with 428", async () => {
+    const claim = await buildClaim(db, article, "Iravani called");
+    const response = await expectUnchanged(() => request("PATCH", `/api/claims/${claim.id}`, { verdict: "supported" }));
+    await expectApiError(response, 428, "PRECONDITION_REQUIRED");
+  });
+
+  it("rejects an unknown verdict", async () => {
+    const claim = await buildClaim(db, article, "called any support");
+    const response = await expectUnchanged(() =>
+      request("PATCH", `/api/claims/${claim.id}`, { verdict: "mostly-true" }, { "If-Match": '"1"' }),
+    );
+    await expectApiError(response, 400, "VALIDATION_FAILED");
+  });
+
+  it("rejects malformed JSON", async () => {
+    const claim = await buildClaim(db, article, "any support");
+    const response = await expectUnchanged(() =>
+      request("PATCH", `/api/claims/${claim.id}`, "{verdict: supported}", { "If-Match": '"1"' }),
+    );
+    await expectApiError(response, 400, "VALIDATION_FAILED");
+  });
+
+  it("rejects a body that is not application/json with 415", async () => {
+    const claim = await buildClaim(db, article, "support for");
+    const response = await expectUnchanged(() =>
+      request("PATCH", `/api/claims/${claim.id}`, "verdict=supported", {
+        "If-Match": '"1"',
+        "content-type": "application/x-www-form-urlencoded",
+      }),
+    );
+    await expectApiError(response, 415, "UNSUPPORTED_MEDIA_TYPE");
+  });
+
+  it("answers 404 for a claim that does not exist", async () => {
+    const response = await expectUnchanged(() =>
+      request("PATCH", "/api/claims/missing", { verdict: "supported" }, { "If-Match": '"1"' }),
+    );
+    await expectApiError(response, 404, "NOT_FOUND");
+  });
+});
+
+describe("DELETE /api/claims/:id and restore", () => {
+  it("deletes a claim, then restores it", async () => {
+    const claim = await buildClaim(db, article, "sold a limited");
+    const deleted = await request("DELETE", `/api/claims/${claim.id}`);
+    expect(deleted.status).toBe(200);
+    expect(await readClaim(deleted)).toMatchObject({ id: claim.id, version: 2 });
+    await expectApiError(await request("GET", `/api/claims/${claim.id}`), 404, "NOT_FOUND");
+    const listed = ZClaimList.parse(await (await request("GET", claimsUrl)).json());
+    expect(listed.items.map((item) => item.id)).not.toContain(claim.id);
+
+    const restored = await request("POST", `/api/claims/${claim.id}/restore`);
+    expect(restored.status).toBe(200);
+    expect(restored.headers.get("ETag")).toBe('"3"');
+    expect(await readClaim(restored)).toMatchObject({ id: claim.id, version: 3, selectors: claim.selectors });
+    expect((await request("GET", `/api/claims/${claim.id}`)).status).toBe(200);
+  });
+
+  it("refuses to restore a claim that is not deleted with 409", async () => {
+    const claim = await buildClaim(db, article, "number of drones");
+    const response = await expectUnchanged(() => request("POST", `/api/claims/${claim.id}/restore`));
+    await expectApiError(response, 409, "CONFLICT");
+  });
+
+  it("rejects a stale If-Match on delete with 412", async () => {
+    const claim = await buildClaim(db, article, "drones months");
+    const response = await expectUnchanged(() =>
+      request("DELETE", `/api/claims/${claim.id}`, undefined, { "If-Match": '"5"' }),
+    );
+    await expectApiError(response, 412, "PRECONDITION_FAILED");
+  });
+
+  it("answers 404 for deleting a claim twice", async () => {
+    const claim = await buildClaim(db, article, "Ukraine war");
+    await request("DELETE", `/api/claims/${claim.id}`);
+    const response = await expectUnchanged(() => request("DELETE", `/api/claims/${claim.id}`));
+    await expectApiError(response, 404, "NOT_FOUND");
+  });
+});
