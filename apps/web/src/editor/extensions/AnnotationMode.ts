@@ -1,0 +1,50 @@
+import { type Verdict, verdictForKey } from "@factmark/core";
+import { Extension } from "@tiptap/core";
+import { Plugin, PluginKey } from "@tiptap/pm/state";
+
+export interface AnnotationModeOptions {
+  /** Called when the reviewer presses a verdict key (s/1, c/2, u/3) over a non-empty selection. */
+  onVerdictKey: (verdict: Verdict) => void;
+}
+
+export const annotationModeKey = new PluginKey("annotationMode");
+
+/**
+ * Read-only text that can still be selected by mouse and by keyboard (caret, Shift+arrows):
+ * the editor stays focusable, but no transaction may change the document. Verdict keys over a
+ * selection mark a claim.
+ */
+export const AnnotationMode = Extension.create<AnnotationModeOptions>({
+  name: "annotationMode",
+
+  addOptions() {
+    return { onVerdictKey: () => {} };
+  },
+
+  addProseMirrorPlugins() {
+    const { onVerdictKey } = this.options;
+    return [
+      new Plugin({
+        key: annotationModeKey,
+        filterTransaction: (transaction) => !transaction.docChanged,
+        props: {
+          handleKeyDown(view, event) {
+            if (event.ctrlKey || event.metaKey || event.altKey) return false;
+            const verdict = verdictForKey(event.key);
+            if (verdict && !view.state.selection.empty) {
+              onVerdictKey(verdict);
+              return true;
+            }
+            // Let navigation keys through; swallow anything that would type.
+            return (
+              event.key.length === 1 || event.key === "Enter" || event.key === "Backspace" || event.key === "Delete"
+            );
+          },
+          handleTextInput: () => true,
+          handlePaste: () => true,
+          handleDrop: () => true,
+        },
+      }),
+    ];
+  },
+});

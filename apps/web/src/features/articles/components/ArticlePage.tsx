@@ -1,0 +1,48 @@
+import { useEffect } from "react";
+import { Link } from "wouter";
+import { errorMessage } from "../../../lib/ApiError";
+import { useArticleQuery } from "../hooks/useArticleQuery";
+import { ArticleWorkspace } from "./ArticleWorkspace";
+
+/** One article: its metadata, the annotatable text and the claims. */
+export function ArticlePage({ articleId }: { articleId: string }) {
+  const articleQuery = useArticleQuery(articleId);
+  const article = articleQuery.data;
+
+  useEffect(() => {
+    document.title = article ? `${article.title} · Factmark` : "Factmark";
+  }, [article]);
+
+  if (articleQuery.isPending) return <p className="loading page-message">Loading the article…</p>;
+  if (articleQuery.isError || !article) {
+    return (
+      <div className="page-message" role="alert">
+        <h1>Could not open this article</h1>
+        <p>{errorMessage(articleQuery.error)}</p>
+        <Link href="/">Back to all articles</Link>
+      </div>
+    );
+  }
+  const details = [article.outlet, article.author && `by ${article.author}`, article.publishedAt?.slice(0, 10)].filter(
+    Boolean,
+  );
+  return (
+    <article className="article-page">
+      <header className="article-header">
+        <Link href="/" className="back-link">
+          ← All articles
+        </Link>
+        <h1>{article.title}</h1>
+        {details.length > 0 && <p className="article-meta">{details.join(" · ")}</p>}
+        {article.sourceUrl && (
+          <p className="article-meta">
+            <a href={article.sourceUrl} target="_blank" rel="noopener noreferrer">
+              Original article
+            </a>
+          </p>
+        )}
+      </header>
+      <ArticleWorkspace article={article} />
+    </article>
+  );
+}

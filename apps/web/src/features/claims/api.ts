@@ -1,0 +1,24 @@
+import type { Claim, ClaimCreate, ClaimUpdate } from "@factmark/core";
+import { unwrap } from "../../lib/ApiError";
+import { apiClient, ifMatch } from "../../lib/apiClient";
+
+export async function fetchClaims(articleId: string): Promise<Claim[]> {
+  const { items } = await unwrap(apiClient.articles[":id"].claims.$get({ param: { id: articleId } }));
+  return items;
+}
+
+export async function createClaim(articleId: string, input: ClaimCreate): Promise<Claim> {
+  return unwrap(apiClient.articles[":id"].claims.$post({ param: { id: articleId }, json: input }));
+}
+
+export async function updateClaim(claim: Pick<Claim, "id" | "version">, change: ClaimUpdate): Promise<Claim> {
+  return unwrap(apiClient.claims[":id"].$patch({ param: { id: claim.id }, json: change }, { headers: ifMatch(claim) }));
+}
+
+export async function deleteClaim(claim: Pick<Claim, "id">): Promise<Claim> {
+  return unwrap(apiClient.claims[":id"].$delete({ param: { id: claim.id } }));
+}
+
+export async function restoreClaim(claim: Pick<Claim, "id">): Promise<Claim> {
+  return unwrap(apiClient.claims[":id"].restore.$post({ param: { id: claim.id } }));
+}

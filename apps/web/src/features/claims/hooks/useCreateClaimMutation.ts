@@ -1,0 +1,44 @@
+import { type Claim, type ClaimCreate, DEFAULT_VERDICT, type Selectors } from "@factmark/core";
+import { useMutation } from "@tanstack/react-query";
+import { createClaim } from "../api";
+import { useClaimCache } from "./useClaimCache";
+
+export interface CreateClaimVariables extends ClaimCreate {
+  /** Both selectors, known on the client, so the highlight can be drawn before the server answers. */
+  selectors: Selectors;
+}
+
+let pendingCount = 0;
+
+/** Marks a claim; its highlight shows at once and goes away again if the server refuses it. */
+export function useCreateClaimMutation(articleId: string) {
+  const cache = useClaimCache(articleId);
+  return useMutation({
+    mutationFn: (input: CreateClaimVariables) => createClaim(articleId, input),
+    onMutate: async (input) => {
+      const previous = await cache.snapshot();
+      const now = new Date().toISOString();
+      pendingCount += 1;
+      const pending: Claim = {
+        id: `pending-${pendingCount}`,
+        articleId,
+        selectors: input.selectors,
+        verdict: input.verdict ?? DEFAULT_VERDICT,
+        speaker: input.speaker ?? null,
+        rationale: input.rationale ?? "",
+        isOrphaned: false,
+        version: 1,
+        createdAt: now,
+        updatedAt: now,
+        createdBy: { id: "", name: "You" },
+      };
+      cache.set((claims) => [...claims, pending]);
+      return { previous, pendingId: pending.id };
+    },
+    onSuccess: (created, _input, context) => {
+      cache.set((claims) => claims.map((claim) => (claim.id === context?.pendingId ? created : claim)));
+    },
+    onError: (_error, _input, context) => cache.restore(context?.previous),
+    onSettled: () => cache.settle(),
+  });
+}

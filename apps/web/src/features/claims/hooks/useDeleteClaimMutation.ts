@@ -1,0 +1,35 @@
+import type { Claim } from "@factmark/core";
+import { useMutation } from "@tanstack/react-query";
+import { deleteClaim, restoreClaim } from "../api";
+import { useClaimCache } from "./useClaimCache";
+
+/** Deletes a claim at once in the UI; the server keeps it so it can be restored. */
+export function useDeleteClaimMutation(articleId: string) {
+  const cache = useClaimCache(articleId);
+  return useMutation({
+    mutationFn: (claim: Claim) => deleteClaim(claim),
+    onMutate: async (claim) => {
+      const previous = await cache.snapshot();
+      cache.set((claims) => claims.filter((item) => item.id !== claim.id));
+      return { previous };
+    },
+    onError: (_error, _claim, context) => cache.restore(context?.previous),
+    onSettled: () => cache.settle(),
+  });
+}
+
+/** Undoes a delete: the claim comes back with everything it had. */
+export function useRestoreClaimMutation(articleId: string) {
+  const cache = useClaimCache(articleId);
+  return useMutation({
+    mutationFn: (claim: Claim) => restoreClaim(claim),
+    onMutate: async (claim) => {
+      const previous = await cache.snapshot();
+      cache.set((claims) => [...claims.filter((item) => item.id !== claim.id), claim]);
+      return { previous };
+    },
+    onSuccess: (restored) => cache.set((claims) => claims.map((item) => (item.id === restored.id ? restored : item))),
+    onError: (_error, _claim, context) => cache.restore(context?.previous),
+    onSettled: () => cache.settle(),
+  });
+}

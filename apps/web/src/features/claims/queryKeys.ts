@@ -1,0 +1,5 @@
+/** Query keys of claims, per article. */
+export const claimKeys = {
+  all: ["claims"] as const,
+  ofArticle: (articleId: string) => [...claimKeys.all, "article", articleId] as const,
+};
