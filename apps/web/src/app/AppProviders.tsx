@@ -5,7 +5,7 @@ export function createQueryClient() {
   return new QueryClient({
     defaultOptions: {
       // Another tab's or reviewer's claims show up when the reviewer comes back to this one.
-      queries: { refetchOnWindowFocus: true, staleTime: 5_000, retry: 1 },
+      queries: { refetchOnWindowFocus: true, retry: 1 },
     },
   });
 }

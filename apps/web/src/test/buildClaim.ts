@@ -1,0 +1,24 @@
+import { type Claim, describe as describeSelectors, type Verdict } from "@factmark/core";
+
+let claimCount = 0;
+
+/** A claim on `exact` within `text`, as the API would answer it. */
+export function buildClaim(text: string, exact: string, verdict: Verdict = "unverified", overrides: Partial<Claim> = {}): Claim {
+  claimCount += 1;
+  const start = text.indexOf(exact);
+  if (start === -1) throw new Error(`"${exact}" is not in the text.`);
+  return {
+    id: `claim-${claimCount}`,
+    articleId: "article-1",
+    selectors: describeSelectors(text, start, start + exact.length),
+    verdict,
+    speaker: null,
+    rationale: "",
+    isOrphaned: false,
+    version: 1,
+    createdAt: "2026-01-01T00:00:00.000Z",
+    updatedAt: "2026-01-01T00:00:00.000Z",
+    createdBy: { id: "local-reviewer", name: "Local reviewer" },
+    ...overrides,
+  };
+}

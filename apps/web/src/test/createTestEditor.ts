@@ -1,0 +1,30 @@
+import type { DocNode } from "@factmark/core";
+import { Editor, type Extensions } from "@tiptap/core";
+import StarterKit from "@tiptap/starter-kit";
+import { afterEach } from "vitest";
+
+const editors: Editor[] = [];
+afterEach(() => {
+  for (const editor of editors.splice(0)) editor.destroy();
+});
+
+/** A real Tiptap editor, mounted in the test document, with the app's base extensions. */
+export function createTestEditor(content: DocNode, extensions: Extensions = []): Editor {
+  const element = document.createElement("div");
+  document.body.append(element);
+  const editor = new Editor({
+    element,
+    extensions: [StarterKit.configure({ undoRedo: false, trailingNode: false }), ...extensions],
+    content,
+    injectCSS: false,
+  });
+  editors.push(editor);
+  return editor;
+}
+
+export function paragraphs(...texts: string[]): DocNode {
+  return {
+    type: "doc",
+    content: texts.map((text) => ({ type: "paragraph", content: text ? [{ type: "text", text }] : [] })),
+  };
+}
