@@ -85,3 +85,6 @@ export function compareClaimsInDocumentOrder(a: Pick<Claim, "selectors">, b: Pic
   const right = b.selectors.position;
   return left.start - right.start || right.end - left.end;
 }
+
+/** GET /api/articles/:id/speakers: the speakers used in an article, for autocomplete. */
+export const ZSpeakerList = ZList(z.string());

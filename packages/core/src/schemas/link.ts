@@ -1,4 +1,5 @@
 import { z } from "zod";
+import { ZClaim } from "./claim";
 import { ZActor, ZId, ZList, ZTimestamp, ZUserText } from "./common";
 
 export const LINK_KINDS = ["contradicts", "supports"] as const;
@@ -27,3 +28,9 @@ export const ZLink = z.object({
 export type Link = z.infer<typeof ZLink>;
 
 export const ZLinkList = ZList(ZLink);
+
+/** A live "contradicts" link with both of its claims, as the contradictions view shows them side by side. */
+export const ZContradiction = ZLink.extend({ fromClaim: ZClaim, toClaim: ZClaim });
+export type Contradiction = z.infer<typeof ZContradiction>;
+
+export const ZContradictionList = ZList(ZContradiction);
