@@ -9,6 +9,8 @@ import { requireJson } from "./middleware/requireJson";
 import { LOCAL_REVIEWER } from "./repositories/reviewerRepository";
 import { articleRoutes } from "./routes/articleRoutes";
 import { claimRoutes } from "./routes/claimRoutes";
+import { evidenceRoutes } from "./routes/evidenceRoutes";
+import { linkRoutes } from "./routes/linkRoutes";
 import { openApiDocument } from "./routes/openApiDocument";
 
 const WRITE_METHODS = new Set(["POST", "PUT", "PATCH", "DELETE"]);
@@ -19,6 +21,8 @@ export function createApi(deps: AppDeps) {
   return new Hono<AppEnv>()
     .route("/articles", articleRoutes(deps))
     .route("/claims", claimRoutes(deps))
+    .route("/links", linkRoutes(deps))
+    .route("/evidence", evidenceRoutes(deps))
     .get("/openapi.json", (c) => c.json(openApiDocument(), 200));
 }
 

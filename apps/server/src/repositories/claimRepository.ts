@@ -2,8 +2,9 @@ import type { Actor, Claim, Selectors, Verdict } from "@factmark/core";
 import { timeOrderedId } from "../db/timeOrderedId";
 import type { Prisma } from "../generated/prisma/client";
 import type { DbClient } from "./articleRepository";
+import { type EventInput, insertEvents } from "./eventRepository";
 
-const CLAIM_INCLUDE = { createdBy: { select: { id: true, name: true } } } as const;
+export const CLAIM_INCLUDE = { createdBy: { select: { id: true, name: true } } } as const;
 type ClaimRow = Prisma.ClaimGetPayload<{ include: typeof CLAIM_INCLUDE }>;
 
 /** A claim row as it crosses the wire. */
@@ -101,11 +102,7 @@ export interface ClaimChange {
   deletedAt?: Date | null;
 }
 
-export interface ClaimEventInput {
-  action: string;
-  from?: unknown;
-  to?: unknown;
-}
+export type ClaimEventInput = Omit<EventInput, "claimId">;
 
 /**
  * Applies a change and records its history entries, if the claim is still at `expectedVersion`.
@@ -125,19 +122,26 @@ export async function updateClaimIfVersion(
     data: { ...change, updatedAt: at, version: { increment: 1 } },
   });
   if (result.count !== 1) return false;
-  if (events.length > 0) {
-    await db.event.createMany({
-      data: events.map((event) => ({
-        id: timeOrderedId(),
-        articleId: claim.articleId,
-        claimId: claim.id,
-        actorId: actor.id,
-        action: event.action,
-        from: event.from === undefined ? null : JSON.stringify(event.from),
-        to: event.to === undefined ? null : JSON.stringify(event.to),
-        at,
-      })),
-    });
-  }
+  await insertEvents(
+    db,
+    claim.articleId,
+    actor,
+    events.map((event) => ({ ...event, claimId: claim.id })),
+    at,
+  );
   return true;
+}
+
+/** The speakers named on an article's live claims, A to Z; null when the article is not there. */
+export async function listSpeakersOfArticle(db: DbClient, articleId: string): Promise<string[] | null> {
+  const article = await db.article.findFirst({
+    where: { id: articleId, deletedAt: null },
+    select: {
+      claims: { where: { deletedAt: null, speaker: { not: null } }, select: { speaker: true }, distinct: ["speaker"] },
+    },
+  });
+  if (!article) return null;
+  return article.claims
+    .flatMap((claim) => (claim.speaker ? [claim.speaker] : []))
+    .sort((left, right) => left.localeCompare(right));
 }

@@ -1,4 +1,4 @@
-import { ZArticleCreate, ZArticleUpdate, ZClaimCreate, ZId } from "@factmark/core";
+import { ZArticleCreate, ZArticleUpdate, ZClaimCreate, ZId, ZLinkCreate } from "@factmark/core";
 import { Hono } from "hono";
 import { z } from "zod";
 import type { AppDeps, AppEnv } from "../env";
@@ -6,15 +6,19 @@ import { etag, readIfMatch, requireIfMatch } from "../middleware/ifMatch";
 import { validate } from "../middleware/validate";
 import { createArticle } from "../services/createArticle";
 import { createClaim } from "../services/createClaim";
+import { createLink } from "../services/createLink";
 import { deleteArticle } from "../services/deleteArticle";
 import { getArticle } from "../services/getArticle";
 import { listArticles } from "../services/listArticles";
 import { listClaims } from "../services/listClaims";
+import { listContradictions } from "../services/listContradictions";
+import { listLinks } from "../services/listLinks";
+import { listSpeakers } from "../services/listSpeakers";
 import { updateArticle } from "../services/updateArticle";
 
 const ZArticleParam = z.object({ id: ZId });
 
-/** /api/articles and the claims under an article. */
+/** /api/articles and what hangs off an article: its claims, links, speakers and contradictions. */
 export function articleRoutes({ db }: AppDeps) {
   return new Hono<AppEnv>()
     .get("/", async (c) => c.json({ items: await listArticles(db) }, 200))
@@ -47,5 +51,19 @@ export function articleRoutes({ db }: AppDeps) {
       c.header("ETag", etag(claim));
       c.header("Location", `/api/claims/${claim.id}`);
       return c.json(claim, 201);
-    });
+    })
+    .get("/:id/links", validate("param", ZArticleParam), async (c) =>
+      c.json({ items: await listLinks(db, c.req.valid("param").id) }, 200),
+    )
+    .post("/:id/links", validate("param", ZArticleParam), validate("json", ZLinkCreate), async (c) => {
+      const link = await createLink(db, c.get("actor"), c.req.valid("param").id, c.req.valid("json"));
+      c.header("Location", `/api/links/${link.id}`);
+      return c.json(link, 201);
+    })
+    .get("/:id/speakers", validate("param", ZArticleParam), async (c) =>
+      c.json({ items: await listSpeakers(db, c.req.valid("param").id) }, 200),
+    )
+    .get("/:id/contradictions", validate("param", ZArticleParam), async (c) =>
+      c.json({ items: await listContradictions(db, c.req.valid("param").id) }, 200),
+    );
 }

@@ -1,16 +1,20 @@
-import { ZClaimUpdate, ZId } from "@factmark/core";
+import { ZClaimUpdate, ZEvidenceCreate, ZId, ZUndoRequest } from "@factmark/core";
 import { Hono } from "hono";
 import { z } from "zod";
 import type { AppDeps, AppEnv } from "../env";
 import { etag, readIfMatch, requireIfMatch } from "../middleware/ifMatch";
 import { validate } from "../middleware/validate";
+import { createEvidence } from "../services/createEvidence";
 import { deleteClaim, restoreClaim } from "../services/deleteClaim";
 import { getClaim } from "../services/getClaim";
+import { getClaimHistory } from "../services/getClaimHistory";
+import { listEvidence } from "../services/listEvidence";
+import { undoClaimChange } from "../services/undoClaimChange";
 import { updateClaim } from "../services/updateClaim";
 
 const ZClaimParam = z.object({ id: ZId });
 
-/** /api/claims/:id: read, change (If-Match), delete and restore one claim. */
+/** /api/claims/:id: read, change (If-Match), delete and restore one claim; its evidence and history. */
 export function claimRoutes({ db }: AppDeps) {
   return new Hono<AppEnv>()
     .get("/:id", validate("param", ZClaimParam), async (c) => {
@@ -33,5 +37,23 @@ export function claimRoutes({ db }: AppDeps) {
       const claim = await restoreClaim(db, c.get("actor"), c.req.valid("param").id, readIfMatch(c));
       c.header("ETag", etag(claim));
       return c.json(claim, 200);
+    })
+    .get("/:id/evidence", validate("param", ZClaimParam), async (c) =>
+      c.json({ items: await listEvidence(db, c.req.valid("param").id) }, 200),
+    )
+    .post("/:id/evidence", validate("param", ZClaimParam), validate("json", ZEvidenceCreate), async (c) => {
+      const evidence = await createEvidence(db, c.get("actor"), c.req.valid("param").id, c.req.valid("json"));
+      c.header("ETag", etag(evidence));
+      c.header("Location", `/api/evidence/${evidence.id}`);
+      return c.json(evidence, 201);
+    })
+    .get("/:id/history", validate("param", ZClaimParam), async (c) =>
+      c.json(await getClaimHistory(db, c.req.valid("param").id), 200),
+    )
+    .post("/:id/history/undo", validate("param", ZClaimParam), validate("json", ZUndoRequest), async (c) => {
+      const { id } = c.req.valid("param");
+      const result = await undoClaimChange(db, c.get("actor"), id, c.req.valid("json"), readIfMatch(c));
+      c.header("ETag", etag(result.claim));
+      return c.json(result, 200);
     });
 }

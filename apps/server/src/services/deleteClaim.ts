@@ -34,8 +34,8 @@ async function setDeleted(
     if (current.version !== version) throw preconditionFailed("claim", current);
     const at = new Date();
     const event = isDeleting
-      ? { action: "claim.deleted", from: { verdict: current.verdict, exact: current.selectors.quote.exact } }
-      : { action: "claim.restored", to: { verdict: current.verdict, exact: current.selectors.quote.exact } };
+      ? { action: "claim.deleted" as const, from: { verdict: current.verdict, exact: current.selectors.quote.exact } }
+      : { action: "claim.restored" as const, to: { verdict: current.verdict, exact: current.selectors.quote.exact } };
     const isChanged = await updateClaimIfVersion(
       tx,
       current,

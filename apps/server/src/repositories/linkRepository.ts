@@ -1,0 +1,155 @@
+import type { Actor, Claim, Contradiction, Link, LinkKind } from "@factmark/core";
+import type { Prisma } from "../generated/prisma/client";
+import type { DbClient } from "./articleRepository";
+import { CLAIM_INCLUDE, toClaim } from "./claimRepository";
+
+const LINK_INCLUDE = { createdBy: { select: { id: true, name: true } } } as const;
+type LinkRow = Prisma.LinkGetPayload<{ include: typeof LINK_INCLUDE }>;
+
+/** What a link rule needs to know of one of its claims. */
+export interface LinkEnd {
+  id: string;
+  exact: string;
+  isDeleted: boolean;
+}
+
+const LINK_END_SELECT = { id: true, exact: true, deletedAt: true } as const;
+
+function toLinkEnd(row: { id: string; exact: string; deletedAt: Date | null }): LinkEnd {
+  return { id: row.id, exact: row.exact, isDeleted: row.deletedAt !== null };
+}
+
+/** A link row as it crosses the wire. */
+export function toLink(row: LinkRow): Link {
+  return {
+    id: row.id,
+    articleId: row.articleId,
+    fromClaimId: row.fromClaimId,
+    toClaimId: row.toClaimId,
+    kind: row.kind as LinkKind,
+    note: row.note,
+    createdAt: row.createdAt.toISOString(),
+    createdBy: row.createdBy,
+  };
+}
+
+/**
+ * The claims among `claimIds` that belong to a live article (deleted claims too), in one query;
+ * null when the article is not there. A claim of another article is simply absent.
+ */
+export async function findLinkEndsInArticle(
+  db: DbClient,
+  articleId: string,
+  claimIds: string[],
+): Promise<LinkEnd[] | null> {
+  const article = await db.article.findFirst({
+    where: { id: articleId, deletedAt: null },
+    select: { claims: { where: { id: { in: claimIds } }, select: LINK_END_SELECT } },
+  });
+  return article ? article.claims.map(toLinkEnd) : null;
+}
+
+/** A live link of this kind between two claims, in either direction, other than `exceptId`. */
+export async function findLiveLinkBetween(
+  db: DbClient,
+  claimIds: [string, string],
+  kind: LinkKind,
+  exceptId?: string,
+): Promise<Link | null> {
+  const [first, second] = claimIds;
+  const row = await db.link.findFirst({
+    where: {
+      kind,
+      deletedAt: null,
+      ...(exceptId ? { id: { not: exceptId } } : {}),
+      OR: [
+        { fromClaimId: first, toClaimId: second },
+        { fromClaimId: second, toClaimId: first },
+      ],
+    },
+    include: LINK_INCLUDE,
+  });
+  return row ? toLink(row) : null;
+}
+
+export interface NewLink {
+  id: string;
+  articleId: string;
+  fromClaimId: string;
+  toClaimId: string;
+  kind: LinkKind;
+  note: string | null;
+}
+
+export async function insertLink(db: DbClient, link: NewLink, actor: Actor, at: Date): Promise<Link> {
+  const row = await db.link.create({
+    data: { ...link, createdById: actor.id, createdAt: at },
+    include: LINK_INCLUDE,
+  });
+  return toLink(row);
+}
+
+/** A link of a live article, with both of its claims, whether or not it (or they) are deleted. */
+export async function findLink(
+  db: DbClient,
+  id: string,
+): Promise<{ link: Link; isDeleted: boolean; fromClaim: LinkEnd; toClaim: LinkEnd } | null> {
+  const row = await db.link.findFirst({
+    where: { id, article: { deletedAt: null } },
+    include: { ...LINK_INCLUDE, fromClaim: { select: LINK_END_SELECT }, toClaim: { select: LINK_END_SELECT } },
+  });
+  if (!row) return null;
+  return {
+    link: toLink(row),
+    isDeleted: row.deletedAt !== null,
+    fromClaim: toLinkEnd(row.fromClaim),
+    toClaim: toLinkEnd(row.toClaim),
+  };
+}
+
+/** Deletes (a date) or restores (null) a link; false when it already was in that state. */
+export async function setLinkDeletedAt(db: DbClient, id: string, deletedAt: Date | null): Promise<boolean> {
+  const result = await db.link.updateMany({
+    where: { id, deletedAt: deletedAt ? null : { not: null } },
+    data: { deletedAt },
+  });
+  return result.count === 1;
+}
+
+/** Links shown to reviewers: live, and both claims live. */
+const VISIBLE_LINK = { deletedAt: null, fromClaim: { deletedAt: null }, toClaim: { deletedAt: null } } as const;
+
+/** The visible links of a live article, oldest first; null when the article is not there. */
+export async function listLinksOfArticle(db: DbClient, articleId: string): Promise<Link[] | null> {
+  const article = await db.article.findFirst({
+    where: { id: articleId, deletedAt: null },
+    select: {
+      links: { where: VISIBLE_LINK, orderBy: [{ createdAt: "asc" }, { id: "asc" }], include: LINK_INCLUDE },
+    },
+  });
+  return article ? article.links.map(toLink) : null;
+}
+
+/** The visible links of one kind with both claims in full; null when the article is not there. */
+export async function listLinksWithClaims(
+  db: DbClient,
+  articleId: string,
+  kind: LinkKind,
+): Promise<Contradiction[] | null> {
+  const article = await db.article.findFirst({
+    where: { id: articleId, deletedAt: null },
+    select: {
+      links: {
+        where: { ...VISIBLE_LINK, kind },
+        orderBy: [{ createdAt: "asc" }, { id: "asc" }],
+        include: { ...LINK_INCLUDE, fromClaim: { include: CLAIM_INCLUDE }, toClaim: { include: CLAIM_INCLUDE } },
+      },
+    },
+  });
+  if (!article) return null;
+  return article.links.map((row) => ({
+    ...toLink(row),
+    fromClaim: toClaim(row.fromClaim) satisfies Claim,
+    toClaim: toClaim(row.toClaim),
+  }));
+}

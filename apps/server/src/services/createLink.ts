@@ -1,0 +1,54 @@
+import { type Actor, AppError, type Link, type LinkCreate } from "@factmark/core";
+import type { Db } from "../db/createDatabase";
+import { timeOrderedId } from "../db/timeOrderedId";
+import { insertEvents } from "../repositories/eventRepository";
+import { findLinkEndsInArticle, findLiveLinkBetween, insertLink } from "../repositories/linkRepository";
+import { assertLinkable } from "./assertLinkable";
+import { linkEvents } from "./linkEvents";
+
+/**
+ * Links two live claims of one article as contradicting or supporting each other, recording it in
+ * both claims' history. A claim cannot be linked to itself (UNPROCESSABLE), nor can a pair hold two
+ * live links of one kind, in either direction (CONFLICT, with the link that is already there).
+ */
+export async function createLink(db: Db, actor: Actor, articleId: string, input: LinkCreate): Promise<Link> {
+  if (input.fromClaimId === input.toClaimId) {
+    throw new AppError("UNPROCESSABLE", "A claim cannot be linked to itself.", { reason: "self_link" });
+  }
+  return db.$transaction(async (tx) => {
+    const found = await findLinkEndsInArticle(tx, articleId, [input.fromClaimId, input.toClaimId]);
+    if (!found) throw new AppError("NOT_FOUND", `No article with id "${articleId}".`);
+    const [fromClaim, toClaim] = (["fromClaimId", "toClaimId"] as const).map((field) => {
+      const end = found.find((claim) => claim.id === input[field]);
+      if (!end) {
+        throw new AppError("UNPROCESSABLE", `The claim "${input[field]}" is not a claim of this article.`, {
+          reason: "claim_not_in_article",
+          field,
+          claimId: input[field],
+        });
+      }
+      return end;
+    }) as [(typeof found)[number], (typeof found)[number]];
+    assertLinkable({ fromClaim, toClaim });
+    const existing = await findLiveLinkBetween(tx, [fromClaim.id, toClaim.id], input.kind);
+    if (existing) {
+      throw new AppError("CONFLICT", `These two claims are already linked as "${input.kind}".`, { current: existing });
+    }
+    const at = new Date();
+    const link = await insertLink(
+      tx,
+      {
+        id: timeOrderedId(),
+        articleId,
+        fromClaimId: fromClaim.id,
+        toClaimId: toClaim.id,
+        kind: input.kind,
+        note: input.note?.trim() || null,
+      },
+      actor,
+      at,
+    );
+    await insertEvents(tx, articleId, actor, linkEvents("link.added", link, { fromClaim, toClaim }), at);
+    return link;
+  });
+}

@@ -1,0 +1,36 @@
+import type { Link } from "@factmark/core";
+import type { EventInput } from "../repositories/eventRepository";
+import type { LinkEnd } from "../repositories/linkRepository";
+
+/**
+ * The history entries of a link being added or removed: one on each claim, naming the other
+ * claim and its quote so a timeline reads without another request. `exceptClaimId` leaves out
+ * the claim whose own entry says it otherwise (an undo).
+ */
+export function linkEvents(
+  action: "link.added" | "link.removed",
+  link: Link,
+  ends: { fromClaim: LinkEnd; toClaim: LinkEnd },
+  exceptClaimId?: string,
+): EventInput[] {
+  const pairs: [LinkEnd, LinkEnd][] = [
+    [ends.fromClaim, ends.toClaim],
+    [ends.toClaim, ends.fromClaim],
+  ];
+  return pairs
+    .filter(([claim]) => claim.id !== exceptClaimId)
+    .map(([claim, other]) => {
+      const value = {
+        linkId: link.id,
+        kind: link.kind,
+        fromClaimId: link.fromClaimId,
+        toClaimId: link.toClaimId,
+        note: link.note,
+        otherClaimId: other.id,
+        otherQuote: other.exact,
+      };
+      return action === "link.added"
+        ? { claimId: claim.id, action, to: value }
+        : { claimId: claim.id, action, from: value };
+    });
+}
