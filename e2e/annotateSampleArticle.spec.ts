@@ -1,10 +1,5 @@
 import { expect, test } from "@playwright/test";
-import {
-  highlightOf,
-  selectInArticle,
-  seriousAccessibilityViolations,
-  sidebarCount,
-} from "./support/articlePage";
+import { highlightOf, selectInArticle, seriousAccessibilityViolations, sidebarCount } from "./support/articlePage";
 
 const FOREIGN_MINISTER = "limited number of drones months before the Ukraine war";
 const ENVOY = "transferred dozens [of drones to Russia] just this summer";
@@ -26,10 +21,16 @@ test("a reviewer marks three claims on the sample article, reloads, changes a ve
 
   // By the toolbar by the selection.
   await selectInArticle(page, ENVOY);
-  await page.getByRole("toolbar", { name: "Mark the selection as a claim" }).getByRole("button", { name: /^Supported/ }).click();
+  await page
+    .getByRole("toolbar", { name: "Mark the selection as a claim" })
+    .getByRole("button", { name: /^Supported/ })
+    .click();
   await expect(highlightOf(page, ENVOY)).toHaveAttribute("data-verdict", "supported");
   await selectInArticle(page, AMBASSADOR);
-  await page.getByRole("toolbar", { name: "Mark the selection as a claim" }).getByRole("button", { name: /^Contradicted/ }).click();
+  await page
+    .getByRole("toolbar", { name: "Mark the selection as a claim" })
+    .getByRole("button", { name: /^Contradicted/ })
+    .click();
   await expect(highlightOf(page, AMBASSADOR)).toHaveAttribute("data-verdict", "contradicted");
 
   await expect(sidebarCount(page, "contradicted")).toHaveText("2");

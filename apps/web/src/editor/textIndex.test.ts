@@ -18,7 +18,12 @@ const RICH_DOC: DocNode = {
       ],
     },
     { type: "paragraph" },
-    { type: "bulletList", content: [{ type: "listItem", content: [{ type: "paragraph", content: [{ type: "text", text: "مرحبا بالعالم" }] }] }] },
+    {
+      type: "bulletList",
+      content: [
+        { type: "listItem", content: [{ type: "paragraph", content: [{ type: "text", text: "مرحبا بالعالم" }] }] },
+      ],
+    },
     { type: "blockquote", content: [{ type: "paragraph", content: [{ type: "text", text: "e\u0301 quoted" }] }] },
   ],
 };

@@ -3,7 +3,12 @@ import { type Claim, describe as describeSelectors, type Verdict } from "@factma
 let claimCount = 0;
 
 /** A claim on `exact` within `text`, as the API would answer it. */
-export function buildClaim(text: string, exact: string, verdict: Verdict = "unverified", overrides: Partial<Claim> = {}): Claim {
+export function buildClaim(
+  text: string,
+  exact: string,
+  verdict: Verdict = "unverified",
+  overrides: Partial<Claim> = {},
+): Claim {
   claimCount += 1;
   const start = text.indexOf(exact);
   if (start === -1) throw new Error(`"${exact}" is not in the text.`);

@@ -4,7 +4,10 @@ import { describe, expect, it, vi } from "vitest";
 import { createTestEditor, paragraphs } from "../../test/createTestEditor";
 import { ClaimHighlights, setClaimHighlights } from "./ClaimHighlights";
 
-const TEXT = ["Iran sold Russia a limited number of drones months before the war.", "Malley said Iran transferred dozens."];
+const TEXT = [
+  "Iran sold Russia a limited number of drones months before the war.",
+  "Malley said Iran transferred dozens.",
+];
 
 function claimOn(text: string, exact: string, verdict: Verdict, id = exact): Claim {
   const start = text.indexOf(exact);
@@ -32,14 +35,18 @@ describe("ClaimHighlights", () => {
       claimOn(FULL_TEXT, "limited number of drones", "contradicted"),
       claimOn(FULL_TEXT, "transferred dozens", "supported"),
     ];
-    editor.view.dispatch(setClaimHighlights(editor.state, { claims, selectedClaimId: null, emphasisedClaimIds: new Set() }));
+    editor.view.dispatch(
+      setClaimHighlights(editor.state, { claims, selectedClaimId: null, emphasisedClaimIds: new Set() }),
+    );
     const highlights = [...editor.view.dom.querySelectorAll("[data-claim-id]")];
     expect(highlights.map((element) => [element.textContent, element.getAttribute("data-verdict")])).toEqual([
       ["limited number of drones", "contradicted"],
       ["transferred dozens", "supported"],
     ]);
     expect(highlights[0]?.classList.contains("claim--contradicted")).toBe(true);
-    const labels = [...editor.view.dom.querySelectorAll(".visually-hidden")].map((element) => element.textContent?.trim());
+    const labels = [...editor.view.dom.querySelectorAll(".visually-hidden")].map((element) =>
+      element.textContent?.trim(),
+    );
     expect(labels).toContain("Contradicted claim:");
     expect(labels).toContain("Supported claim:");
   });
@@ -47,7 +54,9 @@ describe("ClaimHighlights", () => {
   it("keeps highlights on their words while the text is edited before them", () => {
     const editor = createTestEditor(paragraphs(...TEXT), [ClaimHighlights]);
     const claims = [claimOn(FULL_TEXT, "limited number of drones", "unverified")];
-    editor.view.dispatch(setClaimHighlights(editor.state, { claims, selectedClaimId: null, emphasisedClaimIds: new Set() }));
+    editor.view.dispatch(
+      setClaimHighlights(editor.state, { claims, selectedClaimId: null, emphasisedClaimIds: new Set() }),
+    );
     editor.commands.insertContentAt(1, "Breaking: ");
     expect(editor.view.dom.querySelector("[data-claim-id]")?.textContent).toBe("limited number of drones");
   });
@@ -56,18 +65,24 @@ describe("ClaimHighlights", () => {
     const onClaimClick = vi.fn();
     const editor = createTestEditor(paragraphs(...TEXT), [ClaimHighlights.configure({ onClaimClick })]);
     const claim = claimOn(FULL_TEXT, "transferred dozens", "supported");
-    editor.view.dispatch(setClaimHighlights(editor.state, { claims: [claim], selectedClaimId: claim.id, emphasisedClaimIds: new Set() }));
+    editor.view.dispatch(
+      setClaimHighlights(editor.state, { claims: [claim], selectedClaimId: claim.id, emphasisedClaimIds: new Set() }),
+    );
     const highlight = editor.view.dom.querySelector("[data-claim-id]");
     expect(highlight?.classList.contains("claim--selected")).toBe(true);
     const pos = editor.view.posAtDOM(highlight?.firstChild as Node, 2);
-    editor.view.someProp("handleClick", (handle) => handle(editor.view, pos, { target: highlight } as unknown as MouseEvent));
+    editor.view.someProp("handleClick", (handle) =>
+      handle(editor.view, pos, { target: highlight } as unknown as MouseEvent),
+    );
     expect(onClaimClick).toHaveBeenCalledWith(claim.id);
   });
 
   it("leaves orphaned claims out of the text", () => {
     const editor = createTestEditor(paragraphs(...TEXT), [ClaimHighlights]);
     const claim = { ...claimOn(FULL_TEXT, "transferred dozens", "supported"), isOrphaned: true };
-    editor.view.dispatch(setClaimHighlights(editor.state, { claims: [claim], selectedClaimId: null, emphasisedClaimIds: new Set() }));
+    editor.view.dispatch(
+      setClaimHighlights(editor.state, { claims: [claim], selectedClaimId: null, emphasisedClaimIds: new Set() }),
+    );
     expect(editor.view.dom.querySelector("[data-claim-id]")).toBeNull();
   });
 });

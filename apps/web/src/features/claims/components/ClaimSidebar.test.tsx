@@ -4,7 +4,8 @@ import { describe, expect, it, vi } from "vitest";
 import { buildClaim } from "../../../test/buildClaim";
 import { ClaimSidebar } from "./ClaimSidebar";
 
-const TEXT = "Iran sold a limited number of drones. Malley said Iran transferred dozens. Iravani called it totally unfounded.";
+const TEXT =
+  "Iran sold a limited number of drones. Malley said Iran transferred dozens. Iravani called it totally unfounded.";
 const CLAIMS = [
   buildClaim(TEXT, "limited number of drones", "contradicted"),
   buildClaim(TEXT, "transferred dozens", "supported"),
