@@ -12,4 +12,5 @@ export * from "./schemas/evidence";
 export * from "./schemas/link";
 export * from "./schemas/verdict";
 export * from "./text/articleText";
+export * from "./text/parseRationale";
 export * from "./text/plainTextToDoc";
