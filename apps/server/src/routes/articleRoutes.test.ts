@@ -235,6 +235,28 @@ describe("DELETE /api/articles/:id", () => {
   });
 });
 
+describe("GET /api/articles/:id/speakers", () => {
+  it("lists the speakers of live claims once each, A to Z", async () => {
+    const article = await buildArticle(db);
+    await buildClaim(db, article, "Robert Malley said", { speaker: "Robert Malley" });
+    await buildClaim(db, article, "transferred dozens", { speaker: "Robert Malley" });
+    await buildClaim(db, article, "Iran sold", { speaker: "Hossein Amir-Abdollahian" });
+    await buildClaim(db, article, "totally unfounded");
+    const deleted = await buildClaim(db, article, "Iravani called", { speaker: "Amir Saeid Iravani" });
+    await request("DELETE", `/api/claims/${deleted.id}`);
+    const other = await buildArticle(db);
+    await buildClaim(db, other, "Iran sold", { speaker: "Volodymyr Zelenskyy" });
+
+    const response = await request("GET", `/api/articles/${article.id}/speakers`);
+    expect(response.status).toBe(200);
+    expect(await response.json()).toEqual({ items: ["Hossein Amir-Abdollahian", "Robert Malley"] });
+  });
+
+  it("answers 404 for an article that does not exist", async () => {
+    await expectApiError(await request("GET", "/api/articles/missing/speakers"), 404, "NOT_FOUND");
+  });
+});
+
 describe("the rest of the app", () => {
   it("GET /healthz answers ok", async () => {
     const response = await request("GET", "/healthz");
@@ -263,6 +285,20 @@ describe("the rest of the app", () => {
         "PATCH /api/claims/{id}",
         "DELETE /api/claims/{id}",
         "POST /api/claims/{id}/restore",
+        "GET /api/articles/{id}/links",
+        "POST /api/articles/{id}/links",
+        "GET /api/articles/{id}/speakers",
+        "GET /api/articles/{id}/contradictions",
+        "DELETE /api/links/{id}",
+        "POST /api/links/{id}/restore",
+        "GET /api/claims/{id}/evidence",
+        "POST /api/claims/{id}/evidence",
+        "GET /api/evidence/{id}",
+        "PATCH /api/evidence/{id}",
+        "DELETE /api/evidence/{id}",
+        "POST /api/evidence/{id}/restore",
+        "GET /api/claims/{id}/history",
+        "POST /api/claims/{id}/history/undo",
       ]),
     );
   });

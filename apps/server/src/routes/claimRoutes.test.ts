@@ -420,3 +420,64 @@ describe("DELETE /api/claims/:id and restore", () => {
     await expectApiError(response, 404, "NOT_FOUND");
   });
 });
+
+describe("speaker and rationale", () => {
+  it("changes speaker and rationale and records each with from and to", async () => {
+    const claim = await buildClaim(db, article, "Robert Malley said Iran");
+    const response = await request(
+      "PATCH",
+      `/api/claims/${claim.id}`,
+      { speaker: "Robert Malley", rationale: "US envoy for Iran." },
+      { "If-Match": '"1"' },
+    );
+    expect(response.status).toBe(200);
+    expect(await readClaim(response)).toMatchObject({ speaker: "Robert Malley", rationale: "US envoy for Iran." });
+    const events = await db.event.findMany({ where: { claimId: claim.id }, orderBy: { id: "asc" } });
+    expect(events.map((event) => [event.action, event.from, event.to])).toEqual([
+      ["claim.created", null, expect.any(String)],
+      ["claim.speaker_changed", "null", '"Robert Malley"'],
+      ["claim.rationale_changed", '""', '"US envoy for Iran."'],
+    ]);
+  });
+
+  it("clears a speaker with an empty string or null", async () => {
+    const claim = await buildClaim(db, article, "Malley said", { speaker: "Robert Malley" });
+    const cleared = await request("PATCH", `/api/claims/${claim.id}`, { speaker: "  " }, { "If-Match": '"1"' });
+    expect(await readClaim(cleared)).toMatchObject({ speaker: null });
+    const again = await request("PATCH", `/api/claims/${claim.id}`, { speaker: null }, { "If-Match": '"2"' });
+    expect(again.status).toBe(200);
+  });
+
+  for (const rationale of [
+    "<script>alert('xss')</script>",
+    '<img src="x" onerror="alert(1)">',
+    "Line one\n\n- a list\n- [a link](javascript:alert(1))",
+  ]) {
+    it(`stores a rationale holding ${JSON.stringify(rationale.slice(0, 12))} as text, verbatim`, async () => {
+      const claim = await buildClaim(db, article, "called any support for Russia");
+      const response = await request("PATCH", `/api/claims/${claim.id}`, { rationale }, { "If-Match": '"1"' });
+      expect(response.status).toBe(200);
+      expect(response.headers.get("Content-Type")).toContain("application/json");
+      expect((await readClaim(response)).rationale).toBe(rationale);
+      expect((await readClaim(await request("GET", `/api/claims/${claim.id}`))).rationale).toBe(rationale);
+      expect((await db.claim.findUniqueOrThrow({ where: { id: claim.id } })).rationale).toBe(rationale);
+      await request("DELETE", `/api/claims/${claim.id}`);
+    });
+  }
+
+  it("rejects an over-long rationale", async () => {
+    const claim = await buildClaim(db, article, "totally");
+    const response = await expectUnchanged(() =>
+      request("PATCH", `/api/claims/${claim.id}`, { rationale: "x".repeat(20_001) }, { "If-Match": '"1"' }),
+    );
+    await expectApiError(response, 400, "VALIDATION_FAILED");
+  });
+
+  it("rejects a rationale holding a NUL character", async () => {
+    const claim = await buildClaim(db, article, "unfounded");
+    const response = await expectUnchanged(() =>
+      request("PATCH", `/api/claims/${claim.id}`, { rationale: "a\u0000b" }, { "If-Match": '"1"' }),
+    );
+    await expectApiError(response, 400, "VALIDATION_FAILED");
+  });
+});

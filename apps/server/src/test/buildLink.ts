@@ -1,0 +1,20 @@
+import type { Claim, Link, LinkKind } from "@factmark/core";
+import type { Db } from "../db/createDatabase";
+import { LOCAL_REVIEWER } from "../repositories/reviewerRepository";
+import { createLink } from "../services/createLink";
+
+/** Links two claims of one article through the service. */
+export async function buildLink(
+  db: Db,
+  fromClaim: Pick<Claim, "id" | "articleId">,
+  toClaim: Pick<Claim, "id">,
+  kind: LinkKind = "contradicts",
+  note?: string,
+): Promise<Link> {
+  return createLink(db, LOCAL_REVIEWER, fromClaim.articleId, {
+    fromClaimId: fromClaim.id,
+    toClaimId: toClaim.id,
+    kind,
+    ...(note === undefined ? {} : { note }),
+  });
+}
