@@ -5,7 +5,7 @@ import { buildArticle } from "../test/buildArticle";
 import { buildClaim } from "../test/buildClaim";
 import { createTestApp } from "../test/createTestApp";
 import { expectApiError } from "../test/expectApiError";
-import { snapshotDatabase } from "../test/snapshotDatabase";
+import { expectUnchanged } from "../test/expectUnchanged";
 
 const { db, request } = await createTestApp();
 
@@ -18,14 +18,6 @@ const NEW_ARTICLE = {
   author: "A. Writer",
   publishedAt: "2022-11-05",
 };
-
-/** Sends a request and asserts it changed nothing stored. */
-async function expectUnchanged(send: () => Promise<Response>): Promise<Response> {
-  const before = await snapshotDatabase(db);
-  const response = await send();
-  expect(await snapshotDatabase(db)).toEqual(before);
-  return response;
-}
 
 describe("POST /api/articles", () => {
   it("creates an article from plain text, one paragraph per non-empty line", async () => {
@@ -47,48 +39,52 @@ describe("POST /api/articles", () => {
   });
 
   it("rejects malformed JSON", async () => {
-    const response = await expectUnchanged(() => request("POST", "/api/articles", '{"title": "x",'));
+    const response = await expectUnchanged(db, () => request("POST", "/api/articles", '{"title": "x",'));
     await expectApiError(response, 400, "VALIDATION_FAILED");
   });
 
   it("rejects a missing title", async () => {
     const { title: _title, ...withoutTitle } = NEW_ARTICLE;
-    const response = await expectUnchanged(() => request("POST", "/api/articles", withoutTitle));
+    const response = await expectUnchanged(db, () => request("POST", "/api/articles", withoutTitle));
     const error = await expectApiError(response, 400, "VALIDATION_FAILED");
     expect(error.details).toMatchObject({ issues: [{ path: "title" }] });
   });
 
   it("rejects a wrong-typed field", async () => {
-    const response = await expectUnchanged(() => request("POST", "/api/articles", { ...NEW_ARTICLE, content: 42 }));
+    const response = await expectUnchanged(db, () => request("POST", "/api/articles", { ...NEW_ARTICLE, content: 42 }));
     await expectApiError(response, 400, "VALIDATION_FAILED");
   });
 
   it("rejects a format it does not read", async () => {
-    const response = await expectUnchanged(() => request("POST", "/api/articles", { ...NEW_ARTICLE, format: "html" }));
+    const response = await expectUnchanged(db, () =>
+      request("POST", "/api/articles", { ...NEW_ARTICLE, format: "html" }),
+    );
     await expectApiError(response, 400, "VALIDATION_FAILED");
   });
 
   it("rejects a source URL that is not http(s)", async () => {
-    const response = await expectUnchanged(() =>
+    const response = await expectUnchanged(db, () =>
       request("POST", "/api/articles", { ...NEW_ARTICLE, sourceUrl: "javascript:alert(1)" }),
     );
     await expectApiError(response, 400, "VALIDATION_FAILED");
   });
 
   it("rejects an article with no text", async () => {
-    const response = await expectUnchanged(() => request("POST", "/api/articles", { ...NEW_ARTICLE, content: " \n " }));
+    const response = await expectUnchanged(db, () =>
+      request("POST", "/api/articles", { ...NEW_ARTICLE, content: " \n " }),
+    );
     await expectApiError(response, 400, "VALIDATION_FAILED");
   });
 
   it("rejects a body that is not JSON with 415", async () => {
-    const response = await expectUnchanged(() =>
+    const response = await expectUnchanged(db, () =>
       request("POST", "/api/articles", "title=x", { "content-type": "application/x-www-form-urlencoded" }),
     );
     await expectApiError(response, 415, "UNSUPPORTED_MEDIA_TYPE");
   });
 
   it("rejects a text/plain body with 415", async () => {
-    const response = await expectUnchanged(() =>
+    const response = await expectUnchanged(db, () =>
       request("POST", "/api/articles", JSON.stringify(NEW_ARTICLE), { "content-type": "text/plain" }),
     );
     await expectApiError(response, 415, "UNSUPPORTED_MEDIA_TYPE");
@@ -96,14 +92,14 @@ describe("POST /api/articles", () => {
 
   it("rejects a body over the article limit with 413", async () => {
     const content = "x".repeat(BODY_LIMITS.article + 1);
-    const response = await expectUnchanged(() => request("POST", "/api/articles", { ...NEW_ARTICLE, content }));
+    const response = await expectUnchanged(db, () => request("POST", "/api/articles", { ...NEW_ARTICLE, content }));
     const error = await expectApiError(response, 413, "PAYLOAD_TOO_LARGE");
     expect(error.details).toEqual({ maxSize: BODY_LIMITS.article });
   });
 
   it("rejects an oversized body announced by Content-Length with 413", async () => {
     const body = JSON.stringify({ ...NEW_ARTICLE, content: "x".repeat(BODY_LIMITS.article + 1) });
-    const response = await expectUnchanged(() =>
+    const response = await expectUnchanged(db, () =>
       request("POST", "/api/articles", body, { "content-length": String(Buffer.byteLength(body)) }),
     );
     await expectApiError(response, 413, "PAYLOAD_TOO_LARGE");
@@ -174,7 +170,7 @@ describe("PATCH /api/articles/:id", () => {
   it("rejects a stale If-Match with 412 and the current article", async () => {
     const article = await buildArticle(db);
     await request("PATCH", `/api/articles/${article.id}`, { title: "First edit" }, { "If-Match": '"1"' });
-    const response = await expectUnchanged(() =>
+    const response = await expectUnchanged(db, () =>
       request("PATCH", `/api/articles/${article.id}`, { title: "Second edit" }, { "If-Match": '"1"' }),
     );
     const error = await expectApiError(response, 412, "PRECONDITION_FAILED");
@@ -183,13 +179,13 @@ describe("PATCH /api/articles/:id", () => {
 
   it("rejects a change without If-Match with 428", async () => {
     const article = await buildArticle(db);
-    const response = await expectUnchanged(() => request("PATCH", `/api/articles/${article.id}`, { title: "x" }));
+    const response = await expectUnchanged(db, () => request("PATCH", `/api/articles/${article.id}`, { title: "x" }));
     await expectApiError(response, 428, "PRECONDITION_REQUIRED");
   });
 
   it("rejects an If-Match that names no version", async () => {
     const article = await buildArticle(db);
-    const response = await expectUnchanged(() =>
+    const response = await expectUnchanged(db, () =>
       request("PATCH", `/api/articles/${article.id}`, { title: "x" }, { "If-Match": "*" }),
     );
     await expectApiError(response, 400, "VALIDATION_FAILED");
@@ -197,14 +193,14 @@ describe("PATCH /api/articles/:id", () => {
 
   it("rejects an empty change", async () => {
     const article = await buildArticle(db);
-    const response = await expectUnchanged(() =>
+    const response = await expectUnchanged(db, () =>
       request("PATCH", `/api/articles/${article.id}`, {}, { "If-Match": '"1"' }),
     );
     await expectApiError(response, 400, "VALIDATION_FAILED");
   });
 
   it("answers 404 for an article that does not exist", async () => {
-    const response = await expectUnchanged(() =>
+    const response = await expectUnchanged(db, () =>
       request("PATCH", "/api/articles/missing", { title: "x" }, { "If-Match": '"1"' }),
     );
     await expectApiError(response, 404, "NOT_FOUND");
@@ -224,7 +220,7 @@ describe("DELETE /api/articles/:id", () => {
 
   it("rejects a stale If-Match with 412", async () => {
     const article = await buildArticle(db);
-    const response = await expectUnchanged(() =>
+    const response = await expectUnchanged(db, () =>
       request("DELETE", `/api/articles/${article.id}`, undefined, { "If-Match": '"7"' }),
     );
     await expectApiError(response, 412, "PRECONDITION_FAILED");

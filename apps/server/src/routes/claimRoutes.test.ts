@@ -5,7 +5,7 @@ import { buildArticle } from "../test/buildArticle";
 import { buildClaim } from "../test/buildClaim";
 import { createTestApp } from "../test/createTestApp";
 import { expectApiError } from "../test/expectApiError";
-import { snapshotDatabase } from "../test/snapshotDatabase";
+import { expectUnchanged } from "../test/expectUnchanged";
 
 const { db, request } = await createTestApp();
 const article = await buildArticle(db);
@@ -16,14 +16,6 @@ function positionOf(exact: string, within = text) {
   const start = within.indexOf(exact);
   if (start === -1) throw new Error(`"${exact}" is not in the text`);
   return { start, end: start + exact.length };
-}
-
-/** Sends a request and asserts it changed nothing stored. */
-async function expectUnchanged(send: () => Promise<Response>): Promise<Response> {
-  const before = await snapshotDatabase(db);
-  const response = await send();
-  expect(await snapshotDatabase(db)).toEqual(before);
-  return response;
 }
 
 async function readClaim(response: Response): Promise<Claim> {
@@ -85,30 +77,30 @@ describe("POST /api/articles/:id/claims", () => {
 
   describe("bad input changes nothing", () => {
     it("rejects malformed JSON", async () => {
-      const response = await expectUnchanged(() => request("POST", claimsUrl, '{"selectors": {'));
+      const response = await expectUnchanged(db, () => request("POST", claimsUrl, '{"selectors": {'));
       await expectApiError(response, 400, "VALIDATION_FAILED");
     });
 
     it("rejects a missing selectors field", async () => {
-      const response = await expectUnchanged(() => request("POST", claimsUrl, { verdict: "supported" }));
+      const response = await expectUnchanged(db, () => request("POST", claimsUrl, { verdict: "supported" }));
       const error = await expectApiError(response, 400, "VALIDATION_FAILED");
       expect(error.details).toMatchObject({ issues: [{ path: "selectors" }] });
     });
 
     it("rejects a wrong-typed offset", async () => {
-      const response = await expectUnchanged(() =>
+      const response = await expectUnchanged(db, () =>
         request("POST", claimsUrl, { selectors: { position: { start: "0", end: 4 } } }),
       );
       await expectApiError(response, 400, "VALIDATION_FAILED");
     });
 
     it("rejects selectors with neither position nor quote", async () => {
-      const response = await expectUnchanged(() => request("POST", claimsUrl, { selectors: {} }));
+      const response = await expectUnchanged(db, () => request("POST", claimsUrl, { selectors: {} }));
       await expectApiError(response, 400, "VALIDATION_FAILED");
     });
 
     it("rejects an unknown verdict", async () => {
-      const response = await expectUnchanged(() =>
+      const response = await expectUnchanged(db, () =>
         request("POST", claimsUrl, { selectors: { position: { start: 0, end: 4 } }, verdict: "false" }),
       );
       const error = await expectApiError(response, 400, "VALIDATION_FAILED");
@@ -116,14 +108,14 @@ describe("POST /api/articles/:id/claims", () => {
     });
 
     it("rejects an unknown field", async () => {
-      const response = await expectUnchanged(() =>
+      const response = await expectUnchanged(db, () =>
         request("POST", claimsUrl, { selectors: { position: { start: 0, end: 4 } }, articleId: "other" }),
       );
       await expectApiError(response, 400, "VALIDATION_FAILED");
     });
 
     it("rejects start after end", async () => {
-      const response = await expectUnchanged(() =>
+      const response = await expectUnchanged(db, () =>
         request("POST", claimsUrl, { selectors: { position: { start: 10, end: 4 } } }),
       );
       const error = await expectApiError(response, 400, "VALIDATION_FAILED");
@@ -131,7 +123,7 @@ describe("POST /api/articles/:id/claims", () => {
     });
 
     it("rejects an empty selection", async () => {
-      const response = await expectUnchanged(() =>
+      const response = await expectUnchanged(db, () =>
         request("POST", claimsUrl, { selectors: { position: { start: 4, end: 4 } } }),
       );
       const error = await expectApiError(response, 400, "VALIDATION_FAILED");
@@ -139,7 +131,7 @@ describe("POST /api/articles/:id/claims", () => {
     });
 
     it("rejects an empty quote", async () => {
-      const response = await expectUnchanged(() =>
+      const response = await expectUnchanged(db, () =>
         request("POST", claimsUrl, { selectors: { quote: { exact: "  " } } }),
       );
       await expectApiError(response, 400, "VALIDATION_FAILED");
@@ -147,7 +139,7 @@ describe("POST /api/articles/:id/claims", () => {
 
     it("rejects a selection of nothing but whitespace", async () => {
       const newline = text.indexOf("\n");
-      const response = await expectUnchanged(() =>
+      const response = await expectUnchanged(db, () =>
         request("POST", claimsUrl, { selectors: { position: { start: newline, end: newline + 1 } } }),
       );
       const error = await expectApiError(response, 422, "UNPROCESSABLE");
@@ -155,7 +147,7 @@ describe("POST /api/articles/:id/claims", () => {
     });
 
     it("rejects offsets past the end of the text", async () => {
-      const response = await expectUnchanged(() =>
+      const response = await expectUnchanged(db, () =>
         request("POST", claimsUrl, { selectors: { position: { start: text.length - 2, end: text.length + 5 } } }),
       );
       const error = await expectApiError(response, 422, "UNPROCESSABLE");
@@ -164,7 +156,7 @@ describe("POST /api/articles/:id/claims", () => {
 
     it("rejects an exact that is not at start", async () => {
       const position = positionOf("limited number");
-      const response = await expectUnchanged(() =>
+      const response = await expectUnchanged(db, () =>
         request("POST", claimsUrl, { selectors: { position, quote: { exact: "dozens of drone" } } }),
       );
       const error = await expectApiError(response, 422, "UNPROCESSABLE");
@@ -172,7 +164,7 @@ describe("POST /api/articles/:id/claims", () => {
     });
 
     it("rejects a quote that occurs nowhere", async () => {
-      const response = await expectUnchanged(() =>
+      const response = await expectUnchanged(db, () =>
         request("POST", claimsUrl, { selectors: { quote: { exact: "hundreds of tanks" } } }),
       );
       const error = await expectApiError(response, 422, "UNPROCESSABLE");
@@ -180,7 +172,7 @@ describe("POST /api/articles/:id/claims", () => {
     });
 
     it("rejects an ambiguous quote with a 422 that says so", async () => {
-      const response = await expectUnchanged(() =>
+      const response = await expectUnchanged(db, () =>
         request("POST", claimsUrl, { selectors: { quote: { exact: "Iran" } } }),
       );
       const error = await expectApiError(response, 422, "UNPROCESSABLE");
@@ -189,7 +181,7 @@ describe("POST /api/articles/:id/claims", () => {
     });
 
     it("rejects a claim on an article that does not exist", async () => {
-      const response = await expectUnchanged(() =>
+      const response = await expectUnchanged(db, () =>
         request("POST", "/api/articles/no-such-article/claims", { selectors: { position: { start: 0, end: 4 } } }),
       );
       await expectApiError(response, 404, "NOT_FOUND");
@@ -198,7 +190,7 @@ describe("POST /api/articles/:id/claims", () => {
     it("rejects a claim on a deleted article", async () => {
       const gone = await buildArticle(db);
       await request("DELETE", `/api/articles/${gone.id}`);
-      const response = await expectUnchanged(() =>
+      const response = await expectUnchanged(db, () =>
         request("POST", `/api/articles/${gone.id}/claims`, { selectors: { position: { start: 0, end: 4 } } }),
       );
       await expectApiError(response, 404, "NOT_FOUND");
@@ -206,13 +198,15 @@ describe("POST /api/articles/:id/claims", () => {
 
     it("rejects a body that is not application/json with 415", async () => {
       const body = JSON.stringify({ selectors: { position: { start: 0, end: 4 } } });
-      const response = await expectUnchanged(() => request("POST", claimsUrl, body, { "content-type": "text/plain" }));
+      const response = await expectUnchanged(db, () =>
+        request("POST", claimsUrl, body, { "content-type": "text/plain" }),
+      );
       await expectApiError(response, 415, "UNSUPPORTED_MEDIA_TYPE");
     });
 
     it("rejects a body over the size limit with 413", async () => {
       const body = { selectors: { quote: { exact: "x".repeat(BODY_LIMITS.default) } } };
-      const response = await expectUnchanged(() => request("POST", claimsUrl, body));
+      const response = await expectUnchanged(db, () => request("POST", claimsUrl, body));
       const error = await expectApiError(response, 413, "PAYLOAD_TOO_LARGE");
       expect(error.details).toEqual({ maxSize: BODY_LIMITS.default });
     });
@@ -258,7 +252,7 @@ describe("unicode round-trips", () => {
   it("rejects a position that splits an emoji in half", async () => {
     const unicode = await buildArticle(db, { content });
     const emojiStart = unicode.text.indexOf("💪");
-    const response = await expectUnchanged(() =>
+    const response = await expectUnchanged(db, () =>
       request("POST", `/api/articles/${unicode.id}/claims`, {
         selectors: { position: { start: emojiStart + 1, end: emojiStart + 10 } },
       }),
@@ -333,7 +327,7 @@ describe("PATCH /api/claims/:id", () => {
   it("rejects a stale If-Match with 412 and the current claim in details.current", async () => {
     const claim = await buildClaim(db, article, "support for Russia");
     await request("PATCH", `/api/claims/${claim.id}`, { verdict: "supported" }, { "If-Match": '"1"' });
-    const response = await expectUnchanged(() =>
+    const response = await expectUnchanged(db, () =>
       request("PATCH", `/api/claims/${claim.id}`, { verdict: "contradicted" }, { "If-Match": '"1"' }),
     );
     const error = await expectApiError(response, 412, "PRECONDITION_FAILED");
@@ -343,13 +337,15 @@ describe("PATCH /api/claims/:id", () => {
 
   it("rejects a change without If-Match with 428", async () => {
     const claim = await buildClaim(db, article, "Iravani called");
-    const response = await expectUnchanged(() => request("PATCH", `/api/claims/${claim.id}`, { verdict: "supported" }));
+    const response = await expectUnchanged(db, () =>
+      request("PATCH", `/api/claims/${claim.id}`, { verdict: "supported" }),
+    );
     await expectApiError(response, 428, "PRECONDITION_REQUIRED");
   });
 
   it("rejects an unknown verdict", async () => {
     const claim = await buildClaim(db, article, "called any support");
-    const response = await expectUnchanged(() =>
+    const response = await expectUnchanged(db, () =>
       request("PATCH", `/api/claims/${claim.id}`, { verdict: "mostly-true" }, { "If-Match": '"1"' }),
     );
     await expectApiError(response, 400, "VALIDATION_FAILED");
@@ -357,7 +353,7 @@ describe("PATCH /api/claims/:id", () => {
 
   it("rejects malformed JSON", async () => {
     const claim = await buildClaim(db, article, "any support");
-    const response = await expectUnchanged(() =>
+    const response = await expectUnchanged(db, () =>
       request("PATCH", `/api/claims/${claim.id}`, "{verdict: supported}", { "If-Match": '"1"' }),
     );
     await expectApiError(response, 400, "VALIDATION_FAILED");
@@ -365,7 +361,7 @@ describe("PATCH /api/claims/:id", () => {
 
   it("rejects a body that is not application/json with 415", async () => {
     const claim = await buildClaim(db, article, "support for");
-    const response = await expectUnchanged(() =>
+    const response = await expectUnchanged(db, () =>
       request("PATCH", `/api/claims/${claim.id}`, "verdict=supported", {
         "If-Match": '"1"',
         "content-type": "application/x-www-form-urlencoded",
@@ -375,7 +371,7 @@ describe("PATCH /api/claims/:id", () => {
   });
 
   it("answers 404 for a claim that does not exist", async () => {
-    const response = await expectUnchanged(() =>
+    const response = await expectUnchanged(db, () =>
       request("PATCH", "/api/claims/missing", { verdict: "supported" }, { "If-Match": '"1"' }),
     );
     await expectApiError(response, 404, "NOT_FOUND");
@@ -401,13 +397,13 @@ describe("DELETE /api/claims/:id and restore", () => {
 
   it("refuses to restore a claim that is not deleted with 409", async () => {
     const claim = await buildClaim(db, article, "number of drones");
-    const response = await expectUnchanged(() => request("POST", `/api/claims/${claim.id}/restore`));
+    const response = await expectUnchanged(db, () => request("POST", `/api/claims/${claim.id}/restore`));
     await expectApiError(response, 409, "CONFLICT");
   });
 
   it("rejects a stale If-Match on delete with 412", async () => {
     const claim = await buildClaim(db, article, "drones months");
-    const response = await expectUnchanged(() =>
+    const response = await expectUnchanged(db, () =>
       request("DELETE", `/api/claims/${claim.id}`, undefined, { "If-Match": '"5"' }),
     );
     await expectApiError(response, 412, "PRECONDITION_FAILED");
@@ -416,7 +412,7 @@ describe("DELETE /api/claims/:id and restore", () => {
   it("answers 404 for deleting a claim twice", async () => {
     const claim = await buildClaim(db, article, "Ukraine war");
     await request("DELETE", `/api/claims/${claim.id}`);
-    const response = await expectUnchanged(() => request("DELETE", `/api/claims/${claim.id}`));
+    const response = await expectUnchanged(db, () => request("DELETE", `/api/claims/${claim.id}`));
     await expectApiError(response, 404, "NOT_FOUND");
   });
 });
@@ -467,7 +463,7 @@ describe("speaker and rationale", () => {
 
   it("rejects an over-long rationale", async () => {
     const claim = await buildClaim(db, article, "totally");
-    const response = await expectUnchanged(() =>
+    const response = await expectUnchanged(db, () =>
       request("PATCH", `/api/claims/${claim.id}`, { rationale: "x".repeat(20_001) }, { "If-Match": '"1"' }),
     );
     await expectApiError(response, 400, "VALIDATION_FAILED");
@@ -475,7 +471,7 @@ describe("speaker and rationale", () => {
 
   it("rejects a rationale holding a NUL character", async () => {
     const claim = await buildClaim(db, article, "unfounded");
-    const response = await expectUnchanged(() =>
+    const response = await expectUnchanged(db, () =>
       request("PATCH", `/api/claims/${claim.id}`, { rationale: "a\u0000b" }, { "If-Match": '"1"' }),
     );
     await expectApiError(response, 400, "VALIDATION_FAILED");
