@@ -1,0 +1,89 @@
+import { describe, expect, it } from "vitest";
+import { readGolden } from "../testing/readFixture";
+import { sampleReportInput } from "../testing/sampleReport";
+import { buildHtml } from "./buildHtml";
+import { buildReportModel } from "./buildReportModel";
+
+const input = sampleReportInput();
+const html = buildHtml(buildReportModel(input));
+
+function hostileHtml(): string {
+  const claim = input.claims[0];
+  if (!claim) throw new Error("the sample has claims");
+  return buildHtml(
+    buildReportModel({
+      ...input,
+      article: { ...input.article, title: '<script>alert("title")</script>', outlet: "<img src=x onerror=alert(1)>" },
+      claims: [{ ...claim, speaker: '"><svg onload=alert(1)>', rationale: "</p><iframe src=//evil>" }],
+      evidence: [
+        {
+          ...(input.evidence[0] as (typeof input.evidence)[number]),
+          claimId: claim.id,
+          url: "javascript:alert(1)",
+          title: "Click",
+        },
+      ],
+      links: [],
+    }),
+  );
+}
+
+describe("buildHtml", () => {
+  it("matches the reviewed golden file for the sample article", () => {
+    const golden = readGolden("sample-report.html", html);
+    expect(html).toBe(golden.expected);
+  });
+
+  it("is one self-contained document: inline CSS, no scripts, no external resources", () => {
+    expect(html.startsWith('<!doctype html>\n<html lang="en">')).toBe(true);
+    expect(html).toContain("<style>");
+    expect(html).not.toMatch(/<script|<link|<iframe|@import|\ssrc=|url\(\s*['"]?https?:/i);
+    expect(html).not.toMatch(/\son[a-z]+=/i);
+  });
+
+  it("is printable", () => {
+    expect(html).toContain("@media print");
+  });
+
+  it("has the header, summary, contradictions, claims and the marked-up article, in that order", () => {
+    const order = [
+      "<h1>",
+      'id="summary-heading"',
+      'id="contradictions-heading"',
+      'id="claims-heading"',
+      'id="article-heading"',
+    ];
+    const positions = order.map((marker) => html.indexOf(marker));
+    expect(positions.every((position) => position > 0)).toBe(true);
+    expect([...positions].sort((a, b) => a - b)).toEqual(positions);
+    expect(html).toContain("<dt>Reviewed by</dt><dd>Local reviewer, Dana Levi</dd>");
+  });
+
+  it("draws an accessible SVG bar chart that states every count in words", () => {
+    const svg = html.slice(html.indexOf("<svg"), html.indexOf("</svg>"));
+    expect(svg).toContain('role="img"');
+    expect(svg).toContain('aria-labelledby="verdict-chart-title verdict-chart-desc"');
+    expect(svg).toContain('<desc id="verdict-chart-desc">Supported: 1, Contradicted: 2, Unverified: 1</desc>');
+    expect(svg.match(/<rect x="110"/g)).toHaveLength(3);
+  });
+
+  it("highlights every claim in the article with its verdict", () => {
+    expect(html).toContain(
+      '<mark class="v-contradicted" title="Contradicted (claim 1)">limited number of drones months before the Ukraine war</mark>',
+    );
+    expect(html.match(/<mark /g)).toHaveLength(4);
+  });
+
+  it("can leave the article out", () => {
+    expect(buildHtml(buildReportModel(input), { includeArticle: false })).not.toContain("article-heading");
+  });
+
+  it("escapes all user text and links only to http(s) URLs", () => {
+    const hostile = hostileHtml();
+    expect(hostile).not.toMatch(/<script|<img|<svg onload|<iframe|javascript:/i);
+    expect(hostile).toContain("&lt;script&gt;alert(&quot;title&quot;)&lt;/script&gt;");
+    expect(hostile).toContain("&lt;/p&gt;&lt;iframe src=//evil&gt;");
+    expect(hostile).toContain("Speaker: &quot;&gt;&lt;svg onload=alert(1)&gt;");
+    expect(hostile).toContain('<li class="stance-contradicts">Click <span');
+  });
+});

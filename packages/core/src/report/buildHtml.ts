@@ -1,0 +1,240 @@
+import { VERDICT_LABELS, VERDICTS, type Verdict } from "../schemas/verdict";
+import { buildArticleSegments } from "./buildArticleSegments";
+import { buildVerdictChartSvg, VERDICT_COLOURS } from "./buildVerdictChartSvg";
+import { escapeHtml } from "./escapeHtml";
+import { formatReportDate } from "./formatReportDate";
+import type { ReportClaim, ReportContradiction, ReportModel, ReportPairSide } from "./ReportModel";
+import { toSafeHttpUrl } from "./toSafeHttpUrl";
+
+export interface BuildHtmlOptions {
+  /** Append the full article with the claims highlighted (default true). */
+  includeArticle?: boolean;
+}
+
+/**
+ * The report as one self-contained HTML document: inline CSS, no scripts, no external resources, printable.
+ * Every piece of user text is escaped; only http(s) URLs become links.
+ */
+export function buildHtml(model: ReportModel, options: BuildHtmlOptions = {}): string {
+  const { header } = model;
+  const includeArticle = options.includeArticle ?? true;
+  const parts = [
+    "<!doctype html>",
+    '<html lang="en">',
+    "<head>",
+    '<meta charset="utf-8">',
+    '<meta name="viewport" content="width=device-width, initial-scale=1">',
+    '<meta name="generator" content="Factmark">',
+    `<title>Fact-check: ${escapeHtml(header.title)}</title>`,
+    `<style>${STYLE}</style>`,
+    "</head>",
+    "<body>",
+    "<main>",
+    headerHtml(model),
+    summaryHtml(model),
+    contradictionsHtml(model.contradictions),
+    claimsHtml(model.claims),
+    includeArticle ? articleHtml(model) : "",
+    "</main>",
+    `<footer><p>Report by ${escapeHtml(header.organisation.name)}, generated with Factmark on ${timeHtml(header.generatedAt)}.</p></footer>`,
+    "</body>",
+    "</html>",
+    "",
+  ];
+  return parts.filter((part) => part.length > 0).join("\n");
+}
+
+function headerHtml(model: ReportModel): string {
+  const { header } = model;
+  const sourceUrl = toSafeHttpUrl(header.sourceUrl);
+  const rows: [string, string][] = [];
+  if (header.outlet) rows.push(["Outlet", escapeHtml(header.outlet)]);
+  if (header.author) rows.push(["Author", escapeHtml(header.author)]);
+  if (sourceUrl) rows.push(["Source", `<a href="${escapeHtml(sourceUrl)}">${escapeHtml(sourceUrl)}</a>`]);
+  if (header.publishedAt) rows.push(["Published", timeHtml(header.publishedAt)]);
+  if (header.reviewers.length > 0) rows.push(["Reviewed by", escapeHtml(header.reviewers.join(", "))]);
+  rows.push(["Report generated", timeHtml(header.generatedAt)]);
+  return [
+    "<header>",
+    `<p class="kicker">Fact-check by ${escapeHtml(header.organisation.name)}</p>`,
+    `<h1>${escapeHtml(header.title)}</h1>`,
+    `<dl class="meta">${rows.map(([term, value]) => `<div><dt>${term}</dt><dd>${value}</dd></div>`).join("")}</dl>`,
+    "</header>",
+  ].join("\n");
+}
+
+function summaryHtml(model: ReportModel): string {
+  const counts = VERDICTS.map((verdict) => `${model.counts[verdict]} ${VERDICT_LABELS[verdict].toLowerCase()}`);
+  const orphans =
+    model.orphanCount > 0
+      ? ` ${model.orphanCount} ${model.orphanCount === 1 ? "claim is" : "claims are"} orphaned: ${model.orphanCount === 1 ? "its" : "their"} text is no longer in the article.`
+      : "";
+  return [
+    '<section aria-labelledby="summary-heading">',
+    '<h2 id="summary-heading">Summary</h2>',
+    `<p>${model.claimCount} ${model.claimCount === 1 ? "claim" : "claims"} reviewed: ${counts.join(", ")}.${orphans}</p>`,
+    `<figure class="chart">${buildVerdictChartSvg(model.counts)}</figure>`,
+    "</section>",
+  ].join("\n");
+}
+
+function contradictionsHtml(contradictions: ReportContradiction[]): string {
+  if (contradictions.length === 0) return "";
+  const items = contradictions.map((pair) =>
+    [
+      '<li class="pair">',
+      `<div class="side">${pairSideHtml(pair.left)}</div>`,
+      '<p class="versus">contradicts</p>',
+      `<div class="side">${pairSideHtml(pair.right)}</div>`,
+      pair.note ? `<p class="note">${textHtml(pair.note)}</p>` : "",
+      "</li>",
+    ].join(""),
+  );
+  return [
+    '<section aria-labelledby="contradictions-heading">',
+    '<h2 id="contradictions-heading">Contradictions</h2>',
+    `<ul class="pairs">${items.join("\n")}</ul>`,
+    "</section>",
+  ].join("\n");
+}
+
+function pairSideHtml(side: ReportPairSide): string {
+  return [
+    `<p class="claim-ref"><a href="#claim-${escapeHtml(side.claimId)}">Claim ${side.number}</a> ${badgeHtml(side.verdict)}</p>`,
+    `<blockquote>${textHtml(side.quote)}</blockquote>`,
+    `<p class="speaker">${side.speaker ? `— ${escapeHtml(side.speaker)}` : "Speaker not named"}</p>`,
+  ].join("");
+}
+
+function claimsHtml(claims: ReportClaim[]): string {
+  const body =
+    claims.length === 0
+      ? "<p>No claims have been marked in this article yet.</p>"
+      : `<ol class="claims">${claims.map(claimHtml).join("\n")}</ol>`;
+  return ['<section aria-labelledby="claims-heading">', '<h2 id="claims-heading">Claims</h2>', body, "</section>"].join(
+    "\n",
+  );
+}
+
+function claimHtml(claim: ReportClaim): string {
+  const id = `claim-${escapeHtml(claim.id)}`;
+  const parts = [
+    `<li id="${id}" class="claim v-${claim.verdict}">`,
+    `<h3>Claim ${claim.number} ${badgeHtml(claim.verdict)}${claim.isOrphaned ? ' <span class="orphan">Orphaned</span>' : ""}</h3>`,
+    `<blockquote>${textHtml(claim.selectors.quote.exact)}</blockquote>`,
+    `<p class="speaker">${claim.speaker ? `Speaker: ${escapeHtml(claim.speaker)}` : "Speaker not named"}</p>`,
+  ];
+  if (claim.rationale.trim().length > 0) {
+    parts.push(`<h4>Rationale</h4>${paragraphsHtml(claim.rationale)}`);
+  }
+  if (claim.evidence.length > 0) {
+    const items = claim.evidence.map((item) => {
+      const url = toSafeHttpUrl(item.url);
+      const title = escapeHtml(item.title ?? item.url);
+      const link = url ? `<a href="${escapeHtml(url)}" rel="noopener noreferrer">${title}</a>` : title;
+      const excerpt = item.excerpt ? `<blockquote>${textHtml(item.excerpt)}</blockquote>` : "";
+      return `<li class="stance-${item.stance}">${link} <span class="stance">${escapeHtml(item.stanceLabel)}</span>${excerpt}</li>`;
+    });
+    parts.push(`<h4>Evidence</h4><ul class="evidence">${items.join("")}</ul>`);
+  }
+  if (claim.links.length > 0) {
+    const items = claim.links.map(
+      (link) =>
+        `<li>${escapeHtml(link.label)} <a href="#claim-${escapeHtml(link.otherClaimId)}">claim ${link.otherClaimNumber}</a>${link.note ? `: ${textHtml(link.note)}` : ""}</li>`,
+    );
+    parts.push(`<h4>Links</h4><ul class="links">${items.join("")}</ul>`);
+  }
+  if (claim.history.length > 0) {
+    const items = claim.history.map(
+      (entry) => `<li>${timeHtml(entry.at)} · ${escapeHtml(entry.by)}: ${escapeHtml(entry.summary)}</li>`,
+    );
+    const more = claim.historyTotal - claim.history.length;
+    const earlier =
+      more > 0 ? `<p class="more">${more} earlier ${more === 1 ? "change" : "changes"} not shown.</p>` : "";
+    parts.push(`<h4>History</h4>${earlier}<ol class="history">${items.join("")}</ol>`);
+  }
+  parts.push("</li>");
+  return parts.join("\n");
+}
+
+function articleHtml(model: ReportModel): string {
+  let html = "<p>";
+  for (const segment of buildArticleSegments(model)) {
+    const lines = segment.text.split("\n");
+    lines.forEach((line, index) => {
+      if (index > 0) html += "</p>\n<p>";
+      if (line.length === 0) return;
+      if (segment.verdict === null) {
+        html += escapeHtml(line);
+        return;
+      }
+      const names = segment.claimNumbers.map((number) => `claim ${number}`).join(", ");
+      const label = `${VERDICT_LABELS[segment.verdict]} (${names})`;
+      html += `<mark class="v-${segment.verdict}" title="${escapeHtml(label)}">${escapeHtml(line)}</mark>`;
+    });
+  }
+  html += "</p>";
+  return [
+    '<section aria-labelledby="article-heading" class="article">',
+    '<h2 id="article-heading">The article, with the claims marked</h2>',
+    html,
+    "</section>",
+  ].join("\n");
+}
+
+function badgeHtml(verdict: Verdict): string {
+  return `<span class="badge v-${verdict}">${escapeHtml(VERDICT_LABELS[verdict])}</span>`;
+}
+
+function timeHtml(value: string): string {
+  return `<time datetime="${escapeHtml(value)}">${escapeHtml(formatReportDate(value))}</time>`;
+}
+
+/** Escaped text whose line breaks survive. */
+function textHtml(text: string): string {
+  return escapeHtml(text).replace(/\n/g, "<br>");
+}
+
+function paragraphsHtml(text: string): string {
+  return text
+    .split(/\n\s*\n/)
+    .filter((paragraph) => paragraph.trim().length > 0)
+    .map((paragraph) => `<p>${textHtml(paragraph.trim())}</p>`)
+    .join("");
+}
+
+const STYLE = [
+  `:root{color-scheme:light;--supported:${VERDICT_COLOURS.supported};--contradicted:${VERDICT_COLOURS.contradicted};--unverified:${VERDICT_COLOURS.unverified}}`,
+  "body{margin:0;font:16px/1.55 Georgia,'Times New Roman',serif;color:#1b1f24;background:#fff}",
+  "main,footer{max-width:52rem;margin:0 auto;padding:0 1.25rem}",
+  "h1,h2,h3,h4,.kicker,.meta,.badge,.speaker,.versus,.chart,footer{font-family:system-ui,-apple-system,'Segoe UI',sans-serif}",
+  "h1{font-size:1.9rem;line-height:1.2;margin:.3rem 0 1rem}",
+  "h2{font-size:1.35rem;margin:2.2rem 0 .8rem;border-bottom:1px solid #d0d7de;padding-bottom:.3rem}",
+  "h3{font-size:1.05rem;margin:0 0 .5rem}h4{font-size:.9rem;margin:.9rem 0 .3rem;text-transform:uppercase;letter-spacing:.04em;color:#57606a}",
+  ".kicker{margin:1.5rem 0 0;color:#57606a;font-size:.9rem;text-transform:uppercase;letter-spacing:.06em}",
+  ".meta{display:grid;grid-template-columns:max-content 1fr;gap:.2rem 1rem;font-size:.92rem;margin:0}",
+  ".meta div{display:contents}.meta dt{color:#57606a}.meta dd{margin:0;overflow-wrap:anywhere}",
+  "blockquote{margin:.4rem 0;padding:.3rem .9rem;border-left:4px solid #d0d7de;background:#f6f8fa}",
+  ".badge{display:inline-block;font-size:.78rem;font-weight:600;padding:.05rem .5rem;border-radius:1rem;color:#fff;vertical-align:middle}",
+  ".badge.v-supported{background:var(--supported)}.badge.v-contradicted{background:var(--contradicted)}.badge.v-unverified{background:var(--unverified)}",
+  ".claims{list-style:none;padding:0;margin:0}",
+  ".claim{border:1px solid #d0d7de;border-left-width:6px;border-radius:6px;padding:.9rem 1rem;margin:0 0 1rem;break-inside:avoid}",
+  ".claim.v-supported{border-left-color:var(--supported)}.claim.v-contradicted{border-left-color:var(--contradicted);border-left-style:double}",
+  ".claim.v-unverified{border-left-color:var(--unverified);border-left-style:dashed}",
+  ".speaker{margin:.3rem 0;font-size:.92rem;color:#3d444d}.orphan{font-size:.78rem;color:#9a6700;border:1px solid #9a6700;border-radius:1rem;padding:0 .4rem}",
+  ".pairs{list-style:none;padding:0;margin:0}",
+  ".pair{display:grid;grid-template-columns:1fr auto 1fr;gap:.8rem;align-items:start;margin:0 0 1rem;break-inside:avoid}",
+  ".pair .note{grid-column:1/-1;margin:0;font-style:italic}.versus{align-self:center;font-size:.8rem;color:#57606a;margin:0}",
+  ".claim-ref{margin:0;font-family:system-ui,sans-serif;font-size:.9rem}",
+  ".evidence,.links,.history{margin:.2rem 0;padding-left:1.2rem}.stance{font-size:.8rem;color:#57606a}",
+  ".history{font-size:.88rem;color:#3d444d}.more{font-size:.85rem;color:#57606a;margin:.2rem 0}",
+  "a{color:#0550ae;overflow-wrap:anywhere}",
+  "mark{background:none;color:inherit;padding:0 .05em}",
+  "mark.v-supported{background:#dafbe1;text-decoration:underline solid var(--supported) 2px}",
+  "mark.v-contradicted{background:#ffebe9;text-decoration:underline wavy var(--contradicted) 2px}",
+  "mark.v-unverified{background:#eaeef2;text-decoration:underline dashed var(--unverified) 2px}",
+  ".chart{margin:1rem 0}.chart svg{max-width:100%;height:auto}.chart-label,.chart-count{font:13px system-ui,sans-serif;fill:#1b1f24}",
+  "footer{margin:3rem auto 2rem;font-size:.85rem;color:#57606a;border-top:1px solid #d0d7de}",
+  "@media print{body{font-size:11pt}main,footer{max-width:none}a{color:inherit}h2{break-after:avoid}.claim,.pair{break-inside:avoid}",
+  "mark,.badge,blockquote{-webkit-print-color-adjust:exact;print-color-adjust:exact}}",
+].join("");

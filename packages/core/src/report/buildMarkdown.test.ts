@@ -1,0 +1,48 @@
+import { describe, expect, it } from "vitest";
+import { readGolden } from "../testing/readFixture";
+import { sampleReportInput } from "../testing/sampleReport";
+import { buildMarkdown } from "./buildMarkdown";
+import { buildReportModel } from "./buildReportModel";
+
+const input = sampleReportInput();
+const markdown = buildMarkdown(buildReportModel(input));
+
+describe("buildMarkdown", () => {
+  it("matches the reviewed golden file for the sample article", () => {
+    const golden = readGolden("sample-report.md", markdown);
+    expect(markdown).toBe(golden.expected);
+  });
+
+  it("has a title, a summary table, the contradictions and every claim", () => {
+    expect(markdown.startsWith("# Fact-check: Iran admits supplying Russia")).toBe(true);
+    expect(markdown).toContain("| Contradicted | 2 |");
+    expect(markdown).toContain("## Contradictions");
+    expect(markdown.match(/^### Claim \d+: /gm)).toHaveLength(4);
+  });
+
+  it("neutralises Markdown and HTML in user text", () => {
+    const claim = input.claims[0];
+    if (!claim) throw new Error("the sample has claims");
+    const hostile = buildMarkdown(
+      buildReportModel({
+        ...input,
+        article: { ...input.article, title: "# <script>x</script> [click](javascript:alert(1))" },
+        claims: [{ ...claim, speaker: "*bold* _it_ `code`", rationale: "- not a list\n1. nor this\n<b>html</b>" }],
+        evidence: [
+          {
+            ...(input.evidence[0] as (typeof input.evidence)[number]),
+            claimId: claim.id,
+            url: "javascript:alert(1)",
+            title: "x",
+          },
+        ],
+        links: [],
+      }),
+    );
+    expect(hostile).toContain("# Fact-check: \\# \\<script\\>x\\</script\\> \\[click\\](javascript:alert(1))");
+    expect(hostile).toContain("**Speaker:** \\*bold\\* \\_it\\_ \\`code\\`");
+    expect(hostile).toContain("\\- not a list  \n1\\. nor this  \n\\<b\\>html\\</b\\>");
+    expect(hostile).not.toContain("](<javascript:");
+    expect(hostile).toContain("- x (contradicts the claim)");
+  });
+});

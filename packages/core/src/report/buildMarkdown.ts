@@ -1,0 +1,96 @@
+import { VERDICT_LABELS, VERDICTS } from "../schemas/verdict";
+import { escapeMarkdown } from "./escapeMarkdown";
+import { formatReportDate } from "./formatReportDate";
+import type { ReportClaim, ReportModel, ReportPairSide } from "./ReportModel";
+import { toSafeHttpUrl } from "./toSafeHttpUrl";
+
+/** The report as Markdown (CommonMark + GitHub tables), readable as plain text and on a code host. */
+export function buildMarkdown(model: ReportModel): string {
+  const { header } = model;
+  const lines: string[] = [`# Fact-check: ${escapeMarkdown(header.title)}`, ""];
+  lines.push(`*A fact-check by ${escapeMarkdown(header.organisation.name)}*`, "");
+  const sourceUrl = toSafeHttpUrl(header.sourceUrl);
+  if (header.outlet) lines.push(`- **Outlet:** ${escapeMarkdown(header.outlet)}`);
+  if (header.author) lines.push(`- **Author:** ${escapeMarkdown(header.author)}`);
+  if (sourceUrl) lines.push(`- **Source:** <${sourceUrl}>`);
+  if (header.publishedAt) lines.push(`- **Published:** ${formatReportDate(header.publishedAt)}`);
+  if (header.reviewers.length > 0) lines.push(`- **Reviewed by:** ${escapeMarkdown(header.reviewers.join(", "))}`);
+  lines.push(`- **Report generated:** ${formatReportDate(header.generatedAt)}`, "");
+
+  lines.push("## Summary", "");
+  lines.push(`${model.claimCount} ${model.claimCount === 1 ? "claim" : "claims"} reviewed.`, "");
+  lines.push("| Verdict | Claims |", "| --- | ---: |");
+  for (const verdict of VERDICTS) lines.push(`| ${VERDICT_LABELS[verdict]} | ${model.counts[verdict]} |`);
+  lines.push("");
+  if (model.orphanCount > 0) {
+    lines.push(`${model.orphanCount} orphaned: the text they marked is no longer in the article.`, "");
+  }
+
+  if (model.contradictions.length > 0) {
+    lines.push("## Contradictions", "");
+    for (const pair of model.contradictions) {
+      lines.push(`- ${pairSideMarkdown(pair.left)}`, "", "  **contradicts**", "", `  ${pairSideMarkdown(pair.right)}`);
+      if (pair.note) lines.push("", `  *Note:* ${escapeMarkdown(pair.note)}`);
+      lines.push("");
+    }
+  }
+
+  lines.push("## Claims", "");
+  if (model.claims.length === 0) lines.push("No claims have been marked in this article yet.", "");
+  for (const claim of model.claims) lines.push(...claimMarkdown(claim));
+  return `${lines
+    .join("\n")
+    .replace(/\n{3,}/g, "\n\n")
+    .trimEnd()}\n`;
+}
+
+function pairSideMarkdown(side: ReportPairSide): string {
+  const speaker = side.speaker ? ` — ${escapeMarkdown(side.speaker)}` : "";
+  return `Claim ${side.number} (**${side.verdictLabel}**): “${escapeMarkdown(side.quote)}”${speaker}`;
+}
+
+function claimMarkdown(claim: ReportClaim): string[] {
+  const orphan = claim.isOrphaned ? " · orphaned" : "";
+  const lines = [`### Claim ${claim.number}: ${claim.verdictLabel}${orphan}`, ""];
+  lines.push(...quoteLines(claim.selectors.quote.exact), "");
+  lines.push(claim.speaker ? `**Speaker:** ${escapeMarkdown(claim.speaker)}` : "**Speaker:** not named", "");
+  if (claim.rationale.trim().length > 0) {
+    lines.push("**Rationale:**", "");
+    for (const paragraph of claim.rationale.split(/\n\s*\n/)) {
+      if (paragraph.trim().length > 0) lines.push(paragraph.trim().split("\n").map(escapeMarkdown).join("  \n"), "");
+    }
+  }
+  if (claim.evidence.length > 0) {
+    lines.push("**Evidence:**", "");
+    for (const item of claim.evidence) {
+      const url = toSafeHttpUrl(item.url);
+      const title = escapeMarkdown(item.title ?? item.url);
+      lines.push(`- ${url ? `[${title}](<${url}>)` : title} (${item.stanceLabel.toLowerCase()})`);
+      if (item.excerpt) lines.push("", ...quoteLines(item.excerpt).map((line) => `  ${line}`), "");
+    }
+    lines.push("");
+  }
+  if (claim.links.length > 0) {
+    lines.push("**Links:**", "");
+    for (const link of claim.links) {
+      const note = link.note ? `: ${escapeMarkdown(link.note)}` : "";
+      lines.push(`- ${link.label} claim ${link.otherClaimNumber}${note}`);
+    }
+    lines.push("");
+  }
+  if (claim.history.length > 0) {
+    lines.push("**History:**", "");
+    const more = claim.historyTotal - claim.history.length;
+    if (more > 0) lines.push(`- … ${more} earlier ${more === 1 ? "change" : "changes"}`);
+    for (const entry of claim.history) {
+      lines.push(`- ${formatReportDate(entry.at)} · ${escapeMarkdown(entry.by)}: ${escapeMarkdown(entry.summary)}`);
+    }
+    lines.push("");
+  }
+  return lines;
+}
+
+/** A block quote that keeps the quote's own line breaks. */
+function quoteLines(text: string): string[] {
+  return text.split("\n").map((line) => (line.trim().length === 0 ? ">" : `> ${escapeMarkdown(line)}`));
+}
