@@ -86,9 +86,9 @@ export function LinkPicker({ fromClaim, claims, pickedClaimId, onPickClaim, onCl
       aria-labelledby={headingId}
       onKeyDown={handleKeyDown}
     >
-      <h2 id={headingId} className="link-picker__heading">
+      <h3 id={headingId} className="link-picker__heading">
         Link this claim
-      </h2>
+      </h3>
       <p className="link-picker__from">“{quotePreview(fromClaim.selectors.quote.exact, 160)}”</p>
       <form onSubmit={handleSubmit} noValidate>
         <label className="fact-field">

@@ -1,0 +1,118 @@
+import { type Evidence, ZHttpUrl } from "@factmark/core";
+import { useRef, useState } from "react";
+import { ApiError } from "../../../lib/ApiError";
+import { InlineNotice } from "../../links/components/InlineNotice";
+import { evidenceSaveErrors } from "../evidenceErrors";
+import { type EvidenceFieldErrors, evidenceFormValues, parseEvidenceUpdate } from "../evidenceFormValues";
+import { useUpdateEvidenceMutation } from "../hooks/useUpdateEvidenceMutation";
+import { STANCE_LABELS } from "../stanceLabels";
+import { EvidenceForm } from "./EvidenceForm";
+
+export interface EvidenceItemProps {
+  evidence: Evidence;
+  onRemove: (evidence: Evidence) => void;
+}
+
+/** One source of a claim: its link, stance and excerpt, with Edit (inline) and Remove. */
+export function EvidenceItem({ evidence, onRemove }: EvidenceItemProps) {
+  const updateMutation = useUpdateEvidenceMutation(evidence.claimId);
+  const editButtonRef = useRef<HTMLButtonElement>(null);
+  const [isEditing, setIsEditing] = useState(false);
+  const [errors, setErrors] = useState<EvidenceFieldErrors>({});
+  const [conflictMessage, setConflictMessage] = useState<string | null>(null);
+  const isPending = evidence.id.startsWith("pending-");
+  // The server accepts http(s) only; checking again here keeps any other scheme from becoming a link.
+  const isLinkable = ZHttpUrl.safeParse(evidence.url).success;
+
+  function closeEditor() {
+    setIsEditing(false);
+    setErrors({});
+    // The edit button comes back on the next render; focus it then.
+    requestAnimationFrame(() => editButtonRef.current?.focus());
+  }
+
+  function handleSave(values: Parameters<typeof parseEvidenceUpdate>[1]) {
+    const parsed = parseEvidenceUpdate(evidence, values);
+    if (!parsed.isValid) return setErrors(parsed.errors);
+    if (parsed.data === null) return closeEditor();
+    setErrors({});
+    updateMutation.mutate(
+      { evidence, change: parsed.data },
+      {
+        onSuccess: closeEditor,
+        onError: (error) => {
+          if (error instanceof ApiError && error.code === "PRECONDITION_FAILED") {
+            // Their version is read again (the mutation settles); the reviewer sees it, not a stale form.
+            setConflictMessage(evidenceSaveErrors(error).form ?? null);
+            closeEditor();
+            return;
+          }
+          setErrors(evidenceSaveErrors(error));
+        },
+      },
+    );
+  }
+
+  const label = evidence.title ?? evidence.url;
+  return (
+    <li className={`evidence-item evidence-item--${evidence.stance}`}>
+      {isEditing ? (
+        <EvidenceForm
+          legend="Edit evidence"
+          initialValues={evidenceFormValues(evidence)}
+          submitLabel="Save"
+          isPending={updateMutation.isPending}
+          errors={errors}
+          onSubmit={handleSave}
+          onCancel={closeEditor}
+        />
+      ) : (
+        <>
+          <div className="evidence-item__header">
+            <span className={`stance-badge stance-badge--${evidence.stance}`}>{STANCE_LABELS[evidence.stance]}</span>{" "}
+            {isLinkable ? (
+              <a className="evidence-item__link" href={evidence.url} target="_blank" rel="noopener noreferrer">
+                {label}
+                <span className="visually-hidden"> (opens in a new tab)</span>
+              </a>
+            ) : (
+              <span className="evidence-item__link">{label}</span>
+            )}
+          </div>
+          {evidence.excerpt && (
+            <blockquote className="evidence-item__excerpt" cite={isLinkable ? evidence.url : undefined}>
+              {evidence.excerpt}
+            </blockquote>
+          )}
+          <div className="evidence-item__actions">
+            <button
+              ref={editButtonRef}
+              type="button"
+              className="button button--quiet"
+              disabled={isPending}
+              onClick={() => {
+                setConflictMessage(null);
+                setIsEditing(true);
+              }}
+              aria-label={`Edit evidence “${label}”`}
+            >
+              Edit
+            </button>
+            <button
+              type="button"
+              className="button button--quiet"
+              disabled={isPending}
+              onClick={() => onRemove(evidence)}
+              aria-label={`Remove evidence “${label}”`}
+            >
+              Remove
+            </button>
+          </div>
+        </>
+      )}
+      {conflictMessage && (
+        <InlineNotice message={conflictMessage} tone="error" onDismiss={() => setConflictMessage(null)} />
+      )}
+    </li>
+  );
+}

@@ -1,0 +1,145 @@
+import type { Claim, Evidence } from "@factmark/core";
+import { type ReactNode, useId, useRef, useState } from "react";
+import { InlineNotice } from "../../links/components/InlineNotice";
+import { evidenceRemoveErrorMessage, evidenceSaveErrors } from "../evidenceErrors";
+import {
+  EMPTY_EVIDENCE_VALUES,
+  type EvidenceFieldErrors,
+  type EvidenceFormValues,
+  parseEvidenceCreate,
+} from "../evidenceFormValues";
+import { useCreateEvidenceMutation } from "../hooks/useCreateEvidenceMutation";
+import { useDeleteEvidenceMutation, useRestoreEvidenceMutation } from "../hooks/useDeleteEvidenceMutation";
+import { useEvidenceQuery } from "../hooks/useEvidenceQuery";
+import { EvidenceForm } from "./EvidenceForm";
+import { EvidenceItem } from "./EvidenceItem";
+
+export interface EvidenceSectionProps {
+  claim: Claim;
+}
+
+interface Notice {
+  message: string;
+  tone: "info" | "error";
+  removed?: Evidence;
+}
+
+/** A claim's evidence: each source with Edit and Remove (with Undo), and a form to add one. */
+export function EvidenceSection({ claim }: EvidenceSectionProps) {
+  const headingId = useId();
+  const addButtonRef = useRef<HTMLButtonElement>(null);
+  const evidenceQuery = useEvidenceQuery(claim.id);
+  const createMutation = useCreateEvidenceMutation(claim.id);
+  const deleteMutation = useDeleteEvidenceMutation(claim.id);
+  const restoreMutation = useRestoreEvidenceMutation(claim.id);
+  const [isAdding, setIsAdding] = useState(false);
+  const [addErrors, setAddErrors] = useState<EvidenceFieldErrors>({});
+  const [notice, setNotice] = useState<Notice | null>(null);
+
+  function closeAddForm() {
+    setIsAdding(false);
+    setAddErrors({});
+    requestAnimationFrame(() => addButtonRef.current?.focus());
+  }
+
+  function handleAdd(values: EvidenceFormValues) {
+    const parsed = parseEvidenceCreate(values);
+    if (!parsed.isValid) return setAddErrors(parsed.errors);
+    setAddErrors({});
+    createMutation.mutate(parsed.data, {
+      onSuccess: () => {
+        closeAddForm();
+        setNotice({ message: "Evidence added.", tone: "info" });
+      },
+      onError: (error) => setAddErrors(evidenceSaveErrors(error)),
+    });
+  }
+
+  function handleRemove(evidence: Evidence) {
+    deleteMutation.mutate(evidence, {
+      onSuccess: () => setNotice({ message: "Evidence removed.", tone: "info", removed: evidence }),
+      onError: (error) => setNotice({ message: evidenceRemoveErrorMessage(error), tone: "error" }),
+    });
+  }
+
+  function handleUndoRemove(evidence: Evidence) {
+    setNotice(null);
+    restoreMutation.mutate(evidence, {
+      onSuccess: () => setNotice({ message: "Evidence restored.", tone: "info" }),
+      onError: (error) => setNotice({ message: evidenceRemoveErrorMessage(error), tone: "error" }),
+    });
+  }
+
+  let list: ReactNode;
+  if (evidenceQuery.isPending) {
+    list = (
+      <p className="loading" role="status">
+        Loading evidence…
+      </p>
+    );
+  } else if (evidenceQuery.isError) {
+    list = (
+      <div className="fact-form__error" role="alert">
+        <p>The evidence could not be loaded.</p>
+        <button type="button" className="button" onClick={() => evidenceQuery.refetch()}>
+          Try again
+        </button>
+      </div>
+    );
+  } else if (evidenceQuery.data.length === 0) {
+    list = (
+      <p className="empty-state">
+        No evidence yet. Add a source that supports, contradicts or gives context to this claim.
+      </p>
+    );
+  } else {
+    list = (
+      <ul className="evidence__list">
+        {evidenceQuery.data.map((evidence) => (
+          <EvidenceItem key={evidence.id} evidence={evidence} onRemove={handleRemove} />
+        ))}
+      </ul>
+    );
+  }
+
+  const removed = notice?.removed;
+  return (
+    <section className="evidence" aria-labelledby={headingId}>
+      <h3 id={headingId} className="evidence__heading">
+        Evidence
+      </h3>
+      {list}
+      {notice && (
+        <InlineNotice
+          message={notice.message}
+          tone={notice.tone}
+          onUndo={removed ? () => handleUndoRemove(removed) : undefined}
+          onDismiss={() => setNotice(null)}
+        />
+      )}
+      {isAdding ? (
+        <EvidenceForm
+          legend="Add evidence"
+          initialValues={EMPTY_EVIDENCE_VALUES}
+          submitLabel="Add evidence"
+          isPending={createMutation.isPending}
+          errors={addErrors}
+          onSubmit={handleAdd}
+          onCancel={closeAddForm}
+        />
+      ) : (
+        <button
+          ref={addButtonRef}
+          type="button"
+          className="button evidence__add"
+          onClick={() => {
+            setNotice(null);
+            setIsAdding(true);
+          }}
+        >
+          Add evidence
+        </button>
+      )}
+    </section>
+  );
+}
