@@ -12,6 +12,7 @@ import { claimRoutes } from "./routes/claimRoutes";
 import { evidenceRoutes } from "./routes/evidenceRoutes";
 import { linkRoutes } from "./routes/linkRoutes";
 import { openApiDocument } from "./routes/openApiDocument";
+import { reportRoutes } from "./routes/reportRoutes";
 
 const WRITE_METHODS = new Set(["POST", "PUT", "PATCH", "DELETE"]);
 const ARTICLE_WRITE = /^\/api\/articles(\/[^/]+)?\/?$/;
@@ -20,6 +21,7 @@ const ARTICLE_WRITE = /^\/api\/articles(\/[^/]+)?\/?$/;
 export function createApi(deps: AppDeps) {
   return new Hono<AppEnv>()
     .route("/articles", articleRoutes(deps))
+    .route("/articles", reportRoutes(deps))
     .route("/claims", claimRoutes(deps))
     .route("/links", linkRoutes(deps))
     .route("/evidence", evidenceRoutes(deps))
@@ -36,6 +38,8 @@ export function createApp(deps: AppDeps) {
   app.use(
     "*",
     secureHeaders({
+      // A response that sets its own header keeps it: the HTML report relaxes frame-ancestors for its preview.
+      overwrite: false,
       contentSecurityPolicy: {
         defaultSrc: ["'self'"],
         scriptSrc: ["'self'"],

@@ -23,6 +23,7 @@ import {
   ZUndoResult,
 } from "@factmark/core";
 import { z } from "zod";
+import { REPORT_OPERATIONS } from "./reportOpenApi";
 
 interface Operation {
   method: "get" | "post" | "patch" | "delete";
@@ -252,6 +253,7 @@ const OPERATIONS: Operation[] = [
     ifMatch: "optional",
     errors: ["VALIDATION_FAILED", "NOT_FOUND", "CONFLICT", "PRECONDITION_FAILED", "UNPROCESSABLE"],
   },
+  ...REPORT_OPERATIONS,
 ];
 
 function schemaOf(schema: z.ZodType): unknown {
