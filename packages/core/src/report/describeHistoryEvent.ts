@@ -12,6 +12,8 @@ export function describeHistoryEvent(event: Pick<HistoryEvent, "action" | "from"
       return "Article details edited";
     case "article.deleted":
       return "Article deleted";
+    case "article.imported":
+      return "Article imported from a report export";
     case "claim.created":
       return to ? `Claim marked ${to}` : "Claim marked";
     case "claim.verdict_changed":
@@ -21,6 +23,8 @@ export function describeHistoryEvent(event: Pick<HistoryEvent, "action" | "from"
       return from ? `Speaker changed from ${from} to ${to}` : `Speaker set to ${to}`;
     case "claim.rationale_changed":
       return "Rationale edited";
+    case "claim.imported":
+      return to ? `Claim imported as ${to}` : "Claim imported";
     case "claim.deleted":
       return "Claim deleted";
     case "claim.restored":

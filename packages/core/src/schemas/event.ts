@@ -21,6 +21,8 @@ export const EVENT_ACTIONS = [
   "link.added",
   "link.removed",
   "claim.undone",
+  "article.imported",
+  "claim.imported",
 ] as const;
 export const ZEventAction = z.enum(EVENT_ACTIONS);
 export type EventAction = z.infer<typeof ZEventAction>;
