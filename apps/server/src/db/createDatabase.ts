@@ -1,9 +1,40 @@
 import { PrismaBetterSQLite3 } from "@prisma/adapter-better-sqlite3";
-import { PrismaClient } from "../generated/prisma/client";
+import { PrismaPg } from "@prisma/adapter-pg";
+import * as Sqlite from "../generated/prisma/client";
+import * as Postgres from "../generated/prisma-pg/client";
 import { migrateSqlite } from "./migrate";
+import { migratePostgres } from "./migratePostgres";
 import { sqlitePath } from "./sqlitePath";
 
-export type Db = PrismaClient;
+/**
+ * The database client every repository takes, typed by the SQLite client. The PostgreSQL client is
+ * generated from the same datamodel (prisma/postgres/schema.prisma is derived from prisma/schema.prisma),
+ * so its models, queries and results are the same at run time; its types differ only by PostgreSQL-only
+ * options (`mode: "insensitive"`), which the code must not use anyway since SQLite has none.
+ * `createDatabase` casts it to this type once; the checks below fail to compile if the models part.
+ */
+export type Db = Sqlite.PrismaClient;
+
+type Same<A, B> = [A] extends [B] ? ([B] extends [A] ? true : false) : false;
+type SqliteModels = [Sqlite.Reviewer, Sqlite.Article, Sqlite.Claim, Sqlite.Link, Sqlite.Evidence, Sqlite.Event];
+type PostgresModels = [
+  Postgres.Reviewer,
+  Postgres.Article,
+  Postgres.Claim,
+  Postgres.Link,
+  Postgres.Evidence,
+  Postgres.Event,
+];
+const hasSameModels: Same<SqliteModels, PostgresModels> & Same<Sqlite.Prisma.ModelName, Postgres.Prisma.ModelName> =
+  true;
+void hasSameModels;
+
+export type DatabaseProvider = "sqlite" | "postgresql";
+
+/** PostgreSQL for `postgres://` and `postgresql://` URLs, else SQLite (`file:`). */
+export function databaseProvider(databaseUrl: string): DatabaseProvider {
+  return /^postgres(ql)?:\/\//i.test(databaseUrl) ? "postgresql" : "sqlite";
+}
 
 /** How long a writer waits for SQLite's lock before giving up, in milliseconds. */
 const SQLITE_BUSY_TIMEOUT_MS = 5000;
@@ -11,15 +42,24 @@ const SQLITE_BUSY_TIMEOUT_MS = 5000;
 /**
  * Opens the database a URL names, bringing its schema up to date first.
  * SQLite (`file:`) runs in WAL mode with a busy timeout; better-sqlite3 turns foreign keys on.
+ * PostgreSQL goes through a `pg` pool of 10 connections (pg's default) per server process.
  */
 export async function createDatabase(databaseUrl: string): Promise<Db> {
+  if (databaseProvider(databaseUrl) === "postgresql") return createPostgresDatabase(databaseUrl);
   const file = sqlitePath(databaseUrl);
   migrateSqlite(file);
   const adapter = new PrismaBetterSQLite3({ url: `file:${file}`, timeout: SQLITE_BUSY_TIMEOUT_MS });
-  const db = new PrismaClient({ adapter });
+  const db = new Sqlite.PrismaClient({ adapter });
   await db.$connect();
   // Per connection: a commit in WAL mode is durable once synced (FULL), not just written.
   await db.$queryRawUnsafe("PRAGMA synchronous = FULL");
   await db.$queryRawUnsafe("PRAGMA foreign_keys = ON");
   return db;
+}
+
+async function createPostgresDatabase(databaseUrl: string): Promise<Db> {
+  await migratePostgres(databaseUrl);
+  const db = new Postgres.PrismaClient({ adapter: new PrismaPg({ connectionString: databaseUrl }) });
+  await db.$connect();
+  return db as unknown as Db;
 }

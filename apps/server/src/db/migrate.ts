@@ -4,6 +4,10 @@ import { fileURLToPath } from "node:url";
 import Database from "better-sqlite3";
 
 export const MIGRATIONS_DIR = fileURLToPath(new URL("../../../../prisma/migrations", import.meta.url));
+/** PostgreSQL's migrations, derived from the SQLite ones (see postgresSchema.ts). */
+export const POSTGRES_MIGRATIONS_DIR = fileURLToPath(
+  new URL("../../../../prisma/postgres/migrations", import.meta.url),
+);
 
 export interface Migration {
   name: string;

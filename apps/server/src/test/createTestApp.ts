@@ -1,9 +1,7 @@
-import { mkdtempSync, rmSync } from "node:fs";
-import { tmpdir } from "node:os";
-import path from "node:path";
 import { afterAll } from "vitest";
 import { createApp } from "../app";
 import { createDatabase, type Db } from "../db/createDatabase";
+import { createThrowawayDatabase, type ThrowawayDatabase } from "../db/throwawayDatabase";
 import { ensureReviewer, LOCAL_REVIEWER } from "../repositories/reviewerRepository";
 
 export interface TestApp {
@@ -14,17 +12,25 @@ export interface TestApp {
 }
 
 /**
- * A fresh SQLite file, migrated, with the local reviewer, behind the real Hono app.
+ * A fresh, empty database for this test file, removed after it: a SQLite file, or with
+ * TEST_DATABASE_URL (a postgres:// URL of a server where we may CREATE DATABASE) a new database there.
+ */
+export function createTestDatabase(): Promise<ThrowawayDatabase> {
+  return createThrowawayDatabase("factmark_test", process.env.TEST_DATABASE_URL?.trim() || undefined);
+}
+
+/**
+ * A fresh database (see createTestDatabase), migrated, with the local reviewer, behind the real Hono app.
  * Closed and removed after the test file.
  */
 export async function createTestApp(): Promise<TestApp> {
-  const dir = mkdtempSync(path.join(tmpdir(), "factmark-test-"));
-  const db = await createDatabase(`file:${path.join(dir, "test.db")}`);
+  const database = await createTestDatabase();
+  const db = await createDatabase(database.url);
   await ensureReviewer(db, LOCAL_REVIEWER);
   const app = createApp({ db });
   afterAll(async () => {
     await db.$disconnect();
-    rmSync(dir, { recursive: true, force: true });
+    await database.drop();
   });
   return {
     app,

@@ -1,0 +1,89 @@
+import { type Claim, ZArticleList, ZClaim, ZClaimList } from "@factmark/core";
+import { afterAll, describe, expect, it } from "vitest";
+import { createApp } from "../app";
+import { ensureReviewer, LOCAL_REVIEWER } from "../repositories/reviewerRepository";
+import { ARTICLE_CONTENT } from "../test/buildArticle";
+import { createTestDatabase } from "../test/createTestApp";
+import { createDatabase, type Db } from "./createDatabase";
+import { readMigrations } from "./migrate";
+
+// Two servers behind a load balancer: two apps over two database clients (two pools) on one database.
+// Whatever one writes, the other reads at once; nothing a request needs lives in a process's memory.
+const database = await createTestDatabase();
+const first = await createDatabase(database.url);
+// The second start finds the schema up to date and applies nothing again.
+const second = await createDatabase(database.url);
+await ensureReviewer(first, LOCAL_REVIEWER);
+afterAll(async () => {
+  await Promise.all([first.$disconnect(), second.$disconnect()]);
+  await database.drop();
+});
+
+function server(db: Db) {
+  const app = createApp({ db });
+  return (method: string, url: string, body?: unknown, headers: Record<string, string> = {}) =>
+    Promise.resolve(
+      app.request(url, {
+        method,
+        headers: body === undefined ? headers : { "content-type": "application/json", ...headers },
+        ...(body === undefined ? {} : { body: JSON.stringify(body) }),
+      }),
+    );
+}
+const serverA = server(first);
+const serverB = server(second);
+
+describe("two server instances on one database", () => {
+  it("record each migration once", async () => {
+    const rows = await second.$queryRawUnsafe<{ name: string }[]>(`SELECT "name" FROM "_factmark_migrations"`);
+    expect(rows.map((row) => row.name).sort()).toEqual(readMigrations().map((migration) => migration.name));
+  });
+
+  it("see each other's writes, and a stale write on one is refused by the other", async () => {
+    const created = await serverA("POST", "/api/articles", {
+      title: "Shared",
+      format: "text",
+      content: ARTICLE_CONTENT,
+    });
+    expect(created.status).toBe(201);
+    const article = (await created.json()) as { id: string; text: string };
+
+    const listed = await serverB("GET", "/api/articles");
+    expect(ZArticleList.parse(await listed.json()).items.map((summary) => summary.id)).toContain(article.id);
+
+    const start = article.text.indexOf("dozens");
+    const claimed = await serverB("POST", `/api/articles/${article.id}/claims`, {
+      selectors: { position: { start, end: start + "dozens".length } },
+    });
+    expect(claimed.status).toBe(201);
+    const claim: Claim = ZClaim.parse(await claimed.json());
+
+    const claimsOnA = ZClaimList.parse(await (await serverA("GET", `/api/articles/${article.id}/claims`)).json());
+    expect(claimsOnA.items.map((each) => each.id)).toEqual([claim.id]);
+
+    const changed = await serverA(
+      "PATCH",
+      `/api/claims/${claim.id}`,
+      { verdict: "contradicted" },
+      { "If-Match": `"${claim.version}"` },
+    );
+    expect(changed.status).toBe(200);
+
+    // B still holds version 1: its write must lose, and it must see A's verdict.
+    const stale = await serverB(
+      "PATCH",
+      `/api/claims/${claim.id}`,
+      { verdict: "supported" },
+      { "If-Match": `"${claim.version}"` },
+    );
+    expect(stale.status).toBe(412);
+    const onB = ZClaim.parse(await (await serverB("GET", `/api/claims/${claim.id}`)).json());
+    expect(onB).toMatchObject({ verdict: "contradicted", version: claim.version + 1 });
+
+    expect(
+      (await serverB("DELETE", `/api/claims/${claim.id}`, undefined, { "If-Match": `"${onB.version}"` })).status,
+    ).toBe(200);
+    const afterDelete = ZClaimList.parse(await (await serverA("GET", `/api/articles/${article.id}/claims`)).json());
+    expect(afterDelete.items).toEqual([]);
+  });
+});
