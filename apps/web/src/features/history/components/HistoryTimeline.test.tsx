@@ -1,0 +1,142 @@
+import type { ClaimHistory, HistoryEvent } from "@factmark/core";
+import { screen, waitFor, within } from "@testing-library/react";
+import userEvent from "@testing-library/user-event";
+import { afterEach, beforeEach, describe, expect, it, vi } from "vitest";
+import { buildClaim } from "../../../test/buildClaim";
+import { renderWithQueryClient } from "../../links/test/renderWithQueryClient";
+import { errorAnswer, stubApi } from "../../links/test/stubApi";
+import { HistoryTimeline } from "./HistoryTimeline";
+
+const TEXT = "Malley said Iran transferred dozens just this summer.";
+const CLAIM = buildClaim(TEXT, "transferred dozens just this summer", "contradicted", { id: "claim-3" });
+const HISTORY_PATH = "/api/claims/claim-3/history";
+const NOW = new Date("2026-03-10T12:00:00.000Z");
+const REVIEWER = { id: "local-reviewer", name: "Local reviewer" };
+
+function minutesAgo(minutes: number): string {
+  return new Date(NOW.getTime() - minutes * 60_000).toISOString();
+}
+
+function buildEvent(id: string, minutes: number, action: HistoryEvent["action"], values: Partial<HistoryEvent> = {}) {
+  return { id, at: minutesAgo(minutes), by: REVIEWER, action, claimId: CLAIM.id, isUndone: false, ...values };
+}
+
+const CREATED = buildEvent("event-1", 60, "claim.created", { to: { verdict: "unverified", exact: "x" } });
+const LINKED = buildEvent("event-2", 30, "link.added", {
+  to: {
+    linkId: "link-1",
+    kind: "contradicts",
+    fromClaimId: CLAIM.id,
+    toClaimId: "claim-1",
+    note: null,
+    otherClaimId: "claim-1",
+    otherQuote: "a limited number of drones months before the Ukraine war",
+  },
+});
+const VERDICT = buildEvent("event-3", 2, "claim.verdict_changed", { from: "unverified", to: "contradicted" });
+const HISTORY: ClaimHistory = { items: [VERDICT, LINKED, CREATED], undoableEventId: VERDICT.id };
+
+beforeEach(() => {
+  vi.useFakeTimers({ now: NOW, toFake: ["Date"] });
+});
+afterEach(() => {
+  vi.useRealTimers();
+});
+
+function renderTimeline() {
+  return renderWithQueryClient(<HistoryTimeline claim={CLAIM} />);
+}
+
+describe("HistoryTimeline", () => {
+  it("lists who changed what and when, newest first", async () => {
+    stubApi({ [`GET ${HISTORY_PATH}`]: { status: 200, body: { ...HISTORY, items: [CREATED, VERDICT, LINKED] } } });
+    renderTimeline();
+    expect(screen.getByRole("status")).toHaveTextContent("Loading history…");
+    const entries = within(await screen.findByRole("list")).getAllByRole("listitem");
+    expect(entries.map((entry) => entry.textContent)).toEqual([
+      "Local reviewer changed the verdict from Unverified to Contradicted · 2 min ago",
+      "Local reviewer linked it as contradicting “a limited number of drones months before the Ukraine war” · 30 min ago",
+      "Local reviewer marked the claim as Unverified · 1 hour ago",
+    ]);
+    const time = within(entries[0] as HTMLElement).getByText("2 min ago");
+    expect(time.tagName).toBe("TIME");
+    expect(time).toHaveAttribute("dateTime", VERDICT.at);
+  });
+
+  it("marks entries that were undone", async () => {
+    const undo = buildEvent("event-4", 1, "claim.undone", { from: { eventId: VERDICT.id, action: VERDICT.action } });
+    stubApi({
+      [`GET ${HISTORY_PATH}`]: {
+        status: 200,
+        body: { items: [undo, { ...VERDICT, isUndone: true }, LINKED, CREATED], undoableEventId: LINKED.id },
+      },
+    });
+    renderTimeline();
+    const entries = within(await screen.findByRole("list")).getAllByRole("listitem");
+    expect(entries[0]).toHaveTextContent(
+      "Local reviewer undid “changed the verdict from Unverified to Contradicted” · 1 min ago",
+    );
+    expect(entries[1]).toHaveTextContent("(undone)");
+    expect(entries[1]?.querySelector("s")).toHaveTextContent("changed the verdict from Unverified to Contradicted");
+    expect(entries[2]?.querySelector("s")).toBeNull();
+  });
+
+  it("undoes the last change it shows, then shows the history as it is now", async () => {
+    const user = userEvent.setup();
+    const undo = buildEvent("event-4", 0, "claim.undone", { from: { eventId: VERDICT.id, action: VERDICT.action } });
+    let history = HISTORY;
+    const api = stubApi({
+      [`GET ${HISTORY_PATH}`]: () => ({ status: 200, body: history }),
+      [`POST ${HISTORY_PATH}/undo`]: () => {
+        history = { items: [undo, { ...VERDICT, isUndone: true }, LINKED, CREATED], undoableEventId: LINKED.id };
+        return { status: 200, body: { undone: { ...VERDICT, isUndone: true }, event: undo, claim: CLAIM } };
+      },
+    });
+    const { queryClient } = renderTimeline();
+    const invalidate = vi.spyOn(queryClient, "invalidateQueries");
+
+    const button = await screen.findByRole("button", { name: "Undo last change" });
+    expect(button).toHaveAccessibleDescription("Undoes: changed the verdict from Unverified to Contradicted");
+    await user.click(button);
+
+    expect(await screen.findByRole("status")).toHaveTextContent(
+      "Undone: changed the verdict from Unverified to Contradicted.",
+    );
+    expect(api.requestsTo(`POST ${HISTORY_PATH}/undo`)[0]?.body).toEqual({ eventId: VERDICT.id });
+    const invalidated = invalidate.mock.calls.map(([filters]) => filters?.queryKey);
+    expect(invalidated).toEqual(expect.arrayContaining([["claims"], ["links"], ["evidence"], ["history"]]));
+    await waitFor(() => expect(screen.getAllByRole("listitem")).toHaveLength(4));
+    expect(screen.getByRole("button", { name: "Undo last change" })).toHaveAccessibleDescription(
+      /^Undoes: linked it as contradicting/,
+    );
+  });
+
+  it("says so when the claim changed since (409) and shows the history as it is", async () => {
+    const user = userEvent.setup();
+    stubApi({
+      [`GET ${HISTORY_PATH}`]: { status: 200, body: HISTORY },
+      [`POST ${HISTORY_PATH}/undo`]: errorAnswer(409, "CONFLICT", "server words", { undoableEventId: "event-9" }),
+    });
+    renderTimeline();
+    await user.click(await screen.findByRole("button", { name: "Undo last change" }));
+    expect(await screen.findByRole("alert")).toHaveTextContent("This claim changed since you looked");
+  });
+
+  it("offers no undo when there is nothing to undo", async () => {
+    stubApi({ [`GET ${HISTORY_PATH}`]: { status: 200, body: { items: [CREATED], undoableEventId: null } } });
+    renderTimeline();
+    await screen.findByRole("list");
+    expect(screen.queryByRole("button", { name: "Undo last change" })).not.toBeInTheDocument();
+  });
+
+  it("shows an empty history and a failed load", async () => {
+    stubApi({ [`GET ${HISTORY_PATH}`]: { status: 200, body: { items: [], undoableEventId: null } } });
+    const { unmount } = renderTimeline();
+    expect(await screen.findByText("No changes recorded yet.")).toBeInTheDocument();
+    unmount();
+
+    stubApi({ [`GET ${HISTORY_PATH}`]: errorAnswer(500, "INTERNAL") });
+    renderTimeline();
+    expect(await screen.findByRole("alert")).toHaveTextContent("The history could not be loaded.");
+  });
+});

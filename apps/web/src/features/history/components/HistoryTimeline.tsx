@@ -1,0 +1,130 @@
+import type { Claim } from "@factmark/core";
+import { type ReactNode, useId, useState } from "react";
+import { ApiError } from "../../../lib/ApiError";
+import { describeHistoryEvent } from "../describeHistoryEvent";
+import { formatRelativeTime } from "../formatRelativeTime";
+import { useClaimHistoryQuery } from "../hooks/useClaimHistoryQuery";
+import { useNow } from "../hooks/useNow";
+import { useUndoLastChangeMutation } from "../hooks/useUndoLastChangeMutation";
+
+export interface HistoryTimelineProps {
+  claim: Claim;
+}
+
+const fullTime = new Intl.DateTimeFormat("en-GB", { dateStyle: "medium", timeStyle: "short" });
+
+function undoErrorMessage(error: unknown): string {
+  if (!(error instanceof ApiError)) return "The change could not be undone. Try again in a moment.";
+  switch (error.code) {
+    case "CONFLICT":
+    case "PRECONDITION_FAILED":
+      return "This claim changed since you looked, or that change can no longer be undone. The history now shows where it stands.";
+    case "NOT_FOUND":
+      return "This claim is gone. Reload to see what is there now.";
+    case "NETWORK":
+      return error.message;
+    default:
+      return "The change could not be undone. Try again in a moment.";
+  }
+}
+
+/** A claim's history, newest first: who changed what and when, changes undone marked so, and "Undo last change". */
+export function HistoryTimeline({ claim }: HistoryTimelineProps) {
+  const id = useId();
+  const historyQuery = useClaimHistoryQuery(claim.id);
+  const undoMutation = useUndoLastChangeMutation(claim.id);
+  const now = useNow();
+  const [message, setMessage] = useState<{ text: string; tone: "info" | "error" } | null>(null);
+  const headingId = `${id}-heading`;
+
+  function handleUndo(eventId: string) {
+    setMessage(null);
+    undoMutation.mutate(eventId, {
+      onSuccess: (result) => setMessage({ text: `Undone: ${describeHistoryEvent(result.undone, [])}.`, tone: "info" }),
+      onError: (error) => setMessage({ text: undoErrorMessage(error), tone: "error" }),
+    });
+  }
+
+  let content: ReactNode;
+  if (historyQuery.isPending) {
+    content = (
+      <p className="loading" role="status">
+        Loading history…
+      </p>
+    );
+  } else if (historyQuery.isError) {
+    content = (
+      <div className="fact-form__error" role="alert">
+        <p>The history could not be loaded.</p>
+        <button type="button" className="button" onClick={() => historyQuery.refetch()}>
+          Try again
+        </button>
+      </div>
+    );
+  } else if (historyQuery.data.items.length === 0) {
+    content = <p className="empty-state">No changes recorded yet.</p>;
+  } else {
+    const { items, undoableEventId } = historyQuery.data;
+    // Newest first; entries of one moment keep the server's order.
+    const entries = [...items].sort((left, right) => right.at.localeCompare(left.at));
+    const undoable = entries.find((event) => event.id === undoableEventId);
+    content = (
+      <>
+        <ol className="history__list">
+          {entries.map((event) => {
+            const description = `${event.by.name} ${describeHistoryEvent(event, items)}`;
+            return (
+              <li
+                key={event.id}
+                className={`history-entry${event.isUndone ? " history-entry--undone" : ""}`}
+                aria-current={event.id === undoableEventId ? "step" : undefined}
+              >
+                {event.isUndone ? <s className="history-entry__text">{description}</s> : description}
+                {event.isUndone && <span className="history-entry__undone"> (undone)</span>}
+                <span aria-hidden="true"> · </span>
+                <time className="history-entry__time" dateTime={event.at} title={fullTime.format(new Date(event.at))}>
+                  {formatRelativeTime(event.at, now)}
+                </time>
+              </li>
+            );
+          })}
+        </ol>
+        {undoableEventId && (
+          <div className="history__undo">
+            <button
+              type="button"
+              className="button"
+              disabled={undoMutation.isPending}
+              aria-describedby={undoable ? `${id}-undo-hint` : undefined}
+              onClick={() => handleUndo(undoableEventId)}
+            >
+              {undoMutation.isPending ? "Undoing…" : "Undo last change"}
+            </button>
+            {undoable && (
+              <span id={`${id}-undo-hint`} className="history__undo-hint">
+                Undoes: {describeHistoryEvent(undoable, items)}
+              </span>
+            )}
+          </div>
+        )}
+      </>
+    );
+  }
+
+  return (
+    <section className="history" aria-labelledby={headingId}>
+      <h3 id={headingId} className="history__heading">
+        History
+      </h3>
+      {content}
+      {message && (
+        <p
+          className={`history__message history__message--${message.tone}`}
+          role={message.tone === "error" ? "alert" : "status"}
+        >
+          {message.text}
+        </p>
+      )}
+    </section>
+  );
+}
