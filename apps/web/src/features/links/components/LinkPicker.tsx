@@ -111,7 +111,7 @@ export function LinkPicker({ fromClaim, claims, pickedClaimId, onPickClaim, onCl
             <ul className="link-picker__list">
               {candidates.map((claim) => (
                 <li key={claim.id}>
-                  <label className={`link-picker__candidate claim-card--${claim.verdict}`}>
+                  <label className={`link-picker__candidate link-picker__candidate--${claim.verdict}`}>
                     <input
                       type="radio"
                       name={`${id}-claim`}
