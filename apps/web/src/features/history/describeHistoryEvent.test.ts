@@ -26,6 +26,7 @@ describe("describeHistoryEvent", () => {
       buildEvent("claim.verdict_changed", { from: "unverified", to: "contradicted" }),
       "changed the verdict from Unverified to Contradicted",
     ],
+    [buildEvent("claim.imported", { to: { verdict: "supported", exact: "x" } }), "imported the claim as Supported"],
     [buildEvent("claim.speaker_changed", { from: null, to: "Robert Malley" }), "attributed the claim to Robert Malley"],
     [
       buildEvent("claim.speaker_changed", { from: "Robert Malley", to: "Oleg Nikolenko" }),

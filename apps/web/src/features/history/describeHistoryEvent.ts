@@ -113,6 +113,8 @@ export function describeHistoryEvent(event: HistoryEvent, events: readonly Histo
   switch (event.action) {
     case "claim.created":
       return `marked the claim as ${verdictLabel(to.verdict)}`;
+    case "claim.imported":
+      return `imported the claim as ${verdictLabel(to.verdict)}`;
     case "claim.verdict_changed":
       return `changed the verdict from ${verdictLabel(event.from)} to ${verdictLabel(event.to)}`;
     case "claim.speaker_changed":
@@ -139,6 +141,7 @@ export function describeHistoryEvent(event: HistoryEvent, events: readonly Histo
     case "claim.undone":
       return describeUndo(event, events);
     default:
+      // Article entries, and actions newer than this app: say something true rather than nothing.
       return "changed the article";
   }
 }
