@@ -3,6 +3,7 @@ import { createRoot } from "react-dom/client";
 import { App } from "./app/App";
 import { AppProviders } from "./app/AppProviders";
 import "./styles.css";
+import "./features/factCheck.css";
 
 const root = document.getElementById("root");
 if (!root) throw new Error("The page has no #root element.");

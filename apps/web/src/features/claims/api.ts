@@ -22,3 +22,8 @@ export async function deleteClaim(claim: Pick<Claim, "id">): Promise<Claim> {
 export async function restoreClaim(claim: Pick<Claim, "id">): Promise<Claim> {
   return unwrap(apiClient.claims[":id"].restore.$post({ param: { id: claim.id } }));
 }
+
+export async function fetchSpeakers(articleId: string): Promise<string[]> {
+  const { items } = await unwrap(apiClient.articles[":id"].speakers.$get({ param: { id: articleId } }));
+  return items;
+}

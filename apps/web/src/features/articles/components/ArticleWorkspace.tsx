@@ -1,26 +1,71 @@
-import type { Article, Claim } from "@factmark/core";
+import type { Article, Claim, Link } from "@factmark/core";
 import { useCallback, useMemo, useState } from "react";
 import { Toast } from "../../../components/Toast";
 import { ArticleEditor } from "../../../editor/ArticleEditor";
 import { errorMessage } from "../../../lib/ApiError";
+import { ClaimDetails } from "../../claims/components/ClaimDetails";
 import { ClaimSidebar } from "../../claims/components/ClaimSidebar";
 import { useClaimActions } from "../../claims/hooks/useClaimActions";
 import { useClaimsQuery } from "../../claims/hooks/useClaimsQuery";
+import { ContradictionsView } from "../../links/components/ContradictionsView";
+import { useLinksQuery } from "../../links/hooks/useLinksQuery";
 
 const NO_CLAIMS: Claim[] = [];
+const NO_LINKS: Link[] = [];
 
-/** The article's text with its highlights beside the claim sidebar. */
+type SidebarView = "claims" | "contradictions";
+
+/** The claims linked to one claim, either way. */
+function linkedClaimIds(links: readonly Link[], claimId: string | null): ReadonlySet<string> {
+  const ids = new Set<string>();
+  if (!claimId) return ids;
+  for (const link of links) {
+    if (link.fromClaimId === claimId) ids.add(link.toClaimId);
+    if (link.toClaimId === claimId) ids.add(link.fromClaimId);
+  }
+  return ids;
+}
+
+/** The article's text with its highlights beside the sidebar: claims with their details, or the contradictions. */
 export function ArticleWorkspace({ article }: { article: Article }) {
   const claimsQuery = useClaimsQuery(article.id);
+  const linksQuery = useLinksQuery(article.id);
   const claims = claimsQuery.data ?? NO_CLAIMS;
+  const links = linksQuery.data ?? NO_LINKS;
+  const [view, setView] = useState<SidebarView>("claims");
   const [selectedClaimId, setSelectedClaimId] = useState<string | null>(null);
-  const { markClaim, changeVerdict, deleteClaim, notice, dismissNotice } = useClaimActions(article.id);
-  const emphasisedClaimIds = useMemo(() => new Set<string>(), []);
+  const [hoveredClaimId, setHoveredClaimId] = useState<string | null>(null);
+  const [linkingFromClaimId, setLinkingFromClaimId] = useState<string | null>(null);
+  const [pickedClaimId, setPickedClaimId] = useState<string | null>(null);
+  const { markClaim, changeClaim, changeVerdict, deleteClaim, notice, dismissNotice } = useClaimActions(article.id);
+  const emphasisedClaimIds = useMemo(
+    () => linkedClaimIds(links, hoveredClaimId ?? selectedClaimId),
+    [links, hoveredClaimId, selectedClaimId],
+  );
 
-  const handleSidebarSelect = useCallback((claim: Claim) => {
-    setSelectedClaimId(claim.id);
-    const highlight = document.querySelector(`.article-text [data-claim-id="${CSS.escape(claim.id)}"]`);
+  const selectClaim = useCallback((claimId: string) => {
+    setView("claims");
+    setSelectedClaimId(claimId);
+    const highlight = document.querySelector(`.article-text [data-claim-id="${CSS.escape(claimId)}"]`);
     highlight?.scrollIntoView({ block: "center", behavior: "smooth" });
+  }, []);
+
+  // While the link picker is open, clicking a highlight picks the claim to link to.
+  const handleHighlightClick = useCallback(
+    (claimId: string) => {
+      if (linkingFromClaimId) {
+        if (claimId !== linkingFromClaimId) setPickedClaimId(claimId);
+        return;
+      }
+      setView("claims");
+      setSelectedClaimId(claimId);
+    },
+    [linkingFromClaimId],
+  );
+
+  const stopLinking = useCallback(() => {
+    setLinkingFromClaimId(null);
+    setPickedClaimId(null);
   }, []);
 
   return (
@@ -31,30 +76,82 @@ export function ArticleWorkspace({ article }: { article: Article }) {
           claims={claims}
           selectedClaimId={selectedClaimId}
           emphasisedClaimIds={emphasisedClaimIds}
-          onSelectClaim={setSelectedClaimId}
+          onSelectClaim={handleHighlightClick}
           onMarkClaim={markClaim}
         />
       </section>
-      {claimsQuery.isPending ? (
-        <aside className="claim-sidebar" aria-busy="true">
-          <p className="loading">Loading claims…</p>
-        </aside>
-      ) : claimsQuery.isError ? (
-        <aside className="claim-sidebar">
-          <p role="alert">Could not load the claims: {errorMessage(claimsQuery.error)}</p>
-          <button type="button" className="button" onClick={() => claimsQuery.refetch()}>
-            Try again
+      <aside className="claim-sidebar" aria-label="Claims and contradictions">
+        <div className="sidebar-tabs" role="tablist" aria-label="Sidebar">
+          <button
+            type="button"
+            role="tab"
+            id="tab-claims"
+            aria-selected={view === "claims"}
+            aria-controls="panel-claims"
+            onClick={() => setView("claims")}
+          >
+            Claims <span className="filter-chip__count">{claims.length}</span>
           </button>
-        </aside>
-      ) : (
-        <ClaimSidebar
-          claims={claims}
-          selectedClaimId={selectedClaimId}
-          onSelect={handleSidebarSelect}
-          onVerdictChange={changeVerdict}
-          onDelete={deleteClaim}
-        />
-      )}
+          <button
+            type="button"
+            role="tab"
+            id="tab-contradictions"
+            aria-selected={view === "contradictions"}
+            aria-controls="panel-contradictions"
+            onClick={() => setView("contradictions")}
+          >
+            Contradictions{" "}
+            <span className="filter-chip__count">{links.filter((link) => link.kind === "contradicts").length}</span>
+          </button>
+        </div>
+        {view === "contradictions" ? (
+          <div role="tabpanel" id="panel-contradictions" aria-labelledby="tab-contradictions">
+            <ContradictionsView articleId={article.id} onSelectClaim={selectClaim} />
+          </div>
+        ) : (
+          <div role="tabpanel" id="panel-claims" aria-labelledby="tab-claims">
+            {claimsQuery.isPending ? (
+              <p className="loading" aria-busy="true">
+                Loading claims…
+              </p>
+            ) : claimsQuery.isError ? (
+              <div role="alert">
+                <p>Could not load the claims: {errorMessage(claimsQuery.error)}</p>
+                <button type="button" className="button" onClick={() => claimsQuery.refetch()}>
+                  Try again
+                </button>
+              </div>
+            ) : (
+              <ClaimSidebar
+                claims={claims}
+                selectedClaimId={selectedClaimId}
+                emphasisedClaimIds={emphasisedClaimIds}
+                onSelect={(claim) => selectClaim(claim.id)}
+                onHover={(claim) => setHoveredClaimId(claim?.id ?? null)}
+                onVerdictChange={changeVerdict}
+                onDelete={deleteClaim}
+                renderDetails={(claim) => (
+                  <ClaimDetails
+                    claim={claim}
+                    claims={claims}
+                    links={links}
+                    isLinking={linkingFromClaimId === claim.id}
+                    pickedClaimId={pickedClaimId}
+                    onPickClaim={setPickedClaimId}
+                    onStartLinking={() => {
+                      setLinkingFromClaimId(claim.id);
+                      setPickedClaimId(null);
+                    }}
+                    onStopLinking={stopLinking}
+                    onSelectClaim={selectClaim}
+                    onChange={changeClaim}
+                  />
+                )}
+              />
+            )}
+          </div>
+        )}
+      </aside>
       {notice && (
         <Toast
           key={notice.id}

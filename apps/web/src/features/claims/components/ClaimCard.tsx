@@ -1,35 +1,44 @@
 import { type Claim, VERDICT_LABELS, VERDICTS, type Verdict } from "@factmark/core";
-import { forwardRef } from "react";
+import { forwardRef, type ReactNode } from "react";
 
 export interface ClaimCardProps {
   claim: Claim;
   isSelected: boolean;
+  isEmphasised?: boolean;
   onSelect: (claim: Claim) => void;
+  onHover?: (claim: Claim | null) => void;
   onVerdictChange: (claim: Claim, verdict: Verdict) => void;
   onDelete: (claim: Claim) => void;
+  /** What the selected claim shows beneath its summary. */
+  children?: ReactNode;
 }
 
 const QUOTE_PREVIEW_LENGTH = 180;
 
-/** One claim in the sidebar: its quote, its verdict (changeable) and a delete button. */
+/** One claim in the sidebar: its quote, speaker and verdict (changeable), a delete button, and its details when selected. */
 export const ClaimCard = forwardRef<HTMLLIElement, ClaimCardProps>(function ClaimCard(
-  { claim, isSelected, onSelect, onVerdictChange, onDelete },
+  { claim, isSelected, isEmphasised = false, onSelect, onHover, onVerdictChange, onDelete, children },
   ref,
 ) {
   const { exact } = claim.selectors.quote;
   const preview = exact.length > QUOTE_PREVIEW_LENGTH ? `${exact.slice(0, QUOTE_PREVIEW_LENGTH)}…` : exact;
   const isPending = claim.id.startsWith("pending-");
+  const classes = ["claim-card", `claim-card--${claim.verdict}`];
+  if (isSelected) classes.push("claim-card--selected");
+  if (isEmphasised) classes.push("claim-card--linked");
   return (
     <li
       ref={ref}
-      className={`claim-card claim-card--${claim.verdict}${isSelected ? " claim-card--selected" : ""}`}
+      className={classes.join(" ")}
       aria-current={isSelected ? "true" : undefined}
       data-claim-id={claim.id}
+      onMouseEnter={onHover ? () => onHover(claim) : undefined}
+      onMouseLeave={onHover ? () => onHover(null) : undefined}
     >
-      <button type="button" className="claim-card__quote" onClick={() => onSelect(claim)}>
+      <button type="button" className="claim-card__quote" aria-expanded={isSelected} onClick={() => onSelect(claim)}>
         <span className="visually-hidden">Show claim in the text: </span>“{preview}”
       </button>
-      {claim.speaker && <p className="claim-card__speaker">— {claim.speaker}</p>}
+      <p className="claim-card__speaker">{claim.speaker ? `— ${claim.speaker}` : "Unattributed"}</p>
       <div className="claim-card__actions">
         <label className="claim-card__verdict">
           <span className="visually-hidden">Verdict</span>
@@ -55,6 +64,7 @@ export const ClaimCard = forwardRef<HTMLLIElement, ClaimCardProps>(function Clai
           Delete
         </button>
       </div>
+      {children}
     </li>
   );
 });

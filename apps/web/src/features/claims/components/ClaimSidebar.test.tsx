@@ -46,7 +46,7 @@ describe("ClaimSidebar", () => {
     expect(screen.getAllByRole("button", { name: /Show claim/ })).toHaveLength(1);
     expect(screen.getByRole("button", { name: "Supported 1" })).toHaveAttribute("aria-pressed", "true");
     await user.click(screen.getByRole("button", { name: "Unverified 0" }));
-    expect(screen.getByText("No claims with this verdict.")).toBeInTheDocument();
+    expect(screen.getByText("No claims match these filters.")).toBeInTheDocument();
     await user.click(screen.getByRole("button", { name: "All 3" }));
     expect(screen.getAllByRole("button", { name: /Show claim/ })).toHaveLength(3);
   });

@@ -1,4 +1,4 @@
-import type { Claim, Selectors, Verdict } from "@factmark/core";
+import type { Claim, ClaimUpdate, Selectors, Verdict } from "@factmark/core";
 import { useCallback, useEffect, useState } from "react";
 import { ApiError, errorMessage } from "../../../lib/ApiError";
 import { useCreateClaimMutation } from "./useCreateClaimMutation";
@@ -16,7 +16,7 @@ let noticeCount = 0;
 
 /**
  * What a reviewer can do to the claims of one article, with the notices they see:
- * mark, change a verdict, delete with undo (the Undo button or Ctrl+Z while it shows).
+ * mark, change a verdict, speaker or rationale, delete with undo (the Undo button or Ctrl+Z while it shows).
  */
 export function useClaimActions(articleId: string) {
   const createMutation = useCreateClaimMutation(articleId);
@@ -45,10 +45,11 @@ export function useClaimActions(articleId: string) {
     [createMutation, showError],
   );
 
-  const changeVerdict = useCallback(
-    (claim: Claim, verdict: Verdict) => updateMutation.mutate({ claim, change: { verdict } }, { onError: showError }),
+  const changeClaim = useCallback(
+    (claim: Claim, change: ClaimUpdate) => updateMutation.mutate({ claim, change }, { onError: showError }),
     [updateMutation, showError],
   );
+  const changeVerdict = useCallback((claim: Claim, verdict: Verdict) => changeClaim(claim, { verdict }), [changeClaim]);
 
   const deleteClaim = useCallback(
     (claim: Claim) =>
@@ -83,5 +84,5 @@ export function useClaimActions(articleId: string) {
 
   const dismissNotice = useCallback(() => setNotice(null), []);
 
-  return { markClaim, changeVerdict, deleteClaim, notice, dismissNotice };
+  return { markClaim, changeClaim, changeVerdict, deleteClaim, notice, dismissNotice };
 }

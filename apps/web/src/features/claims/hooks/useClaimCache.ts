@@ -1,6 +1,8 @@
 import { type Claim, compareClaimsInDocumentOrder } from "@factmark/core";
 import { type QueryClient, useQueryClient } from "@tanstack/react-query";
 import { articleKeys } from "../../articles/queryKeys";
+import { historyKeys } from "../../history/queryKeys";
+import { linkKeys } from "../../links/queryKeys";
 import { claimKeys } from "../queryKeys";
 
 /**
@@ -29,6 +31,9 @@ export function claimCache(queryClient: QueryClient, articleId: string) {
       await Promise.all([
         queryClient.invalidateQueries({ queryKey: key }),
         queryClient.invalidateQueries({ queryKey: articleKeys.list() }),
+        // A claim's links show or hide with it; its history gains an entry.
+        queryClient.invalidateQueries({ queryKey: linkKeys.all }),
+        queryClient.invalidateQueries({ queryKey: historyKeys.all }),
       ]);
     },
   };

@@ -1,7 +1,7 @@
 import { type Evidence, ZHttpUrl } from "@factmark/core";
 import { useRef, useState } from "react";
+import { InlineNotice } from "../../../components/InlineNotice";
 import { ApiError } from "../../../lib/ApiError";
-import { InlineNotice } from "../../links/components/InlineNotice";
 import { evidenceSaveErrors } from "../evidenceErrors";
 import { type EvidenceFieldErrors, evidenceFormValues, parseEvidenceUpdate } from "../evidenceFormValues";
 import { useUpdateEvidenceMutation } from "../hooks/useUpdateEvidenceMutation";

@@ -3,9 +3,9 @@ import { screen, waitFor, within } from "@testing-library/react";
 import userEvent from "@testing-library/user-event";
 import { describe, expect, it, vi } from "vitest";
 import { buildClaim } from "../../../test/buildClaim";
+import { renderWithQueryClient } from "../../../test/renderWithQueryClient";
+import { errorAnswer, stubApi } from "../../../test/stubApi";
 import { historyKeys } from "../../history/queryKeys";
-import { renderWithQueryClient } from "../../links/test/renderWithQueryClient";
-import { errorAnswer, stubApi } from "../../links/test/stubApi";
 import { evidenceKeys } from "../queryKeys";
 import { EvidenceSection } from "./EvidenceSection";
 

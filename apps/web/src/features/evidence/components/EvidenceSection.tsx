@@ -1,6 +1,6 @@
 import type { Claim, Evidence } from "@factmark/core";
 import { type ReactNode, useId, useRef, useState } from "react";
-import { InlineNotice } from "../../links/components/InlineNotice";
+import { InlineNotice } from "../../../components/InlineNotice";
 import { evidenceRemoveErrorMessage, evidenceSaveErrors } from "../evidenceErrors";
 import {
   EMPTY_EVIDENCE_VALUES,

@@ -3,8 +3,8 @@ import { screen, waitFor, within } from "@testing-library/react";
 import userEvent from "@testing-library/user-event";
 import { afterEach, beforeEach, describe, expect, it, vi } from "vitest";
 import { buildClaim } from "../../../test/buildClaim";
-import { renderWithQueryClient } from "../../links/test/renderWithQueryClient";
-import { errorAnswer, stubApi } from "../../links/test/stubApi";
+import { renderWithQueryClient } from "../../../test/renderWithQueryClient";
+import { errorAnswer, stubApi } from "../../../test/stubApi";
 import { HistoryTimeline } from "./HistoryTimeline";
 
 const TEXT = "Malley said Iran transferred dozens just this summer.";

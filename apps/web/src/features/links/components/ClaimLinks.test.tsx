@@ -3,10 +3,10 @@ import { screen, waitFor, within } from "@testing-library/react";
 import userEvent from "@testing-library/user-event";
 import { describe, expect, it, vi } from "vitest";
 import { buildClaim } from "../../../test/buildClaim";
+import { createTestQueryClient, renderWithQueryClient } from "../../../test/renderWithQueryClient";
+import { errorAnswer, stubApi } from "../../../test/stubApi";
 import { useLinksQuery } from "../hooks/useLinksQuery";
 import { linkKeys } from "../queryKeys";
-import { createTestQueryClient, renderWithQueryClient } from "../test/renderWithQueryClient";
-import { errorAnswer, stubApi } from "../test/stubApi";
 import { ClaimLinks, type ClaimLinksProps } from "./ClaimLinks";
 
 const TEXT =

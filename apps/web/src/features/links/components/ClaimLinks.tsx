@@ -1,11 +1,11 @@
 import type { Claim, Link } from "@factmark/core";
 import { useState } from "react";
+import { InlineNotice } from "../../../components/InlineNotice";
 import { ApiError } from "../../../lib/ApiError";
 import { useDeleteLinkMutation, useRestoreLinkMutation } from "../hooks/useDeleteLinkMutation";
 import { linkErrorMessage } from "../linkErrorMessage";
 import { linkKindWording } from "../linkKindWording";
 import { quotePreview } from "../quotePreview";
-import { InlineNotice } from "./InlineNotice";
 
 export interface ClaimLinksProps {
   claim: Claim;

@@ -3,8 +3,8 @@ import { screen, within } from "@testing-library/react";
 import userEvent from "@testing-library/user-event";
 import { describe, expect, it, vi } from "vitest";
 import { buildClaim } from "../../../test/buildClaim";
-import { renderWithQueryClient } from "../test/renderWithQueryClient";
-import { errorAnswer, stubApi } from "../test/stubApi";
+import { renderWithQueryClient } from "../../../test/renderWithQueryClient";
+import { errorAnswer, stubApi } from "../../../test/stubApi";
 import { ContradictionsView } from "./ContradictionsView";
 
 const TEXT =

@@ -4,9 +4,9 @@ import userEvent from "@testing-library/user-event";
 import { useState } from "react";
 import { describe, expect, it, vi } from "vitest";
 import { buildClaim } from "../../../test/buildClaim";
+import { renderWithQueryClient } from "../../../test/renderWithQueryClient";
+import { errorAnswer, stubApi } from "../../../test/stubApi";
 import { linkKeys } from "../queryKeys";
-import { renderWithQueryClient } from "../test/renderWithQueryClient";
-import { errorAnswer, stubApi } from "../test/stubApi";
 import { LinkPicker, type LinkPickerProps } from "./LinkPicker";
 
 const TEXT =

@@ -1,0 +1,75 @@
+import type { Claim, ClaimUpdate, Link } from "@factmark/core";
+import { EvidenceSection } from "../../evidence/components/EvidenceSection";
+import { HistoryTimeline } from "../../history/components/HistoryTimeline";
+import { ClaimLinks } from "../../links/components/ClaimLinks";
+import { LinkPicker } from "../../links/components/LinkPicker";
+import { RationaleField } from "./RationaleField";
+import { SpeakerField } from "./SpeakerField";
+
+export interface ClaimDetailsProps {
+  claim: Claim;
+  claims: readonly Claim[];
+  links: readonly Link[];
+  isLinking: boolean;
+  pickedClaimId: string | null;
+  onPickClaim: (claimId: string) => void;
+  onStartLinking: () => void;
+  onStopLinking: () => void;
+  onSelectClaim: (claimId: string) => void;
+  onChange: (claim: Claim, change: ClaimUpdate) => void;
+}
+
+/** Everything a reviewer records about one claim: speaker, rationale, links, evidence and its history. */
+export function ClaimDetails({
+  claim,
+  claims,
+  links,
+  isLinking,
+  pickedClaimId,
+  onPickClaim,
+  onStartLinking,
+  onStopLinking,
+  onSelectClaim,
+  onChange,
+}: ClaimDetailsProps) {
+  return (
+    <div className="claim-details">
+      <SpeakerField
+        key={`speaker-${claim.id}-${claim.speaker}`}
+        claim={claim}
+        onSave={(speaker) => onChange(claim, { speaker })}
+      />
+      <RationaleField claim={claim} onSave={(rationale) => onChange(claim, { rationale })} />
+      <section className="claim-details__section" aria-label="Links">
+        <div className="field__heading">
+          <h3 className="field__label">Links</h3>
+          {!isLinking && (
+            <button
+              type="button"
+              className="button button--small"
+              onClick={onStartLinking}
+              disabled={claims.length < 2}
+            >
+              Link…
+            </button>
+          )}
+        </div>
+        {!links.some((link) => link.fromClaimId === claim.id || link.toClaimId === claim.id) && !isLinking && (
+          <p className="empty-state">Not linked to another claim.</p>
+        )}
+        <ClaimLinks claim={claim} claims={claims} links={links} onSelectClaim={onSelectClaim} />
+        {isLinking && (
+          <LinkPicker
+            fromClaim={claim}
+            claims={claims}
+            pickedClaimId={pickedClaimId}
+            onPickClaim={onPickClaim}
+            onClose={onStopLinking}
+          />
+        )}
+      </section>
+      <EvidenceSection claim={claim} />
+      <HistoryTimeline claim={claim} />
+    </div>
+  );
+}
