@@ -1,0 +1,101 @@
+import type { Actor, Article, ImportedReport } from "@factmark/core";
+import { timeOrderedId } from "../db/timeOrderedId";
+import { type DbClient, toArticle } from "./articleRepository";
+
+/**
+ * Stores an imported report as a new article: the article, its claims, their evidence and the links between them,
+ * with an "article.imported" entry and one "claim.imported" entry per claim. Five statements whatever the size;
+ * the caller runs them in one transaction.
+ */
+export async function insertImportedReport(
+  db: DbClient,
+  imported: ImportedReport,
+  actor: Actor,
+  at: Date,
+  source: string,
+): Promise<Article> {
+  const articleId = timeOrderedId();
+  const { article } = imported;
+  const row = await db.article.create({
+    data: {
+      id: articleId,
+      title: article.title,
+      sourceUrl: article.sourceUrl,
+      outlet: article.outlet,
+      author: article.author,
+      publishedAt: article.publishedAt ? new Date(article.publishedAt) : null,
+      doc: JSON.stringify(article.doc),
+      text: article.text,
+      createdById: actor.id,
+      createdAt: at,
+      updatedAt: at,
+      events: {
+        create: {
+          id: timeOrderedId(),
+          actorId: actor.id,
+          action: "article.imported",
+          to: JSON.stringify({ title: article.title, source }),
+          at,
+        },
+      },
+    },
+  });
+
+  const claimIds = imported.claims.map(() => timeOrderedId());
+  const stamp = { createdById: actor.id, createdAt: at, updatedAt: at };
+  if (claimIds.length === 0) return toArticle(row);
+  await db.claim.createMany({
+    data: imported.claims.map((claim, index) => ({
+      id: claimIds[index] as string,
+      articleId,
+      start: claim.selectors.position.start,
+      end: claim.selectors.position.end,
+      exact: claim.selectors.quote.exact,
+      prefix: claim.selectors.quote.prefix,
+      suffix: claim.selectors.quote.suffix,
+      verdict: claim.verdict,
+      speaker: claim.speaker,
+      rationale: claim.rationale,
+      isOrphaned: claim.isOrphaned,
+      ...stamp,
+    })),
+  });
+  const evidence = imported.claims.flatMap((claim, index) =>
+    claim.evidence.map((item) => ({
+      id: timeOrderedId(),
+      claimId: claimIds[index] as string,
+      url: item.url,
+      title: item.title,
+      excerpt: item.excerpt,
+      stance: item.stance,
+      ...stamp,
+    })),
+  );
+  if (evidence.length > 0) await db.evidence.createMany({ data: evidence });
+  if (imported.links.length > 0) {
+    await db.link.createMany({
+      data: imported.links.map((link) => ({
+        id: timeOrderedId(),
+        articleId,
+        fromClaimId: claimIds[link.fromClaim] as string,
+        toClaimId: claimIds[link.toClaim] as string,
+        kind: link.kind,
+        note: link.note,
+        createdById: actor.id,
+        createdAt: at,
+      })),
+    });
+  }
+  await db.event.createMany({
+    data: imported.claims.map((claim, index) => ({
+      id: timeOrderedId(),
+      articleId,
+      claimId: claimIds[index] as string,
+      actorId: actor.id,
+      action: "claim.imported",
+      to: JSON.stringify({ verdict: claim.verdict, exact: claim.selectors.quote.exact }),
+      at,
+    })),
+  });
+  return toArticle(row);
+}

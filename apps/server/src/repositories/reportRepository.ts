@@ -1,0 +1,60 @@
+import type { Article, Claim, Evidence, HistoryEvent, Link } from "@factmark/core";
+import type { DbClient } from "./articleRepository";
+import { toArticle } from "./articleRepository";
+import { CLAIM_INCLUDE, toClaim } from "./claimRepository";
+import { toHistoryEvent } from "./eventRepository";
+import { toEvidence } from "./evidenceRepository";
+import { toLink } from "./linkRepository";
+
+/** Everything a report shows of one article, as the API answers each part. */
+export interface ReportData {
+  article: Article;
+  claims: Claim[];
+  links: Link[];
+  evidence: Evidence[];
+  events: HistoryEvent[];
+}
+
+const BY = { select: { id: true, name: true } } as const;
+
+/**
+ * A live article with its live claims (document order), their live evidence, the links between live claims and the
+ * history of the article and its live claims (oldest first), in one query; null when the article is not there.
+ */
+export async function findReportData(db: DbClient, articleId: string): Promise<ReportData | null> {
+  const row = await db.article.findFirst({
+    where: { id: articleId, deletedAt: null },
+    include: {
+      claims: {
+        where: { deletedAt: null },
+        orderBy: [{ start: "asc" }, { end: "desc" }, { id: "asc" }],
+        include: {
+          ...CLAIM_INCLUDE,
+          evidence: {
+            where: { deletedAt: null },
+            orderBy: [{ createdAt: "asc" }, { id: "asc" }],
+            include: { createdBy: BY },
+          },
+        },
+      },
+      links: {
+        where: { deletedAt: null, fromClaim: { deletedAt: null }, toClaim: { deletedAt: null } },
+        orderBy: [{ createdAt: "asc" }, { id: "asc" }],
+        include: { createdBy: BY },
+      },
+      events: {
+        where: { OR: [{ claimId: null }, { claim: { deletedAt: null } }] },
+        orderBy: [{ at: "asc" }, { id: "asc" }],
+        include: { actor: BY },
+      },
+    },
+  });
+  if (!row) return null;
+  return {
+    article: toArticle(row),
+    claims: row.claims.map(toClaim),
+    evidence: row.claims.flatMap((claim) => claim.evidence.map(toEvidence)),
+    links: row.links.map(toLink),
+    events: row.events.map(toHistoryEvent),
+  };
+}
