@@ -1,0 +1,285 @@
+/**
+ * Maps offsets in an old text to offsets in its edited version, from a diff of the two.
+ *
+ * Re-anchoring thousands of claims must not search the text once per claim. Instead we diff
+ * the texts once and carry each claim's old offsets through the diff; most claims then sit on
+ * their quote again and need no search at all.
+ *
+ * The diff works on chunks (sentences and lines), not characters: a character-level Myers diff
+ * costs O(N·D), far too much for a 300,000-character article with hundreds of edits, while a
+ * 50,000-word article has only a few thousand sentences. Inside a changed run of chunks we
+ * refine by the characters the old and new runs share at their start and end, which places
+ * offsets exactly wherever the edit did not touch them (a word inserted mid-sentence leaves
+ * the rest of the sentence mapped exactly).
+ */
+
+/** Which side of a replaced stretch an offset inside it goes to: starts go left, ends go right. */
+export type OffsetBias = "start" | "end";
+
+export interface OffsetMap {
+  /** The offset in the new text that `offset` in the old text corresponds to. */
+  map(offset: number, bias: OffsetBias): number;
+  /** Whether the old range [start, end) lies wholly in text the edit left alone. */
+  isUntouched(start: number, end: number): boolean;
+}
+
+/** One stretch of the diff: equal text, or old text replaced by new text. */
+interface Segment {
+  oldStart: number;
+  oldEnd: number;
+  newStart: number;
+  newEnd: number;
+  isEqual: boolean;
+  /** For a replaced stretch: how many characters its old and new text share at the start and end. */
+  shared?: { head: number; tail: number };
+}
+
+/** Beyond this many chunk edits the diff gives up and treats the middle as one replaced stretch. */
+const MAX_CHUNK_EDITS = 4_000;
+
+export function buildOffsetMap(oldText: string, newText: string): OffsetMap {
+  const segments = diffByChunks(oldText, newText);
+  const starts = segments.map((segment) => segment.oldStart);
+
+  function segmentAt(offset: number): Segment {
+    // The last segment starting at or before `offset`; an offset on a boundary belongs to the later one.
+    let low = 0;
+    let high = starts.length - 1;
+    while (low < high) {
+      const middle = (low + high + 1) >> 1;
+      if ((starts[middle] as number) <= offset) low = middle;
+      else high = middle - 1;
+    }
+    return segments[low] as Segment;
+  }
+
+  function sharedOf(segment: Segment): { head: number; tail: number } {
+    if (!segment.shared) {
+      const oldPart = oldText.slice(segment.oldStart, segment.oldEnd);
+      const newPart = newText.slice(segment.newStart, segment.newEnd);
+      const head = commonHeadLength(oldPart, newPart);
+      const tail = commonTailLength(oldPart.slice(head), newPart.slice(head));
+      segment.shared = { head, tail };
+    }
+    return segment.shared;
+  }
+
+  return {
+    map(offset, bias) {
+      const clamped = Math.max(0, Math.min(offset, oldText.length));
+      let segment = segmentAt(clamped);
+      // An end offset on a boundary belongs to the stretch before it.
+      if (bias === "end" && clamped === segment.oldStart && clamped > 0) segment = segmentAt(clamped - 1);
+      const into = clamped - segment.oldStart;
+      if (segment.isEqual) return segment.newStart + into;
+      const { head, tail } = sharedOf(segment);
+      const fromEnd = segment.oldEnd - clamped;
+      if (into < head) return segment.newStart + into;
+      if (fromEnd < tail) return segment.newEnd - fromEnd;
+      const afterReplaced = segment.newEnd - tail;
+      const beforeReplaced = segment.newStart + head;
+      // Text inserted exactly at the offset: a claim's start goes after it, its end before it,
+      // so an insertion next to a claim never becomes part of it.
+      if (into === head && fromEnd === tail) return bias === "start" ? afterReplaced : beforeReplaced;
+      if (into === head) return beforeReplaced;
+      if (fromEnd === tail) return afterReplaced;
+      return bias === "start" ? beforeReplaced : afterReplaced;
+    },
+    isUntouched(start, end) {
+      const segment = segmentAt(start);
+      return segment.isEqual && end <= segment.oldEnd;
+    },
+  };
+}
+
+/** Splits text into sentences and lines, each keeping its terminator and the spaces after it. */
+export function splitIntoChunks(text: string): string[] {
+  const chunks: string[] = [];
+  let chunkStart = 0;
+  let index = 0;
+  while (index < text.length) {
+    const char = text[index] as string;
+    index += 1;
+    if (char === "\n") {
+      chunks.push(text.slice(chunkStart, index));
+      chunkStart = index;
+    } else if (SENTENCE_END.has(char) && index < text.length && /\s/.test(text[index] as string)) {
+      while (index < text.length && text[index] !== "\n" && /\s/.test(text[index] as string)) index += 1;
+      if (text[index] === "\n") index += 1;
+      chunks.push(text.slice(chunkStart, index));
+      chunkStart = index;
+    }
+  }
+  if (chunkStart < text.length) chunks.push(text.slice(chunkStart));
+  return chunks;
+}
+
+const SENTENCE_END = new Set([".", "!", "?", "…", "。", "！", "？", "؟", "۔"]);
+
+function diffByChunks(oldText: string, newText: string): Segment[] {
+  const ids = new Map<string, number>();
+  const idOf = (chunk: string) => {
+    let id = ids.get(chunk);
+    if (id === undefined) {
+      id = ids.size;
+      ids.set(chunk, id);
+    }
+    return id;
+  };
+  const oldChunks = splitIntoChunks(oldText);
+  const newChunks = splitIntoChunks(newText);
+  const oldIds = oldChunks.map(idOf);
+  const newIds = newChunks.map(idOf);
+  const pairs = matchChunks(oldIds, newIds);
+  return toSegments(oldChunks, newChunks, pairs, oldText.length, newText.length);
+}
+
+/**
+ * The pairs (old index, new index) of chunks the two texts share, in order: common head and tail
+ * first, then Myers' O(N·D) shortest edit script on what is left.
+ */
+function matchChunks(oldIds: number[], newIds: number[]): Array<[number, number]> {
+  let head = 0;
+  while (head < oldIds.length && head < newIds.length && oldIds[head] === newIds[head]) head += 1;
+  let tail = 0;
+  while (
+    tail < oldIds.length - head &&
+    tail < newIds.length - head &&
+    oldIds[oldIds.length - 1 - tail] === newIds[newIds.length - 1 - tail]
+  ) {
+    tail += 1;
+  }
+  const pairs: Array<[number, number]> = [];
+  for (let index = 0; index < head; index += 1) pairs.push([index, index]);
+  const middle = myersPairs(oldIds.slice(head, oldIds.length - tail), newIds.slice(head, newIds.length - tail));
+  for (const [oldIndex, newIndex] of middle) pairs.push([oldIndex + head, newIndex + head]);
+  for (let index = tail; index > 0; index -= 1) pairs.push([oldIds.length - index, newIds.length - index]);
+  return pairs;
+}
+
+/** Myers' greedy diff, keeping each round's frontier (its live diagonals only) to walk back. */
+function myersPairs(a: number[], b: number[]): Array<[number, number]> {
+  const n = a.length;
+  const m = b.length;
+  if (n === 0 || m === 0) return [];
+  const max = Math.min(n + m, MAX_CHUNK_EDITS);
+  const offset = max + 1;
+  const frontier = new Int32Array(2 * max + 3);
+  // trace[d] holds frontier[k] for k in [-d - 1, d + 1] as it was before round d.
+  const trace: Int32Array[] = [];
+  for (let d = 0; d <= max; d += 1) {
+    trace.push(frontier.slice(offset - d - 1, offset + d + 2));
+    for (let k = -d; k <= d; k += 2) {
+      const isDown =
+        k === -d || (k !== d && (frontier[offset + k - 1] as number) < (frontier[offset + k + 1] as number));
+      let x = isDown ? (frontier[offset + k + 1] as number) : (frontier[offset + k - 1] as number) + 1;
+      let y = x - k;
+      while (x < n && y < m && a[x] === b[y]) {
+        x += 1;
+        y += 1;
+      }
+      frontier[offset + k] = x;
+      if (x >= n && y >= m) return walkBack(trace, n, m);
+    }
+  }
+  return []; // Too many edits to be worth aligning: the caller treats the middle as replaced.
+}
+
+/** Follows the recorded frontiers from the end back to the start, collecting the diagonal (equal) moves. */
+function walkBack(trace: Int32Array[], n: number, m: number): Array<[number, number]> {
+  const pairs: Array<[number, number]> = [];
+  let x = n;
+  let y = m;
+  for (let d = trace.length - 1; d >= 0; d -= 1) {
+    const saved = trace[d] as Int32Array;
+    const at = (k: number) => saved[k + d + 1] as number;
+    const k = x - y;
+    const isDown = k === -d || (k !== d && at(k - 1) < at(k + 1));
+    const previousK = isDown ? k + 1 : k - 1;
+    const previousX = d === 0 ? 0 : at(previousK);
+    const previousY = d === 0 ? 0 : previousX - previousK;
+    // The snake: equal chunks between the previous edit's end and (x, y).
+    const snakeX = d === 0 ? 0 : isDown ? previousX : previousX + 1;
+    while (x > snakeX) {
+      x -= 1;
+      y -= 1;
+      pairs.push([x, y]);
+    }
+    x = previousX;
+    y = previousY;
+  }
+  return pairs.reverse();
+}
+
+function toSegments(
+  oldChunks: string[],
+  newChunks: string[],
+  pairs: Array<[number, number]>,
+  oldLength: number,
+  newLength: number,
+): Segment[] {
+  const oldOffsets = offsetsOf(oldChunks);
+  const newOffsets = offsetsOf(newChunks);
+  const segments: Segment[] = [];
+  let oldIndex = 0;
+  let newIndex = 0;
+  const push = (segment: Segment) => {
+    if (segment.oldEnd === segment.oldStart && segment.newEnd === segment.newStart) return;
+    const last = segments.at(-1);
+    if (last && last.isEqual === segment.isEqual) {
+      last.oldEnd = segment.oldEnd;
+      last.newEnd = segment.newEnd;
+    } else {
+      segments.push(segment);
+    }
+  };
+  for (const [oldMatch, newMatch] of [...pairs, [oldChunks.length, newChunks.length] as [number, number]]) {
+    push({
+      oldStart: oldOffsets[oldIndex] as number,
+      oldEnd: oldOffsets[oldMatch] as number,
+      newStart: newOffsets[newIndex] as number,
+      newEnd: newOffsets[newMatch] as number,
+      isEqual: false,
+    });
+    if (oldMatch < oldChunks.length) {
+      push({
+        oldStart: oldOffsets[oldMatch] as number,
+        oldEnd: oldOffsets[oldMatch + 1] as number,
+        newStart: newOffsets[newMatch] as number,
+        newEnd: newOffsets[newMatch + 1] as number,
+        isEqual: true,
+      });
+    }
+    oldIndex = oldMatch + 1;
+    newIndex = newMatch + 1;
+  }
+  if (segments.length === 0)
+    segments.push({ oldStart: 0, oldEnd: oldLength, newStart: 0, newEnd: newLength, isEqual: true });
+  return segments;
+}
+
+function offsetsOf(chunks: string[]): number[] {
+  const offsets = [0];
+  let total = 0;
+  for (const chunk of chunks) {
+    total += chunk.length;
+    offsets.push(total);
+  }
+  return offsets;
+}
+
+function commonHeadLength(left: string, right: string): number {
+  const limit = Math.min(left.length, right.length);
+  let index = 0;
+  while (index < limit && left.charCodeAt(index) === right.charCodeAt(index)) index += 1;
+  return index;
+}
+
+function commonTailLength(left: string, right: string): number {
+  const limit = Math.min(left.length, right.length);
+  let index = 0;
+  while (index < limit && left.charCodeAt(left.length - 1 - index) === right.charCodeAt(right.length - 1 - index)) {
+    index += 1;
+  }
+  return index;
+}

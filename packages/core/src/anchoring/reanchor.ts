@@ -1,0 +1,233 @@
+import search from "approx-string-match";
+import { describe } from "./describe";
+import { findOccurrences } from "./matchQuote";
+import { rankWithPosition, type ScoredMatch, scoreQuoteMatch } from "./scoreQuoteMatch";
+import type { Selectors } from "./types";
+
+/**
+ * How a claim found its text again after an edit:
+ * - `exact`: the quote is intact where its old position now points (after the edit's shift, if any);
+ * - `moved`: the quote is intact, but elsewhere (a paragraph moved, text inserted around it);
+ * - `fuzzy`: the quoted text itself was edited, and a close enough match was found;
+ * - `orphaned`: nothing close enough is left; the claim keeps its old selectors and waits for a person.
+ */
+export type ReanchorStatus = "exact" | "moved" | "fuzzy";
+export type ReanchorResult = { status: ReanchorStatus; selectors: Selectors } | { status: "orphaned" };
+
+export interface ReanchorOptions {
+  /** Where the claim's start is expected in the new text (from a diff); by default its old start. */
+  expectedStart?: number;
+  /** The new text lower-cased, when the caller has it (re-anchoring many claims lower-cases once). */
+  lowerCaseText?: () => string;
+}
+
+/**
+ * When a match that is not simply "the quote where we expected it" is good enough.
+ *
+ * - `minQuoteScore` 0.75: at most a quarter of the quote's characters may have been edited.
+ *   Hypothesis accepts up to half; a fact-check is stricter, because a verdict attached to a
+ *   sentence whose wording changed by more than a quarter may now judge a different statement.
+ *   Orphaning it costs the reviewer one click to re-attach; a silent wrong attachment costs trust.
+ * - `minScore` 0.6: quote and context together (weights 50/20/20, as Hypothesis). A quote edited
+ *   by a quarter keeps this score only if some of its context survived (0.75·50 + 0.3·40 < 0.6·90
+ *   when the context is gone too), so a heavily edited quote in a new place is not taken.
+ * - `minContextForShortQuote` 0.5: a quote shorter than `shortQuoteLength` ("said no", "the war")
+ *   occurs by chance elsewhere, exactly or nearly; it is taken away from where we expected it only
+ *   when its prefix and suffix agree on average at least half.
+ */
+export const REANCHOR_THRESHOLDS = {
+  minQuoteScore: 0.75,
+  minScore: 0.6,
+  minContextForShortQuote: 0.5,
+  shortQuoteLength: 32,
+  /** How far around the expected position the fuzzy search looks before trying the whole text. */
+  nearbyWindow: 256,
+  /** At most this many equally good candidates are scored (a long window can yield many). */
+  maxCandidates: 64,
+  /** How many times the fuzzy search runs again with refused candidates blanked out. */
+  searchRounds: 3,
+} as const;
+
+/**
+ * Finds a claim's text in an edited text: the exact quote at the expected position; else the
+ * occurrence of the exact quote nearest to it, disambiguated by prefix and suffix; else the quote
+ * with only its letter case changed; else a fuzzy
+ * match (approx-string-match, the matcher Hypothesis uses) near the expected position, then
+ * anywhere, above the thresholds in `REANCHOR_THRESHOLDS`; else `orphaned`.
+ * The answered selectors describe the new range afresh (new prefix and suffix).
+ */
+export function reanchor(old: Selectors, newText: string, options: ReanchorOptions = {}): ReanchorResult {
+  const { exact } = old.quote;
+  if (exact.length === 0) return { status: "orphaned" };
+  const expected = clamp(options.expectedStart ?? old.position.start, 0, newText.length);
+
+  if (newText.startsWith(exact, expected)) return found("exact", newText, expected, expected + exact.length);
+
+  const exactMatch = bestExactOccurrence(old, newText, expected);
+  if (exactMatch) return found("moved", newText, exactMatch.start, exactMatch.end);
+
+  const caselessMatch = bestCaselessOccurrence(old, newText, expected, options.lowerCaseText);
+  if (caselessMatch) return found("fuzzy", newText, caselessMatch.start, caselessMatch.end);
+
+  const fuzzyMatch = bestFuzzyMatch(old, newText, expected);
+  if (fuzzyMatch) return found("fuzzy", newText, fuzzyMatch.start, fuzzyMatch.end);
+
+  return { status: "orphaned" };
+}
+
+function bestExactOccurrence(old: Selectors, text: string, expected: number): ScoredMatch | undefined {
+  return bestOccurrence(old, text, findOccurrences(text, old.quote.exact), expected);
+}
+
+/** The best acceptable one of the places where the quote's text (up to letter case) starts. */
+function bestOccurrence(
+  old: Selectors,
+  text: string,
+  starts: readonly number[],
+  expected: number,
+): ScoredMatch | undefined {
+  const { quote } = old;
+  let best: ScoredMatch | undefined;
+  let bestRank = -1;
+  for (const start of starts) {
+    const match = scoreQuoteMatch(text, quote, start, start + quote.exact.length, 0);
+    if (!isAcceptable(match, quote.exact.length)) continue;
+    const rank = rankWithPosition(match, expected, text.length);
+    if (rank > bestRank) {
+      best = match;
+      bestRank = rank;
+    }
+  }
+  return best;
+}
+
+/**
+ * The quote with only its letter case changed ("Totally Unfounded"): a case-insensitive exact
+ * search, scored like an exact occurrence. Skipped when lower-casing would change the text's
+ * length (a few letters, like "İ", lower-case to two code units), since offsets must stay put.
+ */
+function bestCaselessOccurrence(
+  old: Selectors,
+  text: string,
+  expected: number,
+  lowerCaseText?: () => string,
+): ScoredMatch | undefined {
+  const lowerQuote = old.quote.exact.toLowerCase();
+  const lowerText = lowerCaseText ? lowerCaseText() : text.toLowerCase();
+  if (lowerQuote.length !== old.quote.exact.length || lowerText.length !== text.length) return undefined;
+  return bestOccurrence(old, text, findOccurrences(lowerText, lowerQuote), expected);
+}
+
+function bestFuzzyMatch(old: Selectors, text: string, expected: number): ScoredMatch | undefined {
+  const { exact } = old.quote;
+  const maxErrors = Math.floor(exact.length * (1 - REANCHOR_THRESHOLDS.minQuoteScore));
+  if (maxErrors < 1) return undefined;
+  const margin = Math.max(REANCHOR_THRESHOLDS.nearbyWindow, exact.length);
+  const windowStart = Math.max(0, expected - margin);
+  const windowEnd = Math.min(text.length, expected + exact.length + margin);
+  const nearby = bestMatchIn(old, text, windowStart, windowEnd, maxErrors, expected);
+  if (nearby) return nearby;
+  if (windowStart === 0 && windowEnd === text.length) return undefined;
+  return bestMatchIn(old, text, 0, text.length, maxErrors, expected);
+}
+
+/**
+ * The best acceptable fuzzy match of the quote in text[from, to). approx-string-match answers only
+ * the matches with the fewest edits; when all of those are refused (an intact copy of a short quote
+ * with the wrong context, say), they are blanked out and the search runs again, a few rounds at most.
+ */
+function bestMatchIn(
+  old: Selectors,
+  text: string,
+  from: number,
+  to: number,
+  maxErrors: number,
+  expected: number,
+): ScoredMatch | undefined {
+  const { quote } = old;
+  let window = text.slice(from, to);
+  for (let round = 0; round < REANCHOR_THRESHOLDS.searchRounds; round += 1) {
+    const candidates = search(window, quote.exact, maxErrors).slice(0, REANCHOR_THRESHOLDS.maxCandidates);
+    if (candidates.length === 0) return undefined;
+    let best: ScoredMatch | undefined;
+    let bestRank = -1;
+    for (const candidate of candidates) {
+      const { start, end } = snapToWords(old, text, from + candidate.start, from + candidate.end);
+      if (end <= start) continue;
+      const match = scoreQuoteMatch(text, quote, start, end, candidate.errors);
+      if (!isAcceptable(match, quote.exact.length)) continue;
+      const rank = rankWithPosition(match, expected, text.length);
+      if (rank > bestRank) {
+        best = match;
+        bestRank = rank;
+      }
+    }
+    if (best) return best;
+    for (const candidate of candidates) {
+      window =
+        window.slice(0, candidate.start) + BLANK.repeat(candidate.end - candidate.start) + window.slice(candidate.end);
+    }
+  }
+  return undefined;
+}
+
+/** What blanks out a refused candidate: a character no article holds (text is refused if it has NUL). */
+const BLANK = "\u0000";
+
+/**
+ * Fuzzy matching counts edits, not words: a quote that lost its first word may match best with the
+ * last letter of the word before it ("…Russi[a a number of…"). When the old quote began (or ended)
+ * on a word boundary, the new range is moved onto one too, dropping the partial word and the
+ * spaces or punctuation between it and the quote.
+ */
+function snapToWords(old: Selectors, text: string, start: number, end: number): { start: number; end: number } {
+  const { exact, prefix, suffix } = old.quote;
+  let snappedStart = avoidSplitCharacter(text, start, -1);
+  let snappedEnd = avoidSplitCharacter(text, end, +1);
+  const startsOnBoundary = isWordAt(exact, 0) && !isWordAt(prefix, prefix.length - 1);
+  if (startsOnBoundary && isWordAt(text, snappedStart - 1) && isWordAt(text, snappedStart)) {
+    while (snappedStart < snappedEnd && isWordAt(text, snappedStart)) snappedStart += 1;
+  }
+  if (startsOnBoundary) {
+    while (snappedStart < snappedEnd && !isWordAt(text, snappedStart)) snappedStart += 1;
+  }
+  const endsOnBoundary = isWordAt(exact, exact.length - 1) && !isWordAt(suffix, 0);
+  if (endsOnBoundary && isWordAt(text, snappedEnd - 1) && isWordAt(text, snappedEnd)) {
+    while (snappedEnd > snappedStart && isWordAt(text, snappedEnd - 1)) snappedEnd -= 1;
+  }
+  if (endsOnBoundary) {
+    while (snappedEnd > snappedStart && !isWordAt(text, snappedEnd - 1)) snappedEnd -= 1;
+  }
+  return { start: snappedStart, end: snappedEnd };
+}
+
+const WORD_CHARACTER = /[\p{L}\p{N}\p{M}]/u;
+
+/** Whether the code unit at `index` belongs to a letter, digit or combining mark (false outside the text). */
+function isWordAt(text: string, index: number): boolean {
+  if (index < 0 || index >= text.length) return false;
+  return WORD_CHARACTER.test(text[index] as string);
+}
+
+function isAcceptable(match: ScoredMatch, quoteLength: number): boolean {
+  const thresholds = REANCHOR_THRESHOLDS;
+  const context = (match.prefixScore + match.suffixScore) / 2;
+  if (quoteLength < thresholds.shortQuoteLength && context < thresholds.minContextForShortQuote) return false;
+  if (match.quoteScore === 1) return true;
+  return match.quoteScore >= thresholds.minQuoteScore && match.score >= thresholds.minScore;
+}
+
+function found(status: ReanchorStatus, text: string, start: number, end: number): ReanchorResult {
+  return { status, selectors: describe(text, start, end) };
+}
+
+/** Moves an offset off the middle of a surrogate pair, so a range never holds half an emoji. */
+function avoidSplitCharacter(text: string, offset: number, direction: 1 | -1): number {
+  if (offset <= 0 || offset >= text.length) return offset;
+  const before = text.charCodeAt(offset - 1);
+  return before >= 0xd800 && before <= 0xdbff ? offset + direction : offset;
+}
+
+function clamp(value: number, low: number, high: number): number {
+  return Math.max(low, Math.min(value, high));
+}

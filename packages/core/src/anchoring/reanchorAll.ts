@@ -1,0 +1,50 @@
+import { buildOffsetMap } from "./buildOffsetMap";
+import { describe } from "./describe";
+import { type ReanchorResult, reanchor } from "./reanchor";
+import type { Selectors } from "./types";
+
+/** How many claims of an edit ended up where: the answer to "what did my save do to the claims?" */
+export interface ReanchorSummary {
+  exact: number;
+  moved: number;
+  fuzzy: number;
+  orphaned: number;
+}
+
+/**
+ * Re-anchors many claims after one edit, fast: the old and new texts are diffed once, each claim's
+ * old range is carried through the diff, and a claim whose quote is intact at the carried range is
+ * done (`exact`) without any search. Only the few claims the edit touched go through `reanchor`'s
+ * search, starting where the diff says they should be. Answers one result per claim, in order.
+ */
+export function reanchorAll(
+  claims: ReadonlyArray<{ selectors: Selectors }>,
+  oldText: string,
+  newText: string,
+): ReanchorResult[] {
+  if (oldText === newText) {
+    return claims.map(({ selectors }) => reanchor(selectors, newText));
+  }
+  const offsets = buildOffsetMap(oldText, newText);
+  let lowerCased: string | undefined;
+  const lowerCaseText = () => {
+    lowerCased ??= newText.toLowerCase();
+    return lowerCased;
+  };
+  return claims.map(({ selectors }) => {
+    const { position, quote } = selectors;
+    const start = offsets.map(position.start, "start");
+    const end = offsets.map(position.end, "end");
+    if (end - start === quote.exact.length && newText.startsWith(quote.exact, start)) {
+      return { status: "exact", selectors: describe(newText, start, end) };
+    }
+    return reanchor(selectors, newText, { expectedStart: start, lowerCaseText });
+  });
+}
+
+/** Counts results by status. */
+export function summarizeReanchoring(results: readonly ReanchorResult[]): ReanchorSummary {
+  const summary: ReanchorSummary = { exact: 0, moved: 0, fuzzy: 0, orphaned: 0 };
+  for (const result of results) summary[result.status] += 1;
+  return summary;
+}
