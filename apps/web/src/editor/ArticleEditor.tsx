@@ -1,9 +1,9 @@
 import type { Claim, DocNode, Selectors, Verdict } from "@factmark/core";
 import { EditorContent, useEditor } from "@tiptap/react";
-import StarterKit from "@tiptap/starter-kit";
 import { useEffect, useRef, useState } from "react";
 import { VerdictToolbar } from "../features/claims/components/VerdictToolbar";
 import { AnnotationMode } from "./extensions/AnnotationMode";
+import { articleSchemaExtensions } from "./extensions/articleSchema";
 import { ClaimHighlights, setClaimHighlights } from "./extensions/ClaimHighlights";
 import { selectionToSelectors } from "./selectionToSelectors";
 
@@ -42,7 +42,7 @@ export function ArticleEditor({
 
   const editor = useEditor({
     extensions: [
-      StarterKit.configure({ undoRedo: false, trailingNode: false, link: { openOnClick: false, autolink: false } }),
+      ...articleSchemaExtensions,
       AnnotationMode.configure({ onVerdictKey: (verdict) => markSelectionRef.current(verdict) }),
       ClaimHighlights.configure({ onClaimClick: (claimId) => onSelectClaimRef.current(claimId) }),
     ],

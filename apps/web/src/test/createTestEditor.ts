@@ -1,7 +1,7 @@
 import type { DocNode } from "@factmark/core";
 import { Editor, type Extensions } from "@tiptap/core";
-import StarterKit from "@tiptap/starter-kit";
 import { afterEach } from "vitest";
+import { articleSchemaExtensions } from "../editor/extensions/articleSchema";
 
 const editors: Editor[] = [];
 afterEach(() => {
@@ -14,7 +14,7 @@ export function createTestEditor(content: DocNode, extensions: Extensions = []):
   document.body.append(element);
   const editor = new Editor({
     element,
-    extensions: [StarterKit.configure({ undoRedo: false, trailingNode: false }), ...extensions],
+    extensions: [...articleSchemaExtensions, ...extensions],
     content,
     injectCSS: false,
   });
