@@ -1,0 +1,24 @@
+// `pnpm bench`: every benchmark section, each figure beside its baseline from the same run, as one table.
+// A section is a function returning rows (bench/table.ts); add yours to SECTIONS.
+import { databaseProvider } from "../apps/server/src/db/createDatabase";
+import { benchApi } from "./api";
+import { type BenchRow, type BenchSection, formatTable } from "./table";
+
+const databaseUrl = process.env.DATABASE_URL?.trim();
+const isPostgres = databaseUrl !== undefined && databaseProvider(databaseUrl) === "postgresql";
+
+const SECTIONS: [name: string, run: BenchSection][] = [
+  ["API (SQLite)", () => benchApi("sqlite")],
+  // PostgreSQL when DATABASE_URL names a server: the bench makes and drops its own database there.
+  ...(isPostgres ? [["API (PostgreSQL)", () => benchApi("postgresql", databaseUrl)] as [string, BenchSection]] : []),
+];
+
+const only = process.env.BENCH_ONLY?.toLowerCase();
+const rows: BenchRow[] = [];
+for (const [name, run] of SECTIONS) {
+  if (only && !name.toLowerCase().includes(only)) continue;
+  process.stderr.write(`Running ${name}…\n`);
+  rows.push(...(await run()));
+}
+console.log(formatTable(rows));
+if (!isPostgres) console.log("\n(Set DATABASE_URL to a postgres:// URL to add the PostgreSQL rows.)");
