@@ -152,6 +152,9 @@ function winAnsiCharacter(character: string): string {
   const lookAlike = LOOK_ALIKES[character];
   if (lookAlike !== undefined) return lookAlike;
   if (/\p{Zs}/u.test(character)) return " ";
+  // Before decomposing: "й" and "ё" are letters of their own, not "и" and "е" with a mark.
+  const spelledLetter = letter(character);
+  if (spelledLetter !== undefined) return spelledLetter;
   let spelled = "";
   for (const part of character.normalize("NFKD")) {
     if (isWinAnsi(part)) spelled += part;

@@ -1,0 +1,62 @@
+import { execFileSync } from "node:child_process";
+import { existsSync, mkdtempSync, writeFileSync } from "node:fs";
+import { tmpdir } from "node:os";
+import path from "node:path";
+import { buildReportModel } from "@factmark/core";
+import { describe, expect, it } from "vitest";
+import { generateLargeReportInput } from "../../../../packages/core/src/testing/generateLargeReportInput";
+import { buildPdf } from "./buildPdf";
+
+const hasPdfToText = existsSync("/usr/bin/pdftotext");
+
+function pdfText(pdf: Buffer): string {
+  const dir = mkdtempSync(path.join(tmpdir(), "factmark-pdf-"));
+  writeFileSync(path.join(dir, "report.pdf"), pdf);
+  return execFileSync("/usr/bin/pdftotext", ["-layout", "report.pdf", "-"], { cwd: dir, encoding: "utf8" });
+}
+
+describe("buildPdf", () => {
+  const input = generateLargeReportInput({ words: 600, claims: 12, links: 4, evidence: 6 });
+  input.article.title = "Ирано-российские дроны: “limited” 🛩️";
+  const firstClaim = input.claims[0];
+  if (firstClaim) firstClaim.speaker = "Łukasz Ó'Brien";
+  const model = buildReportModel(input);
+
+  it("writes a PDF with every section, in text a reader can select", async () => {
+    const pdf = await buildPdf(model);
+    expect(pdf.subarray(0, 5).toString("latin1")).toBe("%PDF-");
+    if (!hasPdfToText) return;
+    const text = pdfText(pdf);
+    for (const expected of [
+      "Irano-rossiyskie drony: “limited” ?",
+      "Summary",
+      "12 claims reviewed: 4 supported, 4 contradicted, 4 unverified.",
+      "Contradictions",
+      "Claims",
+      "Claim 12",
+      "Speaker: Lukasz Ó'Brien",
+      "https://evidence.example.org/source/0?ref=bench",
+      "The article, with the claims marked",
+      "Page 1 of",
+      "Characters this PDF's fonts cannot show",
+    ]) {
+      expect(text).toContain(expected);
+    }
+  });
+
+  it("leaves the article out when asked", async () => {
+    if (!hasPdfToText) return;
+    const text = pdfText(await buildPdf(model, { includeArticle: false }));
+    expect(text).not.toContain("The article, with the claims marked");
+  });
+
+  it("says so when there are no claims", async () => {
+    if (!hasPdfToText) return;
+    const text = pdfText(
+      await buildPdf(buildReportModel({ ...input, claims: [], links: [], evidence: [], events: [] })),
+    );
+    expect(text).toContain("No claims have been marked in this article yet.");
+    expect(text).toContain("0 claims reviewed");
+    expect(text).not.toContain("Contradictions");
+  });
+});
