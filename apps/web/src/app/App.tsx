@@ -1,7 +1,15 @@
+import { lazy, Suspense } from "react";
 import { Link, Route, Switch } from "wouter";
 import { ArticleListPage } from "../features/articles/components/ArticleListPage";
-import { ArticlePage } from "../features/articles/components/ArticlePage";
 import { ErrorBoundary } from "./ErrorBoundary";
+
+// The editor and the report load with their pages: the article list needs neither.
+const ArticlePage = lazy(() =>
+  import("../features/articles/components/ArticlePage").then((module) => ({ default: module.ArticlePage })),
+);
+const ReportPage = lazy(() =>
+  import("../features/report/components/ReportPage").then((module) => ({ default: module.ReportPage })),
+);
 
 export function App() {
   return (
@@ -16,18 +24,23 @@ export function App() {
       </header>
       <main id="main">
         <ErrorBoundary>
-          <Switch>
-            <Route path="/">
-              <ArticleListPage />
-            </Route>
-            <Route path="/articles/:id">{(params) => <ArticlePage key={params.id} articleId={params.id} />}</Route>
-            <Route>
-              <div className="page-message">
-                <h1>Page not found</h1>
-                <Link href="/">Back to all articles</Link>
-              </div>
-            </Route>
-          </Switch>
+          <Suspense fallback={<p className="loading page-message">Loading…</p>}>
+            <Switch>
+              <Route path="/">
+                <ArticleListPage />
+              </Route>
+              <Route path="/articles/:id/report">
+                {(params) => <ReportPage key={params.id} articleId={params.id} />}
+              </Route>
+              <Route path="/articles/:id">{(params) => <ArticlePage key={params.id} articleId={params.id} />}</Route>
+              <Route>
+                <div className="page-message">
+                  <h1>Page not found</h1>
+                  <Link href="/">Back to all articles</Link>
+                </div>
+              </Route>
+            </Switch>
+          </Suspense>
         </ErrorBoundary>
       </main>
     </>

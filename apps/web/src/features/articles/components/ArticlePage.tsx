@@ -32,7 +32,12 @@ export function ArticlePage({ articleId }: { articleId: string }) {
         <Link href="/" className="back-link">
           ← All articles
         </Link>
-        <h1>{article.title}</h1>
+        <div className="article-header__title">
+          <h1>{article.title}</h1>
+          <Link href={`/articles/${encodeURIComponent(article.id)}/report`} className="button button--primary">
+            Report
+          </Link>
+        </div>
         {details.length > 0 && <p className="article-meta">{details.join(" · ")}</p>}
         {article.sourceUrl && (
           <p className="article-meta">

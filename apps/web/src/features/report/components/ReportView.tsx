@@ -1,0 +1,189 @@
+import {
+  buildArticleSegments,
+  buildVerdictChartSvg,
+  type ReportClaim,
+  type ReportModel,
+  VERDICT_LABELS,
+  VERDICTS,
+} from "@factmark/core";
+import { useMemo, useState } from "react";
+import { RationaleView } from "../../../components/RationaleView";
+
+function formatDate(value: string | null): string | null {
+  if (!value) return null;
+  const date = new Date(value);
+  return Number.isNaN(date.getTime()) ? value : date.toLocaleDateString(undefined, { dateStyle: "long" });
+}
+
+/** The fact-check report as a reader sees it, rendered from the same model every export is built from. */
+export function ReportView({ model }: { model: ReportModel }) {
+  const { header, counts, contradictions, claims } = model;
+  const [isArticleShown, setIsArticleShown] = useState(false);
+  const chartUrl = useMemo(
+    () => `data:image/svg+xml;charset=utf-8,${encodeURIComponent(buildVerdictChartSvg(counts, "report-chart"))}`,
+    [counts],
+  );
+  const chartDescription = VERDICTS.map((verdict) => `${VERDICT_LABELS[verdict]}: ${counts[verdict]}`).join(", ");
+  const details = [header.outlet, header.author && `by ${header.author}`, formatDate(header.publishedAt)].filter(
+    Boolean,
+  );
+
+  return (
+    <div className="report">
+      <header className="report__header">
+        <p className="report__kicker">Fact-check · {header.organisation.name}</p>
+        <h1>{header.title}</h1>
+        {details.length > 0 && <p className="article-meta">{details.join(" · ")}</p>}
+        {header.sourceUrl && (
+          <p className="article-meta">
+            <a href={header.sourceUrl} target="_blank" rel="noopener noreferrer">
+              {header.sourceUrl}
+            </a>
+          </p>
+        )}
+        <p className="article-meta">
+          Reviewed by {header.reviewers.length > 0 ? header.reviewers.join(", ") : "no one yet"} · report of{" "}
+          {formatDate(header.generatedAt)}
+        </p>
+      </header>
+
+      <section className="report__section" aria-labelledby="report-summary">
+        <h2 id="report-summary">Summary</h2>
+        <p>
+          {model.claimCount} {model.claimCount === 1 ? "claim" : "claims"} checked: {chartDescription}.
+          {model.orphanCount > 0 && ` ${model.orphanCount} no longer found in the text.`}
+        </p>
+        <img className="report__chart" src={chartUrl} alt={`Claims per verdict: ${chartDescription}`} />
+      </section>
+
+      <section className="report__section" aria-labelledby="report-contradictions">
+        <h2 id="report-contradictions">Contradictions</h2>
+        {contradictions.length === 0 ? (
+          <p className="empty-state">No claims are linked as contradicting each other.</p>
+        ) : (
+          <ul className="contradiction-pairs">
+            {contradictions.map((pair) => (
+              <li key={pair.linkId} className="contradiction-pair">
+                {[pair.left, pair.right].map((side) => (
+                  <blockquote key={side.claimId} className={`contradiction-side contradiction-side--${side.verdict}`}>
+                    <p>
+                      <a href={`#claim-${side.number}`}>#{side.number}</a> “{side.quote}”
+                    </p>
+                    <footer>
+                      — {side.speaker ?? "Unattributed"} · <strong>{side.verdictLabel}</strong>
+                    </footer>
+                  </blockquote>
+                ))}
+                {pair.note && <p className="contradiction-pair__note">{pair.note}</p>}
+              </li>
+            ))}
+          </ul>
+        )}
+      </section>
+
+      <section className="report__section" aria-labelledby="report-claims">
+        <h2 id="report-claims">Claims</h2>
+        {claims.length === 0 ? (
+          <p className="empty-state">No claims have been marked in this article.</p>
+        ) : (
+          <ol className="report-claims">
+            {claims.map((claim) => (
+              <ReportClaimItem key={claim.id} claim={claim} />
+            ))}
+          </ol>
+        )}
+      </section>
+
+      <section className="report__section" aria-labelledby="report-article">
+        <div className="field__heading">
+          <h2 id="report-article">The article</h2>
+          <button
+            type="button"
+            className="button"
+            aria-expanded={isArticleShown}
+            onClick={() => setIsArticleShown((shown) => !shown)}
+          >
+            {isArticleShown ? "Hide the article" : "Show the article with its claims"}
+          </button>
+        </div>
+        {isArticleShown && <ReportArticle model={model} />}
+      </section>
+    </div>
+  );
+}
+
+function ReportClaimItem({ claim }: { claim: ReportClaim }) {
+  return (
+    <li className={`report-claim report-claim--${claim.verdict}`} id={`claim-${claim.number}`}>
+      <div className="report-claim__head">
+        <span className="report-claim__number">#{claim.number}</span>
+        <span className={`verdict-count verdict-count--${claim.verdict}`}>{claim.verdictLabel}</span>
+        {claim.isOrphaned && <span className="report-claim__orphan">no longer in the text</span>}
+      </div>
+      <blockquote className="report-claim__quote">“{claim.selectors.quote.exact}”</blockquote>
+      <p className="article-meta">— {claim.speaker ?? "Unattributed"}</p>
+      {claim.rationale.trim() && <RationaleView text={claim.rationale} />}
+      {claim.links.length > 0 && (
+        <ul className="report-claim__links">
+          {claim.links.map((link) => (
+            <li key={link.linkId}>
+              {link.label} <a href={`#claim-${link.otherClaimNumber}`}>claim #{link.otherClaimNumber}</a>
+              {link.note && ` — ${link.note}`}
+            </li>
+          ))}
+        </ul>
+      )}
+      {claim.evidence.length > 0 && (
+        <>
+          <h3 className="report-claim__subheading">Evidence</h3>
+          <ul className="report-claim__evidence">
+            {claim.evidence.map((evidence) => (
+              <li key={evidence.id}>
+                <span className="stance">{evidence.stanceLabel}:</span>{" "}
+                <a href={evidence.url} target="_blank" rel="noopener noreferrer">
+                  {evidence.title ?? evidence.url}
+                </a>
+                {evidence.excerpt && <blockquote>{evidence.excerpt}</blockquote>}
+              </li>
+            ))}
+          </ul>
+        </>
+      )}
+      {claim.history.length > 0 && (
+        <details className="report-claim__history">
+          <summary>History ({claim.historyTotal})</summary>
+          <ol>
+            {claim.history.map((entry) => (
+              <li key={`${entry.at}-${entry.action}-${entry.summary}`}>
+                <time dateTime={entry.at}>{new Date(entry.at).toLocaleString()}</time> — {entry.by} {entry.summary}
+              </li>
+            ))}
+          </ol>
+        </details>
+      )}
+    </li>
+  );
+}
+
+function ReportArticle({ model }: { model: ReportModel }) {
+  const segments = useMemo(() => buildArticleSegments(model), [model]);
+  return (
+    <div className="report-article">
+      {segments.map((segment, index) =>
+        segment.verdict ? (
+          // biome-ignore lint/suspicious/noArrayIndexKey: segments have no identity but their place
+          <mark
+            key={index}
+            className={`claim claim--${segment.verdict}`}
+            title={`Claim #${segment.claimNumbers.join(", #")}`}
+          >
+            {segment.text}
+          </mark>
+        ) : (
+          // biome-ignore lint/suspicious/noArrayIndexKey: as above
+          <span key={index}>{segment.text}</span>
+        ),
+      )}
+    </div>
+  );
+}
