@@ -18,31 +18,13 @@ export function reportFilename(title: string, extension: string): string {
 }
 
 /**
- * The Content-Disposition of a report: `attachment` (or `inline` for the web app's preview) with the safe ASCII
- * file name, plus `filename*` (RFC 6266 / 8187) carrying the title's own letters for browsers that read it.
+ * The Content-Disposition of a report: `attachment` (or `inline` for a preview) with the safe ASCII file name only.
+ * No `filename*` with the title's own letters: browsers prefer it, and the name must stay safe characters only.
  */
 export function reportContentDisposition(
   title: string,
   extension: string,
   disposition: "attachment" | "inline" = "attachment",
 ): string {
-  const unicodeName = [
-    ...title
-      .normalize("NFC")
-      .replace(/[\p{Cc}\p{Cf}\p{Zl}\p{Zp}/\\"]+/gu, " ")
-      .trim(),
-  ]
-    .slice(0, MAX_NAME_LENGTH)
-    .join("")
-    .trim();
-  const extended = unicodeName ? `; filename*=UTF-8''${encodeRfc8187(`${unicodeName}.${extension}`)}` : "";
-  return `${disposition}; filename="${reportFilename(title, extension)}"${extended}`;
-}
-
-/** Percent-encodes everything but RFC 8187's attr-char. */
-function encodeRfc8187(value: string): string {
-  return encodeURIComponent(value).replace(
-    /['()*!]/g,
-    (character) => `%${character.charCodeAt(0).toString(16).toUpperCase()}`,
-  );
+  return `${disposition}; filename="${reportFilename(title, extension)}"`;
 }

@@ -185,10 +185,7 @@ describe("GET /api/articles/:id/report", () => {
       expect(filename).toBe("fact-check-he-said-no-etc-passwd-set-cookie-x-1-cafe.md");
       expect(disposition).not.toMatch(/[\r\n]/);
       expect(response.headers.get("set-cookie")).toBeNull();
-      const extended = /filename\*=UTF-8''(\S+)$/.exec(disposition)?.[1] ?? "";
-      expect(extended).toMatch(/^[A-Za-z0-9%._~-]+$/);
-      expect(decodeURIComponent(extended)).toContain("Ирано-российские дроны");
-      expect(decodeURIComponent(extended)).not.toMatch(/[/\\"\r\n]/);
+      expect(disposition).toBe(`attachment; filename="${filename}"`);
     });
 
     it("caps the name at 80 characters and never leaves it empty", () => {
