@@ -2,6 +2,8 @@
 // A section is a function returning rows (bench/table.ts); add yours to SECTIONS.
 import { databaseProvider } from "../apps/server/src/db/createDatabase";
 import { benchApi } from "./api";
+import { benchReanchor } from "./reanchor";
+import { benchReportRows } from "./report";
 import { type BenchRow, type BenchSection, formatTable } from "./table";
 
 const databaseUrl = process.env.DATABASE_URL?.trim();
@@ -11,6 +13,8 @@ const SECTIONS: [name: string, run: BenchSection][] = [
   ["API (SQLite)", () => benchApi("sqlite")],
   // PostgreSQL when DATABASE_URL names a server: the bench makes and drops its own database there.
   ...(isPostgres ? [["API (PostgreSQL)", () => benchApi("postgresql", databaseUrl)] as [string, BenchSection]] : []),
+  ["Report builders", benchReportRows],
+  ["Re-anchoring", benchReanchor],
 ];
 
 const only = process.env.BENCH_ONLY?.toLowerCase();
