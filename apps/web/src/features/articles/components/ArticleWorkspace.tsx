@@ -3,6 +3,7 @@ import { useCallback, useMemo, useState } from "react";
 import { Toast } from "../../../components/Toast";
 import { ArticleEditor } from "../../../editor/ArticleEditor";
 import { errorMessage } from "../../../lib/ApiError";
+import { ClaimConflictDialog } from "../../claims/components/ClaimConflictDialog";
 import { ClaimDetails } from "../../claims/components/ClaimDetails";
 import { ClaimSidebar } from "../../claims/components/ClaimSidebar";
 import { useClaimActions } from "../../claims/hooks/useClaimActions";
@@ -37,7 +38,8 @@ export function ArticleWorkspace({ article }: { article: Article }) {
   const [hoveredClaimId, setHoveredClaimId] = useState<string | null>(null);
   const [linkingFromClaimId, setLinkingFromClaimId] = useState<string | null>(null);
   const [pickedClaimId, setPickedClaimId] = useState<string | null>(null);
-  const { markClaim, changeClaim, changeVerdict, deleteClaim, notice, dismissNotice } = useClaimActions(article.id);
+  const { markClaim, changeClaim, changeVerdict, deleteClaim, notice, dismissNotice, conflict, resolveConflict } =
+    useClaimActions(article.id);
   const emphasisedClaimIds = useMemo(
     () => linkedClaimIds(links, hoveredClaimId ?? selectedClaimId),
     [links, hoveredClaimId, selectedClaimId],
@@ -152,6 +154,7 @@ export function ArticleWorkspace({ article }: { article: Article }) {
           </div>
         )}
       </aside>
+      {conflict && <ClaimConflictDialog conflict={conflict} onResolve={resolveConflict} />}
       {notice && (
         <Toast
           key={notice.id}

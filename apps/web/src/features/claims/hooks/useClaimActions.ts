@@ -1,6 +1,7 @@
-import type { Claim, ClaimUpdate, Selectors, Verdict } from "@factmark/core";
+import { type Claim, type ClaimUpdate, type Selectors, type Verdict, ZClaim } from "@factmark/core";
 import { useCallback, useEffect, useState } from "react";
 import { ApiError, errorMessage } from "../../../lib/ApiError";
+import { fetchHistory } from "../../history/api";
 import { useCreateClaimMutation } from "./useCreateClaimMutation";
 import { useDeleteClaimMutation, useRestoreClaimMutation } from "./useDeleteClaimMutation";
 import { useUpdateClaimMutation } from "./useUpdateClaimMutation";
@@ -12,7 +13,22 @@ export interface Notice {
   undo?: () => void;
 }
 
+/** A change the server refused because someone else changed the claim first: theirs, and what this reviewer meant. */
+export interface ClaimConflict {
+  theirs: Claim;
+  mine: ClaimUpdate;
+  /** Who made the newer change, from the claim's history; null when it cannot be told. */
+  changedBy: string | null;
+}
+
 let noticeCount = 0;
+
+/** The current claim a 412 carries, or null when the error is something else. */
+function staleClaimOf(error: unknown): Claim | null {
+  if (!(error instanceof ApiError) || error.code !== "PRECONDITION_FAILED") return null;
+  const parsed = ZClaim.safeParse((error.details as { current?: unknown } | undefined)?.current);
+  return parsed.success ? parsed.data : null;
+}
 
 /**
  * What a reviewer can do to the claims of one article, with the notices they see:
@@ -24,6 +40,7 @@ export function useClaimActions(articleId: string) {
   const deleteMutation = useDeleteClaimMutation(articleId);
   const restoreMutation = useRestoreClaimMutation(articleId);
   const [notice, setNotice] = useState<Notice | null>(null);
+  const [conflict, setConflict] = useState<ClaimConflict | null>(null);
 
   const notify = useCallback((message: string, tone: Notice["tone"], undo?: () => void) => {
     noticeCount += 1;
@@ -46,8 +63,29 @@ export function useClaimActions(articleId: string) {
   );
 
   const changeClaim = useCallback(
-    (claim: Claim, change: ClaimUpdate) => updateMutation.mutate({ claim, change }, { onError: showError }),
+    (claim: Claim, change: ClaimUpdate) =>
+      updateMutation.mutate(
+        { claim, change },
+        {
+          onError: async (error) => {
+            const theirs = staleClaimOf(error);
+            if (!theirs) return showError(error);
+            // Nothing is lost: the reviewer sees both versions and chooses.
+            const history = await fetchHistory(theirs.id).catch(() => null);
+            setConflict({ theirs, mine: change, changedBy: history?.items[0]?.by.name ?? null });
+          },
+        },
+      ),
     [updateMutation, showError],
+  );
+
+  const resolveConflict = useCallback(
+    (choice: "theirs" | "mine") => {
+      if (!conflict) return;
+      setConflict(null);
+      if (choice === "mine") changeClaim(conflict.theirs, conflict.mine);
+    },
+    [conflict, changeClaim],
   );
   const changeVerdict = useCallback((claim: Claim, verdict: Verdict) => changeClaim(claim, { verdict }), [changeClaim]);
 
@@ -84,5 +122,5 @@ export function useClaimActions(articleId: string) {
 
   const dismissNotice = useCallback(() => setNotice(null), []);
 
-  return { markClaim, changeClaim, changeVerdict, deleteClaim, notice, dismissNotice };
+  return { markClaim, changeClaim, changeVerdict, deleteClaim, notice, dismissNotice, conflict, resolveConflict };
 }
