@@ -34,5 +34,6 @@ export * from "./schemas/evidence";
 export * from "./schemas/link";
 export * from "./schemas/verdict";
 export * from "./text/articleText";
+export * from "./text/editorDoc";
 export * from "./text/parseRationale";
 export * from "./text/plainTextToDoc";

@@ -57,7 +57,7 @@ describe("POST /api/articles", () => {
 
   it("rejects a format it does not read", async () => {
     const response = await expectUnchanged(db, () =>
-      request("POST", "/api/articles", { ...NEW_ARTICLE, format: "html" }),
+      request("POST", "/api/articles", { ...NEW_ARTICLE, format: "pdf" }),
     );
     await expectApiError(response, 400, "VALIDATION_FAILED");
   });

@@ -1,7 +1,18 @@
-import { ZArticleCreate, ZArticleUpdate, ZClaimCreate, ZId, ZLinkCreate } from "@factmark/core";
+import {
+  AppError,
+  ZArticleCreate,
+  ZArticleFromUrl,
+  ZArticleUpdate,
+  ZArticleUploadFields,
+  ZClaimCreate,
+  ZId,
+  ZLinkCreate,
+} from "@factmark/core";
 import { Hono } from "hono";
 import { z } from "zod";
 import type { AppDeps, AppEnv } from "../env";
+import { fetchSettingsFromEnv } from "../import/fetchSettings";
+import { requireSameOrigin } from "../import/requireSameOrigin";
 import { etag, readIfMatch, requireIfMatch } from "../middleware/ifMatch";
 import { validate } from "../middleware/validate";
 import { createArticle } from "../services/createArticle";
@@ -9,6 +20,8 @@ import { createClaim } from "../services/createClaim";
 import { createLink } from "../services/createLink";
 import { deleteArticle } from "../services/deleteArticle";
 import { getArticle } from "../services/getArticle";
+import { importArticleFile } from "../services/importArticleFile";
+import { importArticleFromUrl } from "../services/importArticleFromUrl";
 import { listArticles } from "../services/listArticles";
 import { listClaims } from "../services/listClaims";
 import { listContradictions } from "../services/listContradictions";
@@ -24,6 +37,19 @@ export function articleRoutes({ db }: AppDeps) {
     .get("/", async (c) => c.json({ items: await listArticles(db) }, 200))
     .post("/", validate("json", ZArticleCreate), async (c) => {
       const article = await createArticle(db, c.get("actor"), c.req.valid("json"));
+      c.header("ETag", etag(article));
+      c.header("Location", `/api/articles/${article.id}`);
+      return c.json(article, 201);
+    })
+    .post("/upload", requireSameOrigin, async (c) => {
+      const form = await readUploadForm(c.req.raw);
+      const article = await importArticleFile(db, c.get("actor"), form.file, form.fields);
+      c.header("ETag", etag(article));
+      c.header("Location", `/api/articles/${article.id}`);
+      return c.json(article, 201);
+    })
+    .post("/from-url", validate("json", ZArticleFromUrl), async (c) => {
+      const article = await importArticleFromUrl(db, c.get("actor"), c.req.valid("json"), fetchSettingsFromEnv());
       c.header("ETag", etag(article));
       c.header("Location", `/api/articles/${article.id}`);
       return c.json(article, 201);
@@ -66,4 +92,35 @@ export function articleRoutes({ db }: AppDeps) {
     .get("/:id/contradictions", validate("param", ZArticleParam), async (c) =>
       c.json({ items: await listContradictions(db, c.req.valid("param").id) }, 200),
     );
+}
+
+/** The upload form: `file` and the metadata fields, checked with the core schema (blank fields mean "none"). */
+async function readUploadForm(request: Request) {
+  const mediaType = (request.headers.get("content-type") ?? "").split(";")[0]?.trim().toLowerCase();
+  if (mediaType !== "multipart/form-data") {
+    throw new AppError("UNSUPPORTED_MEDIA_TYPE", "Send the file as multipart/form-data, in a field named file.");
+  }
+  let form: FormData;
+  try {
+    form = await request.formData();
+  } catch {
+    throw new AppError("VALIDATION_FAILED", "The upload form could not be read.");
+  }
+  const file = form.get("file");
+  if (!(file instanceof File))
+    throw new AppError("VALIDATION_FAILED", "Attach the article as a file field named file.");
+  const fields: Record<string, string> = {};
+  for (const [name, value] of form.entries()) {
+    if (name !== "file" && typeof value === "string" && value.trim() !== "") fields[name] = value;
+  }
+  const parsed = ZArticleUploadFields.safeParse(fields);
+  if (!parsed.success) {
+    const issues = parsed.error.issues.map((issue) => ({
+      path: issue.path.map(String).join("."),
+      message: issue.message,
+    }));
+    const summary = issues.map((issue) => (issue.path ? `${issue.path}: ${issue.message}` : issue.message)).join("; ");
+    throw new AppError("VALIDATION_FAILED", `The form is not valid: ${summary}`, { issues });
+  }
+  return { file: { name: file.name, bytes: new Uint8Array(await file.arrayBuffer()) }, fields: parsed.data };
 }

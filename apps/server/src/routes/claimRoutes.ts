@@ -1,4 +1,4 @@
-import { ZClaimUpdate, ZEvidenceCreate, ZId, ZUndoRequest } from "@factmark/core";
+import { ZClaimReattach, ZClaimUpdate, ZEvidenceCreate, ZId, ZUndoRequest } from "@factmark/core";
 import { Hono } from "hono";
 import { z } from "zod";
 import type { AppDeps, AppEnv } from "../env";
@@ -9,6 +9,7 @@ import { deleteClaim, restoreClaim } from "../services/deleteClaim";
 import { getClaim } from "../services/getClaim";
 import { getClaimHistory } from "../services/getClaimHistory";
 import { listEvidence } from "../services/listEvidence";
+import { reattachClaim } from "../services/reattachClaim";
 import { undoClaimChange } from "../services/undoClaimChange";
 import { updateClaim } from "../services/updateClaim";
 
@@ -35,6 +36,12 @@ export function claimRoutes({ db }: AppDeps) {
     })
     .post("/:id/restore", validate("param", ZClaimParam), async (c) => {
       const claim = await restoreClaim(db, c.get("actor"), c.req.valid("param").id, readIfMatch(c));
+      c.header("ETag", etag(claim));
+      return c.json(claim, 200);
+    })
+    .post("/:id/reattach", validate("param", ZClaimParam), validate("json", ZClaimReattach), async (c) => {
+      const { id } = c.req.valid("param");
+      const claim = await reattachClaim(db, c.get("actor"), id, c.req.valid("json"), readIfMatch(c));
       c.header("ETag", etag(claim));
       return c.json(claim, 200);
     })

@@ -3,12 +3,16 @@ import {
   ZApiError,
   ZArticle,
   ZArticleCreate,
+  ZArticleFromUrl,
   ZArticleList,
+  ZArticleSaved,
   ZArticleUpdate,
+  ZArticleUploadFields,
   ZClaim,
   ZClaimCreate,
   ZClaimHistory,
   ZClaimList,
+  ZClaimReattach,
   ZClaimUpdate,
   ZContradictionList,
   ZEvidence,
@@ -30,6 +34,8 @@ interface Operation {
   path: string;
   summary: string;
   body?: z.ZodType;
+  /** A multipart/form-data body instead of JSON: the form's fields, and the name of its file field. */
+  form?: { fields: z.ZodType; file: string };
   response?: z.ZodType;
   status: number;
   ifMatch?: "required" | "optional";
@@ -65,12 +71,33 @@ const OPERATIONS: Operation[] = [
   {
     method: "patch",
     path: "/api/articles/{id}",
-    summary: "Change an article's metadata",
+    summary:
+      "Change an article's metadata and/or its body (doc: a document of the editor's schema); a new body re-anchors every claim, and the answer's `reanchored` counts them by outcome",
     body: ZArticleUpdate,
-    response: ZArticle,
+    response: ZArticleSaved,
     status: 200,
     ifMatch: "required",
-    errors: ["VALIDATION_FAILED", "NOT_FOUND", "PRECONDITION_FAILED", "PRECONDITION_REQUIRED"],
+    errors: ["VALIDATION_FAILED", "NOT_FOUND", "PRECONDITION_FAILED", "PRECONDITION_REQUIRED", "PAYLOAD_TOO_LARGE"],
+  },
+  {
+    method: "post",
+    path: "/api/articles/upload",
+    summary:
+      "Create an article from a .txt, .md, .html or .docx file (multipart field `file`, at most 5 MB), sanitised to the editor's schema",
+    form: { fields: ZArticleUploadFields, file: "file" },
+    response: ZArticle,
+    status: 201,
+    errors: ["VALIDATION_FAILED", "FORBIDDEN", "PAYLOAD_TOO_LARGE", "UNSUPPORTED_MEDIA_TYPE", "UNPROCESSABLE"],
+  },
+  {
+    method: "post",
+    path: "/api/articles/from-url",
+    summary:
+      "Create an article from a web page: fetched SSRF-safely (public addresses only, 5 redirects, 10 s, 5 MB, HTML or text), extracted with Readability",
+    body: ZArticleFromUrl,
+    response: ZArticle,
+    status: 201,
+    errors: ["VALIDATION_FAILED", "PAYLOAD_TOO_LARGE", "UNSUPPORTED_MEDIA_TYPE", "UNPROCESSABLE"],
   },
   {
     method: "delete",
@@ -236,6 +263,16 @@ const OPERATIONS: Operation[] = [
     errors: ["NOT_FOUND", "CONFLICT", "PRECONDITION_FAILED"],
   },
   {
+    method: "post",
+    path: "/api/claims/{id}/reattach",
+    summary: "Put a claim (an orphan, usually) on new text: selectors checked as on creation; no longer orphaned",
+    body: ZClaimReattach,
+    response: ZClaim,
+    status: 200,
+    ifMatch: "optional",
+    errors: ["VALIDATION_FAILED", "NOT_FOUND", "PRECONDITION_FAILED", "UNPROCESSABLE", "UNSUPPORTED_MEDIA_TYPE"],
+  },
+  {
     method: "get",
     path: "/api/claims/{id}/history",
     summary: "The claim's history, newest first, and the entry an undo would revert",
@@ -258,6 +295,17 @@ const OPERATIONS: Operation[] = [
 
 function schemaOf(schema: z.ZodType): unknown {
   return z.toJSONSchema(schema, { io: "input", unrepresentable: "any", target: "openapi-3.0" });
+}
+
+/** A multipart body: the fields' schema with the file field added as binary. */
+function formBodyOf(form: { fields: z.ZodType; file: string }) {
+  const fields = schemaOf(form.fields) as { properties?: Record<string, unknown>; required?: string[] };
+  const schema = {
+    ...fields,
+    properties: { [form.file]: { type: "string", format: "binary" }, ...fields.properties },
+    required: [form.file, ...(fields.required ?? [])],
+  };
+  return { required: true, content: { "multipart/form-data": { schema } } };
 }
 
 let cached: unknown;
@@ -303,6 +351,7 @@ function build() {
       ...(operation.body
         ? { requestBody: { required: true, content: { "application/json": { schema: schemaOf(operation.body) } } } }
         : {}),
+      ...(operation.form ? { requestBody: formBodyOf(operation.form) } : {}),
       responses,
     };
   }

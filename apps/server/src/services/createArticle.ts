@@ -1,28 +1,30 @@
-import { type Actor, type Article, type ArticleCreate, articleText, plainTextToDoc } from "@factmark/core";
+import type { Actor, Article, ArticleCreate } from "@factmark/core";
 import type { Db } from "../db/createDatabase";
 import { timeOrderedId } from "../db/timeOrderedId";
-import { insertArticle } from "../repositories/articleRepository";
+import { contentToDoc } from "../import/contentToDoc";
+import { storeNewArticle } from "./storeNewArticle";
 
-/** Creates an article from plain text: one paragraph per non-empty line. */
+/**
+ * Creates an article from plain text (one paragraph per non-empty line), HTML or Markdown; HTML and
+ * Markdown are sanitised down to the editor's schema.
+ */
 export async function createArticle(
   db: Db,
   actor: Actor,
   input: ArticleCreate,
   id: string = timeOrderedId(),
 ): Promise<Article> {
-  const doc = plainTextToDoc(input.content);
-  return insertArticle(
+  return storeNewArticle(
     db,
-    id,
+    actor,
     {
       title: input.title,
       sourceUrl: input.sourceUrl ?? null,
       outlet: input.outlet ?? null,
       author: input.author ?? null,
       publishedAt: input.publishedAt ? new Date(input.publishedAt) : null,
-      doc,
-      text: articleText(doc),
+      doc: contentToDoc(input.format, input.content),
     },
-    actor,
+    id,
   );
 }

@@ -1,30 +1,53 @@
-import { type Actor, AppError, type Article, type ArticleUpdate } from "@factmark/core";
+import { type Actor, AppError, type ArticleSaved, type ArticleUpdate, articleText } from "@factmark/core";
 import type { Db } from "../db/createDatabase";
 import { findArticle, insertArticleEvent, updateArticleIfVersion } from "../repositories/articleRepository";
 import { preconditionFailed } from "./preconditionFailed";
+import { reanchorArticleClaims } from "./reanchorArticleClaims";
 
-/** Changes an article's metadata, if the caller read the current version. */
+/**
+ * Changes an article's metadata and/or its body, if the caller read the current version. A new
+ * body (`doc`, already checked against the editor's schema) is stored with its text projection,
+ * and every claim is re-anchored in the same transaction; the answer says how they fared.
+ */
 export async function updateArticle(
   db: Db,
   actor: Actor,
   id: string,
   expectedVersion: number,
   input: ArticleUpdate,
-): Promise<Article> {
+): Promise<ArticleSaved> {
   return db.$transaction(async (tx) => {
     const current = await findArticle(tx, id);
     if (!current) throw new AppError("NOT_FOUND", `No article with id "${id}".`);
     if (current.version !== expectedVersion) throw preconditionFailed("article", current);
+    const { doc, ...metadata } = input;
+    const text = doc ? articleText(doc) : undefined;
     const change = {
-      ...input,
-      publishedAt: input.publishedAt === undefined ? undefined : input.publishedAt ? new Date(input.publishedAt) : null,
+      ...metadata,
+      publishedAt:
+        metadata.publishedAt === undefined ? undefined : metadata.publishedAt ? new Date(metadata.publishedAt) : null,
+      ...(doc && text !== undefined ? { doc, text } : {}),
     };
     const isUpdated = await updateArticleIfVersion(tx, id, expectedVersion, change);
     if (!isUpdated) throw preconditionFailed("article", current);
-    const from = Object.fromEntries(Object.keys(input).map((key) => [key, current[key as keyof Article]]));
-    await insertArticleEvent(tx, id, actor, "article.updated", from, input);
+    const reanchored =
+      text === undefined ? undefined : await reanchorArticleClaims(tx, actor, id, current.text, text, new Date());
+    const from: Record<string, unknown> = Object.fromEntries(
+      Object.keys(metadata).map((key) => [key, current[key as keyof typeof current]]),
+    );
+    const to: Record<string, unknown> = { ...metadata };
+    // The body is recorded by its size, not copied into the history: an article can be megabytes.
+    if (text !== undefined) {
+      from.textLength = current.text.length;
+      to.textLength = text.length;
+      to.reanchored = reanchored;
+    }
+    await insertArticleEvent(tx, id, actor, "article.updated", from, to);
     const updated = await findArticle(tx, id);
     if (!updated) throw new AppError("NOT_FOUND", `No article with id "${id}".`);
-    return updated;
-  });
+    return reanchored ? { ...updated, reanchored } : updated;
+  }, TRANSACTION_OPTIONS);
 }
+
+/** Re-anchoring thousands of claims is thousands of row updates: more than Prisma's default 5 s allows on a slow disk. */
+const TRANSACTION_OPTIONS = { maxWait: 10_000, timeout: 60_000 } as const;

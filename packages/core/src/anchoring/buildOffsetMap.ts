@@ -226,7 +226,7 @@ function toSegments(
   const push = (segment: Segment) => {
     if (segment.oldEnd === segment.oldStart && segment.newEnd === segment.newStart) return;
     const last = segments.at(-1);
-    if (last && last.isEqual === segment.isEqual) {
+    if (last?.isEqual && segment.isEqual) {
       last.oldEnd = segment.oldEnd;
       last.newEnd = segment.newEnd;
     } else {
@@ -234,13 +234,20 @@ function toSegments(
     }
   };
   for (const [oldMatch, newMatch] of [...pairs, [oldChunks.length, newChunks.length] as [number, number]]) {
-    push({
-      oldStart: oldOffsets[oldIndex] as number,
-      oldEnd: oldOffsets[oldMatch] as number,
-      newStart: newOffsets[newIndex] as number,
-      newEnd: newOffsets[newMatch] as number,
-      isEqual: false,
-    });
+    // As many old sentences as new ones between two matches: most likely each was edited in place,
+    // so each pair is its own replaced stretch (offsets inside the others then map exactly).
+    const isPairwise = oldMatch - oldIndex === newMatch - newIndex && oldMatch - oldIndex > 1;
+    const steps = isPairwise ? oldMatch - oldIndex : 1;
+    for (let step = 0; step < steps; step += 1) {
+      const isLast = step === steps - 1;
+      push({
+        oldStart: oldOffsets[oldIndex + step] as number,
+        oldEnd: oldOffsets[isLast ? oldMatch : oldIndex + step + 1] as number,
+        newStart: newOffsets[newIndex + step] as number,
+        newEnd: newOffsets[isLast ? newMatch : newIndex + step + 1] as number,
+        isEqual: false,
+      });
+    }
     if (oldMatch < oldChunks.length) {
       push({
         oldStart: oldOffsets[oldMatch] as number,

@@ -1,5 +1,6 @@
 import search from "approx-string-match";
 import { describe } from "./describe";
+import { editDistance } from "./editDistance";
 import { findOccurrences } from "./matchQuote";
 import { rankWithPosition, type ScoredMatch, scoreQuoteMatch } from "./scoreQuoteMatch";
 import type { Selectors } from "./types";
@@ -17,6 +18,12 @@ export type ReanchorResult = { status: ReanchorStatus; selectors: Selectors } | 
 export interface ReanchorOptions {
   /** Where the claim's start is expected in the new text (from a diff); by default its old start. */
   expectedStart?: number;
+  /**
+   * Where the claim's end is expected (from a diff). With `expectedStart`, the range between them is
+   * what the edit made of the quote; when it is close enough it is taken before any fuzzy search,
+   * which could prefer a shorter, cheaper match ("limited number of armed" for "…of drones").
+   */
+  expectedEnd?: number;
   /** The new text lower-cased, when the caller has it (re-anchoring many claims lower-cases once). */
   lowerCaseText?: () => string;
 }
@@ -44,6 +51,8 @@ export const REANCHOR_THRESHOLDS = {
   nearbyWindow: 256,
   /** At most this many equally good candidates are scored (a long window can yield many). */
   maxCandidates: 64,
+  /** Quotes longer than this skip the in-place comparison (quadratic) and go straight to the search. */
+  maxInPlaceLength: 5_000,
   /** How many times the fuzzy search runs again with refused candidates blanked out. */
   searchRounds: 3,
 } as const;
@@ -68,6 +77,9 @@ export function reanchor(old: Selectors, newText: string, options: ReanchorOptio
 
   const caselessMatch = bestCaselessOccurrence(old, newText, expected, options.lowerCaseText);
   if (caselessMatch) return found("fuzzy", newText, caselessMatch.start, caselessMatch.end);
+
+  const editedInPlace = editedRangeMatch(old, newText, expected, options.expectedEnd);
+  if (editedInPlace) return found("fuzzy", newText, editedInPlace.start, editedInPlace.end);
 
   const fuzzyMatch = bestFuzzyMatch(old, newText, expected);
   if (fuzzyMatch) return found("fuzzy", newText, fuzzyMatch.start, fuzzyMatch.end);
@@ -116,6 +128,25 @@ function bestCaselessOccurrence(
   const lowerText = lowerCaseText ? lowerCaseText() : text.toLowerCase();
   if (lowerQuote.length !== old.quote.exact.length || lowerText.length !== text.length) return undefined;
   return bestOccurrence(old, text, findOccurrences(lowerText, lowerQuote), expected);
+}
+
+/** The expected range itself, when the edit left it close enough to the quote (see `expectedEnd`). */
+function editedRangeMatch(
+  old: Selectors,
+  text: string,
+  expectedStart: number,
+  expectedEnd: number | undefined,
+): ScoredMatch | undefined {
+  if (expectedEnd === undefined || expectedEnd <= expectedStart || expectedEnd > text.length) return undefined;
+  const { exact } = old.quote;
+  if (exact.length > REANCHOR_THRESHOLDS.maxInPlaceLength) return undefined;
+  const maxErrors = Math.floor(exact.length * (1 - REANCHOR_THRESHOLDS.minQuoteScore));
+  const { start, end } = snapToWords(old, text, expectedStart, expectedEnd);
+  if (end <= start) return undefined;
+  const errors = editDistance(text.slice(start, end), exact, maxErrors);
+  if (errors === undefined) return undefined;
+  const match = scoreQuoteMatch(text, old.quote, start, end, errors);
+  return isAcceptable(match, exact.length) ? match : undefined;
 }
 
 function bestFuzzyMatch(old: Selectors, text: string, expected: number): ScoredMatch | undefined {

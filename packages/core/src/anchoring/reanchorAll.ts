@@ -38,7 +38,7 @@ export function reanchorAll(
     if (end - start === quote.exact.length && newText.startsWith(quote.exact, start)) {
       return { status: "exact", selectors: describe(newText, start, end) };
     }
-    return reanchor(selectors, newText, { expectedStart: start, lowerCaseText });
+    return reanchor(selectors, newText, { expectedStart: start, expectedEnd: end, lowerCaseText });
   });
 }
 

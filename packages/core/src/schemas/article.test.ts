@@ -10,10 +10,12 @@ describe("ZArticleCreate", () => {
     ).toBe(true);
   });
 
-  it("rejects a blank title, blank content and formats other than text", () => {
+  it("rejects a blank title, blank content and formats other than text, html and markdown", () => {
     expect(ZArticleCreate.safeParse({ ...valid, title: "   " }).success).toBe(false);
     expect(ZArticleCreate.safeParse({ ...valid, content: " \n " }).success).toBe(false);
-    expect(ZArticleCreate.safeParse({ ...valid, format: "html" }).success).toBe(false);
+    expect(ZArticleCreate.safeParse({ ...valid, format: "pdf" }).success).toBe(false);
+    expect(ZArticleCreate.safeParse({ ...valid, format: "html" }).success).toBe(true);
+    expect(ZArticleCreate.safeParse({ ...valid, format: "markdown" }).success).toBe(true);
   });
 
   it("rejects a source URL that is not http(s) and unknown keys", () => {

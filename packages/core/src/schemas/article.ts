@@ -1,5 +1,6 @@
 import { z } from "zod";
-import type { DocNode } from "../text/articleText";
+import { articleText, type DocNode } from "../text/articleText";
+import { ZEditorDoc } from "../text/editorDoc";
 import { ZHttpUrl, ZId, ZList, ZOptionalLine, ZTimestamp, ZUserText } from "./common";
 import { ZVerdict } from "./verdict";
 
@@ -30,10 +31,19 @@ const ZArticleMetadata = {
   publishedAt: z.union([z.iso.date(), ZTimestamp]).nullable().optional(),
 };
 
-/** POST /api/articles. Format "text": one paragraph per non-empty line. */
+/** The formats an article's content may come in: plain text, pasted or fetched HTML, Markdown. */
+export const ARTICLE_FORMATS = ["text", "html", "markdown"] as const;
+export const ZArticleFormat = z.enum(ARTICLE_FORMATS);
+export type ArticleFormat = z.infer<typeof ZArticleFormat>;
+
+/**
+ * POST /api/articles. Format "text": one paragraph per non-empty line; "html" and "markdown" are
+ * converted to the editor's document (headings, paragraphs, lists, quotes, bold, italic, http(s)
+ * links) and everything else is dropped: scripts, styles, event handlers, iframes, images.
+ */
 export const ZArticleCreate = z.strictObject({
   title: ZUserText(ARTICLE_LIMITS.titleLength).trim().min(1, "Give the article a title."),
-  format: z.literal("text"),
+  format: ZArticleFormat,
   content: ZUserText(ARTICLE_LIMITS.contentLength).refine(
     (value) => value.trim().length > 0,
     "The article has no text.",
@@ -42,11 +52,24 @@ export const ZArticleCreate = z.strictObject({
 });
 export type ArticleCreate = z.infer<typeof ZArticleCreate>;
 
-/** PATCH /api/articles/:id: the metadata. */
+/** An edited article body: a document of the editor's schema that still holds some text. */
+export const ZArticleDoc = ZEditorDoc.refine(
+  (doc) => articleText(doc).trim().length > 0,
+  "The article has no text.",
+).refine(
+  (doc) => articleText(doc).length <= ARTICLE_LIMITS.contentLength,
+  `The article's text is longer than ${ARTICLE_LIMITS.contentLength} characters.`,
+);
+
+/**
+ * PATCH /api/articles/:id (with If-Match): the metadata, and/or `doc`, the edited body. A new body
+ * re-anchors every claim of the article in the same transaction.
+ */
 export const ZArticleUpdate = z
   .strictObject({
     title: ZUserText(ARTICLE_LIMITS.titleLength).trim().min(1, "Give the article a title.").optional(),
     ...ZArticleMetadata,
+    doc: ZArticleDoc.optional(),
   })
   .refine((value) => Object.keys(value).length > 0, "Say what to change.");
 export type ArticleUpdate = z.infer<typeof ZArticleUpdate>;
@@ -83,3 +106,34 @@ export type ArticleSummary = z.infer<typeof ZArticleSummary>;
 
 export const ZArticleList = ZList(ZArticleSummary);
 export type ArticleList = z.infer<typeof ZArticleList>;
+
+/** What re-anchoring did to an article's claims on a save: how many stayed, moved, changed or lost their text. */
+export const ZReanchorSummary = z.object({
+  exact: z.number().int().nonnegative(),
+  moved: z.number().int().nonnegative(),
+  fuzzy: z.number().int().nonnegative(),
+  orphaned: z.number().int().nonnegative(),
+});
+
+/** The answer to PATCH /api/articles/:id: the article, and when its body changed, what happened to its claims. */
+export const ZArticleSaved = ZArticle.extend({ reanchored: ZReanchorSummary.optional() });
+export type ArticleSaved = z.infer<typeof ZArticleSaved>;
+
+/** POST /api/articles/from-url: the page to import. */
+export const ZArticleFromUrl = z.strictObject({
+  url: ZHttpUrl.refine((value) => {
+    const url = new URL(value);
+    return url.username === "" && url.password === "";
+  }, "A URL may not carry a user name or password."),
+});
+export type ArticleFromUrl = z.infer<typeof ZArticleFromUrl>;
+
+/** POST /api/articles/upload: the form fields beside `file`. The title defaults to the document's own. */
+export const ZArticleUploadFields = z.strictObject({
+  title: ZUserText(ARTICLE_LIMITS.titleLength).trim().optional(),
+  ...ZArticleMetadata,
+});
+export type ArticleUploadFields = z.infer<typeof ZArticleUploadFields>;
+
+/** The file types POST /api/articles/upload reads, by extension. */
+export const ARTICLE_UPLOAD_EXTENSIONS = [".txt", ".md", ".html", ".htm", ".docx"] as const;

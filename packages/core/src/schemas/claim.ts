@@ -47,6 +47,10 @@ export const ZClaimCreate = z.strictObject({
 });
 export type ClaimCreate = z.infer<typeof ZClaimCreate>;
 
+/** POST /api/claims/:id/reattach: new selectors for a claim (an orphan, usually), checked as on creation. */
+export const ZClaimReattach = z.strictObject({ selectors: ZSelectorInput });
+export type ClaimReattach = z.infer<typeof ZClaimReattach>;
+
 /** PATCH /api/claims/:id (with If-Match). */
 export const ZClaimUpdate = z
   .strictObject({

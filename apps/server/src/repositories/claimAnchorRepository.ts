@@ -1,0 +1,61 @@
+import type { Selectors } from "@factmark/core";
+import type { DbClient } from "./articleRepository";
+
+/** A claim as re-anchoring needs it: its id and stored selectors. */
+export interface AnchoredClaim {
+  id: string;
+  selectors: Selectors;
+}
+
+/** The live, anchored (not orphaned) claims of an article, in document order. */
+export async function listAnchoredClaims(db: DbClient, articleId: string): Promise<AnchoredClaim[]> {
+  const rows = await db.claim.findMany({
+    where: { articleId, deletedAt: null, isOrphaned: false },
+    select: { id: true, start: true, end: true, exact: true, prefix: true, suffix: true },
+    orderBy: [{ start: "asc" }, { end: "desc" }, { id: "asc" }],
+  });
+  return rows.map((row) => ({
+    id: row.id,
+    selectors: {
+      position: { start: row.start, end: row.end },
+      quote: { exact: row.exact, prefix: row.prefix, suffix: row.suffix },
+    },
+  }));
+}
+
+/** New selectors for a claim (unchanged ones when it is orphaned), and whether it is orphaned now. */
+export interface ClaimAnchorChange {
+  id: string;
+  selectors: Selectors;
+  isOrphaned: boolean;
+}
+
+/**
+ * Stores claims' new anchors, bumping each one's version (its row changed). With `expectedVersion`
+ * (one claim only), answers false when the claim moved on meanwhile.
+ */
+export async function updateClaimAnchors(
+  db: DbClient,
+  changes: readonly ClaimAnchorChange[],
+  at: Date,
+  expectedVersion?: number,
+): Promise<boolean> {
+  for (const change of changes) {
+    const { position, quote } = change.selectors;
+    const result = await db.claim.updateMany({
+      where: { id: change.id, deletedAt: null, ...(expectedVersion === undefined ? {} : { version: expectedVersion }) },
+      data: {
+        start: position.start,
+        end: position.end,
+        exact: quote.exact,
+        prefix: quote.prefix,
+        suffix: quote.suffix,
+        isOrphaned: change.isOrphaned,
+        updatedAt: at,
+        version: { increment: 1 },
+      },
+    });
+    if (result.count !== 1) return false;
+  }
+  return true;
+}

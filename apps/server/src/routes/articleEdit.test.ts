@@ -1,0 +1,215 @@
+import {
+  type DocNode,
+  plainTextToDoc,
+  ZArticle,
+  ZArticleSaved,
+  ZClaim,
+  ZClaimHistory,
+  ZClaimList,
+} from "@factmark/core";
+import { describe, expect, it } from "vitest";
+import { buildArticle } from "../test/buildArticle";
+import { buildClaim } from "../test/buildClaim";
+import { createTestApp } from "../test/createTestApp";
+import { expectApiError } from "../test/expectApiError";
+import { expectUnchanged } from "../test/expectUnchanged";
+
+const { db, request } = await createTestApp();
+
+const docOf = (lines: string[]): DocNode => plainTextToDoc(lines.join("\n"));
+const LINES = [
+  "Iran sold a limited number of drones months before the Ukraine war, said Amir-Abdollahian.",
+  "Robert Malley said Iran transferred dozens just this summer.",
+  "Iravani called any support for Russia totally unfounded.",
+];
+
+async function save(id: string, version: number, doc: unknown) {
+  return request("PATCH", `/api/articles/${id}`, { doc }, { "If-Match": `"${version}"` });
+}
+
+async function claimsOf(articleId: string) {
+  return ZClaimList.parse(await (await request("GET", `/api/articles/${articleId}/claims`)).json()).items;
+}
+
+describe("PATCH /api/articles/:id with a new doc", () => {
+  it("stores the doc and its text, re-anchors claims, records history, and bumps the version", async () => {
+    const article = await buildArticle(db);
+    const moved = await buildClaim(db, article, "transferred dozens just this summer");
+    const edited = await buildClaim(db, article, "limited number of drones");
+    const orphan = await buildClaim(db, article, "totally unfounded");
+    const newLines = [
+      "Iran sold a limited number of armed drones months before the Ukraine war, said Amir-Abdollahian.",
+      "On Monday, the US envoy Robert Malley said Iran transferred dozens just this summer.",
+      "Iravani rejected the report.",
+    ];
+    const response = await save(article.id, 1, docOf(newLines));
+    expect(response.status).toBe(200);
+    expect(response.headers.get("ETag")).toBe('"2"');
+    const saved = ZArticleSaved.parse(await response.json());
+    expect(saved.version).toBe(2);
+    expect(saved.text).toBe(newLines.join("\n"));
+    expect(saved.reanchored).toEqual({ exact: 1, moved: 0, fuzzy: 1, orphaned: 1 });
+
+    const claims = await claimsOf(article.id);
+    const byId = new Map(claims.map((claim) => [claim.id, claim]));
+    const movedNow = byId.get(moved.id);
+    expect(movedNow?.isOrphaned).toBe(false);
+    expect(movedNow?.selectors.position.start).toBe(saved.text.indexOf("transferred dozens"));
+    expect(movedNow?.version).toBe(2);
+    expect(byId.get(edited.id)?.selectors.quote.exact).toBe("limited number of armed drones");
+    // The orphan is still listed, flagged, with the quote it had.
+    expect(byId.get(orphan.id)).toMatchObject({
+      isOrphaned: true,
+      selectors: { quote: { exact: "totally unfounded" } },
+    });
+
+    const history = ZClaimHistory.parse(await (await request("GET", `/api/claims/${edited.id}/history`)).json());
+    expect(history.items[0]).toMatchObject({
+      action: "claim.reanchored",
+      from: { start: edited.selectors.position.start, exact: "limited number of drones" },
+      to: { exact: "limited number of armed drones", status: "fuzzy" },
+    });
+    const orphanHistory = ZClaimHistory.parse(await (await request("GET", `/api/claims/${orphan.id}/history`)).json());
+    expect(orphanHistory.items[0]).toMatchObject({ action: "claim.orphaned", from: { exact: "totally unfounded" } });
+
+    const reread = ZArticle.parse(await (await request("GET", `/api/articles/${article.id}`)).json());
+    expect(reread.doc).toEqual(docOf(newLines));
+  });
+
+  it("keeps metadata edits working beside the doc, and a doc-less save answers no summary", async () => {
+    const article = await buildArticle(db);
+    const response = await request("PATCH", `/api/articles/${article.id}`, { title: "Renamed" }, { "If-Match": '"1"' });
+    expect(response.status).toBe(200);
+    const saved = ZArticleSaved.parse(await response.json());
+    expect(saved.title).toBe("Renamed");
+    expect(saved.reanchored).toBeUndefined();
+  });
+
+  it("answers 412 with the current article when the version is stale, and changes nothing", async () => {
+    const article = await buildArticle(db);
+    await buildClaim(db, article, "totally unfounded");
+    expect((await save(article.id, 1, docOf([...LINES, "A new last line."]))).status).toBe(200);
+    const response = await expectUnchanged(db, () => save(article.id, 1, docOf(["Someone else's version."])));
+    const error = await expectApiError(response, 412, "PRECONDITION_FAILED");
+    const current = ZArticle.parse((error.details as { current: unknown }).current);
+    expect(current.version).toBe(2);
+    expect(current.text).toContain("A new last line.");
+  });
+
+  it("answers 428 without If-Match", async () => {
+    const article = await buildArticle(db);
+    const response = await expectUnchanged(db, () =>
+      request("PATCH", `/api/articles/${article.id}`, { doc: docOf(["Text."]) }),
+    );
+    await expectApiError(response, 428, "PRECONDITION_REQUIRED");
+  });
+
+  it.each([
+    ["an unknown node", { type: "doc", content: [{ type: "codeBlock", content: [{ type: "text", text: "x" }] }] }],
+    ["a javascript: link", docWithLink("javascript:alert(1)")],
+    ["an image", { type: "doc", content: [{ type: "paragraph", content: [{ type: "image", attrs: { src: "x" } }] }] }],
+    ["a document with no text", { type: "doc", content: [{ type: "paragraph" }] }],
+    ["something that is not a document", { type: "paragraph" }],
+  ])("refuses %s with 400 and changes nothing", async (_name, doc) => {
+    const article = await buildArticle(db);
+    await buildClaim(db, article, "totally unfounded");
+    const response = await expectUnchanged(db, () => save(article.id, 1, doc));
+    await expectApiError(response, 400, "VALIDATION_FAILED");
+  });
+
+  it("answers 404 for an unknown article", async () => {
+    const response = await expectUnchanged(db, () => save("nope", 1, docOf(["Text."])));
+    await expectApiError(response, 404, "NOT_FOUND");
+  });
+
+  it("keeps an orphan orphaned on later saves, and counts it in the article list", async () => {
+    const article = await buildArticle(db);
+    const orphan = await buildClaim(db, article, "totally unfounded");
+    await save(article.id, 1, docOf(LINES.slice(0, 2)));
+    const second = ZArticleSaved.parse(
+      await (await save(article.id, 2, docOf([...LINES.slice(0, 2), "More."]))).json(),
+    );
+    expect(second.reanchored).toEqual({ exact: 0, moved: 0, fuzzy: 0, orphaned: 0 });
+    expect((await claimsOf(article.id)).find((claim) => claim.id === orphan.id)?.isOrphaned).toBe(true);
+    const list = (await (await request("GET", "/api/articles")).json()) as {
+      items: { id: string; orphanCount: number }[];
+    };
+    expect(list.items.find((item) => item.id === article.id)?.orphanCount).toBe(1);
+  });
+});
+
+describe("POST /api/claims/:id/reattach", () => {
+  async function orphaned() {
+    const article = await buildArticle(db);
+    const claim = await buildClaim(db, article, "totally unfounded");
+    const saved = ZArticleSaved.parse(
+      await (await save(article.id, 1, docOf([...LINES.slice(0, 2), "Iravani called the report baseless."]))).json(),
+    );
+    return { article: saved, claim: ZClaim.parse(await (await request("GET", `/api/claims/${claim.id}`)).json()) };
+  }
+
+  it("puts an orphan on new text, no longer orphaned, and records it", async () => {
+    const { article, claim } = await orphaned();
+    expect(claim.isOrphaned).toBe(true);
+    const start = article.text.indexOf("baseless");
+    const response = await request(
+      "POST",
+      `/api/claims/${claim.id}/reattach`,
+      { selectors: { position: { start, end: start + 8 } } },
+      { "If-Match": `"${claim.version}"` },
+    );
+    expect(response.status).toBe(200);
+    const reattached = ZClaim.parse(await response.json());
+    expect(reattached).toMatchObject({
+      isOrphaned: false,
+      version: claim.version + 1,
+      selectors: { position: { start, end: start + 8 }, quote: { exact: "baseless" } },
+    });
+    expect(response.headers.get("ETag")).toBe(`"${claim.version + 1}"`);
+    const history = ZClaimHistory.parse(await (await request("GET", `/api/claims/${claim.id}/history`)).json());
+    expect(history.items[0]).toMatchObject({
+      action: "claim.reanchored",
+      from: { exact: "totally unfounded", isOrphaned: true },
+      to: { exact: "baseless", status: "reattached" },
+    });
+  });
+
+  it("accepts a quote alone, as creating a claim does", async () => {
+    const { claim } = await orphaned();
+    const response = await request("POST", `/api/claims/${claim.id}/reattach`, {
+      selectors: { quote: { exact: "called the report baseless" } },
+    });
+    expect(response.status).toBe(200);
+    expect(ZClaim.parse(await response.json()).isOrphaned).toBe(false);
+  });
+
+  it("refuses selectors that do not fit the text with 422, and changes nothing", async () => {
+    const { claim } = await orphaned();
+    const response = await expectUnchanged(db, () =>
+      request("POST", `/api/claims/${claim.id}/reattach`, { selectors: { quote: { exact: "totally unfounded" } } }),
+    );
+    await expectApiError(response, 422, "UNPROCESSABLE");
+  });
+
+  it("refuses a stale If-Match with 412, a bad body with 400, an unknown claim with 404", async () => {
+    const { claim } = await orphaned();
+    const selectors = { quote: { exact: "baseless" } };
+    const stale = await expectUnchanged(db, () =>
+      request("POST", `/api/claims/${claim.id}/reattach`, { selectors }, { "If-Match": '"1"' }),
+    );
+    await expectApiError(stale, 412, "PRECONDITION_FAILED");
+    const bad = await expectUnchanged(db, () => request("POST", `/api/claims/${claim.id}/reattach`, { selectors: {} }));
+    await expectApiError(bad, 400, "VALIDATION_FAILED");
+    const missing = await expectUnchanged(db, () => request("POST", "/api/claims/nope/reattach", { selectors }));
+    await expectApiError(missing, 404, "NOT_FOUND");
+  });
+});
+
+function docWithLink(href: string) {
+  return {
+    type: "doc",
+    content: [
+      { type: "paragraph", content: [{ type: "text", text: "x", marks: [{ type: "link", attrs: { href } }] }] },
+    ],
+  };
+}

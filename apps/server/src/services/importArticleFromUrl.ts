@@ -1,0 +1,28 @@
+import type { Actor, Article, ArticleFromUrl } from "@factmark/core";
+import type { Db } from "../db/createDatabase";
+import { extractArticle } from "../import/extractArticle";
+import { fetchPage } from "../import/fetchPage";
+import type { FetchSettings } from "../import/fetchSettings";
+import { storeNewArticle } from "./storeNewArticle";
+
+/**
+ * Creates an article from a web page: fetched SSRF-safely (fetchPage), its body and metadata
+ * extracted with Readability (extractArticle). The source URL is where the page was finally found.
+ */
+export async function importArticleFromUrl(
+  db: Db,
+  actor: Actor,
+  input: ArticleFromUrl,
+  settings: FetchSettings,
+): Promise<Article> {
+  const page = await fetchPage(input.url, settings);
+  const article = extractArticle(page);
+  return storeNewArticle(db, actor, {
+    title: article.title ?? new URL(page.url).hostname,
+    sourceUrl: page.url,
+    outlet: article.outlet,
+    author: article.author,
+    publishedAt: article.publishedAt ? new Date(article.publishedAt) : null,
+    doc: article.doc,
+  });
+}

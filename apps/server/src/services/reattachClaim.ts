@@ -1,0 +1,53 @@
+import { type Actor, AppError, type Claim, type ClaimReattach } from "@factmark/core";
+import type { Db } from "../db/createDatabase";
+import { findArticleText } from "../repositories/articleRepository";
+import { updateClaimAnchors } from "../repositories/claimAnchorRepository";
+import { findClaim } from "../repositories/claimRepository";
+import { insertEvents } from "../repositories/eventRepository";
+import { requireClaim } from "./getClaim";
+import { placeSelectors } from "./placeSelectors";
+import { preconditionFailed } from "./preconditionFailed";
+import { anchorOf } from "./reanchorArticleClaims";
+
+/**
+ * Puts a claim (an orphan, usually) on new text of its article: the selectors are checked as a new
+ * claim's are, the claim is anchored again (no longer orphaned) and the move is recorded.
+ * With `expectedVersion` (If-Match), a claim changed meanwhile is refused with 412.
+ */
+export async function reattachClaim(
+  db: Db,
+  actor: Actor,
+  id: string,
+  input: ClaimReattach,
+  expectedVersion: number | undefined,
+): Promise<Claim> {
+  return db.$transaction(async (tx) => {
+    const current = await requireClaim(tx, id);
+    if (expectedVersion !== undefined && current.version !== expectedVersion)
+      throw preconditionFailed("claim", current);
+    const article = await findArticleText(tx, current.articleId);
+    if (!article) throw new AppError("NOT_FOUND", `No claim with id "${id}".`);
+    const selectors = placeSelectors(article.text, input.selectors);
+    const at = new Date();
+    const isUpdated = await updateClaimAnchors(tx, [{ id, selectors, isOrphaned: false }], at, current.version);
+    if (!isUpdated) throw preconditionFailed("claim", current);
+    await insertEvents(
+      tx,
+      current.articleId,
+      actor,
+      [
+        {
+          claimId: id,
+          action: "claim.reanchored",
+          from: { ...anchorOf(current.selectors), isOrphaned: current.isOrphaned },
+          to: { ...anchorOf(selectors), status: "reattached" },
+        },
+      ],
+      at,
+    );
+    const updated = await findClaim(tx, id);
+    if (!updated) throw new AppError("NOT_FOUND", `No claim with id "${id}".`);
+    const { isDeleted: _isDeleted, ...claim } = updated;
+    return claim;
+  });
+}
