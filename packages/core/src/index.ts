@@ -37,3 +37,4 @@ export * from "./text/articleText";
 export * from "./text/editorDoc";
 export * from "./text/parseRationale";
 export * from "./text/plainTextToDoc";
+export * from "./text/mergeDocBlocks";
