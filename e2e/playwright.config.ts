@@ -2,10 +2,11 @@ import { mkdtempSync } from "node:fs";
 import { tmpdir } from "node:os";
 import path from "node:path";
 import { defineConfig } from "@playwright/test";
+import { ADMIN_STORAGE_STATE, E2E_FIRST_RUN_PORT, E2E_PORT as PORT } from "./support/e2eAccounts";
 
-const PORT = Number(process.env.E2E_PORT ?? 4310);
 // A fresh database for every run; the server seeds the sample article into it.
-const databaseFile = path.join(mkdtempSync(path.join(tmpdir(), "factmark-e2e-")), "e2e.db");
+const databaseDir = mkdtempSync(path.join(tmpdir(), "factmark-e2e-"));
+const databaseFile = path.join(databaseDir, "e2e.db");
 
 export default defineConfig({
   testDir: ".",
@@ -16,8 +17,11 @@ export default defineConfig({
   retries: 0,
   timeout: 60_000,
   reporter: [["list"]],
+  // Creates the first admin through the API; every journey starts signed in as them.
+  globalSetup: "./support/globalSetup.ts",
   use: {
     baseURL: `http://127.0.0.1:${PORT}`,
+    storageState: ADMIN_STORAGE_STATE,
     viewport: { width: 1400, height: 900 },
     trace: "retain-on-failure",
     launchOptions: {
@@ -33,12 +37,23 @@ export default defineConfig({
       ],
     },
   },
-  webServer: {
-    command: "pnpm --filter @factmark/server start",
-    url: `http://127.0.0.1:${PORT}/healthz`,
-    reuseExistingServer: false,
-    timeout: 60_000,
-    env: { PORT: String(PORT), DATABASE_URL: `file:${databaseFile}` },
-    stdout: "pipe",
-  },
+  webServer: [
+    {
+      command: "pnpm --filter @factmark/server start",
+      url: `http://127.0.0.1:${PORT}/healthz`,
+      reuseExistingServer: false,
+      timeout: 60_000,
+      env: { PORT: String(PORT), DATABASE_URL: `file:${databaseFile}` },
+      stdout: "pipe",
+    },
+    // Never set up by the global setup: the first-run journey creates its admin in the browser.
+    {
+      command: "pnpm --filter @factmark/server start",
+      url: `http://127.0.0.1:${E2E_FIRST_RUN_PORT}/healthz`,
+      reuseExistingServer: false,
+      timeout: 60_000,
+      env: { PORT: String(E2E_FIRST_RUN_PORT), DATABASE_URL: `file:${path.join(databaseDir, "first-run.db")}` },
+      stdout: "pipe",
+    },
+  ],
 });

@@ -2,25 +2,35 @@ import { AppError } from "@factmark/core";
 import { Hono } from "hono";
 import { requestId } from "hono/request-id";
 import { secureHeaders } from "hono/secure-headers";
-import type { AppDeps, AppEnv } from "./env";
+import { DEFAULT_SECURITY_SETTINGS } from "./auth/securitySettings";
+import type { ApiDeps, AppDeps, AppEnv, Guard } from "./env";
+import { authenticate } from "./middleware/authenticate";
 import { handleError } from "./middleware/errorHandler";
 import { BODY_LIMITS, limitBody } from "./middleware/limitBody";
+import { RateLimiter } from "./middleware/RateLimiter";
+import { enforceRateLimit } from "./middleware/rateLimit";
 import { requireJson } from "./middleware/requireJson";
-import { LOCAL_REVIEWER } from "./repositories/reviewerRepository";
+import { requireSameSite } from "./middleware/requireSameSite";
 import { articleRoutes } from "./routes/articleRoutes";
+import { authRoutes } from "./routes/authRoutes";
 import { claimRoutes } from "./routes/claimRoutes";
 import { evidenceRoutes } from "./routes/evidenceRoutes";
+import { inviteRoutes } from "./routes/inviteRoutes";
 import { linkRoutes } from "./routes/linkRoutes";
 import { openApiDocument } from "./routes/openApiDocument";
 import { reportRoutes } from "./routes/reportRoutes";
+import { userRoutes } from "./routes/userRoutes";
 
 const WRITE_METHODS = new Set(["POST", "PUT", "PATCH", "DELETE"]);
 const ARTICLE_WRITE = /^\/api\/articles(\/[^/]+)?\/?$/;
 const UPLOAD_PATH = "/api/articles/upload";
 
 /** The API, typed end to end: the web app's client is `hc<AppType>`. */
-export function createApi(deps: AppDeps) {
+export function createApi(deps: ApiDeps) {
   return new Hono<AppEnv>()
+    .route("/auth", authRoutes(deps))
+    .route("/users", userRoutes(deps))
+    .route("/invites", inviteRoutes(deps))
     .route("/articles", articleRoutes(deps))
     .route("/articles", reportRoutes(deps))
     .route("/claims", claimRoutes(deps))
@@ -32,7 +42,9 @@ export function createApi(deps: AppDeps) {
 export type AppType = ReturnType<typeof createApi>;
 
 /** The whole HTTP app: health, the API under /api, and (added by main) the web app. */
-export function createApp(deps: AppDeps) {
+export function createApp(appDeps: AppDeps) {
+  const deps: ApiDeps = { ...appDeps, guard: createGuard(appDeps) };
+  const { guard } = deps;
   const app = new Hono<AppEnv>();
   app.onError(handleError);
   app.use("*", requestId());
@@ -44,7 +56,8 @@ export function createApp(deps: AppDeps) {
       contentSecurityPolicy: {
         defaultSrc: ["'self'"],
         scriptSrc: ["'self'"],
-        styleSrc: ["'self'", "'unsafe-inline'"],
+        // No inline <style> or style="": React's style props go through the CSSOM, which CSP allows.
+        styleSrc: ["'self'"],
         imgSrc: ["'self'", "data:"],
         connectSrc: ["'self'"],
         objectSrc: ["'none'"],
@@ -54,14 +67,19 @@ export function createApp(deps: AppDeps) {
       },
     }),
   );
+  app.use("/api/*", authenticate(deps.db));
   app.use("/api/*", async (c, next) => {
-    c.set("actor", LOCAL_REVIEWER);
     if (!WRITE_METHODS.has(c.req.method)) return next();
-    const maxSize = ARTICLE_WRITE.test(c.req.path) ? BODY_LIMITS.article : BODY_LIMITS.default;
-    await limitBody(maxSize)(c, async () => {
-      // The file upload is multipart; its route guards against cross-site forms itself (requireSameOrigin).
-      if (c.req.path === UPLOAD_PATH) return next();
-      await requireJson(c, next);
+    await requireSameSite(c, async () => {
+      // Writes with a session count against that session's limit; login, setup and invites have their own.
+      const sessionToken = c.get("sessionToken");
+      if (sessionToken !== undefined) enforceRateLimit(c, guard.writeLimiter, sessionToken);
+      const maxSize = ARTICLE_WRITE.test(c.req.path) ? BODY_LIMITS.article : BODY_LIMITS.default;
+      await limitBody(maxSize)(c, async () => {
+        // The file upload is multipart; its route guards against cross-site forms itself (requireSameOrigin).
+        if (c.req.path === UPLOAD_PATH) return next();
+        await requireJson(c, next);
+      });
     });
   });
   app.get("/healthz", async (c) => {
@@ -73,4 +91,14 @@ export function createApp(deps: AppDeps) {
     throw new AppError("NOT_FOUND", "No such API route.");
   });
   return app;
+}
+
+function createGuard({ security }: AppDeps): Guard {
+  const settings = { ...DEFAULT_SECURITY_SETTINGS, ...security };
+  return {
+    settings,
+    loginLimiter: new RateLimiter(settings.loginLimit),
+    inviteLimiter: new RateLimiter(settings.inviteLimit),
+    writeLimiter: new RateLimiter(settings.writeLimit),
+  };
 }

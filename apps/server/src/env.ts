@@ -1,14 +1,33 @@
-import type { Actor } from "@factmark/core";
+import type { Principal } from "@factmark/core";
+import type { SecuritySettings } from "./auth/securitySettings";
 import type { Db } from "./db/createDatabase";
+import type { RateLimiter } from "./middleware/RateLimiter";
 
 /** What every request handler can reach. */
 export interface AppEnv {
   Variables: {
-    actor: Actor;
+    /** The signed-in account; unset only on the public routes (setup, login, invites, me). */
+    actor: Principal;
+    /** The session's cookie token, to revoke it or keep it when the password changes. */
+    sessionToken: string;
     requestId: string;
   };
 }
 
 export interface AppDeps {
   db: Db;
+  /** Defaults to DEFAULT_SECURITY_SETTINGS; main.ts passes the environment's. */
+  security?: Partial<SecuritySettings>;
+}
+
+/** The security settings and this process's rate limiters, made once per app. */
+export interface Guard {
+  settings: SecuritySettings;
+  loginLimiter: RateLimiter;
+  inviteLimiter: RateLimiter;
+  writeLimiter: RateLimiter;
+}
+
+export interface ApiDeps extends AppDeps {
+  guard: Guard;
 }

@@ -3,6 +3,7 @@ import path from "node:path";
 import { serve } from "@hono/node-server";
 import { serveStatic } from "@hono/node-server/serve-static";
 import { createApp } from "./app";
+import { securitySettingsFromEnv } from "./auth/securitySettings";
 import { loadConfig } from "./config";
 import { createDatabase } from "./db/createDatabase";
 import { seed } from "./db/seed";
@@ -12,7 +13,7 @@ const config = loadConfig();
 const db = await createDatabase(config.databaseUrl);
 await seed(db, LOCAL_REVIEWER);
 
-const app = createApp({ db });
+const app = createApp({ db, security: securitySettingsFromEnv() });
 const indexHtml = path.join(config.webDistDir, "index.html");
 if (existsSync(indexHtml)) {
   const root = path.relative(process.cwd(), config.webDistDir);

@@ -16,9 +16,20 @@ import { sqlitePath } from "./sqlitePath";
 export type Db = Sqlite.PrismaClient;
 
 type Same<A, B> = [A] extends [B] ? ([B] extends [A] ? true : false) : false;
-type SqliteModels = [Sqlite.Reviewer, Sqlite.Article, Sqlite.Claim, Sqlite.Link, Sqlite.Evidence, Sqlite.Event];
+type SqliteModels = [
+  Sqlite.Reviewer,
+  Sqlite.Session,
+  Sqlite.Invite,
+  Sqlite.Article,
+  Sqlite.Claim,
+  Sqlite.Link,
+  Sqlite.Evidence,
+  Sqlite.Event,
+];
 type PostgresModels = [
   Postgres.Reviewer,
+  Postgres.Session,
+  Postgres.Invite,
   Postgres.Article,
   Postgres.Claim,
   Postgres.Link,

@@ -1,6 +1,6 @@
 import { readFileSync } from "node:fs";
 import { fileURLToPath } from "node:url";
-import type { Actor } from "@factmark/core";
+import type { Principal } from "@factmark/core";
 import { articleEverExisted } from "../repositories/articleRepository";
 import { ensureReviewer } from "../repositories/reviewerRepository";
 import { createArticle } from "../services/createArticle";
@@ -13,7 +13,7 @@ const SAMPLE_ARTICLE_FILE = fileURLToPath(new URL("../../../../prisma/seed/iran-
  * Makes the local reviewer and loads the sample article, once: an article the user deleted
  * stays deleted. Safe to run on every start.
  */
-export async function seed(db: Db, reviewer: Actor): Promise<{ isSampleCreated: boolean }> {
+export async function seed(db: Db, reviewer: Principal): Promise<{ isSampleCreated: boolean }> {
   await ensureReviewer(db, reviewer);
   if (await articleEverExisted(db, SAMPLE_ARTICLE_ID)) return { isSampleCreated: false };
   const [title = "", ...body] = readFileSync(SAMPLE_ARTICLE_FILE, "utf8").split("\n");

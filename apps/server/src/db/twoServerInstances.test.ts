@@ -1,7 +1,10 @@
 import { type Claim, ZArticleList, ZClaim, ZClaimList } from "@factmark/core";
 import { afterAll, describe, expect, it } from "vitest";
 import { createApp } from "../app";
+import { hashPassword } from "../auth/password";
+import { SESSION_COOKIE } from "../auth/sessionCookie";
 import { ensureReviewer, LOCAL_REVIEWER } from "../repositories/reviewerRepository";
+import { startSession } from "../services/startSession";
 import { ARTICLE_CONTENT } from "../test/buildArticle";
 import { createTestDatabase } from "../test/createTestApp";
 import { createDatabase, type Db } from "./createDatabase";
@@ -14,6 +17,12 @@ const first = await createDatabase(database.url);
 // The second start finds the schema up to date and applies nothing again.
 const second = await createDatabase(database.url);
 await ensureReviewer(first, LOCAL_REVIEWER);
+await first.reviewer.update({
+  where: { id: LOCAL_REVIEWER.id },
+  data: { passwordHash: await hashPassword("two servers, one admin") },
+});
+// One session, valid on either server: sessions live in the database, not in a process.
+const session = await startSession(first, LOCAL_REVIEWER.id, 60_000);
 afterAll(async () => {
   await Promise.all([first.$disconnect(), second.$disconnect()]);
   await database.drop();
@@ -25,7 +34,11 @@ function server(db: Db) {
     Promise.resolve(
       app.request(url, {
         method,
-        headers: body === undefined ? headers : { "content-type": "application/json", ...headers },
+        headers: {
+          cookie: `${SESSION_COOKIE}=${session.token}`,
+          ...(body === undefined ? {} : { "content-type": "application/json" }),
+          ...headers,
+        },
         ...(body === undefined ? {} : { body: JSON.stringify(body) }),
       }),
     );

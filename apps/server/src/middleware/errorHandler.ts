@@ -30,12 +30,25 @@ export function handleError(error: Error, c: Context): Response {
     const message = error.message || "The request could not be read.";
     return respond(c, error.status, code, message);
   }
+  // Two requests raced for one unique value (an email, say); the loser gets the answer a check would have given.
+  if (isUniqueConstraintError(error)) {
+    return respond(c, 409, "CONFLICT", "This conflicts with something stored meanwhile. Reload and try again.");
+  }
   const requestId = c.get("requestId") as string | undefined;
-  console.error(`[${requestId ?? "-"}] ${c.req.method} ${c.req.path} failed:`, error);
+  console.error(`[${requestId ?? "-"}] ${c.req.method} ${redactPath(c.req.path)} failed:`, error);
   return respond(c, 500, "INTERNAL", `Something went wrong on our side (request ${requestId ?? "unknown"}).`);
 }
 
 export function respond(c: Context, status: number, code: ErrorCode, message: string, details?: unknown): Response {
   const body: ApiErrorBody = { error: { code, message, ...(details === undefined ? {} : { details }) } };
   return c.json(body, status as ContentfulStatusCode);
+}
+
+function isUniqueConstraintError(error: Error): boolean {
+  return (error as { code?: unknown }).code === "P2002";
+}
+
+/** An invite's token is a secret that travels in its path: logs get the path without it. */
+export function redactPath(path: string): string {
+  return path.replace(/^(\/api\/invites\/)[^/]+/, "$1[token]");
 }

@@ -1,13 +1,104 @@
-import type { Actor } from "@factmark/core";
+import type { Principal, Role, User } from "@factmark/core";
+import { timeOrderedId } from "../db/timeOrderedId";
+import type { Prisma } from "../generated/prisma/client";
 import type { DbClient } from "./articleRepository";
 
-/** The reviewer every write is attributed to until accounts exist. */
-export const LOCAL_REVIEWER: Actor = { id: "local-reviewer", name: "Local reviewer" };
+/**
+ * The reviewer the seed attributes the sample article to, and the system's own writes (seed, scripts).
+ * At setup this row becomes the first admin (its email, name and password are set), so nothing it did
+ * is orphaned.
+ */
+export const LOCAL_REVIEWER: Principal = { id: "local-reviewer", name: "Local reviewer", role: "admin" };
 
-export async function ensureReviewer(db: DbClient, reviewer: Actor): Promise<void> {
+type ReviewerRow = Prisma.ReviewerGetPayload<object>;
+
+export function toUser(row: ReviewerRow): User {
+  return {
+    id: row.id,
+    name: row.name,
+    email: row.email,
+    role: row.role as Role,
+    version: row.version,
+    createdAt: row.createdAt.toISOString(),
+  };
+}
+
+export function toPrincipal(row: Pick<ReviewerRow, "id" | "name" | "role">): Principal {
+  return { id: row.id, name: row.name, role: row.role as Role };
+}
+
+export async function ensureReviewer(db: DbClient, reviewer: Principal): Promise<void> {
   await db.reviewer.upsert({
     where: { id: reviewer.id },
-    create: { id: reviewer.id, name: reviewer.name, role: "admin" },
+    create: { id: reviewer.id, name: reviewer.name, role: reviewer.role },
     update: {},
   });
+}
+
+/** Whether any account can sign in: until one can, the app asks for the first admin. */
+export async function hasAccountWithPassword(db: DbClient): Promise<boolean> {
+  return (await db.reviewer.count({ where: { passwordHash: { not: null } } })) > 0;
+}
+
+/**
+ * Makes the local reviewer the first admin, only if no account has a password yet: one conditional
+ * write, so two setups racing cannot both win. Answers the row, or undefined when setup was already done.
+ */
+export async function claimFirstAdmin(
+  db: DbClient,
+  fields: { email: string; name: string; passwordHash: string },
+): Promise<ReviewerRow | undefined> {
+  await db.reviewer.upsert({
+    where: { id: LOCAL_REVIEWER.id },
+    create: { id: LOCAL_REVIEWER.id, name: LOCAL_REVIEWER.name, role: "admin" },
+    update: {},
+  });
+  if (await hasAccountWithPassword(db)) return undefined;
+  const { count } = await db.reviewer.updateMany({
+    where: { id: LOCAL_REVIEWER.id, passwordHash: null },
+    data: { ...fields, role: "admin", version: { increment: 1 } },
+  });
+  return count === 1 ? ((await db.reviewer.findUnique({ where: { id: LOCAL_REVIEWER.id } })) ?? undefined) : undefined;
+}
+
+export function findReviewerByEmail(db: DbClient, email: string): Promise<ReviewerRow | null> {
+  return db.reviewer.findUnique({ where: { email } });
+}
+
+export function findReviewer(db: DbClient, id: string): Promise<ReviewerRow | null> {
+  return db.reviewer.findUnique({ where: { id } });
+}
+
+export async function listReviewers(db: DbClient): Promise<User[]> {
+  const rows = await db.reviewer.findMany({ orderBy: [{ createdAt: "asc" }, { id: "asc" }] });
+  return rows.map(toUser);
+}
+
+export async function countAdmins(db: DbClient): Promise<number> {
+  return db.reviewer.count({ where: { role: "admin", passwordHash: { not: null } } });
+}
+
+export async function createReviewer(
+  db: DbClient,
+  fields: { name: string; email: string; role: Role; passwordHash: string },
+): Promise<ReviewerRow> {
+  return db.reviewer.create({ data: { id: timeOrderedId(), ...fields } });
+}
+
+/** Changes a reviewer if it is still at `version`; answers the new row, or undefined when it was stale. */
+export async function updateReviewerIfVersion(
+  db: DbClient,
+  id: string,
+  version: number,
+  data: { name?: string; role?: Role },
+): Promise<ReviewerRow | undefined> {
+  const { count } = await db.reviewer.updateMany({
+    where: { id, version },
+    data: { ...data, version: { increment: 1 } },
+  });
+  return count === 1 ? ((await db.reviewer.findUnique({ where: { id } })) ?? undefined) : undefined;
+}
+
+export async function setPasswordHash(db: DbClient, id: string, passwordHash: string): Promise<void> {
+  await db.reviewer.update({ where: { id }, data: { passwordHash } });
 }

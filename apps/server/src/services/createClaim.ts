@@ -1,6 +1,7 @@
-import { type Actor, AppError, anchor, type Claim, type ClaimCreate, DEFAULT_VERDICT } from "@factmark/core";
+import { AppError, anchor, type Claim, type ClaimCreate, DEFAULT_VERDICT, type Principal } from "@factmark/core";
 import type { Db } from "../db/createDatabase";
 import { timeOrderedId } from "../db/timeOrderedId";
+import { authorize } from "../policy/authorize";
 import { findArticleText } from "../repositories/articleRepository";
 import { insertClaim } from "../repositories/claimRepository";
 
@@ -8,7 +9,8 @@ import { insertClaim } from "../repositories/claimRepository";
  * Places a new claim on an article. The selectors must fit the stored text exactly:
  * a position holding the quote, or a quote that occurs once (else UNPROCESSABLE, saying why).
  */
-export async function createClaim(db: Db, actor: Actor, articleId: string, input: ClaimCreate): Promise<Claim> {
+export async function createClaim(db: Db, actor: Principal, articleId: string, input: ClaimCreate): Promise<Claim> {
+  authorize(actor, "claim.create");
   const article = await findArticleText(db, articleId);
   if (!article) throw new AppError("NOT_FOUND", `No article with id "${articleId}".`);
   const anchored = anchor(article.text, input.selectors);

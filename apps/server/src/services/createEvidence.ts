@@ -1,13 +1,20 @@
-import { type Actor, AppError, type Evidence, type EvidenceCreate } from "@factmark/core";
+import { AppError, type Evidence, type EvidenceCreate, type Principal } from "@factmark/core";
 import type { Db } from "../db/createDatabase";
 import { timeOrderedId } from "../db/timeOrderedId";
+import { authorize } from "../policy/authorize";
 import { findClaim } from "../repositories/claimRepository";
 import { insertEvents } from "../repositories/eventRepository";
 import { insertEvidence } from "../repositories/evidenceRepository";
 import { evidenceEventValue } from "./evidenceEventValue";
 
 /** Attaches a source to a live claim and records it in the claim's history. */
-export async function createEvidence(db: Db, actor: Actor, claimId: string, input: EvidenceCreate): Promise<Evidence> {
+export async function createEvidence(
+  db: Db,
+  actor: Principal,
+  claimId: string,
+  input: EvidenceCreate,
+): Promise<Evidence> {
+  authorize(actor, "evidence.create");
   return db.$transaction(async (tx) => {
     const claim = await findClaim(tx, claimId);
     if (!claim) throw new AppError("NOT_FOUND", `No claim with id "${claimId}".`);

@@ -1,6 +1,7 @@
-import { type Actor, AppError, type Link, type LinkCreate } from "@factmark/core";
+import { AppError, type Link, type LinkCreate, type Principal } from "@factmark/core";
 import type { Db } from "../db/createDatabase";
 import { timeOrderedId } from "../db/timeOrderedId";
+import { authorize } from "../policy/authorize";
 import { insertEvents } from "../repositories/eventRepository";
 import { findLinkEndsInArticle, findLiveLinkBetween, insertLink } from "../repositories/linkRepository";
 import { assertLinkable } from "./assertLinkable";
@@ -11,7 +12,8 @@ import { linkEvents } from "./linkEvents";
  * both claims' history. A claim cannot be linked to itself (UNPROCESSABLE), nor can a pair hold two
  * live links of one kind, in either direction (CONFLICT, with the link that is already there).
  */
-export async function createLink(db: Db, actor: Actor, articleId: string, input: LinkCreate): Promise<Link> {
+export async function createLink(db: Db, actor: Principal, articleId: string, input: LinkCreate): Promise<Link> {
+  authorize(actor, "link.create");
   if (input.fromClaimId === input.toClaimId) {
     throw new AppError("UNPROCESSABLE", "A claim cannot be linked to itself.", { reason: "self_link" });
   }

@@ -1,10 +1,12 @@
-import { type Actor, AppError } from "@factmark/core";
+import { AppError, type Principal } from "@factmark/core";
 import type { Db } from "../db/createDatabase";
+import { authorize } from "../policy/authorize";
 import { findArticle, insertArticleEvent, updateArticleIfVersion } from "../repositories/articleRepository";
 import { preconditionFailed } from "./preconditionFailed";
 
 /** Deletes an article (kept in the database, gone from every list); If-Match is checked when given. */
-export async function deleteArticle(db: Db, actor: Actor, id: string, expectedVersion?: number): Promise<void> {
+export async function deleteArticle(db: Db, actor: Principal, id: string, expectedVersion?: number): Promise<void> {
+  authorize(actor, "article.delete");
   await db.$transaction(async (tx) => {
     const current = await findArticle(tx, id);
     if (!current) throw new AppError("NOT_FOUND", `No article with id "${id}".`);

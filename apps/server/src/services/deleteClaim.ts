@@ -1,5 +1,6 @@
-import { type Actor, AppError, type Claim } from "@factmark/core";
+import { type Actor, AppError, type Claim, type Principal } from "@factmark/core";
 import type { Db } from "../db/createDatabase";
+import { authorize } from "../policy/authorize";
 import { updateClaimIfVersion } from "../repositories/claimRepository";
 import { requireClaim } from "./getClaim";
 import { preconditionFailed } from "./preconditionFailed";
@@ -8,12 +9,14 @@ import { preconditionFailed } from "./preconditionFailed";
  * Deletes a claim so it can be restored: the row, its links and evidence stay, hidden from view.
  * If-Match is checked when given. Answers the claim as it was, for undo.
  */
-export async function deleteClaim(db: Db, actor: Actor, id: string, expectedVersion?: number): Promise<Claim> {
+export async function deleteClaim(db: Db, actor: Principal, id: string, expectedVersion?: number): Promise<Claim> {
+  authorize(actor, "claim.delete");
   return setDeleted(db, actor, id, expectedVersion, true);
 }
 
 /** Brings back a deleted claim with its links and evidence. */
-export async function restoreClaim(db: Db, actor: Actor, id: string, expectedVersion?: number): Promise<Claim> {
+export async function restoreClaim(db: Db, actor: Principal, id: string, expectedVersion?: number): Promise<Claim> {
+  authorize(actor, "claim.delete");
   return setDeleted(db, actor, id, expectedVersion, false);
 }
 

@@ -1,5 +1,6 @@
-import { type Actor, AppError, type Evidence } from "@factmark/core";
+import { type Actor, AppError, type Evidence, type Principal } from "@factmark/core";
 import type { Db } from "../db/createDatabase";
+import { authorize } from "../policy/authorize";
 import type { DbClient } from "../repositories/articleRepository";
 import { insertEvents } from "../repositories/eventRepository";
 import { findEvidence, updateEvidenceIfVersion } from "../repositories/evidenceRepository";
@@ -10,7 +11,13 @@ import { preconditionFailed } from "./preconditionFailed";
 type FoundEvidence = NonNullable<Awaited<ReturnType<typeof findEvidence>>>;
 
 /** Removes a piece of evidence so it can be restored; If-Match is checked when given. Answers it as it was. */
-export async function deleteEvidence(db: Db, actor: Actor, id: string, expectedVersion?: number): Promise<Evidence> {
+export async function deleteEvidence(
+  db: Db,
+  actor: Principal,
+  id: string,
+  expectedVersion?: number,
+): Promise<Evidence> {
+  authorize(actor, "evidence.delete");
   return db.$transaction(async (tx) => {
     const found = await requireVisibleEvidence(tx, id);
     return setEvidenceDeleted(tx, actor, found, true, new Date(), { expectedVersion, isRecorded: true });
@@ -18,7 +25,13 @@ export async function deleteEvidence(db: Db, actor: Actor, id: string, expectedV
 }
 
 /** Brings back removed evidence (undo); its claim must be live. */
-export async function restoreEvidence(db: Db, actor: Actor, id: string, expectedVersion?: number): Promise<Evidence> {
+export async function restoreEvidence(
+  db: Db,
+  actor: Principal,
+  id: string,
+  expectedVersion?: number,
+): Promise<Evidence> {
+  authorize(actor, "evidence.delete");
   return db.$transaction(async (tx) => {
     const found = await findEvidence(tx, id);
     if (!found || found.claim.isDeleted) throw new AppError("NOT_FOUND", `No evidence with id "${id}".`);

@@ -1,5 +1,6 @@
-import { type Actor, AppError, type Link } from "@factmark/core";
+import { type Actor, AppError, type Link, type Principal } from "@factmark/core";
 import type { Db } from "../db/createDatabase";
+import { authorize } from "../policy/authorize";
 import type { DbClient } from "../repositories/articleRepository";
 import { insertEvents } from "../repositories/eventRepository";
 import { findLink, findLiveLinkBetween, setLinkDeletedAt } from "../repositories/linkRepository";
@@ -9,7 +10,8 @@ import { linkEvents } from "./linkEvents";
 type FoundLink = NonNullable<Awaited<ReturnType<typeof findLink>>>;
 
 /** Removes a visible link so it can be restored; recorded in both claims' history. Answers the link. */
-export async function deleteLink(db: Db, actor: Actor, id: string): Promise<Link> {
+export async function deleteLink(db: Db, actor: Principal, id: string): Promise<Link> {
+  authorize(actor, "link.delete");
   return db.$transaction(async (tx) => {
     const found = await findLink(tx, id);
     // A link of a deleted claim is out of view: it comes back with the claim, not on its own.
@@ -22,7 +24,8 @@ export async function deleteLink(db: Db, actor: Actor, id: string): Promise<Link
 }
 
 /** Brings back a removed link (undo), if both claims are live and the pair holds no such link again. */
-export async function restoreLink(db: Db, actor: Actor, id: string): Promise<Link> {
+export async function restoreLink(db: Db, actor: Principal, id: string): Promise<Link> {
+  authorize(actor, "link.delete");
   return db.$transaction(async (tx) => {
     const found = await findLink(tx, id);
     if (!found) throw new AppError("NOT_FOUND", `No link with id "${id}".`);

@@ -1,5 +1,6 @@
-import { type Actor, type Article, NATIVE_REPORT_FORMAT, parseReportImport } from "@factmark/core";
+import { type Article, NATIVE_REPORT_FORMAT, type Principal, parseReportImport } from "@factmark/core";
 import type { Db } from "../db/createDatabase";
+import { authorize } from "../policy/authorize";
 import { insertImportedReport } from "../repositories/importRepository";
 
 /** Large imports write thousands of rows; the default five seconds is too tight for them on a slow disk. */
@@ -10,7 +11,8 @@ const IMPORT_TRANSACTION_TIMEOUT_MS = 60_000;
  * and links, in one transaction. The document is checked whole before anything is written (parseReportImport throws
  * VALIDATION_FAILED or UNPROCESSABLE naming each problem), so a bad one changes nothing.
  */
-export async function importReport(db: Db, actor: Actor, document: unknown): Promise<Article> {
+export async function importReport(db: Db, actor: Principal, document: unknown): Promise<Article> {
+  authorize(actor, "article.import");
   const imported = parseReportImport(document);
   const source =
     typeof document === "object" &&

@@ -3,6 +3,7 @@ import {
   AppError,
   type Claim,
   type HistoryEvent,
+  type Principal,
   type UndoRequest,
   type UndoResult,
   ZEvidenceStance,
@@ -10,6 +11,7 @@ import {
 } from "@factmark/core";
 import { z } from "zod";
 import type { Db } from "../db/createDatabase";
+import { authorize } from "../policy/authorize";
 import type { DbClient } from "../repositories/articleRepository";
 import { type ClaimChange, updateClaimIfVersion } from "../repositories/claimRepository";
 import { findClaimHistory, insertEvents } from "../repositories/eventRepository";
@@ -47,11 +49,12 @@ const ZClaimFieldBefore = {
  */
 export async function undoClaimChange(
   db: Db,
-  actor: Actor,
+  actor: Principal,
   claimId: string,
   request: UndoRequest,
   expectedVersion?: number,
 ): Promise<UndoResult> {
+  authorize(actor, "claim.edit");
   return db.$transaction(async (tx) => {
     const { isDeleted, ...claim } = await requireClaim(tx, claimId, { includeDeleted: true });
     if (expectedVersion !== undefined && expectedVersion !== claim.version) throw preconditionFailed("claim", claim);

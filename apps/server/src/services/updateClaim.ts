@@ -1,5 +1,6 @@
-import type { Actor, Claim, ClaimUpdate } from "@factmark/core";
+import type { Claim, ClaimUpdate, Principal } from "@factmark/core";
 import type { Db } from "../db/createDatabase";
+import { authorize } from "../policy/authorize";
 import { type ClaimEventInput, updateClaimIfVersion } from "../repositories/claimRepository";
 import { requireClaim } from "./getClaim";
 import { preconditionFailed } from "./preconditionFailed";
@@ -16,11 +17,12 @@ const EVENT_FOR_FIELD = {
  */
 export async function updateClaim(
   db: Db,
-  actor: Actor,
+  actor: Principal,
   id: string,
   expectedVersion: number,
   input: ClaimUpdate,
 ): Promise<Claim> {
+  authorize(actor, "claim.edit");
   return db.$transaction(async (tx) => {
     const { isDeleted: _isDeleted, ...current } = await requireClaim(tx, id);
     if (current.version !== expectedVersion) throw preconditionFailed("claim", current);

@@ -1,5 +1,6 @@
-import type { Actor, Evidence, EvidenceUpdate } from "@factmark/core";
+import type { Evidence, EvidenceUpdate, Principal } from "@factmark/core";
 import type { Db } from "../db/createDatabase";
+import { authorize } from "../policy/authorize";
 import { insertEvents } from "../repositories/eventRepository";
 import { updateEvidenceIfVersion } from "../repositories/evidenceRepository";
 import { requireVisibleEvidence } from "./getEvidence";
@@ -13,11 +14,12 @@ const FIELDS = ["url", "title", "excerpt", "stance"] as const;
  */
 export async function updateEvidence(
   db: Db,
-  actor: Actor,
+  actor: Principal,
   id: string,
   expectedVersion: number,
   input: EvidenceUpdate,
 ): Promise<Evidence> {
+  authorize(actor, "evidence.edit");
   return db.$transaction(async (tx) => {
     const { evidence: current, claim } = await requireVisibleEvidence(tx, id);
     if (current.version !== expectedVersion) throw preconditionFailed("evidence", current);

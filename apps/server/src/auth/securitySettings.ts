@@ -1,0 +1,54 @@
+import type { RateLimit } from "../middleware/RateLimiter";
+
+/** How the server guards accounts and writes. Read from the environment by `securitySettingsFromEnv`. */
+export interface SecuritySettings {
+  /**
+   * A proxy we run sets X-Forwarded-For and X-Forwarded-Proto: trust them for the client's address and
+   * for https. Off by default, since any client can send those headers.
+   */
+  trustProxy: boolean;
+  /** The origin invite links point at (https://factmark.example.org); else the request's own. */
+  publicUrl: string | undefined;
+  /** Login and first-admin setup, per client address. */
+  loginLimit: RateLimit;
+  /** Invite lookups and redemptions, per client address. */
+  inviteLimit: RateLimit;
+  /** Writes (POST, PUT, PATCH, DELETE) per session. */
+  writeLimit: RateLimit;
+  /** A failed login answers no sooner than this, whatever failed, so timing tells nothing. */
+  loginFailureMs: number;
+  sessionLifetimeMs: number;
+  inviteLifetimeMs: number;
+}
+
+const DAY_MS = 24 * 60 * 60 * 1000;
+
+export const DEFAULT_SECURITY_SETTINGS: SecuritySettings = {
+  trustProxy: false,
+  publicUrl: undefined,
+  loginLimit: { capacity: 10, perMinute: 10 },
+  inviteLimit: { capacity: 10, perMinute: 10 },
+  writeLimit: { capacity: 300, perMinute: 300 },
+  loginFailureMs: 400,
+  sessionLifetimeMs: 30 * DAY_MS,
+  inviteLifetimeMs: 7 * DAY_MS,
+};
+
+/** TRUST_PROXY=1, PUBLIC_URL, and RATE_LIMIT_LOGIN / RATE_LIMIT_INVITE / RATE_LIMIT_WRITES (requests a minute). */
+export function securitySettingsFromEnv(env: NodeJS.ProcessEnv = process.env): SecuritySettings {
+  const perMinute = (name: string, fallback: RateLimit): RateLimit => {
+    const value = env[name];
+    if (value === undefined || value.trim() === "") return fallback;
+    const count = Number(value);
+    if (!Number.isInteger(count) || count < 1) throw new Error(`${name} must be a whole number of requests a minute.`);
+    return { capacity: count, perMinute: count };
+  };
+  return {
+    ...DEFAULT_SECURITY_SETTINGS,
+    trustProxy: /^(1|true|yes)$/i.test(env.TRUST_PROXY?.trim() ?? ""),
+    publicUrl: env.PUBLIC_URL?.trim().replace(/\/+$/, "") || undefined,
+    loginLimit: perMinute("RATE_LIMIT_LOGIN", DEFAULT_SECURITY_SETTINGS.loginLimit),
+    inviteLimit: perMinute("RATE_LIMIT_INVITE", DEFAULT_SECURITY_SETTINGS.inviteLimit),
+    writeLimit: perMinute("RATE_LIMIT_WRITES", DEFAULT_SECURITY_SETTINGS.writeLimit),
+  };
+}

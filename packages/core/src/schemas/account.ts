@@ -1,0 +1,95 @@
+import { z } from "zod";
+import { type Actor, ZId, ZTimestamp, ZUserText } from "./common";
+
+/** What an account may do, from least to most: see `permissions.ts` for the actions each allows. */
+export const ROLES = ["viewer", "reviewer", "editor", "admin"] as const;
+export const ZRole = z.enum(ROLES, { error: `role must be one of: ${ROLES.join(", ")}.` });
+export type Role = z.infer<typeof ZRole>;
+
+/** Who is acting on the server, with the role the policy checks. */
+export type Principal = Actor & { role: Role };
+
+/** An email address as accounts store it: trimmed and lower-cased, so one person has one account. */
+export const ZEmail = z
+  .string()
+  .trim()
+  .toLowerCase()
+  .max(254, "An email address has at most 254 characters.")
+  .email("Give an email address, like name@example.org.");
+
+/** A new password: long enough to resist guessing, short enough to bound the work of hashing it. */
+export const ZNewPassword = z
+  .string()
+  .min(10, "A password has at least 10 characters.")
+  .max(200, "A password has at most 200 characters.")
+  .refine((value) => value.isWellFormed(), "A password may not contain lone surrogates.");
+
+/** A password as typed at login: only bounded, never judged (the answer must not say why it failed). */
+export const ZPasswordAttempt = z
+  .string()
+  .min(1, "Give your password.")
+  .max(200, "A password has at most 200 characters.");
+
+/** A person's name as the history shows it. */
+export const ZPersonName = ZUserText(100)
+  .transform((value) => value.trim())
+  .pipe(z.string().min(1, "Give a name."));
+
+/** An account as the API shows it; never its password hash. */
+export const ZUser = z.object({
+  id: ZId,
+  name: z.string(),
+  email: z.string().nullable(),
+  role: ZRole,
+  version: z.number().int(),
+  createdAt: ZTimestamp,
+});
+export type User = z.infer<typeof ZUser>;
+export const ZUserList = z.object({ items: z.array(ZUser) });
+
+/** GET /api/auth/me: who is signed in (null when no one), and whether the first admin must still be made. */
+export const ZAuthState = z.object({ user: ZUser.nullable(), isSetupRequired: z.boolean() });
+export type AuthState = z.infer<typeof ZAuthState>;
+
+/** POST /api/auth/setup: the first admin, allowed only while no account has a password. */
+export const ZSetupRequest = z.strictObject({ email: ZEmail, password: ZNewPassword, name: ZPersonName });
+export type SetupRequest = z.infer<typeof ZSetupRequest>;
+
+/** POST /api/auth/login */
+export const ZLoginRequest = z.strictObject({ email: ZEmail, password: ZPasswordAttempt });
+export type LoginRequest = z.infer<typeof ZLoginRequest>;
+
+/** POST /api/auth/password: signs out every other session of the account. */
+export const ZPasswordChange = z.strictObject({ currentPassword: ZPasswordAttempt, newPassword: ZNewPassword });
+export type PasswordChange = z.infer<typeof ZPasswordChange>;
+
+/** PATCH /api/users/:id (admin, with If-Match). */
+export const ZUserUpdate = z
+  .strictObject({ role: ZRole.optional(), name: ZPersonName.optional() })
+  .refine((update) => update.role !== undefined || update.name !== undefined, "Change the role, the name, or both.");
+export type UserUpdate = z.infer<typeof ZUserUpdate>;
+
+/** An invite link's secret: 32 random bytes in base64url. */
+export const ZInviteToken = z.string().regex(/^[A-Za-z0-9_-]{43}$/, "This is not an invite link's token.");
+
+/** POST /api/invites (admin): an invitation to join with a role, for one email address or anyone with the link. */
+export const ZInviteCreate = z.strictObject({ role: ZRole, email: ZEmail.optional() });
+export type InviteCreate = z.infer<typeof ZInviteCreate>;
+
+/** The answer to POST /api/invites: the token is shown this once; only its hash is stored. */
+export const ZInviteCreated = z.object({
+  token: ZInviteToken,
+  url: z.string(),
+  expiresAt: ZTimestamp,
+  role: ZRole,
+  email: z.string().nullable(),
+});
+export type InviteCreated = z.infer<typeof ZInviteCreated>;
+
+/** GET /api/invites/:token: what the invitation offers, for the accept page. */
+export const ZInviteInfo = z.object({ role: ZRole, email: z.string().nullable(), expiresAt: ZTimestamp });
+export type InviteInfo = z.infer<typeof ZInviteInfo>;
+
+/** POST /api/invites/:token/accept: `email` is needed only when the invite names none. */
+export const ZInviteAccept = z.strictObject({ name: ZPersonName, password: ZNewPassword, email: ZEmail.optional() });
+export type InviteAccept = z.infer<typeof ZInviteAccept>;
