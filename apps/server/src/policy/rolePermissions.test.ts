@@ -154,20 +154,12 @@ const REQUEST_FOR: Record<Exclude<Action, "settings.edit">, () => Promise<Action
   "invite.create": async () => ({ method: "POST", url: "/api/invites", body: { role: "reviewer" } }),
 };
 
-/**
- * Actions whose services are being changed in another branch (issue 5) and do not call the policy yet:
- * their forbidden pairs are expected to fail until they do. Remove an action from here once its service
- * calls `authorize`, and these tests hold it to it.
- */
-const AWAITING_POLICY_CALL = new Set<Action>(["article.create", "article.edit"]);
-
 describe("every role × action through the API", () => {
   const cases = PAIRS.filter(
     (pair): pair is typeof pair & { action: keyof typeof REQUEST_FOR } => pair.action !== "settings.edit",
   );
   for (const { action, role, isExpected } of cases) {
-    const isAwaiting = !isExpected && AWAITING_POLICY_CALL.has(action);
-    (isAwaiting ? it.fails : it)(`${role} ${isExpected ? "may" : "may not"} ${action}`, async () => {
+    it(`${role} ${isExpected ? "may" : "may not"} ${action}`, async () => {
       const { method, url, body, headers } = await REQUEST_FOR[action]();
       const response = await testApp.as(role as Role).request(method, url, body, headers);
       if (isExpected) {
@@ -178,6 +170,27 @@ describe("every role × action through the API", () => {
       }
     });
   }
+
+  it.each(ROLES)("%s imports a file or a URL only with article.import", async (role) => {
+    const form = new FormData();
+    form.set("file", new File([PASSAGE], "passage.txt"));
+    const cookie = await testApp.cookieFor(role);
+    const uploaded = await testApp.app.request("/api/articles/upload", {
+      method: "POST",
+      body: form,
+      headers: { cookie },
+    });
+    const fromUrl = await testApp
+      .as(role)
+      .request("POST", "/api/articles/from-url", { url: "http://127.0.0.1:9/page" });
+    if (isAllowed(role, "article.import")) {
+      expect(uploaded.status).toBe(201);
+    } else {
+      await expectApiError(uploaded, 403, "FORBIDDEN");
+      // Refused before anything is fetched.
+      await expectApiError(fromUrl, 403, "FORBIDDEN");
+    }
+  });
 
   it("refuses every action without a session with 401", async () => {
     for (const action of Object.keys(REQUEST_FOR) as (keyof typeof REQUEST_FOR)[]) {

@@ -1,7 +1,8 @@
-import type { Actor, Article, ArticleCreate } from "@factmark/core";
+import type { Article, ArticleCreate, Principal } from "@factmark/core";
 import type { Db } from "../db/createDatabase";
 import { timeOrderedId } from "../db/timeOrderedId";
 import { contentToDoc } from "../import/contentToDoc";
+import { authorize } from "../policy/authorize";
 import { storeNewArticle } from "./storeNewArticle";
 
 /**
@@ -10,10 +11,11 @@ import { storeNewArticle } from "./storeNewArticle";
  */
 export async function createArticle(
   db: Db,
-  actor: Actor,
+  actor: Principal,
   input: ArticleCreate,
   id: string = timeOrderedId(),
 ): Promise<Article> {
+  authorize(actor, "article.create");
   return storeNewArticle(
     db,
     actor,

@@ -1,6 +1,7 @@
-import { type Actor, ARTICLE_LIMITS, type Article, type ArticleUploadFields } from "@factmark/core";
+import { ARTICLE_LIMITS, type Article, type ArticleUploadFields, type Principal } from "@factmark/core";
 import type { Db } from "../db/createDatabase";
 import { readUploadedFile } from "../import/readUploadedFile";
+import { authorize } from "../policy/authorize";
 import { storeNewArticle } from "./storeNewArticle";
 
 export interface UploadedFile {
@@ -14,10 +15,11 @@ export interface UploadedFile {
  */
 export async function importArticleFile(
   db: Db,
-  actor: Actor,
+  actor: Principal,
   file: UploadedFile,
   fields: ArticleUploadFields,
 ): Promise<Article> {
+  authorize(actor, "article.import");
   const read = await readUploadedFile(file.name, file.bytes);
   const fallbackTitle = file.name.replace(/\.[A-Za-z0-9]+$/, "").trim() || "Untitled article";
   return storeNewArticle(db, actor, {

@@ -1,8 +1,9 @@
-import type { Actor, Article, ArticleFromUrl } from "@factmark/core";
+import type { Article, ArticleFromUrl, Principal } from "@factmark/core";
 import type { Db } from "../db/createDatabase";
 import { extractArticle } from "../import/extractArticle";
 import { fetchPage } from "../import/fetchPage";
 import type { FetchSettings } from "../import/fetchSettings";
+import { authorize } from "../policy/authorize";
 import { storeNewArticle } from "./storeNewArticle";
 
 /**
@@ -11,10 +12,11 @@ import { storeNewArticle } from "./storeNewArticle";
  */
 export async function importArticleFromUrl(
   db: Db,
-  actor: Actor,
+  actor: Principal,
   input: ArticleFromUrl,
   settings: FetchSettings,
 ): Promise<Article> {
+  authorize(actor, "article.import");
   const page = await fetchPage(input.url, settings);
   const article = extractArticle(page);
   return storeNewArticle(db, actor, {

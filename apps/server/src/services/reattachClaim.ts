@@ -1,5 +1,6 @@
-import { type Actor, AppError, type Claim, type ClaimReattach } from "@factmark/core";
+import { AppError, type Claim, type ClaimReattach, type Principal } from "@factmark/core";
 import type { Db } from "../db/createDatabase";
+import { authorize } from "../policy/authorize";
 import { findArticleText } from "../repositories/articleRepository";
 import { updateClaimAnchors } from "../repositories/claimAnchorRepository";
 import { findClaim } from "../repositories/claimRepository";
@@ -16,11 +17,12 @@ import { anchorOf } from "./reanchorArticleClaims";
  */
 export async function reattachClaim(
   db: Db,
-  actor: Actor,
+  actor: Principal,
   id: string,
   input: ClaimReattach,
   expectedVersion: number | undefined,
 ): Promise<Claim> {
+  authorize(actor, "claim.edit");
   return db.$transaction(async (tx) => {
     const current = await requireClaim(tx, id);
     if (expectedVersion !== undefined && current.version !== expectedVersion)

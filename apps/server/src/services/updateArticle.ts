@@ -1,5 +1,6 @@
-import { type Actor, AppError, type ArticleSaved, type ArticleUpdate, articleText } from "@factmark/core";
+import { AppError, type ArticleSaved, type ArticleUpdate, articleText, type Principal } from "@factmark/core";
 import type { Db } from "../db/createDatabase";
+import { authorize } from "../policy/authorize";
 import { findArticle, insertArticleEvent, updateArticleIfVersion } from "../repositories/articleRepository";
 import { preconditionFailed } from "./preconditionFailed";
 import { reanchorArticleClaims } from "./reanchorArticleClaims";
@@ -11,11 +12,12 @@ import { reanchorArticleClaims } from "./reanchorArticleClaims";
  */
 export async function updateArticle(
   db: Db,
-  actor: Actor,
+  actor: Principal,
   id: string,
   expectedVersion: number,
   input: ArticleUpdate,
 ): Promise<ArticleSaved> {
+  authorize(actor, "article.edit");
   return db.$transaction(async (tx) => {
     const current = await findArticle(tx, id);
     if (!current) throw new AppError("NOT_FOUND", `No article with id "${id}".`);
