@@ -8,6 +8,12 @@ export const SAMPLE_ARTICLE_ID = "sample-iran-drones";
  * a DOM selection, which the editor reads as its own.
  */
 export async function selectInArticle(page: Page, text: string): Promise<void> {
+  await setTextSelection(page, text);
+  await expect(page.getByRole("toolbar", { name: "Mark the selection as a claim" })).toBeVisible();
+}
+
+/** Selects the first occurrence of `text` in the article, in either mode (annotating or editing). */
+export async function setTextSelection(page: Page, text: string): Promise<void> {
   await page.locator(".article-text").evaluate((root, wanted) => {
     const walker = document.createTreeWalker(root, NodeFilter.SHOW_TEXT);
     for (let node = walker.nextNode(); node; node = walker.nextNode()) {
@@ -23,7 +29,6 @@ export async function selectInArticle(page: Page, text: string): Promise<void> {
     }
     throw new Error(`"${wanted}" is not in one text node of the article.`);
   }, text);
-  await expect(page.getByRole("toolbar", { name: "Mark the selection as a claim" })).toBeVisible();
 }
 
 /** The highlight of the claim whose text contains `text`. */

@@ -1,4 +1,5 @@
 import type { Claim, DocNode, Selectors, Verdict } from "@factmark/core";
+import type { Editor } from "@tiptap/core";
 import { EditorContent, useEditor } from "@tiptap/react";
 import { useEffect, useRef, useState } from "react";
 import { VerdictToolbar } from "../features/claims/components/VerdictToolbar";
@@ -12,8 +13,14 @@ export interface ArticleEditorProps {
   claims: readonly Claim[];
   selectedClaimId: string | null;
   emphasisedClaimIds: ReadonlySet<string>;
+  /** Editing the text itself, rather than annotating it. */
+  isEditing?: boolean;
   onSelectClaim: (claimId: string) => void;
   onMarkClaim: (verdict: Verdict, selectors: Selectors) => void;
+  /** The selection as selectors over the text, or null: re-attaching an orphan uses it. */
+  onSelectionChange?: (selectors: Selectors | null) => void;
+  /** The editor, once made: saving an edit reads its document. */
+  onEditorReady?: (editor: Editor | null) => void;
 }
 
 interface ToolbarPlace {
@@ -21,29 +28,43 @@ interface ToolbarPlace {
   left: number;
 }
 
+const LABEL_ANNOTATING = "Article text. Select text, then press S, C or U to mark a claim.";
+const LABEL_EDITING = "Article text, being edited.";
+
 /**
- * The article in a Tiptap editor for annotating: the text is read-only but selectable,
- * claims are drawn as decorations, and a small toolbar by the selection gives it a verdict.
+ * The article in a Tiptap editor. Annotating, the text is read-only but selectable, claims are
+ * drawn as decorations, and a small toolbar by the selection gives it a verdict. Editing, the
+ * text changes and the highlights follow it (their decorations map through each transaction).
  */
 export function ArticleEditor({
   doc,
   claims,
   selectedClaimId,
   emphasisedClaimIds,
+  isEditing = false,
   onSelectClaim,
   onMarkClaim,
+  onSelectionChange,
+  onEditorReady,
 }: ArticleEditorProps) {
   const containerRef = useRef<HTMLDivElement>(null);
   const [toolbarPlace, setToolbarPlace] = useState<ToolbarPlace | null>(null);
-  // The extensions are made once; they reach the latest callbacks through these refs.
+  // The extensions are made once; they reach the latest callbacks and mode through these refs.
   const onSelectClaimRef = useRef(onSelectClaim);
+  const onSelectionChangeRef = useRef(onSelectionChange);
+  const isEditingRef = useRef(isEditing);
   const markSelectionRef = useRef<(verdict: Verdict) => void>(() => {});
   onSelectClaimRef.current = onSelectClaim;
+  onSelectionChangeRef.current = onSelectionChange;
+  isEditingRef.current = isEditing;
 
   const editor = useEditor({
     extensions: [
       ...articleSchemaExtensions,
-      AnnotationMode.configure({ onVerdictKey: (verdict) => markSelectionRef.current(verdict) }),
+      AnnotationMode.configure({
+        onVerdictKey: (verdict) => markSelectionRef.current(verdict),
+        isEditing: () => isEditingRef.current,
+      }),
       ClaimHighlights.configure({ onClaimClick: (claimId) => onSelectClaimRef.current(claimId) }),
     ],
     content: doc,
@@ -57,14 +78,15 @@ export function ArticleEditor({
         role: "textbox",
         "aria-multiline": "true",
         "aria-readonly": "true",
-        "aria-label": "Article text. Select text, then press S, C or U to mark a claim.",
+        "aria-label": LABEL_ANNOTATING,
         spellcheck: "false",
       },
     },
     onSelectionUpdate: ({ editor: current }) => {
       const { from, to, empty } = current.state.selection;
       const container = containerRef.current;
-      if (empty || !container) {
+      if (!isEditingRef.current) onSelectionChangeRef.current?.(empty ? null : selectionToSelectors(current.state));
+      if (empty || !container || isEditingRef.current) {
         setToolbarPlace(null);
         return;
       }
@@ -90,14 +112,29 @@ export function ArticleEditor({
   };
 
   useEffect(() => {
+    onEditorReady?.(editor);
+    return () => onEditorReady?.(null);
+  }, [editor, onEditorReady]);
+
+  useEffect(() => {
     if (!editor || editor.isDestroyed) return;
+    editor.view.dom.setAttribute("aria-readonly", String(!isEditing));
+    editor.view.dom.setAttribute("aria-label", isEditing ? LABEL_EDITING : LABEL_ANNOTATING);
+    editor.view.dom.setAttribute("spellcheck", String(isEditing));
+    if (isEditing) setToolbarPlace(null);
+  }, [editor, isEditing]);
+
+  useEffect(() => {
+    // While the text is edited, claims' offsets describe the saved text: the highlights are
+    // mapped through the edits instead of drawn again from them.
+    if (!editor || editor.isDestroyed || isEditing) return;
     editor.view.dispatch(setClaimHighlights(editor.state, { claims, selectedClaimId, emphasisedClaimIds }));
-  }, [editor, claims, selectedClaimId, emphasisedClaimIds]);
+  }, [editor, claims, selectedClaimId, emphasisedClaimIds, isEditing]);
 
   return (
-    <div className="article-editor" ref={containerRef}>
+    <div className={`article-editor${isEditing ? " article-editor--editing" : ""}`} ref={containerRef}>
       <EditorContent editor={editor} />
-      {toolbarPlace && (
+      {toolbarPlace && !isEditing && (
         <VerdictToolbar
           style={{ top: toolbarPlace.top, left: toolbarPlace.left }}
           onChoose={(verdict) => markSelectionRef.current(verdict)}

@@ -39,3 +39,17 @@ describe("AnnotationMode", () => {
     expect(onVerdictKey).not.toHaveBeenCalled();
   });
 });
+
+describe("AnnotationMode while editing", () => {
+  it("lets the text change and verdict keys type", () => {
+    const onVerdictKey = vi.fn();
+    const editor = createTestEditor(paragraphs("The article text."), [
+      AnnotationMode.configure({ onVerdictKey, isEditing: () => true }),
+    ]);
+    editor.commands.insertContentAt(1, "Updated: ");
+    expect(editor.getText()).toBe("Updated: The article text.");
+    editor.view.dispatch(editor.state.tr.setSelection(TextSelection.create(editor.state.doc, 5, 12)));
+    expect(pressKey(editor, "c")).toBe(false);
+    expect(onVerdictKey).not.toHaveBeenCalled();
+  });
+});

@@ -5,6 +5,8 @@ import { Plugin, PluginKey } from "@tiptap/pm/state";
 export interface AnnotationModeOptions {
   /** Called when the reviewer presses a verdict key (s/1, c/2, u/3) over a non-empty selection. */
   onVerdictKey: (verdict: Verdict) => void;
+  /** Whether the reviewer is editing the text now: then the document may change and keys type. */
+  isEditing: () => boolean;
 }
 
 export const annotationModeKey = new PluginKey("annotationMode");
@@ -12,24 +14,24 @@ export const annotationModeKey = new PluginKey("annotationMode");
 /**
  * Read-only text that can still be selected by mouse and by keyboard (caret, Shift+arrows):
  * the editor stays focusable, but no transaction may change the document. Verdict keys over a
- * selection mark a claim.
+ * selection mark a claim. While `isEditing()` says so, it steps aside and the text is edited.
  */
 export const AnnotationMode = Extension.create<AnnotationModeOptions>({
   name: "annotationMode",
 
   addOptions() {
-    return { onVerdictKey: () => {} };
+    return { onVerdictKey: () => {}, isEditing: () => false };
   },
 
   addProseMirrorPlugins() {
-    const { onVerdictKey } = this.options;
+    const { onVerdictKey, isEditing } = this.options;
     return [
       new Plugin({
         key: annotationModeKey,
-        filterTransaction: (transaction) => !transaction.docChanged,
+        filterTransaction: (transaction) => isEditing() || !transaction.docChanged,
         props: {
           handleKeyDown(view, event) {
-            if (event.ctrlKey || event.metaKey || event.altKey) return false;
+            if (isEditing() || event.ctrlKey || event.metaKey || event.altKey) return false;
             const verdict = verdictForKey(event.key);
             if (verdict && !view.state.selection.empty) {
               onVerdictKey(verdict);
@@ -40,9 +42,9 @@ export const AnnotationMode = Extension.create<AnnotationModeOptions>({
               event.key.length === 1 || event.key === "Enter" || event.key === "Backspace" || event.key === "Delete"
             );
           },
-          handleTextInput: () => true,
-          handlePaste: () => true,
-          handleDrop: () => true,
+          handleTextInput: () => !isEditing(),
+          handlePaste: () => !isEditing(),
+          handleDrop: () => !isEditing(),
         },
       }),
     ];

@@ -1,4 +1,4 @@
-import type { Article, Claim, Link } from "@factmark/core";
+import type { Article, Claim, Link, Selectors } from "@factmark/core";
 import { useCallback, useMemo, useState } from "react";
 import { Toast } from "../../../components/Toast";
 import { ArticleEditor } from "../../../editor/ArticleEditor";
@@ -8,6 +8,11 @@ import { ClaimDetails } from "../../claims/components/ClaimDetails";
 import { ClaimSidebar } from "../../claims/components/ClaimSidebar";
 import { useClaimActions } from "../../claims/hooks/useClaimActions";
 import { useClaimsQuery } from "../../claims/hooks/useClaimsQuery";
+import { EditBar } from "../../editing/components/EditBar";
+import { OrphanList } from "../../editing/components/OrphanList";
+import { StaleSaveDialog } from "../../editing/components/StaleSaveDialog";
+import { useArticleEditing } from "../../editing/hooks/useArticleEditing";
+import { useReattachClaimMutation } from "../../editing/hooks/useReattachClaimMutation";
 import { ContradictionsView } from "../../links/components/ContradictionsView";
 import { useLinksQuery } from "../../links/hooks/useLinksQuery";
 
@@ -31,7 +36,12 @@ function linkedClaimIds(links: readonly Link[], claimId: string | null): Readonl
 export function ArticleWorkspace({ article }: { article: Article }) {
   const claimsQuery = useClaimsQuery(article.id);
   const linksQuery = useLinksQuery(article.id);
-  const claims = claimsQuery.data ?? NO_CLAIMS;
+  const allClaims = claimsQuery.data ?? NO_CLAIMS;
+  const claims = useMemo(() => allClaims.filter((claim) => !claim.isOrphaned), [allClaims]);
+  const orphans = useMemo(() => allClaims.filter((claim) => claim.isOrphaned), [allClaims]);
+  const editing = useArticleEditing(article);
+  const reattachMutation = useReattachClaimMutation(article.id);
+  const [selection, setSelection] = useState<Selectors | null>(null);
   const links = linksQuery.data ?? NO_LINKS;
   const [view, setView] = useState<SidebarView>("claims");
   const [selectedClaimId, setSelectedClaimId] = useState<string | null>(null);
@@ -73,8 +83,20 @@ export function ArticleWorkspace({ article }: { article: Article }) {
   return (
     <div className="workspace">
       <section className="workspace__text" aria-label="Article">
+        <EditBar
+          isEditing={editing.isEditing}
+          isSaving={editing.isSaving}
+          status={editing.status}
+          onStart={editing.startEditing}
+          onSave={editing.saveEdits}
+          onCancel={editing.cancelEditing}
+        />
         <ArticleEditor
-          doc={article.doc}
+          key={editing.editorKey}
+          doc={editing.doc}
+          isEditing={editing.isEditing}
+          onEditorReady={editing.setEditor}
+          onSelectionChange={setSelection}
           claims={claims}
           selectedClaimId={selectedClaimId}
           emphasisedClaimIds={emphasisedClaimIds}
@@ -124,36 +146,59 @@ export function ArticleWorkspace({ article }: { article: Article }) {
                 </button>
               </div>
             ) : (
-              <ClaimSidebar
-                claims={claims}
-                selectedClaimId={selectedClaimId}
-                emphasisedClaimIds={emphasisedClaimIds}
-                onSelect={(claim) => selectClaim(claim.id)}
-                onHover={(claim) => setHoveredClaimId(claim?.id ?? null)}
-                onVerdictChange={changeVerdict}
-                onDelete={deleteClaim}
-                renderDetails={(claim) => (
-                  <ClaimDetails
-                    claim={claim}
-                    claims={claims}
-                    links={links}
-                    isLinking={linkingFromClaimId === claim.id}
-                    pickedClaimId={pickedClaimId}
-                    onPickClaim={setPickedClaimId}
-                    onStartLinking={() => {
-                      setLinkingFromClaimId(claim.id);
-                      setPickedClaimId(null);
-                    }}
-                    onStopLinking={stopLinking}
-                    onSelectClaim={selectClaim}
-                    onChange={changeClaim}
-                  />
-                )}
-              />
+              <>
+                <OrphanList
+                  orphans={orphans}
+                  selection={selection}
+                  onReattach={(claim, selectors) =>
+                    reattachMutation.mutate(
+                      { claim, selectors },
+                      { onSuccess: (reattached) => selectClaim(reattached.id) },
+                    )
+                  }
+                  onDelete={deleteClaim}
+                  error={reattachMutation.error ? errorMessage(reattachMutation.error) : null}
+                />
+                <ClaimSidebar
+                  claims={claims}
+                  selectedClaimId={selectedClaimId}
+                  emphasisedClaimIds={emphasisedClaimIds}
+                  onSelect={(claim) => selectClaim(claim.id)}
+                  onHover={(claim) => setHoveredClaimId(claim?.id ?? null)}
+                  onVerdictChange={changeVerdict}
+                  onDelete={deleteClaim}
+                  renderDetails={(claim) => (
+                    <ClaimDetails
+                      claim={claim}
+                      claims={claims}
+                      links={links}
+                      isLinking={linkingFromClaimId === claim.id}
+                      pickedClaimId={pickedClaimId}
+                      onPickClaim={setPickedClaimId}
+                      onStartLinking={() => {
+                        setLinkingFromClaimId(claim.id);
+                        setPickedClaimId(null);
+                      }}
+                      onStopLinking={stopLinking}
+                      onSelectClaim={selectClaim}
+                      onChange={changeClaim}
+                    />
+                  )}
+                />
+              </>
             )}
           </div>
         )}
       </aside>
+      {editing.staleSave && (
+        <StaleSaveDialog
+          theirs={editing.staleSave.theirs}
+          mine={editing.staleSave.mine}
+          onReapplyMine={editing.reapplyMine}
+          onKeepMine={editing.keepMine}
+          onCancel={editing.dismissStaleSave}
+        />
+      )}
       {conflict && <ClaimConflictDialog conflict={conflict} onResolve={resolveConflict} />}
       {notice && (
         <Toast
