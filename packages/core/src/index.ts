@@ -37,6 +37,6 @@ export * from "./schemas/link";
 export * from "./schemas/verdict";
 export * from "./text/articleText";
 export * from "./text/editorDoc";
+export * from "./text/mergeDocBlocks";
 export * from "./text/parseRationale";
 export * from "./text/plainTextToDoc";
-export * from "./text/mergeDocBlocks";

@@ -171,8 +171,8 @@ function ReportArticle({ model }: { model: ReportModel }) {
     <div className="report-article">
       {segments.map((segment, index) =>
         segment.verdict ? (
-          // biome-ignore lint/suspicious/noArrayIndexKey: segments have no identity but their place
           <mark
+            // biome-ignore lint/suspicious/noArrayIndexKey: segments have no identity but their place
             key={index}
             className={`claim claim--${segment.verdict}`}
             title={`Claim #${segment.claimNumbers.join(", #")}`}
