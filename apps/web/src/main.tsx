@@ -4,6 +4,7 @@ import { App } from "./app/App";
 import { AppProviders } from "./app/AppProviders";
 import "./styles.css";
 import "./features/factCheck.css";
+import "./features/import/import.css";
 
 const root = document.getElementById("root");
 if (!root) throw new Error("The page has no #root element.");

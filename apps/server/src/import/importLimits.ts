@@ -1,7 +1,9 @@
+import { ARTICLE_LIMITS } from "@factmark/core";
+
 /** Limits on what an import reads, documented in the README. */
 export const IMPORT_LIMITS = {
   /** An uploaded file; the upload route's body limit (8 MB) is above it, so this check answers first. */
-  fileBytes: 5 * 1024 * 1024,
+  fileBytes: ARTICLE_LIMITS.uploadBytes,
   /** A fetched page, counted while it streams in. */
   pageBytes: 5 * 1024 * 1024,
   /** A page fetch, from the first connection to the last byte. */

@@ -9,6 +9,8 @@ export const ARTICLE_LIMITS = {
   titleLength: 500,
   contentLength: 2_000_000,
   docDepth: 12,
+  /** An uploaded file: the server refuses larger ones, the web app says so before sending. */
+  uploadBytes: 5 * 1024 * 1024,
 } as const;
 
 /** A Tiptap (ProseMirror) JSON node. Only its shape is checked here; the editor's schema checks the rest. */

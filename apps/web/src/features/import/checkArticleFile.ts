@@ -1,7 +1,7 @@
-import { ARTICLE_UPLOAD_EXTENSIONS } from "@factmark/core";
+import { ARTICLE_LIMITS, ARTICLE_UPLOAD_EXTENSIONS } from "@factmark/core";
 
-/** The server's upload limit (IMPORT_LIMITS.fileBytes); checked here too so a large file is not sent for nothing. */
-export const MAX_UPLOAD_BYTES = 5 * 1024 * 1024;
+/** The server's upload limit, from core; checked here too so a large file is not sent for nothing. */
+export const MAX_UPLOAD_BYTES = ARTICLE_LIMITS.uploadBytes;
 
 /** A file's size in words: "840 bytes", "12 KB", "4.2 MB". */
 export function formatFileSize(bytes: number): string {

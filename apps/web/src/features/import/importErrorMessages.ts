@@ -1,5 +1,5 @@
 import { ApiError, errorMessage } from "../../lib/ApiError";
-import { fieldErrorsOf, serverIssues, serverReason } from "./articleDetailsValues";
+import { fieldErrorsOf, serverIssues, serverReason } from "../articles/articleDetailsValues";
 import { formatFileSize, MAX_UPLOAD_BYTES } from "./checkArticleFile";
 import { type ImportSource, NEW_ARTICLE_FIELDS, type NewArticleErrors } from "./parseNewArticle";
 

@@ -14,7 +14,7 @@ import {
   type FieldErrors,
   fieldErrorsOf,
   filledDetails,
-} from "./articleDetailsValues";
+} from "../articles/articleDetailsValues";
 import { checkArticleFile } from "./checkArticleFile";
 
 /** The three ways an article comes in. */

@@ -13,7 +13,12 @@ export function ArticleListPage() {
 
   return (
     <section className="article-list-page" aria-labelledby="articles-heading">
-      <h1 id="articles-heading">Articles</h1>
+      <div className="page-heading">
+        <h1 id="articles-heading">Articles</h1>
+        <Link href="/articles/new" className="button button--primary">
+          New article
+        </Link>
+      </div>
       {articlesQuery.isPending ? (
         <p className="loading">Loading articles…</p>
       ) : articlesQuery.isError ? (

@@ -9,9 +9,9 @@ import {
   type FieldErrors,
   fieldErrorsOf,
   serverIssues,
-} from "../../import/articleDetailsValues";
-import { ArticleDetailsFields } from "../../import/components/ArticleDetailsFields";
+} from "../articleDetailsValues";
 import { currentArticleOf, useUpdateArticleMetadataMutation } from "../hooks/useUpdateArticleMetadataMutation";
+import { ArticleDetailsFields } from "./ArticleDetailsFields";
 
 type MetadataErrors = FieldErrors<ArticleDetailsField>;
 

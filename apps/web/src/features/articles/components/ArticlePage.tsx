@@ -2,6 +2,7 @@ import { useEffect } from "react";
 import { Link } from "wouter";
 import { errorMessage } from "../../../lib/ApiError";
 import { useArticleQuery } from "../hooks/useArticleQuery";
+import { ArticleMetadataForm } from "./ArticleMetadataForm";
 import { ArticleWorkspace } from "./ArticleWorkspace";
 
 /** One article: its metadata, the annotatable text and the claims. */
@@ -46,6 +47,7 @@ export function ArticlePage({ articleId }: { articleId: string }) {
             </a>
           </p>
         )}
+        <ArticleMetadataForm article={article} />
       </header>
       <ArticleWorkspace article={article} />
     </article>

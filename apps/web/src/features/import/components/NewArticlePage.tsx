@@ -1,7 +1,8 @@
 import type { Article } from "@factmark/core";
 import { type FormEvent, useEffect, useId, useRef, useState } from "react";
 import { Link, useLocation } from "wouter";
-import { type ArticleDetailsField, EMPTY_ARTICLE_DETAILS } from "../articleDetailsValues";
+import { type ArticleDetailsField, EMPTY_ARTICLE_DETAILS } from "../../articles/articleDetailsValues";
+import { ArticleDetailsFields } from "../../articles/components/ArticleDetailsFields";
 import { checkArticleFile } from "../checkArticleFile";
 import { useCreateArticleMutation } from "../hooks/useCreateArticleMutation";
 import { importErrorMessages } from "../importErrorMessages";
@@ -12,7 +13,6 @@ import {
   type NewArticleField,
   parseNewArticle,
 } from "../parseNewArticle";
-import { ArticleDetailsFields } from "./ArticleDetailsFields";
 import { FileDropZone } from "./FileDropZone";
 import { ImportSourceTabs, importTabIds } from "./ImportSourceTabs";
 import { PasteArea } from "./PasteArea";
