@@ -1,11 +1,17 @@
 import { lazy, Suspense } from "react";
 import { Link, Route, Switch } from "wouter";
 import { ArticleListPage } from "../features/articles/components/ArticleListPage";
+import { AcceptInvitePage } from "../features/auth/components/AcceptInvitePage";
+import { AccountMenu } from "../features/auth/components/AccountMenu";
+import { AuthGate } from "../features/auth/components/AuthGate";
 import { ErrorBoundary } from "./ErrorBoundary";
 
 // The editor and the report load with their pages: the article list needs neither.
 const ArticlePage = lazy(() =>
   import("../features/articles/components/ArticlePage").then((module) => ({ default: module.ArticlePage })),
+);
+const UsersPage = lazy(() =>
+  import("../features/auth/components/UsersPage").then((module) => ({ default: module.UsersPage })),
 );
 const ReportPage = lazy(() =>
   import("../features/report/components/ReportPage").then((module) => ({ default: module.ReportPage })),
@@ -21,28 +27,46 @@ export function App() {
         <Link href="/" className="brand">
           Factmark
         </Link>
+        <AccountMenu />
       </header>
       <main id="main">
         <ErrorBoundary>
           <Suspense fallback={<p className="loading page-message">Loading…</p>}>
             <Switch>
-              <Route path="/">
-                <ArticleListPage />
+              {/* An invite is opened signed out; everything else needs an account. */}
+              <Route path="/invite/:token">
+                {(params) => <AcceptInvitePage key={params.token} token={params.token} />}
               </Route>
-              <Route path="/articles/:id/report">
-                {(params) => <ReportPage key={params.id} articleId={params.id} />}
-              </Route>
-              <Route path="/articles/:id">{(params) => <ArticlePage key={params.id} articleId={params.id} />}</Route>
               <Route>
-                <div className="page-message">
-                  <h1>Page not found</h1>
-                  <Link href="/">Back to all articles</Link>
-                </div>
+                <AuthGate>
+                  <SignedInRoutes />
+                </AuthGate>
               </Route>
             </Switch>
           </Suspense>
         </ErrorBoundary>
       </main>
     </>
+  );
+}
+
+function SignedInRoutes() {
+  return (
+    <Switch>
+      <Route path="/">
+        <ArticleListPage />
+      </Route>
+      <Route path="/admin/users">
+        <UsersPage />
+      </Route>
+      <Route path="/articles/:id/report">{(params) => <ReportPage key={params.id} articleId={params.id} />}</Route>
+      <Route path="/articles/:id">{(params) => <ArticlePage key={params.id} articleId={params.id} />}</Route>
+      <Route>
+        <div className="page-message">
+          <h1>Page not found</h1>
+          <Link href="/">Back to all articles</Link>
+        </div>
+      </Route>
+    </Switch>
   );
 }

@@ -1,13 +1,24 @@
-import { QueryClient, QueryClientProvider } from "@tanstack/react-query";
+import { MutationCache, QueryCache, QueryClient, QueryClientProvider } from "@tanstack/react-query";
 import { type ReactNode, useState } from "react";
+import { authKeys } from "../features/auth/queryKeys";
+import { ApiError } from "../lib/ApiError";
 
 export function createQueryClient() {
-  return new QueryClient({
+  // A session that ended (signed out elsewhere, expired, password changed) shows the sign-in page again.
+  const handleError = (error: unknown) => {
+    if (error instanceof ApiError && error.code === "UNAUTHENTICATED") {
+      void queryClient.invalidateQueries({ queryKey: authKeys.me() });
+    }
+  };
+  const queryClient: QueryClient = new QueryClient({
+    queryCache: new QueryCache({ onError: handleError }),
+    mutationCache: new MutationCache({ onError: handleError }),
     defaultOptions: {
       // Another tab's or reviewer's claims show up when the reviewer comes back to this one.
       queries: { refetchOnWindowFocus: true, retry: 1 },
     },
   });
+  return queryClient;
 }
 
 export function AppProviders({ children }: { children: ReactNode }) {

@@ -1,0 +1,34 @@
+import { Link } from "wouter";
+import { useLogoutMutation } from "../hooks/useAuthMutations";
+import { useCurrentUser } from "../hooks/useCurrentUser";
+import "../auth.css";
+
+const ROLE_LABELS = { admin: "Admin", editor: "Editor", reviewer: "Reviewer", viewer: "Viewer" } as const;
+
+/** The header's account corner: who is signed in, in which role, the admin's Users page, and Sign out. */
+export function AccountMenu() {
+  const { user, can } = useCurrentUser();
+  const logout = useLogoutMutation();
+  if (!user) return null;
+  return (
+    <nav className="account-menu" aria-label="Account">
+      {can("user.list") ? (
+        <Link href="/admin/users" className="account-menu__link">
+          Users
+        </Link>
+      ) : null}
+      <span className="account-menu__who">
+        <span className="account-menu__name">{user.name}</span>{" "}
+        <span className="account-menu__role">{ROLE_LABELS[user.role]}</span>
+      </span>
+      <button
+        type="button"
+        className="button button--inverse"
+        onClick={() => logout.mutate()}
+        disabled={logout.isPending}
+      >
+        Sign out
+      </button>
+    </nav>
+  );
+}

@@ -1,0 +1,84 @@
+import type { FormEvent, ReactNode } from "react";
+import { errorMessage } from "../../../lib/ApiError";
+import "../auth.css";
+
+export interface AuthFormProps {
+  title: string;
+  intro?: ReactNode;
+  submitLabel: string;
+  isPending: boolean;
+  error: unknown;
+  onSubmit: (form: FormData) => void;
+  children: ReactNode;
+}
+
+/** The frame every sign-in, setup and invite form shares: a heading, fields, one button, the server's error. */
+export function AuthForm({ title, intro, submitLabel, isPending, error, onSubmit, children }: AuthFormProps) {
+  function handleSubmit(event: FormEvent<HTMLFormElement>) {
+    event.preventDefault();
+    onSubmit(new FormData(event.currentTarget));
+  }
+  return (
+    <section className="auth-page" aria-labelledby="auth-heading">
+      <h1 id="auth-heading">{title}</h1>
+      {intro}
+      <form className="auth-form" onSubmit={handleSubmit}>
+        {children}
+        {error ? (
+          <p className="auth-form__error" role="alert">
+            {errorMessage(error)}
+          </p>
+        ) : null}
+        <button type="submit" className="button auth-form__submit" disabled={isPending}>
+          {isPending ? "Please wait…" : submitLabel}
+        </button>
+      </form>
+    </section>
+  );
+}
+
+export interface AuthFieldProps {
+  label: string;
+  name: string;
+  type?: "text" | "email" | "password";
+  autoComplete: string;
+  isRequired?: boolean;
+  minLength?: number;
+  hint?: string;
+}
+
+export function AuthField({
+  label,
+  name,
+  type = "text",
+  autoComplete,
+  isRequired = true,
+  minLength,
+  hint,
+}: AuthFieldProps) {
+  const hintId = hint ? `${name}-hint` : undefined;
+  return (
+    <label className="auth-form__field">
+      <span>{label}</span>
+      <input
+        name={name}
+        type={type}
+        autoComplete={autoComplete}
+        required={isRequired}
+        minLength={minLength}
+        aria-describedby={hintId}
+      />
+      {hint ? (
+        <span id={hintId} className="auth-form__hint">
+          {hint}
+        </span>
+      ) : null}
+    </label>
+  );
+}
+
+/** A form field's text, or "" when absent. */
+export function fieldText(form: FormData, name: string): string {
+  const value = form.get(name);
+  return typeof value === "string" ? value : "";
+}

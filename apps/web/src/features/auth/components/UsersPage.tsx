@@ -1,0 +1,144 @@
+import { type InviteCreated, ROLES, type Role, type User } from "@factmark/core";
+import { type FormEvent, useEffect, useState } from "react";
+import { errorMessage } from "../../../lib/ApiError";
+import { useCurrentUser } from "../hooks/useCurrentUser";
+import { useCreateInviteMutation, useUpdateUserMutation, useUsersQuery } from "../hooks/useUsers";
+import "../auth.css";
+
+/** Admin > Users: every account and its role, and invite links for new ones. */
+export function UsersPage() {
+  const { can } = useCurrentUser();
+  useEffect(() => {
+    document.title = "Users · Factmark";
+  }, []);
+  if (!can("user.list")) {
+    return (
+      <div className="page-message" role="alert">
+        <h1>Users</h1>
+        <p>Only an admin can see and change accounts.</p>
+      </div>
+    );
+  }
+  return (
+    <section className="users-page" aria-labelledby="users-heading">
+      <h1 id="users-heading">Users</h1>
+      <UserTable />
+      <InviteForm />
+    </section>
+  );
+}
+
+function UserTable() {
+  const users = useUsersQuery();
+  const updateUser = useUpdateUserMutation();
+  if (users.isPending) return <p className="loading">Loading users…</p>;
+  if (users.isError) return <p role="alert">Could not load the users: {errorMessage(users.error)}</p>;
+  return (
+    <>
+      {updateUser.error ? (
+        <p className="auth-form__error" role="alert">
+          {errorMessage(updateUser.error)}
+        </p>
+      ) : null}
+      <table className="users-table">
+        <thead>
+          <tr>
+            <th scope="col">Name</th>
+            <th scope="col">Email</th>
+            <th scope="col">Role</th>
+          </tr>
+        </thead>
+        <tbody>
+          {users.data.map((user: User) => (
+            <tr key={user.id}>
+              <td>{user.name}</td>
+              <td>{user.email ?? "—"}</td>
+              <td>
+                <select
+                  aria-label={`Role of ${user.name}`}
+                  value={user.role}
+                  disabled={updateUser.isPending}
+                  onChange={(event) => updateUser.mutate({ user, update: { role: event.target.value as Role } })}
+                >
+                  {ROLES.map((role) => (
+                    <option key={role} value={role}>
+                      {role}
+                    </option>
+                  ))}
+                </select>
+              </td>
+            </tr>
+          ))}
+        </tbody>
+      </table>
+    </>
+  );
+}
+
+function InviteForm() {
+  const createInvite = useCreateInviteMutation();
+  const [invite, setInvite] = useState<InviteCreated | null>(null);
+  const [isCopied, setIsCopied] = useState(false);
+
+  function handleSubmit(event: FormEvent<HTMLFormElement>) {
+    event.preventDefault();
+    const form = new FormData(event.currentTarget);
+    const email = String(form.get("email") ?? "").trim();
+    setIsCopied(false);
+    createInvite.mutate(
+      { role: String(form.get("role")) as Role, ...(email ? { email } : {}) },
+      { onSuccess: setInvite },
+    );
+  }
+
+  async function handleCopy() {
+    if (!invite) return;
+    await navigator.clipboard.writeText(invite.url);
+    setIsCopied(true);
+  }
+
+  return (
+    <section className="invite" aria-labelledby="invite-heading">
+      <h2 id="invite-heading">Invite someone</h2>
+      <form className="invite__form" onSubmit={handleSubmit}>
+        <div className="invite__field">
+          <label htmlFor="invite-role">Role</label>
+          <select id="invite-role" name="role" defaultValue="reviewer">
+            {ROLES.map((role) => (
+              <option key={role} value={role}>
+                {role}
+              </option>
+            ))}
+          </select>
+        </div>
+        <div className="invite__field">
+          <label htmlFor="invite-email">Email (optional)</label>
+          <input id="invite-email" name="email" type="email" autoComplete="off" />
+        </div>
+        <button type="submit" className="button" disabled={createInvite.isPending}>
+          Create invite link
+        </button>
+      </form>
+      {createInvite.error ? (
+        <p className="auth-form__error" role="alert">
+          {errorMessage(createInvite.error)}
+        </p>
+      ) : null}
+      {invite ? (
+        <div className="invite__link">
+          <label>
+            <span>
+              Invite link for a {invite.role}
+              {invite.email ? ` (${invite.email})` : ""}, single use, until{" "}
+              {new Date(invite.expiresAt).toLocaleString()}
+            </span>
+            <input readOnly value={invite.url} onFocus={(event) => event.currentTarget.select()} />
+          </label>
+          <button type="button" className="button" onClick={handleCopy}>
+            {isCopied ? "Copied" : "Copy link"}
+          </button>
+        </div>
+      ) : null}
+    </section>
+  );
+}
