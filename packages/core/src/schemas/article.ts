@@ -124,8 +124,9 @@ export type ArticleSaved = z.infer<typeof ZArticleSaved>;
 /** POST /api/articles/from-url: the page to import. */
 export const ZArticleFromUrl = z.strictObject({
   url: ZHttpUrl.refine((value) => {
-    const url = new URL(value);
-    return url.username === "" && url.password === "";
+    // Zod runs this refinement even when ZHttpUrl's failed, so the value may not parse.
+    const url = URL.canParse(value) ? new URL(value) : undefined;
+    return url === undefined || (url.username === "" && url.password === "");
   }, "A URL may not carry a user name or password."),
 });
 export type ArticleFromUrl = z.infer<typeof ZArticleFromUrl>;
