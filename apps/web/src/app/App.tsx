@@ -13,6 +13,9 @@ const ArticlePage = lazy(() =>
 const UsersPage = lazy(() =>
   import("../features/auth/components/UsersPage").then((module) => ({ default: module.UsersPage })),
 );
+const NewArticlePage = lazy(() =>
+  import("../features/import/components/NewArticlePage").then((module) => ({ default: module.NewArticlePage })),
+);
 const ReportPage = lazy(() =>
   import("../features/report/components/ReportPage").then((module) => ({ default: module.ReportPage })),
 );
@@ -58,6 +61,9 @@ function SignedInRoutes() {
       </Route>
       <Route path="/admin/users">
         <UsersPage />
+      </Route>
+      <Route path="/articles/new">
+        <NewArticlePage />
       </Route>
       <Route path="/articles/:id/report">{(params) => <ReportPage key={params.id} articleId={params.id} />}</Route>
       <Route path="/articles/:id">{(params) => <ArticlePage key={params.id} articleId={params.id} />}</Route>

@@ -19,6 +19,8 @@ export interface ArticleEditorProps {
   onMarkClaim: (verdict: Verdict, selectors: Selectors) => void;
   /** The selection as selectors over the text, or null: re-attaching an orphan uses it. */
   onSelectionChange?: (selectors: Selectors | null) => void;
+  /** Whether the signed-in reviewer may mark claims; a viewer's selection offers no verdicts. */
+  canMark?: boolean;
   /** The editor, once made: saving an edit reads its document. */
   onEditorReady?: (editor: Editor | null) => void;
 }
@@ -46,6 +48,7 @@ export function ArticleEditor({
   onMarkClaim,
   onSelectionChange,
   onEditorReady,
+  canMark = true,
 }: ArticleEditorProps) {
   const containerRef = useRef<HTMLDivElement>(null);
   const [toolbarPlace, setToolbarPlace] = useState<ToolbarPlace | null>(null);
@@ -53,6 +56,8 @@ export function ArticleEditor({
   const onSelectClaimRef = useRef(onSelectClaim);
   const onSelectionChangeRef = useRef(onSelectionChange);
   const isEditingRef = useRef(isEditing);
+  const canMarkRef = useRef(canMark);
+  canMarkRef.current = canMark;
   const markSelectionRef = useRef<(verdict: Verdict) => void>(() => {});
   onSelectClaimRef.current = onSelectClaim;
   onSelectionChangeRef.current = onSelectionChange;
@@ -86,7 +91,7 @@ export function ArticleEditor({
       const { from, to, empty } = current.state.selection;
       const container = containerRef.current;
       if (!isEditingRef.current) onSelectionChangeRef.current?.(empty ? null : selectionToSelectors(current.state));
-      if (empty || !container || isEditingRef.current) {
+      if (empty || !container || isEditingRef.current || !canMarkRef.current) {
         setToolbarPlace(null);
         return;
       }
@@ -102,7 +107,7 @@ export function ArticleEditor({
   });
 
   markSelectionRef.current = (verdict) => {
-    if (!editor) return;
+    if (!editor || !canMark) return;
     const selectors = selectionToSelectors(editor.state);
     if (!selectors) return;
     onMarkClaim(verdict, selectors);

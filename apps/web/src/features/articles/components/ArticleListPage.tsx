@@ -2,11 +2,13 @@ import { VERDICT_LABELS, VERDICTS } from "@factmark/core";
 import { useEffect } from "react";
 import { Link } from "wouter";
 import { errorMessage } from "../../../lib/ApiError";
+import { useCurrentUser } from "../../auth/hooks/useCurrentUser";
 import { useArticlesQuery } from "../hooks/useArticlesQuery";
 
 /** Every article with its claim counts per verdict. */
 export function ArticleListPage() {
   const articlesQuery = useArticlesQuery();
+  const { can } = useCurrentUser();
   useEffect(() => {
     document.title = "Articles · Factmark";
   }, []);
@@ -15,9 +17,11 @@ export function ArticleListPage() {
     <section className="article-list-page" aria-labelledby="articles-heading">
       <div className="page-heading">
         <h1 id="articles-heading">Articles</h1>
-        <Link href="/articles/new" className="button button--primary">
-          New article
-        </Link>
+        {can("article.create") && (
+          <Link href="/articles/new" className="button button--primary">
+            New article
+          </Link>
+        )}
       </div>
       {articlesQuery.isPending ? (
         <p className="loading">Loading articles…</p>

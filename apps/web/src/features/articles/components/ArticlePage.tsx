@@ -1,6 +1,7 @@
 import { useEffect } from "react";
 import { Link } from "wouter";
 import { errorMessage } from "../../../lib/ApiError";
+import { useCurrentUser } from "../../auth/hooks/useCurrentUser";
 import { useArticleQuery } from "../hooks/useArticleQuery";
 import { ArticleMetadataForm } from "./ArticleMetadataForm";
 import { ArticleWorkspace } from "./ArticleWorkspace";
@@ -8,6 +9,7 @@ import { ArticleWorkspace } from "./ArticleWorkspace";
 /** One article: its metadata, the annotatable text and the claims. */
 export function ArticlePage({ articleId }: { articleId: string }) {
   const articleQuery = useArticleQuery(articleId);
+  const { can } = useCurrentUser();
   const article = articleQuery.data;
 
   useEffect(() => {
@@ -47,7 +49,7 @@ export function ArticlePage({ articleId }: { articleId: string }) {
             </a>
           </p>
         )}
-        <ArticleMetadataForm article={article} />
+        {can("article.edit") && <ArticleMetadataForm article={article} />}
       </header>
       <ArticleWorkspace article={article} />
     </article>

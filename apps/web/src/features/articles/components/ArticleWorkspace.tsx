@@ -3,6 +3,7 @@ import { useCallback, useMemo, useState } from "react";
 import { Toast } from "../../../components/Toast";
 import { ArticleEditor } from "../../../editor/ArticleEditor";
 import { errorMessage } from "../../../lib/ApiError";
+import { useCurrentUser } from "../../auth/hooks/useCurrentUser";
 import { ClaimConflictDialog } from "../../claims/components/ClaimConflictDialog";
 import { ClaimDetails } from "../../claims/components/ClaimDetails";
 import { ClaimSidebar } from "../../claims/components/ClaimSidebar";
@@ -40,6 +41,7 @@ export function ArticleWorkspace({ article }: { article: Article }) {
   const claims = useMemo(() => allClaims.filter((claim) => !claim.isOrphaned), [allClaims]);
   const orphans = useMemo(() => allClaims.filter((claim) => claim.isOrphaned), [allClaims]);
   const editing = useArticleEditing(article);
+  const { can } = useCurrentUser();
   const reattachMutation = useReattachClaimMutation(article.id);
   const [selection, setSelection] = useState<Selectors | null>(null);
   const links = linksQuery.data ?? NO_LINKS;
@@ -83,20 +85,23 @@ export function ArticleWorkspace({ article }: { article: Article }) {
   return (
     <div className="workspace">
       <section className="workspace__text" aria-label="Article">
-        <EditBar
-          isEditing={editing.isEditing}
-          isSaving={editing.isSaving}
-          status={editing.status}
-          onStart={editing.startEditing}
-          onSave={editing.saveEdits}
-          onCancel={editing.cancelEditing}
-        />
+        {can("article.edit") && (
+          <EditBar
+            isEditing={editing.isEditing}
+            isSaving={editing.isSaving}
+            status={editing.status}
+            onStart={editing.startEditing}
+            onSave={editing.saveEdits}
+            onCancel={editing.cancelEditing}
+          />
+        )}
         <ArticleEditor
           key={editing.editorKey}
           doc={editing.doc}
           isEditing={editing.isEditing}
           onEditorReady={editing.setEditor}
           onSelectionChange={setSelection}
+          canMark={can("claim.create")}
           claims={claims}
           selectedClaimId={selectedClaimId}
           emphasisedClaimIds={emphasisedClaimIds}
@@ -148,6 +153,7 @@ export function ArticleWorkspace({ article }: { article: Article }) {
             ) : (
               <>
                 <OrphanList
+                  canEdit={can("claim.edit")}
                   orphans={orphans}
                   selection={selection}
                   onReattach={(claim, selectors) =>
@@ -167,6 +173,8 @@ export function ArticleWorkspace({ article }: { article: Article }) {
                   onHover={(claim) => setHoveredClaimId(claim?.id ?? null)}
                   onVerdictChange={changeVerdict}
                   onDelete={deleteClaim}
+                  canEdit={can("claim.edit")}
+                  canDelete={can("claim.delete")}
                   renderDetails={(claim) => (
                     <ClaimDetails
                       claim={claim}
@@ -182,6 +190,8 @@ export function ArticleWorkspace({ article }: { article: Article }) {
                       onStopLinking={stopLinking}
                       onSelectClaim={selectClaim}
                       onChange={changeClaim}
+                      canEdit={can("claim.edit")}
+                      canLink={can("link.create")}
                     />
                   )}
                 />

@@ -9,6 +9,11 @@ export interface ClaimCardProps {
   onHover?: (claim: Claim | null) => void;
   onVerdictChange: (claim: Claim, verdict: Verdict) => void;
   onDelete: (claim: Claim) => void;
+  /** Whether the signed-in reviewer may change or delete claims; viewers see them read-only. */
+  canEdit?: boolean;
+  canDelete?: boolean;
+  /** Where the card sits in a list that renders only some of its cards (for screen readers: "12 of 2,000"). */
+  position?: { index: number; total: number };
   /** What the selected claim shows beneath its summary. */
   children?: ReactNode;
 }
@@ -17,7 +22,19 @@ const QUOTE_PREVIEW_LENGTH = 180;
 
 /** One claim in the sidebar: its quote, speaker and verdict (changeable), a delete button, and its details when selected. */
 export const ClaimCard = forwardRef<HTMLLIElement, ClaimCardProps>(function ClaimCard(
-  { claim, isSelected, isEmphasised = false, onSelect, onHover, onVerdictChange, onDelete, children },
+  {
+    claim,
+    isSelected,
+    isEmphasised = false,
+    onSelect,
+    onHover,
+    onVerdictChange,
+    onDelete,
+    canEdit = true,
+    canDelete = true,
+    position,
+    children,
+  },
   ref,
 ) {
   const { exact } = claim.selectors.quote;
@@ -32,6 +49,8 @@ export const ClaimCard = forwardRef<HTMLLIElement, ClaimCardProps>(function Clai
       className={classes.join(" ")}
       aria-current={isSelected ? "true" : undefined}
       data-claim-id={claim.id}
+      aria-posinset={position ? position.index + 1 : undefined}
+      aria-setsize={position?.total}
       onMouseEnter={onHover ? () => onHover(claim) : undefined}
       onMouseLeave={onHover ? () => onHover(null) : undefined}
     >
@@ -44,7 +63,7 @@ export const ClaimCard = forwardRef<HTMLLIElement, ClaimCardProps>(function Clai
           <span className="visually-hidden">Verdict</span>
           <select
             value={claim.verdict}
-            disabled={isPending}
+            disabled={isPending || !canEdit}
             onChange={(event) => onVerdictChange(claim, event.target.value as Verdict)}
           >
             {VERDICTS.map((verdict) => (
@@ -54,15 +73,17 @@ export const ClaimCard = forwardRef<HTMLLIElement, ClaimCardProps>(function Clai
             ))}
           </select>
         </label>
-        <button
-          type="button"
-          className="button button--quiet"
-          disabled={isPending}
-          onClick={() => onDelete(claim)}
-          aria-label={`Delete claim “${preview.slice(0, 60)}”`}
-        >
-          Delete
-        </button>
+        {canDelete && (
+          <button
+            type="button"
+            className="button button--quiet"
+            disabled={isPending}
+            onClick={() => onDelete(claim)}
+            aria-label={`Delete claim “${preview.slice(0, 60)}”`}
+          >
+            Delete
+          </button>
+        )}
       </div>
       {children}
     </li>

@@ -1,4 +1,5 @@
 import type { Claim, ClaimUpdate, Link } from "@factmark/core";
+import { RationaleView } from "../../../components/RationaleView";
 import { EvidenceSection } from "../../evidence/components/EvidenceSection";
 import { HistoryTimeline } from "../../history/components/HistoryTimeline";
 import { ClaimLinks } from "../../links/components/ClaimLinks";
@@ -17,6 +18,9 @@ export interface ClaimDetailsProps {
   onStopLinking: () => void;
   onSelectClaim: (claimId: string) => void;
   onChange: (claim: Claim, change: ClaimUpdate) => void;
+  /** Whether the signed-in reviewer may change the claim and link it; viewers read. */
+  canEdit?: boolean;
+  canLink?: boolean;
 }
 
 /** Everything a reviewer records about one claim: speaker, rationale, links, evidence and its history. */
@@ -31,19 +35,34 @@ export function ClaimDetails({
   onStopLinking,
   onSelectClaim,
   onChange,
+  canEdit = true,
+  canLink = true,
 }: ClaimDetailsProps) {
   return (
     <div className="claim-details">
-      <SpeakerField
-        key={`speaker-${claim.id}-${claim.speaker}`}
-        claim={claim}
-        onSave={(speaker) => onChange(claim, { speaker })}
-      />
-      <RationaleField claim={claim} onSave={(rationale) => onChange(claim, { rationale })} />
+      {canEdit ? (
+        <>
+          <SpeakerField
+            key={`speaker-${claim.id}-${claim.speaker}`}
+            claim={claim}
+            onSave={(speaker) => onChange(claim, { speaker })}
+          />
+          <RationaleField claim={claim} onSave={(rationale) => onChange(claim, { rationale })} />
+        </>
+      ) : (
+        <div className="field">
+          <span className="field__label">Rationale</span>
+          {claim.rationale ? (
+            <RationaleView text={claim.rationale} />
+          ) : (
+            <p className="empty-state">No rationale yet.</p>
+          )}
+        </div>
+      )}
       <section className="claim-details__section" aria-label="Links">
         <div className="field__heading">
           <h3 className="field__label">Links</h3>
-          {!isLinking && (
+          {!isLinking && canLink && (
             <button
               type="button"
               className="button button--small"

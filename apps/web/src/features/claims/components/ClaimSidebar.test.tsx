@@ -74,4 +74,10 @@ describe("ClaimSidebar", () => {
     renderSidebar({ claims: [] });
     expect(screen.getByText(/No claims yet/)).toBeInTheDocument();
   });
+
+  it("shows a viewer the claims read-only: no verdict change, no delete", () => {
+    renderSidebar({ canEdit: false, canDelete: false });
+    for (const select of screen.getAllByRole("combobox", { name: "Verdict" })) expect(select).toBeDisabled();
+    expect(screen.queryByRole("button", { name: /Delete claim/ })).toBeNull();
+  });
 });

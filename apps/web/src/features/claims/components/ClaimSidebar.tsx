@@ -1,5 +1,5 @@
 import { type Claim, emptyVerdictCounts, type Verdict } from "@factmark/core";
-import { type ReactNode, useEffect, useId, useMemo, useRef, useState } from "react";
+import { type ReactNode, type RefObject, useCallback, useEffect, useId, useLayoutEffect, useMemo, useRef, useState } from "react";
 import { ClaimCard } from "./ClaimCard";
 import { VerdictFilter } from "./VerdictFilter";
 
@@ -14,11 +14,159 @@ export interface ClaimSidebarProps {
   onHover?: (claim: Claim | null) => void;
   onVerdictChange: (claim: Claim, verdict: Verdict) => void;
   onDelete: (claim: Claim) => void;
+  canEdit?: boolean;
+  canDelete?: boolean;
   /** The details shown under the selected claim. */
   renderDetails?: (claim: Claim) => ReactNode;
 }
 
 const NO_IDS: ReadonlySet<string> = new Set();
+
+/** Up to this many cards are all rendered; past it, only those near the sidebar's view (2,000 cards take ~1 s to lay out). */
+export const WINDOWING_THRESHOLD = 100;
+/** A card's height before it has been measured, and how far beyond the view cards are rendered (for Tab to reach the next). */
+const ESTIMATED_CARD_HEIGHT = 110;
+const OVERSCAN_PX = 800;
+
+interface ListWindow {
+  start: number;
+  end: number;
+  paddingTop: number;
+  paddingBottom: number;
+}
+
+/** The nearest ancestor that scrolls vertically: the sidebar. */
+function scrollParent(element: HTMLElement): HTMLElement | null {
+  for (let parent = element.parentElement; parent; parent = parent.parentElement) {
+    const { overflowY } = getComputedStyle(parent);
+    if (overflowY === "auto" || overflowY === "scroll") return parent;
+  }
+  return null;
+}
+
+/**
+ * Which of `ids` to render so the list looks whole from its scroll container: the ones in and near the
+ * view, with padding standing in for the others at their measured (or estimated) heights. `isActive`
+ * false renders them all. `revealIndex`, when set, scrolls that card into the view even if not rendered yet.
+ */
+function useListWindow(
+  listRef: RefObject<HTMLOListElement | null>,
+  ids: readonly string[],
+  isActive: boolean,
+  revealIndex: number | null,
+): ListWindow {
+  const heights = useRef(new Map<string, number>());
+  const [view, setView] = useState({ top: 0, bottom: 0 });
+  const [measured, setMeasured] = useState(0);
+  const gapRef = useRef(0);
+
+  const offsets = useMemo(() => {
+    // Offsets of each card's top in the list, and the list's full height, at the heights known now.
+    void measured;
+    const known = [...heights.current.values()];
+    const estimate = known.length > 0 ? known.reduce((sum, height) => sum + height, 0) / known.length : ESTIMATED_CARD_HEIGHT;
+    const gap = gapRef.current;
+    const tops = new Float64Array(ids.length + 1);
+    for (let index = 0; index < ids.length; index++) {
+      tops[index + 1] = (tops[index] as number) + (heights.current.get(ids[index] as string) ?? estimate) + gap;
+    }
+    return tops;
+  }, [ids, measured]);
+
+  const readView = useCallback(() => {
+    const list = listRef.current;
+    const scroller = list && scrollParent(list);
+    if (!list || !scroller) return;
+    const listTop = list.getBoundingClientRect().top - scroller.getBoundingClientRect().top + scroller.scrollTop;
+    const top = scroller.scrollTop - listTop;
+    setView((previous) =>
+      previous.top === top && previous.bottom === top + scroller.clientHeight
+        ? previous
+        : { top, bottom: top + scroller.clientHeight },
+    );
+  }, [listRef]);
+
+  useLayoutEffect(() => {
+    if (!isActive) return;
+    const list = listRef.current;
+    const scroller = list && scrollParent(list);
+    if (!list || !scroller) return;
+    gapRef.current = Number.parseFloat(getComputedStyle(list).rowGap) || 0;
+    readView();
+    let frame = 0;
+    const handleScroll = () => {
+      cancelAnimationFrame(frame);
+      frame = requestAnimationFrame(readView);
+    };
+    scroller.addEventListener("scroll", handleScroll, { passive: true });
+    window.addEventListener("resize", handleScroll);
+    return () => {
+      cancelAnimationFrame(frame);
+      scroller.removeEventListener("scroll", handleScroll);
+      window.removeEventListener("resize", handleScroll);
+    };
+  }, [isActive, listRef, readView]);
+
+  // Bring a card that is not rendered into the view: scroll to where it will be, then render it there.
+  useLayoutEffect(() => {
+    if (!isActive || revealIndex === null) return;
+    const list = listRef.current;
+    const scroller = list && scrollParent(list);
+    if (!list || !scroller) return;
+    const cardTop = offsets[revealIndex] as number;
+    const cardBottom = (offsets[revealIndex + 1] as number) - gapRef.current;
+    if (cardTop >= view.top && cardBottom <= view.bottom) return;
+    const listTop = list.getBoundingClientRect().top - scroller.getBoundingClientRect().top + scroller.scrollTop;
+    scroller.scrollTop = listTop + (cardTop < view.top ? cardTop : cardBottom - scroller.clientHeight);
+    readView();
+    // Only when the card to reveal changes: scrolling away from it afterwards is the reviewer's choice.
+    // biome-ignore lint/correctness/useExhaustiveDependencies: see above
+  }, [isActive, revealIndex]);
+
+  const rendered = useMemo((): ListWindow => {
+    if (!isActive) return { start: 0, end: ids.length, paddingTop: 0, paddingBottom: 0 };
+    const from = view.top - OVERSCAN_PX;
+    const to = view.bottom + OVERSCAN_PX;
+    let start = 0;
+    let low = 0;
+    let high = ids.length;
+    // The first card whose bottom is below `from`.
+    while (low < high) {
+      const middle = (low + high) >> 1;
+      if ((offsets[middle + 1] as number) < from) low = middle + 1;
+      else high = middle;
+    }
+    start = low;
+    let end = start;
+    while (end < ids.length && (offsets[end] as number) < to) end++;
+    const total = offsets[ids.length] as number;
+    return {
+      start,
+      end,
+      paddingTop: offsets[start] as number,
+      paddingBottom: Math.max(0, total - (offsets[end] as number)),
+    };
+  }, [isActive, ids, offsets, view]);
+
+  // Learn the heights of the cards rendered; redraw the padding when they differ from what was assumed.
+  useLayoutEffect(() => {
+    const list = listRef.current;
+    if (!isActive || !list) return;
+    let hasChanged = false;
+    for (const element of list.children) {
+      const id = (element as HTMLElement).dataset.claimId;
+      if (!id) continue;
+      const height = (element as HTMLElement).offsetHeight;
+      if (Math.abs((heights.current.get(id) ?? -1) - height) > 0.5) {
+        heights.current.set(id, height);
+        hasChanged = true;
+      }
+    }
+    if (hasChanged) setMeasured((count) => count + 1);
+  });
+
+  return rendered;
+}
 
 /** The claims of the article in document order, with counts per verdict and filters by verdict and speaker. */
 export function ClaimSidebar({
@@ -30,6 +178,8 @@ export function ClaimSidebar({
   onVerdictChange,
   onDelete,
   renderDetails,
+  canEdit = true,
+  canDelete = true,
 }: ClaimSidebarProps) {
   const speakerFilterId = useId();
   const [verdictFilter, setVerdictFilter] = useState<Verdict | null>(null);
@@ -46,12 +196,21 @@ export function ClaimSidebar({
       ),
     [claims],
   );
-  const visible = claims.filter(
-    (claim) =>
-      (verdictFilter === null || claim.verdict === verdictFilter) &&
-      (speakerFilter === null || (claim.speaker ?? UNATTRIBUTED) === speakerFilter),
+  const visible = useMemo(
+    () =>
+      claims.filter(
+        (claim) =>
+          (verdictFilter === null || claim.verdict === verdictFilter) &&
+          (speakerFilter === null || (claim.speaker ?? UNATTRIBUTED) === speakerFilter),
+      ),
+    [claims, verdictFilter, speakerFilter],
   );
   const selectedRef = useRef<HTMLLIElement>(null);
+  const listRef = useRef<HTMLOListElement>(null);
+  const isWindowed = visible.length > WINDOWING_THRESHOLD;
+  const visibleIds = useMemo(() => visible.map((claim) => claim.id), [visible]);
+  const selectedIndex = selectedClaimId === null ? -1 : visibleIds.indexOf(selectedClaimId);
+  const listWindow = useListWindow(listRef, visibleIds, isWindowed, selectedIndex === -1 ? null : selectedIndex);
 
   useEffect(() => {
     if (selectedClaimId) selectedRef.current?.scrollIntoView({ block: "nearest" });
@@ -86,10 +245,16 @@ export function ClaimSidebar({
       ) : visible.length === 0 ? (
         <p className="empty-state">No claims match these filters.</p>
       ) : (
-        <ol className="claim-list" aria-label="Claims in document order">
-          {visible.map((claim) => (
+        <ol
+          ref={listRef}
+          className="claim-list"
+          aria-label="Claims in document order"
+          style={isWindowed ? { paddingTop: listWindow.paddingTop, paddingBottom: listWindow.paddingBottom } : undefined}
+        >
+          {visible.slice(listWindow.start, listWindow.end).map((claim, offset) => (
             <ClaimCard
               key={claim.id}
+              position={isWindowed ? { index: listWindow.start + offset, total: visible.length } : undefined}
               ref={claim.id === selectedClaimId ? selectedRef : undefined}
               claim={claim}
               isSelected={claim.id === selectedClaimId}
@@ -98,6 +263,8 @@ export function ClaimSidebar({
               onHover={onHover}
               onVerdictChange={onVerdictChange}
               onDelete={onDelete}
+              canEdit={canEdit}
+              canDelete={canDelete}
             >
               {claim.id === selectedClaimId && renderDetails?.(claim)}
             </ClaimCard>

@@ -6,12 +6,21 @@ export interface OrphanListProps {
   selection: Selectors | null;
   onReattach: (claim: Claim, selectors: Selectors) => void;
   onDelete: (claim: Claim) => void;
+  /** Whether the signed-in reviewer may re-attach or delete claims; viewers only see the list. */
+  canEdit?: boolean;
   /** Why the last re-attach was refused, if it was. */
   error?: string | null;
 }
 
 /** Claims whose text an edit removed: kept with their old quote until re-attached or deleted. */
-export function OrphanList({ orphans, selection, onReattach, onDelete, error = null }: OrphanListProps) {
+export function OrphanList({
+  orphans,
+  selection,
+  onReattach,
+  onDelete,
+  canEdit = true,
+  error = null,
+}: OrphanListProps) {
   if (orphans.length === 0) return null;
   return (
     <section className="orphans" aria-labelledby="orphans-heading">
@@ -30,24 +39,26 @@ export function OrphanList({ orphans, selection, onReattach, onDelete, error = n
             <p className="orphan__quote">
               <span className="visually-hidden">Old quote: </span>“{claim.selectors.quote.exact}”
             </p>
-            <div className="field__actions">
-              <button
-                type="button"
-                className="button button--small"
-                disabled={!selection}
-                title={
-                  selection
-                    ? `Re-attach to “${selection.quote.exact.slice(0, 60)}”`
-                    : "Select text in the article first"
-                }
-                onClick={() => selection && onReattach(claim, selection)}
-              >
-                Re-attach to selection
-              </button>
-              <button type="button" className="button button--small button--quiet" onClick={() => onDelete(claim)}>
-                Delete
-              </button>
-            </div>
+            {canEdit && (
+              <div className="field__actions">
+                <button
+                  type="button"
+                  className="button button--small"
+                  disabled={!selection}
+                  title={
+                    selection
+                      ? `Re-attach to “${selection.quote.exact.slice(0, 60)}”`
+                      : "Select text in the article first"
+                  }
+                  onClick={() => selection && onReattach(claim, selection)}
+                >
+                  Re-attach to selection
+                </button>
+                <button type="button" className="button button--small button--quiet" onClick={() => onDelete(claim)}>
+                  Delete
+                </button>
+              </div>
+            )}
           </li>
         ))}
       </ul>

@@ -11,10 +11,13 @@ import { EvidenceForm } from "./EvidenceForm";
 export interface EvidenceItemProps {
   evidence: Evidence;
   onRemove: (evidence: Evidence) => void;
+  /** Whether the signed-in reviewer may edit or remove evidence; viewers see it read-only. */
+  canEdit?: boolean;
+  canRemove?: boolean;
 }
 
 /** One source of a claim: its link, stance and excerpt, with Edit (inline) and Remove. */
-export function EvidenceItem({ evidence, onRemove }: EvidenceItemProps) {
+export function EvidenceItem({ evidence, onRemove, canEdit = true, canRemove = true }: EvidenceItemProps) {
   const updateMutation = useUpdateEvidenceMutation(evidence.claimId);
   const editButtonRef = useRef<HTMLButtonElement>(null);
   const [isEditing, setIsEditing] = useState(false);
@@ -85,28 +88,32 @@ export function EvidenceItem({ evidence, onRemove }: EvidenceItemProps) {
             </blockquote>
           )}
           <div className="evidence-item__actions">
-            <button
-              ref={editButtonRef}
-              type="button"
-              className="button button--quiet"
-              disabled={isPending}
-              onClick={() => {
-                setConflictMessage(null);
-                setIsEditing(true);
-              }}
-              aria-label={`Edit evidence “${label}”`}
-            >
-              Edit
-            </button>
-            <button
-              type="button"
-              className="button button--quiet"
-              disabled={isPending}
-              onClick={() => onRemove(evidence)}
-              aria-label={`Remove evidence “${label}”`}
-            >
-              Remove
-            </button>
+            {canEdit && (
+              <button
+                ref={editButtonRef}
+                type="button"
+                className="button button--quiet"
+                disabled={isPending}
+                onClick={() => {
+                  setConflictMessage(null);
+                  setIsEditing(true);
+                }}
+                aria-label={`Edit evidence “${label}”`}
+              >
+                Edit
+              </button>
+            )}
+            {canRemove && (
+              <button
+                type="button"
+                className="button button--quiet"
+                disabled={isPending}
+                onClick={() => onRemove(evidence)}
+                aria-label={`Remove evidence “${label}”`}
+              >
+                Remove
+              </button>
+            )}
           </div>
         </>
       )}

@@ -1,6 +1,7 @@
 import type { Claim, Evidence } from "@factmark/core";
 import { type ReactNode, useId, useRef, useState } from "react";
 import { InlineNotice } from "../../../components/InlineNotice";
+import { useCurrentUser } from "../../auth/hooks/useCurrentUser";
 import { evidenceRemoveErrorMessage, evidenceSaveErrors } from "../evidenceErrors";
 import {
   EMPTY_EVIDENCE_VALUES,
@@ -55,6 +56,8 @@ export function EvidenceSection({ claim }: EvidenceSectionProps) {
     });
   }
 
+  const { can } = useCurrentUser();
+
   function handleRemove(evidence: Evidence) {
     deleteMutation.mutate(evidence, {
       onSuccess: () => setNotice({ message: "Evidence removed.", tone: "info", removed: evidence }),
@@ -96,7 +99,13 @@ export function EvidenceSection({ claim }: EvidenceSectionProps) {
     list = (
       <ul className="evidence__list">
         {evidenceQuery.data.map((evidence) => (
-          <EvidenceItem key={evidence.id} evidence={evidence} onRemove={handleRemove} />
+          <EvidenceItem
+            key={evidence.id}
+            evidence={evidence}
+            onRemove={handleRemove}
+            canEdit={can("evidence.edit")}
+            canRemove={can("evidence.delete")}
+          />
         ))}
       </ul>
     );
@@ -127,7 +136,7 @@ export function EvidenceSection({ claim }: EvidenceSectionProps) {
           onSubmit={handleAdd}
           onCancel={closeAddForm}
         />
-      ) : (
+      ) : !can("evidence.create") ? null : (
         <button
           ref={addButtonRef}
           type="button"

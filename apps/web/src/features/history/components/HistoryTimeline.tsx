@@ -1,6 +1,7 @@
 import type { Claim } from "@factmark/core";
 import { type ReactNode, useId, useState } from "react";
 import { ApiError } from "../../../lib/ApiError";
+import { useCurrentUser } from "../../auth/hooks/useCurrentUser";
 import { describeHistoryEvent } from "../describeHistoryEvent";
 import { formatRelativeTime } from "../formatRelativeTime";
 import { useClaimHistoryQuery } from "../hooks/useClaimHistoryQuery";
@@ -30,6 +31,7 @@ function undoErrorMessage(error: unknown): string {
 
 /** A claim's history, newest first: who changed what and when, changes undone marked so, and "Undo last change". */
 export function HistoryTimeline({ claim }: HistoryTimelineProps) {
+  const { can } = useCurrentUser();
   const id = useId();
   const historyQuery = useClaimHistoryQuery(claim.id);
   const undoMutation = useUndoLastChangeMutation(claim.id);
@@ -89,7 +91,7 @@ export function HistoryTimeline({ claim }: HistoryTimelineProps) {
             );
           })}
         </ol>
-        {undoableEventId && (
+        {undoableEventId && can("claim.edit") && (
           <div className="history__undo">
             <button
               type="button"

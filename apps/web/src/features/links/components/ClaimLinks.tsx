@@ -2,6 +2,7 @@ import type { Claim, Link } from "@factmark/core";
 import { useState } from "react";
 import { InlineNotice } from "../../../components/InlineNotice";
 import { ApiError } from "../../../lib/ApiError";
+import { useCurrentUser } from "../../auth/hooks/useCurrentUser";
 import { useDeleteLinkMutation, useRestoreLinkMutation } from "../hooks/useDeleteLinkMutation";
 import { linkErrorMessage } from "../linkErrorMessage";
 import { linkKindWording } from "../linkKindWording";
@@ -30,6 +31,7 @@ function removeErrorMessage(error: unknown): string {
 
 /** The links of one claim, both ways, each with the other claim's quote (to jump to it) and a Remove button with Undo. */
 export function ClaimLinks({ claim, claims, links, onSelectClaim }: ClaimLinksProps) {
+  const { can } = useCurrentUser();
   const deleteMutation = useDeleteLinkMutation(claim.articleId);
   const restoreMutation = useRestoreLinkMutation(claim.articleId);
   const [notice, setNotice] = useState<Notice | null>(null);
@@ -73,15 +75,17 @@ export function ClaimLinks({ claim, claims, links, onSelectClaim }: ClaimLinksPr
                 </button>
                 {other.speaker && <span className="claim-links__speaker"> — {other.speaker}</span>}
                 {link.note && <p className="claim-links__note">{link.note}</p>}
-                <button
-                  type="button"
-                  className="button button--quiet claim-links__remove"
-                  disabled={link.id.startsWith("pending-")}
-                  onClick={() => handleRemove(link)}
-                  aria-label={`Remove link to “${quotePreview(other.selectors.quote.exact, 60)}”`}
-                >
-                  Remove link
-                </button>
+                {can("link.delete") && (
+                  <button
+                    type="button"
+                    className="button button--quiet claim-links__remove"
+                    disabled={link.id.startsWith("pending-")}
+                    onClick={() => handleRemove(link)}
+                    aria-label={`Remove link to “${quotePreview(other.selectors.quote.exact, 60)}”`}
+                  >
+                    Remove link
+                  </button>
+                )}
               </li>
             );
           })}
