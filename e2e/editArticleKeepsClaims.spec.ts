@@ -17,12 +17,27 @@ test("edits before and inside a claim keep highlights on their words; deleting a
   page,
   request,
 }) => {
-  const created = await request.post("/api/articles", {
-    data: { title: "Edit journey", format: "text", content: PARAGRAPHS.join("\n") },
-  });
-  expect(created.status()).toBe(201);
-  const { id } = await created.json();
-  await page.goto(`/articles/${id}`);
+  // Paste the article as a word processor would hand it over: three paragraphs of HTML.
+  await page.goto("/");
+  await page.getByRole("link", { name: "New article" }).click();
+  const pasteBox = page.getByRole("textbox", { name: "Article text" });
+  await pasteBox.click();
+  await pasteBox.evaluate(
+    (box, html) => {
+      const data = new DataTransfer();
+      data.setData("text/html", html);
+      data.setData("text/plain", html.replace(/<[^>]+>/g, "\n"));
+      box.dispatchEvent(new ClipboardEvent("paste", { clipboardData: data, bubbles: true, cancelable: true }));
+    },
+    PARAGRAPHS.map((paragraph) => `<p style="color:red" onclick="alert(1)">${paragraph}</p>`).join(""),
+  );
+  await page.getByRole("textbox", { name: "Title" }).fill("Edit journey");
+  await page.getByRole("button", { name: "Add article" }).click();
+  await expect(page).toHaveURL(/\/articles\/(?!new$)[^/]+$/);
+  const id = page.url().split("/").pop() ?? "";
+  const pasted = await (await request.get(`/api/articles/${id}`)).json();
+  expect(pasted.text).toBe(PARAGRAPHS.join("\n"));
+  expect(JSON.stringify(pasted.doc)).not.toMatch(/onclick|style/);
 
   await selectInArticle(page, "a limited number of drones");
   await page.keyboard.press("c");
