@@ -9,6 +9,7 @@ import { ensureReviewer, LOCAL_REVIEWER } from "../apps/server/src/repositories/
 import { createArticle } from "../apps/server/src/services/createArticle";
 import { createClaim } from "../apps/server/src/services/createClaim";
 import { type BenchArticle, generateArticle } from "./fixture";
+import { signInBenchAdmin } from "./signInBenchAdmin";
 import type { BenchRow } from "./table";
 
 const SERVER_ENTRY = fileURLToPath(new URL("./apiServer.ts", import.meta.url));
@@ -20,6 +21,9 @@ const CONNECTIONS = 8;
 const PROFILE_REQUESTS = 20;
 
 type ServerKind = "app" | "baseline";
+
+/** The bench admin's session: every request to the app carries it (the baseline ignores it). */
+let sessionCookie = "";
 
 interface Load {
   requestsPerSecond: number;
@@ -48,7 +52,7 @@ async function loadFixture(databaseUrl: string, article: BenchArticle) {
       await createClaim(db, LOCAL_REVIEWER, listed.id, { selectors: { position } });
     }
     const written = await createArticle(db, LOCAL_REVIEWER, { ...input, title: `${article.title} (writes)` });
-    return { listArticleId: listed.id, createArticleId: written.id };
+    return { listArticleId: listed.id, createArticleId: written.id, cookie: await signInBenchAdmin(db) };
   } finally {
     await db.$disconnect();
   }
@@ -62,6 +66,8 @@ async function startServer(kind: ServerKind, databaseUrl: string, isProfiling = 
       BENCH_SERVER: kind,
       BENCH_DATABASE_URL: databaseUrl,
       BENCH_PROFILE: isProfiling ? "1" : "0",
+      // This section measures the app's ceiling from one session: the per-session write limit would cap it.
+      RATE_LIMIT_WRITES: "1000000000",
     },
     stdio: ["ignore", "inherit", "inherit", "ipc"],
   });
@@ -98,7 +104,7 @@ async function load(baseUrl: string, workload: Workload, amount: number): Promis
         requests: [
           {
             method: workload.method,
-            headers: { "content-type": "application/json" },
+            headers: { "content-type": "application/json", cookie: sessionCookie },
             setupRequest: (request) =>
               workload.bodies ? { ...request, body: workload.bodies[next++ % workload.bodies.length] } : request,
           },
@@ -131,7 +137,7 @@ async function profile(databaseUrl: string, workloads: Workload[]) {
       for (let index = 0; index < PROFILE_REQUESTS; index++) {
         const response = await fetch(server.baseUrl + workload.path, {
           method: workload.method,
-          headers: { "content-type": "application/json" },
+          headers: { "content-type": "application/json", cookie: sessionCookie },
           ...(workload.bodies ? { body: workload.bodies[index % workload.bodies.length] } : {}),
         });
         await response.arrayBuffer();
@@ -157,7 +163,8 @@ export async function benchApi(provider: DatabaseProvider, serverUrl?: string): 
   const database = await createThrowawayDatabase("factmark_bench", provider === "postgresql" ? serverUrl : undefined);
   try {
     const article = generateArticle();
-    const { listArticleId, createArticleId } = await loadFixture(database.url, article);
+    const { listArticleId, createArticleId, cookie } = await loadFixture(database.url, article);
+    sessionCookie = cookie;
     const bodies = article.spans.map((span) =>
       JSON.stringify({
         selectors: { position: span, quote: { exact: article.content.slice(span.start, span.end) } },

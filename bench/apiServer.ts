@@ -2,6 +2,7 @@
 // BENCH_SERVER=app: the full app (Hono + validation + services + Prisma). BENCH_SERVER=baseline: the same SQL
 // through prepared better-sqlite3 / pg statements behind bare Hono routes. Tells its port to the parent.
 import { createApp } from "../apps/server/src/app";
+import { securitySettingsFromEnv } from "../apps/server/src/auth/securitySettings";
 import { createDatabase, type Db } from "../apps/server/src/db/createDatabase";
 import { createBaselineApp } from "./apiBaseline";
 import { countQueries, queryCounts } from "./queryCounter";
@@ -26,7 +27,7 @@ if (process.env.BENCH_SERVER === "app") {
       },
     }) as unknown as Db;
   }
-  const app = createApp({ db });
+  const app = createApp({ db, security: securitySettingsFromEnv() });
   fetch = app.fetch;
   close = () => db.$disconnect();
 } else {
