@@ -272,6 +272,10 @@ describe("the rest of the app", () => {
       expect.arrayContaining([
         "GET /api/articles",
         "POST /api/articles",
+        "POST /api/auth/login",
+        "GET /api/users",
+        "POST /api/invites/{token}/accept",
+        "GET /api/articles/{id}/report",
         "GET /api/articles/{id}",
         "PATCH /api/articles/{id}",
         "DELETE /api/articles/{id}",

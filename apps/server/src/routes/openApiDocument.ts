@@ -27,22 +27,11 @@ import {
   ZUndoResult,
 } from "@factmark/core";
 import { z } from "zod";
+import { AUTH_OPERATIONS } from "./authOpenApi";
+import type { OpenApiOperation } from "./openApiOperation";
 import { REPORT_OPERATIONS } from "./reportOpenApi";
 
-interface Operation {
-  method: "get" | "post" | "patch" | "delete";
-  path: string;
-  summary: string;
-  body?: z.ZodType;
-  /** A multipart/form-data body instead of JSON: the form's fields, and the name of its file field. */
-  form?: { fields: z.ZodType; file: string };
-  response?: z.ZodType;
-  status: number;
-  ifMatch?: "required" | "optional";
-  errors: (keyof typeof ERROR_STATUS)[];
-}
-
-const OPERATIONS: Operation[] = [
+const OPERATIONS: OpenApiOperation[] = [
   {
     method: "get",
     path: "/api/articles",
@@ -291,6 +280,7 @@ const OPERATIONS: Operation[] = [
     errors: ["VALIDATION_FAILED", "NOT_FOUND", "CONFLICT", "PRECONDITION_FAILED", "UNPROCESSABLE"],
   },
   ...REPORT_OPERATIONS,
+  ...AUTH_OPERATIONS,
 ];
 
 function schemaOf(schema: z.ZodType): unknown {

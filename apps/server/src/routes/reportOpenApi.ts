@@ -1,20 +1,9 @@
-import { type ERROR_STATUS, ZArticle } from "@factmark/core";
+import { ZArticle } from "@factmark/core";
 import { z } from "zod";
-
-/** An operation as openApiDocument.ts lists it (the same shape, kept here so this file owns its entries). */
-interface ReportOperation {
-  method: "get" | "post" | "patch" | "delete";
-  path: string;
-  summary: string;
-  body?: z.ZodType;
-  response?: z.ZodType;
-  status: number;
-  ifMatch?: "required" | "optional";
-  errors: (keyof typeof ERROR_STATUS)[];
-}
+import type { OpenApiOperation } from "./openApiOperation";
 
 /** The report and import operations, spread into the OpenAPI document's list. */
-export const REPORT_OPERATIONS: ReportOperation[] = [
+export const REPORT_OPERATIONS: OpenApiOperation[] = [
   {
     method: "get",
     path: "/api/articles/{id}/report",
