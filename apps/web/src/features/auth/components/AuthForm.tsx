@@ -29,7 +29,7 @@ export function AuthForm({ title, intro, submitLabel, isPending, error, onSubmit
             {errorMessage(error)}
           </p>
         ) : null}
-        <button type="submit" className="button auth-form__submit" disabled={isPending}>
+        <button type="submit" className="button button--primary auth-form__submit" disabled={isPending}>
           {isPending ? "Please wait…" : submitLabel}
         </button>
       </form>

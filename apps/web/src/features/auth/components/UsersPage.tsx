@@ -115,7 +115,7 @@ function InviteForm() {
           <label htmlFor="invite-email">Email (optional)</label>
           <input id="invite-email" name="email" type="email" autoComplete="off" />
         </div>
-        <button type="submit" className="button" disabled={createInvite.isPending}>
+        <button type="submit" className="button button--primary" disabled={createInvite.isPending}>
           Create invite link
         </button>
       </form>
