@@ -1,5 +1,15 @@
 import { type Claim, emptyVerdictCounts, type Verdict } from "@factmark/core";
-import { type ReactNode, type RefObject, useCallback, useEffect, useId, useLayoutEffect, useMemo, useRef, useState } from "react";
+import {
+  type ReactNode,
+  type RefObject,
+  useCallback,
+  useEffect,
+  useId,
+  useLayoutEffect,
+  useMemo,
+  useRef,
+  useState,
+} from "react";
 import { ClaimCard } from "./ClaimCard";
 import { VerdictFilter } from "./VerdictFilter";
 
@@ -64,7 +74,8 @@ function useListWindow(
     // Offsets of each card's top in the list, and the list's full height, at the heights known now.
     void measured;
     const known = [...heights.current.values()];
-    const estimate = known.length > 0 ? known.reduce((sum, height) => sum + height, 0) / known.length : ESTIMATED_CARD_HEIGHT;
+    const estimate =
+      known.length > 0 ? known.reduce((sum, height) => sum + height, 0) / known.length : ESTIMATED_CARD_HEIGHT;
     const gap = gapRef.current;
     const tops = new Float64Array(ids.length + 1);
     for (let index = 0; index < ids.length; index++) {
@@ -108,6 +119,8 @@ function useListWindow(
   }, [isActive, listRef, readView]);
 
   // Bring a card that is not rendered into the view: scroll to where it will be, then render it there.
+  // Only when the card to reveal changes: scrolling away from it afterwards is the reviewer's choice.
+  // biome-ignore lint/correctness/useExhaustiveDependencies: see above
   useLayoutEffect(() => {
     if (!isActive || revealIndex === null) return;
     const list = listRef.current;
@@ -119,8 +132,6 @@ function useListWindow(
     const listTop = list.getBoundingClientRect().top - scroller.getBoundingClientRect().top + scroller.scrollTop;
     scroller.scrollTop = listTop + (cardTop < view.top ? cardTop : cardBottom - scroller.clientHeight);
     readView();
-    // Only when the card to reveal changes: scrolling away from it afterwards is the reviewer's choice.
-    // biome-ignore lint/correctness/useExhaustiveDependencies: see above
   }, [isActive, revealIndex]);
 
   const rendered = useMemo((): ListWindow => {
@@ -249,7 +260,9 @@ export function ClaimSidebar({
           ref={listRef}
           className="claim-list"
           aria-label="Claims in document order"
-          style={isWindowed ? { paddingTop: listWindow.paddingTop, paddingBottom: listWindow.paddingBottom } : undefined}
+          style={
+            isWindowed ? { paddingTop: listWindow.paddingTop, paddingBottom: listWindow.paddingBottom } : undefined
+          }
         >
           {visible.slice(listWindow.start, listWindow.end).map((claim, offset) => (
             <ClaimCard
