@@ -8,6 +8,7 @@ export default defineConfig({
   engine: "js",
   schema: "prisma/schema.prisma",
   async adapter() {
-    return new PrismaBetterSQLite3({ url: process.env.PRISMA_CLI_DATABASE ?? "file:./data/prisma-cli.db" });
+    // In memory: the CLI only diffs datamodels here, and a fresh clone has no ./data folder yet.
+    return new PrismaBetterSQLite3({ url: process.env.PRISMA_CLI_DATABASE ?? ":memory:" });
   },
 });
