@@ -10,7 +10,7 @@ export async function dumpDatabase(db: Db): Promise<string> {
     (await db.$queryRawUnsafe<{ v: string }[]>("SELECT sqlite_version() AS v").catch(() => null)) === null;
   const tables = isPostgres
     ? await db.$queryRawUnsafe<{ name: string }[]>(
-        `SELECT table_name AS name FROM information_schema.tables WHERE table_schema = 'public' AND table_type = 'BASE TABLE' ORDER BY 1`,
+        `SELECT table_name::text AS name FROM information_schema.tables WHERE table_schema = 'public' AND table_type = 'BASE TABLE' ORDER BY 1`,
       )
     : await db.$queryRawUnsafe<{ name: string }[]>(
         `SELECT name FROM sqlite_master WHERE type = 'table' AND name NOT LIKE 'sqlite_%' ORDER BY 1`,
