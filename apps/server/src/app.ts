@@ -76,7 +76,7 @@ export function createApp(appDeps: AppDeps) {
       if (sessionToken !== undefined) enforceRateLimit(c, guard.writeLimiter, sessionToken);
       const maxSize = ARTICLE_WRITE.test(c.req.path) ? BODY_LIMITS.article : BODY_LIMITS.default;
       await limitBody(maxSize)(c, async () => {
-        // The file upload is multipart; its route guards against cross-site forms itself (requireSameOrigin).
+        // The file upload is multipart: requireSameSite above is what keeps cross-site forms out of it.
         if (c.req.path === UPLOAD_PATH) return next();
         await requireJson(c, next);
       });
