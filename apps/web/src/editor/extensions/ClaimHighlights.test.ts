@@ -1,6 +1,5 @@
-import type { Claim, Verdict } from "@factmark/core";
-import { describe as describeSelectors } from "@factmark/core";
 import { describe, expect, it, vi } from "vitest";
+import { buildClaim } from "../../test/buildClaim";
 import { createTestEditor, paragraphs } from "../../test/createTestEditor";
 import { ClaimHighlights, setClaimHighlights } from "./ClaimHighlights";
 
@@ -9,22 +8,7 @@ const TEXT = [
   "Malley said Iran transferred dozens.",
 ];
 
-function claimOn(text: string, exact: string, verdict: Verdict, id = exact): Claim {
-  const start = text.indexOf(exact);
-  return {
-    id: id.replace(/\W+/g, "-"),
-    articleId: "a",
-    selectors: describeSelectors(text, start, start + exact.length),
-    verdict,
-    speaker: null,
-    rationale: "",
-    isOrphaned: false,
-    version: 1,
-    createdAt: "2026-01-01T00:00:00.000Z",
-    updatedAt: "2026-01-01T00:00:00.000Z",
-    createdBy: { id: "r", name: "R" },
-  };
-}
+const claimOn = buildClaim;
 
 const FULL_TEXT = TEXT.join("\n");
 
