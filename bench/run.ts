@@ -2,6 +2,8 @@
 // A section is a function returning rows (bench/table.ts); add yours to SECTIONS.
 import { databaseProvider } from "../apps/server/src/db/createDatabase";
 import { benchApi } from "./api";
+import { benchBundle } from "./bundle";
+import { benchEditor } from "./editor";
 import { benchReanchor } from "./reanchor";
 import { benchReportRows } from "./report";
 import { type BenchRow, type BenchSection, formatTable } from "./table";
@@ -15,6 +17,8 @@ const SECTIONS: [name: string, run: BenchSection][] = [
   ...(isPostgres ? [["API (PostgreSQL)", () => benchApi("postgresql", databaseUrl)] as [string, BenchSection]] : []),
   ["Report builders", benchReportRows],
   ["Re-anchoring", benchReanchor],
+  ["Editor (headless Chromium)", benchEditor],
+  ["Bundle", benchBundle],
 ];
 
 const only = process.env.BENCH_ONLY?.toLowerCase();

@@ -1,7 +1,7 @@
 import { describe, expect, it, vi } from "vitest";
 import { buildClaim } from "../../test/buildClaim";
 import { createTestEditor, paragraphs } from "../../test/createTestEditor";
-import { ClaimHighlights, setClaimHighlights } from "./ClaimHighlights";
+import { ClaimHighlights, claimHighlightsKey, setClaimHighlights } from "./ClaimHighlights";
 
 const TEXT = [
   "Iran sold Russia a limited number of drones months before the war.",
@@ -68,5 +68,35 @@ describe("ClaimHighlights", () => {
       setClaimHighlights(editor.state, { claims: [claim], selectedClaimId: null, emphasisedClaimIds: new Set() }),
     );
     expect(editor.view.dom.querySelector("[data-claim-id]")).toBeNull();
+  });
+
+  it("redraws only what changed between updates: a new verdict, the selection, a claim gone, an equal refetch", () => {
+    const editor = createTestEditor(paragraphs(...TEXT), [ClaimHighlights]);
+    const limited = claimOn(FULL_TEXT, "limited number of drones", "unverified");
+    const dozens = claimOn(FULL_TEXT, "transferred dozens", "supported");
+    const draw = (claims: ReturnType<typeof claimOn>[], selectedClaimId: string | null = null) =>
+      editor.view.dispatch(
+        setClaimHighlights(editor.state, { claims, selectedClaimId, emphasisedClaimIds: new Set() }),
+      );
+    const drawn = () =>
+      [...editor.view.dom.querySelectorAll("[data-claim-id]")].map((element) => [
+        element.textContent,
+        element.className,
+      ]);
+    draw([limited, dozens]);
+    draw([{ ...limited, verdict: "contradicted" }, dozens], dozens.id);
+    expect(drawn()).toEqual([
+      ["limited number of drones", "claim claim--contradicted"],
+      ["transferred dozens", "claim claim--supported claim--selected"],
+    ]);
+    // The same claims again as new objects (a refetch): the decorations stay as they are.
+    const before = claimHighlightsKey.getState(editor.state)?.decorations;
+    draw([{ ...limited, verdict: "contradicted" }, { ...dozens }], dozens.id);
+    expect(claimHighlightsKey.getState(editor.state)?.decorations).toBe(before);
+    draw([dozens]);
+    expect(drawn()).toEqual([["transferred dozens", "claim claim--supported"]]);
+    expect(
+      [...editor.view.dom.querySelectorAll(".visually-hidden")].map((element) => element.textContent?.trim()),
+    ).toEqual(["Supported claim:", "end of claim."]);
   });
 });

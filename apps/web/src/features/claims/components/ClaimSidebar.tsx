@@ -72,14 +72,14 @@ function useListWindow(
 
   const offsets = useMemo(() => {
     // Offsets of each card's top in the list, and the list's full height, at the heights known now.
+    // The estimate stays fixed: were it an average of the cards measured so far, every measurement would
+    // move all the cards after them, and the ones in view with them.
     void measured;
-    const known = [...heights.current.values()];
-    const estimate =
-      known.length > 0 ? known.reduce((sum, height) => sum + height, 0) / known.length : ESTIMATED_CARD_HEIGHT;
     const gap = gapRef.current;
     const tops = new Float64Array(ids.length + 1);
     for (let index = 0; index < ids.length; index++) {
-      tops[index + 1] = (tops[index] as number) + (heights.current.get(ids[index] as string) ?? estimate) + gap;
+      tops[index + 1] =
+        (tops[index] as number) + (heights.current.get(ids[index] as string) ?? ESTIMATED_CARD_HEIGHT) + gap;
     }
     return tops;
   }, [ids, measured]);
