@@ -1,5 +1,6 @@
 import { AppError } from "@factmark/core";
 import { Hono } from "hono";
+import { compress } from "hono/compress";
 import { requestId } from "hono/request-id";
 import { secureHeaders } from "hono/secure-headers";
 import { DEFAULT_SECURITY_SETTINGS } from "./auth/securitySettings";
@@ -48,6 +49,8 @@ export function createApp(appDeps: AppDeps) {
   const app = new Hono<AppEnv>();
   app.onError(handleError);
   app.use("*", requestId());
+  // A 2,000-claim list or a long article is about a megabyte of JSON; gzip makes it a fifth.
+  app.use("*", compress());
   app.use(
     "*",
     secureHeaders({

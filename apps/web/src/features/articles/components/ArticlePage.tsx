@@ -2,6 +2,7 @@ import { useEffect } from "react";
 import { Link } from "wouter";
 import { errorMessage } from "../../../lib/ApiError";
 import { useCurrentUser } from "../../auth/hooks/useCurrentUser";
+import { useClaimsQuery } from "../../claims/hooks/useClaimsQuery";
 import { useArticleQuery } from "../hooks/useArticleQuery";
 import { ArticleMetadataForm } from "./ArticleMetadataForm";
 import { ArticleWorkspace } from "./ArticleWorkspace";
@@ -9,6 +10,8 @@ import { ArticleWorkspace } from "./ArticleWorkspace";
 /** One article: its metadata, the annotatable text and the claims. */
 export function ArticlePage({ articleId }: { articleId: string }) {
   const articleQuery = useArticleQuery(articleId);
+  // The claims load beside the article, not after it.
+  useClaimsQuery(articleId);
   const { can } = useCurrentUser();
   const article = articleQuery.data;
 

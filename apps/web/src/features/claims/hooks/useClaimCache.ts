@@ -17,8 +17,12 @@ export function useClaimCache(articleId: string) {
 export function claimCache(queryClient: QueryClient, articleId: string) {
   const key = claimKeys.ofArticle(articleId);
   return {
-    async snapshot(): Promise<Claim[] | undefined> {
-      await queryClient.cancelQueries({ queryKey: key });
+    /**
+     * The claims as they are now, with any fetch in flight cancelled so it cannot overwrite an optimistic
+     * change. Synchronous: awaiting the cancel would cost the new highlight a frame.
+     */
+    snapshot(): Claim[] | undefined {
+      void queryClient.cancelQueries({ queryKey: key });
       return queryClient.getQueryData<Claim[]>(key);
     },
     set(update: (claims: Claim[]) => Claim[]) {

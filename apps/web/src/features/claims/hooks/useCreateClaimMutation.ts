@@ -16,7 +16,7 @@ export function useCreateClaimMutation(articleId: string) {
   return useMutation({
     mutationFn: (input: CreateClaimVariables) => createClaim(articleId, input),
     onMutate: async (input) => {
-      const previous = await cache.snapshot();
+      const previous = cache.snapshot();
       const now = new Date().toISOString();
       pendingCount += 1;
       const pending: Claim = {

@@ -9,7 +9,7 @@ export function useDeleteClaimMutation(articleId: string) {
   return useMutation({
     mutationFn: (claim: Claim) => deleteClaim(claim),
     onMutate: async (claim) => {
-      const previous = await cache.snapshot();
+      const previous = cache.snapshot();
       cache.set((claims) => claims.filter((item) => item.id !== claim.id));
       return { previous };
     },
@@ -24,7 +24,7 @@ export function useRestoreClaimMutation(articleId: string) {
   return useMutation({
     mutationFn: (claim: Claim) => restoreClaim(claim),
     onMutate: async (claim) => {
-      const previous = await cache.snapshot();
+      const previous = cache.snapshot();
       cache.set((claims) => [...claims.filter((item) => item.id !== claim.id), claim]);
       return { previous };
     },

@@ -9,7 +9,7 @@ export function useUpdateClaimMutation(articleId: string) {
   return useMutation({
     mutationFn: ({ claim, change }: { claim: Claim; change: ClaimUpdate }) => updateClaim(claim, change),
     onMutate: async ({ claim, change }) => {
-      const previous = await cache.snapshot();
+      const previous = cache.snapshot();
       cache.set((claims) => claims.map((item) => (item.id === claim.id ? { ...item, ...change } : item)));
       return { previous };
     },
