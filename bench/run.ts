@@ -4,6 +4,7 @@ import { databaseProvider } from "../apps/server/src/db/createDatabase";
 import { benchApi } from "./api";
 import { benchBundle } from "./bundle";
 import { benchEditor } from "./editor";
+import { benchLoad } from "./load";
 import { benchReanchor } from "./reanchor";
 import { benchReportRows } from "./report";
 import { type BenchRow, type BenchSection, formatTable } from "./table";
@@ -17,6 +18,7 @@ const SECTIONS: [name: string, run: BenchSection][] = [
   ...(isPostgres ? [["API (PostgreSQL)", () => benchApi("postgresql", databaseUrl)] as [string, BenchSection]] : []),
   ["Report builders", benchReportRows],
   ["Re-anchoring", benchReanchor],
+  ["Load (50 reviewers)", benchLoad],
   ["Editor (headless Chromium)", benchEditor],
   ["Bundle", benchBundle],
 ];
