@@ -1,6 +1,7 @@
 import type { Claim, Evidence } from "@factmark/core";
 import { type ReactNode, useId, useRef, useState } from "react";
 import { InlineNotice } from "../../../components/InlineNotice";
+import { LoadErrorMessage, LoadingMessage } from "../../../components/QueryStateMessage";
 import { useCurrentUser } from "../../auth/hooks/useCurrentUser";
 import { evidenceRemoveErrorMessage, evidenceSaveErrors } from "../evidenceErrors";
 import {
@@ -75,20 +76,9 @@ export function EvidenceSection({ claim }: EvidenceSectionProps) {
 
   let list: ReactNode;
   if (evidenceQuery.isPending) {
-    list = (
-      <p className="loading" role="status">
-        Loading evidence…
-      </p>
-    );
+    list = <LoadingMessage what="evidence" />;
   } else if (evidenceQuery.isError) {
-    list = (
-      <div className="fact-form__error" role="alert">
-        <p>The evidence could not be loaded.</p>
-        <button type="button" className="button" onClick={() => evidenceQuery.refetch()}>
-          Try again
-        </button>
-      </div>
-    );
+    list = <LoadErrorMessage what="evidence" onRetry={() => evidenceQuery.refetch()} />;
   } else if (evidenceQuery.data.length === 0) {
     list = (
       <p className="empty-state">

@@ -1,5 +1,6 @@
 import type { Claim } from "@factmark/core";
 import { type ReactNode, useId, useState } from "react";
+import { LoadErrorMessage, LoadingMessage } from "../../../components/QueryStateMessage";
 import { ApiError } from "../../../lib/ApiError";
 import { useCurrentUser } from "../../auth/hooks/useCurrentUser";
 import { describeHistoryEvent } from "../describeHistoryEvent";
@@ -49,20 +50,9 @@ export function HistoryTimeline({ claim }: HistoryTimelineProps) {
 
   let content: ReactNode;
   if (historyQuery.isPending) {
-    content = (
-      <p className="loading" role="status">
-        Loading history…
-      </p>
-    );
+    content = <LoadingMessage what="history" />;
   } else if (historyQuery.isError) {
-    content = (
-      <div className="fact-form__error" role="alert">
-        <p>The history could not be loaded.</p>
-        <button type="button" className="button" onClick={() => historyQuery.refetch()}>
-          Try again
-        </button>
-      </div>
-    );
+    content = <LoadErrorMessage what="history" onRetry={() => historyQuery.refetch()} />;
   } else if (historyQuery.data.items.length === 0) {
     content = <p className="empty-state">No changes recorded yet.</p>;
   } else {

@@ -1,5 +1,6 @@
 import { type Claim, type Contradiction, compareClaimsInDocumentOrder, VERDICT_LABELS } from "@factmark/core";
 import { type ReactNode, useId } from "react";
+import { LoadErrorMessage, LoadingMessage } from "../../../components/QueryStateMessage";
 import { useContradictionsQuery } from "../hooks/useContradictionsQuery";
 import { quotePreview } from "../quotePreview";
 
@@ -34,20 +35,9 @@ export function ContradictionsView({ articleId, onSelectClaim }: ContradictionsV
 
   let content: ReactNode;
   if (contradictionsQuery.isPending) {
-    content = (
-      <p className="loading" role="status">
-        Loading contradictions…
-      </p>
-    );
+    content = <LoadingMessage what="contradictions" />;
   } else if (contradictionsQuery.isError) {
-    content = (
-      <div className="fact-form__error" role="alert">
-        <p>The contradictions could not be loaded.</p>
-        <button type="button" className="button" onClick={() => contradictionsQuery.refetch()}>
-          Try again
-        </button>
-      </div>
-    );
+    content = <LoadErrorMessage what="contradictions" onRetry={() => contradictionsQuery.refetch()} />;
   } else if (contradictionsQuery.data.length === 0) {
     content = (
       <p className="empty-state">
