@@ -260,7 +260,7 @@ describe("POST /api/articles/import", () => {
         ) =>
           spy(async (tx) => {
             await callback(tx);
-            throw new Error("the disk is full");
+            throw new Error("an injected failure after every row was written (the test simulates a full disk)");
           }, options as never);
         try {
           return await request("POST", "/api/articles/import", original);
