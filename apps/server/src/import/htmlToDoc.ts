@@ -1,32 +1,12 @@
 import type { DocNode } from "@factmark/core";
 import { JSDOM } from "jsdom";
+import { CONTAINER_TAGS } from "./containerTags";
 import { sanitizeArticleHtml } from "./sanitizeArticleHtml";
 
 type Mark = NonNullable<DocNode["marks"]>[number];
 
 /** Elements that hold blocks; their inline children are gathered into paragraphs. */
-const CONTAINERS = new Set([
-  "div",
-  "section",
-  "article",
-  "main",
-  "header",
-  "footer",
-  "aside",
-  "figure",
-  "figcaption",
-  "table",
-  "thead",
-  "tbody",
-  "tr",
-  "td",
-  "th",
-  "dl",
-  "dt",
-  "dd",
-  "li",
-  "body",
-]);
+const CONTAINERS = new Set<string>([...CONTAINER_TAGS, "li", "body"]);
 const HEADINGS: Record<string, number> = { h1: 1, h2: 2, h3: 3, h4: 4, h5: 5, h6: 6 };
 const BLOCK_TAGS = new Set(["p", "pre", "ul", "ol", "blockquote", ...Object.keys(HEADINGS), ...CONTAINERS]);
 /** How deep lists and quotes may nest in the result; deeper ones are flattened into their parent. */

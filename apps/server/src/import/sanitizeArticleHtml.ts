@@ -1,4 +1,5 @@
 import sanitizeHtml from "sanitize-html";
+import { CONTAINER_TAGS } from "./containerTags";
 
 /**
  * The HTML an import may keep: the editor's blocks and marks, and containers whose content we keep
@@ -23,26 +24,9 @@ const ALLOWED_TAGS = [
   "em",
   "i",
   "a",
-  "div",
-  "section",
-  "article",
-  "main",
-  "header",
-  "footer",
-  "aside",
-  "figure",
-  "figcaption",
   "pre",
-  "table",
-  "thead",
-  "tbody",
-  "tr",
-  "td",
-  "th",
-  "dl",
-  "dt",
-  "dd",
   "span",
+  ...CONTAINER_TAGS,
 ];
 
 /** Elements whose text is not article text: dropped with everything inside them. */
