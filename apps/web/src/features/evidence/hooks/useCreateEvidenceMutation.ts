@@ -11,7 +11,7 @@ export function useCreateEvidenceMutation(claimId: string) {
   return useMutation({
     mutationFn: (input: EvidenceCreate) => createEvidence(claimId, input),
     onMutate: async (input) => {
-      const previous = await cache.snapshot();
+      const previous = cache.snapshot();
       const now = new Date().toISOString();
       pendingCount += 1;
       const pending: Evidence = {

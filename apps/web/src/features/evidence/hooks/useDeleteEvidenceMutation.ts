@@ -9,7 +9,7 @@ export function useDeleteEvidenceMutation(claimId: string) {
   return useMutation({
     mutationFn: (evidence: Evidence) => deleteEvidence(evidence),
     onMutate: async (evidence) => {
-      const previous = await cache.snapshot();
+      const previous = cache.snapshot();
       cache.set((items) => items.filter((item) => item.id !== evidence.id));
       return { previous };
     },
@@ -24,7 +24,7 @@ export function useRestoreEvidenceMutation(claimId: string) {
   return useMutation({
     mutationFn: (evidence: Evidence) => restoreEvidence(evidence),
     onMutate: async (evidence) => {
-      const previous = await cache.snapshot();
+      const previous = cache.snapshot();
       cache.set((items) =>
         [...items.filter((item) => item.id !== evidence.id), evidence].sort((left, right) =>
           left.createdAt.localeCompare(right.createdAt),

@@ -15,7 +15,7 @@ export function useUpdateEvidenceMutation(claimId: string) {
   return useMutation({
     mutationFn: ({ evidence, change }: UpdateEvidenceVariables) => updateEvidence(evidence, change),
     onMutate: async ({ evidence, change }) => {
-      const previous = await cache.snapshot();
+      const previous = cache.snapshot();
       cache.set((items) => items.map((item) => (item.id === evidence.id ? { ...item, ...change } : item)));
       return { previous };
     },

@@ -11,7 +11,7 @@ export function useCreateLinkMutation(articleId: string) {
   return useMutation({
     mutationFn: (input: LinkCreate) => createLink(articleId, input),
     onMutate: async (input) => {
-      const previous = await cache.snapshot();
+      const previous = cache.snapshot();
       pendingCount += 1;
       const pending: Link = {
         id: `pending-link-${pendingCount}`,

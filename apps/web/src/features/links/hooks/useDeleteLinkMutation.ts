@@ -9,7 +9,7 @@ export function useDeleteLinkMutation(articleId: string) {
   return useMutation({
     mutationFn: (link: Link) => deleteLink(link),
     onMutate: async (link) => {
-      const previous = await cache.snapshot();
+      const previous = cache.snapshot();
       cache.set((links) => links.filter((item) => item.id !== link.id));
       return { previous };
     },
@@ -24,7 +24,7 @@ export function useRestoreLinkMutation(articleId: string) {
   return useMutation({
     mutationFn: (link: Link) => restoreLink(link),
     onMutate: async (link) => {
-      const previous = await cache.snapshot();
+      const previous = cache.snapshot();
       cache.set((links) => [...links.filter((item) => item.id !== link.id), link]);
       return { previous };
     },
