@@ -109,8 +109,8 @@ export async function listArticleSummaries(db: DbClient): Promise<ArticleSummary
 export type ArticleMetadataChange = Partial<Omit<ArticleFields, "doc" | "text">>;
 
 /**
- * Applies a change if the article is still at `expectedVersion`; returns the new row,
- * or null when the article is gone or has moved on (the caller tells which).
+ * Applies a change if the article is still at `expectedVersion`; returns whether it did
+ * (false when the article is gone or has moved on: the caller tells which).
  */
 export async function updateArticleIfVersion(
   db: DbClient,
