@@ -3,8 +3,8 @@ import path from "node:path";
 import { describe, expect, it } from "vitest";
 import { MIGRATIONS_DIR, readMigrations } from "./migrate";
 import {
+  derivePostgresMigration,
   derivePostgresSchema,
-  diffPostgresDatamodels,
   POSTGRES_MIGRATIONS_DIR,
   POSTGRES_SCHEMA_FILE,
   SNAPSHOT_FILE,
@@ -35,7 +35,7 @@ describe("the derived PostgreSQL schema and migrations", () => {
     let previous: string | null = null;
     for (const migration of postgresMigrations) {
       const snapshot = readFileSync(path.join(POSTGRES_MIGRATIONS_DIR, migration.name, SNAPSHOT_FILE), "utf8");
-      expect(migration.sql, migration.name).toBe(diffPostgresDatamodels(previous, snapshot));
+      expect(migration.sql, migration.name).toBe(derivePostgresMigration(migration.name, previous, snapshot));
       previous = snapshot;
     }
   });

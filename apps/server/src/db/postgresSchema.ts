@@ -1,5 +1,5 @@
 import { execFileSync } from "node:child_process";
-import { mkdtempSync, readdirSync, readFileSync, rmSync, writeFileSync } from "node:fs";
+import { existsSync, mkdtempSync, readdirSync, readFileSync, rmSync, writeFileSync } from "node:fs";
 import { tmpdir } from "node:os";
 import path from "node:path";
 import { PROJECT_ROOT } from "../config";
@@ -16,6 +16,8 @@ export const POSTGRES_SCHEMA_FILE = path.join(PROJECT_ROOT, "prisma/postgres/sch
 export const POSTGRES_MIGRATIONS_DIR = path.join(PROJECT_ROOT, "prisma/postgres/migrations");
 /** Beside each PostgreSQL migration: the derived schema it brings the database to, the base of the next diff. */
 export const SNAPSHOT_FILE = "schema.prisma.snapshot";
+/** Beside a SQLite migration: PostgreSQL's version of what the datamodel cannot say (triggers), appended to its diff. */
+export const POSTGRES_EXTRA_FILE = "postgresql.sql";
 
 const HEADER = "// Derived from prisma/schema.prisma by `pnpm prisma:derive`: edit that file, not this one.\n";
 
@@ -84,6 +86,13 @@ export interface DerivedMigration {
   snapshot: string;
 }
 
+/** The PostgreSQL migration for a SQLite one: the datamodel diff, then the migration's PostgreSQL-only SQL. */
+export function derivePostgresMigration(name: string, fromSchema: string | null, toSchema: string): string {
+  const extraFile = path.join(SQLITE_MIGRATIONS_DIR, name, POSTGRES_EXTRA_FILE);
+  const extra = existsSync(extraFile) ? readFileSync(extraFile, "utf8") : "";
+  return diffPostgresDatamodels(fromSchema, toSchema) + extra;
+}
+
 /**
  * What prisma/postgres should hold. Existing PostgreSQL migrations are kept as they are; each SQLite
  * migration without a counterpart gets one that diffs the last snapshot against the current schema
@@ -102,7 +111,7 @@ export function derivePostgres(): { schema: string; migrations: DerivedMigration
       migrations.push({ name, sql: readFileSync(path.join(dir, "migration.sql"), "utf8"), snapshot });
       previous = snapshot;
     } else {
-      migrations.push({ name, sql: diffPostgresDatamodels(previous, schema), snapshot: schema });
+      migrations.push({ name, sql: derivePostgresMigration(name, previous, schema), snapshot: schema });
       added.push(name);
       previous = schema;
     }

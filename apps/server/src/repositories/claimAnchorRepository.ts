@@ -1,5 +1,6 @@
 import type { Selectors } from "@factmark/core";
 import type { DbClient } from "./articleRepository";
+import { lockArticleForClaimWrites } from "./claimRepository";
 
 /** A claim as re-anchoring needs it: its id and stored selectors. */
 export interface AnchoredClaim {
@@ -31,19 +32,26 @@ export interface ClaimAnchorChange {
 }
 
 /**
- * Stores claims' new anchors, bumping each one's version (its row changed). With `expectedVersion`
- * (one claim only), answers false when the claim moved on meanwhile.
+ * Stores the new anchors of an article's claims, bumping each one's version (its row changed). With
+ * `expectedVersion` (one claim only), answers false when the claim moved on meanwhile.
  */
 export async function updateClaimAnchors(
   db: DbClient,
+  articleId: string,
   changes: readonly ClaimAnchorChange[],
   at: Date,
   expectedVersion?: number,
 ): Promise<boolean> {
+  if (changes.length > 0) await lockArticleForClaimWrites(db, articleId);
   for (const change of changes) {
     const { position, quote } = change.selectors;
     const result = await db.claim.updateMany({
-      where: { id: change.id, deletedAt: null, ...(expectedVersion === undefined ? {} : { version: expectedVersion }) },
+      where: {
+        id: change.id,
+        articleId,
+        deletedAt: null,
+        ...(expectedVersion === undefined ? {} : { version: expectedVersion }),
+      },
       data: {
         start: position.start,
         end: position.end,

@@ -76,6 +76,49 @@ describe("PATCH /api/articles/:id with a new doc", () => {
     expect(reread.doc).toEqual(docOf(newLines));
   });
 
+  it("hands the claims an edit moved to the next refresh, and only those", async () => {
+    const article = await buildArticle(db);
+    const before = await buildClaim(db, article, "limited number of drones");
+    const after = await buildClaim(db, article, "totally unfounded");
+    const { cursor } = ZClaimList.parse(await (await request("GET", `/api/articles/${article.id}/claims`)).json());
+    const newLines = [...LINES.slice(0, 2), `Later, ${LINES[2]}`];
+    expect((await save(article.id, 1, docOf(newLines))).status).toBe(200);
+
+    const changes = ZClaimList.parse(
+      await (await request("GET", `/api/articles/${article.id}/claims?since=${cursor}`)).json(),
+    );
+    expect(changes.items.map((claim) => claim.id)).toEqual([after.id]);
+    expect(changes.items[0]?.selectors.position.start).toBe(newLines.join("\n").indexOf("totally unfounded"));
+    expect(changes.items.map((claim) => claim.id)).not.toContain(before.id);
+  });
+
+  it("finishes an edit that moves claims while reviewers change those claims, refusing none with a 5xx", async () => {
+    const article = await buildArticle(db);
+    const claims = await Promise.all(
+      ["Iran sold", "limited number", "Robert Malley", "transferred dozens", "totally unfounded"].map((exact) =>
+        buildClaim(db, article, exact),
+      ),
+    );
+    const newLines = LINES.map((line) => `Reportedly, ${line}`);
+    const statuses = await Promise.all([
+      ...claims.map(
+        async (claim) =>
+          (await request("PATCH", `/api/claims/${claim.id}`, { verdict: "supported" }, { "If-Match": '"1"' })).status,
+      ),
+      save(article.id, 1, docOf(newLines)).then((response) => response.status),
+      ...claims.map(
+        async (claim) =>
+          (await request("PATCH", `/api/claims/${claim.id}`, { rationale: "Checked." }, { "If-Match": '"1"' })).status,
+      ),
+    ]);
+    // Each claim change either lands or meets the edit's new version (412): never a deadlock's 500.
+    expect(statuses.filter((status) => status !== 200 && status !== 412)).toEqual([]);
+    const now = await claimsOf(article.id);
+    expect(now.map((claim) => claim.selectors.quote.exact).sort()).toEqual(
+      claims.map((claim) => claim.selectors.quote.exact).sort(),
+    );
+  });
+
   it("keeps metadata edits working beside the doc, and a doc-less save answers no summary", async () => {
     const article = await buildArticle(db);
     const response = await request("PATCH", `/api/articles/${article.id}`, { title: "Renamed" }, { "If-Match": '"1"' });

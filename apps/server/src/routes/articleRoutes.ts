@@ -5,6 +5,7 @@ import {
   ZArticleUpdate,
   ZArticleUploadFields,
   ZClaimCreate,
+  ZClaimListQuery,
   ZId,
   ZLinkCreate,
 } from "@factmark/core";
@@ -68,8 +69,8 @@ export function articleRoutes({ db }: AppDeps) {
       await deleteArticle(db, c.get("actor"), c.req.valid("param").id, readIfMatch(c));
       return c.body(null, 204);
     })
-    .get("/:id/claims", validate("param", ZArticleParam), async (c) =>
-      c.json({ items: await listClaims(db, c.req.valid("param").id) }, 200),
+    .get("/:id/claims", validate("param", ZArticleParam), validate("query", ZClaimListQuery), async (c) =>
+      c.json(await listClaims(db, c.req.valid("param").id, c.req.valid("query").since), 200),
     )
     .post("/:id/claims", validate("param", ZArticleParam), validate("json", ZClaimCreate), async (c) => {
       const claim = await createClaim(db, c.get("actor"), c.req.valid("param").id, c.req.valid("json"));

@@ -1,4 +1,4 @@
-import { type Claim, ZClaim, ZClaimList } from "@factmark/core";
+import { applyClaimChanges, type Claim, type ClaimList, ZClaim, ZClaimList } from "@factmark/core";
 import { describe, expect, it } from "vitest";
 import { BODY_LIMITS } from "../middleware/limitBody";
 import { buildArticle } from "../test/buildArticle";
@@ -279,6 +279,94 @@ describe("GET /api/articles/:id/claims", () => {
 
   it("answers 404 for an article that does not exist", async () => {
     await expectApiError(await request("GET", "/api/articles/nope/claims"), 404, "NOT_FOUND");
+  });
+});
+
+describe("GET /api/articles/:id/claims?since=", () => {
+  async function readList(articleId: string, since?: number): Promise<ClaimList> {
+    const query = since === undefined ? "" : `?since=${since}`;
+    const response = await request("GET", `/api/articles/${articleId}/claims${query}`);
+    expect(response.status).toBe(200);
+    return ZClaimList.parse(await response.json());
+  }
+
+  it("answers only the claims written after the cursor, and the ids of those deleted", async () => {
+    const own = await buildArticle(db);
+    const untouched = await buildClaim(db, own, "Iran sold");
+    const changed = await buildClaim(db, own, "Robert Malley");
+    const deleted = await buildClaim(db, own, "dozens");
+    const first = await readList(own.id);
+    expect(first.deletedIds).toEqual([]);
+
+    await request("PATCH", `/api/claims/${changed.id}`, { verdict: "supported" }, { "If-Match": '"1"' });
+    await request("DELETE", `/api/claims/${deleted.id}`);
+    const added = await buildClaim(db, own, "totally unfounded");
+    const changes = await readList(own.id, first.cursor);
+
+    expect(changes.items.map((claim) => [claim.id, claim.verdict])).toEqual([
+      [changed.id, "supported"],
+      [added.id, "unverified"],
+    ]);
+    expect(changes.deletedIds).toEqual([deleted.id]);
+    expect(changes.cursor).toBeGreaterThan(first.cursor);
+    expect(changes.items.map((claim) => claim.id)).not.toContain(untouched.id);
+    // The kept list, brought up to date, is what a whole read answers now.
+    expect(applyClaimChanges(first.items, changes)).toEqual((await readList(own.id)).items);
+  });
+
+  it("answers nothing at the latest cursor, until the next write", async () => {
+    const own = await buildArticle(db);
+    const claim = await buildClaim(db, own, "Iran sold");
+    const { cursor } = await readList(own.id);
+    expect(await readList(own.id, cursor)).toEqual({ items: [], deletedIds: [], cursor });
+
+    await request("POST", `/api/claims/${claim.id}/restore`);
+    await request("DELETE", `/api/claims/${claim.id}`);
+    await request("POST", `/api/claims/${claim.id}/restore`);
+    const after = await readList(own.id, cursor);
+    expect(after.items.map((item) => [item.id, item.version])).toEqual([[claim.id, 3]]);
+  });
+
+  it("keeps the numbers of one article apart from another's", async () => {
+    const mine = await buildArticle(db);
+    const theirs = await buildArticle(db);
+    await buildClaim(db, mine, "Iran sold");
+    const { cursor } = await readList(mine.id);
+    await buildClaim(db, theirs, "Iran sold");
+    expect((await readList(mine.id, cursor)).items).toEqual([]);
+  });
+
+  it("loses no claim written by many reviewers at once while others refresh", async () => {
+    const busy = await buildArticle(db);
+    const words = busy.text.split(" ").slice(0, 24);
+    let kept = await readList(busy.id);
+    let cursor = kept.cursor;
+    let items = kept.items;
+    let offset = 0;
+    const writes = words.map((word) => {
+      const start = busy.text.indexOf(word, offset);
+      offset = start + word.length;
+      return request("POST", `/api/articles/${busy.id}/claims`, { selectors: { position: { start, end: offset } } });
+    });
+    // Refreshes race the writes: each brings what committed after the last one it saw.
+    for (let refresh = 0; refresh < 6; refresh++) {
+      kept = await readList(busy.id, cursor);
+      items = applyClaimChanges(items, kept);
+      cursor = kept.cursor;
+    }
+    const statuses = await Promise.all(writes.map(async (write) => (await write).status));
+    expect(statuses.every((status) => status === 201)).toBe(true);
+    items = applyClaimChanges(items, await readList(busy.id, cursor));
+    expect(items).toEqual((await readList(busy.id)).items);
+    expect(items).toHaveLength(words.length);
+  });
+
+  it("rejects a cursor that is not a whole number with 400, naming it", async () => {
+    for (const since of ["-1", "abc", "1.5", "", "1e3", "9".repeat(16)]) {
+      const response = await expectUnchanged(db, () => request("GET", `${claimsUrl}?since=${since}`));
+      const error = await expectApiError(response, 400, "VALIDATION_FAILED");
+      expect(error.message).toContain("since");
+    }
   });
 });
 

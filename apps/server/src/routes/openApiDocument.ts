@@ -12,6 +12,7 @@ import {
   ZClaimCreate,
   ZClaimHistory,
   ZClaimList,
+  ZClaimListQuery,
   ZClaimReattach,
   ZClaimUpdate,
   ZContradictionList,
@@ -99,10 +100,13 @@ const OPERATIONS: OpenApiOperation[] = [
   {
     method: "get",
     path: "/api/articles/{id}/claims",
-    summary: "The article's claims in document order",
+    summary:
+      "The article's claims in document order; with since=<cursor of an earlier answer>, only the claims " +
+      "written after it and the ids of those deleted",
+    query: ZClaimListQuery,
     response: ZClaimList,
     status: 200,
-    errors: ["NOT_FOUND"],
+    errors: ["NOT_FOUND", "VALIDATION_FAILED"],
   },
   {
     method: "post",
@@ -312,6 +316,14 @@ function build() {
     const parameters: unknown[] = [];
     if (operation.path.includes("{id}")) {
       parameters.push({ name: "id", in: "path", required: true, schema: { type: "string" } });
+    }
+    for (const [name, schema] of Object.entries(operation.query?.shape ?? {})) {
+      parameters.push({
+        name,
+        in: "query",
+        required: !schema.safeParse(undefined).success,
+        schema: { type: "string" },
+      });
     }
     if (operation.ifMatch) {
       parameters.push({

@@ -6,6 +6,8 @@ export interface OpenApiOperation {
   method: "get" | "post" | "patch" | "delete";
   path: string;
   summary: string;
+  /** Query parameters: each key of the object, described by its schema. */
+  query?: z.ZodObject;
   body?: z.ZodType;
   /** A multipart/form-data body instead of JSON: the form's fields, and the name of its file field. */
   form?: { fields: z.ZodType; file: string };

@@ -1,10 +1,10 @@
-import { AppError, type Claim } from "@factmark/core";
+import { AppError, type ClaimList } from "@factmark/core";
 import type { Db } from "../db/createDatabase";
 import { listClaimsOfArticle } from "../repositories/claimRepository";
 
-/** The live claims of an article in document order. */
-export async function listClaims(db: Db, articleId: string): Promise<Claim[]> {
-  const claims = await listClaimsOfArticle(db, articleId);
+/** The live claims of an article in document order, or with `since` what changed after that cursor. */
+export async function listClaims(db: Db, articleId: string, since?: number): Promise<ClaimList> {
+  const claims = await listClaimsOfArticle(db, articleId, since);
   if (!claims) throw new AppError("NOT_FOUND", `No article with id "${articleId}".`);
   return claims;
 }

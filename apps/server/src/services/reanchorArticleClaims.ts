@@ -46,7 +46,7 @@ export async function reanchorArticleClaims(
       });
     }
   });
-  await updateClaimAnchors(db, changes, at);
+  await updateClaimAnchors(db, articleId, changes, at);
   await insertEvents(db, articleId, actor, events, at);
   return summarizeReanchoring(results);
 }

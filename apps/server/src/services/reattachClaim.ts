@@ -31,7 +31,13 @@ export async function reattachClaim(
     if (!article) throw new AppError("NOT_FOUND", `No claim with id "${id}".`);
     const selectors = placeSelectors(article.text, input.selectors);
     const at = new Date();
-    const isUpdated = await updateClaimAnchors(tx, [{ id, selectors, isOrphaned: false }], at, current.version);
+    const isUpdated = await updateClaimAnchors(
+      tx,
+      current.articleId,
+      [{ id, selectors, isOrphaned: false }],
+      at,
+      current.version,
+    );
     if (!isUpdated) throw preconditionFailed("claim", current);
     await insertEvents(
       tx,

@@ -457,6 +457,10 @@ function corpusFor(name: string, route: Route): HostileRequest[] {
         url: route.path(route.realId ?? "").replace("format=md", `format=${encodeURIComponent(format)}`),
       });
   }
+  if (name === "GET /api/articles/:id/claims") {
+    for (const since of ["-1", "1.5", "1e3", "9".repeat(400), "' OR '1'='1", "<script>", "\u202e1", "0x10"])
+      add(`since ${since.slice(0, 40)}`, { url: `${realUrl}?since=${encodeURIComponent(since)}` });
+  }
   if (!isWrite) return requests;
   bodyIdentity = target.as ?? allowed;
 

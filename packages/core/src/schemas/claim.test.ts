@@ -1,5 +1,5 @@
 import { describe, expect, it } from "vitest";
-import { compareClaimsInDocumentOrder, ZClaimCreate, ZClaimUpdate } from "./claim";
+import { applyClaimChanges, type Claim, compareClaimsInDocumentOrder, ZClaimCreate, ZClaimUpdate } from "./claim";
 
 function issuesOf(input: unknown): string[] {
   const result = ZClaimCreate.safeParse(input);
@@ -101,5 +101,40 @@ describe("compareClaimsInDocumentOrder", () => {
       { start: 0, end: 2 },
       { start: 5, end: 6 },
     ]);
+  });
+});
+
+describe("applyClaimChanges", () => {
+  const claim = (id: string, start: number, verdict: Claim["verdict"] = "unverified"): Claim => ({
+    id,
+    articleId: "a",
+    selectors: { position: { start, end: start + 1 }, quote: { exact: "x", prefix: "", suffix: "" } },
+    verdict,
+    speaker: null,
+    rationale: "",
+    isOrphaned: false,
+    version: 1,
+    createdAt: "2026-01-01T00:00:00.000Z",
+    updatedAt: "2026-01-01T00:00:00.000Z",
+    createdBy: { id: "r", name: "R" },
+  });
+
+  it("replaces changed claims, adds new ones and drops deleted ones, in document order", () => {
+    const kept = [claim("one", 0), claim("two", 10), claim("three", 20)];
+    const next = applyClaimChanges(kept, {
+      items: [claim("two", 10, "supported"), claim("new", 5)],
+      deletedIds: ["three"],
+    });
+    expect(next.map((item) => [item.id, item.verdict])).toEqual([
+      ["one", "unverified"],
+      ["new", "unverified"],
+      ["two", "supported"],
+    ]);
+  });
+
+  it("ignores a deletion of a claim it never had, and leaves the kept list alone", () => {
+    const kept = [claim("one", 0)];
+    expect(applyClaimChanges(kept, { items: [], deletedIds: ["gone"] })).toEqual(kept);
+    expect(kept).toHaveLength(1);
   });
 });

@@ -80,8 +80,31 @@ export const ZClaim = z.object({
 });
 export type Claim = z.infer<typeof ZClaim>;
 
-export const ZClaimList = ZList(ZClaim);
+/**
+ * GET /api/articles/:id/claims: every live claim, or with `since` only what changed after that cursor.
+ * A client keeps the list and the last cursor; refreshing it then costs what changed, not 2,000 claims.
+ */
+export const ZClaimList = ZList(ZClaim).extend({
+  /** With `since`: the claims deleted after it, to drop. Always empty in a full list. */
+  deletedIds: z.array(ZId),
+  /** Pass as `since` to receive only what changes after this answer. */
+  cursor: z.number().int().nonnegative(),
+});
 export type ClaimList = z.infer<typeof ZClaimList>;
+
+export const ZClaimListQuery = z.object({
+  since: z
+    .string()
+    .regex(/^\d{1,15}$/, "since must be the cursor of an earlier answer, a whole number.")
+    .transform(Number)
+    .optional(),
+});
+
+/** A kept list of claims brought up to date with an answer to `?since=`, in document order. */
+export function applyClaimChanges(claims: readonly Claim[], changes: Pick<ClaimList, "items" | "deletedIds">): Claim[] {
+  const replaced = new Set([...changes.deletedIds, ...changes.items.map((claim) => claim.id)]);
+  return [...claims.filter((claim) => !replaced.has(claim.id)), ...changes.items].sort(compareClaimsInDocumentOrder);
+}
 
 /** Claims in document order: by start, then the longer one first. */
 export function compareClaimsInDocumentOrder(a: Pick<Claim, "selectors">, b: Pick<Claim, "selectors">): number {
