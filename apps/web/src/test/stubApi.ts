@@ -7,7 +7,10 @@ afterEach(() => {
 /** What a stubbed route answers: a status and a JSON body, or a function of the request that gives them. */
 export type StubAnswer =
   | { status: number; body?: unknown }
-  | ((request: { url: string; method: string; headers: Headers; body: unknown }) => { status: number; body?: unknown });
+  | ((request: { url: string; query: URLSearchParams; method: string; headers: Headers; body: unknown }) => {
+      status: number;
+      body?: unknown;
+    });
 
 /** A JSON error answer in the API's envelope. */
 export function errorAnswer(status: number, code: string, message = "Refused.", details?: unknown) {
@@ -34,7 +37,8 @@ export function stubApi(routes: Record<string, StubAnswer | StubAnswer[]>) {
     const answer = answers[Math.min(index, answers.length - 1)] as StubAnswer;
     const headers = new Headers(init.headers);
     const body = typeof init.body === "string" ? JSON.parse(init.body) : undefined;
-    return jsonResponse(typeof answer === "function" ? answer({ url: path, method, headers, body }) : answer);
+    const query = new URLSearchParams(url.split("?")[1] ?? "");
+    return jsonResponse(typeof answer === "function" ? answer({ url: path, query, method, headers, body }) : answer);
   });
   vi.stubGlobal("fetch", fetchMock);
   return {

@@ -1,10 +1,15 @@
-import type { Claim, ClaimCreate, ClaimUpdate } from "@factmark/core";
+import type { Claim, ClaimCreate, ClaimList, ClaimUpdate } from "@factmark/core";
 import { unwrap } from "../../lib/ApiError";
 import { apiClient, ifMatch } from "../../lib/apiClient";
 
-export async function fetchClaims(articleId: string): Promise<Claim[]> {
-  const { items } = await unwrap(apiClient.articles[":id"].claims.$get({ param: { id: articleId } }));
-  return items;
+/** An article's claims; with `since` (an earlier answer's cursor), only what changed after it. */
+export async function fetchClaims(articleId: string, since?: number): Promise<ClaimList> {
+  return unwrap(
+    apiClient.articles[":id"].claims.$get({
+      param: { id: articleId },
+      query: since === undefined ? {} : { since: String(since) },
+    }),
+  );
 }
 
 export async function createClaim(articleId: string, input: ClaimCreate): Promise<Claim> {

@@ -48,7 +48,7 @@ describe("useClaimActions on a stale change", () => {
         { status: 200, body: { ...theirs, verdict: "contradicted", version: 3 } },
       ],
       [`GET /api/claims/${mine.id}/history`]: { status: 200, body: history },
-      "GET /api/articles/article-1/claims": { status: 200, body: { items: [theirs] } },
+      "GET /api/articles/article-1/claims": { status: 200, body: { items: [theirs], deletedIds: [], cursor: 2 } },
     });
     const view = renderWithQueryClient(<Harness claim={mine} />);
     view.queryClient.setQueryData(claimKeys.ofArticle("article-1"), [mine]);

@@ -4,13 +4,23 @@ import { listCache } from "../../../lib/listCache";
 import { articleKeys } from "../../articles/queryKeys";
 import { historyKeys } from "../../history/queryKeys";
 import { linkKeys } from "../../links/queryKeys";
+import { claimCursors } from "../claimCursors";
 import { claimKeys } from "../queryKeys";
 
 /** One article's claims in the query cache, kept in document order, for optimistic updates. */
 export function useClaimCache(articleId: string) {
-  return listCache<Claim>(useQueryClient(), claimKeys.ofArticle(articleId), {
+  const queryClient = useQueryClient();
+  const cache = listCache<Claim>(queryClient, claimKeys.ofArticle(articleId), {
     sort: compareClaimsInDocumentOrder,
     // The list's counts change; a claim's links show or hide with it; its history gains an entry.
     alsoInvalidate: [articleKeys.list(), linkKeys.all, historyKeys.all],
   });
+  return {
+    ...cache,
+    restore(previous: Claim[] | undefined) {
+      // The snapshot may predate changes a refresh brought in meanwhile: the next read is whole.
+      claimCursors.forget(queryClient, articleId);
+      cache.restore(previous);
+    },
+  };
 }
