@@ -1,11 +1,12 @@
 
 -- The triggers of the SQLite migration, for PostgreSQL (Prisma's datamodel cannot say them, so
--- `pnpm prisma:derive` appends this file to the derived migration). The article's row lock, taken by
+-- `pnpm prisma:derive` appends this file to the derived migration). The counter's row lock, taken by
 -- the bump, is held to the commit: writers of one article's claims get their numbers in commit order.
 CREATE FUNCTION "Claim_take_seq"() RETURNS trigger LANGUAGE plpgsql AS $$
 BEGIN
-    UPDATE "Article" SET "claimsSeq" = "claimsSeq" + 1 WHERE "id" = NEW."articleId"
-        RETURNING "claimsSeq" INTO NEW."seq";
+    INSERT INTO "ClaimSeq" ("articleId", "last") VALUES (NEW."articleId", 1)
+        ON CONFLICT ("articleId") DO UPDATE SET "last" = "ClaimSeq"."last" + 1
+        RETURNING "last" INTO NEW."seq";
     RETURN NEW;
 END;
 $$;

@@ -101,12 +101,14 @@ export async function listClaimsOfArticle(db: DbClient, articleId: string, since
 }
 
 /**
- * Takes the article's row lock before a transaction writes its claims. The change-number trigger
- * takes it too, but only after the claim's own row lock: two transactions could then hold one each
- * and wait on the other (PostgreSQL). Taken first, it lines every claim writer of the article up.
+ * Takes the lock on the article's change counter (see Claim.seq) before a transaction writes claims.
+ * The numbering trigger takes it too, but only after the claim's own row lock: two transactions could
+ * then hold one each and wait on the other (PostgreSQL). Taken first, it lines up every claim writer of
+ * the article. An upsert, so the counter of an article whose claims predate the numbering exists too.
  */
 export async function lockArticleForClaimWrites(db: DbClient, articleId: string): Promise<void> {
-  await db.$executeRaw`UPDATE "Article" SET "claimsSeq" = "claimsSeq" WHERE "id" = ${articleId}`;
+  await db.$executeRaw`INSERT INTO "ClaimSeq" ("articleId", "last") VALUES (${articleId}, 0)
+    ON CONFLICT ("articleId") DO UPDATE SET "last" = "ClaimSeq"."last"`;
 }
 
 /** A claim whose article is live; deleted claims only when asked for (restoring needs them). */
