@@ -5,6 +5,7 @@ import * as Postgres from "../generated/prisma-pg/client";
 import { migrateSqlite } from "./migrate";
 import { migratePostgres } from "./migratePostgres";
 import { sqlitePath } from "./sqlitePath";
+import { startWalCheckpointer } from "./walCheckpointer";
 
 /**
  * The database client every repository takes, typed by the SQLite client. The PostgreSQL client is
@@ -22,6 +23,7 @@ type SqliteModels = [
   Sqlite.Invite,
   Sqlite.Article,
   Sqlite.Claim,
+  Sqlite.ClaimSeq,
   Sqlite.Link,
   Sqlite.Evidence,
   Sqlite.Event,
@@ -32,6 +34,7 @@ type PostgresModels = [
   Postgres.Invite,
   Postgres.Article,
   Postgres.Claim,
+  Postgres.ClaimSeq,
   Postgres.Link,
   Postgres.Evidence,
   Postgres.Event,
@@ -65,7 +68,28 @@ export async function createDatabase(databaseUrl: string): Promise<Db> {
   // Per connection: a commit in WAL mode is durable once synced (FULL), not just written.
   await db.$queryRawUnsafe("PRAGMA synchronous = FULL");
   await db.$queryRawUnsafe("PRAGMA foreign_keys = ON");
+  await checkpointInBackground(db, file);
   return db;
+}
+
+/** SQLite's checkpoints move to a thread of their own (see walCheckpointer.ts); `$disconnect` ends it. */
+function checkpointInBackground(db: Sqlite.PrismaClient, file: string) {
+  const checkpointer = startWalCheckpointer(file, {
+    busyTimeoutMs: SQLITE_BUSY_TIMEOUT_MS,
+    onOversized() {
+      void db.$queryRawUnsafe("PRAGMA wal_checkpoint(PASSIVE)").catch(() => {});
+    },
+    onFailure(error) {
+      console.error(`${error.message} SQLite checkpoints in the commits again.`);
+      void db.$queryRawUnsafe("PRAGMA wal_autocheckpoint = 1000").catch(() => {});
+    },
+  });
+  const disconnect = db.$disconnect.bind(db);
+  db.$disconnect = async () => {
+    await checkpointer.stop();
+    await disconnect();
+  };
+  return db.$queryRawUnsafe("PRAGMA wal_autocheckpoint = 0");
 }
 
 async function createPostgresDatabase(databaseUrl: string): Promise<Db> {
