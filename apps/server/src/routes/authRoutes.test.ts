@@ -2,6 +2,7 @@ import { ZAuthState, ZInviteCreated, ZInviteInfo, ZUser, ZUserList } from "@fact
 import { describe, expect, it } from "vitest";
 import { SESSION_COOKIE } from "../auth/sessionCookie";
 import { LOCAL_REVIEWER } from "../repositories/reviewerRepository";
+import { startSession } from "../services/startSession";
 import { buildArticle } from "../test/buildArticle";
 import { createTestApp, TEST_ADMIN } from "../test/createTestApp";
 import { expectApiError } from "../test/expectApiError";
@@ -116,6 +117,27 @@ describe("POST /api/auth/login and /api/auth/logout", () => {
     expect(loggedOut.headers.get("set-cookie")).toMatch(new RegExp(`${SESSION_COOKIE}=;`));
     // The same cookie, replayed, opens nothing.
     await expectApiError(await request("GET", "/api/articles", undefined, { cookie }), 401, "UNAUTHENTICATED");
+  });
+
+  it("opens nothing with a session that has expired, or whose account lost its password", async () => {
+    const { db, request } = await createTestApp();
+    const expired = await startSession(db, LOCAL_REVIEWER.id, -1000);
+    const expiredCookie = `${SESSION_COOKIE}=${expired.token}`;
+    await expectApiError(
+      await request("GET", "/api/articles", undefined, { cookie: expiredCookie }),
+      401,
+      "UNAUTHENTICATED",
+    );
+
+    const live = await startSession(db, LOCAL_REVIEWER.id, 60_000);
+    const liveCookie = `${SESSION_COOKIE}=${live.token}`;
+    expect((await request("GET", "/api/articles", undefined, { cookie: liveCookie })).status).toBe(200);
+    await db.reviewer.update({ where: { id: LOCAL_REVIEWER.id }, data: { passwordHash: null } });
+    await expectApiError(
+      await request("GET", "/api/articles", undefined, { cookie: liveCookie }),
+      401,
+      "UNAUTHENTICATED",
+    );
   });
 
   it("answers an unknown email and a wrong password alike, in the same time", async () => {
