@@ -72,9 +72,38 @@ export async function findArticle(db: DbClient, id: string): Promise<Article | n
   return row ? toArticle(row) : null;
 }
 
-/** What validating a selector needs of an article: its text, and nothing else. */
+/** Per client, the texts read lately, each with the article version it belongs to (most recent last). */
+const recentTexts = new WeakMap<DbClient, Map<string, { version: number; text: string }>>();
+const RECENT_TEXTS_KEPT = 16;
+
+/**
+ * What validating a selector needs of a live article: its text. Every new claim asks, and a long
+ * article's text is hundreds of KB: the last few are kept in memory and reused while the article's
+ * version, read first (raw: a few bytes, no query compiled), is still theirs.
+ */
 export async function findArticleText(db: DbClient, id: string): Promise<{ id: string; text: string } | null> {
-  return db.article.findFirst({ where: { id, deletedAt: null }, select: { id: true, text: true } });
+  const [live] = await db.$queryRaw<{ version: number }[]>`
+    SELECT "version" FROM "Article" WHERE "id" = ${id} AND "deletedAt" IS NULL`;
+  if (!live) return null;
+  let texts = recentTexts.get(db);
+  if (!texts) {
+    texts = new Map();
+    recentTexts.set(db, texts);
+  }
+  const known = texts.get(id);
+  if (known?.version === live.version) return { id, text: known.text };
+  const article = await db.article.findFirst({
+    where: { id, deletedAt: null },
+    select: { version: true, text: true },
+  });
+  if (!article) return null;
+  texts.delete(id);
+  texts.set(id, article);
+  for (const oldest of texts.keys()) {
+    if (texts.size <= RECENT_TEXTS_KEPT) break;
+    texts.delete(oldest);
+  }
+  return { id, text: article.text };
 }
 
 /** Whether an article exists, counting deleted ones: the seed never brings back what a user deleted. */

@@ -1,6 +1,6 @@
 import type { Actor, Claim, ClaimList, Selectors, Verdict } from "@factmark/core";
 import { timeOrderedId } from "../db/timeOrderedId";
-import type { Prisma } from "../generated/prisma/client";
+import { Prisma } from "../generated/prisma/client";
 import type { DbClient } from "./articleRepository";
 import { type EventInput, insertEvents } from "./eventRepository";
 
@@ -75,7 +75,9 @@ export async function insertClaim(db: DbClient, claim: NewClaim, actor: Actor): 
  * cost as much as the claims themselves (see docs/benchmarks.md).
  */
 export async function listClaimsOfArticle(db: DbClient, articleId: string, since?: number): Promise<ClaimList | null> {
-  const article = await db.article.findFirst({ where: { id: articleId, deletedAt: null }, select: { id: true } });
+  // Raw where Prisma's query compiler would cost more than the statement (a refresh runs these every time).
+  const [article] = await db.$queryRaw<{ id: string }[]>`
+    SELECT "id" FROM "Article" WHERE "id" = ${articleId} AND "deletedAt" IS NULL`;
   if (!article) return null;
   const rows = await db.claim.findMany({
     where: since === undefined ? { articleId, deletedAt: null } : { articleId, seq: { gt: since } },
@@ -86,7 +88,8 @@ export async function listClaimsOfArticle(db: DbClient, articleId: string, since
   const authors =
     authorIds.length === 0
       ? []
-      : await db.reviewer.findMany({ where: { id: { in: authorIds } }, select: { id: true, name: true } });
+      : await db.$queryRaw<{ id: string; name: string }[]>`
+          SELECT "id", "name" FROM "Reviewer" WHERE "id" IN (${Prisma.join(authorIds)})`;
   const authorById = new Map(authors.map((author) => [author.id, author]));
   return {
     items: live.map((row) =>

@@ -119,6 +119,22 @@ describe("PATCH /api/articles/:id with a new doc", () => {
     );
   });
 
+  it("places a new claim against the text as edited, not the text it read before the edit", async () => {
+    const article = await buildArticle(db);
+    await buildClaim(db, article, "Iran sold");
+    const newLines = [...LINES.slice(0, 1), "Malley later said the transfers were in the hundreds.", ...LINES.slice(2)];
+    expect((await save(article.id, 1, docOf(newLines))).status).toBe(200);
+
+    const added = await request("POST", `/api/articles/${article.id}/claims`, {
+      selectors: { quote: { exact: "in the hundreds" } },
+    });
+    expect(added.status).toBe(201);
+    const gone = await expectUnchanged(db, () =>
+      request("POST", `/api/articles/${article.id}/claims`, { selectors: { quote: { exact: "transferred dozens" } } }),
+    );
+    await expectApiError(gone, 422, "UNPROCESSABLE");
+  });
+
   it("keeps metadata edits working beside the doc, and a doc-less save answers no summary", async () => {
     const article = await buildArticle(db);
     const response = await request("PATCH", `/api/articles/${article.id}`, { title: "Renamed" }, { "If-Match": '"1"' });
