@@ -4,6 +4,7 @@ import { databaseProvider } from "../apps/server/src/db/createDatabase";
 import { benchApi } from "./api";
 import { benchBundle } from "./bundle";
 import { benchEditor } from "./editor";
+import { benchHotPaths } from "./hotPaths";
 import { benchLoad } from "./load";
 import { benchReanchor } from "./reanchor";
 import { benchReportRows } from "./report";
@@ -18,6 +19,7 @@ const SECTIONS: [name: string, run: BenchSection][] = [
   ...(isPostgres ? [["API (PostgreSQL)", () => benchApi("postgresql", databaseUrl)] as [string, BenchSection]] : []),
   ["Report builders", benchReportRows],
   ["Re-anchoring", benchReanchor],
+  ["Hot paths (in process)", benchHotPaths],
   ["Load (50 reviewers)", benchLoad],
   ["Editor (headless Chromium)", benchEditor],
   ["Bundle", benchBundle],

@@ -1,0 +1,135 @@
+// Hot paths, in process (no HTTP, no load generator): what one request of the load run costs the server, and
+// the two queries every request or every new claim runs, each beside the Prisma query it replaced.
+// The article: the generated 50,000 words with 2,000 claims; one reviewer's session; SQLite, synchronous = FULL.
+import { createApp } from "../apps/server/src/app";
+import { hashSecretToken } from "../apps/server/src/auth/secretToken";
+import { securitySettingsFromEnv } from "../apps/server/src/auth/securitySettings";
+import { createDatabase, type Db } from "../apps/server/src/db/createDatabase";
+import { createThrowawayDatabase } from "../apps/server/src/db/throwawayDatabase";
+import { findArticleText } from "../apps/server/src/repositories/articleRepository";
+import { ensureReviewer, LOCAL_REVIEWER } from "../apps/server/src/repositories/reviewerRepository";
+import { findSessionPrincipal } from "../apps/server/src/repositories/sessionRepository";
+import { createArticle } from "../apps/server/src/services/createArticle";
+import { createClaim } from "../apps/server/src/services/createClaim";
+import { generateArticle } from "./fixture";
+import { signInBenchReviewers } from "./signInBenchAdmin";
+import type { BenchRow } from "./table";
+
+const WARMUP = 100;
+const RUNS = 500;
+const SECTION = "Hot paths (in process)";
+
+async function median(run: () => Promise<unknown>): Promise<number> {
+  for (let index = 0; index < WARMUP; index++) await run();
+  const times: number[] = [];
+  for (let index = 0; index < RUNS; index++) {
+    const startedAt = performance.now();
+    await run();
+    times.push(performance.now() - startedAt);
+  }
+  times.sort((left, right) => left - right);
+  return times[Math.floor(times.length / 2)] ?? Number.NaN;
+}
+
+/** One reviewer's requests of the load run, through the whole app (middleware, validation, services). */
+async function requestRows(db: Db, articleId: string, cookie: string, spans: { start: number; end: number }[]) {
+  // Rate limits off: this measures the path, 500 writes from one session in a few seconds.
+  const app = createApp({
+    db,
+    security: { ...securitySettingsFromEnv(), writeLimit: { capacity: 1e9, perMinute: 1e9 } },
+  });
+  const url = `http://localhost/api/articles/${articleId}/claims`;
+  const headers = { cookie, "content-type": "application/json" };
+  let next = 0;
+  const create = await median(async () => {
+    const span = spans[next++ % spans.length];
+    const response = await app.fetch(
+      new Request(url, { method: "POST", headers, body: JSON.stringify({ selectors: { position: span } }) }),
+    );
+    if (response.status !== 201) throw new Error(`Create answered ${response.status}: ${await response.text()}`);
+  });
+  const { cursor } = (await (await app.fetch(new Request(url, { headers }))).json()) as { cursor: number };
+  // What a reviewer's refresh brings in the load run: about 50 claims others made in the last second.
+  const refresh = await median(async () => {
+    const response = await app.fetch(new Request(`${url}?since=${cursor - 50}`, { headers }));
+    if (response.status !== 200) throw new Error(`Refresh answered ${response.status}.`);
+    await response.text();
+  });
+  const me = await median(async () =>
+    (await app.fetch(new Request("http://localhost/api/auth/me", { headers }))).text(),
+  );
+  return [
+    {
+      section: SECTION,
+      name: "POST a claim (request through the app)",
+      unit: "ms",
+      value: create,
+      note: `median of ${RUNS}`,
+    },
+    { section: SECTION, name: "GET claims?since= (50 changed)", unit: "ms", value: refresh, note: `median of ${RUNS}` },
+    {
+      section: SECTION,
+      name: "GET /api/auth/me (session check alone)",
+      unit: "ms",
+      value: me,
+      note: `median of ${RUNS}`,
+    },
+  ];
+}
+
+export async function benchHotPaths(): Promise<BenchRow[]> {
+  const database = await createThrowawayDatabase("factmark_hot");
+  const db = await createDatabase(database.url);
+  try {
+    await ensureReviewer(db, LOCAL_REVIEWER);
+    const article = generateArticle();
+    const { id } = await createArticle(db, LOCAL_REVIEWER, {
+      title: article.title,
+      format: "text",
+      content: article.content,
+    });
+    for (const position of article.spans) await createClaim(db, LOCAL_REVIEWER, id, { selectors: { position } });
+    const [cookie = ""] = await signInBenchReviewers(db, 1);
+    const sessionId = hashSecretToken(cookie.slice(cookie.indexOf("=") + 1));
+
+    const sessionRaw = await median(() => findSessionPrincipal(db, sessionId, new Date()));
+    // The Prisma query findSessionPrincipal was before it went raw.
+    const sessionPrisma = await median(() =>
+      db.session.findFirst({
+        where: {
+          id: sessionId,
+          revokedAt: null,
+          expiresAt: { gt: new Date() },
+          reviewer: { passwordHash: { not: null } },
+        },
+        select: { reviewer: { select: { id: true, name: true, role: true } } },
+      }),
+    );
+    const textKept = await median(() => findArticleText(db, id));
+    const textRead = await median(() =>
+      db.article.findFirst({ where: { id, deletedAt: null }, select: { id: true, text: true } }),
+    );
+    return [
+      ...(await requestRows(db, id, cookie, article.spans)),
+      {
+        section: SECTION,
+        name: "session lookup, raw statement",
+        unit: "ms",
+        value: sessionRaw,
+        baseline: sessionPrisma,
+        note: "baseline: the same lookup as a Prisma query, most of it Prisma compiling the query",
+      },
+      {
+        section: SECTION,
+        name: "article text for placing a claim, kept by version",
+        unit: "ms",
+        value: textKept,
+        baseline: textRead,
+        note: `baseline: reading the text (${(article.content.length / 1024).toFixed(0)} KB) every time`,
+      },
+    ];
+  } finally {
+    await db.$disconnect();
+    await database.drop();
+  }
+}
