@@ -24,7 +24,7 @@ function verdictOf(page: Page) {
   return page.locator(".claim-card", { hasText: QUOTE }).getByRole("combobox", { name: "Verdict" });
 }
 
-test("two reviewers change one claim's verdict at once: the second save is refused with 412, shown, and nothing is lost", async ({
+test("two reviewers change one claim's verdict at once: the second save is refused with 412, shown, and nothing is lost; a return to the tab brings what others changed", async ({
   page,
   request,
   browser,
@@ -79,6 +79,30 @@ test("two reviewers change one claim's verdict at once: the second save is refus
   expect(claims[0]).toMatchObject({ verdict: "supported", version: 2 });
   const history = (await (await request.get(`/api/claims/${claims[0].id}/history`)).json()).items;
   expect(history[0]).toMatchObject({ action: "claim.verdict_changed", by: { name: "Ana Reviewer" } });
+
+  // Meanwhile another reviewer marks a claim and removes this one; Bo comes back to the tab and sees both
+  // changes, fetched as just what changed since Bo's last read.
+  const other = "supplying drones to Russia";
+  const otherStart = text.indexOf(other);
+  expect(
+    (
+      await request.post(`/api/articles/${articleId}/claims`, {
+        data: { selectors: { position: { start: otherStart, end: otherStart + other.length } } },
+      })
+    ).status(),
+  ).toBe(201);
+  expect((await request.delete(`/api/claims/${claims[0].id}`)).status()).toBe(200);
+  const refreshed = bo.waitForResponse(
+    (response) => response.url().includes(`/api/articles/${articleId}/claims?since=`) && response.status() === 200,
+  );
+  await bo.evaluate(() => window.dispatchEvent(new Event("visibilitychange")));
+  const changes = await (await refreshed).json();
+  expect(changes.deletedIds).toEqual([claims[0].id]);
+  expect(
+    changes.items.map((claim: { selectors: { quote: { exact: string } } }) => claim.selectors.quote.exact),
+  ).toEqual([other]);
+  await expect(bo.locator(".claim-card", { hasText: other })).toBeVisible();
+  await expect(bo.locator(".claim-card", { hasText: QUOTE })).toHaveCount(0);
 
   await ana.context().close();
   await bo.context().close();
