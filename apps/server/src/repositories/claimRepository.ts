@@ -76,9 +76,40 @@ export async function insertClaim(db: DbClient, claim: NewClaim, actor: Actor): 
  */
 export async function listClaimsOfArticle(db: DbClient, articleId: string, since?: number): Promise<ClaimList | null> {
   // Raw where Prisma's query compiler would cost more than the statement (a refresh runs these every time).
-  const [article] = await db.$queryRaw<{ id: string }[]>`
-    SELECT "id" FROM "Article" WHERE "id" = ${articleId} AND "deletedAt" IS NULL`;
+  const [article] = await db.$queryRaw<{ last: number | null }[]>`
+    SELECT s."last" FROM "Article" AS a LEFT JOIN "ClaimSeq" AS s ON s."articleId" = a."id"
+    WHERE a."id" = ${articleId} AND a."deletedAt" IS NULL`;
   if (!article) return null;
+  if (since !== undefined) return readClaimList(db, articleId, since);
+  // Every claim write bumps the counter in its own transaction: a whole list read after the counter
+  // said N holds every write up to N, and stays exact while the counter still says N.
+  const last = article.last ?? 0;
+  let lists = recentWholeLists.get(db);
+  if (!lists) {
+    lists = new Map();
+    recentWholeLists.set(db, lists);
+  }
+  const known = lists.get(articleId);
+  if (known?.last === last) return known.list;
+  const list = await readClaimList(db, articleId);
+  lists.delete(articleId);
+  lists.set(articleId, { last, list });
+  for (const oldest of lists.keys()) {
+    if (lists.size <= RECENT_WHOLE_LISTS_KEPT) break;
+    lists.delete(oldest);
+  }
+  return list;
+}
+
+/**
+ * Per client, the whole claim lists read lately, each with the counter value it was read at: 50
+ * reviewers opening one article of 2,000 claims then cost one read (35 ms), not 50. An author's new
+ * name shows on their claims at the next claim write on the article.
+ */
+const recentWholeLists = new WeakMap<DbClient, Map<string, { last: number; list: ClaimList }>>();
+const RECENT_WHOLE_LISTS_KEPT = 8;
+
+async function readClaimList(db: DbClient, articleId: string, since?: number): Promise<ClaimList> {
   const rows = await db.claim.findMany({
     where: since === undefined ? { articleId, deletedAt: null } : { articleId, seq: { gt: since } },
     orderBy: [{ start: "asc" }, { end: "desc" }, { id: "asc" }],

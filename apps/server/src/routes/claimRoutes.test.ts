@@ -361,6 +361,24 @@ describe("GET /api/articles/:id/claims?since=", () => {
     expect(items).toHaveLength(words.length);
   });
 
+  it("answers a whole read again only as it is now, after every kind of change", async () => {
+    const own = await buildArticle(db);
+    const claim = await buildClaim(db, own, "Iran sold");
+    const ids = async () => (await readList(own.id)).items.map((item) => [item.id, item.verdict, item.version]);
+    expect(await ids()).toEqual([[claim.id, "unverified", 1]]);
+    expect(await ids()).toEqual([[claim.id, "unverified", 1]]);
+    await request("PATCH", `/api/claims/${claim.id}`, { verdict: "contradicted" }, { "If-Match": '"1"' });
+    expect(await ids()).toEqual([[claim.id, "contradicted", 2]]);
+    await request("DELETE", `/api/claims/${claim.id}`);
+    expect(await ids()).toEqual([]);
+    await request("POST", `/api/claims/${claim.id}/restore`);
+    const added = await buildClaim(db, own, "Robert Malley");
+    expect(await ids()).toEqual([
+      [claim.id, "contradicted", 4],
+      [added.id, "unverified", 1],
+    ]);
+  });
+
   it("rejects a cursor that is not a whole number with 400, naming it", async () => {
     for (const since of ["-1", "abc", "1.5", "", "1e3", "9".repeat(16)]) {
       const response = await expectUnchanged(db, () => request("GET", `${claimsUrl}?since=${since}`));
