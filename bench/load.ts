@@ -6,6 +6,9 @@
 // 3. Saturation: the same work unpaced, every reviewer sending its next request as soon as the last is answered:
 //    what the server can take, not what 50 people do. Reported beside, with no goal.
 import { type ChildProcess, fork } from "node:child_process";
+import { closeSync, fdatasyncSync, mkdtempSync, openSync, rmSync, writeSync } from "node:fs";
+import { tmpdir } from "node:os";
+import path from "node:path";
 import { fileURLToPath } from "node:url";
 import autocannon from "autocannon";
 import { createDatabase } from "../apps/server/src/db/createDatabase";
@@ -19,7 +22,8 @@ import type { BenchRow } from "./table";
 
 const SERVER_ENTRY = fileURLToPath(new URL("./apiServer.ts", import.meta.url));
 const REVIEWERS = 50;
-const REQUESTS = Number(process.env.BENCH_LOAD_REQUESTS ?? 3000);
+/** A minute of work at the pace below: long enough that one stall of the disk does not make the p99 alone. */
+const REQUESTS = Number(process.env.BENCH_LOAD_REQUESTS ?? 6000);
 /**
  * Requests a second per reviewer while working: a claim marked and the list refreshed every second, about
  * twenty times the pace of a fast human reviewer (one claim every 10 to 30 s, in our sample sessions).
@@ -54,6 +58,8 @@ export interface PhaseResult extends LatencySummary {
 }
 
 export interface LoadResult {
+  /** One 4 KB write made durable (fdatasync) on the disk the database is on: what every commit waits for. */
+  fsync: LatencySummary;
   open: LatencySummary & { seconds: number; bytes: number; failures: number };
   work: PhaseResult;
   saturation: PhaseResult;
@@ -80,8 +86,29 @@ function correctForOmission(latencies: number[], expectedIntervalMs: number): nu
   return corrected;
 }
 
+/** Times `count` small writes each followed by fdatasync, beside where the throwaway databases go. */
+function probeFsync(count = 500): LatencySummary {
+  const dir = mkdtempSync(path.join(tmpdir(), "factmark-fsync-"));
+  const block = Buffer.alloc(4096, 1);
+  const file = openSync(path.join(dir, "probe"), "w");
+  const times: number[] = [];
+  try {
+    for (let index = 0; index < count; index++) {
+      const startedAt = performance.now();
+      writeSync(file, block);
+      fdatasyncSync(file);
+      times.push(performance.now() - startedAt);
+    }
+  } finally {
+    closeSync(file);
+    rmSync(dir, { recursive: true, force: true });
+  }
+  return summarize(times);
+}
+
 /** Runs the three phases against a fresh SQLite database; answers what each saw. */
 export async function runLoad(requests = REQUESTS): Promise<LoadResult> {
+  const fsync = probeFsync();
   const database = await createThrowawayDatabase("factmark_load");
   try {
     const article = generateArticle();
@@ -116,7 +143,7 @@ export async function runLoad(requests = REQUESTS): Promise<LoadResult> {
       await drive(listUrl, bodies, cookies, cursors, WARMUP_REQUESTS, undefined);
       const work = await drive(listUrl, bodies, cookies, cursors, requests, REVIEWER_RATE);
       const saturation = await drive(listUrl, bodies.slice().reverse(), cookies, cursors, requests, undefined);
-      return { open, work, saturation };
+      return { fsync, open, work, saturation };
     } finally {
       await server.stop();
     }
@@ -278,10 +305,17 @@ async function startAppServer(databaseUrl: string) {
 
 /** The load section's rows for `pnpm bench`. */
 export async function benchLoad(): Promise<BenchRow[]> {
-  const { open, work, saturation } = await runLoad();
+  const { fsync, open, work, saturation } = await runLoad();
   const section = "Load (50 reviewers, SQLite)";
   const p99 = Math.max(work.p99Ms, work.correctedP99Ms ?? 0);
   return [
+    {
+      section,
+      name: "disk: a 4 KB write made durable (fdatasync), p99",
+      unit: "ms",
+      value: fsync.p99Ms,
+      note: `500 writes before the run: p50 ${fsync.p50Ms.toFixed(1)} ms, max ${fsync.maxMs.toFixed(1)} ms; every commit waits for one (synchronous = FULL)`,
+    },
     {
       section,
       name: "open: 50 whole-list reads at once, p50",
