@@ -42,6 +42,9 @@ test("the app runs under its strict Content-Security-Policy with no violation on
   await page.getByRole("button", { name: "Create invite link" }).click();
   await expect(page.getByRole("textbox", { name: /Invite link/ })).toBeVisible();
 
+  await page.goto("/account");
+  await expect(page.getByRole("heading", { name: "Change your password" })).toBeVisible();
+
   // The HTML report keeps its own policy: inline styles, no scripts, framed only by the app.
   const report = await request.get(`/api/articles/${articleId}/report?format=html&disposition=inline`);
   expect(report.headers()["content-security-policy"]).toContain("default-src 'none'");

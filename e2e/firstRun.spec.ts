@@ -7,7 +7,9 @@ test.use({ baseURL: `http://127.0.0.1:${E2E_FIRST_RUN_PORT}`, storageState: { co
 
 const ADMIN = { name: "Fiona First", email: "fiona@newsroom.example", password: "first admin password" };
 
-test("first run: create the first admin account, sign out, a wrong password, sign in again", async ({ page }) => {
+test("first run: create the first admin account, sign out, a wrong password, sign in again, change the password", async ({
+  page,
+}) => {
   await page.goto("/");
   await expect(page.getByRole("heading", { name: "Create the first admin account" })).toBeVisible();
   expect(await seriousAccessibilityViolations(page)).toEqual([]);
@@ -38,6 +40,27 @@ test("first run: create the first admin account, sign out, a wrong password, sig
   await page.getByRole("button", { name: "Sign in" }).click();
   await expect(page.getByRole("heading", { name: "Articles" })).toBeVisible();
   await page.reload();
+  await expect(page.getByRole("navigation", { name: "Account" })).toContainText(ADMIN.name);
+
+  // A new password, from the account page the name links to; the next sign-in needs it.
+  await page.getByRole("navigation", { name: "Account" }).getByRole("link", { name: ADMIN.name }).click();
+  await expect(page.getByRole("heading", { name: "Change your password" })).toBeVisible();
+  expect(await seriousAccessibilityViolations(page)).toEqual([]);
+  const newPassword = "second admin password";
+  await page.getByLabel("Current password").fill(ADMIN.password);
+  await page.getByLabel("New password", { exact: true }).fill(newPassword);
+  await page.getByLabel("New password, again").fill(newPassword);
+  await page.getByRole("button", { name: "Change password" }).click();
+  await expect(page.getByRole("status")).toContainText("Password changed.");
+  await page.getByRole("navigation", { name: "Account" }).getByRole("button", { name: "Sign out" }).click();
+  await page.getByLabel("Email").fill(ADMIN.email);
+  await page.getByLabel("Password").fill(ADMIN.password);
+  await page.getByRole("button", { name: "Sign in" }).click();
+  await expect(page.getByRole("alert")).toHaveText("The email or password is not right.");
+  await page.getByLabel("Password").fill(newPassword);
+  await page.getByRole("button", { name: "Sign in" }).click();
+  // Signed in again, on the page the sign-out left.
+  await expect(page.getByRole("heading", { name: "Change your password" })).toBeVisible();
   await expect(page.getByRole("navigation", { name: "Account" })).toContainText(ADMIN.name);
 
   // Setup is closed for good.

@@ -10,6 +10,9 @@ import { ErrorBoundary } from "./ErrorBoundary";
 const ArticlePage = lazy(() =>
   import("../features/articles/components/ArticlePage").then((module) => ({ default: module.ArticlePage })),
 );
+const AccountPage = lazy(() =>
+  import("../features/auth/components/AccountPage").then((module) => ({ default: module.AccountPage })),
+);
 const UsersPage = lazy(() =>
   import("../features/auth/components/UsersPage").then((module) => ({ default: module.UsersPage })),
 );
@@ -61,6 +64,9 @@ function SignedInRoutes() {
       </Route>
       <Route path="/admin/users">
         <UsersPage />
+      </Route>
+      <Route path="/account">
+        <AccountPage />
       </Route>
       <Route path="/articles/new">
         <NewArticlePage />

@@ -5,7 +5,7 @@ import "../auth.css";
 
 const ROLE_LABELS = { admin: "Admin", editor: "Editor", reviewer: "Reviewer", viewer: "Viewer" } as const;
 
-/** The header's account corner: who is signed in, in which role, the admin's Users page, and Sign out. */
+/** The header's account corner: who is signed in (a link to their account), their role, the admin's Users page, and Sign out. */
 export function AccountMenu() {
   const { user, can } = useCurrentUser();
   const logout = useLogoutMutation();
@@ -18,7 +18,9 @@ export function AccountMenu() {
         </Link>
       ) : null}
       <span className="account-menu__who">
-        <span className="account-menu__name">{user.name}</span>{" "}
+        <Link href="/account" className="account-menu__link account-menu__name" title="Your account and password">
+          {user.name}
+        </Link>{" "}
         <span className="account-menu__role">{ROLE_LABELS[user.role]}</span>
       </span>
       <button

@@ -1,4 +1,4 @@
-import type { FormEvent, ReactNode } from "react";
+import { type FormEvent, type ReactNode, useId } from "react";
 import { errorMessage } from "../../../lib/ApiError";
 import "../auth.css";
 
@@ -56,11 +56,14 @@ export function AuthField({
   minLength,
   hint,
 }: AuthFieldProps) {
-  const hintId = hint ? `${name}-hint` : undefined;
+  const id = useId();
+  const hintId = hint ? `${id}-hint` : undefined;
+  // The hint sits outside the label, so a field's name is its label alone and the hint its description.
   return (
-    <label className="auth-form__field">
-      <span>{label}</span>
+    <div className="auth-form__field">
+      <label htmlFor={id}>{label}</label>
       <input
+        id={id}
         name={name}
         type={type}
         autoComplete={autoComplete}
@@ -73,7 +76,7 @@ export function AuthField({
           {hint}
         </span>
       ) : null}
-    </label>
+    </div>
   );
 }
 
