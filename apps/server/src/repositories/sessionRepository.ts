@@ -13,7 +13,7 @@ export async function createSession(
 /**
  * The account behind a live session (not revoked, not expired, with a password), in one query. Raw SQL:
  * every request asks this, and Prisma's query compiler cost 0.9 ms a call against 0.2 ms for the
- * statement itself (bench/micro numbers in docs/benchmarks.md). The times are compared here, in
+ * statement itself (Hot paths in `pnpm bench`, docs/benchmarks.md). The times are compared here, in
  * JavaScript, so the query does not depend on how either database stores a DateTime.
  */
 export async function findSessionPrincipal(db: DbClient, id: string, now: Date): Promise<Principal | undefined> {
