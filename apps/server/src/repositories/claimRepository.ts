@@ -76,14 +76,17 @@ export async function insertClaim(db: DbClient, claim: NewClaim, actor: Actor): 
  */
 export async function listClaimsOfArticle(db: DbClient, articleId: string, since?: number): Promise<ClaimList | null> {
   // Raw where Prisma's query compiler would cost more than the statement (a refresh runs these every time).
-  const [article] = await db.$queryRaw<{ last: number | null }[]>`
-    SELECT s."last" FROM "Article" AS a LEFT JOIN "ClaimSeq" AS s ON s."articleId" = a."id"
+  const [article] = await db.$queryRaw<{ last: number | null; reviewersChangedAt: unknown }[]>`
+    SELECT s."last", (SELECT MAX(r."updatedAt") FROM "Reviewer" AS r) AS "reviewersChangedAt"
+    FROM "Article" AS a LEFT JOIN "ClaimSeq" AS s ON s."articleId" = a."id"
     WHERE a."id" = ${articleId} AND a."deletedAt" IS NULL`;
   if (!article) return null;
   if (since !== undefined) return readClaimList(db, articleId, since);
   // Every claim write bumps the counter in its own transaction: a whole list read after the counter
-  // said N holds every write up to N, and stays exact while the counter still says N.
-  const last = article.last ?? 0;
+  // said N holds every write up to N, and stays exact while the counter still says N (and no account,
+  // whose name the list shows as an author, changed since).
+  const changedAt = article.reviewersChangedAt;
+  const last = `${article.last ?? 0}:${changedAt instanceof Date ? changedAt.toISOString() : String(changedAt)}`;
   let lists = recentWholeLists.get(db);
   if (!lists) {
     lists = new Map();
@@ -103,10 +106,9 @@ export async function listClaimsOfArticle(db: DbClient, articleId: string, since
 
 /**
  * Per client, the whole claim lists read lately, each with the counter value it was read at: 50
- * reviewers opening one article of 2,000 claims then cost one read (35 ms), not 50. An author's new
- * name shows on their claims at the next claim write on the article.
+ * reviewers opening one article of 2,000 claims then cost one read (35 ms), not 50.
  */
-const recentWholeLists = new WeakMap<DbClient, Map<string, { last: number; list: ClaimList }>>();
+const recentWholeLists = new WeakMap<DbClient, Map<string, { last: string; list: ClaimList }>>();
 const RECENT_WHOLE_LISTS_KEPT = 8;
 
 async function readClaimList(db: DbClient, articleId: string, since?: number): Promise<ClaimList> {

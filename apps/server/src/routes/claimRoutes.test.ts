@@ -379,6 +379,29 @@ describe("GET /api/articles/:id/claims?since=", () => {
     ]);
   });
 
+  it("shows an author's new name in a whole read after an admin renames them", async () => {
+    // An app of its own: the rename must not reach the other tests' author.
+    const own = await createTestApp();
+    const article = await buildArticle(own.db);
+    const claim = await buildClaim(own.db, article, "Iran sold");
+    const authorOf = async () =>
+      ZClaimList.parse(await (await own.request("GET", `/api/articles/${article.id}/claims`)).json()).items[0]
+        ?.createdBy;
+    expect(await authorOf()).toEqual(claim.createdBy);
+    const { items } = (await (await own.request("GET", "/api/users")).json()) as {
+      items: { id: string; version: number }[];
+    };
+    const author = items.find((item) => item.id === claim.createdBy.id);
+    const renamed = await own.request(
+      "PATCH",
+      `/api/users/${claim.createdBy.id}`,
+      { name: "Renamed Reviewer" },
+      { "If-Match": `"${author?.version}"` },
+    );
+    expect(renamed.status).toBe(200);
+    expect(await authorOf()).toEqual({ id: claim.createdBy.id, name: "Renamed Reviewer" });
+  });
+
   it("rejects a cursor that is not a whole number with 400, naming it", async () => {
     for (const since of ["-1", "abc", "1.5", "", "1e3", "9".repeat(16)]) {
       const response = await expectUnchanged(db, () => request("GET", `${claimsUrl}?since=${since}`));
