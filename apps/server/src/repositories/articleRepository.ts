@@ -9,6 +9,7 @@ import {
 import type { Db } from "../db/createDatabase";
 import { timeOrderedId } from "../db/timeOrderedId";
 import type { Prisma } from "../generated/prisma/client";
+import { recentPerClient } from "./recentPerClient";
 
 export type DbClient = Db | Prisma.TransactionClient;
 
@@ -72,9 +73,8 @@ export async function findArticle(db: DbClient, id: string): Promise<Article | n
   return row ? toArticle(row) : null;
 }
 
-/** Per client, the texts read lately, each with the article version it belongs to (most recent last). */
-const recentTexts = new WeakMap<DbClient, Map<string, { version: number; text: string }>>();
-const RECENT_TEXTS_KEPT = 16;
+/** The texts read lately, each with the article version it belongs to. */
+const recentTexts = recentPerClient<{ version: number; text: string }>(16);
 
 /**
  * What validating a selector needs of a live article: its text. Every new claim asks, and a long
@@ -85,24 +85,14 @@ export async function findArticleText(db: DbClient, id: string): Promise<{ id: s
   const [live] = await db.$queryRaw<{ version: number }[]>`
     SELECT "version" FROM "Article" WHERE "id" = ${id} AND "deletedAt" IS NULL`;
   if (!live) return null;
-  let texts = recentTexts.get(db);
-  if (!texts) {
-    texts = new Map();
-    recentTexts.set(db, texts);
-  }
-  const known = texts.get(id);
+  const known = recentTexts.get(db, id);
   if (known?.version === live.version) return { id, text: known.text };
   const article = await db.article.findFirst({
     where: { id, deletedAt: null },
     select: { version: true, text: true },
   });
   if (!article) return null;
-  texts.delete(id);
-  texts.set(id, article);
-  for (const oldest of texts.keys()) {
-    if (texts.size <= RECENT_TEXTS_KEPT) break;
-    texts.delete(oldest);
-  }
+  recentTexts.set(db, id, article);
   return { id, text: article.text };
 }
 

@@ -3,6 +3,7 @@ import { timeOrderedId } from "../db/timeOrderedId";
 import { Prisma } from "../generated/prisma/client";
 import type { DbClient } from "./articleRepository";
 import { type EventInput, insertEvents } from "./eventRepository";
+import { recentPerClient } from "./recentPerClient";
 
 export const CLAIM_INCLUDE = { createdBy: { select: { id: true, name: true } } } as const;
 type ClaimRow = Prisma.ClaimGetPayload<{ include: typeof CLAIM_INCLUDE }>;
@@ -76,40 +77,33 @@ export async function insertClaim(db: DbClient, claim: NewClaim, actor: Actor): 
  */
 export async function listClaimsOfArticle(db: DbClient, articleId: string, since?: number): Promise<ClaimList | null> {
   // Raw where Prisma's query compiler would cost more than the statement (a refresh runs these every time).
+  if (since !== undefined) {
+    const [article] = await db.$queryRaw<{ id: string }[]>`
+      SELECT "id" FROM "Article" WHERE "id" = ${articleId} AND "deletedAt" IS NULL`;
+    return article ? readClaimList(db, articleId, since) : null;
+  }
   const [article] = await db.$queryRaw<{ last: number | null; reviewersChangedAt: unknown }[]>`
     SELECT s."last", (SELECT MAX(r."updatedAt") FROM "Reviewer" AS r) AS "reviewersChangedAt"
     FROM "Article" AS a LEFT JOIN "ClaimSeq" AS s ON s."articleId" = a."id"
     WHERE a."id" = ${articleId} AND a."deletedAt" IS NULL`;
   if (!article) return null;
-  if (since !== undefined) return readClaimList(db, articleId, since);
   // Every claim write bumps the counter in its own transaction: a whole list read after the counter
   // said N holds every write up to N, and stays exact while the counter still says N (and no account,
   // whose name the list shows as an author, changed since).
   const changedAt = article.reviewersChangedAt;
-  const last = `${article.last ?? 0}:${changedAt instanceof Date ? changedAt.toISOString() : String(changedAt)}`;
-  let lists = recentWholeLists.get(db);
-  if (!lists) {
-    lists = new Map();
-    recentWholeLists.set(db, lists);
-  }
-  const known = lists.get(articleId);
-  if (known?.last === last) return known.list;
+  const readAt = `${article.last ?? 0}:${changedAt instanceof Date ? changedAt.toISOString() : String(changedAt)}`;
+  const known = recentWholeLists.get(db, articleId);
+  if (known?.readAt === readAt) return known.list;
   const list = await readClaimList(db, articleId);
-  lists.delete(articleId);
-  lists.set(articleId, { last, list });
-  for (const oldest of lists.keys()) {
-    if (lists.size <= RECENT_WHOLE_LISTS_KEPT) break;
-    lists.delete(oldest);
-  }
+  recentWholeLists.set(db, articleId, { readAt, list });
   return list;
 }
 
 /**
- * Per client, the whole claim lists read lately, each with the counter value it was read at: 50
- * reviewers opening one article of 2,000 claims then cost one read (35 ms), not 50.
+ * The whole claim lists read lately, each with the state it was read at: 50 reviewers opening one
+ * article of 2,000 claims then cost one read (35 ms), not 50.
  */
-const recentWholeLists = new WeakMap<DbClient, Map<string, { last: string; list: ClaimList }>>();
-const RECENT_WHOLE_LISTS_KEPT = 8;
+const recentWholeLists = recentPerClient<{ readAt: string; list: ClaimList }>(8);
 
 async function readClaimList(db: DbClient, articleId: string, since?: number): Promise<ClaimList> {
   const rows = await db.claim.findMany({

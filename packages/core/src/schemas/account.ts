@@ -17,10 +17,13 @@ export const ZEmail = z
   .max(254, "An email address has at most 254 characters.")
   .email("Give an email address, like name@example.org.");
 
+/** The fewest characters a new password may have (the forms say so before the server does). */
+export const PASSWORD_MIN_LENGTH = 10;
+
 /** A new password: long enough to resist guessing, short enough to bound the work of hashing it. */
 export const ZNewPassword = z
   .string()
-  .min(10, "A password has at least 10 characters.")
+  .min(PASSWORD_MIN_LENGTH, `A password has at least ${PASSWORD_MIN_LENGTH} characters.`)
   .max(200, "A password has at most 200 characters.")
   .refine((value) => value.isWellFormed(), "A password may not contain lone surrogates.");
 

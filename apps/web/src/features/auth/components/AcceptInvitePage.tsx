@@ -3,7 +3,7 @@ import { useLocation } from "wouter";
 import { errorMessage } from "../../../lib/ApiError";
 import { useAcceptInviteMutation } from "../hooks/useAuthMutations";
 import { useInviteQuery } from "../hooks/useUsers";
-import { AuthField, AuthForm, fieldText } from "./AuthForm";
+import { AuthField, AuthForm, fieldText, NewPasswordField } from "./AuthForm";
 
 /** /invite/:token: whoever holds an admin's link makes their account with the role it offers. */
 export function AcceptInvitePage({ token }: { token: string }) {
@@ -56,14 +56,7 @@ export function AcceptInvitePage({ token }: { token: string }) {
     >
       <AuthField label="Your name" name="name" autoComplete="name" />
       {email ? null : <AuthField label="Email" name="email" type="email" autoComplete="email" />}
-      <AuthField
-        label="Password"
-        name="password"
-        type="password"
-        autoComplete="new-password"
-        minLength={10}
-        hint="At least 10 characters."
-      />
+      <NewPasswordField label="Password" name="password" />
     </AuthForm>
   );
 }

@@ -1,7 +1,7 @@
 import { useEffect, useState } from "react";
 import { useChangePasswordMutation } from "../hooks/useAuthMutations";
 import { useCurrentUser } from "../hooks/useCurrentUser";
-import { AuthField, AuthForm, fieldText } from "./AuthForm";
+import { AuthField, AuthForm, fieldText, NewPasswordField } from "./AuthForm";
 
 /** The signed-in person's own account: a new password, which signs out every other session of theirs. */
 export function AccountPage() {
@@ -52,14 +52,7 @@ export function AccountPage() {
       }}
     >
       <AuthField label="Current password" name="currentPassword" type="password" autoComplete="current-password" />
-      <AuthField
-        label="New password"
-        name="newPassword"
-        type="password"
-        autoComplete="new-password"
-        minLength={10}
-        hint="At least 10 characters."
-      />
+      <NewPasswordField label="New password" name="newPassword" />
       <AuthField label="New password, again" name="confirmation" type="password" autoComplete="new-password" />
     </AuthForm>
   );

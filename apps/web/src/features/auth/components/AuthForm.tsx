@@ -1,3 +1,4 @@
+import { PASSWORD_MIN_LENGTH } from "@factmark/core";
 import { type FormEvent, type ReactNode, useId } from "react";
 import { errorMessage } from "../../../lib/ApiError";
 import "../auth.css";
@@ -77,6 +78,20 @@ export function AuthField({
         </span>
       ) : null}
     </div>
+  );
+}
+
+/** A field for a password being chosen, with the length the server asks for. */
+export function NewPasswordField({ label, name }: { label: string; name: string }) {
+  return (
+    <AuthField
+      label={label}
+      name={name}
+      type="password"
+      autoComplete="new-password"
+      minLength={PASSWORD_MIN_LENGTH}
+      hint={`At least ${PASSWORD_MIN_LENGTH} characters.`}
+    />
   );
 }
 

@@ -1,6 +1,6 @@
 import { useEffect } from "react";
 import { useSetupMutation } from "../hooks/useAuthMutations";
-import { AuthField, AuthForm, fieldText } from "./AuthForm";
+import { AuthField, AuthForm, fieldText, NewPasswordField } from "./AuthForm";
 
 /** First run: no account exists yet, so whoever installed Factmark makes the first admin. */
 export function SetupPage() {
@@ -30,14 +30,7 @@ export function SetupPage() {
     >
       <AuthField label="Your name" name="name" autoComplete="name" />
       <AuthField label="Email" name="email" type="email" autoComplete="email" />
-      <AuthField
-        label="Password"
-        name="password"
-        type="password"
-        autoComplete="new-password"
-        minLength={10}
-        hint="At least 10 characters."
-      />
+      <NewPasswordField label="Password" name="password" />
     </AuthForm>
   );
 }
