@@ -74,6 +74,15 @@ export async function listReviewers(db: DbClient): Promise<User[]> {
   return rows.map(toUser);
 }
 
+/**
+ * Locks every admin's row until the transaction ends (a write that changes nothing, so SQLite and
+ * PostgreSQL both take it): two admins demoting each other at once would otherwise each count the
+ * other as the admin left, and leave none. The second waits, then counts again.
+ */
+export async function lockAdmins(db: DbClient): Promise<void> {
+  await db.$executeRaw`UPDATE "Reviewer" SET "version" = "version" WHERE "role" = 'admin'`;
+}
+
 export async function countAdmins(db: DbClient): Promise<number> {
   return db.reviewer.count({ where: { role: "admin", passwordHash: { not: null } } });
 }

@@ -2,6 +2,7 @@ import { AppError, type Link, type LinkCreate, type Principal } from "@factmark/
 import type { Db } from "../db/createDatabase";
 import { timeOrderedId } from "../db/timeOrderedId";
 import { authorize } from "../policy/authorize";
+import { lockArticleForClaimWrites } from "../repositories/claimRepository";
 import { insertEvents } from "../repositories/eventRepository";
 import { findLinkEndsInArticle, findLiveLinkBetween, insertLink } from "../repositories/linkRepository";
 import { assertLinkable } from "./assertLinkable";
@@ -32,6 +33,9 @@ export async function createLink(db: Db, actor: Principal, articleId: string, in
       return end;
     }) as [(typeof found)[number], (typeof found)[number]];
     assertLinkable({ fromClaim, toClaim });
+    // Two identical requests at once (a double-click, two instances) would both find no link and both
+    // insert one: the article's write lock lines them up, so the second sees the first's link.
+    await lockArticleForClaimWrites(tx, articleId);
     const existing = await findLiveLinkBetween(tx, [fromClaim.id, toClaim.id], input.kind);
     if (existing) {
       throw new AppError("CONFLICT", `These two claims are already linked as "${input.kind}".`, { current: existing });

@@ -2,6 +2,7 @@ import { AppError, type ArticleSaved, type ArticleUpdate, articleText, type Prin
 import type { Db } from "../db/createDatabase";
 import { authorize } from "../policy/authorize";
 import { findArticle, insertArticleEvent, updateArticleIfVersion } from "../repositories/articleRepository";
+import { lockArticleForClaimWrites } from "../repositories/claimRepository";
 import { preconditionFailed } from "./preconditionFailed";
 import { reanchorArticleClaims } from "./reanchorArticleClaims";
 
@@ -22,6 +23,10 @@ export async function updateArticle(
     const current = await findArticle(tx, id);
     if (!current) throw new AppError("NOT_FOUND", `No article with id "${id}".`);
     if (current.version !== expectedVersion) throw preconditionFailed("article", current);
+    // A new text moves claims: take the lock every claim writer takes (see createClaim) before the
+    // article's row, so no claim is placed on the old text while this save re-anchors the others.
+    // (A save that got in meanwhile fails the version check below.)
+    if (input.doc) await lockArticleForClaimWrites(tx, id);
     const { doc, ...metadata } = input;
     const text = doc ? articleText(doc) : undefined;
     const change = {

@@ -1,7 +1,13 @@
 import { AppError, type Principal, type User, type UserUpdate } from "@factmark/core";
 import type { Db } from "../db/createDatabase";
 import { authorize } from "../policy/authorize";
-import { countAdmins, findReviewer, toUser, updateReviewerIfVersion } from "../repositories/reviewerRepository";
+import {
+  countAdmins,
+  findReviewer,
+  lockAdmins,
+  toUser,
+  updateReviewerIfVersion,
+} from "../repositories/reviewerRepository";
 import { preconditionFailed } from "./preconditionFailed";
 
 /**
@@ -23,6 +29,7 @@ export async function updateUser(
     if (!current) throw new AppError("NOT_FOUND", "No such user.");
     if (current.version !== expectedVersion) throw preconditionFailed("user", toUser(current));
     const isDemotingAnAdmin = current.role === "admin" && change.role !== undefined && change.role !== "admin";
+    if (isDemotingAnAdmin) await lockAdmins(tx);
     if (isDemotingAnAdmin && current.passwordHash !== null && (await countAdmins(tx)) <= 1) {
       throw new AppError("CONFLICT", "This is the last admin. Make someone else an admin first.");
     }
