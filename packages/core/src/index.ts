@@ -1,5 +1,6 @@
 export * from "./anchoring/anchor";
 export * from "./anchoring/describe";
+export * from "./anchoring/findNearestMatch";
 export * from "./anchoring/matchQuote";
 export * from "./anchoring/reanchor";
 export * from "./anchoring/reanchorAll";

@@ -24,11 +24,15 @@ export async function listAnchoredClaims(db: DbClient, articleId: string): Promi
   }));
 }
 
-/** New selectors for a claim (unchanged ones when it is orphaned), and whether it is orphaned now. */
+/**
+ * New selectors for a claim (unchanged ones when it is orphaned), whether it is orphaned now, and
+ * whether its new place awaits a reviewer's confirmation (left as it is when not given).
+ */
 export interface ClaimAnchorChange {
   id: string;
   selectors: Selectors;
   isOrphaned: boolean;
+  isAnchorUnconfirmed?: boolean;
 }
 
 /**
@@ -59,6 +63,7 @@ export async function updateClaimAnchors(
         prefix: quote.prefix,
         suffix: quote.suffix,
         isOrphaned: change.isOrphaned,
+        ...(change.isAnchorUnconfirmed === undefined ? {} : { isAnchorUnconfirmed: change.isAnchorUnconfirmed }),
         updatedAt: at,
         version: { increment: 1 },
       },

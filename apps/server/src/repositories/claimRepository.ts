@@ -21,6 +21,7 @@ export function toClaim(row: ClaimRow): Claim {
     speaker: row.speaker,
     rationale: row.rationale,
     isOrphaned: row.isOrphaned,
+    isAnchorUnconfirmed: row.isAnchorUnconfirmed,
     version: row.version,
     createdAt: row.createdAt.toISOString(),
     updatedAt: row.updatedAt.toISOString(),
@@ -159,6 +160,8 @@ export interface ClaimChange {
   speaker?: string | null;
   rationale?: string;
   deletedAt?: Date | null;
+  /** false when a reviewer confirmed the place a save moved the claim to. */
+  isAnchorUnconfirmed?: boolean;
 }
 
 export type ClaimEventInput = Omit<EventInput, "claimId">;

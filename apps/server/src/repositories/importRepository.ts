@@ -57,6 +57,7 @@ export async function insertImportedReport(
       speaker: claim.speaker,
       rationale: claim.rationale,
       isOrphaned: claim.isOrphaned,
+      isAnchorUnconfirmed: claim.isAnchorUnconfirmed,
       ...stamp,
     })),
   });

@@ -4,8 +4,10 @@ import { z } from "zod";
 import type { AppDeps, AppEnv } from "../env";
 import { etag, readIfMatch, requireIfMatch } from "../middleware/ifMatch";
 import { validate } from "../middleware/validate";
+import { confirmClaimAnchor } from "../services/confirmClaimAnchor";
 import { createEvidence } from "../services/createEvidence";
 import { deleteClaim, restoreClaim } from "../services/deleteClaim";
+import { findClaimNearestMatch } from "../services/findClaimNearestMatch";
 import { getClaim } from "../services/getClaim";
 import { getClaimHistory } from "../services/getClaimHistory";
 import { listEvidence } from "../services/listEvidence";
@@ -45,6 +47,14 @@ export function claimRoutes({ db }: AppDeps) {
       c.header("ETag", etag(claim));
       return c.json(claim, 200);
     })
+    .post("/:id/anchor-confirmation", validate("param", ZClaimParam), async (c) => {
+      const claim = await confirmClaimAnchor(db, c.get("actor"), c.req.valid("param").id, readIfMatch(c));
+      c.header("ETag", etag(claim));
+      return c.json(claim, 200);
+    })
+    .get("/:id/nearest-match", validate("param", ZClaimParam), async (c) =>
+      c.json(await findClaimNearestMatch(db, c.req.valid("param").id), 200),
+    )
     .get("/:id/evidence", validate("param", ZClaimParam), async (c) =>
       c.json({ items: await listEvidence(db, c.req.valid("param").id) }, 200),
     )

@@ -47,6 +47,16 @@ await buildEvidence(db, limited, {
 });
 await buildEvidence(db, dozens, { stance: "supports", title: "Envoy's statement" });
 
+/** The original article's document with one more paragraph holding `node`. */
+function docWith(node: unknown) {
+  const { content = [] } = original.article.doc as { content?: unknown[] };
+  return { type: "doc", content: [...content, { type: "paragraph", content: [node] }] };
+}
+
+function linkedText(href: string) {
+  return { type: "text", text: "a link", marks: [{ type: "link", attrs: { href } }] };
+}
+
 async function exportJson(id: string): Promise<NativeReport> {
   const response = await request("GET", `/api/articles/${id}/report?format=json`);
   expect(response.status).toBe(200);
@@ -215,6 +225,41 @@ describe("POST /api/articles/import", () => {
         () => ({ ...original, evidence: [{ ...original.evidence[0], url: "javascript:alert(1)" }] }),
         400,
         "evidence.0.url",
+      ],
+      // The document goes through the editor's schema, as a pasted or edited one does: a node or mark the
+      // editor does not know would store an article that shows a blank body, or hand on a script link.
+      [
+        "a document with a javascript: link",
+        () => ({ ...original, article: { ...original.article, doc: docWith(linkedText("javascript:alert(1)")) } }),
+        400,
+        "article.doc",
+      ],
+      [
+        "a document with an image node that carries an event handler",
+        () => ({
+          ...original,
+          article: { ...original.article, doc: docWith({ type: "image", attrs: { src: "x", onerror: "alert(1)" } }) },
+        }),
+        400,
+        "article.doc",
+      ],
+      [
+        "a document with a heading whose level is a string",
+        () => ({
+          ...original,
+          article: {
+            ...original.article,
+            doc: {
+              type: "doc",
+              content: [
+                { type: "heading", attrs: { level: "2" }, content: [{ type: "text", text: "Title" }] },
+                ...((original.article.doc as { content: unknown[] }).content ?? []),
+              ],
+            },
+          },
+        }),
+        400,
+        "article.doc",
       ],
       [
         "a W3C collection without the article",

@@ -30,19 +30,26 @@ export async function reanchorArticleClaims(
     const claim = claims[index];
     if (!claim) return;
     if (result.status === "orphaned") {
-      changes.push({ id: claim.id, selectors: claim.selectors, isOrphaned: true });
+      changes.push({ id: claim.id, selectors: claim.selectors, isOrphaned: true, isAnchorUnconfirmed: false });
       events.push({ claimId: claim.id, action: "claim.orphaned", from: anchorOf(claim.selectors) });
       return;
     }
     if (JSON.stringify(result.selectors) === JSON.stringify(claim.selectors)) return;
-    changes.push({ id: claim.id, selectors: result.selectors, isOrphaned: false });
+    // Words that were edited may now say something else: the card asks a reviewer to check them.
+    const isFuzzy = result.status === "fuzzy";
+    changes.push({
+      id: claim.id,
+      selectors: result.selectors,
+      isOrphaned: false,
+      ...(isFuzzy ? { isAnchorUnconfirmed: true } : {}),
+    });
     // A claim carried along by an edit elsewhere (exact) needs no entry; one found by search does.
     if (result.status !== "exact") {
       events.push({
         claimId: claim.id,
         action: "claim.reanchored",
         from: anchorOf(claim.selectors),
-        to: { ...anchorOf(result.selectors), status: result.status },
+        to: { ...anchorOf(result.selectors), status: result.status, ...(isFuzzy ? { isAnchorUnconfirmed: true } : {}) },
       });
     }
   });

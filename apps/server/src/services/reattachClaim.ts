@@ -3,7 +3,7 @@ import type { Db } from "../db/createDatabase";
 import { authorize } from "../policy/authorize";
 import { findArticleText } from "../repositories/articleRepository";
 import { updateClaimAnchors } from "../repositories/claimAnchorRepository";
-import { findClaim } from "../repositories/claimRepository";
+import { findClaim, lockArticleForClaimWrites } from "../repositories/claimRepository";
 import { insertEvents } from "../repositories/eventRepository";
 import { requireClaim } from "./getClaim";
 import { placeSelectors } from "./placeSelectors";
@@ -27,6 +27,8 @@ export async function reattachClaim(
     const current = await requireClaim(tx, id);
     if (expectedVersion !== undefined && current.version !== expectedVersion)
       throw preconditionFailed("claim", current);
+    // Under the lock an article save takes first, so the text cannot change before the claim is stored.
+    await lockArticleForClaimWrites(tx, current.articleId);
     const article = await findArticleText(tx, current.articleId);
     if (!article) throw new AppError("NOT_FOUND", `No claim with id "${id}".`);
     const selectors = placeSelectors(article.text, input.selectors);
@@ -34,7 +36,7 @@ export async function reattachClaim(
     const isUpdated = await updateClaimAnchors(
       tx,
       current.articleId,
-      [{ id, selectors, isOrphaned: false }],
+      [{ id, selectors, isOrphaned: false, isAnchorUnconfirmed: false }],
       at,
       current.version,
     );

@@ -260,6 +260,20 @@ const ROUTES: Record<string, Route> = {
     minimumRole: "reviewer",
     refusal: "missing",
   },
+  "POST /api/claims/:id/anchor-confirmation": {
+    method: "POST",
+    path: (id) => `/api/claims/${id}/anchor-confirmation`,
+    realId: claim.id,
+    minimumRole: "reviewer",
+    refusal: "stale",
+  },
+  "GET /api/claims/:id/nearest-match": {
+    method: "GET",
+    path: (id) => `/api/claims/${id}/nearest-match`,
+    realId: claim.id,
+    minimumRole: "viewer",
+    refusal: "missing",
+  },
   "GET /api/claims/:id/evidence": {
     method: "GET",
     path: (id) => `/api/claims/${id}/evidence`,

@@ -20,6 +20,7 @@ export function buildClaim(
     speaker: null,
     rationale: "",
     isOrphaned: false,
+    isAnchorUnconfirmed: false,
     version: 1,
     createdAt: "2026-01-01T00:00:00.000Z",
     updatedAt: "2026-01-01T00:00:00.000Z",

@@ -74,3 +74,52 @@ group("reanchorAll on a generated 5,000-word article", () => {
     expect(summarizeReanchoring(results)).toEqual({ exact: 200, moved: 0, fuzzy: 0, orphaned: 0 });
   });
 });
+
+group("look-alike statements (issue 11, item 2)", () => {
+  const clinics =
+    "The north clinic reported that waiting times dropped by nine percent in spring.\n" +
+    "The south clinic reported that waiting times dropped by nine percent in autumn.";
+  const northDeleted = "The south clinic reported that waiting times dropped by nine percent in autumn.";
+  const claim = selectorsOf("north clinic reported that waiting times dropped by nine percent in spring", clinics);
+
+  it("orphans a claim whose sentence was deleted rather than moving it onto its twin (reanchorAll)", () => {
+    expect(reanchorAll([{ selectors: claim }], clinics, northDeleted)).toEqual([{ status: "orphaned" }]);
+  });
+
+  it("orphans it without the diff too (reanchor)", () => {
+    expect(reanchor(claim, northDeleted)).toEqual({ status: "orphaned" });
+  });
+
+  it("still follows the sentence when only a typo in it is fixed", () => {
+    const edited = clinics.replace("waiting times", "waitng times");
+    const result = reanchorAll([{ selectors: claim }], clinics, edited)[0];
+    expect(result).toMatchObject({ status: "fuzzy", selectors: { position: { start: 4 } } });
+  });
+
+  it("orphans a claim whose number changed in place", () => {
+    const edited = clinics.replace("nine percent in spring", "twelve percent in spring");
+    expect(reanchorAll([{ selectors: claim }], clinics, edited)).toEqual([{ status: "orphaned" }]);
+  });
+
+  it("orphans a claim on a repeated boilerplate sentence when its copy is deleted (reanchorAll)", () => {
+    const boilerplate = "The ministry did not respond to a request for comment.";
+    const old = `Ortiz announced the new budget on Monday.\n${boilerplate}\nRamos criticised the plan on Tuesday.\n${boilerplate}`;
+    const edited = `Ramos criticised the plan on Tuesday.\n${boilerplate}`;
+    const selectors = describe(old, old.indexOf(boilerplate), old.indexOf(boilerplate) + boilerplate.length);
+    expect(reanchorAll([{ selectors }], old, edited)).toEqual([{ status: "orphaned" }]);
+  });
+});
+
+group("a refused candidate widened back to the quote's first word", () => {
+  it("takes back the first word when a word was inserted right after it (the search path)", () => {
+    // "newly chilu…" is as cheap as "tekpo newly chilu…", but changes a word where the context changed too.
+    const source = "Sa de powenlu.\nBa mirzu de vimirga tekpo chilu am olurba ripo ur mir. Mirsuntek luri halam.";
+    const claim = selectorsOf("tekpo chilu am olurba ripo ur mir. Mirsuntek", source);
+    const edited =
+      "Sa de powenlu.\nBa mirzu changed vimirga tekpo newly chilu am olurba ripo ur mir. Mirsuntek luri halam.";
+    expect(reanchor(claim, edited)).toMatchObject({
+      status: "fuzzy",
+      selectors: { quote: { exact: "tekpo newly chilu am olurba ripo ur mir. Mirsuntek" } },
+    });
+  });
+});

@@ -1,8 +1,10 @@
 import search from "approx-string-match";
+import { checkSameStatement } from "./checkSameStatement";
 import { describe } from "./describe";
 import { editDistance } from "./editDistance";
 import { findOccurrences } from "./matchQuote";
 import { rankWithPosition, type ScoredMatch, scoreQuoteMatch } from "./scoreQuoteMatch";
+import { snapToWords } from "./snapToWords";
 import type { Selectors } from "./types";
 
 /**
@@ -26,6 +28,12 @@ export interface ReanchorOptions {
   expectedEnd?: number;
   /** The new text lower-cased, when the caller has it (re-anchoring many claims lower-cases once). */
   lowerCaseText?: () => string;
+  /**
+   * Whether [start, end) of the new text is a passage the edit left alone that was somewhere else
+   * before it (`reanchorAll` knows, from its diff): a look-alike that was already there, such as a
+   * repeated boilerplate sentence, is never the claim's text moved, however well it matches.
+   */
+  isOtherPassage?: (start: number, end: number) => boolean;
 }
 
 /**
@@ -53,6 +61,8 @@ export const REANCHOR_THRESHOLDS = {
   maxCandidates: 64,
   /** Quotes longer than this skip the in-place comparison (quadratic) and go straight to the search. */
   maxInPlaceLength: 5_000,
+  /** Quotes longer than this are not widened back to their first or last word (see `widenToQuoteEdges`). */
+  maxWidenedLength: 500,
   /** How many times the fuzzy search runs again with refused candidates blanked out. */
   searchRounds: 3,
 } as const;
@@ -63,6 +73,9 @@ export const REANCHOR_THRESHOLDS = {
  * with only its letter case changed; else a fuzzy
  * match (approx-string-match, the matcher Hypothesis uses) near the expected position, then
  * anywhere, above the thresholds in `REANCHOR_THRESHOLDS`; else `orphaned`.
+ * Every candidate but the quote at its expected position must also pass `checkSameStatement`
+ * (no changed number, date, name or negation; a reworded one keeps its context on both sides) and
+ * must not be `options.isOtherPassage`: a verdict is never moved onto a look-alike statement.
  * The answered selectors describe the new range afresh (new prefix and suffix).
  */
 export function reanchor(old: Selectors, newText: string, options: ReanchorOptions = {}): ReanchorResult {
@@ -72,23 +85,36 @@ export function reanchor(old: Selectors, newText: string, options: ReanchorOptio
 
   if (newText.startsWith(exact, expected)) return found("exact", newText, expected, expected + exact.length);
 
-  const exactMatch = bestExactOccurrence(old, newText, expected);
+  const isTaken = (match: ScoredMatch) =>
+    isAcceptable(match, exact.length) &&
+    !options.isOtherPassage?.(match.start, match.end) &&
+    checkSameStatement(old, newText, match).isSameStatement;
+
+  const exactMatch = bestExactOccurrence(old, newText, expected, isTaken);
   if (exactMatch) return found("moved", newText, exactMatch.start, exactMatch.end);
 
-  const caselessMatch = bestCaselessOccurrence(old, newText, expected, options.lowerCaseText);
+  const caselessMatch = bestCaselessOccurrence(old, newText, expected, isTaken, options.lowerCaseText);
   if (caselessMatch) return found("fuzzy", newText, caselessMatch.start, caselessMatch.end);
 
   const editedInPlace = editedRangeMatch(old, newText, expected, options.expectedEnd);
-  if (editedInPlace) return found("fuzzy", newText, editedInPlace.start, editedInPlace.end);
+  if (editedInPlace && isTaken(editedInPlace)) return found("fuzzy", newText, editedInPlace.start, editedInPlace.end);
 
-  const fuzzyMatch = bestFuzzyMatch(old, newText, expected);
+  const fuzzyMatch = bestFuzzyMatch(old, newText, expected, isTaken);
   if (fuzzyMatch) return found("fuzzy", newText, fuzzyMatch.start, fuzzyMatch.end);
 
   return { status: "orphaned" };
 }
 
-function bestExactOccurrence(old: Selectors, text: string, expected: number): ScoredMatch | undefined {
-  return bestOccurrence(old, text, findOccurrences(text, old.quote.exact), expected);
+/** Whether a candidate passes every check: thresholds, not another passage, the same statement. */
+type CandidateCheck = (match: ScoredMatch) => boolean;
+
+function bestExactOccurrence(
+  old: Selectors,
+  text: string,
+  expected: number,
+  isTaken: CandidateCheck,
+): ScoredMatch | undefined {
+  return bestOccurrence(old, text, findOccurrences(text, old.quote.exact), expected, isTaken);
 }
 
 /** The best acceptable one of the places where the quote's text (up to letter case) starts. */
@@ -97,13 +123,14 @@ function bestOccurrence(
   text: string,
   starts: readonly number[],
   expected: number,
+  isTaken: CandidateCheck,
 ): ScoredMatch | undefined {
   const { quote } = old;
   let best: ScoredMatch | undefined;
   let bestRank = -1;
   for (const start of starts) {
     const match = scoreQuoteMatch(text, quote, start, start + quote.exact.length, 0);
-    if (!isAcceptable(match, quote.exact.length)) continue;
+    if (!isTaken(match)) continue;
     const rank = rankWithPosition(match, expected, text.length);
     if (rank > bestRank) {
       best = match;
@@ -122,12 +149,13 @@ function bestCaselessOccurrence(
   old: Selectors,
   text: string,
   expected: number,
+  isTaken: CandidateCheck,
   lowerCaseText?: () => string,
 ): ScoredMatch | undefined {
   const lowerQuote = old.quote.exact.toLowerCase();
   const lowerText = lowerCaseText ? lowerCaseText() : text.toLowerCase();
   if (lowerQuote.length !== old.quote.exact.length || lowerText.length !== text.length) return undefined;
-  return bestOccurrence(old, text, findOccurrences(lowerText, lowerQuote), expected);
+  return bestOccurrence(old, text, findOccurrences(lowerText, lowerQuote), expected, isTaken);
 }
 
 /** The expected range itself, when the edit left it close enough to the quote (see `expectedEnd`). */
@@ -149,17 +177,22 @@ function editedRangeMatch(
   return isAcceptable(match, exact.length) ? match : undefined;
 }
 
-function bestFuzzyMatch(old: Selectors, text: string, expected: number): ScoredMatch | undefined {
+function bestFuzzyMatch(
+  old: Selectors,
+  text: string,
+  expected: number,
+  isTaken: CandidateCheck,
+): ScoredMatch | undefined {
   const { exact } = old.quote;
   const maxErrors = Math.floor(exact.length * (1 - REANCHOR_THRESHOLDS.minQuoteScore));
   if (maxErrors < 1) return undefined;
   const margin = Math.max(REANCHOR_THRESHOLDS.nearbyWindow, exact.length);
   const windowStart = Math.max(0, expected - margin);
   const windowEnd = Math.min(text.length, expected + exact.length + margin);
-  const nearby = bestMatchIn(old, text, windowStart, windowEnd, maxErrors, expected);
+  const nearby = bestMatchIn(old, text, windowStart, windowEnd, maxErrors, expected, isTaken);
   if (nearby) return nearby;
   if (windowStart === 0 && windowEnd === text.length) return undefined;
-  return bestMatchIn(old, text, 0, text.length, maxErrors, expected);
+  return bestMatchIn(old, text, 0, text.length, maxErrors, expected, isTaken);
 }
 
 /**
@@ -174,6 +207,7 @@ function bestMatchIn(
   to: number,
   maxErrors: number,
   expected: number,
+  isTaken: CandidateCheck,
 ): ScoredMatch | undefined {
   const { quote } = old;
   let window = text.slice(from, to);
@@ -185,12 +219,14 @@ function bestMatchIn(
     for (const candidate of candidates) {
       const { start, end } = snapToWords(old, text, from + candidate.start, from + candidate.end);
       if (end <= start) continue;
-      const match = scoreQuoteMatch(text, quote, start, end, candidate.errors);
-      if (!isAcceptable(match, quote.exact.length)) continue;
-      const rank = rankWithPosition(match, expected, text.length);
-      if (rank > bestRank) {
-        best = match;
-        bestRank = rank;
+      const scored = scoreQuoteMatch(text, quote, start, end, candidate.errors);
+      for (const match of [scored, widenToQuoteEdges(old, text, scored, maxErrors)]) {
+        if (!match || !isTaken(match)) continue;
+        const rank = rankWithPosition(match, expected, text.length);
+        if (rank > bestRank) {
+          best = match;
+          bestRank = rank;
+        }
       }
     }
     if (best) return best;
@@ -202,43 +238,47 @@ function bestMatchIn(
   return undefined;
 }
 
+/**
+ * Equally cheap matches are answered once per end, so a word inserted right after the quote's first
+ * word ("tekpo newly chilu" for "tekpo chilu") may yield "newly chilu": the first word dropped, the
+ * inserted one kept, which the guard may refuse ("tekpo" → "newly") or which loses a word of the
+ * claim. When the quote's first (or last) word stands right before (or after) a candidate that lacks
+ * it, the widened range is measured afresh and competes with the candidate. Only quotes up to
+ * `maxWidenedLength` are widened (the measure is quadratic, and one word matters less in a long one).
+ */
+function widenToQuoteEdges(
+  old: Selectors,
+  text: string,
+  match: ScoredMatch,
+  maxErrors: number,
+): ScoredMatch | undefined {
+  const { exact } = old.quote;
+  if (exact.length > REANCHOR_THRESHOLDS.maxWidenedLength) return undefined;
+  const firstWord = /^[\p{L}\p{M}\p{N}]+/u.exec(exact)?.[0];
+  const lastWord = /[\p{L}\p{M}\p{N}]+$/u.exec(exact)?.[0];
+  let { start, end } = match;
+  const before = text.slice(Math.max(0, start - 64), start);
+  const after = text.slice(end, end + 64);
+  if (firstWord && !text.startsWith(firstWord, start)) {
+    const taken = new RegExp(`(?<![\\p{L}\\p{M}\\p{N}])${escapeRegExp(firstWord)}\\s+$`, "u").exec(before);
+    if (taken) start -= before.length - taken.index;
+  }
+  if (lastWord && !text.slice(0, end).endsWith(lastWord)) {
+    const taken = new RegExp(`^\\s+${escapeRegExp(lastWord)}(?![\\p{L}\\p{M}\\p{N}])`, "u").exec(after);
+    if (taken) end += taken[0].length;
+  }
+  if (start === match.start && end === match.end) return undefined;
+  const errors = editDistance(text.slice(start, end), exact, maxErrors);
+  if (errors === undefined) return undefined;
+  return scoreQuoteMatch(text, old.quote, start, end, errors);
+}
+
+function escapeRegExp(text: string): string {
+  return text.replace(/[.*+?^${}()|[\]\\]/g, "\\$&");
+}
+
 /** What blanks out a refused candidate: a character no article holds (text is refused if it has NUL). */
 const BLANK = "\u0000";
-
-/**
- * Fuzzy matching counts edits, not words: a quote that lost its first word may match best with the
- * last letter of the word before it ("…Russi[a a number of…"). When the old quote began (or ended)
- * on a word boundary, the new range is moved onto one too, dropping the partial word and the
- * spaces or punctuation between it and the quote.
- */
-function snapToWords(old: Selectors, text: string, start: number, end: number): { start: number; end: number } {
-  const { exact, prefix, suffix } = old.quote;
-  let snappedStart = avoidSplitCharacter(text, start, -1);
-  let snappedEnd = avoidSplitCharacter(text, end, +1);
-  const startsOnBoundary = isWordAt(exact, 0) && !isWordAt(prefix, prefix.length - 1);
-  if (startsOnBoundary && isWordAt(text, snappedStart - 1) && isWordAt(text, snappedStart)) {
-    while (snappedStart < snappedEnd && isWordAt(text, snappedStart)) snappedStart += 1;
-  }
-  if (startsOnBoundary) {
-    while (snappedStart < snappedEnd && !isWordAt(text, snappedStart)) snappedStart += 1;
-  }
-  const endsOnBoundary = isWordAt(exact, exact.length - 1) && !isWordAt(suffix, 0);
-  if (endsOnBoundary && isWordAt(text, snappedEnd - 1) && isWordAt(text, snappedEnd)) {
-    while (snappedEnd > snappedStart && isWordAt(text, snappedEnd - 1)) snappedEnd -= 1;
-  }
-  if (endsOnBoundary) {
-    while (snappedEnd > snappedStart && !isWordAt(text, snappedEnd - 1)) snappedEnd -= 1;
-  }
-  return { start: snappedStart, end: snappedEnd };
-}
-
-const WORD_CHARACTER = /[\p{L}\p{N}\p{M}]/u;
-
-/** Whether the code unit at `index` belongs to a letter, digit or combining mark (false outside the text). */
-function isWordAt(text: string, index: number): boolean {
-  if (index < 0 || index >= text.length) return false;
-  return WORD_CHARACTER.test(text[index] as string);
-}
 
 function isAcceptable(match: ScoredMatch, quoteLength: number): boolean {
   const thresholds = REANCHOR_THRESHOLDS;
@@ -250,13 +290,6 @@ function isAcceptable(match: ScoredMatch, quoteLength: number): boolean {
 
 function found(status: ReanchorStatus, text: string, start: number, end: number): ReanchorResult {
   return { status, selectors: describe(text, start, end) };
-}
-
-/** Moves an offset off the middle of a surrogate pair, so a range never holds half an emoji. */
-function avoidSplitCharacter(text: string, offset: number, direction: 1 | -1): number {
-  if (offset <= 0 || offset >= text.length) return offset;
-  const before = text.charCodeAt(offset - 1);
-  return before >= 0xd800 && before <= 0xdbff ? offset + direction : offset;
 }
 
 function clamp(value: number, low: number, high: number): number {

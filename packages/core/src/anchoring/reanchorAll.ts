@@ -1,4 +1,4 @@
-import { buildOffsetMap } from "./buildOffsetMap";
+import { buildOffsetMap, type OffsetMap } from "./buildOffsetMap";
 import { describe } from "./describe";
 import { type ReanchorResult, reanchor } from "./reanchor";
 import type { Selectors } from "./types";
@@ -16,6 +16,11 @@ export interface ReanchorSummary {
  * old range is carried through the diff, and a claim whose quote is intact at the carried range is
  * done (`exact`) without any search. Only the few claims the edit touched go through `reanchor`'s
  * search, starting where the diff says they should be. Answers one result per claim, in order.
+ *
+ * The diff also tells look-alikes apart: a candidate made of text the edit left alone, which before
+ * the edit stood somewhere other than the claim (the twin of a deleted sentence, a repeated
+ * boilerplate line), is another passage and is refused (`ReanchorOptions.isOtherPassage`). The
+ * reverse diff this needs is built once, and only when some claim needs a search.
  */
 export function reanchorAll(
   claims: ReadonlyArray<{ selectors: Selectors }>,
@@ -31,6 +36,14 @@ export function reanchorAll(
     lowerCased ??= newText.toLowerCase();
     return lowerCased;
   };
+  let reverse: OffsetMap | undefined;
+  const isOtherPassage = (old: Selectors) => (start: number, end: number) => {
+    reverse ??= buildOffsetMap(newText, oldText);
+    if (!reverse.isUntouched(start, end)) return false;
+    const oldStart = reverse.map(start, "start");
+    const oldEnd = reverse.map(end, "end");
+    return oldEnd <= old.position.start || oldStart >= old.position.end;
+  };
   return claims.map(({ selectors }) => {
     const { position, quote } = selectors;
     const start = offsets.map(position.start, "start");
@@ -38,7 +51,12 @@ export function reanchorAll(
     if (end - start === quote.exact.length && newText.startsWith(quote.exact, start)) {
       return { status: "exact", selectors: describe(newText, start, end) };
     }
-    return reanchor(selectors, newText, { expectedStart: start, expectedEnd: end, lowerCaseText });
+    return reanchor(selectors, newText, {
+      expectedStart: start,
+      expectedEnd: end,
+      lowerCaseText,
+      isOtherPassage: isOtherPassage(selectors),
+    });
   });
 }
 

@@ -30,6 +30,8 @@ export interface ImportedClaim {
   rationale: string;
   /** Kept from a native export: an orphaned claim's selectors no longer match the text. */
   isOrphaned: boolean;
+  /** Kept from a native export: a save moved the claim onto edited words and no reviewer confirmed them yet. */
+  isAnchorUnconfirmed: boolean;
   evidence: ImportedEvidence[];
 }
 

@@ -22,6 +22,7 @@ export interface ClaimToImport {
   speaker: string | null;
   rationale: string;
   isOrphaned: boolean;
+  isAnchorUnconfirmed?: boolean;
 }
 
 export interface EvidenceToImport {
@@ -81,6 +82,7 @@ export function assembleImportedReport(
         speaker: claim.speaker,
         rationale: claim.rationale,
         isOrphaned: claim.isOrphaned,
+        isAnchorUnconfirmed: claim.isAnchorUnconfirmed ?? false,
         evidence: [],
       },
     });

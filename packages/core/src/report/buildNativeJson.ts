@@ -44,6 +44,7 @@ export function buildNativeJson(model: ReportModel): NativeReport {
         speaker: claim.speaker,
         rationale: claim.rationale,
         isOrphaned: claim.isOrphaned,
+        isAnchorUnconfirmed: claim.isAnchorUnconfirmed,
         version: claim.version,
         createdAt: claim.createdAt,
         updatedAt: claim.updatedAt,

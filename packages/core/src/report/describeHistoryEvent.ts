@@ -30,7 +30,9 @@ export function describeHistoryEvent(event: Pick<HistoryEvent, "action" | "from"
     case "claim.restored":
       return "Claim restored";
     case "claim.reanchored":
-      return "Claim re-anchored after an edit to the article";
+      return describeReanchoring(event.to);
+    case "claim.anchor_confirmed":
+      return "Claim's new place confirmed by a reviewer";
     case "claim.orphaned":
       return "Claim orphaned: its text is no longer in the article";
     case "evidence.added":
@@ -46,6 +48,14 @@ export function describeHistoryEvent(event: Pick<HistoryEvent, "action" | "from"
     default:
       return "Changed";
   }
+}
+
+/** How a claim found its words again: carried by the edit, moved onto edited words, or re-attached by hand. */
+function describeReanchoring(to: unknown): string {
+  const status = typeof to === "object" && to !== null ? (to as Record<string, unknown>).status : undefined;
+  if (status === "fuzzy") return "Claim moved onto edited words after an edit to the article (to be checked)";
+  if (status === "reattached") return "Claim re-attached to new words";
+  return "Claim re-anchored after an edit to the article";
 }
 
 /** The part of an event's value worth naming: a verdict's label, a speaker, an evidence title or URL. */

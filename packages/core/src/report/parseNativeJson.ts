@@ -1,5 +1,5 @@
 import { z } from "zod";
-import { ARTICLE_LIMITS, ZDocNode } from "../schemas/article";
+import { ARTICLE_LIMITS, ZArticleDoc } from "../schemas/article";
 import { CLAIM_LIMITS, ZRationale, ZSpeaker } from "../schemas/claim";
 import { ZHttpUrl, ZOptionalLine, ZTimestamp, ZUserText } from "../schemas/common";
 import { ZEvidenceStance } from "../schemas/evidence";
@@ -30,7 +30,8 @@ const ZNativeImport = z.object({
     outlet: ZOptionalLine(200),
     author: ZOptionalLine(200),
     publishedAt: z.union([z.iso.date(), ZTimestamp]).nullable().optional(),
-    doc: ZDocNode,
+    // The editor's schema, as for a pasted or edited document: no unknown nodes, marks or attributes.
+    doc: ZArticleDoc,
   }),
   claims: z
     .array(
@@ -48,6 +49,7 @@ const ZNativeImport = z.object({
         speaker: ZSpeaker.optional(),
         rationale: ZRationale.optional(),
         isOrphaned: z.boolean().optional(),
+        isAnchorUnconfirmed: z.boolean().optional(),
       }),
     )
     .max(IMPORT_LIMITS.claims),
@@ -109,6 +111,7 @@ export function parseNativeJson(document: unknown): ImportedReport {
       speaker: claim.speaker ?? null,
       rationale: claim.rationale ?? "",
       isOrphaned: claim.isOrphaned ?? false,
+      isAnchorUnconfirmed: claim.isAnchorUnconfirmed ?? false,
     })),
     evidence.map((item, index) => ({
       claimKey: item.claimId,

@@ -113,6 +113,7 @@ describe("applyClaimChanges", () => {
     speaker: null,
     rationale: "",
     isOrphaned: false,
+    isAnchorUnconfirmed: false,
     version: 1,
     createdAt: "2026-01-01T00:00:00.000Z",
     updatedAt: "2026-01-01T00:00:00.000Z",

@@ -61,18 +61,26 @@ export const ZClaimUpdate = z
   .refine((value) => Object.keys(value).length > 0, "Say what to change: verdict, speaker or rationale.");
 export type ClaimUpdate = z.infer<typeof ZClaimUpdate>;
 
+/** Both selectors as the API answers them: position in UTF-16 code units, quote with its context. */
+const ZSelectors = z.object({
+  position: z.object({ start: z.number().int(), end: z.number().int() }),
+  quote: z.object({ exact: z.string(), prefix: z.string(), suffix: z.string() }),
+});
+
 /** A claim as the API answers it, both selectors filled in. */
 export const ZClaim = z.object({
   id: ZId,
   articleId: ZId,
-  selectors: z.object({
-    position: z.object({ start: z.number().int(), end: z.number().int() }),
-    quote: z.object({ exact: z.string(), prefix: z.string(), suffix: z.string() }),
-  }),
+  selectors: ZSelectors,
   verdict: ZVerdict,
   speaker: z.string().nullable(),
   rationale: z.string(),
   isOrphaned: z.boolean(),
+  /**
+   * True after a save moved the claim onto edited words (a fuzzy match, not its exact quote), until a
+   * reviewer confirms the new place (POST /api/claims/:id/anchor-confirmation) or re-attaches it.
+   */
+  isAnchorUnconfirmed: z.boolean(),
   version: z.number().int().positive(),
   createdAt: ZTimestamp,
   updatedAt: ZTimestamp,
@@ -112,6 +120,23 @@ export function compareClaimsInDocumentOrder(a: Pick<Claim, "selectors">, b: Pic
   const right = b.selectors.position;
   return left.start - right.start || right.end - left.end;
 }
+
+/**
+ * GET /api/claims/:id/nearest-match: for an orphan, the words in the article now that come closest to
+ * its old quote (core's findNearestMatch), with what differs in words a reviewer reads
+ * ("\"nine\" became \"twelve\""), or null when nothing comes close. Offsets in UTF-16 code units.
+ */
+export const ZNearestMatchAnswer = z.object({
+  match: z
+    .object({
+      selectors: ZSelectors,
+      /** 1 - edits / quote length, 0 to 1. */
+      quoteScore: z.number(),
+      differences: z.array(z.string()),
+    })
+    .nullable(),
+});
+export type NearestMatchAnswer = z.infer<typeof ZNearestMatchAnswer>;
 
 /** GET /api/articles/:id/speakers: the speakers used in an article, for autocomplete. */
 export const ZSpeakerList = ZList(z.string());

@@ -15,6 +15,7 @@ export const EVENT_ACTIONS = [
   "claim.restored",
   "claim.reanchored",
   "claim.orphaned",
+  "claim.anchor_confirmed",
   "evidence.added",
   "evidence.updated",
   "evidence.removed",

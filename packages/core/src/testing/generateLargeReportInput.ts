@@ -60,6 +60,7 @@ export function generateLargeReportInput(
       speaker: index % 5 === 0 ? null : `Speaker ${index % 40}`,
       rationale: index % 3 === 0 ? "" : `Rationale for claim ${index}, with "quotes", <angle brackets> & commas.`,
       isOrphaned: false,
+      isAnchorUnconfirmed: false,
       version: 1,
       createdAt: at,
       updatedAt: at,

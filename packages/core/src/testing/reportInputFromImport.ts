@@ -23,6 +23,7 @@ export function reportInputFromImport(imported: ImportedReport, organisation: Re
       speaker: claim.speaker,
       rationale: claim.rationale,
       isOrphaned: claim.isOrphaned,
+      isAnchorUnconfirmed: claim.isAnchorUnconfirmed,
       version: 1,
       createdAt: at,
       updatedAt: at,

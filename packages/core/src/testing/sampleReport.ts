@@ -97,6 +97,7 @@ function claimFrom(article: Article, spec: ClaimSpec): Claim {
     speaker: spec.speaker,
     rationale: spec.rationale,
     isOrphaned: false,
+    isAnchorUnconfirmed: false,
     version: spec.verdict === "unverified" ? 1 : 2,
     createdAt: spec.createdAt,
     updatedAt: spec.verdict === "unverified" ? spec.createdAt : spec.createdAt.replace(":00.000Z", ":30.000Z"),

@@ -1,4 +1,4 @@
-import type { Claim, ClaimCreate, ClaimList, ClaimUpdate } from "@factmark/core";
+import type { Claim, ClaimCreate, ClaimList, ClaimUpdate, NearestMatchAnswer } from "@factmark/core";
 import { unwrap } from "../../lib/ApiError";
 import { apiClient, ifMatch } from "../../lib/apiClient";
 
@@ -26,6 +26,19 @@ export async function deleteClaim(claim: Pick<Claim, "id">): Promise<Claim> {
 
 export async function restoreClaim(claim: Pick<Claim, "id">): Promise<Claim> {
   return unwrap(apiClient.claims[":id"].restore.$post({ param: { id: claim.id } }));
+}
+
+/** Says the place a save moved the claim to (a fuzzy match) is right; clears its "moved — check it" flag. */
+export async function confirmClaimAnchor(claim: Pick<Claim, "id" | "version">): Promise<Claim> {
+  return unwrap(
+    apiClient.claims[":id"]["anchor-confirmation"].$post({ param: { id: claim.id } }, { headers: ifMatch(claim) }),
+  );
+}
+
+/** For an orphan: the closest words in the article now, with what differs, or null. */
+export async function fetchNearestMatch(claim: Pick<Claim, "id">): Promise<NearestMatchAnswer["match"]> {
+  const { match } = await unwrap(apiClient.claims[":id"]["nearest-match"].$get({ param: { id: claim.id } }));
+  return match;
 }
 
 export async function fetchSpeakers(articleId: string): Promise<string[]> {

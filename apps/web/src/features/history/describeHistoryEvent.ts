@@ -126,7 +126,11 @@ export function describeHistoryEvent(event: HistoryEvent, events: readonly Histo
     case "claim.restored":
       return "restored the claim";
     case "claim.reanchored":
+      if (to.status === "fuzzy") return "edited the article; the claim moved onto edited words — check it";
+      if (to.status === "reattached") return "re-attached the claim to new words";
       return "edited the article; the claim moved with its quote";
+    case "claim.anchor_confirmed":
+      return "confirmed the claim's new place";
     case "claim.orphaned":
       return "edited the article; the claim's quote is no longer in it (orphaned)";
     case "evidence.added":

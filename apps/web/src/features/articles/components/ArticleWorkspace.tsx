@@ -155,6 +155,7 @@ export function ArticleWorkspace({ article }: { article: Article }) {
                 <OrphanList
                   canEdit={can("claim.edit")}
                   orphans={orphans}
+                  articleVersion={article.version}
                   selection={selection}
                   onReattach={(claim, selectors) =>
                     reattachMutation.mutate(

@@ -58,6 +58,11 @@ export const ClaimCard = forwardRef<HTMLLIElement, ClaimCardProps>(function Clai
         <span className="visually-hidden">Show claim in the text: </span>“{preview}”
       </button>
       <p className="claim-card__speaker">{claim.speaker ? `— ${claim.speaker}` : "Unattributed"}</p>
+      {claim.isAnchorUnconfirmed && (
+        <p className="claim-card__flag" title="An edit changed this claim's words: check that the verdict still fits">
+          Moved — check it
+        </p>
+      )}
       <div className="claim-card__actions">
         <label className="claim-card__verdict">
           <span className="visually-hidden">Verdict</span>

@@ -4,6 +4,7 @@ import { EvidenceSection } from "../../evidence/components/EvidenceSection";
 import { HistoryTimeline } from "../../history/components/HistoryTimeline";
 import { ClaimLinks } from "../../links/components/ClaimLinks";
 import { LinkPicker } from "../../links/components/LinkPicker";
+import { AnchorCheckNotice } from "./AnchorCheckNotice";
 import { RationaleField } from "./RationaleField";
 import { SpeakerField } from "./SpeakerField";
 
@@ -40,6 +41,7 @@ export function ClaimDetails({
 }: ClaimDetailsProps) {
   return (
     <div className="claim-details">
+      <AnchorCheckNotice claim={claim} canEdit={canEdit} />
       {canEdit ? (
         <>
           <SpeakerField

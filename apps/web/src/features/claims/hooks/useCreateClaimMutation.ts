@@ -27,6 +27,7 @@ export function useCreateClaimMutation(articleId: string) {
         speaker: input.speaker ?? null,
         rationale: input.rationale ?? "",
         isOrphaned: false,
+        isAnchorUnconfirmed: false,
         version: 1,
         createdAt: now,
         updatedAt: now,

@@ -1,35 +1,91 @@
 import { describe as describeSelectors } from "@factmark/core";
-import { render, screen } from "@testing-library/react";
+import { screen } from "@testing-library/react";
 import userEvent from "@testing-library/user-event";
 import { describe, expect, it, vi } from "vitest";
 import { buildClaim } from "../../../test/buildClaim";
+import { renderWithQueryClient } from "../../../test/renderWithQueryClient";
+import { errorAnswer, stubApi } from "../../../test/stubApi";
 import { OrphanList } from "./OrphanList";
 
 const TEXT = "Iran sold a limited number of drones.";
-const orphan = buildClaim(TEXT, "limited number", "contradicted", { isOrphaned: true });
+const orphan = buildClaim(TEXT, "limited number", "contradicted", { isOrphaned: true, speaker: "Amir-Abdollahian" });
+const NEAREST_ROUTE = `GET /api/claims/${orphan.id}/nearest-match`;
+const NEW_TEXT = "Iran sold a limited number of twelve drones.";
+const nearest = describeSelectors(NEW_TEXT, 12, 26);
 
 describe("OrphanList", () => {
-  it("lists orphans with their old quote and re-attaches one to the selection", async () => {
+  it("lists orphans with their old quote, verdict and speaker, and re-attaches one to the selection", async () => {
+    stubApi({ [NEAREST_ROUTE]: { status: 200, body: { match: null } } });
     const user = userEvent.setup();
     const onReattach = vi.fn();
     const selection = describeSelectors("New text here.", 4, 8);
-    render(<OrphanList orphans={[orphan]} selection={selection} onReattach={onReattach} onDelete={vi.fn()} />);
-    expect(screen.getByRole("region", { name: "No longer in the text (1)" })).toHaveTextContent("“limited number”");
+    renderWithQueryClient(
+      <OrphanList
+        orphans={[orphan]}
+        articleVersion={2}
+        selection={selection}
+        onReattach={onReattach}
+        onDelete={vi.fn()}
+      />,
+    );
+    const region = screen.getByRole("region", { name: "No longer in the text (1)" });
+    expect(region).toHaveTextContent("“limited number”");
+    expect(region).toHaveTextContent("Contradicted — Amir-Abdollahian");
     await user.click(screen.getByRole("button", { name: "Re-attach to selection" }));
     expect(onReattach).toHaveBeenCalledWith(orphan, selection);
+    expect(await screen.findByText("Nothing in the text now comes close to this quote.")).toBeInTheDocument();
+  });
+
+  it("offers the nearest match with what differs, and attaches there in one click", async () => {
+    stubApi({
+      [NEAREST_ROUTE]: {
+        status: 200,
+        body: { match: { selectors: nearest, quoteScore: 0.8, differences: ['the number "twelve" was added'] } },
+      },
+    });
+    const user = userEvent.setup();
+    const onReattach = vi.fn();
+    renderWithQueryClient(
+      <OrphanList orphans={[orphan]} articleVersion={2} selection={null} onReattach={onReattach} onDelete={vi.fn()} />,
+    );
+    expect(await screen.findByText(/Nearest match:/)).toHaveTextContent("limited number");
+    expect(screen.getByRole("list", { name: "What differs" })).toHaveTextContent('the number "twelve" was added');
+    await user.click(screen.getByRole("button", { name: "Attach here" }));
+    expect(onReattach).toHaveBeenCalledWith(orphan, nearest);
+  });
+
+  it("says so when the nearest match cannot be read, and offers no attach to a viewer", async () => {
+    stubApi({ [NEAREST_ROUTE]: errorAnswer(500, "INTERNAL", "Broken.") });
+    renderWithQueryClient(
+      <OrphanList
+        orphans={[orphan]}
+        articleVersion={2}
+        selection={null}
+        onReattach={vi.fn()}
+        onDelete={vi.fn()}
+        canEdit={false}
+      />,
+    );
+    expect(await screen.findByText("The nearest match could not be read.")).toBeInTheDocument();
+    expect(screen.queryByRole("button")).toBeNull();
   });
 
   it("asks for a selection before re-attaching, and can delete instead", async () => {
+    stubApi({ [NEAREST_ROUTE]: { status: 200, body: { match: null } } });
     const user = userEvent.setup();
     const onDelete = vi.fn();
-    render(<OrphanList orphans={[orphan]} selection={null} onReattach={vi.fn()} onDelete={onDelete} />);
+    renderWithQueryClient(
+      <OrphanList orphans={[orphan]} articleVersion={2} selection={null} onReattach={vi.fn()} onDelete={onDelete} />,
+    );
     expect(screen.getByRole("button", { name: "Re-attach to selection" })).toBeDisabled();
     await user.click(screen.getByRole("button", { name: "Delete" }));
     expect(onDelete).toHaveBeenCalledWith(orphan);
   });
 
   it("shows nothing when no claim is orphaned", () => {
-    const { container } = render(<OrphanList orphans={[]} selection={null} onReattach={vi.fn()} onDelete={vi.fn()} />);
+    const { container } = renderWithQueryClient(
+      <OrphanList orphans={[]} articleVersion={1} selection={null} onReattach={vi.fn()} onDelete={vi.fn()} />,
+    );
     expect(container).toBeEmptyDOMElement();
   });
 });

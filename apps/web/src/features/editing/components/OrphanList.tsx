@@ -1,4 +1,5 @@
-import type { Claim, Selectors } from "@factmark/core";
+import { type Claim, type Selectors, VERDICT_LABELS } from "@factmark/core";
+import { NearestMatchOffer } from "./NearestMatchOffer";
 
 export interface OrphanListProps {
   orphans: readonly Claim[];
@@ -8,6 +9,8 @@ export interface OrphanListProps {
   onDelete: (claim: Claim) => void;
   /** Whether the signed-in reviewer may re-attach or delete claims; viewers only see the list. */
   canEdit?: boolean;
+  /** The article's version: the nearest match of each orphan is looked up in its text. */
+  articleVersion: number;
   /** Why the last re-attach was refused, if it was. */
   error?: string | null;
 }
@@ -19,6 +22,7 @@ export function OrphanList({
   onReattach,
   onDelete,
   canEdit = true,
+  articleVersion,
   error = null,
 }: OrphanListProps) {
   if (orphans.length === 0) return null;
@@ -26,7 +30,8 @@ export function OrphanList({
     <section className="orphans" aria-labelledby="orphans-heading">
       <h3 id="orphans-heading">No longer in the text ({orphans.length})</h3>
       <p className="field__help">
-        An edit removed these claims' words. Select the text where a claim belongs now and re-attach it, or delete it.
+        An edit removed or changed these claims' words. Attach a claim to its nearest match, select the text where it
+        belongs now and re-attach it, or delete it.
       </p>
       {error && (
         <p className="field__error" role="alert">
@@ -39,6 +44,15 @@ export function OrphanList({
             <p className="orphan__quote">
               <span className="visually-hidden">Old quote: </span>“{claim.selectors.quote.exact}”
             </p>
+            <p className="orphan__meta">
+              <span className={`verdict-count verdict-count--${claim.verdict}`}>{VERDICT_LABELS[claim.verdict]}</span>
+              {claim.speaker ? ` — ${claim.speaker}` : null}
+            </p>
+            <NearestMatchOffer
+              claim={claim}
+              articleVersion={articleVersion}
+              onAttach={canEdit ? onReattach : undefined}
+            />
             {canEdit && (
               <div className="field__actions">
                 <button

@@ -1,0 +1,3 @@
+-- AlterTable
+ALTER TABLE "Claim" ADD COLUMN     "isAnchorUnconfirmed" BOOLEAN NOT NULL DEFAULT false;
+
