@@ -38,6 +38,8 @@ export * from "./schemas/link";
 export * from "./schemas/verdict";
 export * from "./text/articleText";
 export * from "./text/editorDoc";
+export * from "./text/graphemeBoundaries";
 export * from "./text/mergeDocBlocks";
+export * from "./text/normalizeWithOffsets";
 export * from "./text/parseRationale";
 export * from "./text/plainTextToDoc";

@@ -1,4 +1,11 @@
-import { AppError, anchor, type SelectorInput, type Selectors } from "@factmark/core";
+import {
+  AppError,
+  anchor,
+  isGraphemeBoundary,
+  type SelectorInput,
+  type Selectors,
+  snapToGraphemes,
+} from "@factmark/core";
 
 /**
  * Places selectors on an article's text exactly, as a new or re-attached claim needs; refuses with
@@ -10,11 +17,20 @@ export function placeSelectors(text: string, input: SelectorInput): Selectors {
     const { ok: _ok, message, ...details } = anchored;
     throw new AppError("UNPROCESSABLE", message, details);
   }
-  // A position inside a surrogate pair would store half an emoji, which no database keeps faithfully.
-  if (!anchored.selectors.quote.exact.isWellFormed()) {
-    throw new AppError("UNPROCESSABLE", "The selection starts or ends in the middle of a character.", {
-      reason: "split_character",
-    });
+  const { start, end } = anchored.selectors.position;
+  // A claim must hold whole characters: one that ends between a letter and its accent, or inside an
+  // emoji sequence, shrinks once its text is normalised, and half a surrogate pair no database keeps.
+  for (const [side, offset] of [
+    ["start", start],
+    ["end", end],
+  ] as const) {
+    if (isGraphemeBoundary(text, offset)) continue;
+    const whole = snapToGraphemes(text, start, end);
+    throw new AppError(
+      "UNPROCESSABLE",
+      `The selection ${side === "start" ? "starts" : "ends"} inside a character; select whole characters (${whole.start}-${whole.end}).`,
+      { reason: "split_character", side, offset, wholeCharacters: whole },
+    );
   }
   return anchored.selectors;
 }

@@ -1,10 +1,12 @@
-import { describe, type Selectors } from "@factmark/core";
+import { describe, type Selectors, snapToGraphemes } from "@factmark/core";
 import type { EditorState } from "@tiptap/pm/state";
 import { buildTextIndex, posToTextOffset } from "./textIndex";
 
 /**
  * The W3C selectors of the editor's selection over the text projection, or null when the
- * selection holds no text. Leading and trailing white space is left out of the claim.
+ * selection holds no text. Leading and trailing white space is left out of the claim, and a
+ * selection that ends inside a character (between a letter and its accent, inside an emoji
+ * sequence) is widened to the whole character, as the server accepts only whole characters.
  */
 export function selectionToSelectors(state: EditorState): Selectors | null {
   const { from, to, empty } = state.selection;
@@ -15,5 +17,6 @@ export function selectionToSelectors(state: EditorState): Selectors | null {
   while (start < end && /\s/.test(index.text[start] ?? "")) start += 1;
   while (end > start && /\s/.test(index.text[end - 1] ?? "")) end -= 1;
   if (start >= end) return null;
-  return describe(index.text, start, end);
+  const whole = snapToGraphemes(index.text, start, end);
+  return describe(index.text, whole.start, whole.end);
 }

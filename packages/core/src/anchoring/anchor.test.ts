@@ -1,5 +1,5 @@
 import { describe, expect, it } from "vitest";
-import { anchor } from "./anchor";
+import { anchor, MAX_LISTED_OCCURRENCES } from "./anchor";
 
 const text =
   "Iran sold Russia a limited number of drones months before the war. " +
@@ -107,6 +107,16 @@ describe("anchor", () => {
       });
     });
 
+    it("lists at most MAX_LISTED_OCCURRENCES occurrences of a very common quote, and says there are more", () => {
+      const common = "drones and ".repeat(MAX_LISTED_OCCURRENCES + 50);
+      const result = anchor(common, { quote: { exact: "drones" } });
+      expect(result).toMatchObject({ ok: false, reason: "ambiguous" });
+      if (result.ok || result.reason !== "ambiguous") return;
+      expect(result.message).toMatch(`occurs more than ${MAX_LISTED_OCCURRENCES} times`);
+      expect(result.occurrences).toHaveLength(MAX_LISTED_OCCURRENCES);
+      expect(result.occurrences.slice(0, 2)).toEqual([0, "drones and ".length]);
+    });
+
     it("uses the prefix to pick one of several occurrences", () => {
       const first = positionOf("totally unfounded");
       const result = anchor(text, { quote: { exact: "totally unfounded", prefix: "Iravani called it " } });
@@ -171,8 +181,72 @@ describe("anchor", () => {
       expect(again).toEqual(found);
     });
 
-    it("does not match a decomposed quote against composed text", () => {
-      expect(anchor("Caf\u00e9", { quote: { exact: "Cafe\u0301" } })).toMatchObject({ reason: "not_found" });
+    it("does not find a quote that is part of a character", () => {
+      expect(anchor(unicode, { quote: { exact: "Cafe" } })).toMatchObject({ reason: "not_found" });
+      expect(anchor(unicode, { quote: { exact: "\u{1f468}\u200d\u{1f469}" } })).toMatchObject({
+        reason: "not_found",
+      });
+    });
+  });
+
+  describe("on text that differs only in Unicode normalisation", () => {
+    const composed = "Le caf\u00e9 du coin, dit Am\u00e9lie. Un autre caf\u00e9 noir.";
+    const decomposed = composed.normalize("NFD");
+    const placeOf = (within: string, exact: string) => {
+      const start = within.indexOf(exact);
+      return { start, end: start + exact.length };
+    };
+
+    it("places a decomposed quote alone on composed text, with the text's own spelling and offsets", () => {
+      const result = anchor(composed, { quote: { exact: "cafe\u0301 du coin", prefix: "Le " } });
+      expect(result).toMatchObject({
+        ok: true,
+        selectors: { position: placeOf(composed, "caf\u00e9 du coin"), quote: { exact: "caf\u00e9 du coin" } },
+      });
+    });
+
+    it("places a composed quote alone on decomposed text, with the text's own spelling and offsets", () => {
+      const result = anchor(decomposed, { quote: { exact: "dit Am\u00e9lie" } });
+      expect(result).toMatchObject({
+        ok: true,
+        selectors: { position: placeOf(decomposed, "dit Ame\u0301lie"), quote: { exact: "dit Ame\u0301lie" } },
+      });
+    });
+
+    it("tells apart a repeated quote by a decomposed suffix", () => {
+      const result = anchor(composed, { quote: { exact: "cafe\u0301", suffix: " noir" } });
+      const start = composed.lastIndexOf("caf\u00e9");
+      expect(result).toMatchObject({ ok: true, selectors: { position: { start, end: start + 4 } } });
+      expect(anchor(composed, { quote: { exact: "cafe\u0301" } })).toMatchObject({
+        reason: "ambiguous",
+        occurrences: [composed.indexOf("caf\u00e9"), start],
+      });
+    });
+
+    it("accepts a position whose text is the quote once both are normalised", () => {
+      const position = placeOf(composed, "Am\u00e9lie");
+      const result = anchor(composed, { position, quote: { exact: "Ame\u0301lie" } });
+      expect(result).toMatchObject({ ok: true, selectors: { position, quote: { exact: "Am\u00e9lie" } } });
+    });
+
+    it("accepts a position counted over the normalised text, and answers the text's own offsets", () => {
+      const position = placeOf(composed, "autre caf\u00e9");
+      const result = anchor(decomposed, { position, quote: { exact: "autre caf\u00e9" } });
+      expect(result).toMatchObject({
+        ok: true,
+        selectors: { position: placeOf(decomposed, "autre cafe\u0301"), quote: { exact: "autre cafe\u0301" } },
+      });
+    });
+
+    it("still refuses a position that holds other text (quote_mismatch)", () => {
+      const position = placeOf(composed, "Am\u00e9lie");
+      expect(anchor(composed, { position, quote: { exact: "Ame\u0300lie" } })).toMatchObject({
+        reason: "quote_mismatch",
+        actual: "Am\u00e9lie",
+      });
+      expect(anchor(decomposed, { position, quote: { exact: "nowhere" } })).toMatchObject({
+        reason: "quote_mismatch",
+      });
     });
   });
 });
