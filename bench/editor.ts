@@ -572,7 +572,7 @@ export async function benchEditor(): Promise<BenchRow[]> {
         measureClick(
           page,
           `${card} .claim-card__quote`,
-          `return document.querySelector('${card} .claim-card__quote[aria-expanded="true"]') !== null && document.querySelector('.article-text [data-claim-id="${claimId}"].claim--selected') !== null;`,
+          `return document.querySelector('${card} .claim-card__quote[aria-expanded="true"]') !== null && document.querySelector('.article-text [data-claim-ids~="${claimId}"].claim-hl--selected') !== null;`,
         );
       selections.push(await (index === SIDEBAR_SELECTIONS - 1 ? profiled(page, "sidebar-select", select) : select()));
     }

@@ -87,7 +87,7 @@ test("clicking a claim in the sidebar flashes its highlight, and clicking a high
   await expect(page.locator(".claim-card")).toHaveCount(2);
   const card = page.locator(".claim-card").first();
   await card.locator(".claim-card__quote").click();
-  await expect(page.locator(".article-text .claim--selected").first()).toBeVisible();
+  await expect(page.locator(".article-text .claim-hl--selected").first()).toBeVisible();
   await expect(card).toHaveAttribute("aria-current", "true");
 
   const lastHighlight = page.locator(".article-text [data-claim-id]").last();

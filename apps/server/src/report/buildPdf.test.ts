@@ -59,4 +59,24 @@ describe("buildPdf", () => {
     expect(text).toContain("0 claims reviewed");
     expect(text).not.toContain("Contradictions");
   });
+
+  it("aligns a right-to-left paragraph of the article right", async () => {
+    if (!hasPdfToText) return;
+    const text = "A left-to-right paragraph about drones.\nשר החוץ אמר שאיראן מכרה מל״טים.";
+    const pdf = await buildPdf(
+      buildReportModel({
+        ...input,
+        article: { ...input.article, text },
+        claims: [],
+        links: [],
+        evidence: [],
+        events: [],
+      }),
+    );
+    const lines = pdfText(pdf).split("\n");
+    const leftToRight = lines.find((line) => line.includes("A left-to-right paragraph")) ?? "";
+    const rightToLeft = lines.find((line) => line.trim().endsWith(".") && /^\s{20,}\S/.test(line)) ?? "";
+    expect(leftToRight.search(/\S/)).toBeLessThan(12);
+    expect(rightToLeft.search(/\S/)).toBeGreaterThan(20);
+  });
 });

@@ -1,5 +1,6 @@
 import {
   buildArticleSegments,
+  firstStrongDirection,
   formatReportDate,
   type ReportClaim,
   type ReportContradiction,
@@ -341,22 +342,27 @@ class PdfWriter {
     this.heading("The article, with the claims marked");
     this.font(SERIF, 11, INK);
     // pdfkit lays out continued text with line breaks inside badly, so each paragraph is written as its own run.
+    // Where claims overlap, a run takes its most severe verdict's colour: contradicted is never hidden.
     const paragraphs: { text: string; verdict: Verdict | null }[][] = [[]];
     for (const segment of buildArticleSegments(model)) {
       segment.text.split("\n").forEach((line, index) => {
         if (index > 0) paragraphs.push([]);
-        if (line.length > 0) paragraphs.at(-1)?.push({ text: clean(line), verdict: segment.verdict });
+        if (line.length > 0) paragraphs.at(-1)?.push({ text: line, verdict: segment.verdicts[0] ?? null });
       });
     }
     for (const runs of paragraphs) {
       if (runs.length === 0) continue;
+      // The standard fonts have no Hebrew or Arabic letters and pdfkit does not reorder them; a right-to-left
+      // paragraph at least keeps its right alignment.
+      const align = firstStrongDirection(runs.map((run) => run.text).join("")) === "rtl" ? "right" : "left";
       doc.x = MARGIN;
       runs.forEach((run, index) => {
-        doc.fillColor(run.verdict ? VERDICT_COLOURS[run.verdict] : INK).text(run.text, {
+        doc.fillColor(run.verdict ? VERDICT_COLOURS[run.verdict] : INK).text(clean(run.text), {
           continued: index < runs.length - 1,
           underline: run.verdict !== null,
           width: this.width,
           paragraphGap: 6,
+          align,
         });
       });
     }

@@ -95,7 +95,7 @@ describe("GET /api/articles/:id/report", () => {
 
   it("builds the HTML report from the article's claims, links and evidence", async () => {
     const html = await (await request("GET", reportUrl("html"))).text();
-    expect(html).toContain("<h1>Iran and the drones</h1>");
+    expect(html).toContain('<h1 dir="auto">Iran and the drones</h1>');
     expect(html).toContain("Hossein Amir-Abdollahian");
     expect(html).toContain("3 claims reviewed: 1 supported, 1 contradicted, 1 unverified.");
     expect(html).toContain("Months before the war, or this summer?");

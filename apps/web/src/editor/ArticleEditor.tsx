@@ -3,9 +3,11 @@ import type { Editor } from "@tiptap/core";
 import { EditorContent, useEditor } from "@tiptap/react";
 import { useEffect, useLayoutEffect, useRef, useState } from "react";
 import { VerdictToolbar } from "../features/claims/components/VerdictToolbar";
+import { ClaimChooser } from "./ClaimChooser";
 import { AnnotationMode } from "./extensions/AnnotationMode";
+import { AutoTextDirection } from "./extensions/AutoTextDirection";
 import { articleSchemaExtensions } from "./extensions/articleSchema";
-import { ClaimHighlights, setClaimHighlights } from "./extensions/ClaimHighlights";
+import { ClaimHighlights, type HighlightPlace, setClaimHighlights } from "./extensions/ClaimHighlights";
 import { selectionToSelectors } from "./selectionToSelectors";
 
 export interface ArticleEditorProps {
@@ -28,6 +30,11 @@ export interface ArticleEditorProps {
 interface ToolbarPlace {
   top: number;
   left: number;
+}
+
+/** The chooser open over overlapping claims: which claims, and where (relative to the editor). */
+interface ChooserState extends ToolbarPlace {
+  claimIds: string[];
 }
 
 const LABEL_ANNOTATING = "Article text. Select text, then press S, C or U to mark a claim.";
@@ -53,6 +60,8 @@ export function ArticleEditor({
 }: ArticleEditorProps) {
   const containerRef = useRef<HTMLDivElement>(null);
   const [toolbarPlace, setToolbarPlace] = useState<ToolbarPlace | null>(null);
+  const [chooser, setChooser] = useState<ChooserState | null>(null);
+  const openChooserRef = useRef<(claimIds: string[], place: HighlightPlace) => void>(() => {});
   // The extensions are made once; they reach the latest callbacks and mode through these refs.
   const onSelectClaimRef = useRef(onSelectClaim);
   const onSelectionChangeRef = useRef(onSelectionChange);
@@ -71,7 +80,12 @@ export function ArticleEditor({
         onVerdictKey: (verdict) => markSelectionRef.current(verdict),
         isEditing: () => isEditingRef.current,
       }),
-      ClaimHighlights.configure({ onClaimClick: (claimId) => onSelectClaimRef.current(claimId) }),
+      ClaimHighlights.configure({
+        onClaimClick: (claimId) => onSelectClaimRef.current(claimId),
+        onOverlapClick: (claimIds, place) => openChooserRef.current(claimIds, place),
+        isEditing: () => isEditingRef.current,
+      }),
+      AutoTextDirection,
     ],
     content: doc,
     immediatelyRender: true,
@@ -117,6 +131,24 @@ export function ArticleEditor({
     setToolbarPlace(null);
   };
 
+  openChooserRef.current = (claimIds, place) => {
+    const container = containerRef.current;
+    if (!container) return;
+    const box = container.getBoundingClientRect();
+    setToolbarPlace(null);
+    // Kept inside the text's column: the chooser is about 20rem wide.
+    const left = Math.max(0, Math.min(place.left - box.left, box.width - 320));
+    setChooser({ claimIds, top: place.bottom - box.top + 6, left });
+  };
+
+  const closeChooser = (chosenClaimId: string | null, returnFocus: boolean) => {
+    setChooser(null);
+    if (chosenClaimId) onSelectClaim(chosenClaimId);
+    // Back to the text, where the reviewer was (unless they clicked somewhere else).
+    if (returnFocus && editor && !editor.isDestroyed) editor.view.focus();
+  };
+  const chooserClaims = chooser ? claims.filter((claim) => chooser.claimIds.includes(claim.id)) : [];
+
   useEffect(() => {
     onEditorReady?.(editor);
     return () => onEditorReady?.(null);
@@ -127,7 +159,10 @@ export function ArticleEditor({
     editor.view.dom.setAttribute("aria-readonly", String(!isEditing));
     editor.view.dom.setAttribute("aria-label", isEditing ? LABEL_EDITING : LABEL_ANNOTATING);
     editor.view.dom.setAttribute("spellcheck", String(isEditing));
-    if (isEditing) setToolbarPlace(null);
+    if (isEditing) {
+      setToolbarPlace(null);
+      setChooser(null);
+    }
   }, [editor, isEditing]);
 
   const hasDrawnClaimsRef = useRef(false);
@@ -151,6 +186,14 @@ export function ArticleEditor({
         <VerdictToolbar
           style={{ top: toolbarPlace.top, left: toolbarPlace.left }}
           onChoose={(verdict) => markSelectionRef.current(verdict)}
+        />
+      )}
+      {chooser && chooserClaims.length > 0 && (
+        <ClaimChooser
+          claims={chooserClaims}
+          style={{ top: chooser.top, left: chooser.left }}
+          onChoose={(claimId) => closeChooser(claimId, true)}
+          onClose={({ returnFocus }) => closeChooser(null, returnFocus)}
         />
       )}
     </div>

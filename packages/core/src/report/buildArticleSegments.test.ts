@@ -33,24 +33,41 @@ describe("buildArticleSegments", () => {
     ).toBe(model.article.text);
   });
 
-  it("cuts overlapping claims apart and colours each run by its innermost claim", () => {
+  it("cuts overlapping claims apart and gives each run every verdict on it, most severe first", () => {
     const segments = buildArticleSegments(
       withClaims([
         [1, 8, "supported"],
         [3, 5, "contradicted"],
       ]),
     );
-    expect(segments.map((segment) => [segment.text, segment.verdict, segment.claimNumbers])).toEqual([
-      ["a", null, []],
-      ["bc", "supported", [1]],
-      ["de", "contradicted", [2, 1]],
-      ["fgh", "supported", [1]],
-      ["ij", null, []],
+    expect(segments.map((segment) => [segment.text, segment.verdicts, segment.claimNumbers])).toEqual([
+      ["a", [], []],
+      ["bc", ["supported"], [1]],
+      ["de", ["contradicted", "supported"], [2, 1]],
+      ["fgh", ["supported"], [1]],
+      ["ij", [], []],
     ]);
+  });
+
+  it("keeps a contradicted verdict on words another claim covers too, whichever is shorter", () => {
+    const segments = buildArticleSegments(
+      withClaims([
+        [0, 10, "supported"],
+        [2, 6, "unverified"],
+        [3, 5, "contradicted"],
+        [3, 5, "supported"],
+      ]),
+    );
+    expect(segments.find((segment) => segment.text === "de")?.verdicts).toEqual([
+      "contradicted",
+      "unverified",
+      "supported",
+    ]);
+    expect(segments.find((segment) => segment.text === "de")?.claimNumbers).toHaveLength(4);
   });
 
   it("does not draw orphaned claims", () => {
     const segments = buildArticleSegments(withClaims([[0, 3, "supported", true]]));
-    expect(segments).toEqual([{ text: "abcdefghij", claimNumbers: [], verdict: null }]);
+    expect(segments).toEqual([{ text: "abcdefghij", claimNumbers: [], verdicts: [] }]);
   });
 });

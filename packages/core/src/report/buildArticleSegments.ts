@@ -1,4 +1,5 @@
 import type { Verdict } from "../schemas/verdict";
+import { sortVerdictsBySeverity } from "./describeVerdictOverlap";
 import type { ReportModel } from "./ReportModel";
 
 /** A run of article text covered by the same claims. */
@@ -6,13 +7,13 @@ export interface ArticleSegment {
   text: string;
   /** The numbers of the claims covering this run, innermost first. */
   claimNumbers: number[];
-  /** The verdict of the innermost claim covering it, or null for text no claim covers. */
-  verdict: Verdict | null;
+  /** Every verdict of the claims covering it, most severe first (contradicted is never left out); empty for plain text. */
+  verdicts: Verdict[];
 }
 
 /**
  * The article text cut where claims start and end, so a renderer can highlight it without overlapping tags.
- * Orphaned claims are not drawn: their text is gone. Where claims overlap, the shortest one gives the colour.
+ * Orphaned claims are not drawn: their text is gone. Where claims overlap, the run carries every verdict on it.
  */
 export function buildArticleSegments(model: ReportModel): ArticleSegment[] {
   const { text } = model.article;
@@ -46,7 +47,7 @@ export function buildArticleSegments(model: ReportModel): ArticleSegment[] {
     segments.push({
       text: text.slice(from, to),
       claimNumbers: covering.map((claim) => claim.number),
-      verdict: covering[0]?.verdict ?? null,
+      verdicts: sortVerdictsBySeverity(covering.map((claim) => claim.verdict)),
     });
   }
   return segments;

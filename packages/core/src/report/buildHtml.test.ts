@@ -47,7 +47,7 @@ describe("buildHtml", () => {
 
   it("has the header, summary, contradictions, claims and the marked-up article, in that order", () => {
     const order = [
-      "<h1>",
+      "<h1 ",
       'id="summary-heading"',
       'id="contradictions-heading"',
       'id="claims-heading"',
@@ -69,9 +69,66 @@ describe("buildHtml", () => {
 
   it("highlights every claim in the article with its verdict", () => {
     expect(html).toContain(
-      '<mark class="v-contradicted" title="Contradicted (claim 1)">limited number of drones months before the Ukraine war</mark>',
+      '<mark class="hl l0 u-contradicted" title="Contradicted claim (claim 1)">limited number of drones months before the Ukraine war</mark>',
     );
     expect(html.match(/<mark /g)).toHaveLength(4);
+  });
+
+  it("shows every verdict where claims overlap, contradicted nearest the text and never hidden", () => {
+    const text = "Revenue grew by forty percent in the third quarter.";
+    const base = input.claims[0] as (typeof input.claims)[number];
+    const claimOn = (exact: string, verdict: "supported" | "contradicted" | "unverified", id: string) => {
+      const start = text.indexOf(exact);
+      return {
+        ...base,
+        id,
+        verdict,
+        isOrphaned: false,
+        selectors: { position: { start, end: start + exact.length }, quote: { exact, prefix: "", suffix: "" } },
+      };
+    };
+    const overlapping = buildHtml(
+      buildReportModel({
+        ...input,
+        article: { ...input.article, text },
+        claims: [
+          claimOn("grew by forty percent in the third quarter", "supported", "c-wide"),
+          claimOn("grew by forty", "unverified", "c-middle"),
+          claimOn("forty percent", "contradicted", "c-narrow"),
+        ],
+        links: [],
+        evidence: [],
+      }),
+    );
+    const article = overlapping.slice(overlapping.indexOf('id="article-heading"'));
+    const forty = article.slice(article.indexOf("forty<") - 250, article.indexOf("forty<") + 20);
+    expect(forty).toContain(
+      '<span class="hl-layer l2 u-supported"><span class="hl-layer l1 u-unverified"><mark class="hl l0 u-contradicted"',
+    );
+    expect(forty).toContain(
+      '<mark class="hl l0 u-contradicted" title="Contradicted, unverified and supported: 3 claims (claims 1, 2, 3)" data-claims="3">forty</mark>',
+    );
+    // The unverified claim covers "grew by" with the supported one: two layers, unverified nearest the text.
+    expect(overlapping).toContain(
+      '<span class="hl-layer l1 u-supported"><mark class="hl l0 u-unverified" title="Unverified and supported: 2 claims (claims 1, 2)" data-claims="2">grew by </mark></span>',
+    );
+    expect(overlapping).toContain(".u-contradicted{");
+  });
+
+  it("lays out every paragraph of the article in its own direction (dir=auto), so right-to-left text reads right", () => {
+    const hebrew = buildHtml(
+      buildReportModel({
+        ...input,
+        article: { ...input.article, text: "שר החוץ אמר שאיראן מכרה מספר מוגבל של מל״טים.\nA second paragraph." },
+        claims: [],
+        links: [],
+        evidence: [],
+      }),
+    );
+    expect(hebrew).toContain('<p dir="auto">שר החוץ אמר שאיראן מכרה מספר מוגבל של מל״טים.</p>');
+    expect(hebrew).toContain('<p dir="auto">A second paragraph.</p>');
+    expect(hebrew).toMatch(/<h1 dir="auto">/);
+    expect(html).toContain('<blockquote dir="auto">');
   });
 
   it("can leave the article out", () => {
@@ -84,6 +141,6 @@ describe("buildHtml", () => {
     expect(hostile).toContain("&lt;script&gt;alert(&quot;title&quot;)&lt;/script&gt;");
     expect(hostile).toContain("&lt;/p&gt;&lt;iframe src=//evil&gt;");
     expect(hostile).toContain("Speaker: &quot;&gt;&lt;svg onload=alert(1)&gt;");
-    expect(hostile).toContain('<li class="stance-contradicts">Click <span');
+    expect(hostile).toContain('<li class="stance-contradicts" dir="auto">Click <span');
   });
 });

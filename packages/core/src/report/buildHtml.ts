@@ -1,6 +1,7 @@
 import { VERDICT_LABELS, VERDICTS, type Verdict } from "../schemas/verdict";
-import { buildArticleSegments } from "./buildArticleSegments";
+import { type ArticleSegment, buildArticleSegments } from "./buildArticleSegments";
 import { buildVerdictChartSvg, VERDICT_COLOURS } from "./buildVerdictChartSvg";
+import { describeVerdictOverlap } from "./describeVerdictOverlap";
 import { escapeHtml } from "./escapeHtml";
 import { formatReportDate } from "./formatReportDate";
 import type { ReportClaim, ReportContradiction, ReportModel, ReportPairSide } from "./ReportModel";
@@ -13,7 +14,8 @@ export interface BuildHtmlOptions {
 
 /**
  * The report as one self-contained HTML document: inline CSS, no scripts, no external resources, printable.
- * Every piece of user text is escaped; only http(s) URLs become links.
+ * Every piece of user text is escaped; only http(s) URLs become links. Blocks that hold user text carry
+ * `dir="auto"`, so a right-to-left paragraph is laid out right to left.
  */
 export function buildHtml(model: ReportModel, options: BuildHtmlOptions = {}): string {
   const { header } = model;
@@ -57,7 +59,7 @@ function headerHtml(model: ReportModel): string {
   return [
     "<header>",
     `<p class="kicker">Fact-check by ${escapeHtml(header.organisation.name)}</p>`,
-    `<h1>${escapeHtml(header.title)}</h1>`,
+    `<h1 dir="auto">${escapeHtml(header.title)}</h1>`,
     `<dl class="meta">${rows.map(([term, value]) => `<div><dt>${term}</dt><dd>${value}</dd></div>`).join("")}</dl>`,
     "</header>",
   ].join("\n");
@@ -86,7 +88,7 @@ function contradictionsHtml(contradictions: ReportContradiction[]): string {
       `<div class="side">${pairSideHtml(pair.left)}</div>`,
       '<p class="versus">contradicts</p>',
       `<div class="side">${pairSideHtml(pair.right)}</div>`,
-      pair.note ? `<p class="note">${textHtml(pair.note)}</p>` : "",
+      pair.note ? `<p class="note" dir="auto">${textHtml(pair.note)}</p>` : "",
       "</li>",
     ].join(""),
   );
@@ -101,8 +103,8 @@ function contradictionsHtml(contradictions: ReportContradiction[]): string {
 function pairSideHtml(side: ReportPairSide): string {
   return [
     `<p class="claim-ref"><a href="#claim-${escapeHtml(side.claimId)}">Claim ${side.number}</a> ${badgeHtml(side.verdict)}</p>`,
-    `<blockquote>${textHtml(side.quote)}</blockquote>`,
-    `<p class="speaker">${side.speaker ? `— ${escapeHtml(side.speaker)}` : "Speaker not named"}</p>`,
+    `<blockquote dir="auto">${textHtml(side.quote)}</blockquote>`,
+    `<p class="speaker" dir="auto">${side.speaker ? `— ${escapeHtml(side.speaker)}` : "Speaker not named"}</p>`,
   ].join("");
 }
 
@@ -121,8 +123,8 @@ function claimHtml(claim: ReportClaim): string {
   const parts = [
     `<li id="${id}" class="claim v-${claim.verdict}">`,
     `<h3>Claim ${claim.number} ${badgeHtml(claim.verdict)}${claim.isOrphaned ? ' <span class="orphan">Orphaned</span>' : ""}</h3>`,
-    `<blockquote>${textHtml(claim.selectors.quote.exact)}</blockquote>`,
-    `<p class="speaker">${claim.speaker ? `Speaker: ${escapeHtml(claim.speaker)}` : "Speaker not named"}</p>`,
+    `<blockquote dir="auto">${textHtml(claim.selectors.quote.exact)}</blockquote>`,
+    `<p class="speaker" dir="auto">${claim.speaker ? `Speaker: ${escapeHtml(claim.speaker)}` : "Speaker not named"}</p>`,
   ];
   if (claim.rationale.trim().length > 0) {
     parts.push(`<h4>Rationale</h4>${paragraphsHtml(claim.rationale)}`);
@@ -132,15 +134,15 @@ function claimHtml(claim: ReportClaim): string {
       const url = toSafeHttpUrl(item.url);
       const title = escapeHtml(item.title ?? item.url);
       const link = url ? `<a href="${escapeHtml(url)}" rel="noopener noreferrer">${title}</a>` : title;
-      const excerpt = item.excerpt ? `<blockquote>${textHtml(item.excerpt)}</blockquote>` : "";
-      return `<li class="stance-${item.stance}">${link} <span class="stance">${escapeHtml(item.stanceLabel)}</span>${excerpt}</li>`;
+      const excerpt = item.excerpt ? `<blockquote dir="auto">${textHtml(item.excerpt)}</blockquote>` : "";
+      return `<li class="stance-${item.stance}" dir="auto">${link} <span class="stance">${escapeHtml(item.stanceLabel)}</span>${excerpt}</li>`;
     });
     parts.push(`<h4>Evidence</h4><ul class="evidence">${items.join("")}</ul>`);
   }
   if (claim.links.length > 0) {
     const items = claim.links.map(
       (link) =>
-        `<li>${escapeHtml(link.label)} <a href="#claim-${escapeHtml(link.otherClaimId)}">claim ${link.otherClaimNumber}</a>${link.note ? `: ${textHtml(link.note)}` : ""}</li>`,
+        `<li dir="auto">${escapeHtml(link.label)} <a href="#claim-${escapeHtml(link.otherClaimId)}">claim ${link.otherClaimNumber}</a>${link.note ? `: ${textHtml(link.note)}` : ""}</li>`,
     );
     parts.push(`<h4>Links</h4><ul class="links">${items.join("")}</ul>`);
   }
@@ -158,19 +160,12 @@ function claimHtml(claim: ReportClaim): string {
 }
 
 function articleHtml(model: ReportModel): string {
-  let html = "<p>";
+  let html = '<p dir="auto">';
   for (const segment of buildArticleSegments(model)) {
     const lines = segment.text.split("\n");
     lines.forEach((line, index) => {
-      if (index > 0) html += "</p>\n<p>";
-      if (line.length === 0) return;
-      if (segment.verdict === null) {
-        html += escapeHtml(line);
-        return;
-      }
-      const names = segment.claimNumbers.map((number) => `claim ${number}`).join(", ");
-      const label = `${VERDICT_LABELS[segment.verdict]} (${names})`;
-      html += `<mark class="v-${segment.verdict}" title="${escapeHtml(label)}">${escapeHtml(line)}</mark>`;
+      if (index > 0) html += '</p>\n<p dir="auto">';
+      if (line.length > 0) html += segmentHtml(segment, line);
     });
   }
   html += "</p>";
@@ -180,6 +175,24 @@ function articleHtml(model: ReportModel): string {
     html,
     "</section>",
   ].join("\n");
+}
+
+/**
+ * A run of the article with one underline per verdict on it: the most severe verdict on the <mark> nearest
+ * the text, each further one on a wrapping span drawn a little lower, so overlapping claims hide no verdict.
+ */
+function segmentHtml(segment: ArticleSegment, line: string): string {
+  const [nearest, ...further] = segment.verdicts;
+  if (!nearest) return escapeHtml(line);
+  const count = segment.claimNumbers.length;
+  const numbers = [...segment.claimNumbers].sort((a, b) => a - b);
+  const label = `${describeVerdictOverlap(segment.verdicts, count)} (${count === 1 ? "claim" : "claims"} ${numbers.join(", ")})`;
+  const countAttribute = count > 1 ? ` data-claims="${count}"` : "";
+  let html = `<mark class="hl l0 u-${nearest}" title="${escapeHtml(label)}"${countAttribute}>${escapeHtml(line)}</mark>`;
+  further.forEach((verdict, index) => {
+    html = `<span class="hl-layer l${index + 1} u-${verdict}">${html}</span>`;
+  });
+  return html;
 }
 
 function badgeHtml(verdict: Verdict): string {
@@ -199,7 +212,7 @@ function paragraphsHtml(text: string): string {
   return text
     .split(/\n\s*\n/)
     .filter((paragraph) => paragraph.trim().length > 0)
-    .map((paragraph) => `<p>${textHtml(paragraph.trim())}</p>`)
+    .map((paragraph) => `<p dir="auto">${textHtml(paragraph.trim())}</p>`)
     .join("");
 }
 
@@ -230,9 +243,15 @@ const STYLE = [
   ".history{font-size:.88rem;color:#3d444d}.more{font-size:.85rem;color:#57606a;margin:.2rem 0}",
   "a{color:#0550ae;overflow-wrap:anywhere}",
   "mark{background:none;color:inherit;padding:0 .05em}",
-  "mark.v-supported{background:#dafbe1;text-decoration:underline solid var(--supported) 2px}",
-  "mark.v-contradicted{background:#ffebe9;text-decoration:underline wavy var(--contradicted) 2px}",
-  "mark.v-unverified{background:#eaeef2;text-decoration:underline dashed var(--unverified) 2px}",
+  ".article p{line-height:1.9}",
+  ".hl,.hl-layer{text-decoration-line:underline;text-decoration-thickness:2px;text-decoration-skip-ink:none}",
+  ".l0{text-underline-offset:3px}.l1{text-underline-offset:10px}.l2{text-underline-offset:15px}",
+  ".u-supported{text-decoration-style:solid;text-decoration-color:var(--supported)}",
+  ".u-contradicted{text-decoration-style:wavy;text-decoration-color:var(--contradicted)}",
+  ".u-unverified{text-decoration-style:dashed;text-decoration-color:var(--unverified)}",
+  "mark.u-supported{background:#dafbe1}mark.u-contradicted{background:#ffebe9}mark.u-unverified{background:#eaeef2}",
+  "mark[data-claims]{position:relative}",
+  'mark[data-claims]::after{content:attr(data-claims) / "";position:absolute;top:-.55em;right:-.2em;font:600 .6rem/1 system-ui,sans-serif;color:#fff;background:#1b1f24;border-radius:1em;padding:.1em .3em}',
   ".chart{margin:1rem 0}.chart svg{max-width:100%;height:auto}.chart-label,.chart-count{font:13px system-ui,sans-serif;fill:#1b1f24}",
   "footer{margin:3rem auto 2rem;font-size:.85rem;color:#57606a;border-top:1px solid #d0d7de}",
   "@media print{body{font-size:11pt}main,footer{max-width:none}a{color:inherit}h2{break-after:avoid}.claim,.pair{break-inside:avoid}",

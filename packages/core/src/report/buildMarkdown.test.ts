@@ -45,4 +45,28 @@ describe("buildMarkdown", () => {
     expect(hostile).not.toContain("](<javascript:");
     expect(hostile).toContain("- x (contradicts the claim)");
   });
+
+  it("isolates right-to-left quotes and paragraphs (U+2068 ... U+2069), so their closing period stays at their end", () => {
+    const claim = input.claims[0];
+    if (!claim) throw new Error("the sample has claims");
+    const quote = "איראן מכרה מספר מוגבל של מל״טים.";
+    const markdown = buildMarkdown(
+      buildReportModel({
+        ...input,
+        claims: [
+          {
+            ...claim,
+            selectors: { ...claim.selectors, quote: { ...claim.selectors.quote, exact: quote } },
+            rationale: "הנימוק כאן.\n\nAn English paragraph.",
+          },
+        ],
+        links: [],
+        evidence: [],
+      }),
+    );
+    expect(markdown).toContain(`> \u2068${quote}\u2069`);
+    expect(markdown).toContain("\u2068הנימוק כאן.\u2069");
+    expect(markdown).toContain("\nAn English paragraph.\n");
+    expect(buildMarkdown(buildReportModel(input))).not.toMatch(/[\u2068\u2069]/);
+  });
 });

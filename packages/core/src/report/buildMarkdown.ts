@@ -1,10 +1,15 @@
 import { VERDICT_LABELS, VERDICTS } from "../schemas/verdict";
+import { FIRST_STRONG_ISOLATE, firstStrongDirection, POP_DIRECTIONAL_ISOLATE } from "../text/firstStrongDirection";
 import { escapeMarkdown } from "./escapeMarkdown";
 import { formatReportDate } from "./formatReportDate";
 import type { ReportClaim, ReportModel, ReportPairSide } from "./ReportModel";
 import { toSafeHttpUrl } from "./toSafeHttpUrl";
 
-/** The report as Markdown (CommonMark + GitHub tables), readable as plain text and on a code host. */
+/**
+ * The report as Markdown (CommonMark + GitHub tables), readable as plain text and on a code host. Markdown has no
+ * direction attribute, so right-to-left quotes and paragraphs are wrapped in Unicode isolates (FSI ... PDI): a
+ * renderer that lays the line out left to right still keeps their own order, closing period included.
+ */
 export function buildMarkdown(model: ReportModel): string {
   const { header } = model;
   const lines: string[] = [`# Fact-check: ${escapeMarkdown(header.title)}`, ""];
@@ -57,7 +62,9 @@ function claimMarkdown(claim: ReportClaim): string[] {
   if (claim.rationale.trim().length > 0) {
     lines.push("**Rationale:**", "");
     for (const paragraph of claim.rationale.split(/\n\s*\n/)) {
-      if (paragraph.trim().length > 0) lines.push(paragraph.trim().split("\n").map(escapeMarkdown).join("  \n"), "");
+      if (paragraph.trim().length > 0) {
+        lines.push(isolateRightToLeft(paragraph.trim().split("\n").map(escapeMarkdown).join("  \n")), "");
+      }
     }
   }
   if (claim.evidence.length > 0) {
@@ -92,5 +99,12 @@ function claimMarkdown(claim: ReportClaim): string[] {
 
 /** A block quote that keeps the quote's own line breaks. */
 function quoteLines(text: string): string[] {
-  return text.split("\n").map((line) => (line.trim().length === 0 ? ">" : `> ${escapeMarkdown(line)}`));
+  return text
+    .split("\n")
+    .map((line) => (line.trim().length === 0 ? ">" : `> ${isolateRightToLeft(escapeMarkdown(line))}`));
+}
+
+/** Right-to-left text wrapped in a first-strong isolate; any other text as it is. */
+function isolateRightToLeft(text: string): string {
+  return firstStrongDirection(text) === "rtl" ? `${FIRST_STRONG_ISOLATE}${text}${POP_DIRECTIONAL_ISOLATE}` : text;
 }

@@ -1,8 +1,9 @@
-import { type Claim, VERDICT_LABELS } from "@factmark/core";
+import { type Claim, describeVerdictOverlap, sortVerdictsBySeverity, VERDICTS_BY_SEVERITY } from "@factmark/core";
 import { Extension } from "@tiptap/core";
 import type { Node as ProseMirrorNode } from "@tiptap/pm/model";
 import type { EditorState, Transaction } from "@tiptap/pm/state";
 import { Plugin, PluginKey } from "@tiptap/pm/state";
+import type { EditorView } from "@tiptap/pm/view";
 import { Decoration, DecorationSet } from "@tiptap/pm/view";
 import { buildTextIndex, type TextIndex, textOffsetToPos } from "../textIndex";
 
@@ -14,11 +15,20 @@ export interface HighlightInput {
   emphasisedClaimIds: ReadonlySet<string>;
 }
 
-/** One claim as drawn: what it was drawn from, so an update redraws only the claims that changed. */
+/** Where on screen the words a reviewer chose are, for a chooser to open beside them. */
+export interface HighlightPlace {
+  left: number;
+  top: number;
+  bottom: number;
+}
+
+/** One claim as drawn: what it was drawn from and where, so an update redraws only around the claims that changed. */
 interface DrawnClaim {
   claim: Claim;
-  className: string;
-  decorations: Decoration[];
+  /** Verdict, place and state (selected, linked, pending): equal keys draw alike. */
+  key: string;
+  from: number;
+  to: number;
 }
 
 interface HighlightState {
@@ -29,29 +39,46 @@ interface HighlightState {
   doc: ProseMirrorNode | null;
 }
 
+/** What every decoration of a run of highlighted words carries, so a click or a caret finds the claims on it. */
+interface SegmentSpec {
+  claimIds: readonly string[];
+}
+
 export const claimHighlightsKey = new PluginKey<HighlightState>("claimHighlights");
 
 export interface ClaimHighlightsOptions {
-  /** Called when the reviewer clicks a highlight. */
+  /** Called when the reviewer clicks (or presses Enter in) words only one claim covers. */
   onClaimClick: (claimId: string) => void;
+  /** Called when the words hold several claims: the reviewer picks one. By default the innermost is chosen. */
+  onOverlapClick?: (claimIds: string[], place: HighlightPlace) => void;
+  /** While the text is being edited, Enter types a new paragraph instead of choosing a claim. */
+  isEditing: () => boolean;
 }
 
 const EMPTY_INPUT: HighlightInput = { claims: [], selectedClaimId: null, emphasisedClaimIds: new Set() };
 
 /**
- * Draws every claim as an inline decoration coloured (and patterned) by verdict. Claims live in
- * the query cache, never in the document: send new ones with `setClaimHighlights`. Between
+ * Draws every claim as inline decorations coloured and patterned by verdict. Where claims overlap, the text is
+ * cut at every claim boundary and each run is drawn once with one underline layer per verdict on it
+ * (contradicted nearest the text), a count, and a label naming every verdict; so no verdict hides another.
+ * Claims live in the query cache, never in the document: send new ones with `setClaimHighlights`. Between
  * updates the decorations are mapped through each transaction, so they follow edits.
  */
 export const ClaimHighlights = Extension.create<ClaimHighlightsOptions>({
   name: "claimHighlights",
+  // Before AnnotationMode, which swallows Enter in read-only text: Enter on a highlight chooses its claim.
+  priority: 110,
 
   addOptions() {
-    return { onClaimClick: () => {} };
+    return { onClaimClick: () => {}, onOverlapClick: undefined, isEditing: () => false };
   },
 
   addProseMirrorPlugins() {
-    const { onClaimClick } = this.options;
+    const { onClaimClick, onOverlapClick, isEditing } = this.options;
+    const choose = (claimIds: string[], place: HighlightPlace) => {
+      if (claimIds.length === 1 || !onOverlapClick) onClaimClick(claimIds[0] as string);
+      else onOverlapClick(claimIds, place);
+    };
     return [
       new Plugin<HighlightState>({
         key: claimHighlightsKey,
@@ -71,11 +98,24 @@ export const ClaimHighlights = Extension.create<ClaimHighlightsOptions>({
         props: {
           decorations: (state) => claimHighlightsKey.getState(state)?.decorations,
           handleClick(_view, _pos, event) {
-            const target = event.target instanceof Element ? event.target.closest("[data-claim-id]") : null;
-            const claimId = target?.getAttribute("data-claim-id");
-            if (!claimId) return false;
-            onClaimClick(claimId);
+            const target = event.target instanceof Element ? event.target.closest("[data-claim-ids]") : null;
+            const claimIds = target?.getAttribute("data-claim-ids")?.split(" ").filter(Boolean) ?? [];
+            if (!target || claimIds.length === 0) return false;
+            const box = target.getBoundingClientRect();
+            choose(claimIds, { left: event.clientX || box.left, top: box.top, bottom: box.bottom });
             return false;
+          },
+          handleKeyDown(view, event) {
+            if (event.key !== "Enter" || event.shiftKey || event.ctrlKey || event.metaKey || event.altKey) return false;
+            if (isEditing() || !view.state.selection.empty) return false;
+            const claimIds = claimIdsAtCaret(view);
+            if (claimIds.length === 0) return false;
+            // The chooser opens by the run the caret is in (or by the text, at a run's very end).
+            const { node } = view.domAtPos(view.state.selection.from);
+            const element = node instanceof Element ? node : node.parentElement;
+            const box = (element?.closest("[data-claim-ids]") ?? view.dom).getBoundingClientRect();
+            choose(claimIds, { left: box.left, top: box.top, bottom: box.bottom });
+            return true;
           },
         },
       }),
@@ -88,82 +128,191 @@ export function setClaimHighlights(state: EditorState, input: HighlightInput): T
   return state.tr.setMeta(claimHighlightsKey, input).setMeta("addToHistory", false);
 }
 
+/** The claims on the words at the caret, innermost first: inside a run, or just after its last character. */
+function claimIdsAtCaret(view: EditorView): string[] {
+  const decorations = claimHighlightsKey.getState(view.state)?.decorations;
+  if (!decorations) return [];
+  const pos = view.state.selection.from;
+  const runs = decorations.find(pos, pos, (spec: Partial<SegmentSpec>) => (spec.claimIds?.length ?? 0) > 0);
+  const inside = runs.find((run) => run.from <= pos && pos < run.to) ?? runs.find((run) => run.to === pos);
+  return [...((inside?.spec as SegmentSpec | undefined)?.claimIds ?? [])];
+}
+
 /**
- * The highlights for `input`. On the document they were last drawn on, only the claims that changed
- * (a new claim, a new verdict, the selection moving) are redrawn: the set keeps every other
- * decoration, so ProseMirror redraws only the paragraphs that changed.
+ * The highlights for `input`. On the document they were last drawn on, only the text around claims that changed
+ * (a new claim, a new verdict, the selection moving) is redrawn: the set keeps every other decoration, so
+ * ProseMirror redraws only the paragraphs that changed.
  */
 function drawHighlights(previous: HighlightState, doc: ProseMirrorNode, input: HighlightInput): HighlightState {
   const isSameDoc = previous.doc === doc;
   let index: TextIndex | null = null;
   const drawn = new Map<string, DrawnClaim>();
-  const added: Decoration[] = [];
+  const dirty: [number, number][] = [];
   for (const claim of input.claims) {
     if (claim.isOrphaned) continue;
-    const className = claimClassName(claim, input);
+    const key = drawKey(claim, input);
     const before = isSameDoc ? previous.drawn.get(claim.id) : undefined;
-    if (before && before.className === className && isDrawnAlike(before.claim, claim)) {
-      drawn.set(claim.id, before);
+    if (before && before.key === key) {
+      drawn.set(claim.id, before.claim === claim ? before : { ...before, claim });
       continue;
     }
     index ??= buildTextIndex(doc);
-    const decorations = claimDecorations(index, claim, className);
-    if (decorations.length === 0) continue;
-    drawn.set(claim.id, { claim, className, decorations });
-    added.push(...decorations);
+    const from = textOffsetToPos(index, claim.selectors.position.start, "start");
+    const to = textOffsetToPos(index, claim.selectors.position.end, "end");
+    if (before) dirty.push([before.from, before.to]);
+    if (from >= to) continue;
+    drawn.set(claim.id, { claim, key, from, to });
+    dirty.push([from, to]);
   }
-  if (!isSameDoc) return { input, decorations: DecorationSet.create(doc, added), drawn, doc };
-  const removed: Decoration[] = [];
+  const claims = [...drawn.values()];
+  if (!isSameDoc) {
+    const decorations = DecorationSet.create(doc, segmentDecorations(claims, input));
+    return { input, decorations, drawn, doc };
+  }
   for (const [claimId, before] of previous.drawn) {
-    if (drawn.get(claimId) !== before) removed.push(...before.decorations);
+    if (!drawn.has(claimId)) dirty.push([before.from, before.to]);
   }
-  const decorations =
-    removed.length === 0 && added.length === 0
-      ? previous.decorations
-      : previous.decorations.remove(removed).add(doc, added);
+  if (dirty.length === 0) return { input, decorations: previous.decorations, drawn, doc };
+  let decorations = previous.decorations;
+  for (const [from, to] of redrawRegions(dirty, claims, previous.decorations)) {
+    const inRegion = claims.filter((drawnClaim) => drawnClaim.from < to && drawnClaim.to > from);
+    decorations = decorations.remove(decorations.find(from, to)).add(doc, segmentDecorations(inRegion, input));
+  }
   return { input, decorations, drawn, doc };
 }
 
-/** Whether two versions of a claim draw the same (a refetch brings equal claims as new objects). */
-function isDrawnAlike(drawn: Claim, claim: Claim): boolean {
+/**
+ * The stretches of text to redraw: the changed claims' old and new places, widened until no claim or drawn run
+ * crosses or touches their ends, so every run (and every "end of claim" label) in them is drawn again whole.
+ */
+function redrawRegions(
+  dirty: [number, number][],
+  claims: readonly DrawnClaim[],
+  decorations: DecorationSet,
+): [number, number][] {
+  const merged: [number, number][] = [];
+  for (const [from, to] of [...dirty].sort((a, b) => a[0] - b[0])) {
+    const last = merged.at(-1);
+    if (last && from <= last[1]) last[1] = Math.max(last[1], to);
+    else merged.push([from, to]);
+  }
+  const regions: [number, number][] = [];
+  for (let [from, to] of merged) {
+    for (let isGrowing = true; isGrowing; ) {
+      isGrowing = false;
+      for (const claim of claims) {
+        if (claim.from <= to && claim.to >= from && (claim.from < from || claim.to > to)) {
+          [from, to] = [Math.min(from, claim.from), Math.max(to, claim.to)];
+          isGrowing = true;
+        }
+      }
+      for (const decoration of decorations.find(from, to)) {
+        if (decoration.from < from || decoration.to > to) {
+          [from, to] = [Math.min(from, decoration.from), Math.max(to, decoration.to)];
+          isGrowing = true;
+        }
+      }
+    }
+    const last = regions.at(-1);
+    if (last && from <= last[1]) last[1] = Math.max(last[1], to);
+    else regions.push([from, to]);
+  }
+  return regions;
+}
+
+/** Whether two draws of a claim look alike: same verdict, place and state (a refetch brings equal claims anew). */
+function drawKey(claim: Claim, input: HighlightInput): string {
+  const { start, end } = claim.selectors.position;
+  const state = [
+    claim.id === input.selectedClaimId ? "selected" : "",
+    input.emphasisedClaimIds.has(claim.id) ? "linked" : "",
+    claim.id.startsWith("pending-") ? "pending" : "",
+  ];
+  return `${claim.verdict}:${start}:${end}:${state.join(",")}`;
+}
+
+/**
+ * The decorations of `claims` cut into runs at every claim boundary. Each run is one span carrying the claims'
+ * ids, the nearest underline layer and a title, wrapped in one more span per further verdict; a hidden label
+ * before it names every verdict on it, and one after the last run of a stretch says where the claims end.
+ */
+function segmentDecorations(claims: readonly DrawnClaim[], input: HighlightInput): Decoration[] {
+  const boundaries = [...new Set(claims.flatMap((claim) => [claim.from, claim.to]))].sort((a, b) => a - b);
+  const startsAt = new Map<number, DrawnClaim[]>();
+  for (const claim of claims) startsAt.set(claim.from, [...(startsAt.get(claim.from) ?? []), claim]);
+  const active = new Set<DrawnClaim>();
+  const decorations: Decoration[] = [];
+  for (let index = 0; index < boundaries.length - 1; index += 1) {
+    const from = boundaries[index] as number;
+    const to = boundaries[index + 1] as number;
+    for (const claim of active) if (claim.to <= from) active.delete(claim);
+    for (const claim of startsAt.get(from) ?? []) active.add(claim);
+    if (active.size === 0) continue;
+    const covering = [...active].sort(innermostFirst);
+    decorations.push(...runDecorations(from, to, covering, input));
+    const isLastOfStretch = ![...active].some((claim) => claim.to > to) && !startsAt.has(to);
+    if (isLastOfStretch) {
+      const label = covering.length === 1 ? "end of claim." : "end of claims.";
+      decorations.push(
+        Decoration.widget(to, () => screenReaderText(label), {
+          side: 1,
+          key: `end-${label}`,
+          ignoreSelection: true,
+        }),
+      );
+    }
+  }
+  return decorations;
+}
+
+/** The shortest claim first, then the most severe verdict: the claim a run's single-id attributes name. */
+function innermostFirst(a: DrawnClaim, b: DrawnClaim): number {
   return (
-    drawn === claim ||
-    (drawn.verdict === claim.verdict &&
-      drawn.selectors.position.start === claim.selectors.position.start &&
-      drawn.selectors.position.end === claim.selectors.position.end)
+    a.to - a.from - (b.to - b.from) ||
+    VERDICTS_BY_SEVERITY.indexOf(a.claim.verdict) - VERDICTS_BY_SEVERITY.indexOf(b.claim.verdict) ||
+    (a.claim.id < b.claim.id ? -1 : 1)
   );
 }
 
-function claimClassName(claim: Claim, input: HighlightInput): string {
-  let className = `claim claim--${claim.verdict}`;
-  if (claim.id === input.selectedClaimId) className += " claim--selected";
-  if (input.emphasisedClaimIds.has(claim.id)) className += " claim--linked";
-  if (claim.id.startsWith("pending-")) className += " claim--pending";
-  return className;
-}
-
-function claimDecorations(index: TextIndex, claim: Claim, className: string): Decoration[] {
-  const { start, end } = claim.selectors.position;
-  const from = textOffsetToPos(index, start, "start");
-  const to = textOffsetToPos(index, end, "end");
-  if (from >= to) return [];
-  const label = `${VERDICT_LABELS[claim.verdict]} claim`;
+function runDecorations(from: number, to: number, covering: DrawnClaim[], input: HighlightInput): Decoration[] {
+  const claimIds = covering.map((drawnClaim) => drawnClaim.claim.id);
+  const verdicts = sortVerdictsBySeverity(covering.map((drawnClaim) => drawnClaim.claim.verdict));
+  const label = describeVerdictOverlap(verdicts, covering.length);
+  const innermost = (covering[0] as DrawnClaim).claim;
+  const spec: SegmentSpec = { claimIds };
+  let className = `claim-hl claim-underline claim-underline--${verdicts[0]} claim-underline--level-0`;
+  for (const verdict of verdicts) className += ` claim-hl--has-${verdict}`;
+  if (claimIds.includes(input.selectedClaimId ?? "")) className += " claim-hl--selected";
+  if (claimIds.some((claimId) => input.emphasisedClaimIds.has(claimId))) className += " claim-hl--linked";
+  if (claimIds.some((claimId) => claimId.startsWith("pending-"))) className += " claim-hl--pending";
+  const attributes: Record<string, string> = {
+    // Every decoration names its element, so the spans nest instead of merging their classes into one.
+    nodeName: "span",
+    class: className,
+    "data-claim-id": innermost.id,
+    "data-verdict": innermost.verdict,
+    "data-claim-ids": claimIds.join(" "),
+    "data-verdicts": verdicts.join(" "),
+    title: label,
+  };
+  if (covering.length > 1) attributes["data-claim-count"] = String(covering.length);
   return [
-    Decoration.inline(
-      from,
-      to,
-      { class: className, "data-claim-id": claim.id, "data-verdict": claim.verdict, title: label },
-      { claimId: claim.id },
+    Decoration.inline(from, to, attributes, spec),
+    ...verdicts.slice(1).map((verdict, level) =>
+      Decoration.inline(
+        from,
+        to,
+        {
+          nodeName: "span",
+          class: `claim-underline claim-underline--${verdict} claim-underline--level-${level + 1}`,
+        },
+        spec,
+      ),
     ),
-    // Colour is not the only cue, and a screen reader hears the verdict where the claim starts and ends.
+    // Colour is not the only cue, and a screen reader hears every verdict on the words where they start.
     Decoration.widget(from, () => screenReaderText(`${label}:`), {
       side: -1,
-      key: `start-${claim.id}-${claim.verdict}`,
-      ignoreSelection: true,
-    }),
-    Decoration.widget(to, () => screenReaderText("end of claim."), {
-      side: 1,
-      key: `end-${claim.id}`,
+      key: `start-${claimIds.join(",")}-${verdicts.join(",")}`,
       ignoreSelection: true,
     }),
   ];

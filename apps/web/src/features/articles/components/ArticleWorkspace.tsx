@@ -60,7 +60,7 @@ export function ArticleWorkspace({ article }: { article: Article }) {
   const selectClaim = useCallback((claimId: string) => {
     setView("claims");
     setSelectedClaimId(claimId);
-    const highlight = document.querySelector(`.article-text [data-claim-id="${CSS.escape(claimId)}"]`);
+    const highlight = document.querySelector(`.article-text [data-claim-ids~="${CSS.escape(claimId)}"]`);
     highlight?.scrollIntoView({ block: "center", behavior: "smooth" });
   }, []);
 

@@ -1,12 +1,14 @@
 import {
+  type ArticleSegment,
   buildArticleSegments,
   buildVerdictChartSvg,
+  describeVerdictOverlap,
   type ReportClaim,
   type ReportModel,
   VERDICT_LABELS,
   VERDICTS,
 } from "@factmark/core";
-import { useMemo, useState } from "react";
+import { type ReactNode, useMemo, useState } from "react";
 import { RationaleView } from "../../../components/RationaleView";
 
 function formatDate(value: string | null): string | null {
@@ -165,25 +167,60 @@ function ReportClaimItem({ claim }: { claim: ReportClaim }) {
   );
 }
 
+/** One paragraph of the article: its runs of text, each with the claims on it. */
+type ArticleParagraph = { text: string; segment: ArticleSegment }[];
+
 function ReportArticle({ model }: { model: ReportModel }) {
-  const segments = useMemo(() => buildArticleSegments(model), [model]);
+  const paragraphs = useMemo(() => {
+    const result: ArticleParagraph[] = [[]];
+    for (const segment of buildArticleSegments(model)) {
+      segment.text.split("\n").forEach((line, index) => {
+        if (index > 0) result.push([]);
+        if (line.length > 0) result.at(-1)?.push({ text: line, segment });
+      });
+    }
+    return result;
+  }, [model]);
   return (
     <div className="report-article">
-      {segments.map((segment, index) =>
-        segment.verdict ? (
-          <mark
-            // biome-ignore lint/suspicious/noArrayIndexKey: segments have no identity but their place
-            key={index}
-            className={`claim claim--${segment.verdict}`}
-            title={`Claim #${segment.claimNumbers.join(", #")}`}
-          >
-            {segment.text}
-          </mark>
-        ) : (
-          // biome-ignore lint/suspicious/noArrayIndexKey: as above
-          <span key={index}>{segment.text}</span>
-        ),
-      )}
+      {paragraphs.map((runs, paragraphIndex) => (
+        // Each paragraph in its own direction: a Hebrew or Arabic one reads right to left.
+        // biome-ignore lint/suspicious/noArrayIndexKey: paragraphs have no identity but their place
+        <p key={paragraphIndex} dir="auto">
+          {runs.map((run, index) => (
+            // biome-ignore lint/suspicious/noArrayIndexKey: runs have no identity but their place
+            <ArticleRun key={index} text={run.text} segment={run.segment} />
+          ))}
+        </p>
+      ))}
     </div>
   );
+}
+
+/**
+ * A run of the article text, drawn as the editor draws it: one underline layer per verdict on it (the most
+ * severe nearest the text), a count where claims overlap, and a title naming every verdict.
+ */
+function ArticleRun({ text, segment }: { text: string; segment: ArticleSegment }) {
+  const [nearest, ...further] = segment.verdicts;
+  if (!nearest) return <span>{text}</span>;
+  const count = segment.claimNumbers.length;
+  const numbers = [...segment.claimNumbers].sort((a, b) => a - b);
+  const title = `${describeVerdictOverlap(segment.verdicts, count)} (#${numbers.join(", #")})`;
+  const hasClasses = segment.verdicts.map((verdict) => ` claim-hl--has-${verdict}`).join("");
+  let drawn: ReactNode = (
+    <mark
+      className={`claim-hl claim-underline claim-underline--${nearest} claim-underline--level-0${hasClasses}`}
+      title={title}
+      data-claim-count={count > 1 ? count : undefined}
+    >
+      {text}
+    </mark>
+  );
+  further.forEach((verdict, index) => {
+    drawn = (
+      <span className={`claim-underline claim-underline--${verdict} claim-underline--level-${index + 1}`}>{drawn}</span>
+    );
+  });
+  return drawn;
 }
