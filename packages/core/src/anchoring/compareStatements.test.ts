@@ -81,3 +81,28 @@ group("compareStatements", () => {
     expect(phrases("Cafe\u0301 owners", "Caf\u00e9 owners")).toEqual([]);
   });
 });
+
+// Found by trying the product as an attacker: each of these was followed (flagged at best) instead of orphaned.
+group("what else tells two statements apart", () => {
+  const kinds = (before: string, after: string) =>
+    compareStatements(before, after, { oldPrecededBy: "the ", newPrecededBy: "the " }).map(
+      (difference) => difference.kind,
+    );
+
+  it("reads hedged and failed actions as negations", () => {
+    expect(kinds("measures helped", "measures hardly helped")).toContain("negation");
+    expect(kinds("the plan reduced costs", "the plan failed to reduce costs")).toContain("negation");
+    expect(kinds("Iran admitted supplying drones", "Iran denied supplying drones")).toContain("negation");
+  });
+
+  it("reads a sign and a currency as part of a number", () => {
+    expect(kinds("fell to -5 degrees", "fell to 5 degrees")).toContain("number");
+    expect(kinds("cost $5 million", "cost €5 million")).toContain("number");
+  });
+
+  it("reads quantities and before/after as what the statement is about", () => {
+    expect(kinds("all schools closed", "some schools closed")).toContain("number");
+    expect(kinds("more than half", "less than half")).toContain("number");
+    expect(kinds("months before the war", "months after the war")).toContain("date");
+  });
+});

@@ -160,6 +160,20 @@ function describeHunk(removed: Token[], added: Token[]): StatementDifference[] {
     differences.push(...pairUp(kind, ofKind(removedLeft, kind), ofKind(addedLeft, kind)));
   }
   // A name of several words ("Amnesty International") is one name.
+  // A quantity or time relation replaced by another ("all" → "some", "before" → "after") says something
+  // else, like a number; one only added or removed ("dozens more") qualifies the statement and is let be.
+  for (const [kind, reportedAs] of [
+    ["quantity", "number"],
+    ["relation", "date"],
+  ] as const) {
+    const removedWords = ofKind(removedLeft, kind);
+    const addedWords = ofKind(addedLeft, kind);
+    for (let index = 0; index < Math.min(removedWords.length, addedWords.length); index += 1) {
+      const before = (removedWords[index] as Token).text;
+      const after = (addedWords[index] as Token).text;
+      differences.push({ kind: reportedAs, before, after, phrase: `"${before}" became "${after}"` });
+    }
+  }
   differences.push(...pairUp("name", joinWords(ofKind(removedLeft, "name")), joinWords(ofKind(addedLeft, "name"))));
   const negationsRemoved = ofKind(removedLeft, "negation");
   const negationsAdded = ofKind(addedLeft, "negation");

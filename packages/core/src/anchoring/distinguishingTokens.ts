@@ -8,7 +8,7 @@
  * still gets digits, capitalisation-free content words and the context check.
  */
 
-export type TokenKind = "number" | "date" | "name" | "negation" | "word" | "function";
+export type TokenKind = "number" | "date" | "name" | "negation" | "quantity" | "relation" | "word" | "function";
 
 export interface Token {
   /** The word as written. */
@@ -124,7 +124,44 @@ const NEGATIONS = new Set([
   "cannot",
   "without",
   "n't",
+  // Hedged, failed or denied actions say the opposite of the plain verb ("helped" → "hardly helped").
+  "hardly",
+  "barely",
+  "scarcely",
+  "seldom",
+  "rarely",
+  "fail",
+  "fails",
+  "failed",
+  "failing",
+  "unable",
+  "deny",
+  "denies",
+  "denied",
+  "denying",
 ]);
+
+/** How much or how many, in words: "all" and "some" schools are two statements, like 9 and 12. */
+const QUANTITY_WORDS = new Set([
+  "all",
+  "every",
+  "each",
+  "some",
+  "most",
+  "many",
+  "much",
+  "few",
+  "fewer",
+  "several",
+  "more",
+  "less",
+  "least",
+  "majority",
+  "minority",
+]);
+
+/** When, relative to something else: "before the war" and "after the war" are two claims. */
+const TIME_RELATION_WORDS = new Set(["before", "after", "since", "until", "earlier", "later", "prior"]);
 
 /** Words that carry grammar rather than content: swapping one ("in" → "on") is not counted. */
 const FUNCTION_WORDS = new Set(
@@ -136,8 +173,12 @@ const FUNCTION_WORDS = new Set(
   ).split(" "),
 );
 
-/** A word: letters, marks and digits, with inner apostrophes ("didn't") and digit separators ("1,200"). */
-const WORD = /\p{N}+(?:[.,]\p{N}+)*|[\p{L}\p{M}\p{N}]+(?:['’][\p{L}\p{M}]+)*/gu;
+/**
+ * A word: letters, marks and digits, with inner apostrophes ("didn't") and digit separators ("1,200").
+ * A number keeps a minus sign and a currency symbol written before it ("-5", "$5", "€5"): they change
+ * what it says. A hyphen counts as a minus only where no letter or digit comes right before it.
+ */
+const WORD = /(?:(?<![\p{L}\p{N}])[-−])?[$€£¥₹]?\p{N}+(?:[.,]\p{N}+)*|[\p{L}\p{M}\p{N}]+(?:['’][\p{L}\p{M}]+)*/gu;
 /** A year: a four-digit number from 1000 to 2199. */
 const YEAR = /^(?:1\d{3}|2[01]\d{2})$/;
 /** What ends a sentence, between two words: a full stop, ! or ?, or a line break. */
@@ -187,8 +228,8 @@ function makeToken(text: string, start: number, isSentenceStart: boolean): Token
   const lower = text.normalize("NFC").toLowerCase().replaceAll("’", "'");
   const key = lower.replace(/'s$/u, "");
   const end = start + text.length;
-  if (/^\p{N}/u.test(key)) {
-    const digits = key.replace(/,(?=\p{N}{3})/gu, "");
+  if (/^[-−]?[$€£¥₹]?\p{N}/u.test(key)) {
+    const digits = key.replace(/,(?=\p{N}{3})/gu, "").replace("−", "-");
     return { text, key: digits, kind: YEAR.test(key) ? "date" : "number", start, end };
   }
   const numberValue = NUMBER_WORDS[key];
@@ -200,6 +241,8 @@ function makeToken(text: string, start: number, isSentenceStart: boolean): Token
     return { text, key, kind: "date", start, end };
   }
   if (NEGATIONS.has(key)) return { text, key, kind: "negation", start, end };
+  if (QUANTITY_WORDS.has(key)) return { text, key, kind: "quantity", start, end };
+  if (TIME_RELATION_WORDS.has(key)) return { text, key, kind: "relation", start, end };
   if (FUNCTION_WORDS.has(key)) return { text, key, kind: "function", start, end };
   if (isCapitalised && !isSentenceStart) return { text, key, kind: "name", start, end };
   return { text, key, kind: "word", start, end };

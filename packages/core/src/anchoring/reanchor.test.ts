@@ -123,3 +123,54 @@ group("a refused candidate widened back to the quote's first word", () => {
     });
   });
 });
+
+// Found by trying the product as an attacker: the quote intact in another sentence whose own words
+// (around the quote) differ is that other sentence, not the claim's.
+group("an intact quote in a sentence that says something else around it", () => {
+  const reanchorOne = (oldText: string, quote: string, newText: string) => {
+    const [result] = reanchorAll([{ selectors: selectorsOf(quote, oldText) }], oldText, newText);
+    return result;
+  };
+
+  it("orphans a claim when two twin sentences swap their numbers", () => {
+    const before =
+      "The north clinic cut waiting times by nine percent.\nThe south clinic cut waiting times by twelve percent.";
+    const after =
+      "The north clinic cut waiting times by twelve percent.\nThe south clinic cut waiting times by nine percent.";
+    expect(reanchorOne(before, "cut waiting times by nine percent", after)?.status).toBe("orphaned");
+  });
+
+  it("orphans a claim whose words now appear only in a new sentence about someone else", () => {
+    const before = "The mayor attended the budget meeting on Friday.";
+    const after = "The mayor never attended the budget meeting.\nHis deputy attended the budget meeting on Friday.";
+    expect(reanchorOne(before, "attended the budget meeting on Friday", after)?.status).toBe("orphaned");
+  });
+
+  it("still follows a paragraph moved whole, whose words around the quote did not change", () => {
+    const before = "First paragraph here.\nThe north clinic cut waiting times by nine percent.\nLast one.";
+    const after = "The north clinic cut waiting times by nine percent.\nFirst paragraph here.\nLast one.";
+    const result = reanchorOne(before, "cut waiting times by nine percent", after);
+    expect(result?.status).not.toBe("orphaned");
+    expect(result).toMatchObject({ selectors: { position: { start: 17 } } });
+  });
+});
+
+group("a save that puts a combining mark or a modifier right after a claim", () => {
+  it("never leaves the claim ending inside a character", () => {
+    for (const [before, quote, after] of [
+      ["Fans cheered 👍 loudly.", "Fans cheered 👍", "Fans cheered 👍🏿 loudly."],
+      ["The vote was held in Cafe Roma.", "held in Cafe", "The vote was held in Cafe\u0301 Roma."],
+    ] as const) {
+      const [result] = reanchorAll([{ selectors: selectorsOf(quote, before) }], before, after);
+      if (!result || result.status === "orphaned") continue;
+      const { start, end } = result.selectors.position;
+      const segments = [...new Intl.Segmenter("en", { granularity: "grapheme" }).segment(after)];
+      const boundaries = new Set([...segments.map((segment) => segment.index), after.length]);
+      expect({ quote, start: boundaries.has(start), end: boundaries.has(end) }).toEqual({
+        quote,
+        start: true,
+        end: true,
+      });
+    }
+  });
+});

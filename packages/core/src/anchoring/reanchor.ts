@@ -1,5 +1,6 @@
 import search from "approx-string-match";
-import { checkSameStatement } from "./checkSameStatement";
+import { snapToGraphemes } from "../text/graphemeBoundaries";
+import { checkSameStatement, sentenceContextDifferences } from "./checkSameStatement";
 import { describe } from "./describe";
 import { editDistance } from "./editDistance";
 import { findOccurrences } from "./matchQuote";
@@ -83,7 +84,9 @@ export function reanchor(old: Selectors, newText: string, options: ReanchorOptio
   if (exact.length === 0) return { status: "orphaned" };
   const expected = clamp(options.expectedStart ?? old.position.start, 0, newText.length);
 
-  if (newText.startsWith(exact, expected)) return found("exact", newText, expected, expected + exact.length);
+  if (newText.startsWith(exact, expected) && isSameSentence(old, newText, expected, expected + exact.length)) {
+    return found("exact", newText, expected, expected + exact.length);
+  }
 
   const isTaken = (match: ScoredMatch) =>
     isAcceptable(match, exact.length) &&
@@ -288,8 +291,24 @@ function isAcceptable(match: ScoredMatch, quoteLength: number): boolean {
   return match.quoteScore >= thresholds.minQuoteScore && match.score >= thresholds.minScore;
 }
 
-function found(status: ReanchorStatus, text: string, start: number, end: number): ReanchorResult {
-  return { status, selectors: describe(text, start, end) };
+/**
+ * The answer for [start, end), widened to whole characters: an edit can put a combining accent or a
+ * skin-tone modifier right after intact words ("Cafe" → "Cafe\u0301"), and a claim must never end
+ * inside a character. Widened, the claim's words did change, so it is `fuzzy` (to be checked).
+ */
+export function found(status: ReanchorStatus, text: string, start: number, end: number): ReanchorResult {
+  const whole = snapToGraphemes(text, start, end);
+  const isWidened = whole.start !== start || whole.end !== end;
+  return { status: isWidened ? "fuzzy" : status, selectors: describe(text, whole.start, whole.end) };
+}
+
+/**
+ * Whether the words before [start, end) in its own sentence still say what they said, for an intact
+ * quote where the edit left it (see `sentenceContextDifferences`): "The mayor attended…" whose
+ * sentence now reads "His deputy attended…" is not the claim the reviewer judged.
+ */
+export function isSameSentence(old: Selectors, text: string, start: number, end: number): boolean {
+  return sentenceContextDifferences(old, text, start, end, "before").length === 0;
 }
 
 function clamp(value: number, low: number, high: number): number {

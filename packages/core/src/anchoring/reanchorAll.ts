@@ -1,6 +1,5 @@
 import { buildOffsetMap, type OffsetMap } from "./buildOffsetMap";
-import { describe } from "./describe";
-import { type ReanchorResult, reanchor } from "./reanchor";
+import { found, isSameSentence, type ReanchorResult, reanchor } from "./reanchor";
 import type { Selectors } from "./types";
 
 /** How many claims of an edit ended up where: the answer to "what did my save do to the claims?" */
@@ -48,8 +47,13 @@ export function reanchorAll(
     const { position, quote } = selectors;
     const start = offsets.map(position.start, "start");
     const end = offsets.map(position.end, "end");
-    if (end - start === quote.exact.length && newText.startsWith(quote.exact, start)) {
-      return { status: "exact", selectors: describe(newText, start, end) };
+    // Intact where the diff carried it, in a sentence that still says the same around it: done.
+    if (
+      end - start === quote.exact.length &&
+      newText.startsWith(quote.exact, start) &&
+      isSameSentence(selectors, newText, start, end)
+    ) {
+      return found("exact", newText, start, end);
     }
     return reanchor(selectors, newText, {
       expectedStart: start,
