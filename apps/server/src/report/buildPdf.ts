@@ -257,6 +257,7 @@ class PdfWriter {
     let x = MARGIN + doc.widthOfString(`Claim ${claim.number}`) + 8;
     x = this.badge(claim.verdictLabel, VERDICT_COLOURS[claim.verdict], x, top);
     if (claim.isOrphaned) this.badge("Orphaned", "#9a6700", x + 4, top);
+    else if (claim.isAnchorUnconfirmed) this.badge("Moved - to be checked", "#9a6700", x + 4, top);
     doc.x = MARGIN;
     doc.y = top + 18;
 

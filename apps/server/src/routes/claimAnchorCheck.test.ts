@@ -76,7 +76,9 @@ describe("a claim a save moved onto edited words", () => {
   it("refuses a confirmation nothing asked for (409), a stale one (412) and an unknown claim (404), changing nothing", async () => {
     const article = await buildArticle(db);
     const claim = await buildClaim(db, article, "totally unfounded");
-    const needless = await expectUnchanged(db, () => request("POST", `/api/claims/${claim.id}/anchor-confirmation`));
+    const needless = await expectUnchanged(db, () =>
+      request("POST", `/api/claims/${claim.id}/anchor-confirmation`, undefined, { "If-Match": `"${claim.version}"` }),
+    );
     await expectApiError(needless, 409, "CONFLICT");
 
     const lines = article.text.split("\n");
@@ -88,7 +90,12 @@ describe("a claim a save moved onto edited words", () => {
       request("POST", `/api/claims/${flagged.id}/anchor-confirmation`, undefined, { "If-Match": '"1"' }),
     );
     await expectApiError(stale, 412, "PRECONDITION_FAILED");
-    const missing = await expectUnchanged(db, () => request("POST", "/api/claims/nope/anchor-confirmation"));
+    // A confirmation names the version the reviewer saw, so a newer move is never confirmed unseen.
+    const unnamed = await expectUnchanged(db, () => request("POST", `/api/claims/${flagged.id}/anchor-confirmation`));
+    await expectApiError(unnamed, 428, "PRECONDITION_REQUIRED");
+    const missing = await expectUnchanged(db, () =>
+      request("POST", "/api/claims/nope/anchor-confirmation", undefined, { "If-Match": '"1"' }),
+    );
     await expectApiError(missing, 404, "NOT_FOUND");
   });
 });

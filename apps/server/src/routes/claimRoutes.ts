@@ -48,7 +48,7 @@ export function claimRoutes({ db }: AppDeps) {
       return c.json(claim, 200);
     })
     .post("/:id/anchor-confirmation", validate("param", ZClaimParam), async (c) => {
-      const claim = await confirmClaimAnchor(db, c.get("actor"), c.req.valid("param").id, readIfMatch(c));
+      const claim = await confirmClaimAnchor(db, c.get("actor"), c.req.valid("param").id, requireIfMatch(c));
       c.header("ETag", etag(claim));
       return c.json(claim, 200);
     })

@@ -272,8 +272,8 @@ const OPERATIONS: OpenApiOperation[] = [
     summary: "Confirm the place a save moved a claim to (a fuzzy match): clears isAnchorUnconfirmed; recorded",
     response: ZClaim,
     status: 200,
-    ifMatch: "optional",
-    errors: ["NOT_FOUND", "CONFLICT", "PRECONDITION_FAILED", "UNSUPPORTED_MEDIA_TYPE"],
+    ifMatch: "required",
+    errors: ["NOT_FOUND", "CONFLICT", "PRECONDITION_FAILED", "PRECONDITION_REQUIRED", "UNSUPPORTED_MEDIA_TYPE"],
   },
   {
     method: "get",

@@ -10,19 +10,18 @@ import { anchorOf } from "./reanchorArticleClaims";
  * A reviewer's word that the place a save moved a claim to (a fuzzy match) is right: the
  * "moved — check it" flag is cleared and a "claim.anchor_confirmed" entry records where it stood.
  * CONFLICT when the claim awaits no confirmation; PRECONDITION_FAILED when `expectedVersion`
- * (If-Match) is stale.
+ * (If-Match, required: a confirmation is of the place the reviewer saw) is stale.
  */
 export async function confirmClaimAnchor(
   db: Db,
   actor: Principal,
   id: string,
-  expectedVersion: number | undefined,
+  expectedVersion: number,
 ): Promise<Claim> {
   authorize(actor, "claim.edit");
   return db.$transaction(async (tx) => {
     const { isDeleted: _isDeleted, ...current } = await requireClaim(tx, id);
-    if (expectedVersion !== undefined && current.version !== expectedVersion)
-      throw preconditionFailed("claim", current);
+    if (current.version !== expectedVersion) throw preconditionFailed("claim", current);
     if (!current.isAnchorUnconfirmed) {
       throw new AppError("CONFLICT", "This claim's place needs no confirmation: no save moved it onto edited words.");
     }

@@ -22,6 +22,18 @@ describe("buildClaimReview", () => {
     ]);
   });
 
+  // A save moved the claim onto edited words ("rose" → "fell") and no reviewer has checked them: publishing
+  // its verdict would rate words nobody judged.
+  it("leaves out a claim whose new place awaits a reviewer's check", () => {
+    const moved = sampleReportInput();
+    moved.claims = moved.claims.map((claim) =>
+      claim.id === "clm_amir_abdollahian" ? { ...claim, isAnchorUnconfirmed: true } : claim,
+    );
+    const published = buildClaimReview(buildReportModel(moved)).map((review) => review.claimReviewed);
+    expect(published).not.toContain("limited number of drones months before the Ukraine war");
+    expect(published).toHaveLength(2);
+  });
+
   it("gives a contradicted claim, field by field, what Google requires and recommends", () => {
     const [review] = reviews;
     expect(review?.["@context"]).toBe("https://schema.org");

@@ -61,7 +61,8 @@ export function buildClaimReview(model: ReportModel): ClaimReview[] {
   const articleDate = header.publishedAt ? header.publishedAt.slice(0, 10) : undefined;
   const reviews: ClaimReview[] = [];
   for (const claim of model.claims) {
-    if (claim.verdict === "unverified" || claim.isOrphaned) continue;
+    // Unchecked words are not published: an orphan's, and those a save moved a claim onto until a reviewer confirms them.
+    if (claim.verdict === "unverified" || claim.isOrphaned || claim.isAnchorUnconfirmed) continue;
     const rating = CLAIM_REVIEW_RATINGS[claim.verdict];
     reviews.push({
       "@context": "https://schema.org",

@@ -122,7 +122,7 @@ function claimHtml(claim: ReportClaim): string {
   const id = `claim-${escapeHtml(claim.id)}`;
   const parts = [
     `<li id="${id}" class="claim v-${claim.verdict}">`,
-    `<h3>Claim ${claim.number} ${badgeHtml(claim.verdict)}${claim.isOrphaned ? ' <span class="orphan">Orphaned</span>' : ""}</h3>`,
+    `<h3>Claim ${claim.number} ${badgeHtml(claim.verdict)}${claim.isOrphaned ? ' <span class="orphan">Orphaned</span>' : ""}${claim.isAnchorUnconfirmed ? ' <span class="orphan">Moved — to be checked</span>' : ""}</h3>`,
     `<blockquote dir="auto">${textHtml(claim.selectors.quote.exact)}</blockquote>`,
     `<p class="speaker" dir="auto">${claim.speaker ? `Speaker: ${escapeHtml(claim.speaker)}` : "Speaker not named"}</p>`,
   ];

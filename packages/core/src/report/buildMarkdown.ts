@@ -55,7 +55,7 @@ function pairSideMarkdown(side: ReportPairSide): string {
 }
 
 function claimMarkdown(claim: ReportClaim): string[] {
-  const orphan = claim.isOrphaned ? " · orphaned" : "";
+  const orphan = `${claim.isOrphaned ? " · orphaned" : ""}${claim.isAnchorUnconfirmed ? " · moved, to be checked" : ""}`;
   const lines = [`### Claim ${claim.number}: ${claim.verdictLabel}${orphan}`, ""];
   lines.push(...quoteLines(claim.selectors.quote.exact), "");
   lines.push(claim.speaker ? `**Speaker:** ${escapeMarkdown(claim.speaker)}` : "**Speaker:** not named", "");

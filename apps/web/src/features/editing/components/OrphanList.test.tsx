@@ -68,6 +68,8 @@ describe("OrphanList", () => {
     );
     expect(await screen.findByText("The nearest match could not be read.")).toBeInTheDocument();
     expect(screen.queryByRole("button")).toBeNull();
+    // A viewer is not told to do what they cannot.
+    expect(screen.getByText(/A reviewer can attach each/)).toBeInTheDocument();
   });
 
   it("asks for a selection before re-attaching, and can delete instead", async () => {

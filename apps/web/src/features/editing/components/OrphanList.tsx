@@ -30,8 +30,9 @@ export function OrphanList({
     <section className="orphans" aria-labelledby="orphans-heading">
       <h3 id="orphans-heading">No longer in the text ({orphans.length})</h3>
       <p className="field__help">
-        An edit removed or changed these claims' words. Attach a claim to its nearest match, select the text where it
-        belongs now and re-attach it, or delete it.
+        {canEdit
+          ? "An edit removed or changed these claims' words. Attach a claim to its nearest match, select the text where it belongs now and re-attach it, or delete it."
+          : "An edit removed or changed these claims' words. A reviewer can attach each to its nearest match or to other words."}
       </p>
       {error && (
         <p className="field__error" role="alert">

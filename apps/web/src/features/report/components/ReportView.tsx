@@ -121,6 +121,7 @@ function ReportClaimItem({ claim }: { claim: ReportClaim }) {
         <span className="report-claim__number">#{claim.number}</span>
         <span className={`verdict-count verdict-count--${claim.verdict}`}>{claim.verdictLabel}</span>
         {claim.isOrphaned && <span className="report-claim__orphan">no longer in the text</span>}
+        {claim.isAnchorUnconfirmed && <span className="report-claim__orphan">moved — check it</span>}
       </div>
       <blockquote className="report-claim__quote">“{claim.selectors.quote.exact}”</blockquote>
       <p className="article-meta">— {claim.speaker ?? "Unattributed"}</p>
