@@ -30,6 +30,36 @@ describe("AnchorCheckNotice", () => {
     await waitFor(() => expect(ifMatch).toEqual(['"3"']));
   });
 
+  it("shows the words the claim was on before the edit, from its history", async () => {
+    stubApi({
+      [`GET /api/claims/${moved.id}/history`]: {
+        status: 200,
+        body: {
+          items: [
+            {
+              id: "event-2",
+              at: "2026-01-02T00:00:00.000Z",
+              by: { id: "editor", name: "Ed" },
+              action: "claim.reanchored",
+              claimId: moved.id,
+              from: { start: 12, end: 36, exact: "limited number of drones" },
+              to: {
+                start: 12,
+                end: 42,
+                exact: "limited number of armed drones",
+                status: "fuzzy",
+                isAnchorUnconfirmed: true,
+              },
+            },
+          ],
+          undoableEventId: null,
+        },
+      },
+    });
+    renderWithQueryClient(<AnchorCheckNotice claim={moved} />);
+    expect(await screen.findByText(/Before the edit/)).toHaveTextContent("“limited number of drones”");
+  });
+
   it("says why a confirmation was refused", async () => {
     stubApi({ [CONFIRM_ROUTE]: errorAnswer(412, "PRECONDITION_FAILED", "Someone changed this claim meanwhile.") });
     const user = userEvent.setup();
