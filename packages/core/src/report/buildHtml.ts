@@ -1,7 +1,7 @@
 import { VERDICT_LABELS, VERDICTS, type Verdict } from "../schemas/verdict";
 import { type ArticleSegment, buildArticleSegments } from "./buildArticleSegments";
 import { buildVerdictChartSvg, VERDICT_COLOURS } from "./buildVerdictChartSvg";
-import { describeVerdictOverlap } from "./describeVerdictOverlap";
+import { describeVerdictOverlap, isClaimCountShown } from "./describeVerdictOverlap";
 import { escapeHtml } from "./escapeHtml";
 import { formatReportDate } from "./formatReportDate";
 import type { ReportClaim, ReportContradiction, ReportModel, ReportPairSide } from "./ReportModel";
@@ -187,7 +187,7 @@ function segmentHtml(segment: ArticleSegment, line: string): string {
   const count = segment.claimNumbers.length;
   const numbers = [...segment.claimNumbers].sort((a, b) => a - b);
   const label = `${describeVerdictOverlap(segment.verdicts, count)} (${count === 1 ? "claim" : "claims"} ${numbers.join(", ")})`;
-  const countAttribute = count > 1 ? ` data-claims="${count}"` : "";
+  const countAttribute = isClaimCountShown(line, count) ? ` data-claims="${count}"` : "";
   let html = `<mark class="hl l0 u-${nearest}" title="${escapeHtml(label)}"${countAttribute}>${escapeHtml(line)}</mark>`;
   further.forEach((verdict, index) => {
     html = `<span class="hl-layer l${index + 1} u-${verdict}">${html}</span>`;

@@ -24,3 +24,11 @@ export function describeVerdictOverlap(verdicts: Iterable<Verdict>, claimCount: 
   const list = names.length > 1 ? `${names.slice(0, -1).join(", ")} and ${names.at(-1)}` : (names[0] ?? "");
   return `${list}: ${claimCount} claims`;
 }
+
+/**
+ * Whether a run of overlapping claims shows its count badge: only where it has a letter or digit.
+ * A run of one space between two others would draw its own badge on top of its neighbour's.
+ */
+export function isClaimCountShown(text: string, claimCount: number): boolean {
+  return claimCount > 1 && /[\p{L}\p{N}]/u.test(text);
+}

@@ -35,6 +35,46 @@ describe("ClaimHighlights", () => {
     expect(labels).toContain("Supported claim:");
   });
 
+  // Found by trying the product: a Hebrew paragraph that starts with a claim was laid out left to right,
+  // because its first strong characters were the English label's.
+  it("keeps the screen-reader label out of a paragraph's own direction", () => {
+    const hebrew = "שורה חדשה בעברית.";
+    const editor = createTestEditor(paragraphs(hebrew), [ClaimHighlights]);
+    editor.view.dispatch(
+      setClaimHighlights(editor.state, {
+        claims: [claimOn(hebrew, hebrew, "contradicted")],
+        selectedClaimId: null,
+        emphasisedClaimIds: new Set(),
+      }),
+    );
+    const labels = [...editor.view.dom.querySelectorAll(".visually-hidden")];
+    expect(labels.length).toBeGreaterThan(0);
+    for (const label of labels) expect(label.getAttribute("dir")).toBe("ltr");
+  });
+
+  it("shows an overlap's count only on runs with a letter or digit, so two badges never sit on one spot", () => {
+    const text = "alpha beta gamma delta";
+    const editor = createTestEditor(paragraphs(text), [ClaimHighlights]);
+    const claims = [
+      claimOn(text, "alpha beta gamma", "supported"),
+      // One ends just after the space before "gamma", the other starts just before it: that space is a
+      // run of three claims of its own, between two counted runs.
+      claimOn(text, "alpha beta ", "unverified"),
+      claimOn(text, " gamma", "contradicted"),
+    ];
+    editor.view.dispatch(
+      setClaimHighlights(editor.state, { claims, selectedClaimId: null, emphasisedClaimIds: new Set() }),
+    );
+    // The words of each counted run, without the hidden labels drawn beside them.
+    const counted = [...editor.view.dom.querySelectorAll("[data-claim-count]")].map((element) => {
+      const copy = element.cloneNode(true) as Element;
+      for (const label of copy.querySelectorAll(".visually-hidden")) label.remove();
+      return copy.textContent;
+    });
+    expect(counted.every((text) => /\p{L}/u.test(text ?? ""))).toBe(true);
+    expect(counted.length).toBeGreaterThan(0);
+  });
+
   it("keeps highlights on their words while the text is edited before them", () => {
     const editor = createTestEditor(paragraphs(...TEXT), [ClaimHighlights]);
     const claims = [claimOn(FULL_TEXT, "limited number of drones", "unverified")];

@@ -1,4 +1,10 @@
-import { type Claim, describeVerdictOverlap, sortVerdictsBySeverity, VERDICTS_BY_SEVERITY } from "@factmark/core";
+import {
+  type Claim,
+  describeVerdictOverlap,
+  isClaimCountShown,
+  sortVerdictsBySeverity,
+  VERDICTS_BY_SEVERITY,
+} from "@factmark/core";
 import { Extension } from "@tiptap/core";
 import type { Node as ProseMirrorNode } from "@tiptap/pm/model";
 import type { EditorState, Transaction } from "@tiptap/pm/state";
@@ -166,7 +172,7 @@ function drawHighlights(previous: HighlightState, doc: ProseMirrorNode, input: H
   }
   const claims = [...drawn.values()];
   if (!isSameDoc) {
-    const decorations = DecorationSet.create(doc, segmentDecorations(claims, input));
+    const decorations = DecorationSet.create(doc, segmentDecorations(doc, claims, input));
     return { input, decorations, drawn, doc };
   }
   for (const [claimId, before] of previous.drawn) {
@@ -176,7 +182,7 @@ function drawHighlights(previous: HighlightState, doc: ProseMirrorNode, input: H
   let decorations = previous.decorations;
   for (const [from, to] of redrawRegions(dirty, claims, previous.decorations)) {
     const inRegion = claims.filter((drawnClaim) => drawnClaim.from < to && drawnClaim.to > from);
-    decorations = decorations.remove(decorations.find(from, to)).add(doc, segmentDecorations(inRegion, input));
+    decorations = decorations.remove(decorations.find(from, to)).add(doc, segmentDecorations(doc, inRegion, input));
   }
   return { input, decorations, drawn, doc };
 }
@@ -236,7 +242,7 @@ function drawKey(claim: Claim, input: HighlightInput): string {
  * ids, the nearest underline layer and a title, wrapped in one more span per further verdict; a hidden label
  * before it names every verdict on it, and one after the last run of a stretch says where the claims end.
  */
-function segmentDecorations(claims: readonly DrawnClaim[], input: HighlightInput): Decoration[] {
+function segmentDecorations(doc: ProseMirrorNode, claims: readonly DrawnClaim[], input: HighlightInput): Decoration[] {
   const boundaries = [...new Set(claims.flatMap((claim) => [claim.from, claim.to]))].sort((a, b) => a - b);
   const startsAt = new Map<number, DrawnClaim[]>();
   for (const claim of claims) startsAt.set(claim.from, [...(startsAt.get(claim.from) ?? []), claim]);
@@ -249,7 +255,7 @@ function segmentDecorations(claims: readonly DrawnClaim[], input: HighlightInput
     for (const claim of startsAt.get(from) ?? []) active.add(claim);
     if (active.size === 0) continue;
     const covering = [...active].sort(innermostFirst);
-    decorations.push(...runDecorations(from, to, covering, input));
+    decorations.push(...runDecorations(from, to, covering, input, doc.textBetween(from, to, " ")));
     const isLastOfStretch = ![...active].some((claim) => claim.to > to) && !startsAt.has(to);
     if (isLastOfStretch) {
       const label = covering.length === 1 ? "end of claim." : "end of claims.";
@@ -274,7 +280,13 @@ function innermostFirst(a: DrawnClaim, b: DrawnClaim): number {
   );
 }
 
-function runDecorations(from: number, to: number, covering: DrawnClaim[], input: HighlightInput): Decoration[] {
+function runDecorations(
+  from: number,
+  to: number,
+  covering: DrawnClaim[],
+  input: HighlightInput,
+  text: string,
+): Decoration[] {
   const claimIds = covering.map((drawnClaim) => drawnClaim.claim.id);
   const verdicts = sortVerdictsBySeverity(covering.map((drawnClaim) => drawnClaim.claim.verdict));
   const label = describeVerdictOverlap(verdicts, covering.length);
@@ -295,7 +307,7 @@ function runDecorations(from: number, to: number, covering: DrawnClaim[], input:
     "data-verdicts": verdicts.join(" "),
     title: label,
   };
-  if (covering.length > 1) attributes["data-claim-count"] = String(covering.length);
+  if (isClaimCountShown(text, covering.length)) attributes["data-claim-count"] = String(covering.length);
   return [
     Decoration.inline(from, to, attributes, spec),
     ...verdicts.slice(1).map((verdict, level) =>
@@ -321,6 +333,9 @@ function runDecorations(from: number, to: number, covering: DrawnClaim[], input:
 function screenReaderText(text: string): HTMLElement {
   const element = document.createElement("span");
   element.className = "visually-hidden";
+  // Its own direction, so a right-to-left paragraph that starts with a claim still reads right to left
+  // (dir="auto" skips descendants that set their own).
+  element.dir = "ltr";
   element.textContent = ` ${text} `;
   return element;
 }

@@ -55,7 +55,8 @@ export const ClaimCard = forwardRef<HTMLLIElement, ClaimCardProps>(function Clai
       onMouseLeave={onHover ? () => onHover(null) : undefined}
     >
       <button type="button" className="claim-card__quote" aria-expanded={isSelected} onClick={() => onSelect(claim)}>
-        <span className="visually-hidden">Show claim in the text: </span>“{preview}”
+        <span className="visually-hidden">Show claim in the text: </span>
+        <bdi dir="auto">“{preview}”</bdi>
       </button>
       <p className="claim-card__speaker">{claim.speaker ? `— ${claim.speaker}` : "Unattributed"}</p>
       {claim.isAnchorUnconfirmed && (

@@ -3,6 +3,7 @@ import {
   buildArticleSegments,
   buildVerdictChartSvg,
   describeVerdictOverlap,
+  isClaimCountShown,
   type ReportClaim,
   type ReportModel,
   VERDICT_LABELS,
@@ -69,7 +70,7 @@ export function ReportView({ model }: { model: ReportModel }) {
                 {[pair.left, pair.right].map((side) => (
                   <blockquote key={side.claimId} className={`contradiction-side contradiction-side--${side.verdict}`}>
                     <p>
-                      <a href={`#claim-${side.number}`}>#{side.number}</a> “{side.quote}”
+                      <a href={`#claim-${side.number}`}>#{side.number}</a> <bdi dir="auto">“{side.quote}”</bdi>
                     </p>
                     <footer>
                       — {side.speaker ?? "Unattributed"} · <strong>{side.verdictLabel}</strong>
@@ -123,7 +124,9 @@ function ReportClaimItem({ claim }: { claim: ReportClaim }) {
         {claim.isOrphaned && <span className="report-claim__orphan">no longer in the text</span>}
         {claim.isAnchorUnconfirmed && <span className="report-claim__orphan">moved — check it</span>}
       </div>
-      <blockquote className="report-claim__quote">“{claim.selectors.quote.exact}”</blockquote>
+      <blockquote className="report-claim__quote" dir="auto">
+        “{claim.selectors.quote.exact}”
+      </blockquote>
       <p className="article-meta">— {claim.speaker ?? "Unattributed"}</p>
       {claim.rationale.trim() && <RationaleView text={claim.rationale} />}
       {claim.links.length > 0 && (
@@ -213,7 +216,7 @@ function ArticleRun({ text, segment }: { text: string; segment: ArticleSegment }
     <mark
       className={`claim-hl claim-underline claim-underline--${nearest} claim-underline--level-0${hasClasses}`}
       title={title}
-      data-claim-count={count > 1 ? count : undefined}
+      data-claim-count={isClaimCountShown(text, count) ? count : undefined}
     >
       {text}
     </mark>
