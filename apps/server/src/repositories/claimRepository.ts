@@ -135,11 +135,15 @@ async function readClaimList(db: DbClient, articleId: string, since?: number): P
  * Takes the lock on the article's change counter (see Claim.seq) before a transaction writes claims.
  * The numbering trigger takes it too, but only after the claim's own row lock: two transactions could
  * then hold one each and wait on the other (PostgreSQL). Taken first, it lines up every claim writer of
- * the article. An upsert, so the counter of an article whose claims predate the numbering exists too.
+ * the article. An upsert, so the counter of an article whose claims predate the numbering exists too;
+ * for an article id that is not there it does nothing (and answers false), so a caller may take the lock
+ * before it has read the article.
  */
-export async function lockArticleForClaimWrites(db: DbClient, articleId: string): Promise<void> {
-  await db.$executeRaw`INSERT INTO "ClaimSeq" ("articleId", "last") VALUES (${articleId}, 0)
+export async function lockArticleForClaimWrites(db: DbClient, articleId: string): Promise<boolean> {
+  const count = await db.$executeRaw`INSERT INTO "ClaimSeq" ("articleId", "last")
+    SELECT "id", 0 FROM "Article" WHERE "id" = ${articleId}
     ON CONFLICT ("articleId") DO UPDATE SET "last" = "ClaimSeq"."last"`;
+  return count > 0;
 }
 
 /** A claim whose article is live; deleted claims only when asked for (restoring needs them). */

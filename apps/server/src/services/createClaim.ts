@@ -17,13 +17,11 @@ import { placeSelectors } from "./placeSelectors";
 export async function createClaim(db: Db, actor: Principal, articleId: string, input: ClaimCreate): Promise<Claim> {
   authorize(actor, "claim.create");
   return db.$transaction(async (tx) => {
-    // The lock's row refers to the article: make sure it is there before taking it.
-    if (!(await findArticleText(tx, articleId))) throw notFound(articleId);
-    await lockArticleForClaimWrites(tx, articleId);
     // Under the lock, the text no save can change before this claim is stored (from memory while its
     // version is current).
+    await lockArticleForClaimWrites(tx, articleId);
     const article = await findArticleText(tx, articleId);
-    if (!article) throw notFound(articleId);
+    if (!article) throw new AppError("NOT_FOUND", `No article with id "${articleId}".`);
     const selectors = placeSelectors(article.text, input.selectors);
     return insertClaim(
       tx,
@@ -38,8 +36,4 @@ export async function createClaim(db: Db, actor: Principal, articleId: string, i
       actor,
     );
   });
-}
-
-function notFound(articleId: string): AppError {
-  return new AppError("NOT_FOUND", `No article with id "${articleId}".`);
 }
