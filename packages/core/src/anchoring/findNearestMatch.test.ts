@@ -45,3 +45,16 @@ group("findNearestMatch", () => {
     expect(findNearestMatch(claim, "")).toBeUndefined();
   });
 });
+
+group("the nearest match's range", () => {
+  it("begins and ends on whole characters, as the server requires of a claim it attaches", () => {
+    const before = "Fans cheered 👍 loudly at the stadium.";
+    const after = "Fans jeered 👍🏿 loudly at the stadium.";
+    const start = before.indexOf("cheered 👍");
+    const match = findNearestMatch(describe(before, start, start + "cheered 👍".length), after);
+    const { position } = match?.selectors ?? { position: { start: -1, end: -1 } };
+    const segments = [...new Intl.Segmenter("en", { granularity: "grapheme" }).segment(after)];
+    const boundaries = new Set([...segments.map((segment) => segment.index), after.length]);
+    expect([boundaries.has(position.start), boundaries.has(position.end)]).toEqual([true, true]);
+  });
+});

@@ -1,4 +1,5 @@
 import search from "approx-string-match";
+import { snapToGraphemes } from "../text/graphemeBoundaries";
 import { checkSameStatement } from "./checkSameStatement";
 import { describe } from "./describe";
 import { findOccurrences } from "./matchQuote";
@@ -77,8 +78,14 @@ export function findNearestMatch(old: Selectors, newText: string): NearestMatch 
   const match = best as ScoredMatch | undefined;
   if (!match) return undefined;
   return {
-    selectors: describe(newText, match.start, match.end),
+    // Whole characters, as the server requires of a claim's position ("attach here" sends it back).
+    selectors: describeWhole(newText, match.start, match.end),
     quoteScore: match.quoteScore,
     differences: checkSameStatement(old, newText, match).differences,
   };
+}
+
+function describeWhole(text: string, start: number, end: number): Selectors {
+  const whole = snapToGraphemes(text, start, end);
+  return describe(text, whole.start, whole.end);
 }
