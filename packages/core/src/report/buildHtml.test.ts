@@ -113,6 +113,10 @@ describe("buildHtml", () => {
       '<span class="hl-layer l1 u-supported"><mark class="hl l0 u-unverified" title="Unverified and supported: 2 claims (claims 1, 2)" data-claims="2">grew by </mark></span>',
     );
     expect(overlapping).toContain(".u-contradicted{");
+    // A screen reader hears every verdict on the words, not only a title it may never read out.
+    expect(article).toContain(
+      '<span class="sr" dir="ltr">Contradicted, unverified and supported: 3 claims: </span><span class="hl-layer l2 u-supported">',
+    );
   });
 
   it("lays out every paragraph of the article in its own direction (dir=auto), so right-to-left text reads right", () => {

@@ -192,7 +192,8 @@ function segmentHtml(segment: ArticleSegment, line: string): string {
   further.forEach((verdict, index) => {
     html = `<span class="hl-layer l${index + 1} u-${verdict}">${html}</span>`;
   });
-  return html;
+  // Heard by screen readers, as the editor's label is; not seen, and not copied with the text.
+  return `<span class="sr" dir="ltr">${escapeHtml(describeVerdictOverlap(segment.verdicts, count))}: </span>${html}`;
 }
 
 function badgeHtml(verdict: Verdict): string {
@@ -251,6 +252,7 @@ const STYLE = [
   ".u-unverified{text-decoration-style:dashed;text-decoration-color:var(--unverified)}",
   "mark.u-supported{background:#dafbe1}mark.u-contradicted{background:#ffebe9}mark.u-unverified{background:#eaeef2}",
   "mark[data-claims]{position:relative}",
+  ".sr{position:absolute;width:1px;height:1px;margin:-1px;overflow:hidden;clip:rect(0 0 0 0);white-space:nowrap;user-select:none}",
   'mark[data-claims]::after{content:attr(data-claims) / "";position:absolute;top:-.55em;right:-.2em;font:600 .6rem/1 system-ui,sans-serif;color:#fff;background:#1b1f24;border-radius:1em;padding:.1em .3em}',
   ".chart{margin:1rem 0}.chart svg{max-width:100%;height:auto}.chart-label,.chart-count{font:13px system-ui,sans-serif;fill:#1b1f24}",
   "footer{margin:3rem auto 2rem;font-size:.85rem;color:#57606a;border-top:1px solid #d0d7de}",

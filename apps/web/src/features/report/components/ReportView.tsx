@@ -226,5 +226,13 @@ function ArticleRun({ text, segment }: { text: string; segment: ArticleSegment }
       <span className={`claim-underline claim-underline--${verdict} claim-underline--level-${index + 1}`}>{drawn}</span>
     );
   });
-  return drawn;
+  // Heard by screen readers, as the editor's label is (the title alone is rarely read out).
+  return (
+    <>
+      <span className="visually-hidden" dir="ltr">
+        {describeVerdictOverlap(segment.verdicts, count)}:{" "}
+      </span>
+      {drawn}
+    </>
+  );
 }
