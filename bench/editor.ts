@@ -13,8 +13,8 @@ import { type Browser, type BrowserContext, chromium, type Page } from "@playwri
 import { createDatabase } from "../apps/server/src/db/createDatabase";
 import { createThrowawayDatabase } from "../apps/server/src/db/throwawayDatabase";
 import { ensureReviewer, LOCAL_REVIEWER } from "../apps/server/src/repositories/reviewerRepository";
-import { createArticle } from "../apps/server/src/services/createArticle";
-import { createClaim } from "../apps/server/src/services/createClaim";
+import { createArticle } from "../apps/server/src/services/articles/createArticle";
+import { createClaim } from "../apps/server/src/services/claims/createClaim";
 import type { Verdict } from "../packages/core/src";
 import { ensureWebBuild } from "./bundle";
 import type { BenchRow } from "./table";

@@ -9,8 +9,8 @@ import { createThrowawayDatabase } from "../apps/server/src/db/throwawayDatabase
 import { findArticleText } from "../apps/server/src/repositories/articleRepository";
 import { ensureReviewer, LOCAL_REVIEWER } from "../apps/server/src/repositories/reviewerRepository";
 import { findSessionPrincipal } from "../apps/server/src/repositories/sessionRepository";
-import { createArticle } from "../apps/server/src/services/createArticle";
-import { createClaim } from "../apps/server/src/services/createClaim";
+import { createArticle } from "../apps/server/src/services/articles/createArticle";
+import { createClaim } from "../apps/server/src/services/claims/createClaim";
 import { generateArticle } from "./fixture";
 import { signInBenchReviewers } from "./signInBenchAdmin";
 import type { BenchRow } from "./table";

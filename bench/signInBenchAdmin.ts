@@ -1,8 +1,8 @@
 import { hashPassword } from "../apps/server/src/auth/password";
 import { SESSION_COOKIE } from "../apps/server/src/auth/sessionCookie";
 import type { Db } from "../apps/server/src/db/createDatabase";
+import { startSession } from "../apps/server/src/domain/startSession";
 import { LOCAL_REVIEWER } from "../apps/server/src/repositories/reviewerRepository";
-import { startSession } from "../apps/server/src/services/startSession";
 
 const HOUR_MS = 60 * 60 * 1000;
 

@@ -3,7 +3,7 @@ import { fileURLToPath } from "node:url";
 import type { Principal } from "@factmark/core";
 import { articleEverExisted } from "../repositories/articleRepository";
 import { ensureReviewer } from "../repositories/reviewerRepository";
-import { createArticle } from "../services/createArticle";
+import { createArticle } from "../services/articles/createArticle";
 import type { Db } from "./createDatabase";
 
 export const SAMPLE_ARTICLE_ID = "sample-iran-drones";

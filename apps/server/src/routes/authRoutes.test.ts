@@ -1,8 +1,8 @@
 import { ZAuthState, ZInviteCreated, ZInviteInfo, ZUser, ZUserList } from "@factmark/core";
 import { describe, expect, it } from "vitest";
 import { SESSION_COOKIE } from "../auth/sessionCookie";
+import { startSession } from "../domain/startSession";
 import { LOCAL_REVIEWER } from "../repositories/reviewerRepository";
-import { startSession } from "../services/startSession";
 import { buildArticle } from "../test/buildArticle";
 import { createTestApp, TEST_ADMIN } from "../test/createTestApp";
 import { expectApiError } from "../test/expectApiError";

@@ -5,11 +5,11 @@ import { clearSessionCookie, writeSessionCookie } from "../auth/sessionCookie";
 import type { ApiDeps, AppEnv } from "../env";
 import { rateLimit } from "../middleware/rateLimit";
 import { validate } from "../middleware/validate";
-import { changePassword } from "../services/changePassword";
-import { getAuthState } from "../services/getAuthState";
-import { logIn } from "../services/logIn";
-import { logOut } from "../services/logOut";
-import { setupFirstAdmin } from "../services/setupFirstAdmin";
+import { changePassword } from "../services/accounts/changePassword";
+import { getAuthState } from "../services/accounts/getAuthState";
+import { logIn } from "../services/accounts/logIn";
+import { logOut } from "../services/accounts/logOut";
+import { setupFirstAdmin } from "../services/accounts/setupFirstAdmin";
 
 /** /api/auth: first-run setup, login, logout, who is signed in, and changing one's password. */
 export function authRoutes({ db, guard }: ApiDeps) {

@@ -4,16 +4,16 @@ import { z } from "zod";
 import type { AppDeps, AppEnv } from "../env";
 import { etag, readIfMatch, requireIfMatch } from "../middleware/ifMatch";
 import { validate } from "../middleware/validate";
-import { confirmClaimAnchor } from "../services/confirmClaimAnchor";
-import { createEvidence } from "../services/createEvidence";
-import { deleteClaim, restoreClaim } from "../services/deleteClaim";
-import { findClaimNearestMatch } from "../services/findClaimNearestMatch";
-import { getClaim } from "../services/getClaim";
-import { getClaimHistory } from "../services/getClaimHistory";
-import { listEvidence } from "../services/listEvidence";
-import { reattachClaim } from "../services/reattachClaim";
-import { undoClaimChange } from "../services/undoClaimChange";
-import { updateClaim } from "../services/updateClaim";
+import { confirmClaimAnchor } from "../services/claims/confirmClaimAnchor";
+import { deleteClaim, restoreClaim } from "../services/claims/deleteClaim";
+import { findClaimNearestMatch } from "../services/claims/findClaimNearestMatch";
+import { getClaim } from "../services/claims/getClaim";
+import { getClaimHistory } from "../services/claims/getClaimHistory";
+import { reattachClaim } from "../services/claims/reattachClaim";
+import { undoClaimChange } from "../services/claims/undoClaimChange";
+import { updateClaim } from "../services/claims/updateClaim";
+import { createEvidence } from "../services/evidence/createEvidence";
+import { listEvidence } from "../services/evidence/listEvidence";
 
 const ZClaimParam = z.object({ id: ZId });
 

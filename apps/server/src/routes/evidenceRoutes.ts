@@ -4,9 +4,9 @@ import { z } from "zod";
 import type { AppDeps, AppEnv } from "../env";
 import { etag, readIfMatch, requireIfMatch } from "../middleware/ifMatch";
 import { validate } from "../middleware/validate";
-import { deleteEvidence, restoreEvidence } from "../services/deleteEvidence";
-import { getEvidence } from "../services/getEvidence";
-import { updateEvidence } from "../services/updateEvidence";
+import { deleteEvidence, restoreEvidence } from "../services/evidence/deleteEvidence";
+import { getEvidence } from "../services/evidence/getEvidence";
+import { updateEvidence } from "../services/evidence/updateEvidence";
 
 const ZEvidenceParam = z.object({ id: ZId });
 

@@ -6,8 +6,8 @@ import { writeSessionCookie } from "../auth/sessionCookie";
 import type { ApiDeps, AppEnv } from "../env";
 import { rateLimit } from "../middleware/rateLimit";
 import { validate } from "../middleware/validate";
-import { acceptInvite, getInvite } from "../services/acceptInvite";
-import { createInvite } from "../services/createInvite";
+import { acceptInvite, getInvite } from "../services/accounts/acceptInvite";
+import { createInvite } from "../services/accounts/createInvite";
 
 const ZInviteParam = z.object({ token: ZInviteToken });
 

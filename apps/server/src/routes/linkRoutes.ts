@@ -3,7 +3,7 @@ import { Hono } from "hono";
 import { z } from "zod";
 import type { AppDeps, AppEnv } from "../env";
 import { validate } from "../middleware/validate";
-import { deleteLink, restoreLink } from "../services/deleteLink";
+import { deleteLink, restoreLink } from "../services/links/deleteLink";
 
 const ZLinkParam = z.object({ id: ZId });
 

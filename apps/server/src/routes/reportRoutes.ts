@@ -7,9 +7,9 @@ import { validate } from "../middleware/validate";
 import { reportContentDisposition } from "../report/reportFilename";
 import { REPORT_FORMATS } from "../report/reportFormats";
 import { reportOrganisation } from "../report/reportSettings";
-import { buildReport } from "../services/buildReport";
-import { getReportModel } from "../services/getReportModel";
-import { importReport } from "../services/importReport";
+import { exportReport } from "../services/report/exportReport";
+import { getReportModel } from "../services/report/getReportModel";
+import { importReport } from "../services/report/importReport";
 
 const ZArticleParam = z.object({ id: ZId });
 
@@ -43,7 +43,7 @@ export function reportRoutes({ db }: AppDeps) {
     })
     .get("/:id/report", validate("param", ZArticleParam), validate("query", ZReportQuery), async (c) => {
       const { format, disposition } = c.req.valid("query");
-      const file = await buildReport(db, c.req.valid("param").id, format, reportOrganisation(c.req.url));
+      const file = await exportReport(db, c.req.valid("param").id, format, reportOrganisation(c.req.url));
       c.header("Content-Type", file.contentType);
       c.header("Content-Disposition", reportContentDisposition(file.title, file.extension, disposition));
       c.header("Cache-Control", "no-store");

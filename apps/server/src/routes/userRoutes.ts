@@ -4,8 +4,8 @@ import { z } from "zod";
 import type { ApiDeps, AppEnv } from "../env";
 import { etag, requireIfMatch } from "../middleware/ifMatch";
 import { validate } from "../middleware/validate";
-import { listUsers } from "../services/listUsers";
-import { updateUser } from "../services/updateUser";
+import { listUsers } from "../services/accounts/listUsers";
+import { updateUser } from "../services/accounts/updateUser";
 
 const ZUserParam = z.object({ id: ZId });
 

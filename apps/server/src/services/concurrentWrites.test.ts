@@ -4,8 +4,8 @@ import { countAdmins, createReviewer, LOCAL_REVIEWER } from "../repositories/rev
 import { buildArticle } from "../test/buildArticle";
 import { buildClaim } from "../test/buildClaim";
 import { createTestApp } from "../test/createTestApp";
-import { createLink } from "./createLink";
-import { updateUser } from "./updateUser";
+import { updateUser } from "./accounts/updateUser";
+import { createLink } from "./links/createLink";
 
 const { db } = await createTestApp();
 

@@ -1,7 +1,7 @@
 import type { Article, ArticleCreate } from "@factmark/core";
 import type { Db } from "../db/createDatabase";
 import { LOCAL_REVIEWER } from "../repositories/reviewerRepository";
-import { createArticle } from "../services/createArticle";
+import { createArticle } from "../services/articles/createArticle";
 
 /** A short article in the sample's spirit: three speakers who cannot all be right. */
 export const ARTICLE_CONTENT = [

@@ -1,7 +1,7 @@
 import type { Article, Claim, ClaimCreate } from "@factmark/core";
 import type { Db } from "../db/createDatabase";
 import { LOCAL_REVIEWER } from "../repositories/reviewerRepository";
-import { createClaim } from "../services/createClaim";
+import { createClaim } from "../services/claims/createClaim";
 
 /** Marks the first occurrence of `exact` in an article as a claim, through the service. */
 export async function buildClaim(

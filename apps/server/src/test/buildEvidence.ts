@@ -1,7 +1,7 @@
 import type { Claim, Evidence, EvidenceCreate } from "@factmark/core";
 import type { Db } from "../db/createDatabase";
 import { LOCAL_REVIEWER } from "../repositories/reviewerRepository";
-import { createEvidence } from "../services/createEvidence";
+import { createEvidence } from "../services/evidence/createEvidence";
 
 /** Attaches a source to a claim through the service, with defaults for what the test does not care about. */
 export async function buildEvidence(

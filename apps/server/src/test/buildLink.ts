@@ -1,7 +1,7 @@
 import type { Claim, Link, LinkKind } from "@factmark/core";
 import type { Db } from "../db/createDatabase";
 import { LOCAL_REVIEWER } from "../repositories/reviewerRepository";
-import { createLink } from "../services/createLink";
+import { createLink } from "../services/links/createLink";
 
 /** Links two claims of one article through the service. */
 export async function buildLink(

@@ -6,8 +6,8 @@ import type { SecuritySettings } from "../auth/securitySettings";
 import { SESSION_COOKIE } from "../auth/sessionCookie";
 import { createDatabase, type Db } from "../db/createDatabase";
 import { createThrowawayDatabase, type ThrowawayDatabase } from "../db/throwawayDatabase";
+import { startSession } from "../domain/startSession";
 import { ensureReviewer, LOCAL_REVIEWER } from "../repositories/reviewerRepository";
-import { startSession } from "../services/startSession";
 
 /** Whom a test request is sent as: an account of that role, or no session at all. */
 export type TestIdentity = Role | "anonymous";

@@ -1,0 +1,40 @@
+import { type Actor, AppError, type Evidence } from "@factmark/core";
+import type { DbClient } from "../repositories/articleRepository";
+import { insertEvents } from "../repositories/eventRepository";
+import { type findEvidence, updateEvidenceIfVersion } from "../repositories/evidenceRepository";
+import { evidenceEventValue } from "./evidenceEventValue";
+import { preconditionFailed } from "./preconditionFailed";
+
+type FoundEvidence = NonNullable<Awaited<ReturnType<typeof findEvidence>>>;
+
+/**
+ * Deletes or restores evidence inside the caller's transaction; records "evidence.removed" or
+ * "evidence.added" on its claim unless the caller records the change its own way (an undo).
+ */
+export async function setEvidenceDeleted(
+  tx: DbClient,
+  actor: Actor,
+  found: FoundEvidence,
+  isDeleting: boolean,
+  at: Date,
+  options: { expectedVersion?: number | undefined; isRecorded: boolean },
+): Promise<Evidence> {
+  const { evidence: current, claim } = found;
+  if (found.isDeleted === isDeleting) {
+    throw new AppError("CONFLICT", isDeleting ? "This evidence is already removed." : "This evidence is not removed.", {
+      current,
+    });
+  }
+  const version = options.expectedVersion ?? current.version;
+  if (current.version !== version) throw preconditionFailed("evidence", current);
+  const isChanged = await updateEvidenceIfVersion(tx, current.id, version, { deletedAt: isDeleting ? at : null }, at);
+  if (!isChanged) throw preconditionFailed("evidence", current);
+  if (options.isRecorded) {
+    const value = evidenceEventValue(current);
+    const event = isDeleting
+      ? { claimId: claim.id, action: "evidence.removed" as const, from: value }
+      : { claimId: claim.id, action: "evidence.added" as const, to: value };
+    await insertEvents(tx, claim.articleId, actor, [event], at);
+  }
+  return { ...current, version: current.version + 1, updatedAt: at.toISOString() };
+}

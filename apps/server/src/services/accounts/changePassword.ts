@@ -1,0 +1,29 @@
+import { AppError, type PasswordChange, type Principal } from "@factmark/core";
+import { hashPassword, verifyPassword } from "../../auth/password";
+import { hashSecretToken } from "../../auth/secretToken";
+import type { Db } from "../../db/createDatabase";
+import { findReviewer, setPasswordHash } from "../../repositories/reviewerRepository";
+import { revokeOtherSessions } from "../../repositories/sessionRepository";
+
+/**
+ * Changes the signed-in account's password after checking the current one, and signs out every other
+ * session of the account (a stolen cookie stops working); the session that asked stays signed in.
+ */
+export async function changePassword(
+  db: Db,
+  actor: Principal,
+  sessionToken: string,
+  change: PasswordChange,
+): Promise<{ revokedSessions: number }> {
+  const { currentPassword, newPassword } = change;
+  const reviewer = await findReviewer(db, actor.id);
+  if (!reviewer?.passwordHash || !(await verifyPassword(currentPassword, reviewer.passwordHash))) {
+    throw new AppError("FORBIDDEN", "The current password is not right.");
+  }
+  const passwordHash = await hashPassword(newPassword);
+  return db.$transaction(async (tx) => {
+    await setPasswordHash(tx, actor.id, passwordHash);
+    const revokedSessions = await revokeOtherSessions(tx, actor.id, hashSecretToken(sessionToken), new Date());
+    return { revokedSessions };
+  });
+}

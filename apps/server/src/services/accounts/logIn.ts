@@ -1,0 +1,29 @@
+import { AppError, type User } from "@factmark/core";
+import { decoyPasswordHash, verifyPassword } from "../../auth/password";
+import type { Db } from "../../db/createDatabase";
+import { type StartedSession, startSession } from "../../domain/startSession";
+import { findReviewerByEmail, toUser } from "../../repositories/reviewerRepository";
+
+/**
+ * Checks an email and password and signs the account in. Every failure looks the same: one message,
+ * and no sooner than `failureFloorMs` after the attempt began, an unknown email verifying a decoy hash
+ * as a wrong password would, so neither the answer nor its timing tells whether an account exists.
+ */
+export async function logIn(
+  db: Db,
+  credentials: { email: string; password: string },
+  options: { sessionLifetimeMs: number; failureFloorMs: number },
+): Promise<{ user: User; session: StartedSession }> {
+  const startedAt = Date.now();
+  const reviewer = await findReviewerByEmail(db, credentials.email);
+  const isMatch = await verifyPassword(credentials.password, reviewer?.passwordHash ?? (await decoyPasswordHash()));
+  if (!reviewer || reviewer.passwordHash === null || !isMatch) {
+    await sleep(options.failureFloorMs - (Date.now() - startedAt));
+    throw new AppError("UNAUTHENTICATED", "The email or password is not right.");
+  }
+  return { user: toUser(reviewer), session: await startSession(db, reviewer.id, options.sessionLifetimeMs) };
+}
+
+function sleep(ms: number): Promise<void> {
+  return ms > 0 ? new Promise((resolve) => setTimeout(resolve, ms)) : Promise.resolve();
+}

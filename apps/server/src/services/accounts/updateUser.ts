@@ -1,0 +1,40 @@
+import { AppError, type Principal, type User, type UserUpdate } from "@factmark/core";
+import type { Db } from "../../db/createDatabase";
+import { preconditionFailed } from "../../domain/preconditionFailed";
+import { authorize } from "../../policy/authorize";
+import {
+  countAdmins,
+  findReviewer,
+  lockAdmins,
+  toUser,
+  updateReviewerIfVersion,
+} from "../../repositories/reviewerRepository";
+
+/**
+ * Changes an account's role or name (admin), if it is still at the version the admin read. The last
+ * admin who can sign in keeps the role, so Factmark is never left without one. A new role applies to
+ * the account's next request: sessions read the role from the account each time.
+ */
+export async function updateUser(
+  db: Db,
+  actor: Principal,
+  id: string,
+  expectedVersion: number,
+  update: UserUpdate,
+): Promise<User> {
+  authorize(actor, "user.edit");
+  const change = update;
+  return db.$transaction(async (tx) => {
+    const current = await findReviewer(tx, id);
+    if (!current) throw new AppError("NOT_FOUND", "No such user.");
+    if (current.version !== expectedVersion) throw preconditionFailed("user", toUser(current));
+    const isDemotingAnAdmin = current.role === "admin" && change.role !== undefined && change.role !== "admin";
+    if (isDemotingAnAdmin) await lockAdmins(tx);
+    if (isDemotingAnAdmin && current.passwordHash !== null && (await countAdmins(tx)) <= 1) {
+      throw new AppError("CONFLICT", "This is the last admin. Make someone else an admin first.");
+    }
+    const updated = await updateReviewerIfVersion(tx, id, expectedVersion, change);
+    if (!updated) throw preconditionFailed("user", toUser(current));
+    return toUser(updated);
+  });
+}

@@ -1,0 +1,35 @@
+import { AppError, type Claim, type Principal } from "@factmark/core";
+import type { Db } from "../../db/createDatabase";
+import { anchorOf } from "../../domain/anchorOf";
+import { preconditionFailed } from "../../domain/preconditionFailed";
+import { requireClaim } from "../../domain/requireClaim";
+import { authorize } from "../../policy/authorize";
+import { updateClaimIfVersion } from "../../repositories/claimRepository";
+
+/**
+ * A reviewer's word that the place a save moved a claim to (a fuzzy match) is right: the
+ * "moved — check it" flag is cleared and a "claim.anchor_confirmed" entry records where it stood.
+ * CONFLICT when the claim awaits no confirmation; PRECONDITION_FAILED when `expectedVersion`
+ * (If-Match, required: a confirmation is of the place the reviewer saw) is stale.
+ */
+export async function confirmClaimAnchor(
+  db: Db,
+  actor: Principal,
+  id: string,
+  expectedVersion: number,
+): Promise<Claim> {
+  authorize(actor, "claim.edit");
+  return db.$transaction(async (tx) => {
+    const { isDeleted: _isDeleted, ...current } = await requireClaim(tx, id);
+    if (current.version !== expectedVersion) throw preconditionFailed("claim", current);
+    if (!current.isAnchorUnconfirmed) {
+      throw new AppError("CONFLICT", "This claim's place needs no confirmation: no save moved it onto edited words.");
+    }
+    const at = new Date();
+    const events = [{ action: "claim.anchor_confirmed" as const, to: anchorOf(current.selectors) }];
+    const change = { isAnchorUnconfirmed: false };
+    const isUpdated = await updateClaimIfVersion(tx, current, current.version, change, events, actor, at);
+    if (!isUpdated) throw preconditionFailed("claim", current);
+    return { ...current, ...change, version: current.version + 1, updatedAt: at.toISOString() };
+  });
+}

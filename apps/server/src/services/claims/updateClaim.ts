@@ -1,0 +1,41 @@
+import type { Claim, ClaimUpdate, Principal } from "@factmark/core";
+import type { Db } from "../../db/createDatabase";
+import { preconditionFailed } from "../../domain/preconditionFailed";
+import { requireClaim } from "../../domain/requireClaim";
+import { authorize } from "../../policy/authorize";
+import { type ClaimEventInput, updateClaimIfVersion } from "../../repositories/claimRepository";
+
+const EVENT_FOR_FIELD = {
+  verdict: "claim.verdict_changed",
+  speaker: "claim.speaker_changed",
+  rationale: "claim.rationale_changed",
+} as const;
+
+/**
+ * Changes a claim's verdict, speaker or rationale if the caller read the current version,
+ * recording one history entry per field that really changed.
+ */
+export async function updateClaim(
+  db: Db,
+  actor: Principal,
+  id: string,
+  expectedVersion: number,
+  input: ClaimUpdate,
+): Promise<Claim> {
+  authorize(actor, "claim.edit");
+  return db.$transaction(async (tx) => {
+    const { isDeleted: _isDeleted, ...current } = await requireClaim(tx, id);
+    if (current.version !== expectedVersion) throw preconditionFailed("claim", current);
+    const events: ClaimEventInput[] = [];
+    for (const field of Object.keys(EVENT_FOR_FIELD) as (keyof typeof EVENT_FOR_FIELD)[]) {
+      const value = input[field];
+      if (value !== undefined && value !== current[field]) {
+        events.push({ action: EVENT_FOR_FIELD[field], from: current[field], to: value });
+      }
+    }
+    const at = new Date();
+    const isUpdated = await updateClaimIfVersion(tx, current, expectedVersion, input, events, actor, at);
+    if (!isUpdated) throw preconditionFailed("claim", current);
+    return { ...current, ...input, version: current.version + 1, updatedAt: at.toISOString() };
+  });
+}

@@ -1,0 +1,44 @@
+import { AppError, type Evidence, type EvidenceCreate, type Principal } from "@factmark/core";
+import type { Db } from "../../db/createDatabase";
+import { timeOrderedId } from "../../db/timeOrderedId";
+import { evidenceEventValue } from "../../domain/evidenceEventValue";
+import { authorize } from "../../policy/authorize";
+import { findClaim } from "../../repositories/claimRepository";
+import { insertEvents } from "../../repositories/eventRepository";
+import { insertEvidence } from "../../repositories/evidenceRepository";
+
+/** Attaches a source to a live claim and records it in the claim's history. */
+export async function createEvidence(
+  db: Db,
+  actor: Principal,
+  claimId: string,
+  input: EvidenceCreate,
+): Promise<Evidence> {
+  authorize(actor, "evidence.create");
+  return db.$transaction(async (tx) => {
+    const claim = await findClaim(tx, claimId);
+    if (!claim) throw new AppError("NOT_FOUND", `No claim with id "${claimId}".`);
+    const at = new Date();
+    const evidence = await insertEvidence(
+      tx,
+      {
+        id: timeOrderedId(),
+        claimId,
+        url: input.url,
+        title: input.title ?? null,
+        excerpt: input.excerpt ?? null,
+        stance: input.stance,
+      },
+      actor,
+      at,
+    );
+    await insertEvents(
+      tx,
+      claim.articleId,
+      actor,
+      [{ claimId, action: "evidence.added", to: evidenceEventValue(evidence) }],
+      at,
+    );
+    return evidence;
+  });
+}

@@ -1,0 +1,46 @@
+import type { Evidence, EvidenceUpdate, Principal } from "@factmark/core";
+import type { Db } from "../../db/createDatabase";
+import { preconditionFailed } from "../../domain/preconditionFailed";
+import { requireVisibleEvidence } from "../../domain/requireVisibleEvidence";
+import { authorize } from "../../policy/authorize";
+import { insertEvents } from "../../repositories/eventRepository";
+import { updateEvidenceIfVersion } from "../../repositories/evidenceRepository";
+
+const FIELDS = ["url", "title", "excerpt", "stance"] as const;
+
+/**
+ * Changes a piece of evidence if the caller read the current version, recording the fields that
+ * really changed (from and to) in its claim's history.
+ */
+export async function updateEvidence(
+  db: Db,
+  actor: Principal,
+  id: string,
+  expectedVersion: number,
+  input: EvidenceUpdate,
+): Promise<Evidence> {
+  authorize(actor, "evidence.edit");
+  return db.$transaction(async (tx) => {
+    const { evidence: current, claim } = await requireVisibleEvidence(tx, id);
+    if (current.version !== expectedVersion) throw preconditionFailed("evidence", current);
+    const change = Object.fromEntries(
+      FIELDS.filter((field) => input[field] !== undefined).map((field) => [field, input[field]]),
+    ) as Partial<Pick<Evidence, (typeof FIELDS)[number]>>;
+    const changedFields = FIELDS.filter((field) => field in change && change[field] !== current[field]);
+    const at = new Date();
+    const isUpdated = await updateEvidenceIfVersion(tx, id, expectedVersion, change, at);
+    if (!isUpdated) throw preconditionFailed("evidence", current);
+    if (changedFields.length > 0) {
+      const pick = (source: Partial<Evidence>) =>
+        Object.fromEntries([["evidenceId", id], ...changedFields.map((field) => [field, source[field]])]);
+      await insertEvents(
+        tx,
+        claim.articleId,
+        actor,
+        [{ claimId: claim.id, action: "evidence.updated", from: pick(current), to: pick(change) }],
+        at,
+      );
+    }
+    return { ...current, ...change, version: current.version + 1, updatedAt: at.toISOString() };
+  });
+}

@@ -1,0 +1,60 @@
+import { AppError, type Link, type LinkCreate, type Principal } from "@factmark/core";
+import type { Db } from "../../db/createDatabase";
+import { timeOrderedId } from "../../db/timeOrderedId";
+import { assertLinkable } from "../../domain/assertLinkable";
+import { linkEvents } from "../../domain/linkEvents";
+import { authorize } from "../../policy/authorize";
+import { lockArticleForClaimWrites } from "../../repositories/claimRepository";
+import { insertEvents } from "../../repositories/eventRepository";
+import { findLinkEndsInArticle, findLiveLinkBetween, insertLink } from "../../repositories/linkRepository";
+
+/**
+ * Links two live claims of one article as contradicting or supporting each other, recording it in
+ * both claims' history. A claim cannot be linked to itself (UNPROCESSABLE), nor can a pair hold two
+ * live links of one kind, in either direction (CONFLICT, with the link that is already there).
+ */
+export async function createLink(db: Db, actor: Principal, articleId: string, input: LinkCreate): Promise<Link> {
+  authorize(actor, "link.create");
+  if (input.fromClaimId === input.toClaimId) {
+    throw new AppError("UNPROCESSABLE", "A claim cannot be linked to itself.", { reason: "self_link" });
+  }
+  return db.$transaction(async (tx) => {
+    const found = await findLinkEndsInArticle(tx, articleId, [input.fromClaimId, input.toClaimId]);
+    if (!found) throw new AppError("NOT_FOUND", `No article with id "${articleId}".`);
+    const [fromClaim, toClaim] = (["fromClaimId", "toClaimId"] as const).map((field) => {
+      const end = found.find((claim) => claim.id === input[field]);
+      if (!end) {
+        throw new AppError("UNPROCESSABLE", `The claim "${input[field]}" is not a claim of this article.`, {
+          reason: "claim_not_in_article",
+          field,
+          claimId: input[field],
+        });
+      }
+      return end;
+    }) as [(typeof found)[number], (typeof found)[number]];
+    assertLinkable({ fromClaim, toClaim });
+    // Two identical requests at once (a double-click, two instances) would both find no link and both
+    // insert one: the article's write lock lines them up, so the second sees the first's link.
+    await lockArticleForClaimWrites(tx, articleId);
+    const existing = await findLiveLinkBetween(tx, [fromClaim.id, toClaim.id], input.kind);
+    if (existing) {
+      throw new AppError("CONFLICT", `These two claims are already linked as "${input.kind}".`, { current: existing });
+    }
+    const at = new Date();
+    const link = await insertLink(
+      tx,
+      {
+        id: timeOrderedId(),
+        articleId,
+        fromClaimId: fromClaim.id,
+        toClaimId: toClaim.id,
+        kind: input.kind,
+        note: input.note?.trim() || null,
+      },
+      actor,
+      at,
+    );
+    await insertEvents(tx, articleId, actor, linkEvents("link.added", link, { fromClaim, toClaim }), at);
+    return link;
+  });
+}
