@@ -5,7 +5,7 @@ import { fileURLToPath } from "node:url";
 import autocannon from "autocannon";
 import { createDatabase, type DatabaseProvider } from "../apps/server/src/db/createDatabase";
 import { createThrowawayDatabase } from "../apps/server/src/db/throwawayDatabase";
-import { ensureReviewer, LOCAL_REVIEWER } from "../apps/server/src/repositories/reviewerRepository";
+import { ensureAccount, SEED_ADMIN } from "../apps/server/src/repositories/accountRepository";
 import { createArticle } from "../apps/server/src/services/articles/createArticle";
 import { createClaim } from "../apps/server/src/services/claims/createClaim";
 import { type BenchArticle, generateArticle } from "./fixture";
@@ -44,14 +44,14 @@ interface Workload {
 async function loadFixture(databaseUrl: string, article: BenchArticle) {
   const db = await createDatabase(databaseUrl);
   try {
-    await ensureReviewer(db, LOCAL_REVIEWER);
+    await ensureAccount(db, SEED_ADMIN);
     const input = { title: article.title, format: "text" as const, content: article.content };
-    const listed = await createArticle(db, LOCAL_REVIEWER, input);
+    const listed = await createArticle(db, SEED_ADMIN, input);
     if (listed.text !== article.content) throw new Error("The bench article's text projection is not its content.");
     for (const position of article.spans) {
-      await createClaim(db, LOCAL_REVIEWER, listed.id, { selectors: { position } });
+      await createClaim(db, SEED_ADMIN, listed.id, { selectors: { position } });
     }
-    const written = await createArticle(db, LOCAL_REVIEWER, { ...input, title: `${article.title} (writes)` });
+    const written = await createArticle(db, SEED_ADMIN, { ...input, title: `${article.title} (writes)` });
     return { listArticleId: listed.id, createArticleId: written.id, cookie: await signInBenchAdmin(db) };
   } finally {
     await db.$disconnect();

@@ -5,7 +5,7 @@ import type { Hono as HonoApp } from "hono";
 import { databaseProvider } from "../apps/server/src/db/createDatabase";
 import { sqlitePath } from "../apps/server/src/db/sqlitePath";
 import { timeOrderedId } from "../apps/server/src/db/timeOrderedId";
-import { LOCAL_REVIEWER } from "../apps/server/src/repositories/reviewerRepository";
+import { SEED_ADMIN } from "../apps/server/src/repositories/accountRepository";
 import { DEFAULT_VERDICT, describe as describeSelectors } from "../packages/core/src/index";
 import { Database, Hono, pg } from "./serverModules";
 
@@ -43,7 +43,7 @@ const CLAIM_COLUMNS = `c."id", c."articleId", c."start", c."end", c."exact", c."
   r."name" AS "createdByName"`;
 const LIST_CLAIMS = (
   param: string,
-) => `SELECT ${CLAIM_COLUMNS} FROM "Claim" c JOIN "Reviewer" r ON r."id" = c."createdById"
+) => `SELECT ${CLAIM_COLUMNS} FROM "Claim" c JOIN "Account" r ON r."id" = c."createdById"
   WHERE c."articleId" = ${param} AND c."deletedAt" IS NULL ORDER BY c."start" ASC, c."end" DESC, c."id" ASC`;
 const INSERT_CLAIM = (
   p: string[],
@@ -67,12 +67,12 @@ function sqliteStatements(databaseUrl: string): Statements {
   );
   const insertClaim = db.prepare(INSERT_CLAIM(placeholders(15, "?")));
   const insertEvent = db.prepare(INSERT_EVENT(placeholders(7, "?")));
-  const findReviewer = db.prepare<[string], { name: string }>(`SELECT "name" FROM "Reviewer" WHERE "id" = ?`);
+  const findAccount = db.prepare<[string], { name: string }>(`SELECT "name" FROM "Account" WHERE "id" = ?`);
   const list = db.prepare<[string], ClaimRow>(LIST_CLAIMS("?"));
   const insertBoth = db.transaction((claim: Omit<ClaimRow, "createdByName">, event: { id: string; to: string }) => {
     insertClaim.run(...Object.values({ ...claim, isOrphaned: claim.isOrphaned ? 1 : 0 }));
     insertEvent.run(event.id, claim.articleId, claim.id, claim.createdById, "claim.created", event.to, claim.createdAt);
-    return findReviewer.get(claim.createdById)?.name ?? "";
+    return findAccount.get(claim.createdById)?.name ?? "";
   });
   return {
     findArticleText: async (id) => findText.get(id),
@@ -121,7 +121,7 @@ function postgresStatements(databaseUrl: string): Statements {
         });
         const { rows } = await client.query<{ name: string }>({
           name: "find-reviewer",
-          text: `SELECT "name" FROM "Reviewer" WHERE "id" = $1`,
+          text: `SELECT "name" FROM "Account" WHERE "id" = $1`,
           values: [claim.createdById],
         });
         await client.query("COMMIT");
@@ -204,7 +204,7 @@ export async function createBaselineApp(databaseUrl: string): Promise<{ app: Hon
         version: 1,
         createdAt: now.toISOString(),
         updatedAt: now.toISOString(),
-        createdById: LOCAL_REVIEWER.id,
+        createdById: SEED_ADMIN.id,
       };
       const event = { id: timeOrderedId(), to: JSON.stringify({ verdict: claim.verdict, exact: quote.exact }) };
       const createdByName = await statements.insertClaim(claim, event);

@@ -12,7 +12,7 @@ import { fileURLToPath } from "node:url";
 import { type Browser, type BrowserContext, chromium, type Page } from "@playwright/test";
 import { createDatabase } from "../apps/server/src/db/createDatabase";
 import { createThrowawayDatabase } from "../apps/server/src/db/throwawayDatabase";
-import { ensureReviewer, LOCAL_REVIEWER } from "../apps/server/src/repositories/reviewerRepository";
+import { ensureAccount, SEED_ADMIN } from "../apps/server/src/repositories/accountRepository";
 import { createArticle } from "../apps/server/src/services/articles/createArticle";
 import { createClaim } from "../apps/server/src/services/claims/createClaim";
 import type { Verdict } from "../packages/core/src";
@@ -88,17 +88,17 @@ const VERDICT_CYCLE: Verdict[] = ["unverified", "contradicted", "supported"];
 export async function loadArticles(databaseUrl: string, article: EditorArticle) {
   const db = await createDatabase(databaseUrl);
   try {
-    await ensureReviewer(db, LOCAL_REVIEWER);
+    await ensureAccount(db, SEED_ADMIN);
     const input = { format: "text" as const, content: article.content };
-    const withClaims = await createArticle(db, LOCAL_REVIEWER, {
+    const withClaims = await createArticle(db, SEED_ADMIN, {
       ...input,
       title: "Bench: 50,000 words, 2,000 claims",
     });
     if (withClaims.text !== article.content) throw new Error("The bench article's text projection is not its content.");
-    const baseline = await createArticle(db, LOCAL_REVIEWER, { ...input, title: "Bench: 50,000 words, no claims" });
+    const baseline = await createArticle(db, SEED_ADMIN, { ...input, title: "Bench: 50,000 words, no claims" });
     // One transaction per claim, as the API would: fast enough (a few seconds), and no rate limit in the way.
     for (const [index, position] of article.spans.entries()) {
-      await createClaim(db, LOCAL_REVIEWER, withClaims.id, {
+      await createClaim(db, SEED_ADMIN, withClaims.id, {
         selectors: { position },
         verdict: VERDICT_CYCLE[index % VERDICT_CYCLE.length],
       });

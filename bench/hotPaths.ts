@@ -7,7 +7,7 @@ import { securitySettingsFromEnv } from "../apps/server/src/auth/securitySetting
 import { createDatabase, type Db } from "../apps/server/src/db/createDatabase";
 import { createThrowawayDatabase } from "../apps/server/src/db/throwawayDatabase";
 import { findArticleText } from "../apps/server/src/repositories/articleRepository";
-import { ensureReviewer, LOCAL_REVIEWER } from "../apps/server/src/repositories/reviewerRepository";
+import { ensureAccount, SEED_ADMIN } from "../apps/server/src/repositories/accountRepository";
 import { findSessionPrincipal } from "../apps/server/src/repositories/sessionRepository";
 import { createArticle } from "../apps/server/src/services/articles/createArticle";
 import { createClaim } from "../apps/server/src/services/claims/createClaim";
@@ -106,14 +106,14 @@ export async function benchHotPaths(): Promise<BenchRow[]> {
   const database = await createThrowawayDatabase("factmark_hot");
   const db = await createDatabase(database.url);
   try {
-    await ensureReviewer(db, LOCAL_REVIEWER);
+    await ensureAccount(db, SEED_ADMIN);
     const article = generateArticle();
-    const { id } = await createArticle(db, LOCAL_REVIEWER, {
+    const { id } = await createArticle(db, SEED_ADMIN, {
       title: article.title,
       format: "text",
       content: article.content,
     });
-    for (const position of article.spans) await createClaim(db, LOCAL_REVIEWER, id, { selectors: { position } });
+    for (const position of article.spans) await createClaim(db, SEED_ADMIN, id, { selectors: { position } });
     const [cookie = ""] = await signInBenchReviewers(db, 1);
     const sessionId = hashSecretToken(cookie.slice(cookie.indexOf("=") + 1));
 
@@ -125,9 +125,9 @@ export async function benchHotPaths(): Promise<BenchRow[]> {
           id: sessionId,
           revokedAt: null,
           expiresAt: { gt: new Date() },
-          reviewer: { passwordHash: { not: null } },
+          account: { passwordHash: { not: null } },
         },
-        select: { reviewer: { select: { id: true, name: true, role: true } } },
+        select: { account: { select: { id: true, name: true, role: true } } },
       }),
     );
     const textKept = await median(() => findArticleText(db, id));

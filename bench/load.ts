@@ -13,7 +13,7 @@ import { fileURLToPath } from "node:url";
 import autocannon from "autocannon";
 import { createDatabase } from "../apps/server/src/db/createDatabase";
 import { createThrowawayDatabase } from "../apps/server/src/db/throwawayDatabase";
-import { ensureReviewer, LOCAL_REVIEWER } from "../apps/server/src/repositories/reviewerRepository";
+import { ensureAccount, SEED_ADMIN } from "../apps/server/src/repositories/accountRepository";
 import { createArticle } from "../apps/server/src/services/articles/createArticle";
 import { createClaim } from "../apps/server/src/services/claims/createClaim";
 import { generateArticle } from "./fixture";
@@ -116,16 +116,16 @@ export async function runLoad(requests = REQUESTS): Promise<LoadResult> {
     let articleId: string;
     let cookies: string[];
     try {
-      await ensureReviewer(db, LOCAL_REVIEWER);
+      await ensureAccount(db, SEED_ADMIN);
       await signInBenchAdmin(db);
-      const created = await createArticle(db, LOCAL_REVIEWER, {
+      const created = await createArticle(db, SEED_ADMIN, {
         title: article.title,
         format: "text",
         content: article.content,
       });
       articleId = created.id;
       for (const position of article.spans)
-        await createClaim(db, LOCAL_REVIEWER, articleId, { selectors: { position } });
+        await createClaim(db, SEED_ADMIN, articleId, { selectors: { position } });
       cookies = await signInBenchReviewers(db, REVIEWERS);
     } finally {
       await db.$disconnect();

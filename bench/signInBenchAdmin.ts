@@ -2,17 +2,17 @@ import { hashPassword } from "../apps/server/src/auth/password";
 import { SESSION_COOKIE } from "../apps/server/src/auth/sessionCookie";
 import type { Db } from "../apps/server/src/db/createDatabase";
 import { startSession } from "../apps/server/src/domain/startSession";
-import { LOCAL_REVIEWER } from "../apps/server/src/repositories/reviewerRepository";
+import { SEED_ADMIN } from "../apps/server/src/repositories/accountRepository";
 
 const HOUR_MS = 60 * 60 * 1000;
 
 /** Makes the local reviewer an admin who can sign in and answers a Cookie header with a session of theirs. */
 export async function signInBenchAdmin(db: Db): Promise<string> {
-  await db.reviewer.update({
-    where: { id: LOCAL_REVIEWER.id },
+  await db.account.update({
+    where: { id: SEED_ADMIN.id },
     data: { email: "bench-admin@factmark.test", passwordHash: await hashPassword("bench admin password") },
   });
-  return `${SESSION_COOKIE}=${(await startSession(db, LOCAL_REVIEWER.id, HOUR_MS)).token}`;
+  return `${SESSION_COOKIE}=${(await startSession(db, SEED_ADMIN.id, HOUR_MS)).token}`;
 }
 
 /** `count` reviewer accounts, each with a session: answers their Cookie headers. */
@@ -20,7 +20,7 @@ export async function signInBenchReviewers(db: Db, count: number): Promise<strin
   const passwordHash = await hashPassword("bench reviewer password");
   const cookies: string[] = [];
   for (let index = 0; index < count; index++) {
-    const reviewer = await db.reviewer.create({
+    const reviewer = await db.account.create({
       data: {
         id: `bench-reviewer-${index}`,
         name: `Bench reviewer ${index}`,

@@ -7,11 +7,11 @@ import { securitySettingsFromEnv } from "./auth/securitySettings";
 import { loadConfig } from "./config";
 import { createDatabase } from "./db/createDatabase";
 import { seed } from "./db/seed";
-import { LOCAL_REVIEWER } from "./repositories/reviewerRepository";
+import { SEED_ADMIN } from "./repositories/accountRepository";
 
 const config = loadConfig();
 const db = await createDatabase(config.databaseUrl);
-await seed(db, LOCAL_REVIEWER);
+await seed(db, SEED_ADMIN);
 
 const app = createApp({ db, security: securitySettingsFromEnv() });
 const indexHtml = path.join(config.webDistDir, "index.html");

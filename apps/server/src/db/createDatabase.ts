@@ -18,7 +18,7 @@ export type Db = Sqlite.PrismaClient;
 
 type Same<A, B> = [A] extends [B] ? ([B] extends [A] ? true : false) : false;
 type SqliteModels = [
-  Sqlite.Reviewer,
+  Sqlite.Account,
   Sqlite.Session,
   Sqlite.Invite,
   Sqlite.Article,
@@ -29,7 +29,7 @@ type SqliteModels = [
   Sqlite.Event,
 ];
 type PostgresModels = [
-  Postgres.Reviewer,
+  Postgres.Account,
   Postgres.Session,
   Postgres.Invite,
   Postgres.Article,

@@ -18,6 +18,12 @@ export const POSTGRES_MIGRATIONS_DIR = path.join(PROJECT_ROOT, "prisma/postgres/
 export const SNAPSHOT_FILE = "schema.prisma.snapshot";
 /** Beside a SQLite migration: PostgreSQL's version of what the datamodel cannot say (triggers), appended to its diff. */
 export const POSTGRES_EXTRA_FILE = "postgresql.sql";
+/**
+ * Beside a SQLite migration that renames: PostgreSQL's migration, written by hand and used instead of the
+ * diff, which would drop the old table and create the new one, rows and all. The PostgreSQL suite checks
+ * that the migrated database matches the schema (migratePostgres.test.ts).
+ */
+export const POSTGRES_OVERRIDE_FILE = "postgresql.override.sql";
 
 const HEADER = "// Derived from prisma/schema.prisma by `pnpm prisma:derive`: edit that file, not this one.\n";
 
@@ -86,8 +92,13 @@ export interface DerivedMigration {
   snapshot: string;
 }
 
-/** The PostgreSQL migration for a SQLite one: the datamodel diff, then the migration's PostgreSQL-only SQL. */
+/**
+ * The PostgreSQL migration for a SQLite one: the datamodel diff, then the migration's PostgreSQL-only SQL;
+ * or, for a rename, the hand-written override.
+ */
 export function derivePostgresMigration(name: string, fromSchema: string | null, toSchema: string): string {
+  const overrideFile = path.join(SQLITE_MIGRATIONS_DIR, name, POSTGRES_OVERRIDE_FILE);
+  if (existsSync(overrideFile)) return readFileSync(overrideFile, "utf8");
   const extraFile = path.join(SQLITE_MIGRATIONS_DIR, name, POSTGRES_EXTRA_FILE);
   const extra = existsSync(extraFile) ? readFileSync(extraFile, "utf8") : "";
   return diffPostgresDatamodels(fromSchema, toSchema) + extra;

@@ -2,7 +2,7 @@ import { readFileSync } from "node:fs";
 import { fileURLToPath } from "node:url";
 import type { Principal } from "@factmark/core";
 import { articleEverExisted } from "../repositories/articleRepository";
-import { ensureReviewer } from "../repositories/reviewerRepository";
+import { ensureAccount } from "../repositories/accountRepository";
 import { createArticle } from "../services/articles/createArticle";
 import type { Db } from "./createDatabase";
 
@@ -14,7 +14,7 @@ const SAMPLE_ARTICLE_FILE = fileURLToPath(new URL("../../../../prisma/seed/iran-
  * stays deleted. Safe to run on every start.
  */
 export async function seed(db: Db, reviewer: Principal): Promise<{ isSampleCreated: boolean }> {
-  await ensureReviewer(db, reviewer);
+  await ensureAccount(db, reviewer);
   if (await articleEverExisted(db, SAMPLE_ARTICLE_ID)) return { isSampleCreated: false };
   const [title = "", ...body] = readFileSync(SAMPLE_ARTICLE_FILE, "utf8").split("\n");
   await createArticle(

@@ -4,7 +4,7 @@ import { createApp } from "../app";
 import { hashPassword } from "../auth/password";
 import { SESSION_COOKIE } from "../auth/sessionCookie";
 import { startSession } from "../domain/startSession";
-import { ensureReviewer, LOCAL_REVIEWER } from "../repositories/reviewerRepository";
+import { ensureAccount, SEED_ADMIN } from "../repositories/accountRepository";
 import { ARTICLE_CONTENT } from "../test/buildArticle";
 import { createTestDatabase } from "../test/createTestApp";
 import { createDatabase, type Db } from "./createDatabase";
@@ -16,13 +16,13 @@ const database = await createTestDatabase();
 const first = await createDatabase(database.url);
 // The second start finds the schema up to date and applies nothing again.
 const second = await createDatabase(database.url);
-await ensureReviewer(first, LOCAL_REVIEWER);
-await first.reviewer.update({
-  where: { id: LOCAL_REVIEWER.id },
+await ensureAccount(first, SEED_ADMIN);
+await first.account.update({
+  where: { id: SEED_ADMIN.id },
   data: { passwordHash: await hashPassword("two servers, one admin") },
 });
 // One session, valid on either server: sessions live in the database, not in a process.
-const session = await startSession(first, LOCAL_REVIEWER.id, 60_000);
+const session = await startSession(first, SEED_ADMIN.id, 60_000);
 afterAll(async () => {
   await Promise.all([first.$disconnect(), second.$disconnect()]);
   await database.drop();

@@ -9,9 +9,9 @@ export interface StartedSession {
 }
 
 /** Signs an account in: a new random token, stored as a session row under its hash. */
-export async function startSession(db: Db, reviewerId: string, lifetimeMs: number): Promise<StartedSession> {
+export async function startSession(db: Db, accountId: string, lifetimeMs: number): Promise<StartedSession> {
   const token = newSecretToken();
   const expiresAt = new Date(Date.now() + lifetimeMs);
-  await createSession(db, { id: hashSecretToken(token), reviewerId, expiresAt });
+  await createSession(db, { id: hashSecretToken(token), accountId, expiresAt });
   return { token, expiresAt };
 }

@@ -143,7 +143,7 @@ const REQUEST_FOR: Record<Exclude<Action, "settings.edit">, () => Promise<Action
   "article.delete": async () => ({ method: "DELETE", url: `/api/articles/${(await buildArticle(db)).id}` }),
   "user.list": async () => ({ method: "GET", url: "/api/users" }),
   "user.edit": async () => {
-    const viewer = await db.reviewer.findUniqueOrThrow({ where: { id: (await testApp.userFor("viewer")).id } });
+    const viewer = await db.account.findUniqueOrThrow({ where: { id: (await testApp.userFor("viewer")).id } });
     return {
       method: "PATCH",
       url: `/api/users/${viewer.id}`,

@@ -84,7 +84,7 @@ export async function listClaimsOfArticle(db: DbClient, articleId: string, since
     return article ? readClaimList(db, articleId, since) : null;
   }
   const [article] = await db.$queryRaw<{ last: number | null; reviewersChangedAt: unknown }[]>`
-    SELECT s."last", (SELECT MAX(r."updatedAt") FROM "Reviewer" AS r) AS "reviewersChangedAt"
+    SELECT s."last", (SELECT MAX(r."updatedAt") FROM "Account" AS r) AS "reviewersChangedAt"
     FROM "Article" AS a LEFT JOIN "ClaimSeq" AS s ON s."articleId" = a."id"
     WHERE a."id" = ${articleId} AND a."deletedAt" IS NULL`;
   if (!article) return null;
@@ -117,7 +117,7 @@ async function readClaimList(db: DbClient, articleId: string, since?: number): P
     authorIds.length === 0
       ? []
       : await db.$queryRaw<{ id: string; name: string }[]>`
-          SELECT "id", "name" FROM "Reviewer" WHERE "id" IN (${Prisma.join(authorIds)})`;
+          SELECT "id", "name" FROM "Account" WHERE "id" IN (${Prisma.join(authorIds)})`;
   const authorById = new Map(authors.map((author) => [author.id, author]));
   return {
     items: live.map((row) =>

@@ -1,11 +1,11 @@
 import type { Principal } from "@factmark/core";
 import type { DbClient } from "./articleRepository";
-import { toPrincipal } from "./reviewerRepository";
+import { toPrincipal } from "./accountRepository";
 
 /** Stores a session under its token's hash. */
 export async function createSession(
   db: DbClient,
-  session: { id: string; reviewerId: string; expiresAt: Date },
+  session: { id: string; accountId: string; expiresAt: Date },
 ): Promise<void> {
   await db.session.create({ data: session });
 }
@@ -19,7 +19,7 @@ export async function createSession(
 export async function findSessionPrincipal(db: DbClient, id: string, now: Date): Promise<Principal | undefined> {
   const [row] = await db.$queryRaw<SessionPrincipalRow[]>`
     SELECT r."id", r."name", r."role", s."expiresAt", s."revokedAt"
-    FROM "Session" AS s JOIN "Reviewer" AS r ON r."id" = s."reviewerId"
+    FROM "Session" AS s JOIN "Account" AS r ON r."id" = s."accountId"
     WHERE s."id" = ${id} AND r."passwordHash" IS NOT NULL`;
   if (!row || row.revokedAt !== null || new Date(row.expiresAt) <= now) return undefined;
   return toPrincipal(row);
@@ -40,12 +40,12 @@ export async function revokeSession(db: DbClient, id: string, now: Date): Promis
 /** Revokes every live session of an account but one (the one that changed the password). */
 export async function revokeOtherSessions(
   db: DbClient,
-  reviewerId: string,
+  accountId: string,
   keepId: string,
   now: Date,
 ): Promise<number> {
   const { count } = await db.session.updateMany({
-    where: { reviewerId, revokedAt: null, id: { not: keepId } },
+    where: { accountId, revokedAt: null, id: { not: keepId } },
     data: { revokedAt: now },
   });
   return count;

@@ -2,7 +2,7 @@ import { ZAuthState, ZInviteCreated, ZInviteInfo, ZUser, ZUserList } from "@fact
 import { describe, expect, it } from "vitest";
 import { SESSION_COOKIE } from "../auth/sessionCookie";
 import { startSession } from "../domain/startSession";
-import { LOCAL_REVIEWER } from "../repositories/reviewerRepository";
+import { SEED_ADMIN } from "../repositories/accountRepository";
 import { buildArticle } from "../test/buildArticle";
 import { createTestApp, TEST_ADMIN } from "../test/createTestApp";
 import { expectApiError } from "../test/expectApiError";
@@ -38,7 +38,7 @@ describe("first run: POST /api/auth/setup", () => {
     expect(setCookie).not.toMatch(/Secure/i);
     const { user } = ZAuthState.parse(await response.json());
     expect(user).toMatchObject({
-      id: LOCAL_REVIEWER.id,
+      id: SEED_ADMIN.id,
       name: "Ana Editor",
       email: "editor-in-chief@example.org",
       role: "admin",
@@ -46,7 +46,7 @@ describe("first run: POST /api/auth/setup", () => {
 
     const cookie = sessionCookieOf(response);
     const me = ZAuthState.parse(await (await request("GET", "/api/auth/me", undefined, { cookie })).json());
-    expect(me).toMatchObject({ user: { id: LOCAL_REVIEWER.id }, isSetupRequired: false });
+    expect(me).toMatchObject({ user: { id: SEED_ADMIN.id }, isSetupRequired: false });
     const stored = await request("GET", `/api/articles/${article.id}`, undefined, { cookie });
     expect(stored.status).toBe(200);
     // The sample's author is the admin now, by name.
@@ -108,7 +108,7 @@ describe("POST /api/auth/login and /api/auth/logout", () => {
       { as: "anonymous" },
     );
     expect(response.status).toBe(200);
-    expect(ZAuthState.parse(await response.json()).user).toMatchObject({ id: LOCAL_REVIEWER.id, role: "admin" });
+    expect(ZAuthState.parse(await response.json()).user).toMatchObject({ id: SEED_ADMIN.id, role: "admin" });
     const cookie = sessionCookieOf(response);
     expect((await request("GET", "/api/articles", undefined, { cookie })).status).toBe(200);
 
@@ -121,7 +121,7 @@ describe("POST /api/auth/login and /api/auth/logout", () => {
 
   it("opens nothing with a session that has expired, or whose account lost its password", async () => {
     const { db, request } = await createTestApp();
-    const expired = await startSession(db, LOCAL_REVIEWER.id, -1000);
+    const expired = await startSession(db, SEED_ADMIN.id, -1000);
     const expiredCookie = `${SESSION_COOKIE}=${expired.token}`;
     await expectApiError(
       await request("GET", "/api/articles", undefined, { cookie: expiredCookie }),
@@ -129,10 +129,10 @@ describe("POST /api/auth/login and /api/auth/logout", () => {
       "UNAUTHENTICATED",
     );
 
-    const live = await startSession(db, LOCAL_REVIEWER.id, 60_000);
+    const live = await startSession(db, SEED_ADMIN.id, 60_000);
     const liveCookie = `${SESSION_COOKIE}=${live.token}`;
     expect((await request("GET", "/api/articles", undefined, { cookie: liveCookie })).status).toBe(200);
-    await db.reviewer.update({ where: { id: LOCAL_REVIEWER.id }, data: { passwordHash: null } });
+    await db.account.update({ where: { id: SEED_ADMIN.id }, data: { passwordHash: null } });
     await expectApiError(
       await request("GET", "/api/articles", undefined, { cookie: liveCookie }),
       401,
@@ -296,7 +296,7 @@ describe("/api/users", () => {
 
   it("keeps the last admin an admin", async () => {
     const { db, request } = await createTestApp();
-    const admin = await db.reviewer.findUniqueOrThrow({ where: { id: LOCAL_REVIEWER.id } });
+    const admin = await db.account.findUniqueOrThrow({ where: { id: SEED_ADMIN.id } });
     const response = await expectUnchanged(db, () =>
       request("PATCH", `/api/users/${admin.id}`, { role: "editor" }, { "If-Match": `"${admin.version}"` }),
     );

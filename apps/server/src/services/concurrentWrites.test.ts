@@ -1,6 +1,6 @@
 import type { Principal } from "@factmark/core";
 import { describe, expect, it } from "vitest";
-import { countAdmins, createReviewer, LOCAL_REVIEWER } from "../repositories/reviewerRepository";
+import { countAdmins, createAccount, SEED_ADMIN } from "../repositories/accountRepository";
 import { buildArticle } from "../test/buildArticle";
 import { buildClaim } from "../test/buildClaim";
 import { createTestApp } from "../test/createTestApp";
@@ -14,13 +14,13 @@ const { db } = await createTestApp();
 describe("writes sent at the same moment", () => {
   it("two admins demoting each other leave one admin, not none", async () => {
     for (let round = 0; round < 5; round += 1) {
-      const second = await createReviewer(db, {
+      const second = await createAccount(db, {
         name: `Second admin ${round}`,
         email: `second-admin-${round}@factmark.test`,
         role: "admin",
         passwordHash: "stored-hash",
       });
-      const first = await db.reviewer.update({ where: { id: LOCAL_REVIEWER.id }, data: { role: "admin" } });
+      const first = await db.account.update({ where: { id: SEED_ADMIN.id }, data: { role: "admin" } });
       expect(await countAdmins(db)).toBe(2);
       const asPrincipal = (row: typeof second): Principal => ({ id: row.id, name: row.name, role: "admin" });
       const results = await Promise.allSettled([
@@ -31,7 +31,7 @@ describe("writes sent at the same moment", () => {
       const refusal = results.find((result) => result.status === "rejected");
       expect(refusal?.reason).toMatchObject({ code: "CONFLICT" });
       expect(await countAdmins(db)).toBe(1);
-      await db.reviewer.update({ where: { id: second.id }, data: { role: "editor" } });
+      await db.account.update({ where: { id: second.id }, data: { role: "editor" } });
     }
   });
 
@@ -41,9 +41,9 @@ describe("writes sent at the same moment", () => {
     const to = await buildClaim(db, article, "transferred dozens");
     const input = { fromClaimId: from.id, toClaimId: to.id, kind: "contradicts" as const };
     const results = await Promise.allSettled([
-      createLink(db, LOCAL_REVIEWER, article.id, input),
-      createLink(db, LOCAL_REVIEWER, article.id, input),
-      createLink(db, LOCAL_REVIEWER, article.id, { ...input, fromClaimId: to.id, toClaimId: from.id }),
+      createLink(db, SEED_ADMIN, article.id, input),
+      createLink(db, SEED_ADMIN, article.id, input),
+      createLink(db, SEED_ADMIN, article.id, { ...input, fromClaimId: to.id, toClaimId: from.id }),
     ]);
     expect(results.filter((result) => result.status === "fulfilled")).toHaveLength(1);
     for (const result of results) {

@@ -1,6 +1,6 @@
 import type { Article, ArticleCreate } from "@factmark/core";
 import type { Db } from "../db/createDatabase";
-import { LOCAL_REVIEWER } from "../repositories/reviewerRepository";
+import { SEED_ADMIN } from "../repositories/accountRepository";
 import { createArticle } from "../services/articles/createArticle";
 
 /** A short article in the sample's spirit: three speakers who cannot all be right. */
@@ -12,7 +12,7 @@ export const ARTICLE_CONTENT = [
 
 /** Stores an article through the service, with defaults for whatever the test does not care about. */
 export async function buildArticle(db: Db, overrides: Partial<ArticleCreate> = {}): Promise<Article> {
-  return createArticle(db, LOCAL_REVIEWER, {
+  return createArticle(db, SEED_ADMIN, {
     title: "Iran and the drones",
     format: "text",
     content: ARTICLE_CONTENT,

@@ -1,6 +1,6 @@
 import type { Article, Claim, ClaimCreate } from "@factmark/core";
 import type { Db } from "../db/createDatabase";
-import { LOCAL_REVIEWER } from "../repositories/reviewerRepository";
+import { SEED_ADMIN } from "../repositories/accountRepository";
 import { createClaim } from "../services/claims/createClaim";
 
 /** Marks the first occurrence of `exact` in an article as a claim, through the service. */
@@ -12,7 +12,7 @@ export async function buildClaim(
 ): Promise<Claim> {
   const start = article.text.indexOf(exact);
   if (start === -1) throw new Error(`buildClaim: "${exact}" is not in the article.`);
-  return createClaim(db, LOCAL_REVIEWER, article.id, {
+  return createClaim(db, SEED_ADMIN, article.id, {
     selectors: { position: { start, end: start + exact.length } },
     ...overrides,
   });

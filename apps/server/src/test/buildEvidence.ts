@@ -1,6 +1,6 @@
 import type { Claim, Evidence, EvidenceCreate } from "@factmark/core";
 import type { Db } from "../db/createDatabase";
-import { LOCAL_REVIEWER } from "../repositories/reviewerRepository";
+import { SEED_ADMIN } from "../repositories/accountRepository";
 import { createEvidence } from "../services/evidence/createEvidence";
 
 /** Attaches a source to a claim through the service, with defaults for what the test does not care about. */
@@ -9,7 +9,7 @@ export async function buildEvidence(
   claim: Pick<Claim, "id">,
   overrides: Partial<EvidenceCreate> = {},
 ): Promise<Evidence> {
-  return createEvidence(db, LOCAL_REVIEWER, claim.id, {
+  return createEvidence(db, SEED_ADMIN, claim.id, {
     url: "https://www.reuters.com/world/iran-drones",
     title: "Iran admits sending drones to Russia",
     excerpt: "Iran acknowledged for the first time that it had supplied drones.",

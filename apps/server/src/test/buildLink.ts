@@ -1,6 +1,6 @@
 import type { Claim, Link, LinkKind } from "@factmark/core";
 import type { Db } from "../db/createDatabase";
-import { LOCAL_REVIEWER } from "../repositories/reviewerRepository";
+import { SEED_ADMIN } from "../repositories/accountRepository";
 import { createLink } from "../services/links/createLink";
 
 /** Links two claims of one article through the service. */
@@ -11,7 +11,7 @@ export async function buildLink(
   kind: LinkKind = "contradicts",
   note?: string,
 ): Promise<Link> {
-  return createLink(db, LOCAL_REVIEWER, fromClaim.articleId, {
+  return createLink(db, SEED_ADMIN, fromClaim.articleId, {
     fromClaimId: fromClaim.id,
     toClaimId: toClaim.id,
     kind,

@@ -7,7 +7,7 @@ import { SESSION_COOKIE } from "../auth/sessionCookie";
 import { createDatabase, type Db } from "../db/createDatabase";
 import { createThrowawayDatabase, type ThrowawayDatabase } from "../db/throwawayDatabase";
 import { startSession } from "../domain/startSession";
-import { ensureReviewer, LOCAL_REVIEWER } from "../repositories/reviewerRepository";
+import { ensureAccount, SEED_ADMIN } from "../repositories/accountRepository";
 
 /** Whom a test request is sent as: an account of that role, or no session at all. */
 export type TestIdentity = Role | "anonymous";
@@ -73,10 +73,10 @@ export async function createTestApp(options: TestAppOptions = {}): Promise<TestA
   const isSetUp = options.isSetUp ?? true;
   const database = await createTestDatabase();
   const db = await createDatabase(database.url);
-  await ensureReviewer(db, LOCAL_REVIEWER);
+  await ensureAccount(db, SEED_ADMIN);
   const passwordHash = await hashPassword(TEST_ADMIN.password);
   if (isSetUp) {
-    await db.reviewer.update({ where: { id: LOCAL_REVIEWER.id }, data: { email: TEST_ADMIN.email, passwordHash } });
+    await db.account.update({ where: { id: SEED_ADMIN.id }, data: { email: TEST_ADMIN.email, passwordHash } });
   }
   const app = createApp({ db, security: { ...TEST_SECURITY, ...options.security } });
   const sendUnsigned = app.request.bind(app);
@@ -90,9 +90,9 @@ export async function createTestApp(options: TestAppOptions = {}): Promise<TestA
     let account = accounts.get(role);
     if (!account) {
       account = (async () => {
-        const user: Principal = role === "admin" ? LOCAL_REVIEWER : { id: `test-${role}`, name: `Test ${role}`, role };
+        const user: Principal = role === "admin" ? SEED_ADMIN : { id: `test-${role}`, name: `Test ${role}`, role };
         if (role !== "admin") {
-          await db.reviewer.create({
+          await db.account.create({
             data: { id: user.id, name: user.name, role, email: `${role}@factmark.test`, passwordHash },
           });
         }

@@ -7,7 +7,7 @@ import type { Db } from "../db/createDatabase";
 export async function snapshotDatabase(db: Db) {
   const byId = { orderBy: { id: "asc" } } as const;
   const [reviewers, articles, claims, links, evidence, events] = await Promise.all([
-    db.reviewer.findMany(byId),
+    db.account.findMany(byId),
     db.article.findMany(byId),
     db.claim.findMany(byId),
     db.link.findMany(byId),

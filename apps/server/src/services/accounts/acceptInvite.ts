@@ -4,7 +4,7 @@ import { hashSecretToken } from "../../auth/secretToken";
 import type { Db } from "../../db/createDatabase";
 import { type StartedSession, startSession } from "../../domain/startSession";
 import { findOpenInvite, markInviteUsed } from "../../repositories/inviteRepository";
-import { createReviewer, findReviewerByEmail, toUser } from "../../repositories/reviewerRepository";
+import { createAccount, findAccountByEmail, toUser } from "../../repositories/accountRepository";
 
 /** What an open invite offers, for the accept page; a used, expired or unknown token is NOT_FOUND alike. */
 export async function getInvite(db: Db, token: string): Promise<InviteInfo> {
@@ -34,11 +34,11 @@ export async function acceptInvite(
   }
   const passwordHash = await hashPassword(password);
   const reviewer = await db.$transaction(async (tx) => {
-    if (await findReviewerByEmail(tx, email)) {
+    if (await findAccountByEmail(tx, email)) {
       throw new AppError("CONFLICT", "Someone already has an account with this email. Sign in instead.");
     }
     if (!(await markInviteUsed(tx, id, new Date()))) throw inviteGone();
-    return createReviewer(tx, { name, email, role: invite.role as Role, passwordHash });
+    return createAccount(tx, { name, email, role: invite.role as Role, passwordHash });
   });
   return { user: toUser(reviewer), session: await startSession(db, reviewer.id, sessionLifetimeMs) };
 }

@@ -2,7 +2,7 @@ import { AppError, type PasswordChange, type Principal } from "@factmark/core";
 import { hashPassword, verifyPassword } from "../../auth/password";
 import { hashSecretToken } from "../../auth/secretToken";
 import type { Db } from "../../db/createDatabase";
-import { findReviewer, setPasswordHash } from "../../repositories/reviewerRepository";
+import { findAccount, setPasswordHash } from "../../repositories/accountRepository";
 import { revokeOtherSessions } from "../../repositories/sessionRepository";
 
 /**
@@ -16,7 +16,7 @@ export async function changePassword(
   change: PasswordChange,
 ): Promise<{ revokedSessions: number }> {
   const { currentPassword, newPassword } = change;
-  const reviewer = await findReviewer(db, actor.id);
+  const reviewer = await findAccount(db, actor.id);
   if (!reviewer?.passwordHash || !(await verifyPassword(currentPassword, reviewer.passwordHash))) {
     throw new AppError("FORBIDDEN", "The current password is not right.");
   }

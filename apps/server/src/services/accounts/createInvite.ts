@@ -3,7 +3,7 @@ import { hashSecretToken, newSecretToken } from "../../auth/secretToken";
 import type { Db } from "../../db/createDatabase";
 import { authorize } from "../../policy/authorize";
 import { createInvite as storeInvite } from "../../repositories/inviteRepository";
-import { findReviewerByEmail } from "../../repositories/reviewerRepository";
+import { findAccountByEmail } from "../../repositories/accountRepository";
 
 /**
  * An invitation to join with a role (admin): a link with a random token, redeemable once before it
@@ -17,7 +17,7 @@ export async function createInvite(
 ): Promise<InviteCreated> {
   authorize(actor, "invite.create");
   const { role, email } = request;
-  if (email && (await findReviewerByEmail(db, email))) {
+  if (email && (await findAccountByEmail(db, email))) {
     throw new AppError("CONFLICT", "Someone already has an account with this email.");
   }
   const token = newSecretToken();

@@ -1,10 +1,10 @@
 import type { Principal, User } from "@factmark/core";
 import type { Db } from "../../db/createDatabase";
 import { authorize } from "../../policy/authorize";
-import { listReviewers } from "../../repositories/reviewerRepository";
+import { listAccounts } from "../../repositories/accountRepository";
 
 /** Every account, oldest first (admin). */
 export async function listUsers(db: Db, actor: Principal): Promise<User[]> {
   authorize(actor, "user.list");
-  return listReviewers(db);
+  return listAccounts(db);
 }

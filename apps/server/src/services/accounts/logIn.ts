@@ -2,7 +2,7 @@ import { AppError, type User } from "@factmark/core";
 import { decoyPasswordHash, verifyPassword } from "../../auth/password";
 import type { Db } from "../../db/createDatabase";
 import { type StartedSession, startSession } from "../../domain/startSession";
-import { findReviewerByEmail, toUser } from "../../repositories/reviewerRepository";
+import { findAccountByEmail, toUser } from "../../repositories/accountRepository";
 
 /**
  * Checks an email and password and signs the account in. Every failure looks the same: one message,
@@ -15,7 +15,7 @@ export async function logIn(
   options: { sessionLifetimeMs: number; failureFloorMs: number },
 ): Promise<{ user: User; session: StartedSession }> {
   const startedAt = Date.now();
-  const reviewer = await findReviewerByEmail(db, credentials.email);
+  const reviewer = await findAccountByEmail(db, credentials.email);
   const isMatch = await verifyPassword(credentials.password, reviewer?.passwordHash ?? (await decoyPasswordHash()));
   if (!reviewer || reviewer.passwordHash === null || !isMatch) {
     await sleep(options.failureFloorMs - (Date.now() - startedAt));

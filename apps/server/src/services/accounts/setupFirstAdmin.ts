@@ -2,7 +2,7 @@ import { AppError, type SetupRequest, type User } from "@factmark/core";
 import { hashPassword } from "../../auth/password";
 import type { Db } from "../../db/createDatabase";
 import { type StartedSession, startSession } from "../../domain/startSession";
-import { claimFirstAdmin, findReviewerByEmail, toUser } from "../../repositories/reviewerRepository";
+import { claimFirstAdmin, findAccountByEmail, toUser } from "../../repositories/accountRepository";
 
 /**
  * Makes the first admin, allowed only while no account has a password. The seed's local reviewer
@@ -17,7 +17,7 @@ export async function setupFirstAdmin(
   const { email, password, name } = request;
   const passwordHash = await hashPassword(password);
   const admin = await db.$transaction(async (tx) => {
-    const holder = await findReviewerByEmail(tx, email);
+    const holder = await findAccountByEmail(tx, email);
     if (holder && holder.passwordHash !== null) throw setupDone();
     return claimFirstAdmin(tx, { email, name, passwordHash });
   });

@@ -4,11 +4,11 @@ import { preconditionFailed } from "../../domain/preconditionFailed";
 import { authorize } from "../../policy/authorize";
 import {
   countAdmins,
-  findReviewer,
+  findAccount,
   lockAdmins,
   toUser,
-  updateReviewerIfVersion,
-} from "../../repositories/reviewerRepository";
+  updateAccountIfVersion,
+} from "../../repositories/accountRepository";
 
 /**
  * Changes an account's role or name (admin), if it is still at the version the admin read. The last
@@ -25,7 +25,7 @@ export async function updateUser(
   authorize(actor, "user.edit");
   const change = update;
   return db.$transaction(async (tx) => {
-    const current = await findReviewer(tx, id);
+    const current = await findAccount(tx, id);
     if (!current) throw new AppError("NOT_FOUND", "No such user.");
     if (current.version !== expectedVersion) throw preconditionFailed("user", toUser(current));
     const isDemotingAnAdmin = current.role === "admin" && change.role !== undefined && change.role !== "admin";
@@ -33,7 +33,7 @@ export async function updateUser(
     if (isDemotingAnAdmin && current.passwordHash !== null && (await countAdmins(tx)) <= 1) {
       throw new AppError("CONFLICT", "This is the last admin. Make someone else an admin first.");
     }
-    const updated = await updateReviewerIfVersion(tx, id, expectedVersion, change);
+    const updated = await updateAccountIfVersion(tx, id, expectedVersion, change);
     if (!updated) throw preconditionFailed("user", toUser(current));
     return toUser(updated);
   });

@@ -8,11 +8,11 @@ import type { DbClient } from "./articleRepository";
  * At setup this row becomes the first admin (its email, name and password are set), so nothing it did
  * is orphaned.
  */
-export const LOCAL_REVIEWER: Principal = { id: "local-reviewer", name: "Local reviewer", role: "admin" };
+export const SEED_ADMIN: Principal = { id: "local-reviewer", name: "Local reviewer", role: "admin" };
 
-type ReviewerRow = Prisma.ReviewerGetPayload<object>;
+type AccountRow = Prisma.AccountGetPayload<object>;
 
-export function toUser(row: ReviewerRow): User {
+export function toUser(row: AccountRow): User {
   return {
     id: row.id,
     name: row.name,
@@ -23,12 +23,12 @@ export function toUser(row: ReviewerRow): User {
   };
 }
 
-export function toPrincipal(row: Pick<ReviewerRow, "id" | "name" | "role">): Principal {
+export function toPrincipal(row: Pick<AccountRow, "id" | "name" | "role">): Principal {
   return { id: row.id, name: row.name, role: row.role as Role };
 }
 
-export async function ensureReviewer(db: DbClient, reviewer: Principal): Promise<void> {
-  await db.reviewer.upsert({
+export async function ensureAccount(db: DbClient, reviewer: Principal): Promise<void> {
+  await db.account.upsert({
     where: { id: reviewer.id },
     create: { id: reviewer.id, name: reviewer.name, role: reviewer.role },
     update: {},
@@ -37,7 +37,7 @@ export async function ensureReviewer(db: DbClient, reviewer: Principal): Promise
 
 /** Whether any account can sign in: until one can, the app asks for the first admin. */
 export async function hasAccountWithPassword(db: DbClient): Promise<boolean> {
-  return (await db.reviewer.count({ where: { passwordHash: { not: null } } })) > 0;
+  return (await db.account.count({ where: { passwordHash: { not: null } } })) > 0;
 }
 
 /**
@@ -47,30 +47,30 @@ export async function hasAccountWithPassword(db: DbClient): Promise<boolean> {
 export async function claimFirstAdmin(
   db: DbClient,
   fields: { email: string; name: string; passwordHash: string },
-): Promise<ReviewerRow | undefined> {
-  await db.reviewer.upsert({
-    where: { id: LOCAL_REVIEWER.id },
-    create: { id: LOCAL_REVIEWER.id, name: LOCAL_REVIEWER.name, role: "admin" },
+): Promise<AccountRow | undefined> {
+  await db.account.upsert({
+    where: { id: SEED_ADMIN.id },
+    create: { id: SEED_ADMIN.id, name: SEED_ADMIN.name, role: "admin" },
     update: {},
   });
   if (await hasAccountWithPassword(db)) return undefined;
-  const { count } = await db.reviewer.updateMany({
-    where: { id: LOCAL_REVIEWER.id, passwordHash: null },
+  const { count } = await db.account.updateMany({
+    where: { id: SEED_ADMIN.id, passwordHash: null },
     data: { ...fields, role: "admin", version: { increment: 1 } },
   });
-  return count === 1 ? ((await db.reviewer.findUnique({ where: { id: LOCAL_REVIEWER.id } })) ?? undefined) : undefined;
+  return count === 1 ? ((await db.account.findUnique({ where: { id: SEED_ADMIN.id } })) ?? undefined) : undefined;
 }
 
-export function findReviewerByEmail(db: DbClient, email: string): Promise<ReviewerRow | null> {
-  return db.reviewer.findUnique({ where: { email } });
+export function findAccountByEmail(db: DbClient, email: string): Promise<AccountRow | null> {
+  return db.account.findUnique({ where: { email } });
 }
 
-export function findReviewer(db: DbClient, id: string): Promise<ReviewerRow | null> {
-  return db.reviewer.findUnique({ where: { id } });
+export function findAccount(db: DbClient, id: string): Promise<AccountRow | null> {
+  return db.account.findUnique({ where: { id } });
 }
 
-export async function listReviewers(db: DbClient): Promise<User[]> {
-  const rows = await db.reviewer.findMany({ orderBy: [{ createdAt: "asc" }, { id: "asc" }] });
+export async function listAccounts(db: DbClient): Promise<User[]> {
+  const rows = await db.account.findMany({ orderBy: [{ createdAt: "asc" }, { id: "asc" }] });
   return rows.map(toUser);
 }
 
@@ -80,34 +80,34 @@ export async function listReviewers(db: DbClient): Promise<User[]> {
  * other as the admin left, and leave none. The second waits, then counts again.
  */
 export async function lockAdmins(db: DbClient): Promise<void> {
-  await db.$executeRaw`UPDATE "Reviewer" SET "version" = "version" WHERE "role" = 'admin'`;
+  await db.$executeRaw`UPDATE "Account" SET "version" = "version" WHERE "role" = 'admin'`;
 }
 
 export async function countAdmins(db: DbClient): Promise<number> {
-  return db.reviewer.count({ where: { role: "admin", passwordHash: { not: null } } });
+  return db.account.count({ where: { role: "admin", passwordHash: { not: null } } });
 }
 
-export async function createReviewer(
+export async function createAccount(
   db: DbClient,
   fields: { name: string; email: string; role: Role; passwordHash: string },
-): Promise<ReviewerRow> {
-  return db.reviewer.create({ data: { id: timeOrderedId(), ...fields } });
+): Promise<AccountRow> {
+  return db.account.create({ data: { id: timeOrderedId(), ...fields } });
 }
 
 /** Changes a reviewer if it is still at `version`; answers the new row, or undefined when it was stale. */
-export async function updateReviewerIfVersion(
+export async function updateAccountIfVersion(
   db: DbClient,
   id: string,
   version: number,
   data: { name?: string; role?: Role },
-): Promise<ReviewerRow | undefined> {
-  const { count } = await db.reviewer.updateMany({
+): Promise<AccountRow | undefined> {
+  const { count } = await db.account.updateMany({
     where: { id, version },
     data: { ...data, version: { increment: 1 } },
   });
-  return count === 1 ? ((await db.reviewer.findUnique({ where: { id } })) ?? undefined) : undefined;
+  return count === 1 ? ((await db.account.findUnique({ where: { id } })) ?? undefined) : undefined;
 }
 
 export async function setPasswordHash(db: DbClient, id: string, passwordHash: string): Promise<void> {
-  await db.reviewer.update({ where: { id }, data: { passwordHash } });
+  await db.account.update({ where: { id }, data: { passwordHash } });
 }
