@@ -6,7 +6,7 @@ import { databaseProvider } from "../apps/server/src/db/createDatabase";
 import { sqlitePath } from "../apps/server/src/db/sqlitePath";
 import { timeOrderedId } from "../apps/server/src/db/timeOrderedId";
 import { SEED_ADMIN } from "../apps/server/src/repositories/accountRepository";
-import { DEFAULT_VERDICT, describe as describeSelectors } from "../packages/core/src/index";
+import { DEFAULT_VERDICT, selectorsForRange } from "../packages/core/src/index";
 import { Database, Hono, pg } from "./serverModules";
 
 interface ClaimRow {
@@ -187,7 +187,7 @@ export async function createBaselineApp(databaseUrl: string): Promise<{ app: Hon
       if (article.text.slice(start, end) !== selectors.quote.exact) {
         return c.json({ error: { code: "UNPROCESSABLE" } }, 422);
       }
-      const { quote } = describeSelectors(article.text, start, end);
+      const { quote } = selectorsForRange(article.text, start, end);
       const now = new Date();
       const claim = {
         id: timeOrderedId(),

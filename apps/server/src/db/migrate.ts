@@ -1,13 +1,10 @@
 import { mkdirSync, readdirSync, readFileSync } from "node:fs";
 import path from "node:path";
-import { fileURLToPath } from "node:url";
 import Database from "better-sqlite3";
+import { SQLITE_MIGRATIONS_DIR } from "./migrationDirs";
 
-export const MIGRATIONS_DIR = fileURLToPath(new URL("../../../../prisma/migrations", import.meta.url));
-/** PostgreSQL's migrations, derived from the SQLite ones (see postgresSchema.ts). */
-export const POSTGRES_MIGRATIONS_DIR = fileURLToPath(
-  new URL("../../../../prisma/postgres/migrations", import.meta.url),
-);
+// Both folders live in migrationDirs.ts; re-exported under the names migratePostgres.ts and the tests import.
+export { POSTGRES_MIGRATIONS_DIR, SQLITE_MIGRATIONS_DIR as MIGRATIONS_DIR } from "./migrationDirs";
 
 export interface Migration {
   name: string;
@@ -15,7 +12,7 @@ export interface Migration {
 }
 
 /** The migrations the project ships, in the order they apply (their folder names sort that way). */
-export function readMigrations(dir = MIGRATIONS_DIR): Migration[] {
+export function readMigrations(dir = SQLITE_MIGRATIONS_DIR): Migration[] {
   return readdirSync(dir, { withFileTypes: true })
     .filter((entry) => entry.isDirectory())
     .map((entry) => entry.name)

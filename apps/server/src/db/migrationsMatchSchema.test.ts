@@ -71,7 +71,7 @@ it.runIf(isPostgres)(
       );
       const [migrated, expected] = await Promise.all([database.url, fromSchema.url].map(describeCatalog));
       expect(migrated).toEqual(expected);
-      expect(migrated.join("\n")).toMatch(/^table Account column accountId|^table Session column accountId/m);
+      expect(migrated?.join("\n")).toContain("table Session column accountId");
     } finally {
       await fromSchema.drop();
     }

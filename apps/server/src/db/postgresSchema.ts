@@ -3,6 +3,7 @@ import { existsSync, mkdtempSync, readdirSync, readFileSync, rmSync, writeFileSy
 import { tmpdir } from "node:os";
 import path from "node:path";
 import { PROJECT_ROOT } from "../config";
+import { POSTGRES_MIGRATIONS_DIR, SQLITE_MIGRATIONS_DIR } from "./migrationDirs";
 
 /**
  * PostgreSQL's schema and migrations are derived from the SQLite ones, the single source of truth:
@@ -11,9 +12,9 @@ import { PROJECT_ROOT } from "../config";
  */
 
 export const SQLITE_SCHEMA_FILE = path.join(PROJECT_ROOT, "prisma/schema.prisma");
-export const SQLITE_MIGRATIONS_DIR = path.join(PROJECT_ROOT, "prisma/migrations");
 export const POSTGRES_SCHEMA_FILE = path.join(PROJECT_ROOT, "prisma/postgres/schema.prisma");
-export const POSTGRES_MIGRATIONS_DIR = path.join(PROJECT_ROOT, "prisma/postgres/migrations");
+// The migration folders live in migrationDirs.ts; re-exported for prisma/derive-postgres.ts and the tests.
+export { POSTGRES_MIGRATIONS_DIR, SQLITE_MIGRATIONS_DIR } from "./migrationDirs";
 /** Beside each PostgreSQL migration: the derived schema it brings the database to, the base of the next diff. */
 export const SNAPSHOT_FILE = "schema.prisma.snapshot";
 /** Beside a SQLite migration: PostgreSQL's version of what the datamodel cannot say (triggers), appended to its diff. */

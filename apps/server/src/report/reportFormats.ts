@@ -5,17 +5,17 @@ import {
   buildMarkdown,
   buildNativeJson,
   buildWebAnnotation,
+  REPORT_FORMAT_DETAILS,
+  type ReportFormat,
+  type ReportFormatDetails,
   type ReportModel,
 } from "@factmark/core";
 import { buildPdf } from "./buildPdf";
 
-/** The formats GET /api/articles/:id/report answers, as `?format=` names them. */
-export const REPORT_FORMATS = ["html", "md", "pdf", "json", "w3c", "claimreview", "csv"] as const;
-export type ReportFormat = (typeof REPORT_FORMATS)[number];
+// The list itself is core's, shared with the web app's export bar; re-exported so routes and services keep importing it here.
+export { REPORT_FORMATS, type ReportFormat } from "@factmark/core";
 
-export interface ReportFormatSpec {
-  contentType: string;
-  extension: string;
+export interface ReportFormatSpec extends ReportFormatDetails {
   build(model: ReportModel): string | Uint8Array | Promise<Uint8Array>;
 }
 
@@ -26,25 +26,13 @@ function json(value: unknown): string {
   return `${JSON.stringify(value, null, 2)}\n`;
 }
 
-/** Each format's media type, file extension and builder; the builders are core's, the PDF the server's. */
+/** Each format's media type and file extension (core's) with its builder: core's, the PDF the server's. */
 export const REPORT_FORMAT_SPECS: Record<ReportFormat, ReportFormatSpec> = {
-  html: { contentType: "text/html; charset=utf-8", extension: "html", build: (model) => buildHtml(model) },
-  md: { contentType: "text/markdown; charset=utf-8", extension: "md", build: buildMarkdown },
-  pdf: { contentType: "application/pdf", extension: "pdf", build: (model) => buildPdf(model) },
-  json: { contentType: "application/json", extension: "json", build: (model) => json(buildNativeJson(model)) },
-  w3c: {
-    contentType: 'application/ld+json; profile="http://www.w3.org/ns/anno.jsonld"',
-    extension: "w3c.jsonld",
-    build: (model) => json(buildWebAnnotation(model)),
-  },
-  claimreview: {
-    contentType: "application/ld+json",
-    extension: "claimreview.jsonld",
-    build: (model) => json(buildClaimReview(model)),
-  },
-  csv: {
-    contentType: "text/csv; charset=utf-8; header=present",
-    extension: "csv",
-    build: (model) => `${BYTE_ORDER_MARK}${buildCsv(model)}`,
-  },
+  html: { ...REPORT_FORMAT_DETAILS.html, build: (model) => buildHtml(model) },
+  md: { ...REPORT_FORMAT_DETAILS.md, build: buildMarkdown },
+  pdf: { ...REPORT_FORMAT_DETAILS.pdf, build: (model) => buildPdf(model) },
+  json: { ...REPORT_FORMAT_DETAILS.json, build: (model) => json(buildNativeJson(model)) },
+  w3c: { ...REPORT_FORMAT_DETAILS.w3c, build: (model) => json(buildWebAnnotation(model)) },
+  claimreview: { ...REPORT_FORMAT_DETAILS.claimreview, build: (model) => json(buildClaimReview(model)) },
+  csv: { ...REPORT_FORMAT_DETAILS.csv, build: (model) => `${BYTE_ORDER_MARK}${buildCsv(model)}` },
 };

@@ -1,4 +1,4 @@
-import { describe, type Selectors, snapToGraphemes } from "@factmark/core";
+import { type Selectors, selectorsForRange, snapToGraphemes } from "@factmark/core";
 import type { EditorState } from "@tiptap/pm/state";
 import { buildTextIndex, posToTextOffset } from "./textIndex";
 
@@ -18,5 +18,5 @@ export function selectionToSelectors(state: EditorState): Selectors | null {
   while (end > start && /\s/.test(index.text[end - 1] ?? "")) end -= 1;
   if (start >= end) return null;
   const whole = snapToGraphemes(index.text, start, end);
-  return describe(index.text, whole.start, whole.end);
+  return selectorsForRange(index.text, whole.start, whole.end);
 }

@@ -1,4 +1,4 @@
-import { articleText, type DocNode } from "@factmark/core";
+import { articleText, type DocNode, isTextBlock } from "@factmark/core";
 import { describe, expect, it } from "vitest";
 import { createTestEditor, paragraphs } from "../test/createTestEditor";
 import { buildTextIndex, posToTextOffset, textOffsetToPos } from "./textIndex";
@@ -32,6 +32,12 @@ describe("buildTextIndex", () => {
   it("yields the same text as core's articleText, so offsets mean the same on server and client", () => {
     const editor = createTestEditor(RICH_DOC);
     expect(buildTextIndex(editor.state.doc).text).toBe(articleText(editor.getJSON() as DocNode));
+  });
+
+  it("treats as blocks exactly the editor schema's text blocks, by core's one definition", () => {
+    const nodeTypes = Object.values(createTestEditor(RICH_DOC).schema.nodes);
+    expect(nodeTypes.filter((type) => type.isTextblock).map((type) => type.name)).toEqual(["paragraph", "heading"]);
+    for (const type of nodeTypes) expect([type.name, isTextBlock(type.name)]).toEqual([type.name, type.isTextblock]);
   });
 
   it("maps every character's offset to the position holding that character and back", () => {

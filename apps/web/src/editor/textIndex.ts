@@ -1,3 +1,4 @@
+import { inlineNodeText, isTextBlock, TEXT_BLOCK_SEPARATOR } from "@factmark/core";
 import type { Node as ProseMirrorNode } from "@tiptap/pm/model";
 
 /** A run of the text projection that sits at consecutive ProseMirror positions. */
@@ -9,7 +10,8 @@ interface Segment {
 
 /**
  * Maps between ProseMirror positions and offsets in the article's text projection
- * (core's articleText: text blocks joined by "\n", hard breaks as "\n").
+ * (core's articleText: text blocks joined by "\n", hard breaks as "\n"). Which nodes are blocks, what separates
+ * them and what inline nodes read as come from core's textBlocks, as articleText's do.
  */
 export interface TextIndex {
   text: string;
@@ -21,12 +23,12 @@ export function buildTextIndex(doc: ProseMirrorNode): TextIndex {
   let isFirstBlock = true;
   const segments: Segment[] = [];
   doc.descendants((node, pos) => {
-    if (!node.isTextblock) return true;
-    if (!isFirstBlock) text += "\n";
+    if (!isTextBlock(node.type.name)) return true;
+    if (!isFirstBlock) text += TEXT_BLOCK_SEPARATOR;
     isFirstBlock = false;
     node.forEach((child, offset) => {
       const childPos = pos + 1 + offset;
-      const childText = child.isText ? (child.text ?? "") : child.type.name === "hardBreak" ? "\n" : "";
+      const childText = inlineNodeText({ type: child.type.name, text: child.text });
       if (childText.length === 0) return;
       segments.push({ textStart: text.length, pos: childPos, length: childText.length });
       text += childText;

@@ -1,4 +1,4 @@
-import { type Claim, describe as describeSelectors, type Verdict } from "@factmark/core";
+import { type Claim, selectorsForRange, type Verdict } from "@factmark/core";
 
 let claimCount = 0;
 
@@ -15,7 +15,7 @@ export function buildClaim(
   return {
     id: `claim-${claimCount}`,
     articleId: "article-1",
-    selectors: describeSelectors(text, start, start + exact.length),
+    selectors: selectorsForRange(text, start, start + exact.length),
     verdict,
     speaker: null,
     rationale: "",

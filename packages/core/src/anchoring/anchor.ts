@@ -1,6 +1,6 @@
 import { normalizeWithOffsets } from "../text/normalizeWithOffsets";
-import { describe } from "./describe";
 import { matchQuote } from "./matchQuote";
+import { selectorsForRange } from "./selectorsForRange";
 import type { Selectors, TextPosition, TextQuote } from "./types";
 
 /** What a client may send to place a claim: a position, a quote, or both. */
@@ -98,7 +98,7 @@ function describeNonEmpty(text: string, start: number, end: number): AnchorResul
   if (text.slice(start, end).trim().length === 0) {
     return fail({ reason: "empty", message: "The selection holds no text." });
   }
-  return { ok: true, selectors: describe(text, start, end) };
+  return { ok: true, selectors: selectorsForRange(text, start, end) };
 }
 
 function fail(failure: AnchorFailure): AnchorResult {

@@ -1,4 +1,4 @@
-import { expect, describe as group, it } from "vitest";
+import { describe, expect, it } from "vitest";
 import { compareStatements } from "./compareStatements";
 import { tokenize } from "./distinguishingTokens";
 
@@ -7,7 +7,7 @@ const phrases = (before: string, after: string, precededBy = "") =>
     (difference) => difference.phrase,
   );
 
-group("tokenize", () => {
+describe("tokenize", () => {
   it("tags numbers, dates, names, negations and words", () => {
     const tokens = tokenize("On 3 May 2024 Ortiz didn't sell 1,200 drones", "Earlier. ");
     expect(tokens.map((token) => [token.key, token.kind])).toEqual([
@@ -34,7 +34,7 @@ group("tokenize", () => {
   });
 });
 
-group("compareStatements", () => {
+describe("compareStatements", () => {
   it("reports a changed number, in words or digits, but not the same number written another way", () => {
     expect(phrases("dropped by nine percent", "dropped by twelve percent")).toEqual(['"nine" became "twelve"']);
     expect(phrases("dropped by 9 percent", "dropped by 12 percent")).toEqual(['"9" became "12"']);
@@ -83,7 +83,7 @@ group("compareStatements", () => {
 });
 
 // Found by trying the product as an attacker: each of these was followed (flagged at best) instead of orphaned.
-group("what else tells two statements apart", () => {
+describe("what else tells two statements apart", () => {
   const kinds = (before: string, after: string) =>
     compareStatements(before, after, { oldPrecededBy: "the ", newPrecededBy: "the " }).map(
       (difference) => difference.kind,

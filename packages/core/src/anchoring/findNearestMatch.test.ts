@@ -1,16 +1,16 @@
-import { expect, describe as group, it } from "vitest";
-import { describe } from "./describe";
+import { describe, expect, it } from "vitest";
 import { findNearestMatch } from "./findNearestMatch";
+import { selectorsForRange } from "./selectorsForRange";
 
 const clinics =
   "The north clinic reported that waiting times dropped by nine percent in spring.\n" +
   "The south clinic reported that waiting times dropped by nine percent in autumn.";
 const selectorsOf = (quote: string, source: string) => {
   const start = source.indexOf(quote);
-  return describe(source, start, start + quote.length);
+  return selectorsForRange(source, start, start + quote.length);
 };
 
-group("findNearestMatch", () => {
+describe("findNearestMatch", () => {
   it("offers the look-alike an orphan was refused, with what differs", () => {
     const claim = selectorsOf("north clinic reported that waiting times dropped by nine percent in spring", clinics);
     const nearest = findNearestMatch(
@@ -46,12 +46,12 @@ group("findNearestMatch", () => {
   });
 });
 
-group("the nearest match's range", () => {
+describe("the nearest match's range", () => {
   it("begins and ends on whole characters, as the server requires of a claim it attaches", () => {
     const before = "Fans cheered 👍 loudly at the stadium.";
     const after = "Fans jeered 👍🏿 loudly at the stadium.";
     const start = before.indexOf("cheered 👍");
-    const match = findNearestMatch(describe(before, start, start + "cheered 👍".length), after);
+    const match = findNearestMatch(selectorsForRange(before, start, start + "cheered 👍".length), after);
     const { position } = match?.selectors ?? { position: { start: -1, end: -1 } };
     const segments = [...new Intl.Segmenter("en", { granularity: "grapheme" }).segment(after)];
     const boundaries = new Set([...segments.map((segment) => segment.index), after.length]);

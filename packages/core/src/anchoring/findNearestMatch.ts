@@ -1,10 +1,10 @@
 import search from "approx-string-match";
 import { snapToGraphemes } from "../text/graphemeBoundaries";
 import { checkSameStatement } from "./checkSameStatement";
-import { describe } from "./describe";
 import { findOccurrences } from "./matchQuote";
 import { REANCHOR_THRESHOLDS } from "./reanchor";
 import { rankWithPosition, type ScoredMatch, scoreQuoteMatch } from "./scoreQuoteMatch";
+import { selectorsForRange } from "./selectorsForRange";
 import { snapToWords } from "./snapToWords";
 import type { Selectors } from "./types";
 
@@ -87,5 +87,5 @@ export function findNearestMatch(old: Selectors, newText: string): NearestMatch 
 
 function describeWhole(text: string, start: number, end: number): Selectors {
   const whole = snapToGraphemes(text, start, end);
-  return describe(text, whole.start, whole.end);
+  return selectorsForRange(text, whole.start, whole.end);
 }

@@ -1,4 +1,4 @@
-import { describe } from "./describe";
+import { selectorsForRange } from "./selectorsForRange";
 import type { Selectors } from "./types";
 
 /** A generated article, its claims, and edited versions of it: what the re-anchoring benchmark runs on. */
@@ -56,7 +56,7 @@ export function generateEditedArticle(wordCount = 50_000, claimCount = 2_000, se
     const start = wordStarts[first] as number;
     const lastStart = wordStarts[last] as number;
     const end = lastStart + (/^\S+/.exec(text.slice(lastStart))?.[0].length ?? 0);
-    claims.push({ selectors: describe(text, start, end) });
+    claims.push({ selectors: selectorsForRange(text, start, end) });
   }
 
   const middle = Math.floor(paragraphs.length / 2);

@@ -1,16 +1,16 @@
-import { expect, describe as group, it } from "vitest";
-import { describe } from "./describe";
+import { describe, expect, it } from "vitest";
 import { generateEditedArticle } from "./generateEditedArticle";
 import { REANCHOR_THRESHOLDS, reanchor } from "./reanchor";
 import { reanchorAll, summarizeReanchoring } from "./reanchorAll";
+import { selectorsForRange } from "./selectorsForRange";
 
 const text = "Malley said Iran transferred dozens just this summer. Iravani called it totally unfounded.";
 const selectorsOf = (quote: string, source = text) => {
   const start = source.indexOf(quote);
-  return describe(source, start, start + quote.length);
+  return selectorsForRange(source, start, start + quote.length);
 };
 
-group("reanchor", () => {
+describe("reanchor", () => {
   it("answers exact with fresh context when the quote is still at its position", () => {
     const result = reanchor(selectorsOf("transferred dozens"), text.replace("Iravani", "Amir"));
     expect(result).toMatchObject({
@@ -46,7 +46,7 @@ group("reanchor", () => {
   });
 });
 
-group("reanchorAll on a generated 5,000-word article", () => {
+describe("reanchorAll on a generated 5,000-word article", () => {
   const article = generateEditedArticle(5_000, 200, 7);
 
   for (const [name, edited] of [
@@ -75,7 +75,7 @@ group("reanchorAll on a generated 5,000-word article", () => {
   });
 });
 
-group("look-alike statements (issue 11, item 2)", () => {
+describe("look-alike statements (issue 11, item 2)", () => {
   const clinics =
     "The north clinic reported that waiting times dropped by nine percent in spring.\n" +
     "The south clinic reported that waiting times dropped by nine percent in autumn.";
@@ -105,12 +105,12 @@ group("look-alike statements (issue 11, item 2)", () => {
     const boilerplate = "The ministry did not respond to a request for comment.";
     const old = `Ortiz announced the new budget on Monday.\n${boilerplate}\nRamos criticised the plan on Tuesday.\n${boilerplate}`;
     const edited = `Ramos criticised the plan on Tuesday.\n${boilerplate}`;
-    const selectors = describe(old, old.indexOf(boilerplate), old.indexOf(boilerplate) + boilerplate.length);
+    const selectors = selectorsForRange(old, old.indexOf(boilerplate), old.indexOf(boilerplate) + boilerplate.length);
     expect(reanchorAll([{ selectors }], old, edited)).toEqual([{ status: "orphaned" }]);
   });
 });
 
-group("a refused candidate widened back to the quote's first word", () => {
+describe("a refused candidate widened back to the quote's first word", () => {
   it("takes back the first word when a word was inserted right after it (the search path)", () => {
     // "newly chilu…" is as cheap as "tekpo newly chilu…", but changes a word where the context changed too.
     const source = "Sa de powenlu.\nBa mirzu de vimirga tekpo chilu am olurba ripo ur mir. Mirsuntek luri halam.";
@@ -126,7 +126,7 @@ group("a refused candidate widened back to the quote's first word", () => {
 
 // Found by trying the product as an attacker: the quote intact in another sentence whose own words
 // (around the quote) differ is that other sentence, not the claim's.
-group("an intact quote in a sentence that says something else around it", () => {
+describe("an intact quote in a sentence that says something else around it", () => {
   const reanchorOne = (oldText: string, quote: string, newText: string) => {
     const [result] = reanchorAll([{ selectors: selectorsOf(quote, oldText) }], oldText, newText);
     return result;
@@ -155,7 +155,7 @@ group("an intact quote in a sentence that says something else around it", () => 
   });
 });
 
-group("a save that puts a combining mark or a modifier right after a claim", () => {
+describe("a save that puts a combining mark or a modifier right after a claim", () => {
   it("never leaves the claim ending inside a character", () => {
     for (const [before, quote, after] of [
       ["Fans cheered 👍 loudly.", "Fans cheered 👍", "Fans cheered 👍🏿 loudly."],

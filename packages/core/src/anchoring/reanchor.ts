@@ -1,10 +1,10 @@
 import search from "approx-string-match";
 import { snapToGraphemes } from "../text/graphemeBoundaries";
 import { checkSameStatement, sentenceContextDifferences } from "./checkSameStatement";
-import { describe } from "./describe";
 import { editDistance } from "./editDistance";
 import { findOccurrences } from "./matchQuote";
 import { rankWithPosition, type ScoredMatch, scoreQuoteMatch } from "./scoreQuoteMatch";
+import { selectorsForRange } from "./selectorsForRange";
 import { snapToWords } from "./snapToWords";
 import type { Selectors } from "./types";
 
@@ -299,7 +299,7 @@ function isAcceptable(match: ScoredMatch, quoteLength: number): boolean {
 export function found(status: ReanchorStatus, text: string, start: number, end: number): ReanchorResult {
   const whole = snapToGraphemes(text, start, end);
   const isWidened = whole.start !== start || whole.end !== end;
-  return { status: isWidened ? "fuzzy" : status, selectors: describe(text, whole.start, whole.end) };
+  return { status: isWidened ? "fuzzy" : status, selectors: selectorsForRange(text, whole.start, whole.end) };
 }
 
 /**

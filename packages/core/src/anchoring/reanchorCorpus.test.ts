@@ -1,10 +1,10 @@
-import { expect, describe as group, it } from "vitest";
+import { describe, expect, it } from "vitest";
 import { readFixture } from "../testing/readFixture";
-import { describe } from "./describe";
 import { findNearestMatch } from "./findNearestMatch";
 import { findOccurrences } from "./matchQuote";
 import { type ReanchorResult, reanchor } from "./reanchor";
 import { reanchorAll } from "./reanchorAll";
+import { selectorsForRange } from "./selectorsForRange";
 
 interface CorpusCase {
   name: string;
@@ -51,7 +51,7 @@ function describeResult(result: ReanchorResult): string {
 
 function oldSelectors(testCase: CorpusCase) {
   const start = nthOccurrence(testCase.old, testCase.claim, testCase.claimOccurrence);
-  return describe(testCase.old, start, start + testCase.claim.length);
+  return selectorsForRange(testCase.old, start, start + testCase.claim.length);
 }
 
 /**
@@ -93,7 +93,7 @@ function passRate(failures: number): string {
   return `${total - failures}/${total} (${(((total - failures) / total) * 100).toFixed(1)}%)`;
 }
 
-group("the re-anchoring corpus", () => {
+describe("the re-anchoring corpus", () => {
   it("covers every kind of edit the issue lists", () => {
     const categories = new Set(corpus.cases.map((testCase) => testCase.category));
     for (const category of [

@@ -19,6 +19,18 @@ export const ERROR_STATUS = {
 export type ErrorCode = keyof typeof ERROR_STATUS;
 export type ErrorStatus = (typeof ERROR_STATUS)[ErrorCode];
 
+const CODE_FOR_STATUS: ReadonlyMap<number, ErrorCode> = new Map(
+  Object.entries(ERROR_STATUS).map(([code, status]) => [status, code as ErrorCode]),
+);
+
+/**
+ * The code of an error that comes with a status only (a framework's own HTTP error, say), read backwards from
+ * ERROR_STATUS: every status there belongs to one code. Undefined for a status no code carries.
+ */
+export function errorCodeForStatus(status: number): ErrorCode | undefined {
+  return CODE_FOR_STATUS.get(status);
+}
+
 export const ZErrorCode = z.enum(Object.keys(ERROR_STATUS) as [ErrorCode, ...ErrorCode[]]);
 
 /** The one error envelope: `{ "error": { "code", "message", "details"? } }`. */

@@ -1,16 +1,15 @@
-import type { Article } from "../schemas/article";
-import type { Claim } from "../schemas/claim";
-import type { Actor } from "../schemas/common";
-import type { HistoryEvent } from "../schemas/event";
-import type { Evidence } from "../schemas/evidence";
-import type { Link, LinkKind } from "../schemas/link";
-import type { Verdict, VerdictCounts } from "../schemas/verdict";
+import { z } from "zod";
+import { type Article, ZArticle, ZVerdictCounts } from "../schemas/article";
+import { type Claim, ZClaim } from "../schemas/claim";
+import { type Actor, ZActor } from "../schemas/common";
+import { type HistoryEvent, ZEvent, ZEventAction } from "../schemas/event";
+import { type Evidence, ZEvidence } from "../schemas/evidence";
+import { type Link, ZLink, ZLinkKind } from "../schemas/link";
+import { ZVerdict } from "../schemas/verdict";
 
 /** The organisation that publishes the report: named in the report and in ClaimReview, its URL roots annotation ids. */
-export interface ReportOrganisation {
-  name: string;
-  url: string;
-}
+const ZReportOrganisation = z.object({ name: z.string(), url: z.string() });
+export type ReportOrganisation = z.infer<typeof ZReportOrganisation>;
 
 /** What a report is built from: an article and everything reviewers attached to it, as the API answers them. */
 export interface ReportInput {
@@ -29,85 +28,93 @@ export interface ReportInput {
 }
 
 /** The report's header, as a reader sees it. */
-export interface ReportHeader {
-  title: string;
-  outlet: string | null;
-  author: string | null;
-  sourceUrl: string | null;
-  publishedAt: string | null;
-  reviewers: string[];
-  organisation: ReportOrganisation;
-  generatedAt: string;
-  reportUrl: string;
-}
+const ZReportHeader = z.object({
+  title: z.string(),
+  outlet: z.string().nullable(),
+  author: z.string().nullable(),
+  sourceUrl: z.string().nullable(),
+  publishedAt: z.string().nullable(),
+  reviewers: z.array(z.string()),
+  organisation: ZReportOrganisation,
+  generatedAt: z.string(),
+  reportUrl: z.string(),
+});
+export type ReportHeader = z.infer<typeof ZReportHeader>;
 
 /** An entry of a claim's short history, already put into words. */
-export interface ReportHistoryEntry {
-  at: string;
-  by: string;
-  action: HistoryEvent["action"];
-  summary: string;
-}
+const ZReportHistoryEntry = z.object({
+  at: z.string(),
+  by: z.string(),
+  action: ZEventAction,
+  summary: z.string(),
+});
+export type ReportHistoryEntry = z.infer<typeof ZReportHistoryEntry>;
 
 /** A link seen from one of its claims. */
-export interface ReportClaimLink {
-  linkId: string;
-  kind: LinkKind;
+const ZReportClaimLink = z.object({
+  linkId: z.string(),
+  kind: ZLinkKind,
   /** "Contradicts" or "Supports", or "Contradicted by" / "Supported by" seen from the link's target. */
-  label: string;
-  otherClaimId: string;
-  otherClaimNumber: number;
-  note: string | null;
-}
+  label: z.string(),
+  otherClaimId: z.string(),
+  otherClaimNumber: z.number().int(),
+  note: z.string().nullable(),
+});
+export type ReportClaimLink = z.infer<typeof ZReportClaimLink>;
 
-export interface ReportEvidence extends Evidence {
-  stanceLabel: string;
-}
+/** A piece of evidence with its stance put into words. */
+const ZReportEvidence = ZEvidence.extend({ stanceLabel: z.string() });
+export type ReportEvidence = z.infer<typeof ZReportEvidence>;
 
 /** A claim with everything that hangs off it, numbered in document order. */
-export interface ReportClaim extends Claim {
-  number: number;
-  verdictLabel: string;
-  evidence: ReportEvidence[];
-  links: ReportClaimLink[];
+const ZReportClaim = ZClaim.extend({
+  number: z.number().int(),
+  verdictLabel: z.string(),
+  evidence: z.array(ZReportEvidence),
+  links: z.array(ZReportClaimLink),
   /** The latest few history entries, oldest first. */
-  history: ReportHistoryEntry[];
-  historyTotal: number;
-}
+  history: z.array(ZReportHistoryEntry),
+  historyTotal: z.number().int(),
+});
+export type ReportClaim = z.infer<typeof ZReportClaim>;
 
 /** One side of a contradiction. */
-export interface ReportPairSide {
-  claimId: string;
-  number: number;
-  quote: string;
-  speaker: string | null;
-  verdict: Verdict;
-  verdictLabel: string;
-}
+const ZReportPairSide = z.object({
+  claimId: z.string(),
+  number: z.number().int(),
+  quote: z.string(),
+  speaker: z.string().nullable(),
+  verdict: ZVerdict,
+  verdictLabel: z.string(),
+});
+export type ReportPairSide = z.infer<typeof ZReportPairSide>;
 
 /** Two claims linked as contradicting each other, shown side by side. */
-export interface ReportContradiction {
-  linkId: string;
-  note: string | null;
-  left: ReportPairSide;
-  right: ReportPairSide;
-}
+const ZReportContradiction = z.object({
+  linkId: z.string(),
+  note: z.string().nullable(),
+  left: ZReportPairSide,
+  right: ZReportPairSide,
+});
+export type ReportContradiction = z.infer<typeof ZReportContradiction>;
 
 /**
  * Everything a report shows, in the order it shows it. Every builder (HTML, Markdown, JSON, W3C, ClaimReview, CSV)
- * and the web page read this one model, so the formats cannot drift apart.
+ * and the web page read this one model, so the formats cannot drift apart. GET /api/articles/:id/report/model
+ * answers it; the web app parses the answer with this schema.
  */
-export interface ReportModel {
-  header: ReportHeader;
-  article: Article;
-  counts: VerdictCounts;
-  claimCount: number;
-  orphanCount: number;
-  contradictions: ReportContradiction[];
-  claims: ReportClaim[];
+export const ZReportModel = z.object({
+  header: ZReportHeader,
+  article: ZArticle,
+  counts: ZVerdictCounts,
+  claimCount: z.number().int(),
+  orphanCount: z.number().int(),
+  contradictions: z.array(ZReportContradiction),
+  claims: z.array(ZReportClaim),
   /** Links between claims of the report, in the order given. */
-  links: Link[];
+  links: z.array(ZLink),
   /** Every event, oldest first, article-level ones included. */
-  events: HistoryEvent[];
-  reviewers: Actor[];
-}
+  events: z.array(ZEvent),
+  reviewers: z.array(ZActor),
+});
+export type ReportModel = z.infer<typeof ZReportModel>;

@@ -53,7 +53,7 @@ describe("buildReportModel on the sample article", () => {
 
   it("attaches evidence to its claim with the stance in words", () => {
     expect(model.claims[0]?.evidence.map((item) => [item.id, item.stanceLabel])).toEqual([
-      ["evd_first_sightings", "Contradicts the claim"],
+      ["evd_first_sightings", "Contradicts"],
     ]);
     expect(model.claims[1]?.evidence).toEqual([]);
   });

@@ -1,10 +1,10 @@
 import type { EvidenceStance } from "../schemas/evidence";
 import type { LinkKind } from "../schemas/link";
 
-/** How an evidence stance reads to a person. */
+/** How an evidence stance reads to a person: in the evidence panel, the history and every report format. */
 export const EVIDENCE_STANCE_LABELS: Record<EvidenceStance, string> = {
-  supports: "Supports the claim",
-  contradicts: "Contradicts the claim",
+  supports: "Supports",
+  contradicts: "Contradicts",
   context: "Context",
 };
 

@@ -1,5 +1,5 @@
 import { describe, expect, it } from "vitest";
-import { ZHttpUrl, ZId, ZOptionalLine, ZTimestamp, ZUserText } from "./common";
+import { ZHttpUrl, ZId, ZIdParam, ZOptionalLine, ZTimestamp, ZUserText } from "./common";
 
 describe("ZHttpUrl", () => {
   it("accepts http and https URLs", () => {
@@ -40,6 +40,14 @@ describe("ZId", () => {
   it("rejects path characters and empty ids", () => {
     expect(ZId.safeParse("../etc").success).toBe(false);
     expect(ZId.safeParse("").success).toBe(false);
+  });
+});
+
+describe("ZIdParam", () => {
+  it("reads a route's :id parameter as an id", () => {
+    expect(ZIdParam.parse({ id: "art_01-AB" })).toEqual({ id: "art_01-AB" });
+    expect(ZIdParam.safeParse({ id: "../etc" }).success).toBe(false);
+    expect(ZIdParam.safeParse({}).success).toBe(false);
   });
 });
 

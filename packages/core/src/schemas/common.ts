@@ -7,6 +7,10 @@ export const ZId = z
   .max(64)
   .regex(/^[A-Za-z0-9_-]+$/, "An id holds only letters, digits, '-' and '_'.");
 
+/** A route's `:id` parameter, validated as an id before any lookup. */
+export const ZIdParam = z.object({ id: ZId });
+export type IdParam = z.infer<typeof ZIdParam>;
+
 /** A timestamp as it crosses the wire: ISO 8601 in UTC. */
 export const ZTimestamp = z.iso.datetime({ offset: true });
 

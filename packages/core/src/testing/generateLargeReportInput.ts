@@ -1,5 +1,5 @@
 // Benchmark support: a large, deterministic report input (a 50,000-word article by default) for timing the builders.
-import { describe } from "../anchoring/describe";
+import { selectorsForRange } from "../anchoring/selectorsForRange";
 import type { ReportInput } from "../report/ReportModel";
 import type { Claim } from "../schemas/claim";
 import type { HistoryEvent } from "../schemas/event";
@@ -55,7 +55,7 @@ export function generateLargeReportInput(
     return {
       id: `clm_${index}`,
       articleId: "art_bench",
-      selectors: describe(text, start, end),
+      selectors: selectorsForRange(text, start, end),
       verdict: VERDICTS[index % VERDICTS.length] as Claim["verdict"],
       speaker: index % 5 === 0 ? null : `Speaker ${index % 40}`,
       rationale: index % 3 === 0 ? "" : `Rationale for claim ${index}, with "quotes", <angle brackets> & commas.`,

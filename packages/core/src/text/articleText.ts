@@ -3,8 +3,11 @@
  *
  * Text nodes in document order; one "\n" between text blocks (paragraphs, headings, ...);
  * a hard break is "\n" too. Offsets count UTF-16 code units, as JavaScript strings do.
- * The server and the editor both use this definition, so an offset means the same on both sides.
+ * Which nodes are text blocks and what separates them is declared in textBlocks.ts, which the editor's text
+ * index follows too, so an offset means the same on both sides.
  */
+
+import { inlineNodeText, isTextBlock, TEXT_BLOCK_SEPARATOR } from "./textBlocks";
 
 /** A Tiptap / ProseMirror JSON node, as much of it as the projection reads. */
 export interface DocNode {
@@ -15,18 +18,15 @@ export interface DocNode {
   marks?: { type: string; attrs?: Record<string, unknown> }[];
 }
 
-/** Node types whose content is inline (text and hard breaks). */
-export const TEXT_BLOCK_TYPES = new Set(["paragraph", "heading", "codeBlock"]);
-
 /** The plain text of a document: text blocks joined by "\n". */
 export function articleText(doc: DocNode): string {
   const blocks: string[] = [];
   collectTextBlocks(doc, blocks);
-  return blocks.join("\n");
+  return blocks.join(TEXT_BLOCK_SEPARATOR);
 }
 
 function collectTextBlocks(node: DocNode, blocks: string[]): void {
-  if (TEXT_BLOCK_TYPES.has(node.type)) {
+  if (isTextBlock(node.type)) {
     blocks.push(inlineText(node));
     return;
   }
@@ -35,9 +35,6 @@ function collectTextBlocks(node: DocNode, blocks: string[]): void {
 
 function inlineText(block: DocNode): string {
   let text = "";
-  for (const child of block.content ?? []) {
-    if (child.type === "text") text += child.text ?? "";
-    else if (child.type === "hardBreak") text += "\n";
-  }
+  for (const child of block.content ?? []) text += inlineNodeText(child);
   return text;
 }

@@ -1,8 +1,7 @@
-import type { EvidenceStance } from "@factmark/core";
+import { EVIDENCE_STANCE_LABELS } from "@factmark/core";
 
-/** How a stance reads to a reviewer. */
-export const STANCE_LABELS: Record<EvidenceStance, string> = {
-  supports: "Supports",
-  contradicts: "Contradicts",
-  context: "Context",
-};
+/**
+ * Core's stance labels under their old web name, kept for features/history until it imports them from core.
+ * @deprecated Import EVIDENCE_STANCE_LABELS from "@factmark/core".
+ */
+export const STANCE_LABELS = EVIDENCE_STANCE_LABELS;

@@ -1,4 +1,4 @@
-import { describe as describeSelectors } from "@factmark/core";
+import { selectorsForRange } from "@factmark/core";
 import { screen } from "@testing-library/react";
 import userEvent from "@testing-library/user-event";
 import { describe, expect, it, vi } from "vitest";
@@ -11,14 +11,14 @@ const TEXT = "Iran sold a limited number of drones.";
 const orphan = buildClaim(TEXT, "limited number", "contradicted", { isOrphaned: true, speaker: "Amir-Abdollahian" });
 const NEAREST_ROUTE = `GET /api/claims/${orphan.id}/nearest-match`;
 const NEW_TEXT = "Iran sold a limited number of twelve drones.";
-const nearest = describeSelectors(NEW_TEXT, 12, 26);
+const nearest = selectorsForRange(NEW_TEXT, 12, 26);
 
 describe("OrphanList", () => {
   it("lists orphans with their old quote, verdict and speaker, and re-attaches one to the selection", async () => {
     stubApi({ [NEAREST_ROUTE]: { status: 200, body: { match: null } } });
     const user = userEvent.setup();
     const onReattach = vi.fn();
-    const selection = describeSelectors("New text here.", 4, 8);
+    const selection = selectorsForRange("New text here.", 4, 8);
     renderWithQueryClient(
       <OrphanList
         orphans={[orphan]}

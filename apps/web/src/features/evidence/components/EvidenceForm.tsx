@@ -1,7 +1,6 @@
-import { EVIDENCE_STANCES, type EvidenceStance } from "@factmark/core";
+import { EVIDENCE_STANCE_LABELS, EVIDENCE_STANCES, type EvidenceStance } from "@factmark/core";
 import { type FormEvent, useEffect, useId, useRef, useState } from "react";
 import type { EvidenceFieldErrors, EvidenceFormValues } from "../evidenceFormValues";
-import { STANCE_LABELS } from "../stanceLabels";
 
 export interface EvidenceFormProps {
   /** Names the form, e.g. "Add evidence" or "Edit evidence". */
@@ -116,7 +115,7 @@ export function EvidenceForm({
           >
             {EVIDENCE_STANCES.map((stance) => (
               <option key={stance} value={stance}>
-                {STANCE_LABELS[stance]}
+                {EVIDENCE_STANCE_LABELS[stance]}
               </option>
             ))}
           </select>

@@ -1,11 +1,10 @@
-import { type Evidence, ZHttpUrl } from "@factmark/core";
+import { EVIDENCE_STANCE_LABELS, type Evidence, ZHttpUrl } from "@factmark/core";
 import { useRef, useState } from "react";
 import { InlineNotice } from "../../../components/InlineNotice";
 import { ApiError } from "../../../lib/ApiError";
 import { evidenceSaveErrors } from "../evidenceErrors";
 import { type EvidenceFieldErrors, evidenceFormValues, parseEvidenceUpdate } from "../evidenceFormValues";
 import { useUpdateEvidenceMutation } from "../hooks/useUpdateEvidenceMutation";
-import { STANCE_LABELS } from "../stanceLabels";
 import { EvidenceForm } from "./EvidenceForm";
 
 export interface EvidenceItemProps {
@@ -72,7 +71,9 @@ export function EvidenceItem({ evidence, onRemove, canEdit = true, canRemove = t
       ) : (
         <>
           <div className="evidence-item__header">
-            <span className={`stance-badge stance-badge--${evidence.stance}`}>{STANCE_LABELS[evidence.stance]}</span>{" "}
+            <span className={`stance-badge stance-badge--${evidence.stance}`}>
+              {EVIDENCE_STANCE_LABELS[evidence.stance]}
+            </span>{" "}
             {isLinkable ? (
               <a className="evidence-item__link" href={evidence.url} target="_blank" rel="noopener noreferrer">
                 {label}

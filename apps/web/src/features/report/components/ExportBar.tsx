@@ -1,4 +1,5 @@
-import { REPORT_FORMATS, reportDownloadUrl } from "../api";
+import { REPORT_FORMAT_DETAILS, REPORT_FORMATS } from "@factmark/core";
+import { reportDownloadUrl } from "../api";
 
 /** One download link per export format. */
 export function ExportBar({ articleId }: { articleId: string }) {
@@ -6,10 +7,15 @@ export function ExportBar({ articleId }: { articleId: string }) {
     <nav className="export-bar" aria-label="Export the report">
       <span className="export-bar__label">Export</span>
       <ul>
-        {REPORT_FORMATS.map(({ format, label, description }) => (
+        {REPORT_FORMATS.map((format) => (
           <li key={format}>
-            <a className="button" href={reportDownloadUrl(articleId, format)} download title={description}>
-              {label}
+            <a
+              className="button"
+              href={reportDownloadUrl(articleId, format)}
+              download
+              title={REPORT_FORMAT_DETAILS[format].description}
+            >
+              {REPORT_FORMAT_DETAILS[format].label}
             </a>
           </li>
         ))}

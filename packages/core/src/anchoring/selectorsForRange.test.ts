@@ -1,5 +1,5 @@
-import { expect, describe as group, it } from "vitest";
-import { describe } from "./describe";
+import { describe, expect, it } from "vitest";
+import { selectorsForRange } from "./selectorsForRange";
 import { QUOTE_CONTEXT_LENGTH } from "./types";
 
 const alphabet = "abcdefghijklmnopqrstuvwxyz";
@@ -10,16 +10,16 @@ function isLoneSurrogateAt(text: string, index: number): boolean {
   return code >= 0xd800 && code <= 0xdfff && !text.slice(index, index + 2).isWellFormed();
 }
 
-group("describe", () => {
+describe("selectorsForRange", () => {
   it("gives the position and the exact quote of the range", () => {
-    const selectors = describe("The quick brown fox", 4, 9);
+    const selectors = selectorsForRange("The quick brown fox", 4, 9);
     expect(selectors.position).toEqual({ start: 4, end: 9 });
     expect(selectors.quote.exact).toBe("quick");
   });
 
   it("keeps 32 characters of context on each side", () => {
     const start = long.indexOf("TARGET");
-    const { quote } = describe(long, start, start + 6);
+    const { quote } = selectorsForRange(long, start, start + 6);
     expect(QUOTE_CONTEXT_LENGTH).toBe(32);
     expect(quote.prefix).toHaveLength(32);
     expect(quote.suffix).toHaveLength(32);
@@ -28,10 +28,10 @@ group("describe", () => {
   });
 
   it("keeps shorter context at the edges of the text", () => {
-    const { quote } = describe("Hello world", 0, 5);
+    const { quote } = selectorsForRange("Hello world", 0, 5);
     expect(quote.prefix).toBe("");
     expect(quote.suffix).toBe(" world");
-    expect(describe("Hello world", 6, 11).quote).toEqual({ exact: "world", prefix: "Hello ", suffix: "" });
+    expect(selectorsForRange("Hello world", 6, 11).quote).toEqual({ exact: "world", prefix: "Hello ", suffix: "" });
   });
 
   it("never cuts an emoji in half at the start of the prefix", () => {
@@ -39,7 +39,7 @@ group("describe", () => {
     const text = `🛩${"x".repeat(31)}QUOTE`;
     const start = text.indexOf("QUOTE");
     expect(start - 32).toBe(1);
-    const { quote } = describe(text, start, start + 5);
+    const { quote } = selectorsForRange(text, start, start + 5);
     expect(quote.prefix.isWellFormed()).toBe(true);
     expect(quote.prefix).toBe("x".repeat(31));
   });
@@ -47,7 +47,7 @@ group("describe", () => {
   it("never cuts an emoji in half at the end of the suffix", () => {
     // The emoji's high surrogate would be the last unit of a 32-unit suffix.
     const text = `QUOTE${"y".repeat(31)}🛩 tail`;
-    const { quote } = describe(text, 0, 5);
+    const { quote } = selectorsForRange(text, 0, 5);
     expect(quote.suffix.isWellFormed()).toBe(true);
     expect(quote.suffix).toBe("y".repeat(31));
   });
@@ -55,7 +55,7 @@ group("describe", () => {
   it("keeps an emoji whole when it fits inside the context", () => {
     const text = `say 🛩 ${"z".repeat(10)}QUOTE${"z".repeat(10)} 🛩 end`;
     const start = text.indexOf("QUOTE");
-    const { quote } = describe(text, start, start + 5);
+    const { quote } = selectorsForRange(text, start, start + 5);
     expect(quote.prefix).toBe(text.slice(0, start));
     expect(quote.suffix).toBe(text.slice(start + 5));
     expect(isLoneSurrogateAt(quote.prefix, 4)).toBe(false);
@@ -65,7 +65,7 @@ group("describe", () => {
     const text = "گفت: «تعداد محدودی پهپاد» Cafe\u0301";
     const start = text.indexOf("تعداد");
     const end = text.indexOf("»");
-    const selectors = describe(text, start, end);
+    const selectors = selectorsForRange(text, start, end);
     expect(selectors.quote.exact).toBe("تعداد محدودی پهپاد");
     expect(selectors.quote.prefix + selectors.quote.exact + selectors.quote.suffix).toBe(text);
   });

@@ -4,7 +4,7 @@ import { QUOTE_CONTEXT_LENGTH, type Selectors } from "./types";
  * The selectors that describe [start, end) of `text`: its position and its quote with context.
  * The caller guarantees 0 <= start <= end <= text.length.
  */
-export function describe(text: string, start: number, end: number): Selectors {
+export function selectorsForRange(text: string, start: number, end: number): Selectors {
   const prefixStart = avoidSplitSurrogate(text, Math.max(0, start - QUOTE_CONTEXT_LENGTH), +1);
   const suffixEnd = avoidSplitSurrogate(text, Math.min(text.length, end + QUOTE_CONTEXT_LENGTH), -1);
   return {
@@ -24,3 +24,9 @@ function avoidSplitSurrogate(text: string, offset: number, direction: 1 | -1): n
   const isInsidePair = before >= 0xd800 && before <= 0xdbff;
   return isInsidePair ? offset + direction : offset;
 }
+
+/**
+ * The old name, kept until apps/server/src/routes/claimCreateRace.test.ts imports selectorsForRange.
+ * @deprecated Use selectorsForRange: `describe` clashes with the test runner's.
+ */
+export const describe = selectorsForRange;
