@@ -1,8 +1,8 @@
 import { readFileSync } from "node:fs";
 import { fileURLToPath } from "node:url";
 import type { Principal } from "@factmark/core";
-import { articleEverExisted } from "../repositories/articleRepository";
 import { ensureAccount } from "../repositories/accountRepository";
+import { articleEverExisted } from "../repositories/articleRepository";
 import { createArticle } from "../services/articles/createArticle";
 import type { Db } from "./createDatabase";
 

@@ -1,6 +1,6 @@
 import { type Actor, AppError, type Evidence } from "@factmark/core";
 import type { DbClient } from "../repositories/articleRepository";
-import { insertEvents } from "../repositories/eventRepository";
+import { insertEvents, lockArticleForChanges } from "../repositories/eventRepository";
 import { type findEvidence, updateEvidenceIfVersion } from "../repositories/evidenceRepository";
 import { evidenceEventValue } from "./evidenceEventValue";
 import { preconditionFailed } from "./preconditionFailed";
@@ -20,6 +20,7 @@ export async function setEvidenceDeleted(
   options: { expectedVersion?: number | undefined; isRecorded: boolean },
 ): Promise<Evidence> {
   const { evidence: current, claim } = found;
+  await lockArticleForChanges(tx, claim.articleId);
   if (found.isDeleted === isDeleting) {
     throw new AppError("CONFLICT", isDeleting ? "This evidence is already removed." : "This evidence is not removed.", {
       current,
@@ -27,7 +28,14 @@ export async function setEvidenceDeleted(
   }
   const version = options.expectedVersion ?? current.version;
   if (current.version !== version) throw preconditionFailed("evidence", current);
-  const isChanged = await updateEvidenceIfVersion(tx, current.id, version, { deletedAt: isDeleting ? at : null }, at);
+  const isChanged = await updateEvidenceIfVersion(
+    tx,
+    claim.articleId,
+    current.id,
+    version,
+    { deletedAt: isDeleting ? at : null },
+    at,
+  );
   if (!isChanged) throw preconditionFailed("evidence", current);
   if (options.isRecorded) {
     const value = evidenceEventValue(current);

@@ -1,6 +1,6 @@
 import { type Actor, AppError } from "@factmark/core";
 import type { DbClient } from "../repositories/articleRepository";
-import { insertEvents } from "../repositories/eventRepository";
+import { insertEvents, lockArticleForChanges } from "../repositories/eventRepository";
 import { type findLink, findLiveLinkBetween, setLinkDeletedAt } from "../repositories/linkRepository";
 import { assertLinkable } from "./assertLinkable";
 import { linkEvents } from "./linkEvents";
@@ -20,6 +20,7 @@ export async function setLinkDeleted(
   exceptClaimId?: string,
 ): Promise<void> {
   const { link } = found;
+  await lockArticleForChanges(tx, link.articleId);
   if (found.isDeleted === isDeleting) {
     throw new AppError("CONFLICT", isDeleting ? "This link is already removed." : "This link is not removed.", {
       current: link,
@@ -34,7 +35,7 @@ export async function setLinkDeleted(
       });
     }
   }
-  const isChanged = await setLinkDeletedAt(tx, link.id, isDeleting ? at : null);
+  const isChanged = await setLinkDeletedAt(tx, link, isDeleting ? at : null);
   if (!isChanged) throw new AppError("CONFLICT", "This link was changed by someone else; reload and try again.");
   const events = linkEvents(isDeleting ? "link.removed" : "link.added", link, found, exceptClaimId);
   await insertEvents(tx, link.articleId, actor, events, at);

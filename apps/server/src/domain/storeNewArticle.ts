@@ -22,5 +22,6 @@ export async function storeNewArticle(
       reason: isEmpty ? "empty" : "invalid_document",
     });
   }
-  return insertArticle(db, id, { ...fields, doc: checked.data, text: articleText(checked.data) }, actor);
+  const text = articleText(checked.data);
+  return db.$transaction((tx) => insertArticle(tx, id, { ...fields, doc: checked.data, text }, actor));
 }

@@ -3,12 +3,14 @@ import {
   type Article,
   type ArticleSummary,
   type DocNode,
+  type EventAction,
   emptyVerdictCounts,
   type Verdict,
 } from "@factmark/core";
 import type { Db } from "../db/createDatabase";
 import { timeOrderedId } from "../db/timeOrderedId";
 import type { Prisma } from "../generated/prisma/client";
+import { insertEvents, lockArticleForChanges } from "./eventRepository";
 import { recentPerClient } from "./recentPerClient";
 
 export type DbClient = Db | Prisma.TransactionClient;
@@ -47,24 +49,19 @@ function toArticleMetadata(row: Omit<ArticleRow, "doc" | "text">) {
   };
 }
 
-/** Stores a new article and its "created" history entry. */
-export async function insertArticle(db: DbClient, id: string, fields: ArticleFields, actor: Actor): Promise<Article> {
-  const row = await db.article.create({
-    data: {
-      id,
-      ...fields,
-      doc: JSON.stringify(fields.doc),
-      createdById: actor.id,
-      events: {
-        create: {
-          id: timeOrderedId(),
-          actorId: actor.id,
-          action: "article.created",
-          to: JSON.stringify({ title: fields.title }),
-        },
-      },
-    },
+/** Stores a new article and records its "created" entry, its first change; inside a transaction. */
+export async function insertArticle(tx: DbClient, id: string, fields: ArticleFields, actor: Actor): Promise<Article> {
+  const row = await tx.article.create({
+    data: { id, ...fields, doc: JSON.stringify(fields.doc), createdById: actor.id },
   });
+  await lockArticleForChanges(tx, id);
+  await insertEvents(
+    tx,
+    id,
+    actor,
+    [{ claimId: null, action: "article.created", to: { title: fields.title } }],
+    row.createdAt,
+  );
   return toArticle(row);
 }
 
@@ -149,22 +146,14 @@ export async function updateArticleIfVersion(
   return result.count === 1;
 }
 
+/** Records an entry on the article itself (not on one of its claims); the caller holds the article's change lock. */
 export async function insertArticleEvent(
-  db: DbClient,
+  tx: DbClient,
   articleId: string,
   actor: Actor,
-  action: string,
+  action: EventAction,
   from: unknown,
   to: unknown,
 ): Promise<void> {
-  await db.event.create({
-    data: {
-      id: timeOrderedId(),
-      articleId,
-      actorId: actor.id,
-      action,
-      from: from === undefined ? null : JSON.stringify(from),
-      to: to === undefined ? null : JSON.stringify(to),
-    },
-  });
+  await insertEvents(tx, articleId, actor, [{ claimId: null, action, from, to }], new Date());
 }

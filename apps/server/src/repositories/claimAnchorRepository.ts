@@ -1,6 +1,6 @@
 import type { Selectors } from "@factmark/core";
 import type { DbClient } from "./articleRepository";
-import { lockArticleForClaimWrites } from "./claimRepository";
+import { changeNumberOf, lockArticleForChanges } from "./eventRepository";
 
 /** A claim as re-anchoring needs it: its id and stored selectors. */
 export interface AnchoredClaim {
@@ -46,7 +46,9 @@ export async function updateClaimAnchors(
   at: Date,
   expectedVersion?: number,
 ): Promise<boolean> {
-  if (changes.length > 0) await lockArticleForClaimWrites(db, articleId);
+  if (changes.length === 0) return true;
+  await lockArticleForChanges(db, articleId);
+  const changeNumber = changeNumberOf(db, articleId);
   for (const change of changes) {
     const { position, quote } = change.selectors;
     const result = await db.claim.updateMany({
@@ -64,6 +66,7 @@ export async function updateClaimAnchors(
         suffix: quote.suffix,
         isOrphaned: change.isOrphaned,
         ...(change.isAnchorUnconfirmed === undefined ? {} : { isAnchorUnconfirmed: change.isAnchorUnconfirmed }),
+        changeNumber,
         updatedAt: at,
         version: { increment: 1 },
       },

@@ -2,7 +2,13 @@ import type { Actor, Claim, ClaimList, Selectors, Verdict } from "@factmark/core
 import { timeOrderedId } from "../db/timeOrderedId";
 import { Prisma } from "../generated/prisma/client";
 import type { DbClient } from "./articleRepository";
-import { type EventInput, insertEvents } from "./eventRepository";
+import {
+  changeNumberOf,
+  type EventInput,
+  findLastChangeNumber,
+  insertEvents,
+  lockArticleForChanges,
+} from "./eventRepository";
 import { recentPerClient } from "./recentPerClient";
 
 export const CLAIM_INCLUDE = { createdBy: { select: { id: true, name: true } } } as const;
@@ -38,7 +44,7 @@ export interface NewClaim {
   rationale: string;
 }
 
-/** Stores a claim with its "created" history entry, in one statement batch. */
+/** Stores a claim and records its "created" entry; the caller holds the article's change lock. */
 export async function insertClaim(db: DbClient, claim: NewClaim, actor: Actor): Promise<Claim> {
   const { position, quote } = claim.selectors;
   const row = await db.claim.create({
@@ -54,48 +60,44 @@ export async function insertClaim(db: DbClient, claim: NewClaim, actor: Actor): 
       speaker: claim.speaker,
       rationale: claim.rationale,
       createdById: actor.id,
-      events: {
-        create: {
-          id: timeOrderedId(),
-          articleId: claim.articleId,
-          actorId: actor.id,
-          action: "claim.created",
-          to: JSON.stringify({ verdict: claim.verdict, exact: quote.exact }),
-        },
-      },
+      changeNumber: changeNumberOf(db, claim.articleId),
     },
   });
-  // The author is the actor: no read back of the reviewer row.
+  await insertEvents(
+    db,
+    claim.articleId,
+    actor,
+    [{ claimId: claim.id, action: "claim.created", to: { verdict: claim.verdict, exact: quote.exact } }],
+    row.createdAt,
+  );
+  // The author is the actor: no read back of the account row.
   return toClaim({ ...row, createdBy: { id: actor.id, name: actor.name } });
 }
 
 /**
  * The live claims of a live article in document order, or with `since` the claims written after that
- * cursor (deleted ones as ids); null when the article is not there. The cursor is the highest change
- * number read (see Claim.seq), so a claim committed after this read always comes in the next one.
+ * change number (deleted ones as ids); null when the article is not there. `cursor` is the
+ * article's last change number read before the claims, so a change committed after this read always
+ * comes in the next one (one committed during it may come twice: applying it again changes nothing).
  * Two light queries instead of a nested include: on 2,000 claims Prisma's relation loading
  * cost as much as the claims themselves (see docs/benchmarks.md).
  */
 export async function listClaimsOfArticle(db: DbClient, articleId: string, since?: number): Promise<ClaimList | null> {
-  // Raw where Prisma's query compiler would cost more than the statement (a refresh runs these every time).
+  const cursor = await findLastChangeNumber(db, articleId);
+  if (cursor === null) return null;
   if (since !== undefined) {
-    const [article] = await db.$queryRaw<{ id: string }[]>`
-      SELECT "id" FROM "Article" WHERE "id" = ${articleId} AND "deletedAt" IS NULL`;
-    return article ? readClaimList(db, articleId, since) : null;
+    return readClaimList(db, { articleId, changeNumber: { gt: since } }, cursor);
   }
-  const [article] = await db.$queryRaw<{ last: number | null; reviewersChangedAt: unknown }[]>`
-    SELECT s."last", (SELECT MAX(r."updatedAt") FROM "Account" AS r) AS "reviewersChangedAt"
-    FROM "Article" AS a LEFT JOIN "ClaimSeq" AS s ON s."articleId" = a."id"
-    WHERE a."id" = ${articleId} AND a."deletedAt" IS NULL`;
-  if (!article) return null;
-  // Every claim write bumps the counter in its own transaction: a whole list read after the counter
-  // said N holds every write up to N, and stays exact while the counter still says N (and no account,
-  // whose name the list shows as an author, changed since).
-  const changedAt = article.reviewersChangedAt;
-  const readAt = `${article.last ?? 0}:${changedAt instanceof Date ? changedAt.toISOString() : String(changedAt)}`;
+  // Every change takes the next number in its own transaction: a whole list read after the counter said
+  // N holds every change up to N, and stays exact while the counter still says N (and no account, whose
+  // name the list shows as an author, changed since).
+  const [accounts] = await db.$queryRaw<{ changedAt: unknown }[]>`
+    SELECT MAX("updatedAt") AS "changedAt" FROM "Account"`;
+  const changedAt = accounts?.changedAt;
+  const readAt = `${cursor}:${changedAt instanceof Date ? changedAt.toISOString() : String(changedAt)}`;
   const known = recentWholeLists.get(db, articleId);
   if (known?.readAt === readAt) return known.list;
-  const list = await readClaimList(db, articleId);
+  const list = await readClaimList(db, { articleId, deletedAt: null }, cursor);
   recentWholeLists.set(db, articleId, { readAt, list });
   return list;
 }
@@ -106,11 +108,8 @@ export async function listClaimsOfArticle(db: DbClient, articleId: string, since
  */
 const recentWholeLists = recentPerClient<{ readAt: string; list: ClaimList }>(8);
 
-async function readClaimList(db: DbClient, articleId: string, since?: number): Promise<ClaimList> {
-  const rows = await db.claim.findMany({
-    where: since === undefined ? { articleId, deletedAt: null } : { articleId, seq: { gt: since } },
-    orderBy: [{ start: "asc" }, { end: "desc" }, { id: "asc" }],
-  });
+async function readClaimList(db: DbClient, where: Prisma.ClaimWhereInput, cursor: number): Promise<ClaimList> {
+  const rows = await db.claim.findMany({ where, orderBy: [{ start: "asc" }, { end: "desc" }, { id: "asc" }] });
   const live = rows.filter((row) => row.deletedAt === null);
   const authorIds = [...new Set(live.map((row) => row.createdById))];
   const authors =
@@ -127,23 +126,8 @@ async function readClaimList(db: DbClient, articleId: string, since?: number): P
       }),
     ),
     deletedIds: rows.filter((row) => row.deletedAt !== null).map((row) => row.id),
-    cursor: rows.reduce((highest, row) => Math.max(highest, row.seq), since ?? 0),
+    cursor,
   };
-}
-
-/**
- * Takes the lock on the article's change counter (see Claim.seq) before a transaction writes claims.
- * The numbering trigger takes it too, but only after the claim's own row lock: two transactions could
- * then hold one each and wait on the other (PostgreSQL). Taken first, it lines up every claim writer of
- * the article. An upsert, so the counter of an article whose claims predate the numbering exists too;
- * for an article id that is not there it does nothing (and answers false), so a caller may take the lock
- * before it has read the article.
- */
-export async function lockArticleForClaimWrites(db: DbClient, articleId: string): Promise<boolean> {
-  const count = await db.$executeRaw`INSERT INTO "ClaimSeq" ("articleId", "last")
-    SELECT "id", 0 FROM "Article" WHERE "id" = ${articleId}
-    ON CONFLICT ("articleId") DO UPDATE SET "last" = "ClaimSeq"."last"`;
-  return count > 0;
 }
 
 /** A claim whose article is live; deleted claims only when asked for (restoring needs them). */
@@ -183,10 +167,10 @@ export async function updateClaimIfVersion(
   actor: Actor,
   at: Date,
 ): Promise<boolean> {
-  await lockArticleForClaimWrites(db, claim.articleId);
+  await lockArticleForChanges(db, claim.articleId);
   const result = await db.claim.updateMany({
     where: { id: claim.id, version: expectedVersion },
-    data: { ...change, updatedAt: at, version: { increment: 1 } },
+    data: { ...change, changeNumber: changeNumberOf(db, claim.articleId), updatedAt: at, version: { increment: 1 } },
   });
   if (result.count !== 1) return false;
   await insertEvents(

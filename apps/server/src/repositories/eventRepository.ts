@@ -6,7 +6,7 @@ import type { DbClient } from "./articleRepository";
 const EVENT_INCLUDE = { actor: { select: { id: true, name: true } } } as const;
 type EventRow = Prisma.EventGetPayload<{ include: typeof EVENT_INCLUDE }>;
 
-/** One history entry to record: on a claim, or on the article when `claimId` is null. */
+/** One change-log entry to record: on a claim, or on the article when `claimId` is null. */
 export interface EventInput {
   claimId: string | null;
   action: EventAction;
@@ -15,34 +15,81 @@ export interface EventInput {
 }
 
 /** A history row as it crosses the wire; `from` and `to` are stored as JSON text. */
-export function toHistoryEvent(row: EventRow): HistoryEvent {
+export function toHistoryEvent(row: Omit<EventRow, "articleId" | "actorId">): HistoryEvent {
   return {
     id: row.id,
     at: row.at.toISOString(),
     by: row.actor,
     action: row.action as EventAction,
     claimId: row.claimId,
+    changeNumber: row.changeNumber,
     ...(row.from === null ? {} : { from: JSON.parse(row.from) as unknown }),
     ...(row.to === null ? {} : { to: JSON.parse(row.to) as unknown }),
   };
 }
 
+/** Per transaction, the change number each article it locked took: what its writes are stamped with. */
+const changeNumbers = new WeakMap<object, Map<string, number>>();
+
 /**
- * Records history entries of one article in one statement. Ids are time-ordered and made in
- * the order given, so entries written at the same instant keep that order.
- * Answers the entries as the API shows them.
+ * Starts a change to an article: takes its next change number and, with it, the article's change lock.
+ * The first statement of every transaction that writes to an article (its text or details, claims, links,
+ * evidence). The counter row's lock lines up the article's writers, so their numbers commit in order, and
+ * no writer can hold a claim's row while it waits for the counter that another, holding the counter, needs
+ * that row after (a deadlock on PostgreSQL). An upsert, so an article whose counter row is not there yet
+ * gets one; for an article id that is not there it does nothing and answers null, so a caller may start the
+ * change before it has read the article. Taken twice in one transaction, answers the same number.
+ * Must run inside `db.$transaction`.
+ */
+export async function lockArticleForChanges(tx: DbClient, articleId: string): Promise<number | null> {
+  assertTransaction(tx);
+  const taken = changeNumbers.get(tx)?.get(articleId);
+  if (taken !== undefined) return taken;
+  const [counter] = await tx.$queryRaw<{ lastChangeNumber: number }[]>`
+    INSERT INTO "ArticleChangeCounter" ("articleId", "lastChangeNumber")
+    SELECT "id", 1 FROM "Article" WHERE "id" = ${articleId}
+    ON CONFLICT ("articleId") DO UPDATE SET "lastChangeNumber" = "ArticleChangeCounter"."lastChangeNumber" + 1
+    RETURNING "lastChangeNumber"`;
+  if (!counter) return null;
+  const changeNumber = Number(counter.lastChangeNumber);
+  const numbers = changeNumbers.get(tx) ?? new Map<string, number>();
+  numbers.set(articleId, changeNumber);
+  changeNumbers.set(tx, numbers);
+  return changeNumber;
+}
+
+/**
+ * The change number this transaction took for the article, which every row it writes there is stamped
+ * with. Throws (a programming error, not a 4xx) when the transaction did not start the change first:
+ * no write path can forget to number what it writes.
+ */
+export function changeNumberOf(tx: DbClient, articleId: string): number {
+  const changeNumber = changeNumbers.get(tx)?.get(articleId);
+  if (changeNumber === undefined) {
+    throw new Error(`Take lockArticleForChanges(tx, "${articleId}") first in the transaction that writes to it.`);
+  }
+  return changeNumber;
+}
+
+/**
+ * Records entries in an article's change log: the one way any change to an article is written down.
+ * Entries carry the transaction's change number (lockArticleForChanges) and are stored in one statement.
+ * Ids are time-ordered and made in the order given, so entries written at the same instant keep that
+ * order. Answers the entries as the API shows them.
  */
 export async function insertEvents(
-  db: DbClient,
+  tx: DbClient,
   articleId: string,
   actor: Actor,
   events: EventInput[],
   at: Date,
 ): Promise<HistoryEvent[]> {
   if (events.length === 0) return [];
+  const changeNumber = changeNumberOf(tx, articleId);
   const rows = events.map((event) => ({
     id: timeOrderedId(),
     articleId,
+    changeNumber,
     claimId: event.claimId,
     actorId: actor.id,
     action: event.action,
@@ -50,8 +97,31 @@ export async function insertEvents(
     to: event.to === undefined ? null : JSON.stringify(event.to),
     at,
   }));
-  await db.event.createMany({ data: rows });
+  await tx.event.createMany({ data: rows });
   return rows.map((row) => toHistoryEvent({ ...row, actor: { id: actor.id, name: actor.name } }));
+}
+
+function assertTransaction(db: DbClient): void {
+  if ("$transaction" in db) throw new Error("Changes to an article are written inside db.$transaction.");
+}
+
+/** The article's last change number; 0 before its first change, null when there is no such live article. */
+export async function findLastChangeNumber(db: DbClient, articleId: string): Promise<number | null> {
+  const [row] = await db.$queryRaw<{ lastChangeNumber: number | null }[]>`
+    SELECT c."lastChangeNumber" FROM "Article" AS a
+    LEFT JOIN "ArticleChangeCounter" AS c ON c."articleId" = a."id"
+    WHERE a."id" = ${articleId} AND a."deletedAt" IS NULL`;
+  return row ? Number(row.lastChangeNumber ?? 0) : null;
+}
+
+/** An article's change-log entries after change number `since`, oldest first (the event stream's page). */
+export async function listEventsSince(db: DbClient, articleId: string, since: number): Promise<HistoryEvent[]> {
+  const rows = await db.event.findMany({
+    where: { articleId, changeNumber: { gt: since } },
+    orderBy: [{ changeNumber: "asc" }, { id: "asc" }],
+    include: EVENT_INCLUDE,
+  });
+  return rows.map(toHistoryEvent);
 }
 
 /** A claim (deleted ones too) and its whole history, newest first, in one query; null when there is no such claim. */

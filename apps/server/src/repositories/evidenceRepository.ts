@@ -1,6 +1,7 @@
 import type { Actor, Evidence, EvidenceStance } from "@factmark/core";
 import type { Prisma } from "../generated/prisma/client";
 import type { DbClient } from "./articleRepository";
+import { changeNumberOf } from "./eventRepository";
 
 const EVIDENCE_INCLUDE = { createdBy: { select: { id: true, name: true } } } as const;
 type EvidenceRow = Prisma.EvidenceGetPayload<{ include: typeof EVIDENCE_INCLUDE }>;
@@ -28,14 +29,22 @@ export interface EvidenceFields {
   stance: EvidenceStance;
 }
 
+/** Stores evidence on a claim of article `articleId`, in the transaction that changes that article. */
 export async function insertEvidence(
   db: DbClient,
+  articleId: string,
   evidence: EvidenceFields & { id: string; claimId: string },
   actor: Actor,
   at: Date,
 ): Promise<Evidence> {
   const row = await db.evidence.create({
-    data: { ...evidence, createdById: actor.id, createdAt: at, updatedAt: at },
+    data: {
+      ...evidence,
+      changeNumber: changeNumberOf(db, articleId),
+      createdById: actor.id,
+      createdAt: at,
+      updatedAt: at,
+    },
     include: EVIDENCE_INCLUDE,
   });
   return toEvidence(row);
@@ -85,6 +94,7 @@ export type EvidenceChange = Partial<EvidenceFields> & { deletedAt?: Date | null
 /** Applies a change if the evidence is still at `expectedVersion`; false when another write got there first. */
 export async function updateEvidenceIfVersion(
   db: DbClient,
+  articleId: string,
   id: string,
   expectedVersion: number,
   change: EvidenceChange,
@@ -92,7 +102,7 @@ export async function updateEvidenceIfVersion(
 ): Promise<boolean> {
   const result = await db.evidence.updateMany({
     where: { id, version: expectedVersion },
-    data: { ...change, updatedAt: at, version: { increment: 1 } },
+    data: { ...change, changeNumber: changeNumberOf(db, articleId), updatedAt: at, version: { increment: 1 } },
   });
   return result.count === 1;
 }

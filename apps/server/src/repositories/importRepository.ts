@@ -1,6 +1,7 @@
 import type { Actor, Article, ImportedReport } from "@factmark/core";
 import { timeOrderedId } from "../db/timeOrderedId";
 import { type DbClient, toArticle } from "./articleRepository";
+import { changeNumberOf, type EventInput, insertEvents, lockArticleForChanges } from "./eventRepository";
 
 /**
  * Stores an imported report as a new article: the article, its claims, their evidence and the links between them,
@@ -29,21 +30,17 @@ export async function insertImportedReport(
       createdById: actor.id,
       createdAt: at,
       updatedAt: at,
-      events: {
-        create: {
-          id: timeOrderedId(),
-          actorId: actor.id,
-          action: "article.imported",
-          to: JSON.stringify({ title: article.title, source }),
-          at,
-        },
-      },
     },
   });
 
+  await lockArticleForChanges(db, articleId);
   const claimIds = imported.claims.map(() => timeOrderedId());
-  const stamp = { createdById: actor.id, createdAt: at, updatedAt: at };
-  if (claimIds.length === 0) return toArticle(row);
+  const stamp = { createdById: actor.id, createdAt: at, updatedAt: at, changeNumber: changeNumberOf(db, articleId) };
+  const articleEvent: EventInput = { claimId: null, action: "article.imported", to: { title: article.title, source } };
+  if (claimIds.length === 0) {
+    await insertEvents(db, articleId, actor, [articleEvent], at);
+    return toArticle(row);
+  }
   await db.claim.createMany({
     data: imported.claims.map((claim, index) => ({
       id: claimIds[index] as string,
@@ -84,19 +81,24 @@ export async function insertImportedReport(
         note: link.note,
         createdById: actor.id,
         createdAt: at,
+        changeNumber: stamp.changeNumber,
       })),
     });
   }
-  await db.event.createMany({
-    data: imported.claims.map((claim, index) => ({
-      id: timeOrderedId(),
-      articleId,
-      claimId: claimIds[index] as string,
-      actorId: actor.id,
-      action: "claim.imported",
-      to: JSON.stringify({ verdict: claim.verdict, exact: claim.selectors.quote.exact }),
-      at,
-    })),
-  });
+  // The import is one change: the article's entry and one per claim share its number.
+  await insertEvents(
+    db,
+    articleId,
+    actor,
+    [
+      articleEvent,
+      ...imported.claims.map((claim, index) => ({
+        claimId: claimIds[index] as string,
+        action: "claim.imported" as const,
+        to: { verdict: claim.verdict, exact: claim.selectors.quote.exact },
+      })),
+    ],
+    at,
+  );
   return toArticle(row);
 }

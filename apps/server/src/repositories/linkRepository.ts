@@ -2,6 +2,7 @@ import type { Actor, Claim, Contradiction, Link, LinkKind } from "@factmark/core
 import type { Prisma } from "../generated/prisma/client";
 import type { DbClient } from "./articleRepository";
 import { CLAIM_INCLUDE, toClaim } from "./claimRepository";
+import { changeNumberOf } from "./eventRepository";
 
 const LINK_INCLUDE = { createdBy: { select: { id: true, name: true } } } as const;
 type LinkRow = Prisma.LinkGetPayload<{ include: typeof LINK_INCLUDE }>;
@@ -83,7 +84,7 @@ export interface NewLink {
 
 export async function insertLink(db: DbClient, link: NewLink, actor: Actor, at: Date): Promise<Link> {
   const row = await db.link.create({
-    data: { ...link, createdById: actor.id, createdAt: at },
+    data: { ...link, changeNumber: changeNumberOf(db, link.articleId), createdById: actor.id, createdAt: at },
     include: LINK_INCLUDE,
   });
   return toLink(row);
@@ -108,10 +109,14 @@ export async function findLink(
 }
 
 /** Deletes (a date) or restores (null) a link; false when it already was in that state. */
-export async function setLinkDeletedAt(db: DbClient, id: string, deletedAt: Date | null): Promise<boolean> {
+export async function setLinkDeletedAt(
+  db: DbClient,
+  link: Pick<Link, "id" | "articleId">,
+  deletedAt: Date | null,
+): Promise<boolean> {
   const result = await db.link.updateMany({
-    where: { id, deletedAt: deletedAt ? null : { not: null } },
-    data: { deletedAt },
+    where: { id: link.id, deletedAt: deletedAt ? null : { not: null } },
+    data: { deletedAt, changeNumber: changeNumberOf(db, link.articleId) },
   });
   return result.count === 1;
 }

@@ -1,6 +1,6 @@
 import type { Principal } from "@factmark/core";
-import type { DbClient } from "./articleRepository";
 import { toPrincipal } from "./accountRepository";
+import type { DbClient } from "./articleRepository";
 
 /** Stores a session under its token's hash. */
 export async function createSession(
@@ -38,12 +38,7 @@ export async function revokeSession(db: DbClient, id: string, now: Date): Promis
 }
 
 /** Revokes every live session of an account but one (the one that changed the password). */
-export async function revokeOtherSessions(
-  db: DbClient,
-  accountId: string,
-  keepId: string,
-  now: Date,
-): Promise<number> {
+export async function revokeOtherSessions(db: DbClient, accountId: string, keepId: string, now: Date): Promise<number> {
   const { count } = await db.session.updateMany({
     where: { accountId, revokedAt: null, id: { not: keepId } },
     data: { revokedAt: now },

@@ -34,6 +34,8 @@ export const ZEvent = z.object({
   by: ZActor,
   action: ZEventAction,
   claimId: z.string().nullable(),
+  /** The article's change number of the write that recorded this entry (entries of one write share it). */
+  changeNumber: z.number().int().nonnegative().optional(),
   from: z.unknown().optional(),
   to: z.unknown().optional(),
   /** Whether a later "claim.undone" entry reverted this one. */

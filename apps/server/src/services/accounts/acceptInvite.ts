@@ -3,8 +3,8 @@ import { hashPassword } from "../../auth/password";
 import { hashSecretToken } from "../../auth/secretToken";
 import type { Db } from "../../db/createDatabase";
 import { type StartedSession, startSession } from "../../domain/startSession";
-import { findOpenInvite, markInviteUsed } from "../../repositories/inviteRepository";
 import { createAccount, findAccountByEmail, toUser } from "../../repositories/accountRepository";
+import { findOpenInvite, markInviteUsed } from "../../repositories/inviteRepository";
 
 /** What an open invite offers, for the accept page; a used, expired or unknown token is NOT_FOUND alike. */
 export async function getInvite(db: Db, token: string): Promise<InviteInfo> {

@@ -2,8 +2,8 @@ import { AppError, type InviteCreate, type InviteCreated, type Principal } from 
 import { hashSecretToken, newSecretToken } from "../../auth/secretToken";
 import type { Db } from "../../db/createDatabase";
 import { authorize } from "../../policy/authorize";
-import { createInvite as storeInvite } from "../../repositories/inviteRepository";
 import { findAccountByEmail } from "../../repositories/accountRepository";
+import { createInvite as storeInvite } from "../../repositories/inviteRepository";
 
 /**
  * An invitation to join with a role (admin): a link with a random token, redeemable once before it

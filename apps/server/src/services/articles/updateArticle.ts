@@ -4,7 +4,7 @@ import { preconditionFailed } from "../../domain/preconditionFailed";
 import { reanchorArticleClaims } from "../../domain/reanchorArticleClaims";
 import { authorize } from "../../policy/authorize";
 import { findArticle, insertArticleEvent, updateArticleIfVersion } from "../../repositories/articleRepository";
-import { lockArticleForClaimWrites } from "../../repositories/claimRepository";
+import { lockArticleForChanges } from "../../repositories/eventRepository";
 
 /**
  * Changes an article's metadata and/or its body, if the caller read the current version. A new
@@ -20,13 +20,12 @@ export async function updateArticle(
 ): Promise<ArticleSaved> {
   authorize(actor, "article.edit");
   return db.$transaction(async (tx) => {
+    // The article's change lock first, as every writer of the article takes it: no claim is placed on
+    // the old text while this save re-anchors the others. (A save that got in meanwhile fails the version check.)
+    await lockArticleForChanges(tx, id);
     const current = await findArticle(tx, id);
     if (!current) throw new AppError("NOT_FOUND", `No article with id "${id}".`);
     if (current.version !== expectedVersion) throw preconditionFailed("article", current);
-    // A new text moves claims: take the lock every claim writer takes (see createClaim) before the
-    // article's row, so no claim is placed on the old text while this save re-anchors the others.
-    // (A save that got in meanwhile fails the version check below.)
-    if (input.doc) await lockArticleForClaimWrites(tx, id);
     const { doc, ...metadata } = input;
     const text = doc ? articleText(doc) : undefined;
     const change = {

@@ -4,7 +4,8 @@ import { timeOrderedId } from "../../db/timeOrderedId";
 import { placeSelectors } from "../../domain/placeSelectors";
 import { authorize } from "../../policy/authorize";
 import { findArticleText } from "../../repositories/articleRepository";
-import { insertClaim, lockArticleForClaimWrites } from "../../repositories/claimRepository";
+import { insertClaim } from "../../repositories/claimRepository";
+import { lockArticleForChanges } from "../../repositories/eventRepository";
 
 /**
  * Places a new claim on an article. The selectors must fit the stored text exactly:
@@ -19,7 +20,7 @@ export async function createClaim(db: Db, actor: Principal, articleId: string, i
   return db.$transaction(async (tx) => {
     // Under the lock, the text no save can change before this claim is stored (from memory while its
     // version is current).
-    await lockArticleForClaimWrites(tx, articleId);
+    await lockArticleForChanges(tx, articleId);
     const article = await findArticleText(tx, articleId);
     if (!article) throw new AppError("NOT_FOUND", `No article with id "${articleId}".`);
     const selectors = placeSelectors(article.text, input.selectors);

@@ -7,8 +7,8 @@ import { requireClaim } from "../../domain/requireClaim";
 import { authorize } from "../../policy/authorize";
 import { findArticleText } from "../../repositories/articleRepository";
 import { updateClaimAnchors } from "../../repositories/claimAnchorRepository";
-import { findClaim, lockArticleForClaimWrites } from "../../repositories/claimRepository";
-import { insertEvents } from "../../repositories/eventRepository";
+import { findClaim } from "../../repositories/claimRepository";
+import { insertEvents, lockArticleForChanges } from "../../repositories/eventRepository";
 
 /**
  * Puts a claim (an orphan, usually) on new text of its article: the selectors are checked as a new
@@ -28,7 +28,7 @@ export async function reattachClaim(
     if (expectedVersion !== undefined && current.version !== expectedVersion)
       throw preconditionFailed("claim", current);
     // Under the lock an article save takes first, so the text cannot change before the claim is stored.
-    await lockArticleForClaimWrites(tx, current.articleId);
+    await lockArticleForChanges(tx, current.articleId);
     const article = await findArticleText(tx, current.articleId);
     if (!article) throw new AppError("NOT_FOUND", `No claim with id "${id}".`);
     const selectors = placeSelectors(article.text, input.selectors);

@@ -19,7 +19,7 @@ import { setLinkDeleted } from "../../domain/setLinkDeleted";
 import { authorize } from "../../policy/authorize";
 import type { DbClient } from "../../repositories/articleRepository";
 import { type ClaimChange, updateClaimIfVersion } from "../../repositories/claimRepository";
-import { findClaimHistory, insertEvents } from "../../repositories/eventRepository";
+import { findClaimHistory, insertEvents, lockArticleForChanges } from "../../repositories/eventRepository";
 import { findEvidence, updateEvidenceIfVersion } from "../../repositories/evidenceRepository";
 import { findLink } from "../../repositories/linkRepository";
 
@@ -57,6 +57,7 @@ export async function undoClaimChange(
   authorize(actor, "claim.edit");
   return db.$transaction(async (tx) => {
     const { isDeleted, ...claim } = await requireClaim(tx, claimId, { includeDeleted: true });
+    await lockArticleForChanges(tx, claim.articleId);
     if (expectedVersion !== undefined && expectedVersion !== claim.version) throw preconditionFailed("claim", claim);
     const history = await findClaimHistory(tx, claimId);
     const target = history ? findUndoTarget(history.events, isDeleted) : undefined;
@@ -117,7 +118,14 @@ async function revert(tx: DbClient, actor: Actor, claim: Claim, target: HistoryE
         return claim;
       }
       const { evidenceId: _evidenceId, ...before } = readEntry(ZEvidenceFieldsBefore, value);
-      const isUpdated = await updateEvidenceIfVersion(tx, evidenceId, found.evidence.version, before, at);
+      const isUpdated = await updateEvidenceIfVersion(
+        tx,
+        claim.articleId,
+        evidenceId,
+        found.evidence.version,
+        before,
+        at,
+      );
       if (!isUpdated) throw preconditionFailed("evidence", found.evidence);
       return claim;
     }

@@ -4,7 +4,7 @@ import { timeOrderedId } from "../../db/timeOrderedId";
 import { evidenceEventValue } from "../../domain/evidenceEventValue";
 import { authorize } from "../../policy/authorize";
 import { findClaim } from "../../repositories/claimRepository";
-import { insertEvents } from "../../repositories/eventRepository";
+import { insertEvents, lockArticleForChanges } from "../../repositories/eventRepository";
 import { insertEvidence } from "../../repositories/evidenceRepository";
 
 /** Attaches a source to a live claim and records it in the claim's history. */
@@ -18,9 +18,11 @@ export async function createEvidence(
   return db.$transaction(async (tx) => {
     const claim = await findClaim(tx, claimId);
     if (!claim) throw new AppError("NOT_FOUND", `No claim with id "${claimId}".`);
+    await lockArticleForChanges(tx, claim.articleId);
     const at = new Date();
     const evidence = await insertEvidence(
       tx,
+      claim.articleId,
       {
         id: timeOrderedId(),
         claimId,

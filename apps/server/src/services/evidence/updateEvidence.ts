@@ -3,7 +3,7 @@ import type { Db } from "../../db/createDatabase";
 import { preconditionFailed } from "../../domain/preconditionFailed";
 import { requireVisibleEvidence } from "../../domain/requireVisibleEvidence";
 import { authorize } from "../../policy/authorize";
-import { insertEvents } from "../../repositories/eventRepository";
+import { insertEvents, lockArticleForChanges } from "../../repositories/eventRepository";
 import { updateEvidenceIfVersion } from "../../repositories/evidenceRepository";
 
 const FIELDS = ["url", "title", "excerpt", "stance"] as const;
@@ -22,13 +22,14 @@ export async function updateEvidence(
   authorize(actor, "evidence.edit");
   return db.$transaction(async (tx) => {
     const { evidence: current, claim } = await requireVisibleEvidence(tx, id);
+    await lockArticleForChanges(tx, claim.articleId);
     if (current.version !== expectedVersion) throw preconditionFailed("evidence", current);
     const change = Object.fromEntries(
       FIELDS.filter((field) => input[field] !== undefined).map((field) => [field, input[field]]),
     ) as Partial<Pick<Evidence, (typeof FIELDS)[number]>>;
     const changedFields = FIELDS.filter((field) => field in change && change[field] !== current[field]);
     const at = new Date();
-    const isUpdated = await updateEvidenceIfVersion(tx, id, expectedVersion, change, at);
+    const isUpdated = await updateEvidenceIfVersion(tx, claim.articleId, id, expectedVersion, change, at);
     if (!isUpdated) throw preconditionFailed("evidence", current);
     if (changedFields.length > 0) {
       const pick = (source: Partial<Evidence>) =>

@@ -4,8 +4,7 @@ import { timeOrderedId } from "../../db/timeOrderedId";
 import { assertLinkable } from "../../domain/assertLinkable";
 import { linkEvents } from "../../domain/linkEvents";
 import { authorize } from "../../policy/authorize";
-import { lockArticleForClaimWrites } from "../../repositories/claimRepository";
-import { insertEvents } from "../../repositories/eventRepository";
+import { insertEvents, lockArticleForChanges } from "../../repositories/eventRepository";
 import { findLinkEndsInArticle, findLiveLinkBetween, insertLink } from "../../repositories/linkRepository";
 
 /**
@@ -35,7 +34,7 @@ export async function createLink(db: Db, actor: Principal, articleId: string, in
     assertLinkable({ fromClaim, toClaim });
     // Two identical requests at once (a double-click, two instances) would both find no link and both
     // insert one: the article's write lock lines them up, so the second sees the first's link.
-    await lockArticleForClaimWrites(tx, articleId);
+    await lockArticleForChanges(tx, articleId);
     const existing = await findLiveLinkBetween(tx, [fromClaim.id, toClaim.id], input.kind);
     if (existing) {
       throw new AppError("CONFLICT", `These two claims are already linked as "${input.kind}".`, { current: existing });
