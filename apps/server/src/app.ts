@@ -1,34 +1,37 @@
 import { AppError } from "@factmark/core";
-import { Hono } from "hono";
+import type { Hono, Schema } from "hono";
 import { compress } from "hono/compress";
 import { requestId } from "hono/request-id";
 import { secureHeaders } from "hono/secure-headers";
+import type { Endpoint } from "hono/types";
+import type { SuccessStatusCode } from "hono/utils/http-status";
 import { DEFAULT_SECURITY_SETTINGS } from "./auth/securitySettings";
-import type { ApiDeps, AppDeps, AppEnv, Guard } from "./env";
+import type { ApiDeps, AppDeps, Guard } from "./env";
 import { authenticate } from "./middleware/authenticate";
 import { handleError } from "./middleware/errorHandler";
-import { BODY_LIMITS, limitBody } from "./middleware/limitBody";
 import { RateLimiter } from "./middleware/RateLimiter";
 import { enforceRateLimit } from "./middleware/rateLimit";
-import { requireJson } from "./middleware/requireJson";
 import { requireSameSite } from "./middleware/requireSameSite";
+import { addApiDocumentRoute } from "./routes/apiDocumentRoute";
 import { articleRoutes } from "./routes/articleRoutes";
 import { authRoutes } from "./routes/authRoutes";
 import { claimRoutes } from "./routes/claimRoutes";
+import { createRouter } from "./routes/createRouter";
 import { evidenceRoutes } from "./routes/evidenceRoutes";
 import { inviteRoutes } from "./routes/inviteRoutes";
 import { linkRoutes } from "./routes/linkRoutes";
-import { openApiDocument } from "./routes/openApiDocument";
 import { reportRoutes } from "./routes/reportRoutes";
 import { userRoutes } from "./routes/userRoutes";
 
 const WRITE_METHODS = new Set(["POST", "PUT", "PATCH", "DELETE"]);
-const ARTICLE_WRITE = /^\/api\/articles(\/[^/]+)?\/?$/;
-const UPLOAD_PATH = "/api/articles/upload";
 
-/** The API, typed end to end: the web app's client is `hc<AppType>`. */
+/**
+ * The API, typed end to end: the web app's client is `hc<AppType>`. Each route is declared once, in its routes
+ * file, with its schemas, answers, body policy and (if open without a session) isPublic; the OpenAPI document is
+ * made from those declarations.
+ */
 export function createApi(deps: ApiDeps) {
-  return new Hono<AppEnv>()
+  return createRouter()
     .route("/auth", authRoutes(deps))
     .route("/users", userRoutes(deps))
     .route("/invites", inviteRoutes(deps))
@@ -36,17 +39,26 @@ export function createApi(deps: ApiDeps) {
     .route("/articles", reportRoutes(deps))
     .route("/claims", claimRoutes(deps))
     .route("/links", linkRoutes(deps))
-    .route("/evidence", evidenceRoutes(deps))
-    .get("/openapi.json", (c) => c.json(openApiDocument(), 200));
+    .route("/evidence", evidenceRoutes(deps));
 }
 
-export type AppType = ReturnType<typeof createApi>;
+/** Each route's success answers only: an error is the one envelope (ZApiError), which the client reads apart. */
+type SuccessAnswers<Routes extends Schema> = {
+  [Path in keyof Routes]: {
+    [Method in keyof Routes[Path]]: Extract<Routes[Path][Method], Endpoint & { status: SuccessStatusCode }>;
+  };
+};
+
+export type AppType =
+  ReturnType<typeof createApi> extends Hono<infer Env, infer Routes, infer BasePath>
+    ? Hono<Env, SuccessAnswers<Routes>, BasePath>
+    : never;
 
 /** The whole HTTP app: health, the API under /api, and (added by main) the web app. */
 export function createApp(appDeps: AppDeps) {
   const deps: ApiDeps = { ...appDeps, guard: createGuard(appDeps) };
   const { guard } = deps;
-  const app = new Hono<AppEnv>();
+  const app = createRouter();
   app.onError(handleError);
   app.use("*", requestId());
   // A 2,000-claim list or a long article is about a megabyte of JSON; gzip makes it a fifth.
@@ -77,12 +89,8 @@ export function createApp(appDeps: AppDeps) {
       // Writes with a session count against that session's limit; login, setup and invites have their own.
       const sessionToken = c.get("sessionToken");
       if (sessionToken !== undefined) enforceRateLimit(c, guard.writeLimiter, sessionToken);
-      const maxSize = ARTICLE_WRITE.test(c.req.path) ? BODY_LIMITS.article : BODY_LIMITS.default;
-      await limitBody(maxSize)(c, async () => {
-        // The file upload is multipart: requireSameSite above is what keeps cross-site forms out of it.
-        if (c.req.path === UPLOAD_PATH) return next();
-        await requireJson(c, next);
-      });
+      // Next, the route's own body policy (acceptJson or acceptMultipart) limits and checks the body.
+      await next();
     });
   });
   app.get("/healthz", async (c) => {
@@ -90,6 +98,7 @@ export function createApp(appDeps: AppDeps) {
     return c.json({ status: "ok" }, 200);
   });
   app.route("/api", createApi(deps));
+  addApiDocumentRoute(app);
   app.all("/api/*", () => {
     throw new AppError("NOT_FOUND", "No such API route.");
   });

@@ -1,22 +1,27 @@
 import { AppError } from "@factmark/core";
+import type { Context } from "hono";
 import { createMiddleware } from "hono/factory";
+import { matchedRoutes } from "hono/route";
 import { hashSecretToken } from "../auth/secretToken";
 import { readSessionCookie } from "../auth/sessionCookie";
 import type { Db } from "../db/createDatabase";
 import type { AppEnv } from "../env";
 import { findSessionPrincipal } from "../repositories/sessionRepository";
 
-/** The API's doors open without a session: first-run setup, login, invites, who-am-I, and the API's description. */
-const PUBLIC_ROUTES: { method: string; path: RegExp }[] = [
-  { method: "POST", path: /^\/api\/auth\/(setup|login)$/ },
-  { method: "GET", path: /^\/api\/auth\/me$/ },
-  { method: "GET", path: /^\/api\/invites\/[^/]+$/ },
-  { method: "POST", path: /^\/api\/invites\/[^/]+\/accept$/ },
-  { method: "GET", path: /^\/api\/openapi\.json$/ },
-];
+/**
+ * Marks a route open without a session (first-run setup, login, invites, who-am-I, the API's description):
+ * put it first in the route's `middleware`. It does nothing itself; `authenticate` looks for it.
+ */
+export const isPublic = createMiddleware<AppEnv>((_c, next) => next());
 
-export function isPublicRoute(method: string, path: string): boolean {
-  return PUBLIC_ROUTES.some((route) => route.method === method && route.path.test(path));
+/**
+ * Whether the route that answers this request is marked isPublic. App-wide middleware are registered for every
+ * method ("ALL"); the first handler registered for the request's method belongs to the route that answers, and a
+ * public route's first one is the marker.
+ */
+export function isPublicRoute(c: Context): boolean {
+  const route = matchedRoutes(c).find((matched) => matched.method !== "ALL");
+  return route?.handler === isPublic;
 }
 
 /**
@@ -34,7 +39,7 @@ export function authenticate(db: Db) {
     if (actor && token) {
       c.set("actor", actor);
       c.set("sessionToken", token);
-    } else if (!isPublicRoute(c.req.method, c.req.path)) {
+    } else if (!isPublicRoute(c)) {
       throw new AppError("UNAUTHENTICATED", "Sign in first.");
     }
     await next();

@@ -1,21 +1,7 @@
-import { type ApiErrorBody, AppError, type ErrorCode } from "@factmark/core";
+import { type ApiErrorBody, AppError, type ErrorCode, errorCodeForStatus } from "@factmark/core";
 import type { Context } from "hono";
 import { HTTPException } from "hono/http-exception";
 import type { ContentfulStatusCode } from "hono/utils/http-status";
-
-const CODE_FOR_STATUS: Record<number, ErrorCode> = {
-  400: "VALIDATION_FAILED",
-  401: "UNAUTHENTICATED",
-  403: "FORBIDDEN",
-  404: "NOT_FOUND",
-  409: "CONFLICT",
-  412: "PRECONDITION_FAILED",
-  413: "PAYLOAD_TOO_LARGE",
-  415: "UNSUPPORTED_MEDIA_TYPE",
-  422: "UNPROCESSABLE",
-  428: "PRECONDITION_REQUIRED",
-  429: "RATE_LIMITED",
-};
 
 /**
  * The one place errors become responses: AppError by its code's status, Hono's own HTTP errors
@@ -26,7 +12,7 @@ export function handleError(error: Error, c: Context): Response {
     return respond(c, error.status, error.code, error.message, error.details);
   }
   if (error instanceof HTTPException && error.status < 500) {
-    const code = CODE_FOR_STATUS[error.status] ?? "VALIDATION_FAILED";
+    const code = errorCodeForStatus(error.status) ?? "VALIDATION_FAILED";
     const message = error.message || "The request could not be read.";
     return respond(c, error.status, code, message);
   }

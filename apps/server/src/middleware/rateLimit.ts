@@ -1,11 +1,12 @@
 import { AppError } from "@factmark/core";
 import type { Context } from "hono";
 import { createMiddleware } from "hono/factory";
+import type { AppEnv } from "../env";
 import type { RateLimiter } from "./RateLimiter";
 
 /** Refuses a request over its limit with 429 RATE_LIMITED and Retry-After; `keyOf` names whose limit it is. */
 export function rateLimit(limiter: RateLimiter, keyOf: (c: Context) => string) {
-  return createMiddleware(async (c, next) => {
+  return createMiddleware<AppEnv>(async (c, next) => {
     enforceRateLimit(c, limiter, keyOf(c));
     await next();
   });

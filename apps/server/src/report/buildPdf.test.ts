@@ -5,6 +5,7 @@ import path from "node:path";
 import { buildReportModel } from "@factmark/core";
 import { describe, expect, it } from "vitest";
 import { generateLargeReportInput } from "../../../../packages/core/src/testing/generateLargeReportInput";
+import { sampleReportInput, withUndoEntriesWithoutValues } from "../../../../packages/core/src/testing/sampleReport";
 import { buildPdf } from "./buildPdf";
 
 const hasPdfToText = existsSync("/usr/bin/pdftotext");
@@ -58,6 +59,19 @@ describe("buildPdf", () => {
     expect(text).toContain("No claims have been marked in this article yet.");
     expect(text).toContain("0 claims reviewed");
     expect(text).not.toContain("Contradictions");
+  });
+
+  it("words an undone verdict change as what the undo put back, after the reviewer's name", async () => {
+    if (!hasPdfToText) return;
+    for (const sample of [sampleReportInput(), withUndoEntriesWithoutValues(sampleReportInput())]) {
+      // Entries wrap to the column's width: compare the words, not the lines.
+      const text = pdfText(await buildPdf(buildReportModel(sample), { includeArticle: false })).replace(/\s+/g, " ");
+      expect(text).toContain(
+        "· Local reviewer restored the verdict to Unverified (undo of the change to Contradicted)",
+      );
+      expect(text).toContain("· Dana Levi changed the verdict from Unverified to Contradicted");
+      expect(text).not.toMatch(/\bChanged\b|undid a verdict change/);
+    }
   });
 
   it("aligns a right-to-left paragraph of the article right", async () => {

@@ -312,7 +312,7 @@ class PdfWriter {
         this.font(SANS, 8.5, MUTED).text(`${earlier} earlier ${earlier === 1 ? "change" : "changes"} not shown.`);
       }
       for (const entry of claim.history) {
-        this.font(SANS, 9, MUTED).text(clean(`${formatReportDate(entry.at)} · ${entry.by}: ${entry.summary}`), {
+        this.font(SANS, 9, MUTED).text(clean(`${formatReportDate(entry.at)} · ${entry.by} ${entry.summary}`), {
           width: this.width,
         });
       }

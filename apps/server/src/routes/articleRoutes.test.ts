@@ -260,49 +260,6 @@ describe("the rest of the app", () => {
     expect(await response.json()).toEqual({ status: "ok" });
   });
 
-  it("GET /api/openapi.json lists the routes", async () => {
-    const response = await request("GET", "/api/openapi.json");
-    expect(response.status).toBe(200);
-    const document = (await response.json()) as { openapi: string; paths: Record<string, Record<string, unknown>> };
-    expect(document.openapi).toMatch(/^3\./);
-    const operations = Object.entries(document.paths).flatMap(([path, item]) =>
-      Object.keys(item).map((method) => `${method.toUpperCase()} ${path}`),
-    );
-    expect(operations).toEqual(
-      expect.arrayContaining([
-        "GET /api/articles",
-        "POST /api/articles",
-        "POST /api/auth/login",
-        "GET /api/users",
-        "POST /api/invites/{token}/accept",
-        "GET /api/articles/{id}/report",
-        "GET /api/articles/{id}",
-        "PATCH /api/articles/{id}",
-        "DELETE /api/articles/{id}",
-        "GET /api/articles/{id}/claims",
-        "POST /api/articles/{id}/claims",
-        "GET /api/claims/{id}",
-        "PATCH /api/claims/{id}",
-        "DELETE /api/claims/{id}",
-        "POST /api/claims/{id}/restore",
-        "GET /api/articles/{id}/links",
-        "POST /api/articles/{id}/links",
-        "GET /api/articles/{id}/speakers",
-        "GET /api/articles/{id}/contradictions",
-        "DELETE /api/links/{id}",
-        "POST /api/links/{id}/restore",
-        "GET /api/claims/{id}/evidence",
-        "POST /api/claims/{id}/evidence",
-        "GET /api/evidence/{id}",
-        "PATCH /api/evidence/{id}",
-        "DELETE /api/evidence/{id}",
-        "POST /api/evidence/{id}/restore",
-        "GET /api/claims/{id}/history",
-        "POST /api/claims/{id}/history/undo",
-      ]),
-    );
-  });
-
   it("answers an unknown API route with 404 in the error envelope", async () => {
     await expectApiError(await request("GET", "/api/nothing-here"), 404, "NOT_FOUND");
   });

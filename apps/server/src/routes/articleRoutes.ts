@@ -1,20 +1,29 @@
 import {
   AppError,
+  ZArticle,
   ZArticleCreate,
   ZArticleFromUrl,
+  ZArticleList,
+  ZArticleSaved,
   ZArticleUpdate,
   ZArticleUploadFields,
+  ZClaim,
   ZClaimCreate,
+  ZClaimList,
   ZClaimListQuery,
-  ZId,
+  ZContradictionList,
+  ZIdParam,
+  ZLink,
   ZLinkCreate,
+  ZLinkList,
+  ZSpeakerList,
 } from "@factmark/core";
-import { Hono } from "hono";
-import { z } from "zod";
-import type { AppDeps, AppEnv } from "../env";
+import { createRoute } from "@hono/zod-openapi";
+import type { AppDeps } from "../env";
 import { fetchSettingsFromEnv } from "../import/fetchSettings";
+import { acceptJson, acceptMultipart } from "../middleware/acceptBody";
 import { etag, readIfMatch, requireIfMatch } from "../middleware/ifMatch";
-import { validate } from "../middleware/validate";
+import { BODY_LIMITS } from "../middleware/limitBody";
 import { createArticle } from "../services/articles/createArticle";
 import { deleteArticle } from "../services/articles/deleteArticle";
 import { getArticle } from "../services/articles/getArticle";
@@ -28,78 +37,268 @@ import { createClaim } from "../services/claims/createClaim";
 import { listClaims } from "../services/claims/listClaims";
 import { createLink } from "../services/links/createLink";
 import { listLinks } from "../services/links/listLinks";
-
-const ZArticleParam = z.object({ id: ZId });
+import { createRouter } from "./createRouter";
+import { errorAnswers } from "./errorAnswers";
+import { ifMatchHeader } from "./ifMatchHeader";
+import { jsonAnswer } from "./jsonAnswer";
+import { jsonRequest } from "./jsonRequest";
+import { nameSchema } from "./nameSchema";
 
 /** /api/articles and what hangs off an article: its claims, links, speakers and contradictions. */
 export function articleRoutes({ db }: AppDeps) {
-  return new Hono<AppEnv>()
-    .get("/", async (c) => c.json({ items: await listArticles(db) }, 200))
-    .post("/", validate("json", ZArticleCreate), async (c) => {
-      const article = await createArticle(db, c.get("actor"), c.req.valid("json"));
-      c.header("ETag", etag(article));
-      c.header("Location", `/api/articles/${article.id}`);
-      return c.json(article, 201);
-    })
-    .post("/upload", async (c) => {
-      const form = await readUploadForm(c.req.raw);
-      const article = await importArticleFile(db, c.get("actor"), form.file, form.fields);
-      c.header("ETag", etag(article));
-      c.header("Location", `/api/articles/${article.id}`);
-      return c.json(article, 201);
-    })
-    .post("/from-url", validate("json", ZArticleFromUrl), async (c) => {
-      const article = await importArticleFromUrl(db, c.get("actor"), c.req.valid("json"), fetchSettingsFromEnv());
-      c.header("ETag", etag(article));
-      c.header("Location", `/api/articles/${article.id}`);
-      return c.json(article, 201);
-    })
-    .get("/:id", validate("param", ZArticleParam), async (c) => {
-      const article = await getArticle(db, c.req.valid("param").id);
-      c.header("ETag", etag(article));
-      return c.json(article, 200);
-    })
-    .patch("/:id", validate("param", ZArticleParam), validate("json", ZArticleUpdate), async (c) => {
-      const version = requireIfMatch(c);
-      const article = await updateArticle(db, c.get("actor"), c.req.valid("param").id, version, c.req.valid("json"));
-      c.header("ETag", etag(article));
-      return c.json(article, 200);
-    })
-    .delete("/:id", validate("param", ZArticleParam), async (c) => {
-      await deleteArticle(db, c.get("actor"), c.req.valid("param").id, readIfMatch(c));
-      return c.body(null, 204);
-    })
-    .get("/:id/claims", validate("param", ZArticleParam), validate("query", ZClaimListQuery), async (c) =>
-      c.json(await listClaims(db, c.req.valid("param").id, c.req.valid("query").since), 200),
+  const router = createRouter();
+  // The upload form's fields are a named component, so the multipart body below can refer to them (registering
+  // calls `.openapi()`, which core's schemas lack: see nameSchema).
+  router.openAPIRegistry.register("ArticleUploadFields", nameSchema(ZArticleUploadFields, "ArticleUploadFields"));
+  return router
+    .openapi(
+      createRoute({
+        method: "get",
+        path: "/",
+        summary: "List articles with claim counts per verdict",
+        responses: { 200: jsonAnswer(ZArticleList, "The articles") },
+      }),
+      async (c) => c.json({ items: await listArticles(db) }, 200),
     )
-    .post("/:id/claims", validate("param", ZArticleParam), validate("json", ZClaimCreate), async (c) => {
-      const claim = await createClaim(db, c.get("actor"), c.req.valid("param").id, c.req.valid("json"));
-      c.header("ETag", etag(claim));
-      c.header("Location", `/api/claims/${claim.id}`);
-      return c.json(claim, 201);
-    })
-    .get("/:id/links", validate("param", ZArticleParam), async (c) =>
-      c.json({ items: await listLinks(db, c.req.valid("param").id) }, 200),
+    .openapi(
+      createRoute({
+        method: "post",
+        path: "/",
+        summary: "Create an article from plain text (one paragraph per non-empty line)",
+        middleware: [acceptJson(BODY_LIMITS.article)],
+        request: { body: jsonRequest(ZArticleCreate) },
+        responses: {
+          201: jsonAnswer(ZArticle, "The article made"),
+          ...errorAnswers("VALIDATION_FAILED", "PAYLOAD_TOO_LARGE", "UNSUPPORTED_MEDIA_TYPE"),
+        },
+      }),
+      async (c) => {
+        const article = await createArticle(db, c.get("actor"), c.req.valid("json"));
+        c.header("ETag", etag(article));
+        c.header("Location", `/api/articles/${article.id}`);
+        return c.json(article, 201);
+      },
     )
-    .post("/:id/links", validate("param", ZArticleParam), validate("json", ZLinkCreate), async (c) => {
-      const link = await createLink(db, c.get("actor"), c.req.valid("param").id, c.req.valid("json"));
-      c.header("Location", `/api/links/${link.id}`);
-      return c.json(link, 201);
-    })
-    .get("/:id/speakers", validate("param", ZArticleParam), async (c) =>
-      c.json({ items: await listSpeakers(db, c.req.valid("param").id) }, 200),
+    .openapi(
+      createRoute({
+        method: "post",
+        path: "/upload",
+        summary:
+          "Create an article from a .txt, .md, .html or .docx file (multipart field `file`, at most 5 MB), sanitised to the editor's schema",
+        middleware: [acceptMultipart(BODY_LIMITS.article)],
+        request: {
+          body: {
+            required: true,
+            content: {
+              // A plain schema, not a zod one: the handler reads the form itself (see readUploadForm).
+              "multipart/form-data": {
+                schema: {
+                  allOf: [
+                    { $ref: "#/components/schemas/ArticleUploadFields" },
+                    {
+                      type: "object",
+                      properties: { file: { type: "string", format: "binary" } },
+                      required: ["file"],
+                    },
+                  ],
+                },
+              },
+            },
+          },
+        },
+        responses: {
+          201: jsonAnswer(ZArticle, "The article made"),
+          ...errorAnswers(
+            "VALIDATION_FAILED",
+            "FORBIDDEN",
+            "PAYLOAD_TOO_LARGE",
+            "UNSUPPORTED_MEDIA_TYPE",
+            "UNPROCESSABLE",
+          ),
+        },
+      }),
+      async (c) => {
+        const form = await readUploadForm(c.req.raw);
+        const article = await importArticleFile(db, c.get("actor"), form.file, form.fields);
+        c.header("ETag", etag(article));
+        c.header("Location", `/api/articles/${article.id}`);
+        return c.json(article, 201);
+      },
     )
-    .get("/:id/contradictions", validate("param", ZArticleParam), async (c) =>
-      c.json({ items: await listContradictions(db, c.req.valid("param").id) }, 200),
+    .openapi(
+      createRoute({
+        method: "post",
+        path: "/from-url",
+        summary:
+          "Create an article from a web page: fetched SSRF-safely (public addresses only, 5 redirects, 10 s, 5 MB, HTML or text), extracted with Readability",
+        middleware: [acceptJson(BODY_LIMITS.article)],
+        request: { body: jsonRequest(ZArticleFromUrl) },
+        responses: {
+          201: jsonAnswer(ZArticle, "The article made"),
+          ...errorAnswers("VALIDATION_FAILED", "PAYLOAD_TOO_LARGE", "UNSUPPORTED_MEDIA_TYPE", "UNPROCESSABLE"),
+        },
+      }),
+      async (c) => {
+        const article = await importArticleFromUrl(db, c.get("actor"), c.req.valid("json"), fetchSettingsFromEnv());
+        c.header("ETag", etag(article));
+        c.header("Location", `/api/articles/${article.id}`);
+        return c.json(article, 201);
+      },
+    )
+    .openapi(
+      createRoute({
+        method: "get",
+        path: "/{id}",
+        summary: "One article with its document and text",
+        request: { params: ZIdParam },
+        responses: { 200: jsonAnswer(ZArticle, "The article"), ...errorAnswers("VALIDATION_FAILED", "NOT_FOUND") },
+      }),
+      async (c) => {
+        const article = await getArticle(db, c.req.valid("param").id);
+        c.header("ETag", etag(article));
+        return c.json(article, 200);
+      },
+    )
+    .openapi(
+      createRoute({
+        method: "patch",
+        path: "/{id}",
+        summary:
+          "Change an article's metadata and/or its body (doc: a document of the editor's schema); a new body re-anchors every claim, and the answer's `reanchored` counts them by outcome",
+        middleware: [acceptJson(BODY_LIMITS.article)],
+        parameters: [ifMatchHeader("required")],
+        request: { params: ZIdParam, body: jsonRequest(ZArticleUpdate) },
+        responses: {
+          200: jsonAnswer(ZArticleSaved, "The article as saved, with how its claims were re-anchored"),
+          ...errorAnswers(
+            "VALIDATION_FAILED",
+            "NOT_FOUND",
+            "PRECONDITION_FAILED",
+            "PRECONDITION_REQUIRED",
+            "PAYLOAD_TOO_LARGE",
+          ),
+        },
+      }),
+      async (c) => {
+        const version = requireIfMatch(c);
+        const article = await updateArticle(db, c.get("actor"), c.req.valid("param").id, version, c.req.valid("json"));
+        c.header("ETag", etag(article));
+        return c.json(article, 200);
+      },
+    )
+    .openapi(
+      createRoute({
+        method: "delete",
+        path: "/{id}",
+        summary: "Delete an article",
+        middleware: [acceptJson(BODY_LIMITS.article)],
+        parameters: [ifMatchHeader("optional")],
+        request: { params: ZIdParam },
+        responses: {
+          204: { description: "Deleted" },
+          ...errorAnswers("VALIDATION_FAILED", "NOT_FOUND", "PRECONDITION_FAILED"),
+        },
+      }),
+      async (c) => {
+        await deleteArticle(db, c.get("actor"), c.req.valid("param").id, readIfMatch(c));
+        return c.body(null, 204);
+      },
+    )
+    .openapi(
+      createRoute({
+        method: "get",
+        path: "/{id}/claims",
+        summary:
+          "The article's claims in document order; with since=<cursor of an earlier answer>, only the claims " +
+          "written after it and the ids of those deleted",
+        request: { params: ZIdParam, query: ZClaimListQuery },
+        responses: { 200: jsonAnswer(ZClaimList, "The claims"), ...errorAnswers("NOT_FOUND", "VALIDATION_FAILED") },
+      }),
+      async (c) => c.json(await listClaims(db, c.req.valid("param").id, c.req.valid("query").since), 200),
+    )
+    .openapi(
+      createRoute({
+        method: "post",
+        path: "/{id}/claims",
+        summary: "Mark a claim from a position and/or quote selector",
+        middleware: [acceptJson(BODY_LIMITS.default)],
+        request: { params: ZIdParam, body: jsonRequest(ZClaimCreate) },
+        responses: {
+          201: jsonAnswer(ZClaim, "The claim made"),
+          ...errorAnswers(
+            "VALIDATION_FAILED",
+            "NOT_FOUND",
+            "UNPROCESSABLE",
+            "UNSUPPORTED_MEDIA_TYPE",
+            "PAYLOAD_TOO_LARGE",
+          ),
+        },
+      }),
+      async (c) => {
+        const claim = await createClaim(db, c.get("actor"), c.req.valid("param").id, c.req.valid("json"));
+        c.header("ETag", etag(claim));
+        c.header("Location", `/api/claims/${claim.id}`);
+        return c.json(claim, 201);
+      },
+    )
+    .openapi(
+      createRoute({
+        method: "get",
+        path: "/{id}/links",
+        summary: "The article's links between live claims",
+        request: { params: ZIdParam },
+        responses: { 200: jsonAnswer(ZLinkList, "The links"), ...errorAnswers("VALIDATION_FAILED", "NOT_FOUND") },
+      }),
+      async (c) => c.json({ items: await listLinks(db, c.req.valid("param").id) }, 200),
+    )
+    .openapi(
+      createRoute({
+        method: "post",
+        path: "/{id}/links",
+        summary: "Link two live claims of the article (contradicts or supports); recorded on both claims",
+        middleware: [acceptJson(BODY_LIMITS.default)],
+        request: { params: ZIdParam, body: jsonRequest(ZLinkCreate) },
+        responses: {
+          201: jsonAnswer(ZLink, "The link made"),
+          ...errorAnswers("VALIDATION_FAILED", "NOT_FOUND", "UNPROCESSABLE", "CONFLICT", "UNSUPPORTED_MEDIA_TYPE"),
+        },
+      }),
+      async (c) => {
+        const link = await createLink(db, c.get("actor"), c.req.valid("param").id, c.req.valid("json"));
+        c.header("Location", `/api/links/${link.id}`);
+        return c.json(link, 201);
+      },
+    )
+    .openapi(
+      createRoute({
+        method: "get",
+        path: "/{id}/speakers",
+        summary: "The speakers named on the article's claims, A to Z (autocomplete)",
+        request: { params: ZIdParam },
+        responses: {
+          200: jsonAnswer(ZSpeakerList, "The speakers"),
+          ...errorAnswers("VALIDATION_FAILED", "NOT_FOUND"),
+        },
+      }),
+      async (c) => c.json({ items: await listSpeakers(db, c.req.valid("param").id) }, 200),
+    )
+    .openapi(
+      createRoute({
+        method: "get",
+        path: "/{id}/contradictions",
+        summary: "Every contradicts link with both claims in full, side by side",
+        request: { params: ZIdParam },
+        responses: {
+          200: jsonAnswer(ZContradictionList, "The contradictions"),
+          ...errorAnswers("VALIDATION_FAILED", "NOT_FOUND"),
+        },
+      }),
+      async (c) => c.json({ items: await listContradictions(db, c.req.valid("param").id) }, 200),
     );
 }
 
 /** The upload form: `file` and the metadata fields, checked with the core schema (blank fields mean "none"). */
 async function readUploadForm(request: Request) {
-  const mediaType = (request.headers.get("content-type") ?? "").split(";")[0]?.trim().toLowerCase();
-  if (mediaType !== "multipart/form-data") {
-    throw new AppError("UNSUPPORTED_MEDIA_TYPE", "Send the file as multipart/form-data, in a field named file.");
-  }
   let form: FormData;
   try {
     form = await request.formData();

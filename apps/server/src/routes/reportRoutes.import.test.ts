@@ -161,8 +161,8 @@ describe("POST /api/articles/import", () => {
     ]);
     expect(JSON.parse(events[0]?.to ?? "null")).toMatchObject({ title: article.title, source: "factmark-json" });
     const model = await (await request("GET", `/api/articles/${imported.id}/report/model`)).json();
-    expect(model.claims[0].history[0].summary).toBe("Claim imported as Unverified");
-    expect(model.claims[1].history[0].summary).toBe("Claim imported as Contradicted");
+    expect(model.claims[0].history[0].summary).toBe("imported the claim as Unverified");
+    expect(model.claims[1].history[0].summary).toBe("imported the claim as Contradicted");
   });
 
   it("imports a large export (2,000 claims, 500 links, 1,000 evidence) past the default body limit", async () => {

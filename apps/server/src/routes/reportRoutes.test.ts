@@ -254,12 +254,3 @@ describe("GET /api/articles/:id/report/model", () => {
     ]);
   });
 });
-
-describe("the OpenAPI document", () => {
-  it("lists the report and import operations", async () => {
-    const document = (await (await request("GET", "/api/openapi.json")).json()) as { paths: Record<string, unknown> };
-    expect(Object.keys(document.paths)).toEqual(
-      expect.arrayContaining(["/api/articles/{id}/report", "/api/articles/{id}/report/model", "/api/articles/import"]),
-    );
-  });
-});

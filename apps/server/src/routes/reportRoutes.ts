@@ -1,17 +1,20 @@
-import { ZId } from "@factmark/core";
-import { Hono } from "hono";
+import { ZArticle, ZIdParam, ZReportModel } from "@factmark/core";
+import { createRoute } from "@hono/zod-openapi";
 import { z } from "zod";
-import type { AppDeps, AppEnv } from "../env";
+import type { AppDeps } from "../env";
+import { acceptJson } from "../middleware/acceptBody";
 import { etag } from "../middleware/ifMatch";
-import { validate } from "../middleware/validate";
+import { BODY_LIMITS } from "../middleware/limitBody";
 import { reportContentDisposition } from "../report/reportFilename";
-import { REPORT_FORMATS } from "../report/reportFormats";
+import { REPORT_FORMAT_SPECS, REPORT_FORMATS } from "../report/reportFormats";
 import { reportOrganisation } from "../report/reportSettings";
 import { exportReport } from "../services/report/exportReport";
 import { getReportModel } from "../services/report/getReportModel";
 import { importReport } from "../services/report/importReport";
-
-const ZArticleParam = z.object({ id: ZId });
+import { createRouter } from "./createRouter";
+import { errorAnswers } from "./errorAnswers";
+import { jsonAnswer } from "./jsonAnswer";
+import { jsonRequest } from "./jsonRequest";
 
 export const ZReportQuery = z.object({
   format: z.enum(REPORT_FORMATS, { error: `format must be one of: ${REPORT_FORMATS.join(", ")}.` }).default("html"),
@@ -27,27 +30,90 @@ export const ZReportQuery = z.object({
 const HTML_REPORT_CSP =
   "default-src 'none'; style-src 'unsafe-inline'; img-src data:; base-uri 'none'; form-action 'none'; frame-ancestors 'self'";
 
+/** The report file's media types, each with the formats answered in it, from the formats' own table. */
+const REPORT_CONTENT: Record<string, { schema: { description: string } }> = {};
+for (const format of REPORT_FORMATS) {
+  const mediaType = REPORT_FORMAT_SPECS[format].contentType.split(";")[0]?.trim() ?? "";
+  const formats = REPORT_CONTENT[mediaType]?.schema.description;
+  REPORT_CONTENT[mediaType] = {
+    schema: { description: formats ? `${formats}, format=${format}` : `format=${format}` },
+  };
+}
+
 /** /api/articles/:id/report (every export format), /api/articles/:id/report/model, and /api/articles/import. */
 export function reportRoutes({ db }: AppDeps) {
-  return new Hono<AppEnv>()
-    .post("/import", validate("json", z.unknown()), async (c) => {
-      const article = await importReport(db, c.get("actor"), c.req.valid("json"));
-      c.header("ETag", etag(article));
-      c.header("Location", `/api/articles/${article.id}`);
-      return c.json(article, 201);
-    })
-    .get("/:id/report/model", validate("param", ZArticleParam), async (c) => {
-      const model = await getReportModel(db, c.req.valid("param").id, reportOrganisation(c.req.url));
-      c.header("Cache-Control", "no-store");
-      return c.json(model, 200);
-    })
-    .get("/:id/report", validate("param", ZArticleParam), validate("query", ZReportQuery), async (c) => {
-      const { format, disposition } = c.req.valid("query");
-      const file = await exportReport(db, c.req.valid("param").id, format, reportOrganisation(c.req.url));
-      c.header("Content-Type", file.contentType);
-      c.header("Content-Disposition", reportContentDisposition(file.title, file.extension, disposition));
-      c.header("Cache-Control", "no-store");
-      if (format === "html") c.header("Content-Security-Policy", HTML_REPORT_CSP);
-      return c.body(typeof file.body === "string" ? file.body : new Uint8Array(file.body), 200);
-    });
+  return createRouter()
+    .openapi(
+      createRoute({
+        method: "post",
+        path: "/import",
+        summary:
+          "Create an article from a Factmark JSON export or a W3C Web Annotation collection (up to 8 MB), " +
+          "with its claims, evidence and links, in one transaction",
+        middleware: [acceptJson(BODY_LIMITS.article)],
+        request: {
+          // Any JSON passes here: importReport tells the two formats apart and explains what is wrong with either.
+          body: jsonRequest(
+            z.unknown().openapi({
+              type: "object",
+              description:
+                'A report exported as format=json ("format": "factmark.report") or format=w3c ("type": "AnnotationCollection")',
+            }),
+          ),
+        },
+        responses: {
+          201: jsonAnswer(ZArticle, "The article made, with its claims"),
+          ...errorAnswers("VALIDATION_FAILED", "UNPROCESSABLE", "PAYLOAD_TOO_LARGE", "UNSUPPORTED_MEDIA_TYPE"),
+        },
+      }),
+      async (c) => {
+        const article = await importReport(db, c.get("actor"), c.req.valid("json"));
+        c.header("ETag", etag(article));
+        c.header("Location", `/api/articles/${article.id}`);
+        return c.json(article, 201);
+      },
+    )
+    .openapi(
+      createRoute({
+        method: "get",
+        path: "/{id}/report/model",
+        summary:
+          "The report model (header, counts per verdict, contradictions, numbered claims) the report page renders",
+        request: { params: ZIdParam },
+        responses: {
+          200: jsonAnswer(ZReportModel, "The report model"),
+          ...errorAnswers("VALIDATION_FAILED", "NOT_FOUND"),
+        },
+      }),
+      async (c) => {
+        const model = await getReportModel(db, c.req.valid("param").id, reportOrganisation(c.req.url));
+        c.header("Cache-Control", "no-store");
+        return c.json(model, 200);
+      },
+    )
+    .openapi(
+      createRoute({
+        method: "get",
+        path: "/{id}/report",
+        summary:
+          "The fact-check report as a file. Query: format=html|md|pdf|json|w3c|claimreview|csv (default html); " +
+          "disposition=attachment|inline (default attachment). Answers text/html, text/markdown, application/pdf, " +
+          "application/json (native, re-importable), application/ld+json (W3C Web Annotation collection; schema.org " +
+          "ClaimReview list) or text/csv, with a Content-Disposition file name made from the title",
+        request: { params: ZIdParam, query: ZReportQuery },
+        responses: {
+          200: { description: "The report file", content: REPORT_CONTENT },
+          ...errorAnswers("VALIDATION_FAILED", "NOT_FOUND"),
+        },
+      }),
+      async (c) => {
+        const { format, disposition } = c.req.valid("query");
+        const file = await exportReport(db, c.req.valid("param").id, format, reportOrganisation(c.req.url));
+        c.header("Content-Type", file.contentType);
+        c.header("Content-Disposition", reportContentDisposition(file.title, file.extension, disposition));
+        c.header("Cache-Control", "no-store");
+        if (format === "html") c.header("Content-Security-Policy", HTML_REPORT_CSP);
+        return c.body(typeof file.body === "string" ? file.body : new Uint8Array(file.body), 200);
+      },
+    );
 }

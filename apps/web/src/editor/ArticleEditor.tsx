@@ -1,8 +1,16 @@
 import type { Claim, DocNode, Selectors, Verdict } from "@factmark/core";
 import type { Editor } from "@tiptap/core";
 import { EditorContent, useEditor } from "@tiptap/react";
-import { useEffect, useLayoutEffect, useRef, useState } from "react";
-import { VerdictToolbar } from "../features/claims/components/VerdictToolbar";
+import {
+  type CSSProperties,
+  type ReactNode,
+  type Ref,
+  useEffect,
+  useImperativeHandle,
+  useLayoutEffect,
+  useRef,
+  useState,
+} from "react";
 import { ClaimChooser } from "./ClaimChooser";
 import { AnnotationMode } from "./extensions/AnnotationMode";
 import { AutoTextDirection } from "./extensions/AutoTextDirection";
@@ -10,7 +18,20 @@ import { articleSchemaExtensions } from "./extensions/articleSchema";
 import { ClaimHighlights, type HighlightPlace, setClaimHighlights } from "./extensions/ClaimHighlights";
 import { selectionToSelectors } from "./selectionToSelectors";
 
+/** What the toolbar by a selection is given: where it goes, and how to mark the selection with a verdict. */
+export interface SelectionToolbarProps {
+  style: CSSProperties;
+  onChoose: (verdict: Verdict) => void;
+}
+
+/** What the page may ask of the editor. */
+export interface ArticleEditorHandle {
+  /** Scrolls the claim's first highlighted words to the middle of the screen; nothing when it is not drawn. */
+  scrollToClaim: (claimId: string) => void;
+}
+
 export interface ArticleEditorProps {
+  ref?: Ref<ArticleEditorHandle>;
   doc: DocNode;
   claims: readonly Claim[];
   selectedClaimId: string | null;
@@ -25,6 +46,8 @@ export interface ArticleEditorProps {
   canMark?: boolean;
   /** The editor, once made: saving an edit reads its document. */
   onEditorReady?: (editor: Editor | null) => void;
+  /** The toolbar shown by a selection the reviewer may mark; the claims feature supplies it, the editor places it. */
+  renderSelectionToolbar?: (toolbar: SelectionToolbarProps) => ReactNode;
 }
 
 interface ToolbarPlace {
@@ -47,6 +70,7 @@ export const HIGHLIGHTS_DRAWN_MARK = "factmark:highlights-drawn";
  * text changes and the highlights follow it (their decorations map through each transaction).
  */
 export function ArticleEditor({
+  ref,
   doc,
   claims,
   selectedClaimId,
@@ -56,6 +80,7 @@ export function ArticleEditor({
   onMarkClaim,
   onSelectionChange,
   onEditorReady,
+  renderSelectionToolbar,
   canMark = true,
 }: ArticleEditorProps) {
   const containerRef = useRef<HTMLDivElement>(null);
@@ -149,6 +174,16 @@ export function ArticleEditor({
   };
   const chooserClaims = chooser ? claims.filter((claim) => chooser.claimIds.includes(claim.id)) : [];
 
+  useImperativeHandle(
+    ref,
+    () => ({
+      scrollToClaim: (claimId) => {
+        if (editor && !editor.isDestroyed) editor.commands.scrollClaimIntoView(claimId);
+      },
+    }),
+    [editor],
+  );
+
   useEffect(() => {
     onEditorReady?.(editor);
     return () => onEditorReady?.(null);
@@ -182,12 +217,12 @@ export function ArticleEditor({
   return (
     <div className={`article-editor${isEditing ? " article-editor--editing" : ""}`} ref={containerRef}>
       <EditorContent editor={editor} />
-      {toolbarPlace && !isEditing && (
-        <VerdictToolbar
-          style={{ top: toolbarPlace.top, left: toolbarPlace.left }}
-          onChoose={(verdict) => markSelectionRef.current(verdict)}
-        />
-      )}
+      {toolbarPlace &&
+        !isEditing &&
+        renderSelectionToolbar?.({
+          style: { top: toolbarPlace.top, left: toolbarPlace.left },
+          onChoose: (verdict) => markSelectionRef.current(verdict),
+        })}
       {chooser && chooserClaims.length > 0 && (
         <ClaimChooser
           claims={chooserClaims}

@@ -148,7 +148,7 @@ function claimHtml(claim: ReportClaim): string {
   }
   if (claim.history.length > 0) {
     const items = claim.history.map(
-      (entry) => `<li>${timeHtml(entry.at)} · ${escapeHtml(entry.by)}: ${escapeHtml(entry.summary)}</li>`,
+      (entry) => `<li>${timeHtml(entry.at)} · ${escapeHtml(entry.by)} ${escapeHtml(entry.summary)}</li>`,
     );
     const more = claim.historyTotal - claim.history.length;
     const earlier =

@@ -90,7 +90,7 @@ function claimMarkdown(claim: ReportClaim): string[] {
     const more = claim.historyTotal - claim.history.length;
     if (more > 0) lines.push(`- … ${more} earlier ${more === 1 ? "change" : "changes"}`);
     for (const entry of claim.history) {
-      lines.push(`- ${formatReportDate(entry.at)} · ${escapeMarkdown(entry.by)}: ${escapeMarkdown(entry.summary)}`);
+      lines.push(`- ${formatReportDate(entry.at)} · ${escapeMarkdown(entry.by)} ${escapeMarkdown(entry.summary)}`);
     }
     lines.push("");
   }

@@ -62,11 +62,11 @@ describe("buildReportModel on the sample article", () => {
     const first = model.claims[0];
     expect(first?.historyTotal).toBe(5);
     expect(first?.history.map((entry) => entry.summary)).toEqual([
-      "Claim marked Unverified",
-      "Speaker set to Hossein Amir-Abdollahian",
-      "Verdict changed from Unverified to Contradicted",
-      "Link added",
-      "Evidence added: First sightings of Shahed-136 drones over Ukraine (sample evidence)",
+      "marked the claim as Unverified",
+      "attributed the claim to Hossein Amir-Abdollahian",
+      "changed the verdict from Unverified to Contradicted",
+      "linked it as contradicting “transferred dozens [of drones to Russia] just this summer”",
+      "added evidence “First sightings of Shahed-136 drones over Ukraine (sample…” (Contradicts)",
     ]);
     const extra = {
       ...input.events[1],

@@ -62,7 +62,7 @@ export function buildReportModel(input: ReportInput): ReportModel {
         at: event.at,
         by: event.by.name,
         action: event.action,
-        summary: describeHistoryEvent(event),
+        summary: describeHistoryEvent(event, { events: claimEvents }),
       })),
       historyTotal: claimEvents.length,
     };

@@ -1,37 +1,44 @@
 import { describe, expect, it } from "vitest";
+import type { HistoryEvent } from "../schemas/event";
 import { describeHistoryEvent } from "./describeHistoryEvent";
 
+function row(id: string, action: HistoryEvent["action"], values: Pick<HistoryEvent, "from" | "to">): HistoryEvent {
+  return {
+    id,
+    at: "2026-01-10T09:00:00.000Z",
+    by: { id: "local-reviewer", name: "Local reviewer" },
+    action,
+    claimId: "claim-1",
+    ...values,
+  };
+}
+
+const VERDICT_CHANGE = row("event-1", "claim.verdict_changed", { from: "supported", to: "contradicted" });
+
 describe("describeHistoryEvent", () => {
-  it("names verdicts by their labels", () => {
-    expect(describeHistoryEvent({ action: "claim.verdict_changed", from: "unverified", to: "supported" })).toBe(
-      "Verdict changed from Unverified to Supported",
-    );
-    expect(describeHistoryEvent({ action: "claim.created", to: { verdict: "contradicted", exact: "x" } })).toBe(
-      "Claim marked Contradicted",
+  it("words a stored row as the history panel does", () => {
+    expect(describeHistoryEvent(VERDICT_CHANGE)).toBe("changed the verdict from Supported to Contradicted");
+    expect(describeHistoryEvent(row("event-2", "claim.created", { to: { verdict: "contradicted", exact: "x" } }))).toBe(
+      "marked the claim as Contradicted",
     );
   });
 
-  it("says what happened to a speaker", () => {
-    expect(describeHistoryEvent({ action: "claim.speaker_changed", from: null, to: "Robert Malley" })).toBe(
-      "Speaker set to Robert Malley",
-    );
-    expect(describeHistoryEvent({ action: "claim.speaker_changed", from: "A", to: "B" })).toBe(
-      "Speaker changed from A to B",
-    );
-    expect(describeHistoryEvent({ action: "claim.speaker_changed", from: "A", to: null })).toBe("Speaker removed");
+  it("says which verdict an undo restored, so a report reader believes the right one", () => {
+    const undo = row("event-3", "claim.undone", {
+      from: { eventId: "event-1", action: "claim.verdict_changed", from: "supported", to: "contradicted" },
+    });
+    expect(describeHistoryEvent(undo)).toBe("restored the verdict to Supported (undo of the change to Contradicted)");
   });
 
-  it("names evidence by its title, else its URL", () => {
-    expect(describeHistoryEvent({ action: "evidence.added", to: { title: "Report", url: "https://x.example" } })).toBe(
-      "Evidence added: Report",
+  it("finds what an old undo row reverted among the claim's rows, and says it is an undo without them", () => {
+    const undo = row("event-3", "claim.undone", { from: { eventId: "event-1", action: "claim.verdict_changed" } });
+    expect(describeHistoryEvent(undo, { events: [undo, VERDICT_CHANGE] })).toBe(
+      "restored the verdict to Supported (undo of the change to Contradicted)",
     );
-    expect(describeHistoryEvent({ action: "evidence.added", to: { title: null, url: "https://x.example" } })).toBe(
-      "Evidence added: https://x.example",
-    );
+    expect(describeHistoryEvent(undo)).toBe("undid a verdict change");
   });
 
-  it("copes with events that carry no values", () => {
-    expect(describeHistoryEvent({ action: "claim.rationale_changed" })).toBe("Rationale edited");
-    expect(describeHistoryEvent({ action: "claim.orphaned" })).toMatch(/orphaned/);
+  it("words a row whose values do not read by its action alone", () => {
+    expect(describeHistoryEvent(row("event-4", "evidence.added", { to: { title: "Report" } }))).toBe("added evidence");
   });
 });

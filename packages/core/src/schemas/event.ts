@@ -1,47 +1,30 @@
 import { z } from "zod";
+import { CHANGE_ACTIONS, type ChangeEvent, ZChangeEnvelope, ZChangeEvent } from "../changeLog/ZChangeEvent";
 import { ZClaim } from "./claim";
-import { ZActor, ZId, ZList, ZTimestamp } from "./common";
+import { ZId, ZList } from "./common";
 
-/** What an entry in the history records. */
-export const EVENT_ACTIONS = [
-  "article.created",
-  "article.updated",
-  "article.deleted",
-  "claim.created",
-  "claim.verdict_changed",
-  "claim.speaker_changed",
-  "claim.rationale_changed",
-  "claim.deleted",
-  "claim.restored",
-  "claim.reanchored",
-  "claim.orphaned",
-  "claim.anchor_confirmed",
-  "evidence.added",
-  "evidence.updated",
-  "evidence.removed",
-  "link.added",
-  "link.removed",
-  "claim.undone",
-  "article.imported",
-  "claim.imported",
-] as const;
+/** What an entry in the history records: every kind of change the change log knows. */
+export const EVENT_ACTIONS = CHANGE_ACTIONS;
 export const ZEventAction = z.enum(EVENT_ACTIONS);
 export type EventAction = z.infer<typeof ZEventAction>;
 
-export const ZEvent = z.object({
-  id: ZId,
-  at: ZTimestamp,
-  by: ZActor,
+/**
+ * A history entry as it crosses the wire, `from` and `to` not yet typed: some writers and readers still
+ * record and read them as `unknown`. Read one with parseChangeEvent, and word it with describeChangeEvent.
+ */
+export const ZEvent = ZChangeEnvelope.extend({
   action: ZEventAction,
-  claimId: z.string().nullable(),
-  /** The article's change number of the write that recorded this entry (entries of one write share it). */
-  changeNumber: z.number().int().nonnegative().optional(),
   from: z.unknown().optional(),
   to: z.unknown().optional(),
-  /** Whether a later "claim.undone" entry reverted this one. */
-  isUndone: z.boolean().optional(),
 });
 export type HistoryEvent = z.infer<typeof ZEvent>;
+
+/**
+ * The same entry with `from` and `to` typed by its action (ZChangeEvent): what HistoryEvent becomes once
+ * every writer records through `changeEvent` and every reader reads the typed values.
+ */
+export const ZTypedHistoryEvent = ZChangeEvent;
+export type TypedHistoryEvent = ChangeEvent;
 
 export const ZEventList = ZList(ZEvent);
 

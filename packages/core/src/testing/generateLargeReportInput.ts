@@ -1,5 +1,6 @@
 // Benchmark support: a large, deterministic report input (a 50,000-word article by default) for timing the builders.
 import { selectorsForRange } from "../anchoring/selectorsForRange";
+import { changeEvent } from "../changeLog/changeEvent";
 import type { ReportInput } from "../report/ReportModel";
 import type { Claim } from "../schemas/claim";
 import type { HistoryEvent } from "../schemas/event";
@@ -90,16 +91,14 @@ export function generateLargeReportInput(
     createdBy: by,
   }));
   const events: HistoryEvent[] = claims.flatMap((claim, index) => [
-    { id: `evt_c${index}`, at, by, action: "claim.created", claimId: claim.id, to: { verdict: "unverified" } },
     {
-      id: `evt_v${index}`,
+      id: `evt_c${index}`,
       at,
       by,
-      action: "claim.verdict_changed",
       claimId: claim.id,
-      from: "unverified",
-      to: claim.verdict,
+      ...changeEvent.claimCreated({ ...claim, verdict: "unverified" }),
     },
+    { id: `evt_v${index}`, at, by, claimId: claim.id, ...changeEvent.verdictChanged("unverified", claim.verdict) },
   ]);
   return {
     article: {

@@ -1,5 +1,8 @@
-// Test support only: the sample article with four claims, three links, evidence and history, as the API answers them.
+// Test support only: the sample article with four claims, three links, evidence and history (an undone verdict
+// change among it), as the API answers them.
 import { anchor } from "../anchoring/anchor";
+import { changeEvent } from "../changeLog/changeEvent";
+import { type ChangeEnvelope, type ChangePayload, ZChangeEvent } from "../changeLog/ZChangeEvent";
 import type { ReportInput } from "../report/ReportModel";
 import type { Article } from "../schemas/article";
 import type { Claim } from "../schemas/claim";
@@ -158,50 +161,68 @@ export function sampleReportInput(): ReportInput {
       excerpt: "Iran sold Russia a “limited number of drones”.",
     }),
   ];
+  const quoteOf = new Map(claims.map((claim) => [claim.id, claim.selectors.quote.exact]));
+  const zelenskyy = claims.find((claim) => claim.id === "clm_zelenskyy");
+  if (!zelenskyy) throw new Error("The sample has Zelenskyy's claim.");
+  // A verdict changed and then undone, so the exports show what an undo put back.
+  const revertedVerdictChange = entry(
+    "evt_60",
+    "2026-01-10T09:15:00.000Z",
+    SECOND_REVIEWER,
+    zelenskyy.id,
+    changeEvent.verdictChanged("unverified", "contradicted"),
+  );
   const events: HistoryEvent[] = [
-    event("evt_01", "2026-01-10T09:00:00.000Z", LOCAL_REVIEWER, "article.created", null, undefined, {
-      title: article.title,
-    }),
+    entry("evt_01", "2026-01-10T09:00:00.000Z", LOCAL_REVIEWER, null, changeEvent.articleCreated(article)),
     ...claims.map((claim, index) =>
-      event(`evt_1${index}`, claim.createdAt, claim.createdBy, "claim.created", claim.id, undefined, {
-        verdict: "unverified",
-        exact: claim.selectors.quote.exact,
-      }),
+      entry(
+        `evt_1${index}`,
+        claim.createdAt,
+        claim.createdBy,
+        claim.id,
+        changeEvent.claimCreated({ ...claim, verdict: "unverified" }),
+      ),
     ),
     ...claims
       .filter((claim) => claim.verdict !== "unverified")
       .map((claim, index) =>
-        event(
+        entry(
           `evt_2${index}`,
           claim.updatedAt,
           claim.createdBy,
-          "claim.verdict_changed",
           claim.id,
-          "unverified",
-          claim.verdict,
+          changeEvent.verdictChanged("unverified", claim.verdict),
         ),
       ),
     ...claims.map((claim, index) =>
-      event(
+      entry(
         `evt_3${index}`,
         claim.createdAt.replace(":00.000Z", ":10.000Z"),
         claim.createdBy,
-        "claim.speaker_changed",
         claim.id,
-        null,
-        claim.speaker,
+        changeEvent.speakerChanged(null, claim.speaker),
       ),
     ),
     ...evidence.map((item, index) =>
-      event(`evt_4${index}`, item.createdAt, item.createdBy, "evidence.added", item.claimId, undefined, {
-        url: item.url,
-        title: item.title,
-      }),
+      entry(`evt_4${index}`, item.createdAt, item.createdBy, item.claimId, changeEvent.evidenceAdded(item)),
     ),
+    // One entry per link, on the claim it starts from (the server writes one on each end).
     ...links.map((link, index) =>
-      event(`evt_5${index}`, link.createdAt, link.createdBy, "link.added", link.fromClaimId, undefined, {
-        kind: link.kind,
-      }),
+      entry(
+        `evt_5${index}`,
+        link.createdAt,
+        link.createdBy,
+        link.fromClaimId,
+        changeEvent.linkAdded(link, { id: link.toClaimId, exact: quoteOf.get(link.toClaimId) ?? "" }),
+      ),
+    ),
+    revertedVerdictChange,
+    entry(
+      "evt_61",
+      "2026-01-10T09:16:00.000Z",
+      LOCAL_REVIEWER,
+      zelenskyy.id,
+      changeEvent.undone(revertedVerdictChange),
     ),
   ];
   return {
@@ -213,6 +234,19 @@ export function sampleReportInput(): ReportInput {
     generatedAt: GENERATED_AT,
     organisation: ORGANISATION,
   };
+}
+
+/**
+ * `input` with its undo entries as the server wrote them before undos carried values: the reverted
+ * entry's id and action only, so a reader finds the values in that entry.
+ */
+export function withUndoEntriesWithoutValues(input: ReportInput): ReportInput {
+  const events = input.events.map((event): HistoryEvent => {
+    const undo = ZChangeEvent.safeParse(event);
+    if (!undo.success || undo.data.action !== "claim.undone") return event;
+    return { ...event, from: { eventId: undo.data.from.eventId, action: undo.data.from.action } };
+  });
+  return { ...input, events };
 }
 
 function evidenceItem(
@@ -233,14 +267,14 @@ function evidenceItem(
   };
 }
 
-function event(
+/** A history entry: who made the change, when and on which claim (null: the article), and what it was. */
+function entry<Payload extends ChangePayload>(
   id: string,
   at: string,
   by: Actor,
-  action: HistoryEvent["action"],
   claimId: string | null,
-  from: unknown,
-  to: unknown,
-): HistoryEvent {
-  return { id, at, by, action, claimId, ...(from === undefined ? {} : { from }), ...(to === undefined ? {} : { to }) };
+  payload: Payload,
+): ChangeEnvelope & Payload {
+  // Fields in the order the API answers them: `action` before `claimId`, then the values.
+  return Object.assign({ id, at, by, action: payload.action, claimId }, payload);
 }

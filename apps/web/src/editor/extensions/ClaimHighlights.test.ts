@@ -110,6 +110,40 @@ describe("ClaimHighlights", () => {
     expect(editor.view.dom.querySelector("[data-claim-id]")).toBeNull();
   });
 
+  it("scrolls a claim's first words to the middle of the screen on command, and says when it is not drawn", () => {
+    const editor = createTestEditor(paragraphs(...TEXT), [ClaimHighlights]);
+    const outer = claimOn(FULL_TEXT, "Russia a limited number of drones", "supported");
+    const inner = claimOn(FULL_TEXT, "limited number", "contradicted");
+    editor.view.dispatch(
+      setClaimHighlights(editor.state, {
+        claims: [outer, inner],
+        selectedClaimId: null,
+        emphasisedClaimIds: new Set(),
+      }),
+    );
+    const scrolled: [string | null, unknown][] = [];
+    const scrollIntoView = vi.spyOn(Element.prototype, "scrollIntoView").mockImplementation(function (
+      this: Element,
+      options,
+    ) {
+      scrolled.push([this.textContent, options]);
+    });
+    try {
+      expect(editor.can().scrollClaimIntoView(inner.id)).toBe(true);
+      expect(scrolled).toEqual([]);
+      expect(editor.commands.scrollClaimIntoView(inner.id)).toBe(true);
+      expect(editor.commands.scrollClaimIntoView(outer.id)).toBe(true);
+      expect(scrolled).toEqual([
+        ["limited number", { block: "center", behavior: "smooth" }],
+        ["Russia a ", { block: "center", behavior: "smooth" }],
+      ]);
+      expect(editor.commands.scrollClaimIntoView("claim-not-drawn")).toBe(false);
+      expect(scrolled).toHaveLength(2);
+    } finally {
+      scrollIntoView.mockRestore();
+    }
+  });
+
   it("redraws only what changed between updates: a new verdict, the selection, a claim gone, an equal refetch", () => {
     const editor = createTestEditor(paragraphs(...TEXT), [ClaimHighlights]);
     const limited = claimOn(FULL_TEXT, "limited number of drones", "unverified");

@@ -61,6 +61,15 @@ export interface ClaimHighlightsOptions {
   isEditing: () => boolean;
 }
 
+declare module "@tiptap/core" {
+  interface Commands<ReturnType> {
+    claimHighlights: {
+      /** Scrolls the first words of a claim to the middle of the screen; false when the claim is not drawn. */
+      scrollClaimIntoView: (claimId: string) => ReturnType;
+    };
+  }
+}
+
 const EMPTY_INPUT: HighlightInput = { claims: [], selectedClaimId: null, emphasisedClaimIds: new Set() };
 
 /**
@@ -77,6 +86,20 @@ export const ClaimHighlights = Extension.create<ClaimHighlightsOptions>({
 
   addOptions() {
     return { onClaimClick: () => {}, onOverlapClick: undefined, isEditing: () => false };
+  },
+
+  addCommands() {
+    return {
+      scrollClaimIntoView:
+        (claimId) =>
+        ({ view, dispatch }) => {
+          const highlight = view.dom.querySelector(`[data-claim-ids~="${CSS.escape(claimId)}"]`);
+          if (!highlight) return false;
+          // A dry run (`editor.can()`) only asks whether the claim is drawn.
+          if (dispatch) highlight.scrollIntoView({ block: "center", behavior: "smooth" });
+          return true;
+        },
+    };
   },
 
   addProseMirrorPlugins() {

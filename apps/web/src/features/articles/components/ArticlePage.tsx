@@ -1,5 +1,6 @@
 import { useEffect } from "react";
 import { Link } from "wouter";
+import { NoticeProvider } from "../../../components/NoticeProvider";
 import { errorMessage } from "../../../lib/ApiError";
 import { useCurrentUser } from "../../auth/hooks/useCurrentUser";
 import { useClaimsQuery } from "../../claims/hooks/useClaimsQuery";
@@ -54,7 +55,10 @@ export function ArticlePage({ articleId }: { articleId: string }) {
         )}
         {can("article.edit") && <ArticleMetadataForm article={article} />}
       </header>
-      <ArticleWorkspace article={article} />
+      {/* The page's notices, and the undo they offer, go when the reviewer leaves the article. */}
+      <NoticeProvider>
+        <ArticleWorkspace article={article} />
+      </NoticeProvider>
     </article>
   );
 }

@@ -1,12 +1,13 @@
-import type { Article, Claim, Link, Selectors } from "@factmark/core";
-import { useCallback, useMemo, useState } from "react";
-import { Toast } from "../../../components/Toast";
-import { ArticleEditor } from "../../../editor/ArticleEditor";
+import type { Article, Claim, Link } from "@factmark/core";
+import { useCallback, useMemo, useRef } from "react";
+import { useNotice } from "../../../components/useNotice";
+import { ArticleEditor, type ArticleEditorHandle, type SelectionToolbarProps } from "../../../editor/ArticleEditor";
 import { errorMessage } from "../../../lib/ApiError";
 import { useCurrentUser } from "../../auth/hooks/useCurrentUser";
 import { ClaimConflictDialog } from "../../claims/components/ClaimConflictDialog";
 import { ClaimDetails } from "../../claims/components/ClaimDetails";
 import { ClaimSidebar } from "../../claims/components/ClaimSidebar";
+import { VerdictToolbar } from "../../claims/components/VerdictToolbar";
 import { useClaimActions } from "../../claims/hooks/useClaimActions";
 import { useClaimsQuery } from "../../claims/hooks/useClaimsQuery";
 import { EditBar } from "../../editing/components/EditBar";
@@ -16,24 +17,20 @@ import { useArticleEditing } from "../../editing/hooks/useArticleEditing";
 import { useReattachClaimMutation } from "../../editing/hooks/useReattachClaimMutation";
 import { ContradictionsView } from "../../links/components/ContradictionsView";
 import { useLinksQuery } from "../../links/hooks/useLinksQuery";
+import { useClaimSelection } from "../hooks/useClaimSelection";
+import { useUndoShortcut } from "../hooks/useUndoShortcut";
 
 const NO_CLAIMS: Claim[] = [];
 const NO_LINKS: Link[] = [];
 
-type SidebarView = "claims" | "contradictions";
-
-/** The claims linked to one claim, either way. */
-function linkedClaimIds(links: readonly Link[], claimId: string | null): ReadonlySet<string> {
-  const ids = new Set<string>();
-  if (!claimId) return ids;
-  for (const link of links) {
-    if (link.fromClaimId === claimId) ids.add(link.toClaimId);
-    if (link.toClaimId === claimId) ids.add(link.fromClaimId);
-  }
-  return ids;
+function renderVerdictToolbar(toolbar: SelectionToolbarProps) {
+  return <VerdictToolbar {...toolbar} />;
 }
 
-/** The article's text with its highlights beside the sidebar: claims with their details, or the contradictions. */
+/**
+ * The article's text with its highlights beside the sidebar: claims with their details, or the contradictions.
+ * Its notices show through the `NoticeProvider` above it; Ctrl+Z undoes what the notice showing offers to.
+ */
 export function ArticleWorkspace({ article }: { article: Article }) {
   const claimsQuery = useClaimsQuery(article.id);
   const linksQuery = useLinksQuery(article.id);
@@ -43,44 +40,22 @@ export function ArticleWorkspace({ article }: { article: Article }) {
   const editing = useArticleEditing(article);
   const { can } = useCurrentUser();
   const reattachMutation = useReattachClaimMutation(article.id);
-  const [selection, setSelection] = useState<Selectors | null>(null);
   const links = linksQuery.data ?? NO_LINKS;
-  const [view, setView] = useState<SidebarView>("claims");
-  const [selectedClaimId, setSelectedClaimId] = useState<string | null>(null);
-  const [hoveredClaimId, setHoveredClaimId] = useState<string | null>(null);
-  const [linkingFromClaimId, setLinkingFromClaimId] = useState<string | null>(null);
-  const [pickedClaimId, setPickedClaimId] = useState<string | null>(null);
-  const { markClaim, changeClaim, changeVerdict, deleteClaim, notice, dismissNotice, conflict, resolveConflict } =
-    useClaimActions(article.id);
-  const emphasisedClaimIds = useMemo(
-    () => linkedClaimIds(links, hoveredClaimId ?? selectedClaimId),
-    [links, hoveredClaimId, selectedClaimId],
-  );
+  const selection = useClaimSelection(links);
+  const { markClaim, changeClaim, changeVerdict, deleteClaim, conflict, resolveConflict } = useClaimActions(article.id);
+  const { undoNotice } = useNotice();
+  useUndoShortcut(undoNotice);
+  const editorRef = useRef<ArticleEditorHandle>(null);
 
-  const selectClaim = useCallback((claimId: string) => {
-    setView("claims");
-    setSelectedClaimId(claimId);
-    const highlight = document.querySelector(`.article-text [data-claim-ids~="${CSS.escape(claimId)}"]`);
-    highlight?.scrollIntoView({ block: "center", behavior: "smooth" });
-  }, []);
-
-  // While the link picker is open, clicking a highlight picks the claim to link to.
-  const handleHighlightClick = useCallback(
+  // A claim chosen outside the text (sidebar, contradictions, a link) is selected and scrolled to in the text.
+  const { selectClaim } = selection;
+  const revealClaim = useCallback(
     (claimId: string) => {
-      if (linkingFromClaimId) {
-        if (claimId !== linkingFromClaimId) setPickedClaimId(claimId);
-        return;
-      }
-      setView("claims");
-      setSelectedClaimId(claimId);
+      selectClaim(claimId);
+      editorRef.current?.scrollToClaim(claimId);
     },
-    [linkingFromClaimId],
+    [selectClaim],
   );
-
-  const stopLinking = useCallback(() => {
-    setLinkingFromClaimId(null);
-    setPickedClaimId(null);
-  }, []);
 
   return (
     <div className="workspace">
@@ -97,16 +72,18 @@ export function ArticleWorkspace({ article }: { article: Article }) {
         )}
         <ArticleEditor
           key={editing.editorKey}
+          ref={editorRef}
           doc={editing.doc}
           isEditing={editing.isEditing}
           onEditorReady={editing.setEditor}
-          onSelectionChange={setSelection}
+          onSelectionChange={selection.selectText}
           canMark={can("claim.create")}
           claims={claims}
-          selectedClaimId={selectedClaimId}
-          emphasisedClaimIds={emphasisedClaimIds}
-          onSelectClaim={handleHighlightClick}
+          selectedClaimId={selection.selectedClaimId}
+          emphasisedClaimIds={selection.emphasisedClaimIds}
+          onSelectClaim={selection.chooseHighlightedClaim}
           onMarkClaim={markClaim}
+          renderSelectionToolbar={renderVerdictToolbar}
         />
       </section>
       <aside className="claim-sidebar" aria-label="Claims and contradictions">
@@ -115,9 +92,9 @@ export function ArticleWorkspace({ article }: { article: Article }) {
             type="button"
             role="tab"
             id="tab-claims"
-            aria-selected={view === "claims"}
+            aria-selected={selection.view === "claims"}
             aria-controls="panel-claims"
-            onClick={() => setView("claims")}
+            onClick={() => selection.showView("claims")}
           >
             Claims <span className="filter-chip__count">{claims.length}</span>
           </button>
@@ -125,17 +102,17 @@ export function ArticleWorkspace({ article }: { article: Article }) {
             type="button"
             role="tab"
             id="tab-contradictions"
-            aria-selected={view === "contradictions"}
+            aria-selected={selection.view === "contradictions"}
             aria-controls="panel-contradictions"
-            onClick={() => setView("contradictions")}
+            onClick={() => selection.showView("contradictions")}
           >
             Contradictions{" "}
             <span className="filter-chip__count">{links.filter((link) => link.kind === "contradicts").length}</span>
           </button>
         </div>
-        {view === "contradictions" ? (
+        {selection.view === "contradictions" ? (
           <div role="tabpanel" id="panel-contradictions" aria-labelledby="tab-contradictions">
-            <ContradictionsView articleId={article.id} onSelectClaim={selectClaim} />
+            <ContradictionsView articleId={article.id} onSelectClaim={revealClaim} />
           </div>
         ) : (
           <div role="tabpanel" id="panel-claims" aria-labelledby="tab-claims">
@@ -156,11 +133,11 @@ export function ArticleWorkspace({ article }: { article: Article }) {
                   canEdit={can("claim.edit")}
                   orphans={orphans}
                   articleVersion={article.version}
-                  selection={selection}
+                  selection={selection.textSelection}
                   onReattach={(claim, selectors) =>
                     reattachMutation.mutate(
                       { claim, selectors },
-                      { onSuccess: (reattached) => selectClaim(reattached.id) },
+                      { onSuccess: (reattached) => revealClaim(reattached.id) },
                     )
                   }
                   onDelete={deleteClaim}
@@ -168,10 +145,10 @@ export function ArticleWorkspace({ article }: { article: Article }) {
                 />
                 <ClaimSidebar
                   claims={claims}
-                  selectedClaimId={selectedClaimId}
-                  emphasisedClaimIds={emphasisedClaimIds}
-                  onSelect={(claim) => selectClaim(claim.id)}
-                  onHover={(claim) => setHoveredClaimId(claim?.id ?? null)}
+                  selectedClaimId={selection.selectedClaimId}
+                  emphasisedClaimIds={selection.emphasisedClaimIds}
+                  onSelect={(claim) => revealClaim(claim.id)}
+                  onHover={(claim) => selection.hoverClaim(claim?.id ?? null)}
                   onVerdictChange={changeVerdict}
                   onDelete={deleteClaim}
                   canEdit={can("claim.edit")}
@@ -181,15 +158,12 @@ export function ArticleWorkspace({ article }: { article: Article }) {
                       claim={claim}
                       claims={claims}
                       links={links}
-                      isLinking={linkingFromClaimId === claim.id}
-                      pickedClaimId={pickedClaimId}
-                      onPickClaim={setPickedClaimId}
-                      onStartLinking={() => {
-                        setLinkingFromClaimId(claim.id);
-                        setPickedClaimId(null);
-                      }}
-                      onStopLinking={stopLinking}
-                      onSelectClaim={selectClaim}
+                      isLinking={selection.linkingFromClaimId === claim.id}
+                      pickedClaimId={selection.pickedClaimId}
+                      onPickClaim={selection.pickClaim}
+                      onStartLinking={() => selection.startLinking(claim.id)}
+                      onStopLinking={selection.stopLinking}
+                      onSelectClaim={revealClaim}
                       onChange={changeClaim}
                       canEdit={can("claim.edit")}
                       canLink={can("link.create")}
@@ -211,23 +185,6 @@ export function ArticleWorkspace({ article }: { article: Article }) {
         />
       )}
       {conflict && <ClaimConflictDialog conflict={conflict} onResolve={resolveConflict} />}
-      {notice && (
-        <Toast
-          key={notice.id}
-          message={notice.message}
-          tone={notice.tone}
-          actionLabel={notice.undo ? "Undo" : undefined}
-          onAction={
-            notice.undo
-              ? () => {
-                  dismissNotice();
-                  notice.undo?.();
-                }
-              : undefined
-          }
-          onDismiss={dismissNotice}
-        />
-      )}
     </div>
   );
 }

@@ -2,6 +2,7 @@ import type { Claim } from "@factmark/core";
 import { screen, waitFor } from "@testing-library/react";
 import userEvent from "@testing-library/user-event";
 import { describe, expect, it } from "vitest";
+import { NoticeProvider } from "../../../components/NoticeProvider";
 import { buildClaim } from "../../../test/buildClaim";
 import { renderWithQueryClient } from "../../../test/renderWithQueryClient";
 import { errorAnswer, stubApi } from "../../../test/stubApi";
@@ -12,11 +13,14 @@ import { useClaimActions } from "./useClaimActions";
 const TEXT = "Iran sold a limited number of drones.";
 
 function Harness({ claim }: { claim: Claim }) {
-  const { changeVerdict, conflict, resolveConflict } = useClaimActions(claim.articleId);
+  const { changeVerdict, deleteClaim, conflict, resolveConflict } = useClaimActions(claim.articleId);
   return (
     <>
       <button type="button" onClick={() => changeVerdict(claim, "contradicted")}>
         Mark contradicted
+      </button>
+      <button type="button" onClick={() => deleteClaim(claim)}>
+        Delete
       </button>
       {conflict && <ClaimConflictDialog conflict={conflict} onResolve={resolveConflict} />}
     </>
@@ -50,7 +54,11 @@ describe("useClaimActions on a stale change", () => {
       [`GET /api/claims/${mine.id}/history`]: { status: 200, body: history },
       "GET /api/articles/article-1/claims": { status: 200, body: { items: [theirs], deletedIds: [], cursor: 2 } },
     });
-    const view = renderWithQueryClient(<Harness claim={mine} />);
+    const view = renderWithQueryClient(
+      <NoticeProvider>
+        <Harness claim={mine} />
+      </NoticeProvider>,
+    );
     view.queryClient.setQueryData(claimKeys.ofArticle("article-1"), [mine]);
     return { api, ...view };
   }
@@ -84,5 +92,30 @@ describe("useClaimActions on a stale change", () => {
     await user.click(await screen.findByRole("button", { name: "Keep theirs" }));
     expect(screen.queryByRole("alertdialog")).toBeNull();
     expect(api.requestsTo(`PATCH /api/claims/${mine.id}`)).toHaveLength(1);
+  });
+});
+
+describe("useClaimActions on a delete", () => {
+  const claim = buildClaim(TEXT, "limited number", "unverified", { articleId: "article-1" });
+
+  it("says the claim was deleted, offering Undo through the page's notices, which restores it", async () => {
+    const user = userEvent.setup();
+    const api = stubApi({
+      [`DELETE /api/claims/${claim.id}`]: { status: 200, body: claim },
+      [`POST /api/claims/${claim.id}/restore`]: { status: 200, body: claim },
+      "GET /api/articles/article-1/claims": { status: 200, body: { items: [claim], deletedIds: [], cursor: 2 } },
+    });
+    const { queryClient } = renderWithQueryClient(
+      <NoticeProvider>
+        <Harness claim={claim} />
+      </NoticeProvider>,
+    );
+    queryClient.setQueryData(claimKeys.ofArticle("article-1"), [claim]);
+    await user.click(screen.getByRole("button", { name: "Delete" }));
+    expect(await screen.findByRole("status")).toHaveTextContent("Claim deleted.");
+    await user.click(screen.getByRole("button", { name: "Undo" }));
+    await waitFor(() => expect(screen.getByRole("status")).toHaveTextContent("Claim restored."));
+    expect(api.requestsTo(`POST /api/claims/${claim.id}/restore`)).toHaveLength(1);
+    expect(screen.queryByRole("button", { name: "Undo" })).toBeNull();
   });
 });

@@ -1,17 +1,11 @@
 import { type Claim, type ClaimUpdate, type Selectors, type Verdict, ZClaim } from "@factmark/core";
-import { useCallback, useEffect, useState } from "react";
+import { useCallback, useState } from "react";
+import { useNotice } from "../../../components/useNotice";
 import { ApiError, errorMessage } from "../../../lib/ApiError";
-import { fetchHistory } from "../../history/api";
 import { useCreateClaimMutation } from "./useCreateClaimMutation";
 import { useDeleteClaimMutation, useRestoreClaimMutation } from "./useDeleteClaimMutation";
+import { useLatestChangeAuthor } from "./useLatestChangeAuthor";
 import { useUpdateClaimMutation } from "./useUpdateClaimMutation";
-
-export interface Notice {
-  id: number;
-  message: string;
-  tone: "info" | "error";
-  undo?: () => void;
-}
 
 /** A change the server refused because someone else changed the claim first: theirs, and what this reviewer meant. */
 export interface ClaimConflict {
@@ -21,8 +15,6 @@ export interface ClaimConflict {
   changedBy: string | null;
 }
 
-let noticeCount = 0;
-
 /** The current claim a 412 carries, or null when the error is something else. */
 function staleClaimOf(error: unknown): Claim | null {
   if (!(error instanceof ApiError) || error.code !== "PRECONDITION_FAILED") return null;
@@ -31,30 +23,28 @@ function staleClaimOf(error: unknown): Claim | null {
 }
 
 /**
- * What a reviewer can do to the claims of one article, with the notices they see:
- * mark, change a verdict, speaker or rationale, delete with undo (the Undo button or Ctrl+Z while it shows).
+ * What a reviewer can do to the claims of one article: mark, change a verdict, speaker or rationale,
+ * delete with undo. Failures and deletes show as notices (a `NoticeProvider` above); a change someone
+ * else overtook becomes a `conflict` to resolve.
  */
 export function useClaimActions(articleId: string) {
   const createMutation = useCreateClaimMutation(articleId);
   const updateMutation = useUpdateClaimMutation(articleId);
   const deleteMutation = useDeleteClaimMutation(articleId);
   const restoreMutation = useRestoreClaimMutation(articleId);
-  const [notice, setNotice] = useState<Notice | null>(null);
+  const fetchLatestChangeAuthor = useLatestChangeAuthor();
+  const { showNotice } = useNotice();
   const [conflict, setConflict] = useState<ClaimConflict | null>(null);
 
-  const notify = useCallback((message: string, tone: Notice["tone"], undo?: () => void) => {
-    noticeCount += 1;
-    setNotice({ id: noticeCount, message, tone, undo });
-  }, []);
   const showError = useCallback(
     (error: unknown) => {
       const message =
         error instanceof ApiError && error.code === "PRECONDITION_FAILED"
           ? "Someone else changed this claim a moment ago. You now see their version; make your change again if it still applies."
           : errorMessage(error);
-      notify(message, "error");
+      showNotice({ message, tone: "error" });
     },
-    [notify],
+    [showNotice],
   );
 
   const markClaim = useCallback(
@@ -71,12 +61,12 @@ export function useClaimActions(articleId: string) {
             const theirs = staleClaimOf(error);
             if (!theirs) return showError(error);
             // Nothing is lost: the reviewer sees both versions and chooses.
-            const history = await fetchHistory(theirs.id).catch(() => null);
-            setConflict({ theirs, mine: change, changedBy: history?.items[0]?.by.name ?? null });
+            const changedBy = await fetchLatestChangeAuthor(theirs.id);
+            setConflict({ theirs, mine: change, changedBy });
           },
         },
       ),
-    [updateMutation, showError],
+    [updateMutation, showError, fetchLatestChangeAuthor],
   );
 
   const resolveConflict = useCallback(
@@ -94,33 +84,18 @@ export function useClaimActions(articleId: string) {
       deleteMutation.mutate(claim, {
         onError: showError,
         onSuccess: (deleted) =>
-          notify("Claim deleted.", "info", () => {
-            restoreMutation.mutate(deleted, {
-              onError: showError,
-              onSuccess: () => notify("Claim restored.", "info"),
-            });
+          showNotice({
+            message: "Claim deleted.",
+            tone: "info",
+            undo: () =>
+              restoreMutation.mutate(deleted, {
+                onError: showError,
+                onSuccess: () => showNotice({ message: "Claim restored.", tone: "info" }),
+              }),
           }),
       }),
-    [deleteMutation, restoreMutation, notify, showError],
+    [deleteMutation, restoreMutation, showNotice, showError],
   );
 
-  const undo = notice?.undo;
-  useEffect(() => {
-    if (!undo) return;
-    function handleKeyDown(event: KeyboardEvent) {
-      const isUndo = (event.ctrlKey || event.metaKey) && !event.shiftKey && event.key.toLowerCase() === "z";
-      const target = event.target as HTMLElement | null;
-      const isTyping = target?.closest("input, textarea, select, [contenteditable='true']:not(.article-text)");
-      if (!isUndo || isTyping) return;
-      event.preventDefault();
-      setNotice(null);
-      undo?.();
-    }
-    window.addEventListener("keydown", handleKeyDown);
-    return () => window.removeEventListener("keydown", handleKeyDown);
-  }, [undo]);
-
-  const dismissNotice = useCallback(() => setNotice(null), []);
-
-  return { markClaim, changeClaim, changeVerdict, deleteClaim, notice, dismissNotice, conflict, resolveConflict };
+  return { markClaim, changeClaim, changeVerdict, deleteClaim, conflict, resolveConflict };
 }

@@ -74,11 +74,23 @@ describe("HistoryTimeline", () => {
     renderTimeline();
     const entries = within(await screen.findByRole("list")).getAllByRole("listitem");
     expect(entries[0]).toHaveTextContent(
-      "Local reviewer undid “changed the verdict from Unverified to Contradicted” · 1 min ago",
+      "Local reviewer restored the verdict to Unverified (undo of the change to Contradicted) · 1 min ago",
     );
     expect(entries[1]).toHaveTextContent("(undone)");
     expect(entries[1]?.querySelector("s")).toHaveTextContent("changed the verdict from Unverified to Contradicted");
     expect(entries[2]?.querySelector("s")).toBeNull();
+  });
+
+  it("says what an undo put back from the undo entry alone", async () => {
+    const undo = buildEvent("event-4", 1, "claim.undone", {
+      from: { eventId: "event-0", action: "claim.verdict_changed", from: "supported", to: "unverified" },
+    });
+    stubApi({ [`GET ${HISTORY_PATH}`]: { status: 200, body: { items: [undo, CREATED], undoableEventId: null } } });
+    renderTimeline();
+    const entries = within(await screen.findByRole("list")).getAllByRole("listitem");
+    expect(entries[0]).toHaveTextContent(
+      "Local reviewer restored the verdict to Supported (undo of the change to Unverified) · 1 min ago",
+    );
   });
 
   it("undoes the last change it shows, then shows the history as it is now", async () => {

@@ -1,11 +1,10 @@
-import type { Claim } from "@factmark/core";
+import { type Claim, describeChangeEvent, parseChangeEvent } from "@factmark/core";
 import { type ReactNode, useId, useState } from "react";
 import { LoadErrorMessage, LoadingMessage } from "../../../components/QueryStateMessage";
 import { ApiError } from "../../../lib/ApiError";
 import { useCurrentUser } from "../../auth/hooks/useCurrentUser";
-import { describeHistoryEvent } from "../describeHistoryEvent";
 import { formatRelativeTime } from "../formatRelativeTime";
-import { useClaimHistoryQuery } from "../hooks/useClaimHistoryQuery";
+import { useClaimChangeLogQuery } from "../hooks/useClaimChangeLogQuery";
 import { useNow } from "../hooks/useNow";
 import { useUndoLastChangeMutation } from "../hooks/useUndoLastChangeMutation";
 
@@ -34,7 +33,7 @@ function undoErrorMessage(error: unknown): string {
 export function HistoryTimeline({ claim }: HistoryTimelineProps) {
   const { can } = useCurrentUser();
   const id = useId();
-  const historyQuery = useClaimHistoryQuery(claim.id);
+  const historyQuery = useClaimChangeLogQuery(claim.id);
   const undoMutation = useUndoLastChangeMutation(claim.id);
   const now = useNow();
   const [message, setMessage] = useState<{ text: string; tone: "info" | "error" } | null>(null);
@@ -43,7 +42,8 @@ export function HistoryTimeline({ claim }: HistoryTimelineProps) {
   function handleUndo(eventId: string) {
     setMessage(null);
     undoMutation.mutate(eventId, {
-      onSuccess: (result) => setMessage({ text: `Undone: ${describeHistoryEvent(result.undone, [])}.`, tone: "info" }),
+      onSuccess: (result) =>
+        setMessage({ text: `Undone: ${describeChangeEvent(parseChangeEvent(result.undone))}.`, tone: "info" }),
       onError: (error) => setMessage({ text: undoErrorMessage(error), tone: "error" }),
     });
   }
@@ -64,7 +64,7 @@ export function HistoryTimeline({ claim }: HistoryTimelineProps) {
       <>
         <ol className="history__list">
           {entries.map((event) => {
-            const description = `${event.by.name} ${describeHistoryEvent(event, items)}`;
+            const description = `${event.by.name} ${describeChangeEvent(event, { events: items })}`;
             return (
               <li
                 key={event.id}
@@ -94,7 +94,7 @@ export function HistoryTimeline({ claim }: HistoryTimelineProps) {
             </button>
             {undoable && (
               <span id={`${id}-undo-hint`} className="history__undo-hint">
-                Undoes: {describeHistoryEvent(undoable, items)}
+                Undoes: {describeChangeEvent(undoable, { events: items })}
               </span>
             )}
           </div>

@@ -1,0 +1,92 @@
+import type { Article, Claim } from "@factmark/core";
+import { fireEvent, screen, within } from "@testing-library/react";
+import userEvent from "@testing-library/user-event";
+import { afterEach, describe, expect, it, vi } from "vitest";
+import { NoticeProvider } from "../../../components/NoticeProvider";
+import { buildClaim } from "../../../test/buildClaim";
+import { paragraphs } from "../../../test/createTestEditor";
+import { renderWithQueryClient } from "../../../test/renderWithQueryClient";
+import { stubApi } from "../../../test/stubApi";
+import { ArticleWorkspace } from "./ArticleWorkspace";
+
+const TEXT = [
+  "Iran sold Russia a limited number of drones months before the war.",
+  "Malley said Iran transferred dozens.",
+];
+const ARTICLE: Article = {
+  id: "article-1",
+  title: "Iran admits supplying Russia with drones",
+  sourceUrl: null,
+  outlet: null,
+  author: null,
+  publishedAt: null,
+  version: 1,
+  createdAt: "2026-01-01T00:00:00.000Z",
+  updatedAt: "2026-01-01T00:00:00.000Z",
+  doc: paragraphs(...TEXT),
+  text: TEXT.join("\n"),
+};
+const LIMITED = buildClaim(ARTICLE.text, "limited number of drones", "contradicted");
+const DOZENS = buildClaim(ARTICLE.text, "transferred dozens", "supported");
+
+function renderWorkspace(routes: Parameters<typeof stubApi>[0] = {}) {
+  const api = stubApi({
+    // The first read is whole; later refreshes find nothing new.
+    "GET /api/articles/article-1/claims": [
+      { status: 200, body: { items: [LIMITED, DOZENS], deletedIds: [], cursor: 1 } },
+      { status: 200, body: { items: [], deletedIds: [], cursor: 1 } },
+    ],
+    "GET /api/articles/article-1/links": { status: 200, body: { items: [] } },
+    ...routes,
+  });
+  renderWithQueryClient(
+    <NoticeProvider>
+      <ArticleWorkspace article={ARTICLE} />
+    </NoticeProvider>,
+  );
+  return api;
+}
+
+function highlightOf(claim: Claim): Element {
+  const highlight = screen
+    .getByRole("textbox", { name: /Article text/ })
+    .querySelector(`[data-claim-ids~="${claim.id}"]`);
+  if (!highlight) throw new Error(`No highlight for ${claim.id}.`);
+  return highlight;
+}
+
+describe("ArticleWorkspace", () => {
+  afterEach(() => {
+    vi.restoreAllMocks();
+  });
+
+  it("shows a claim chosen in the sidebar as selected in the text, scrolled to the middle of the screen", async () => {
+    const user = userEvent.setup();
+    renderWorkspace();
+    const scrolledInText: [string | null, unknown][] = [];
+    vi.spyOn(Element.prototype, "scrollIntoView").mockImplementation(function (this: Element, options) {
+      if (this.closest(".article-text")) scrolledInText.push([this.textContent, options]);
+    });
+    await user.click(await screen.findByRole("button", { name: "Show claim in the text: “transferred dozens”" }));
+    expect(highlightOf(DOZENS)).toHaveClass("claim-hl--selected");
+    expect(highlightOf(LIMITED)).not.toHaveClass("claim-hl--selected");
+    expect(scrolledInText).toEqual([["transferred dozens", { block: "center", behavior: "smooth" }]]);
+  });
+
+  it("restores a deleted claim with Ctrl+Z while the notice offers to undo, and not after", async () => {
+    const user = userEvent.setup();
+    const api = renderWorkspace({
+      [`DELETE /api/claims/${DOZENS.id}`]: { status: 200, body: DOZENS },
+      [`POST /api/claims/${DOZENS.id}/restore`]: { status: 200, body: DOZENS },
+    });
+    const list = await screen.findByRole("list", { name: "Claims in document order" });
+    await user.click(within(list).getByRole("button", { name: "Delete claim “transferred dozens”" }));
+    expect(await screen.findByText("Claim deleted.")).toBeInTheDocument();
+    expect(within(list).queryByRole("button", { name: "Show claim in the text: “transferred dozens”" })).toBeNull();
+    fireEvent.keyDown(document.body, { key: "z", ctrlKey: true });
+    expect(await screen.findByText("Claim restored.")).toBeInTheDocument();
+    expect(within(list).getByRole("button", { name: "Show claim in the text: “transferred dozens”" })).toBeVisible();
+    fireEvent.keyDown(document.body, { key: "z", ctrlKey: true });
+    expect(api.requestsTo(`POST /api/claims/${DOZENS.id}/restore`)).toHaveLength(1);
+  });
+});
