@@ -20,6 +20,7 @@ import { createRouter } from "./routes/createRouter";
 import { evidenceRoutes } from "./routes/evidenceRoutes";
 import { inviteRoutes } from "./routes/inviteRoutes";
 import { linkRoutes } from "./routes/linkRoutes";
+import { liveRoutes } from "./routes/liveRoutes";
 import { reportRoutes } from "./routes/reportRoutes";
 import { userRoutes } from "./routes/userRoutes";
 
@@ -37,6 +38,7 @@ export function createApi(deps: ApiDeps) {
     .route("/invites", inviteRoutes(deps))
     .route("/articles", articleRoutes(deps))
     .route("/articles", reportRoutes(deps))
+    .route("/articles", liveRoutes(deps))
     .route("/claims", claimRoutes(deps))
     .route("/links", linkRoutes(deps))
     .route("/evidence", evidenceRoutes(deps));

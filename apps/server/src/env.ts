@@ -18,6 +18,8 @@ export interface AppDeps {
   db: Db;
   /** Defaults to DEFAULT_SECURITY_SETTINGS; main.ts passes the environment's. */
   security?: Partial<SecuritySettings>;
+  /** Article event streams: how often each re-announces its presence and checks its session (ms; tests shorten it). */
+  live?: { refreshMs?: number };
 }
 
 /** The security settings and this process's rate limiters, made once per app. */

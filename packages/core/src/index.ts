@@ -43,6 +43,7 @@ export * from "./schemas/common";
 export * from "./schemas/event";
 export * from "./schemas/evidence";
 export * from "./schemas/link";
+export * from "./schemas/live";
 export * from "./schemas/verdict";
 export * from "./text/articleText";
 export * from "./text/editorDoc";

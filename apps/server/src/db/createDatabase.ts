@@ -2,6 +2,7 @@ import { PrismaBetterSQLite3 } from "@prisma/adapter-better-sqlite3";
 import { PrismaPg } from "@prisma/adapter-pg";
 import * as Sqlite from "../generated/prisma/client";
 import * as Postgres from "../generated/prisma-pg/client";
+import { listenForChanges } from "../live/listenForChanges";
 import { migrateSqlite } from "./migrate";
 import { migratePostgres } from "./migratePostgres";
 import { sqlitePath } from "./sqlitePath";
@@ -58,6 +59,11 @@ const SQLITE_BUSY_TIMEOUT_MS = 5000;
  * SQLite (`file:`) runs in WAL mode with a busy timeout; better-sqlite3 turns foreign keys on.
  * PostgreSQL goes through a `pg` pool of 10 connections (pg's default) per server process.
  */
+/** Whether a database client (or one of its transactions) talks to PostgreSQL rather than SQLite. */
+export function isPostgres(db: object): boolean {
+  return (db as { _activeProvider?: string })._activeProvider === "postgresql";
+}
+
 export async function createDatabase(databaseUrl: string): Promise<Db> {
   if (databaseProvider(databaseUrl) === "postgresql") return createPostgresDatabase(databaseUrl);
   const file = sqlitePath(databaseUrl);
@@ -96,5 +102,12 @@ async function createPostgresDatabase(databaseUrl: string): Promise<Db> {
   await migratePostgres(databaseUrl);
   const db = new Postgres.PrismaClient({ adapter: new PrismaPg({ connectionString: databaseUrl }) });
   await db.$connect();
+  // Changes and presence other server processes announce reach this one's event streams.
+  const stopListening = listenForChanges(databaseUrl);
+  const disconnect = db.$disconnect.bind(db);
+  db.$disconnect = async () => {
+    await stopListening();
+    await disconnect();
+  };
   return db as unknown as Db;
 }

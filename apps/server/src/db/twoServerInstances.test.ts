@@ -1,12 +1,17 @@
-import { type Claim, ZArticleList, ZClaim, ZClaimList } from "@factmark/core";
+import { execFileSync } from "node:child_process";
+import path from "node:path";
+import { fileURLToPath } from "node:url";
+import { type Claim, ZArticleList, ZClaim, ZClaimList, ZLiveChange } from "@factmark/core";
 import { afterAll, describe, expect, it } from "vitest";
 import { createApp } from "../app";
 import { hashPassword } from "../auth/password";
 import { SESSION_COOKIE } from "../auth/sessionCookie";
+import { PROJECT_ROOT } from "../config";
 import { startSession } from "../domain/startSession";
 import { ensureAccount, SEED_ADMIN } from "../repositories/accountRepository";
 import { ARTICLE_CONTENT } from "../test/buildArticle";
 import { createTestDatabase } from "../test/createTestApp";
+import { readEventStream } from "../test/readEventStream";
 import { createDatabase, type Db } from "./createDatabase";
 import { readMigrations } from "./migrate";
 
@@ -99,4 +104,43 @@ describe("two server instances on one database", () => {
     const afterDelete = ZClaimList.parse(await (await serverA("GET", `/api/articles/${article.id}/claims`)).json());
     expect(afterDelete.items).toEqual([]);
   });
+
+  it("tell a reviewer whose stream is on one instance of a change made through the other", async () => {
+    const created = await serverA("POST", "/api/articles", { title: "Live", format: "text", content: ARTICLE_CONTENT });
+    const article = (await created.json()) as { id: string; text: string };
+    const stream = readEventStream(await serverA("GET", `/api/articles/${article.id}/events`));
+    await stream.next("hello");
+    const start = article.text.indexOf("dozens");
+    const claimed = await serverB("POST", `/api/articles/${article.id}/claims`, {
+      selectors: { position: { start, end: start + "dozens".length } },
+    });
+    const claim = ZClaim.parse(await claimed.json());
+    expect(ZLiveChange.parse((await stream.next("change")).data).claimIds).toEqual([claim.id]);
+    await stream.close();
+  });
+
+  it.runIf(database.url.startsWith("postgres"))(
+    "tell a reviewer of a change another server process made (PostgreSQL NOTIFY)",
+    { timeout: 60_000 },
+    async () => {
+      const created = await serverA("POST", "/api/articles", {
+        title: "Far",
+        format: "text",
+        content: ARTICLE_CONTENT,
+      });
+      const article = (await created.json()) as { id: string };
+      const stream = readEventStream(await serverA("GET", `/api/articles/${article.id}/events`));
+      await stream.next("hello");
+      const script = fileURLToPath(new URL("../test/markClaimFromAnotherProcess.ts", import.meta.url));
+      const claimId = execFileSync(
+        path.join(PROJECT_ROOT, "node_modules/.bin/tsx"),
+        [script, database.url, article.id, "dozens"],
+        {
+          encoding: "utf8",
+        },
+      ).trim();
+      expect(ZLiveChange.parse((await stream.next("change", 10_000)).data).claimIds).toEqual([claimId]);
+      await stream.close();
+    },
+  );
 });

@@ -1,4 +1,4 @@
-import type { Link } from "@factmark/core";
+import { changeEvent, type Link } from "@factmark/core";
 import type { EventInput } from "../repositories/eventRepository";
 import type { LinkEnd } from "../repositories/linkRepository";
 
@@ -17,20 +17,8 @@ export function linkEvents(
     [ends.fromClaim, ends.toClaim],
     [ends.toClaim, ends.fromClaim],
   ];
+  const build = action === "link.added" ? changeEvent.linkAdded : changeEvent.linkRemoved;
   return pairs
     .filter(([claim]) => claim.id !== exceptClaimId)
-    .map(([claim, other]) => {
-      const value = {
-        linkId: link.id,
-        kind: link.kind,
-        fromClaimId: link.fromClaimId,
-        toClaimId: link.toClaimId,
-        note: link.note,
-        otherClaimId: other.id,
-        otherQuote: other.exact,
-      };
-      return action === "link.added"
-        ? { claimId: claim.id, action, to: value }
-        : { claimId: claim.id, action, from: value };
-    });
+    .map(([claim, other]) => ({ claimId: claim.id, ...build(link, other) }));
 }

@@ -1,8 +1,7 @@
-import { type Actor, type ReanchorSummary, reanchorAll, summarizeReanchoring } from "@factmark/core";
+import { type Actor, changeEvent, type ReanchorSummary, reanchorAll, summarizeReanchoring } from "@factmark/core";
 import type { DbClient } from "../repositories/articleRepository";
 import { type ClaimAnchorChange, listAnchoredClaims, updateClaimAnchors } from "../repositories/claimAnchorRepository";
 import { type EventInput, insertEvents } from "../repositories/eventRepository";
-import { anchorOf } from "./anchorOf";
 
 /**
  * Carries every anchored claim of an article from its old text to its new one (core's reanchorAll),
@@ -27,7 +26,7 @@ export async function reanchorArticleClaims(
     if (!claim) return;
     if (result.status === "orphaned") {
       changes.push({ id: claim.id, selectors: claim.selectors, isOrphaned: true, isAnchorUnconfirmed: false });
-      events.push({ claimId: claim.id, action: "claim.orphaned", from: anchorOf(claim.selectors) });
+      events.push({ claimId: claim.id, ...changeEvent.claimOrphaned(claim.selectors) });
       return;
     }
     if (JSON.stringify(result.selectors) === JSON.stringify(claim.selectors)) return;
@@ -43,9 +42,7 @@ export async function reanchorArticleClaims(
     if (result.status !== "exact") {
       events.push({
         claimId: claim.id,
-        action: "claim.reanchored",
-        from: anchorOf(claim.selectors),
-        to: { ...anchorOf(result.selectors), status: result.status, ...(isFuzzy ? { isAnchorUnconfirmed: true } : {}) },
+        ...changeEvent.claimReanchored(claim.selectors, result.selectors, result.status),
       });
     }
   });

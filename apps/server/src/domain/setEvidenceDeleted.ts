@@ -1,8 +1,7 @@
-import { type Actor, AppError, type Evidence } from "@factmark/core";
+import { type Actor, AppError, changeEvent, type Evidence } from "@factmark/core";
 import type { DbClient } from "../repositories/articleRepository";
 import { insertEvents, lockArticleForChanges } from "../repositories/eventRepository";
 import { type findEvidence, updateEvidenceIfVersion } from "../repositories/evidenceRepository";
-import { evidenceEventValue } from "./evidenceEventValue";
 import { preconditionFailed } from "./preconditionFailed";
 
 type FoundEvidence = NonNullable<Awaited<ReturnType<typeof findEvidence>>>;
@@ -38,11 +37,8 @@ export async function setEvidenceDeleted(
   );
   if (!isChanged) throw preconditionFailed("evidence", current);
   if (options.isRecorded) {
-    const value = evidenceEventValue(current);
-    const event = isDeleting
-      ? { claimId: claim.id, action: "evidence.removed" as const, from: value }
-      : { claimId: claim.id, action: "evidence.added" as const, to: value };
-    await insertEvents(tx, claim.articleId, actor, [event], at);
+    const event = isDeleting ? changeEvent.evidenceRemoved(current) : changeEvent.evidenceAdded(current);
+    await insertEvents(tx, claim.articleId, actor, [{ claimId: claim.id, ...event }], at);
   }
   return { ...current, version: current.version + 1, updatedAt: at.toISOString() };
 }

@@ -2,8 +2,9 @@ import {
   type Actor,
   type Article,
   type ArticleSummary,
+  type ChangePayload,
+  changeEvent,
   type DocNode,
-  type EventAction,
   emptyVerdictCounts,
   type Verdict,
 } from "@factmark/core";
@@ -55,13 +56,7 @@ export async function insertArticle(tx: DbClient, id: string, fields: ArticleFie
     data: { id, ...fields, doc: JSON.stringify(fields.doc), createdById: actor.id },
   });
   await lockArticleForChanges(tx, id);
-  await insertEvents(
-    tx,
-    id,
-    actor,
-    [{ claimId: null, action: "article.created", to: { title: fields.title } }],
-    row.createdAt,
-  );
+  await insertEvents(tx, id, actor, [{ claimId: null, ...changeEvent.articleCreated(fields) }], row.createdAt);
   return toArticle(row);
 }
 
@@ -151,9 +146,7 @@ export async function insertArticleEvent(
   tx: DbClient,
   articleId: string,
   actor: Actor,
-  action: EventAction,
-  from: unknown,
-  to: unknown,
+  payload: ChangePayload,
 ): Promise<void> {
-  await insertEvents(tx, articleId, actor, [{ claimId: null, action, from, to }], new Date());
+  await insertEvents(tx, articleId, actor, [{ claimId: null, ...payload }], new Date());
 }

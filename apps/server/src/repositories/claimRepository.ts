@@ -1,14 +1,16 @@
-import type { Actor, Claim, ClaimList, Selectors, Verdict } from "@factmark/core";
+import {
+  type Actor,
+  type ChangePayload,
+  type Claim,
+  type ClaimList,
+  changeEvent,
+  type Selectors,
+  type Verdict,
+} from "@factmark/core";
 import { timeOrderedId } from "../db/timeOrderedId";
 import { Prisma } from "../generated/prisma/client";
 import type { DbClient } from "./articleRepository";
-import {
-  changeNumberOf,
-  type EventInput,
-  findLastChangeNumber,
-  insertEvents,
-  lockArticleForChanges,
-} from "./eventRepository";
+import { changeNumberOf, findLastChangeNumber, insertEvents, lockArticleForChanges } from "./eventRepository";
 import { recentPerClient } from "./recentPerClient";
 
 export const CLAIM_INCLUDE = { createdBy: { select: { id: true, name: true } } } as const;
@@ -67,7 +69,7 @@ export async function insertClaim(db: DbClient, claim: NewClaim, actor: Actor): 
     db,
     claim.articleId,
     actor,
-    [{ claimId: claim.id, action: "claim.created", to: { verdict: claim.verdict, exact: quote.exact } }],
+    [{ claimId: claim.id, ...changeEvent.claimCreated(claim) }],
     row.createdAt,
   );
   // The author is the actor: no read back of the account row.
@@ -152,7 +154,8 @@ export interface ClaimChange {
   isAnchorUnconfirmed?: boolean;
 }
 
-export type ClaimEventInput = Omit<EventInput, "claimId">;
+/** A change of one claim, built by core's `changeEvent`: recorded on that claim. */
+export type ClaimEventInput = ChangePayload;
 
 /**
  * Applies a change and records its history entries, if the claim is still at `expectedVersion`.

@@ -1,31 +1,35 @@
-import type { Actor, EventAction, HistoryEvent } from "@factmark/core";
+import { type Actor, type ChangePayload, type HistoryEvent, parseChangeEvent } from "@factmark/core";
+import { isPostgres } from "../db/createDatabase";
 import { timeOrderedId } from "../db/timeOrderedId";
 import type { Prisma } from "../generated/prisma/client";
+import { announceChange, CHANGE_CHANNEL, type ChangeHint } from "../live/changeHints";
 import type { DbClient } from "./articleRepository";
 
 const EVENT_INCLUDE = { actor: { select: { id: true, name: true } } } as const;
 type EventRow = Prisma.EventGetPayload<{ include: typeof EVENT_INCLUDE }>;
 
-/** One change-log entry to record: on a claim, or on the article when `claimId` is null. */
-export interface EventInput {
-  claimId: string | null;
-  action: EventAction;
-  from?: unknown;
-  to?: unknown;
-}
+/**
+ * One change-log entry to record: on a claim, or on the article when `claimId` is null, and what changed,
+ * built by core's `changeEvent` so each kind is stored in the one shape its schema reads back.
+ */
+export type EventInput = { claimId: string | null } & ChangePayload;
 
-/** A history row as it crosses the wire; `from` and `to` are stored as JSON text. */
+/**
+ * A history row as it crosses the wire: its `from` and `to` (stored as JSON text) read by parseChangeEvent
+ * into the typed event. Rows of every shape ever stored read; one that fits none is answered as
+ * "unreadable", never dropped and never an error.
+ */
 export function toHistoryEvent(row: Omit<EventRow, "articleId" | "actorId">): HistoryEvent {
-  return {
+  return parseChangeEvent({
     id: row.id,
     at: row.at.toISOString(),
     by: row.actor,
-    action: row.action as EventAction,
+    action: row.action,
     claimId: row.claimId,
     changeNumber: row.changeNumber,
     ...(row.from === null ? {} : { from: JSON.parse(row.from) as unknown }),
     ...(row.to === null ? {} : { to: JSON.parse(row.to) as unknown }),
-  };
+  });
 }
 
 /** Per transaction, the change number each article it locked took: what its writes are stamped with. */
@@ -93,12 +97,25 @@ export async function insertEvents(
     claimId: event.claimId,
     actorId: actor.id,
     action: event.action,
-    from: event.from === undefined ? null : JSON.stringify(event.from),
-    to: event.to === undefined ? null : JSON.stringify(event.to),
+    from: "from" in event ? JSON.stringify(event.from) : null,
+    to: "to" in event ? JSON.stringify(event.to) : null,
     at,
   }));
   await tx.event.createMany({ data: rows });
+  await announceAfterCommit(tx, { articleId, changeNumber });
   return rows.map((row) => toHistoryEvent({ ...row, actor: { id: actor.id, name: actor.name } }));
+}
+
+/**
+ * Tells the article's event streams about a change. PostgreSQL delivers a NOTIFY on commit, to every server
+ * process; SQLite has one process, told at once (a stream that reads before the commit tries again).
+ */
+async function announceAfterCommit(tx: DbClient, hint: ChangeHint): Promise<void> {
+  if (isPostgres(tx)) {
+    await tx.$executeRaw`SELECT pg_notify(${CHANGE_CHANNEL}, ${`${hint.articleId}:${hint.changeNumber}`})`;
+  } else {
+    setImmediate(() => announceChange(hint));
+  }
 }
 
 function assertTransaction(db: DbClient): void {

@@ -1,4 +1,4 @@
-import type { Actor, Article, ImportedReport } from "@factmark/core";
+import { type Actor, type Article, changeEvent, type ImportedReport, type ImportSource } from "@factmark/core";
 import { timeOrderedId } from "../db/timeOrderedId";
 import { type DbClient, toArticle } from "./articleRepository";
 import { changeNumberOf, type EventInput, insertEvents, lockArticleForChanges } from "./eventRepository";
@@ -13,7 +13,7 @@ export async function insertImportedReport(
   imported: ImportedReport,
   actor: Actor,
   at: Date,
-  source: string,
+  source: ImportSource,
 ): Promise<Article> {
   const articleId = timeOrderedId();
   const { article } = imported;
@@ -36,7 +36,7 @@ export async function insertImportedReport(
   await lockArticleForChanges(db, articleId);
   const claimIds = imported.claims.map(() => timeOrderedId());
   const stamp = { createdById: actor.id, createdAt: at, updatedAt: at, changeNumber: changeNumberOf(db, articleId) };
-  const articleEvent: EventInput = { claimId: null, action: "article.imported", to: { title: article.title, source } };
+  const articleEvent: EventInput = { claimId: null, ...changeEvent.articleImported(article, source) };
   if (claimIds.length === 0) {
     await insertEvents(db, articleId, actor, [articleEvent], at);
     return toArticle(row);
@@ -92,11 +92,9 @@ export async function insertImportedReport(
     actor,
     [
       articleEvent,
-      ...imported.claims.map((claim, index) => ({
-        claimId: claimIds[index] as string,
-        action: "claim.imported" as const,
-        to: { verdict: claim.verdict, exact: claim.selectors.quote.exact },
-      })),
+      ...imported.claims.map(
+        (claim, index): EventInput => ({ claimId: claimIds[index] as string, ...changeEvent.claimImported(claim) }),
+      ),
     ],
     at,
   );

@@ -135,6 +135,35 @@ export async function listLinksOfArticle(db: DbClient, articleId: string): Promi
   return article ? article.links.map(toLink) : null;
 }
 
+/**
+ * The article's links that changed after change number `since`, by their own write or a write to one of
+ * their claims (deleting a claim hides its links): the visible ones, and the ids of the others.
+ */
+export async function listLinksChangedSince(
+  db: DbClient,
+  articleId: string,
+  since: number,
+): Promise<{ items: Link[]; deletedIds: string[] }> {
+  const rows = await db.link.findMany({
+    where: {
+      articleId,
+      OR: [
+        { changeNumber: { gt: since } },
+        { fromClaim: { changeNumber: { gt: since } } },
+        { toClaim: { changeNumber: { gt: since } } },
+      ],
+    },
+    orderBy: [{ createdAt: "asc" }, { id: "asc" }],
+    include: { ...LINK_INCLUDE, fromClaim: { select: { deletedAt: true } }, toClaim: { select: { deletedAt: true } } },
+  });
+  const isVisible = (row: (typeof rows)[number]) =>
+    row.deletedAt === null && row.fromClaim.deletedAt === null && row.toClaim.deletedAt === null;
+  return {
+    items: rows.filter(isVisible).map(({ fromClaim: _from, toClaim: _to, ...row }) => toLink(row)),
+    deletedIds: rows.filter((row) => !isVisible(row)).map((row) => row.id),
+  };
+}
+
 /** The visible links of one kind with both claims in full; null when the article is not there. */
 export async function listLinksWithClaims(
   db: DbClient,

@@ -16,6 +16,7 @@ import {
   ZLink,
   ZLinkCreate,
   ZLinkList,
+  ZLinkListQuery,
   ZSpeakerList,
 } from "@factmark/core";
 import { createRoute } from "@hono/zod-openapi";
@@ -245,11 +246,13 @@ export function articleRoutes({ db }: AppDeps) {
       createRoute({
         method: "get",
         path: "/{id}/links",
-        summary: "The article's links between live claims",
-        request: { params: ZIdParam },
+        summary:
+          "The article's links between live claims; with since=<cursor of an earlier answer>, only the links " +
+          "that changed after it (hidden ones as deletedIds)",
+        request: { params: ZIdParam, query: ZLinkListQuery },
         responses: { 200: jsonAnswer(ZLinkList, "The links"), ...errorAnswers("VALIDATION_FAILED", "NOT_FOUND") },
       }),
-      async (c) => c.json({ items: await listLinks(db, c.req.valid("param").id) }, 200),
+      async (c) => c.json(await listLinks(db, c.req.valid("param").id, c.req.valid("query").since), 200),
     )
     .openapi(
       createRoute({

@@ -292,3 +292,26 @@ describe("GET /api/articles/:id/contradictions", () => {
     await expectApiError(await request("GET", "/api/articles/missing/contradictions"), 404, "NOT_FOUND");
   });
 });
+
+describe("GET /api/articles/:id/links?since=", () => {
+  it("answers only the links that changed after the cursor, and hides those whose claim was deleted", async () => {
+    const { linksUrl, limited, dozens, unfounded } = await buildThreeClaims();
+    const kept = await buildLink(db, limited, dozens, "contradicts");
+    const hidden = await buildLink(db, dozens, unfounded, "contradicts");
+    const { cursor } = ZLinkList.parse(await (await request("GET", linksUrl)).json());
+    expect(cursor).toBeGreaterThan(0);
+
+    expect((await request("DELETE", `/api/claims/${unfounded.id}`)).status).toBe(200);
+    const fresh = await buildLink(db, limited, dozens, "supports");
+
+    const changes = ZLinkList.parse(await (await request("GET", `${linksUrl}?since=${cursor}`)).json());
+    expect(changes.items.map((link) => link.id)).toEqual([fresh.id]);
+    expect(changes.deletedIds).toEqual([hidden.id]);
+    expect(changes.items.map((link) => link.id)).not.toContain(kept.id);
+    expect(changes.cursor).toBeGreaterThan(cursor as number);
+
+    const nothing = ZLinkList.parse(await (await request("GET", `${linksUrl}?since=${changes.cursor}`)).json());
+    expect(nothing).toMatchObject({ items: [], deletedIds: [] });
+    await expectApiError(await request("GET", `${linksUrl}?since=-1`), 400, "VALIDATION_FAILED");
+  });
+});

@@ -7,6 +7,7 @@ import { SESSION_COOKIE } from "../auth/sessionCookie";
 import { createDatabase, type Db } from "../db/createDatabase";
 import { createThrowawayDatabase, type ThrowawayDatabase } from "../db/throwawayDatabase";
 import { startSession } from "../domain/startSession";
+import type { AppDeps } from "../env";
 import { ensureAccount, SEED_ADMIN } from "../repositories/accountRepository";
 
 /** Whom a test request is sent as: an account of that role, or no session at all. */
@@ -43,6 +44,8 @@ export interface TestAppOptions {
   isSetUp?: boolean;
   /** Overrides of the test defaults: rate limits high enough that no test meets them, no login delay. */
   security?: Partial<SecuritySettings>;
+  /** Article event streams' settings (see AppDeps.live). */
+  live?: AppDeps["live"];
 }
 
 /** The first admin's sign-in, for tests that log in. */
@@ -78,7 +81,11 @@ export async function createTestApp(options: TestAppOptions = {}): Promise<TestA
   if (isSetUp) {
     await db.account.update({ where: { id: SEED_ADMIN.id }, data: { email: TEST_ADMIN.email, passwordHash } });
   }
-  const app = createApp({ db, security: { ...TEST_SECURITY, ...options.security } });
+  const app = createApp({
+    db,
+    security: { ...TEST_SECURITY, ...options.security },
+    ...(options.live ? { live: options.live } : {}),
+  });
   const sendUnsigned = app.request.bind(app);
   afterAll(async () => {
     await db.$disconnect();

@@ -1,5 +1,6 @@
 import { type Role, ZApiError } from "@factmark/core";
 import { afterAll, describe, expect, it, vi } from "vitest";
+import { listApiRoutes } from "../routes/listApiRoutes";
 import { buildArticle } from "./buildArticle";
 import { buildClaim } from "./buildClaim";
 import { buildEvidence } from "./buildEvidence";
@@ -182,6 +183,15 @@ const ROUTES: Record<string, Route> = {
     method: "GET",
     path: (id) => `/api/articles/${id}/links`,
     realId: article.id,
+    minimumRole: "viewer",
+    refusal: "missing",
+  },
+  "POST /api/articles/:id/presence": {
+    method: "POST",
+    path: (id) => `/api/articles/${id}/presence`,
+    realId: article.id,
+    validBody: { connectionId: "a-tab-that-is-not-open", claimId: null },
+    textFields: ["connectionId"],
     minimumRole: "viewer",
     refusal: "missing",
   },
@@ -589,6 +599,18 @@ describe("the hostile corpus", () => {
     },
     120_000,
   );
+
+  it("covers every route the app answers, but those that take no input and the event stream", () => {
+    const covered = new Set(Object.keys(ROUTES).map((name) => name.replace(/:([a-z]+)/g, "{$1}")));
+    const answered = listApiRoutes(testApp.app).map((route) => route.name);
+    // Who-am-I and the API's description read nothing a client sends; the event stream answers a stream
+    // (its refusals are tested in liveRoutes.test.ts).
+    expect(answered.filter((name) => !covered.has(name)).sort()).toEqual([
+      "GET /api/articles/{id}/events",
+      "GET /api/auth/me",
+      "GET /api/openapi.json",
+    ]);
+  });
 
   it("left the database exactly as it was, Object.prototype clean, and no 500 logged", async () => {
     expect(await dumpDatabase(db)).toBe(dumpBefore);

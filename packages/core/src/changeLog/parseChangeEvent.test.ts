@@ -1,5 +1,5 @@
 import { describe, expect, it } from "vitest";
-import { parseChangeEvent, type StoredChangeRow } from "./parseChangeEvent";
+import { parseChangeEvent, type StoredChangeRow, ZReadChangeEvent } from "./parseChangeEvent";
 
 const ENVELOPE = {
   id: "0193f1c2-7a00-7000-8000-000000000001",
@@ -85,5 +85,20 @@ describe("parseChangeEvent on rows that do not read", () => {
       storedAction: "evidence.added",
       to: { url: "https://x.example", title: "X" },
     });
+  });
+
+  it("reads an unreadable event again as itself, and the wire schema keeps it", () => {
+    const unreadable = parseChangeEvent(storedRow("claim.status_changed", { to: "approved" }));
+    expect(parseChangeEvent(unreadable)).toEqual(unreadable);
+    expect(ZReadChangeEvent.parse(unreadable)).toEqual(unreadable);
+  });
+});
+
+describe("parseChangeEvent on events already read", () => {
+  it("answers them unchanged, in the row's field order", () => {
+    const row = storedRow("claim.verdict_changed", { from: "unverified", to: "contradicted" });
+    const event = parseChangeEvent(row);
+    expect(parseChangeEvent(event)).toEqual(event);
+    expect(Object.keys(event)).toEqual(Object.keys(row));
   });
 });

@@ -1,16 +1,18 @@
 import { describe, expect, it } from "vitest";
+import { parseChangeEvent } from "../changeLog/parseChangeEvent";
 import type { HistoryEvent } from "../schemas/event";
 import { describeHistoryEvent } from "./describeHistoryEvent";
 
-function row(id: string, action: HistoryEvent["action"], values: Pick<HistoryEvent, "from" | "to">): HistoryEvent {
-  return {
+/** A row as the server answers it: the stored action and values, read by parseChangeEvent. */
+function row(id: string, action: string, values: { from?: unknown; to?: unknown }): HistoryEvent {
+  return parseChangeEvent({
     id,
     at: "2026-01-10T09:00:00.000Z",
     by: { id: "local-reviewer", name: "Local reviewer" },
     action,
     claimId: "claim-1",
     ...values,
-  };
+  });
 }
 
 const VERDICT_CHANGE = row("event-1", "claim.verdict_changed", { from: "supported", to: "contradicted" });

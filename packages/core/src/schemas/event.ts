@@ -1,30 +1,24 @@
 import { z } from "zod";
-import { CHANGE_ACTIONS, type ChangeEvent, ZChangeEnvelope, ZChangeEvent } from "../changeLog/ZChangeEvent";
+import { type ReadChangeEvent, ZReadChangeEvent } from "../changeLog/parseChangeEvent";
+import { CHANGE_ACTIONS } from "../changeLog/ZChangeEvent";
 import { ZClaim } from "./claim";
 import { ZId, ZList } from "./common";
 
-/** What an entry in the history records: every kind of change the change log knows. */
-export const EVENT_ACTIONS = CHANGE_ACTIONS;
+/**
+ * What a history entry says it records: every kind of change the change log knows, and "unreadable",
+ * a stored row this code cannot read (see parseChangeEvent).
+ */
+export const EVENT_ACTIONS = [...CHANGE_ACTIONS, "unreadable"] as const;
 export const ZEventAction = z.enum(EVENT_ACTIONS);
 export type EventAction = z.infer<typeof ZEventAction>;
 
 /**
- * A history entry as it crosses the wire, `from` and `to` not yet typed: some writers and readers still
- * record and read them as `unknown`. Read one with parseChangeEvent, and word it with describeChangeEvent.
+ * A history entry as it crosses the wire: the change event, `from` and `to` typed by its action
+ * (ZChangeEvent), or a row no shape fits, kept as unreadable so a history or report is never short of
+ * it. The server reads its rows with parseChangeEvent; describeChangeEvent words them.
  */
-export const ZEvent = ZChangeEnvelope.extend({
-  action: ZEventAction,
-  from: z.unknown().optional(),
-  to: z.unknown().optional(),
-});
-export type HistoryEvent = z.infer<typeof ZEvent>;
-
-/**
- * The same entry with `from` and `to` typed by its action (ZChangeEvent): what HistoryEvent becomes once
- * every writer records through `changeEvent` and every reader reads the typed values.
- */
-export const ZTypedHistoryEvent = ZChangeEvent;
-export type TypedHistoryEvent = ChangeEvent;
+export const ZEvent = ZReadChangeEvent;
+export type HistoryEvent = ReadChangeEvent;
 
 export const ZEventList = ZList(ZEvent);
 

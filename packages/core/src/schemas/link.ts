@@ -27,7 +27,28 @@ export const ZLink = z.object({
 });
 export type Link = z.infer<typeof ZLink>;
 
-export const ZLinkList = ZList(ZLink);
+/**
+ * GET /api/articles/:id/links: the visible links, or with `since` (a change number, the claims list's
+ * cursor) only the links that changed after it, their own writes or their claims' (a deleted claim hides
+ * its links): visible ones in `items`, the others in `deletedIds`.
+ */
+export const ZLinkList = ZList(ZLink).extend({
+  /** With `since`: the links hidden after it (removed, or a claim of theirs deleted), to drop. */
+  deletedIds: z.array(ZId).optional(),
+  /** The article's change number this answer is up to date with: pass it as `since` next time. */
+  cursor: z.number().int().nonnegative().optional(),
+});
+
+export type LinkList = z.infer<typeof ZLinkList>;
+
+/** The links list's query: `since`, a change number of an earlier answer. */
+export const ZLinkListQuery = z.object({
+  since: z
+    .string()
+    .regex(/^\d{1,15}$/, "since must be the cursor of an earlier answer, a whole number.")
+    .transform(Number)
+    .optional(),
+});
 
 /** A live "contradicts" link with both of its claims, as the contradictions view shows them side by side. */
 export const ZContradiction = ZLink.extend({ fromClaim: ZClaim, toClaim: ZClaim });

@@ -1,4 +1,4 @@
-import { AppError, type Principal } from "@factmark/core";
+import { AppError, changeEvent, type Principal } from "@factmark/core";
 import type { Db } from "../../db/createDatabase";
 import { preconditionFailed } from "../../domain/preconditionFailed";
 import { authorize } from "../../policy/authorize";
@@ -16,6 +16,6 @@ export async function deleteArticle(db: Db, actor: Principal, id: string, expect
     if (current.version !== version) throw preconditionFailed("article", current);
     const isDeleted = await updateArticleIfVersion(tx, id, version, { deletedAt: new Date() });
     if (!isDeleted) throw preconditionFailed("article", current);
-    await insertArticleEvent(tx, id, actor, "article.deleted", { title: current.title }, undefined);
+    await insertArticleEvent(tx, id, actor, changeEvent.articleDeleted(current));
   });
 }

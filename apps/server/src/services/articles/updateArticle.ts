@@ -1,4 +1,13 @@
-import { AppError, type ArticleSaved, type ArticleUpdate, articleText, type Principal } from "@factmark/core";
+import {
+  AppError,
+  type ArticleDetails,
+  type ArticleDetailsAfter,
+  type ArticleSaved,
+  type ArticleUpdate,
+  articleText,
+  changeEvent,
+  type Principal,
+} from "@factmark/core";
 import type { Db } from "../../db/createDatabase";
 import { preconditionFailed } from "../../domain/preconditionFailed";
 import { reanchorArticleClaims } from "../../domain/reanchorArticleClaims";
@@ -38,17 +47,16 @@ export async function updateArticle(
     if (!isUpdated) throw preconditionFailed("article", current);
     const reanchored =
       text === undefined ? undefined : await reanchorArticleClaims(tx, actor, id, current.text, text, new Date());
-    const from: Record<string, unknown> = Object.fromEntries(
-      Object.keys(metadata).map((key) => [key, current[key as keyof typeof current]]),
-    );
-    const to: Record<string, unknown> = { ...metadata };
+    const given = Object.keys(metadata) as (keyof typeof metadata)[];
+    const from: ArticleDetails = Object.fromEntries(given.map((field) => [field, current[field]]));
+    const to: ArticleDetailsAfter = { ...metadata };
     // The body is recorded by its size, not copied into the history: an article can be megabytes.
     if (text !== undefined) {
       from.textLength = current.text.length;
       to.textLength = text.length;
       to.reanchored = reanchored;
     }
-    await insertArticleEvent(tx, id, actor, "article.updated", from, to);
+    await insertArticleEvent(tx, id, actor, changeEvent.articleUpdated(from, to));
     const updated = await findArticle(tx, id);
     if (!updated) throw new AppError("NOT_FOUND", `No article with id "${id}".`);
     return reanchored ? { ...updated, reanchored } : updated;

@@ -1,6 +1,5 @@
-import { AppError, type Claim, type Principal } from "@factmark/core";
+import { AppError, type Claim, changeEvent, type Principal } from "@factmark/core";
 import type { Db } from "../../db/createDatabase";
-import { anchorOf } from "../../domain/anchorOf";
 import { preconditionFailed } from "../../domain/preconditionFailed";
 import { requireClaim } from "../../domain/requireClaim";
 import { authorize } from "../../policy/authorize";
@@ -26,7 +25,7 @@ export async function confirmClaimAnchor(
       throw new AppError("CONFLICT", "This claim's place needs no confirmation: no save moved it onto edited words.");
     }
     const at = new Date();
-    const events = [{ action: "claim.anchor_confirmed" as const, to: anchorOf(current.selectors) }];
+    const events = [changeEvent.anchorConfirmed(current.selectors)];
     const change = { isAnchorUnconfirmed: false };
     const isUpdated = await updateClaimIfVersion(tx, current, current.version, change, events, actor, at);
     if (!isUpdated) throw preconditionFailed("claim", current);

@@ -1,4 +1,4 @@
-import { type Actor, AppError, type Claim, type Principal } from "@factmark/core";
+import { type Actor, AppError, type Claim, changeEvent, type Principal } from "@factmark/core";
 import type { Db } from "../../db/createDatabase";
 import { preconditionFailed } from "../../domain/preconditionFailed";
 import { requireClaim } from "../../domain/requireClaim";
@@ -36,9 +36,7 @@ async function setDeleted(
     const version = expectedVersion ?? current.version;
     if (current.version !== version) throw preconditionFailed("claim", current);
     const at = new Date();
-    const event = isDeleting
-      ? { action: "claim.deleted" as const, from: { verdict: current.verdict, exact: current.selectors.quote.exact } }
-      : { action: "claim.restored" as const, to: { verdict: current.verdict, exact: current.selectors.quote.exact } };
+    const event = isDeleting ? changeEvent.claimDeleted(current) : changeEvent.claimRestored(current);
     const isChanged = await updateClaimIfVersion(
       tx,
       current,

@@ -1,6 +1,5 @@
-import { AppError, type Claim, type ClaimReattach, type Principal } from "@factmark/core";
+import { AppError, type Claim, type ClaimReattach, changeEvent, type Principal } from "@factmark/core";
 import type { Db } from "../../db/createDatabase";
-import { anchorOf } from "../../domain/anchorOf";
 import { placeSelectors } from "../../domain/placeSelectors";
 import { preconditionFailed } from "../../domain/preconditionFailed";
 import { requireClaim } from "../../domain/requireClaim";
@@ -45,14 +44,7 @@ export async function reattachClaim(
       tx,
       current.articleId,
       actor,
-      [
-        {
-          claimId: id,
-          action: "claim.reanchored",
-          from: { ...anchorOf(current.selectors), isOrphaned: current.isOrphaned },
-          to: { ...anchorOf(selectors), status: "reattached" },
-        },
-      ],
+      [{ claimId: id, ...changeEvent.claimReattached(current, selectors) }],
       at,
     );
     const updated = await findClaim(tx, id);

@@ -2,14 +2,13 @@ import {
   type Actor,
   AppError,
   type Claim,
-  type HistoryEvent,
+  changeEvent,
+  isUndoableChange,
   type Principal,
+  type UndoableChangeEvent,
   type UndoRequest,
   type UndoResult,
-  ZEvidenceStance,
-  ZVerdict,
 } from "@factmark/core";
-import { z } from "zod";
 import type { Db } from "../../db/createDatabase";
 import { findUndoTarget } from "../../domain/findUndoTarget";
 import { preconditionFailed } from "../../domain/preconditionFailed";
@@ -23,29 +22,16 @@ import { findClaimHistory, insertEvents, lockArticleForChanges } from "../../rep
 import { findEvidence, updateEvidenceIfVersion } from "../../repositories/evidenceRepository";
 import { findLink } from "../../repositories/linkRepository";
 
-const ZLinkReference = z.object({ linkId: z.string() });
-const ZEvidenceReference = z.object({ evidenceId: z.string() });
-const ZEvidenceFieldsBefore = z.object({
-  evidenceId: z.string(),
-  url: z.string().optional(),
-  title: z.string().nullable().optional(),
-  excerpt: z.string().nullable().optional(),
-  stance: ZEvidenceStance.optional(),
-});
-const ZClaimFieldBefore = {
-  "claim.verdict_changed": z.object({ verdict: ZVerdict }),
-  "claim.speaker_changed": z.object({ speaker: z.string().nullable() }),
-  "claim.rationale_changed": z.object({ rationale: z.string() }),
-} as const;
-
 /**
  * Undoes the newest change of a claim that is not undone yet (see findUndoTarget) and records a
- * "claim.undone" entry naming it. A verdict, speaker or rationale goes back to its `from`; a link or
- * evidence that was added is removed, one that was removed comes back; a deletion is restored.
+ * "claim.undone" entry naming it and carrying the values it reverted. A verdict, speaker or rationale
+ * goes back to its `from`; a link or evidence that was added is removed, one that was removed comes
+ * back; an evidence edit puts the earlier fields back; a deletion is restored.
  *
  * Preconditions, both optional: If-Match with the claim's version (412 when stale), and `eventId`,
  * the entry the reviewer saw as undoable (409 when a newer change came in since). With nothing left
- * to undo, or when the change can no longer be reverted (the pair is linked again), 409.
+ * to undo, or when the change can no longer be reverted (the pair is linked again, or its entry does
+ * not read), 409.
  */
 export async function undoClaimChange(
   db: Db,
@@ -68,70 +54,89 @@ export async function undoClaimChange(
         current: target,
       });
     }
+    if (!isUndoableChange(target)) {
+      throw new AppError(
+        "CONFLICT",
+        "The last change of this claim is recorded in a form that does not read; it cannot be undone.",
+        {
+          undoableEventId: target.id,
+        },
+      );
+    }
     const at = new Date();
     const after = await revert(tx, actor, claim, target, at);
-    const [event] = await insertEvents(
-      tx,
-      claim.articleId,
-      actor,
-      [{ claimId, action: "claim.undone", from: { eventId: target.id, action: target.action } }],
-      at,
-    );
+    const [event] = await insertEvents(tx, claim.articleId, actor, [{ claimId, ...changeEvent.undone(target) }], at);
     if (!event) throw new Error("The undo entry was not recorded.");
     return { undone: { ...target, isUndone: true }, event, claim: after };
   });
 }
 
 /** Applies the reverse of one history entry; answers the claim as it is afterwards. */
-async function revert(tx: DbClient, actor: Actor, claim: Claim, target: HistoryEvent, at: Date): Promise<Claim> {
+async function revert(tx: DbClient, actor: Actor, claim: Claim, target: UndoableChangeEvent, at: Date): Promise<Claim> {
   switch (target.action) {
     case "claim.verdict_changed":
+      return changeClaim(tx, actor, claim, { verdict: target.from }, at);
     case "claim.speaker_changed":
-    case "claim.rationale_changed": {
-      const field = target.action.slice("claim.".length, -"_changed".length) as "verdict" | "speaker" | "rationale";
-      const change = readEntry(ZClaimFieldBefore[target.action], { [field]: target.from });
-      return changeClaim(tx, actor, claim, change, at);
-    }
+      return changeClaim(tx, actor, claim, { speaker: target.from }, at);
+    case "claim.rationale_changed":
+      return changeClaim(tx, actor, claim, { rationale: target.from }, at);
     case "claim.deleted":
       return changeClaim(tx, actor, claim, { deletedAt: null }, at);
     case "claim.restored":
       return changeClaim(tx, actor, claim, { deletedAt: at }, at);
     case "link.added":
-    case "link.removed": {
-      const { linkId } = readEntry(ZLinkReference, target.action === "link.added" ? target.to : target.from);
-      const found = await findLink(tx, linkId);
-      if (!found) throw new AppError("CONFLICT", "The link this change made is gone; it cannot be undone.");
-      // The other claim records the link's change as usual; this claim records the undo.
-      await setLinkDeleted(tx, actor, found, target.action === "link.added", at, claim.id);
-      return claim;
-    }
+      return setLinkDeletedAgain(tx, actor, claim, target.to.linkId, true, at);
+    case "link.removed":
+      return setLinkDeletedAgain(tx, actor, claim, target.from.linkId, false, at);
     case "evidence.added":
+      return setEvidenceDeletedAgain(tx, actor, claim, target.to.evidenceId, true, at);
     case "evidence.removed":
+      return setEvidenceDeletedAgain(tx, actor, claim, target.from.evidenceId, false, at);
     case "evidence.updated": {
-      const value = target.action === "evidence.added" ? target.to : target.from;
-      const { evidenceId } = readEntry(ZEvidenceReference, value);
-      const found = await findEvidence(tx, evidenceId);
-      if (!found) throw new AppError("CONFLICT", "The evidence this change touched is gone; it cannot be undone.");
-      if (target.action !== "evidence.updated") {
-        const isDeleting = target.action === "evidence.added";
-        await setEvidenceDeleted(tx, actor, found, isDeleting, at, { isRecorded: false });
-        return claim;
-      }
-      const { evidenceId: _evidenceId, ...before } = readEntry(ZEvidenceFieldsBefore, value);
-      const isUpdated = await updateEvidenceIfVersion(
-        tx,
-        claim.articleId,
-        evidenceId,
-        found.evidence.version,
-        before,
-        at,
-      );
+      const { evidenceId, ...before } = target.from;
+      const found = await requireEvidence(tx, evidenceId);
+      const { version } = found.evidence;
+      const isUpdated = await updateEvidenceIfVersion(tx, claim.articleId, evidenceId, version, before, at);
       if (!isUpdated) throw preconditionFailed("evidence", found.evidence);
       return claim;
     }
-    default:
-      throw new AppError("CONFLICT", `A "${target.action}" entry cannot be undone.`);
   }
+}
+
+/** Removes the link the change added, or brings back the one it removed. */
+async function setLinkDeletedAgain(
+  tx: DbClient,
+  actor: Actor,
+  claim: Claim,
+  linkId: string,
+  isDeleting: boolean,
+  at: Date,
+): Promise<Claim> {
+  const found = await findLink(tx, linkId);
+  if (!found) throw new AppError("CONFLICT", "The link this change made is gone; it cannot be undone.");
+  // The other claim records the link's change as usual; this claim records the undo.
+  await setLinkDeleted(tx, actor, found, isDeleting, at, claim.id);
+  return claim;
+}
+
+/** Removes the evidence the change added, or brings back what it removed; the undo entry records it. */
+async function setEvidenceDeletedAgain(
+  tx: DbClient,
+  actor: Actor,
+  claim: Claim,
+  evidenceId: string,
+  isDeleting: boolean,
+  at: Date,
+): Promise<Claim> {
+  const found = await requireEvidence(tx, evidenceId);
+  await setEvidenceDeleted(tx, actor, found, isDeleting, at, { isRecorded: false });
+  return claim;
+}
+
+async function requireEvidence(tx: DbClient, evidenceId: string) {
+  const found = await findEvidence(tx, evidenceId);
+  if (!found) throw new AppError("CONFLICT", "The evidence this change touched is gone; it cannot be undone.");
+  return found;
 }
 
 async function changeClaim(tx: DbClient, actor: Actor, claim: Claim, change: ClaimChange, at: Date): Promise<Claim> {
@@ -139,12 +144,4 @@ async function changeClaim(tx: DbClient, actor: Actor, claim: Claim, change: Cla
   if (!isUpdated) throw preconditionFailed("claim", claim);
   const { deletedAt: _deletedAt, ...fields } = change;
   return { ...claim, ...fields, version: claim.version + 1, updatedAt: at.toISOString() };
-}
-
-/** Reads what an entry recorded; entries are written by this server, so a mismatch is a bug, not bad input. */
-function readEntry<Schema extends z.ZodType>(schema: Schema, value: unknown): z.infer<Schema> {
-  const parsed = schema.safeParse(value);
-  if (!parsed.success)
-    throw new Error(`A history entry does not hold what its action records: ${parsed.error.message}`);
-  return parsed.data;
 }

@@ -1,15 +1,12 @@
-import type { Claim, ClaimUpdate, Principal } from "@factmark/core";
+import { type Claim, type ClaimUpdate, changeEvent, type EditableClaimField, type Principal } from "@factmark/core";
 import type { Db } from "../../db/createDatabase";
 import { preconditionFailed } from "../../domain/preconditionFailed";
 import { requireClaim } from "../../domain/requireClaim";
 import { authorize } from "../../policy/authorize";
 import { type ClaimEventInput, updateClaimIfVersion } from "../../repositories/claimRepository";
 
-const EVENT_FOR_FIELD = {
-  verdict: "claim.verdict_changed",
-  speaker: "claim.speaker_changed",
-  rationale: "claim.rationale_changed",
-} as const;
+/** The fields an update may change, each recorded as its own entry, in this order. */
+const EDITABLE_FIELDS: readonly EditableClaimField[] = ["verdict", "speaker", "rationale"];
 
 /**
  * Changes a claim's verdict, speaker or rationale if the caller read the current version,
@@ -27,10 +24,10 @@ export async function updateClaim(
     const { isDeleted: _isDeleted, ...current } = await requireClaim(tx, id);
     if (current.version !== expectedVersion) throw preconditionFailed("claim", current);
     const events: ClaimEventInput[] = [];
-    for (const field of Object.keys(EVENT_FOR_FIELD) as (keyof typeof EVENT_FOR_FIELD)[]) {
+    for (const field of EDITABLE_FIELDS) {
       const value = input[field];
       if (value !== undefined && value !== current[field]) {
-        events.push({ action: EVENT_FOR_FIELD[field], from: current[field], to: value });
+        events.push(changeEvent.claimFieldChanged(field, current[field], value));
       }
     }
     const at = new Date();

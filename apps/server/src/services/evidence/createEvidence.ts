@@ -1,7 +1,6 @@
-import { AppError, type Evidence, type EvidenceCreate, type Principal } from "@factmark/core";
+import { AppError, changeEvent, type Evidence, type EvidenceCreate, type Principal } from "@factmark/core";
 import type { Db } from "../../db/createDatabase";
 import { timeOrderedId } from "../../db/timeOrderedId";
-import { evidenceEventValue } from "../../domain/evidenceEventValue";
 import { authorize } from "../../policy/authorize";
 import { findClaim } from "../../repositories/claimRepository";
 import { insertEvents, lockArticleForChanges } from "../../repositories/eventRepository";
@@ -34,13 +33,7 @@ export async function createEvidence(
       actor,
       at,
     );
-    await insertEvents(
-      tx,
-      claim.articleId,
-      actor,
-      [{ claimId, action: "evidence.added", to: evidenceEventValue(evidence) }],
-      at,
-    );
+    await insertEvents(tx, claim.articleId, actor, [{ claimId, ...changeEvent.evidenceAdded(evidence) }], at);
     return evidence;
   });
 }

@@ -1,4 +1,4 @@
-import type { Evidence, EvidenceUpdate, Principal } from "@factmark/core";
+import { changeEvent, type Evidence, type EvidenceFields, type EvidenceUpdate, type Principal } from "@factmark/core";
 import type { Db } from "../../db/createDatabase";
 import { preconditionFailed } from "../../domain/preconditionFailed";
 import { requireVisibleEvidence } from "../../domain/requireVisibleEvidence";
@@ -32,15 +32,10 @@ export async function updateEvidence(
     const isUpdated = await updateEvidenceIfVersion(tx, claim.articleId, id, expectedVersion, change, at);
     if (!isUpdated) throw preconditionFailed("evidence", current);
     if (changedFields.length > 0) {
-      const pick = (source: Partial<Evidence>) =>
-        Object.fromEntries([["evidenceId", id], ...changedFields.map((field) => [field, source[field]])]);
-      await insertEvents(
-        tx,
-        claim.articleId,
-        actor,
-        [{ claimId: claim.id, action: "evidence.updated", from: pick(current), to: pick(change) }],
-        at,
-      );
+      const pick = (source: Partial<Evidence>): Omit<EvidenceFields, "evidenceId"> =>
+        Object.fromEntries(changedFields.map((field) => [field, source[field]]));
+      const event = changeEvent.evidenceUpdated(id, pick(current), pick(change));
+      await insertEvents(tx, claim.articleId, actor, [{ claimId: claim.id, ...event }], at);
     }
     return { ...current, ...change, version: current.version + 1, updatedAt: at.toISOString() };
   });

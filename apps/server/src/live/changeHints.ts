@@ -1,0 +1,35 @@
+import { EventEmitter } from "node:events";
+
+/**
+ * This process's announcements that an article changed, by article id: a hint with the change number
+ * just written, which tells the article's event streams to read its change log (the log, not the hint,
+ * is what they send). A hint may come before the change commits, or twice; never instead of the log.
+ * Writes announce here (eventRepository.insertEvents); on PostgreSQL they also NOTIFY, and every
+ * process's listener (listenForChanges) announces what other processes wrote.
+ */
+const hints = new EventEmitter();
+hints.setMaxListeners(0);
+
+export interface ChangeHint {
+  articleId: string;
+  changeNumber: number;
+}
+
+/** The PostgreSQL channel writes NOTIFY on: `<articleId>:<changeNumber>`. */
+export const CHANGE_CHANNEL = "factmark_changes";
+
+export function announceChange(hint: ChangeHint): void {
+  hints.emit(hint.articleId, hint);
+}
+
+/** Calls `listener` for each hint about the article; answers the function that stops it. */
+export function onChange(articleId: string, listener: (hint: ChangeHint) => void): () => void {
+  hints.on(articleId, listener);
+  return () => hints.off(articleId, listener);
+}
+
+/** Reads a NOTIFY payload (`<articleId>:<changeNumber>`); null when it is not one. */
+export function parseChangePayload(payload: string | undefined): ChangeHint | null {
+  const match = /^(.+):(\d{1,15})$/.exec(payload ?? "");
+  return match?.[1] && match[2] ? { articleId: match[1], changeNumber: Number(match[2]) } : null;
+}
