@@ -124,8 +124,7 @@ export async function runLoad(requests = REQUESTS): Promise<LoadResult> {
         content: article.content,
       });
       articleId = created.id;
-      for (const position of article.spans)
-        await createClaim(db, SEED_ADMIN, articleId, { selectors: { position } });
+      for (const position of article.spans) await createClaim(db, SEED_ADMIN, articleId, { selectors: { position } });
       cookies = await signInBenchReviewers(db, REVIEWERS);
     } finally {
       await db.$disconnect();

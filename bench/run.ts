@@ -5,6 +5,7 @@ import { benchApi } from "./api";
 import { benchBundle } from "./bundle";
 import { benchEditor } from "./editor";
 import { benchHotPaths } from "./hotPaths";
+import { benchLive } from "./live";
 import { benchLoad } from "./load";
 import { benchReanchor } from "./reanchor";
 import { benchReportRows } from "./report";
@@ -21,6 +22,10 @@ const SECTIONS: [name: string, run: BenchSection][] = [
   ["Re-anchoring", benchReanchor],
   ["Hot paths (in process)", benchHotPaths],
   ["Load (50 reviewers)", benchLoad],
+  ["Live (50 subscribers, SQLite)", () => benchLive("sqlite")],
+  ...(isPostgres
+    ? [["Live (50 subscribers, PostgreSQL)", () => benchLive("postgresql", databaseUrl)] as [string, BenchSection]]
+    : []),
   ["Editor (headless Chromium)", benchEditor],
   ["Bundle", benchBundle],
 ];

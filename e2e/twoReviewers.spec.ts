@@ -50,6 +50,9 @@ test("two reviewers change one claim's verdict at once: the second save is refus
 
   const ana = await joinByInvite(browser, new URL(firstLink).pathname, "Ana Reviewer", "ana@newsroom.example");
   const bo = await joinByInvite(browser, new URL(secondLink).pathname, "Bo Reviewer");
+  // Bo's tab is offline from the live stream, so his save meets Ana's change as a stale one (412), as it
+  // would when the stream drops; liveReviewers.spec.ts covers the live path.
+  await bo.route("**/api/articles/*/events", (route) => route.abort());
   for (const reviewer of [ana, bo]) {
     await reviewer.goto(`/articles/${articleId}`);
     await expect(verdictOf(reviewer)).toHaveValue("unverified");

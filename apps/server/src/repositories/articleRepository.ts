@@ -9,7 +9,6 @@ import {
   type Verdict,
 } from "@factmark/core";
 import type { Db } from "../db/createDatabase";
-import { timeOrderedId } from "../db/timeOrderedId";
 import type { Prisma } from "../generated/prisma/client";
 import { insertEvents, lockArticleForChanges } from "./eventRepository";
 import { recentPerClient } from "./recentPerClient";

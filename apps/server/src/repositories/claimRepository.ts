@@ -7,7 +7,6 @@ import {
   type Selectors,
   type Verdict,
 } from "@factmark/core";
-import { timeOrderedId } from "../db/timeOrderedId";
 import { Prisma } from "../generated/prisma/client";
 import type { DbClient } from "./articleRepository";
 import { changeNumberOf, findLastChangeNumber, insertEvents, lockArticleForChanges } from "./eventRepository";

@@ -1,14 +1,12 @@
 import { MutationCache, QueryCache, QueryClient, QueryClientProvider } from "@tanstack/react-query";
 import { type ReactNode, useState } from "react";
-import { authKeys } from "../features/auth/queryKeys";
+import { recheckSession } from "../features/auth/recheckSession";
 import { ApiError } from "../lib/ApiError";
 
 export function createQueryClient() {
   // A session that ended (signed out elsewhere, expired, password changed) shows the sign-in page again.
   const handleError = (error: unknown) => {
-    if (error instanceof ApiError && error.code === "UNAUTHENTICATED") {
-      void queryClient.invalidateQueries({ queryKey: authKeys.me() });
-    }
+    if (error instanceof ApiError && error.code === "UNAUTHENTICATED") void recheckSession(queryClient);
   };
   const queryClient: QueryClient = new QueryClient({
     queryCache: new QueryCache({ onError: handleError }),

@@ -35,6 +35,19 @@ export async function unwrap<T>(
   throw new ApiError(response.status, "INTERNAL", `The server answered ${response.status}.`);
 }
 
+/** Waits for an answer with no body (204); the API's error as an ApiError otherwise. */
+export async function unwrapEmpty(
+  responsePromise: Promise<{ ok: boolean; status: number; json(): Promise<unknown> }>,
+): Promise<void> {
+  let response: Awaited<typeof responsePromise>;
+  try {
+    response = await responsePromise;
+  } catch {
+    throw new ApiError(0, "NETWORK", "Cannot reach the Factmark server. Check your connection and try again.");
+  }
+  if (!response.ok) await unwrap(Promise.resolve(response));
+}
+
 /** The human message of any error thrown by a query or mutation. */
 export function errorMessage(error: unknown): string {
   if (error instanceof Error) return error.message;

@@ -11,6 +11,7 @@ import type { EditorState, Transaction } from "@tiptap/pm/state";
 import { Plugin, PluginKey } from "@tiptap/pm/state";
 import type { EditorView } from "@tiptap/pm/view";
 import { Decoration, DecorationSet } from "@tiptap/pm/view";
+import { isPendingId } from "../../lib/pendingId";
 import { buildTextIndex, type TextIndex, textOffsetToPos } from "../textIndex";
 
 /** What the highlights are drawn from: the claims in the query cache and what the reviewer is looking at. */
@@ -255,7 +256,7 @@ function drawKey(claim: Claim, input: HighlightInput): string {
   const state = [
     claim.id === input.selectedClaimId ? "selected" : "",
     input.emphasisedClaimIds.has(claim.id) ? "linked" : "",
-    claim.id.startsWith("pending-") ? "pending" : "",
+    isPendingId(claim.id) ? "pending" : "",
   ];
   return `${claim.verdict}:${start}:${end}:${state.join(",")}`;
 }
@@ -319,7 +320,7 @@ function runDecorations(
   for (const verdict of verdicts) className += ` claim-hl--has-${verdict}`;
   if (claimIds.includes(input.selectedClaimId ?? "")) className += " claim-hl--selected";
   if (claimIds.some((claimId) => input.emphasisedClaimIds.has(claimId))) className += " claim-hl--linked";
-  if (claimIds.some((claimId) => claimId.startsWith("pending-"))) className += " claim-hl--pending";
+  if (claimIds.some(isPendingId)) className += " claim-hl--pending";
   const attributes: Record<string, string> = {
     // Every decoration names its element, so the spans nest instead of merging their classes into one.
     nodeName: "span",

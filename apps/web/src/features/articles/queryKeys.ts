@@ -1,6 +1,10 @@
-/** Query keys of articles: one factory, so invalidation hits exactly what it means to. */
+/**
+ * Query keys of articles. Everything about one article nests under `ofArticle(id)`: its text, claims,
+ * speakers, links and contradictions, report, and each claim's evidence and history (see the other
+ * features' factories), so one invalidation refreshes all of it; the article list stands apart.
+ */
 export const articleKeys = {
-  all: ["articles"] as const,
-  list: () => [...articleKeys.all, "list"] as const,
-  detail: (id: string) => [...articleKeys.all, "detail", id] as const,
+  list: () => ["articles", "list"] as const,
+  ofArticle: (id: string) => ["article", id] as const,
+  detail: (id: string) => [...articleKeys.ofArticle(id), "detail"] as const,
 };

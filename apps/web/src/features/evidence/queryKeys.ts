@@ -1,5 +1,6 @@
-/** Query keys of evidence, per claim. */
+import { type ClaimKeyRef, claimKeys } from "../claims/queryKeys";
+
+/** Query keys of evidence, per claim, inside the claim's (see claimKeys). */
 export const evidenceKeys = {
-  all: ["evidence"] as const,
-  ofClaim: (claimId: string) => [...evidenceKeys.all, "claim", claimId] as const,
+  ofClaim: (claim: ClaimKeyRef) => [...claimKeys.ofClaim(claim), "evidence"] as const,
 };

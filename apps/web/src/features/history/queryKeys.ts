@@ -1,5 +1,6 @@
-/** Query keys of claim histories; "history" first so any change can invalidate every timeline. */
+import { type ClaimKeyRef, claimKeys } from "../claims/queryKeys";
+
+/** Query keys of claim histories, inside the claim's (see claimKeys): any change to it refreshes its timeline. */
 export const historyKeys = {
-  all: ["history"] as const,
-  ofClaim: (claimId: string) => [...historyKeys.all, "claim", claimId] as const,
+  ofClaim: (claim: ClaimKeyRef) => [...claimKeys.ofClaim(claim), "history"] as const,
 };

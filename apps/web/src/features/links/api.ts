@@ -3,7 +3,7 @@ import { unwrap } from "../../lib/ApiError";
 import { apiClient } from "../../lib/apiClient";
 
 export async function fetchLinks(articleId: string): Promise<Link[]> {
-  const { items } = await unwrap(apiClient.articles[":id"].links.$get({ param: { id: articleId } }));
+  const { items } = await unwrap(apiClient.articles[":id"].links.$get({ param: { id: articleId }, query: {} }));
   return items;
 }
 

@@ -1,6 +1,7 @@
-/** Query keys of links, per article; "links" first so one invalidation reaches them all. */
+import { articleKeys } from "../articles/queryKeys";
+
+/** Query keys of links, inside their article's; the contradictions inside the links', so one invalidation reaches both. */
 export const linkKeys = {
-  all: ["links"] as const,
-  ofArticle: (articleId: string) => [...linkKeys.all, "article", articleId] as const,
-  contradictions: (articleId: string) => [...linkKeys.all, "contradictions", articleId] as const,
+  ofArticle: (articleId: string) => [...articleKeys.ofArticle(articleId), "links"] as const,
+  contradictions: (articleId: string) => [...linkKeys.ofArticle(articleId), "contradictions"] as const,
 };

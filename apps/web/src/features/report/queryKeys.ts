@@ -1,5 +1,6 @@
-/** Query keys of reports: a report is rebuilt from everything, so any change makes it stale. */
+import { articleKeys } from "../articles/queryKeys";
+
+/** Query keys of reports: a report is rebuilt from everything about its article, so it sits inside the article's keys. */
 export const reportKeys = {
-  all: ["report"] as const,
-  model: (articleId: string) => [...reportKeys.all, "model", articleId] as const,
+  model: (articleId: string) => [...articleKeys.ofArticle(articleId), "report"] as const,
 };

@@ -4,15 +4,18 @@ import { NoticeProvider } from "../../../components/NoticeProvider";
 import { errorMessage } from "../../../lib/ApiError";
 import { useCurrentUser } from "../../auth/hooks/useCurrentUser";
 import { useClaimsQuery } from "../../claims/hooks/useClaimsQuery";
+import { AlsoHere } from "../../live/components/AlsoHere";
+import { useArticleEvents } from "../../live/hooks/useArticleEvents";
 import { useArticleQuery } from "../hooks/useArticleQuery";
 import { ArticleMetadataForm } from "./ArticleMetadataForm";
 import { ArticleWorkspace } from "./ArticleWorkspace";
 
-/** One article: its metadata, the annotatable text and the claims. */
+/** One article: its metadata, who else has it open, the annotatable text and the claims, kept up to date live. */
 export function ArticlePage({ articleId }: { articleId: string }) {
   const articleQuery = useArticleQuery(articleId);
   // The claims load beside the article, not after it.
   useClaimsQuery(articleId);
+  const live = useArticleEvents(articleId);
   const { can } = useCurrentUser();
   const article = articleQuery.data;
 
@@ -46,6 +49,7 @@ export function ArticlePage({ articleId }: { articleId: string }) {
           </Link>
         </div>
         {details.length > 0 && <p className="article-meta">{details.join(" · ")}</p>}
+        <AlsoHere viewers={live.others} />
         {article.sourceUrl && (
           <p className="article-meta">
             <a href={article.sourceUrl} target="_blank" rel="noopener noreferrer">
@@ -57,7 +61,7 @@ export function ArticlePage({ articleId }: { articleId: string }) {
       </header>
       {/* The page's notices, and the undo they offer, go when the reviewer leaves the article. */}
       <NoticeProvider>
-        <ArticleWorkspace article={article} />
+        <ArticleWorkspace article={article} live={live} />
       </NoticeProvider>
     </article>
   );

@@ -1,12 +1,14 @@
 import type { Article, Claim } from "@factmark/core";
-import { fireEvent, screen, within } from "@testing-library/react";
+import { fireEvent, screen, waitFor, within } from "@testing-library/react";
 import userEvent from "@testing-library/user-event";
 import { afterEach, describe, expect, it, vi } from "vitest";
 import { NoticeProvider } from "../../../components/NoticeProvider";
 import { buildClaim } from "../../../test/buildClaim";
 import { paragraphs } from "../../../test/createTestEditor";
+import { installFakeEventSource } from "../../../test/FakeEventSource";
 import { renderWithQueryClient } from "../../../test/renderWithQueryClient";
 import { stubApi } from "../../../test/stubApi";
+import { useArticleEvents } from "../../live/hooks/useArticleEvents";
 import { ArticleWorkspace } from "./ArticleWorkspace";
 
 const TEXT = [
@@ -29,7 +31,7 @@ const ARTICLE: Article = {
 const LIMITED = buildClaim(ARTICLE.text, "limited number of drones", "contradicted");
 const DOZENS = buildClaim(ARTICLE.text, "transferred dozens", "supported");
 
-function renderWorkspace(routes: Parameters<typeof stubApi>[0] = {}) {
+function renderWorkspace(routes: Parameters<typeof stubApi>[0] = {}, Workspace = DefaultWorkspace) {
   const api = stubApi({
     // The first read is whole; later refreshes find nothing new.
     "GET /api/articles/article-1/claims": [
@@ -41,10 +43,19 @@ function renderWorkspace(routes: Parameters<typeof stubApi>[0] = {}) {
   });
   renderWithQueryClient(
     <NoticeProvider>
-      <ArticleWorkspace article={ARTICLE} />
+      <Workspace />
     </NoticeProvider>,
   );
   return api;
+}
+
+function DefaultWorkspace() {
+  return <ArticleWorkspace article={ARTICLE} />;
+}
+
+/** The workspace as the article page gives it: with what its event stream tells. */
+function LiveWorkspace() {
+  return <ArticleWorkspace article={ARTICLE} live={useArticleEvents(ARTICLE.id)} />;
 }
 
 function highlightOf(claim: Claim): Element {
@@ -88,5 +99,46 @@ describe("ArticleWorkspace", () => {
     expect(within(list).getByRole("button", { name: "Show claim in the text: “transferred dozens”" })).toBeVisible();
     fireEvent.keyDown(document.body, { key: "z", ctrlKey: true });
     expect(api.requestsTo(`POST /api/claims/${DOZENS.id}/restore`)).toHaveLength(1);
+  });
+
+  it("shows who else is on a claim, says quietly who changed the claim open, and tells the others which one it is", async () => {
+    const user = userEvent.setup();
+    const events = installFakeEventSource();
+    const ana = { id: "ana", name: "Ana Reviewer" };
+    const api = renderWorkspace(
+      {
+        "GET /api/articles/article-1/claims": ({ query }) => ({
+          status: 200,
+          body: query.has("since")
+            ? { items: [{ ...DOZENS, verdict: "contradicted", version: 2 }], deletedIds: [], cursor: 2 }
+            : { items: [LIMITED, DOZENS], deletedIds: [], cursor: 1 },
+        }),
+        [`GET /api/claims/${DOZENS.id}/history`]: { status: 200, body: { items: [], undoableEventId: null } },
+        [`GET /api/claims/${DOZENS.id}/evidence`]: { status: 200, body: { items: [] } },
+        "POST /api/articles/article-1/presence": { status: 204 },
+      },
+      LiveWorkspace,
+    );
+    await screen.findByRole("button", { name: "Show claim in the text: “transferred dozens”" });
+    const stream = events.latest();
+    stream.send("hello", { connectionId: "c1", changeNumber: 1 });
+    stream.send("presence", { viewers: [{ ...ana, claimIds: [LIMITED.id] }] });
+    const cardOf = (claim: Claim) => document.querySelector(`.claim-card[data-claim-id="${claim.id}"]`) as HTMLElement;
+    expect(cardOf(LIMITED)).toHaveTextContent("Ana Reviewer is looking at this");
+    expect(cardOf(DOZENS)).not.toHaveTextContent("looking at this");
+
+    await user.click(screen.getByRole("button", { name: "Show claim in the text: “transferred dozens”" }));
+    await waitFor(() =>
+      expect(api.requestsTo("POST /api/articles/article-1/presence").map((request) => request.body)).toEqual([
+        { connectionId: "c1", claimId: DOZENS.id },
+      ]),
+    );
+
+    stream.send("change", { changeNumber: 2, actions: ["claim.verdict_changed"], claimIds: [DOZENS.id], by: ana }, "2");
+    await waitFor(() =>
+      expect(within(cardOf(DOZENS)).getByRole("combobox", { name: "Verdict" })).toHaveValue("contradicted"),
+    );
+    expect(within(cardOf(DOZENS)).getByRole("status")).toHaveTextContent("Changed by Ana Reviewer just now");
+    expect(screen.queryByRole("alertdialog")).not.toBeInTheDocument();
   });
 });

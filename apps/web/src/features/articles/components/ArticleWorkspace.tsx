@@ -1,4 +1,4 @@
-import type { Article, Claim, Link } from "@factmark/core";
+import type { Article, Claim, Link, Viewer } from "@factmark/core";
 import { useCallback, useMemo, useRef } from "react";
 import { useNotice } from "../../../components/useNotice";
 import { ArticleEditor, type ArticleEditorHandle, type SelectionToolbarProps } from "../../../editor/ArticleEditor";
@@ -17,21 +17,32 @@ import { useArticleEditing } from "../../editing/hooks/useArticleEditing";
 import { useReattachClaimMutation } from "../../editing/hooks/useReattachClaimMutation";
 import { ContradictionsView } from "../../links/components/ContradictionsView";
 import { useLinksQuery } from "../../links/hooks/useLinksQuery";
+import { ClaimLiveStatus } from "../../live/components/ClaimLiveStatus";
+import { useAnnouncePresence } from "../../live/hooks/useAnnouncePresence";
+import { type ArticleLive, NO_LIVE } from "../../live/hooks/useArticleEvents";
 import { useClaimSelection } from "../hooks/useClaimSelection";
 import { useUndoShortcut } from "../hooks/useUndoShortcut";
 
 const NO_CLAIMS: Claim[] = [];
 const NO_LINKS: Link[] = [];
+const NO_VIEWERS: readonly Viewer[] = [];
 
 function renderVerdictToolbar(toolbar: SelectionToolbarProps) {
   return <VerdictToolbar {...toolbar} />;
 }
 
+export interface ArticleWorkspaceProps {
+  article: Article;
+  /** What the article's event stream tells (useArticleEvents): who else is here, on which claims, who changed what. */
+  live?: ArticleLive;
+}
+
 /**
  * The article's text with its highlights beside the sidebar: claims with their details, or the contradictions.
  * Its notices show through the `NoticeProvider` above it; Ctrl+Z undoes what the notice showing offers to.
+ * The claim selected is announced to the others on the article.
  */
-export function ArticleWorkspace({ article }: { article: Article }) {
+export function ArticleWorkspace({ article, live = NO_LIVE }: ArticleWorkspaceProps) {
   const claimsQuery = useClaimsQuery(article.id);
   const linksQuery = useLinksQuery(article.id);
   const allClaims = claimsQuery.data ?? NO_CLAIMS;
@@ -46,6 +57,14 @@ export function ArticleWorkspace({ article }: { article: Article }) {
   const { undoNotice } = useNotice();
   useUndoShortcut(undoNotice);
   const editorRef = useRef<ArticleEditorHandle>(null);
+  useAnnouncePresence(article.id, live.connectionId, selection.selectedClaimId);
+  const lookersByClaimId = useMemo(() => {
+    const lookers = new Map<string, Viewer[]>();
+    for (const viewer of live.others) {
+      for (const claimId of viewer.claimIds) lookers.set(claimId, [...(lookers.get(claimId) ?? []), viewer]);
+    }
+    return lookers;
+  }, [live.others]);
 
   // A claim chosen outside the text (sidebar, contradictions, a link) is selected and scrolled to in the text.
   const { selectClaim } = selection;
@@ -153,6 +172,13 @@ export function ArticleWorkspace({ article }: { article: Article }) {
                   onDelete={deleteClaim}
                   canEdit={can("claim.edit")}
                   canDelete={can("claim.delete")}
+                  renderLiveStatus={(claim) => (
+                    <ClaimLiveStatus
+                      lookers={lookersByClaimId.get(claim.id) ?? NO_VIEWERS}
+                      // Said on the claim the reviewer has open only: elsewhere the highlight's new colour says it.
+                      change={claim.id === selection.selectedClaimId ? live.changesByOthers.get(claim.id) : undefined}
+                    />
+                  )}
                   renderDetails={(claim) => (
                     <ClaimDetails
                       claim={claim}

@@ -1,5 +1,6 @@
-import type { Claim } from "@factmark/core";
+import type { ChangeEventOf, Claim, HistoryEvent } from "@factmark/core";
 import { errorMessage } from "../../../lib/ApiError";
+import { isPendingId } from "../../../lib/pendingId";
 import { useClaimHistoryQuery } from "../../history/hooks/useClaimHistoryQuery";
 import { useConfirmAnchorMutation } from "../hooks/useConfirmAnchorMutation";
 
@@ -16,12 +17,10 @@ export interface AnchorCheckNoticeProps {
 export function AnchorCheckNotice({ claim, canEdit = true }: AnchorCheckNoticeProps) {
   const mutation = useConfirmAnchorMutation(claim.articleId);
   // The details show the history too: the same query, so the words it was on cost no request of their own.
-  const history = useClaimHistoryQuery(claim.id);
+  const history = useClaimHistoryQuery(claim);
   if (!claim.isAnchorUnconfirmed) return null;
-  const move = history.data?.items.find(
-    (event) => event.action === "claim.reanchored" && isRecord(event.to) && event.to.status === "fuzzy",
-  );
-  const wordsBefore = move && isRecord(move.from) && typeof move.from.exact === "string" ? move.from.exact : null;
+  const move = history.data?.items.find(isFuzzyMove);
+  const wordsBefore = move?.from.exact ?? null;
   return (
     <div className="anchor-check" role="note" aria-label="Moved — check it">
       <p>
@@ -37,7 +36,7 @@ export function AnchorCheckNotice({ claim, canEdit = true }: AnchorCheckNoticePr
         <button
           type="button"
           className="button button--small"
-          disabled={mutation.isPending || claim.id.startsWith("pending-")}
+          disabled={mutation.isPending || isPendingId(claim.id)}
           onClick={() => mutation.mutate(claim)}
         >
           The new place is right
@@ -52,6 +51,7 @@ export function AnchorCheckNotice({ claim, canEdit = true }: AnchorCheckNoticePr
   );
 }
 
-function isRecord(value: unknown): value is Record<string, unknown> {
-  return typeof value === "object" && value !== null;
+/** A save's move of the claim onto edited words: the change this notice asks a reviewer to check. */
+function isFuzzyMove(event: HistoryEvent): event is ChangeEventOf<"claim.reanchored"> {
+  return event.action === "claim.reanchored" && event.to.status === "fuzzy";
 }

@@ -1,5 +1,6 @@
 import { type Claim, VERDICT_LABELS, VERDICTS, type Verdict } from "@factmark/core";
 import { forwardRef, type ReactNode } from "react";
+import { isPendingId } from "../../../lib/pendingId";
 
 export interface ClaimCardProps {
   claim: Claim;
@@ -14,6 +15,8 @@ export interface ClaimCardProps {
   canDelete?: boolean;
   /** Where the card sits in a list that renders only some of its cards (for screen readers: "12 of 2,000"). */
   position?: { index: number; total: number };
+  /** What others are doing with the claim now (who is looking at it, who just changed it). */
+  liveStatus?: ReactNode;
   /** What the selected claim shows beneath its summary. */
   children?: ReactNode;
 }
@@ -33,13 +36,14 @@ export const ClaimCard = forwardRef<HTMLLIElement, ClaimCardProps>(function Clai
     canEdit = true,
     canDelete = true,
     position,
+    liveStatus,
     children,
   },
   ref,
 ) {
   const { exact } = claim.selectors.quote;
   const preview = exact.length > QUOTE_PREVIEW_LENGTH ? `${exact.slice(0, QUOTE_PREVIEW_LENGTH)}…` : exact;
-  const isPending = claim.id.startsWith("pending-");
+  const isPending = isPendingId(claim.id);
   const classes = ["claim-card", `claim-card--${claim.verdict}`];
   if (isSelected) classes.push("claim-card--selected");
   if (isEmphasised) classes.push("claim-card--linked");
@@ -64,6 +68,7 @@ export const ClaimCard = forwardRef<HTMLLIElement, ClaimCardProps>(function Clai
           Moved — check it
         </p>
       )}
+      {liveStatus}
       <div className="claim-card__actions">
         <label className="claim-card__verdict">
           <span className="visually-hidden">Verdict</span>

@@ -28,6 +28,8 @@ export interface ClaimSidebarProps {
   canDelete?: boolean;
   /** The details shown under the selected claim. */
   renderDetails?: (claim: Claim) => ReactNode;
+  /** What others are doing with a claim now, shown on its card. */
+  renderLiveStatus?: (claim: Claim) => ReactNode;
 }
 
 const NO_IDS: ReadonlySet<string> = new Set();
@@ -189,6 +191,7 @@ export function ClaimSidebar({
   onVerdictChange,
   onDelete,
   renderDetails,
+  renderLiveStatus,
   canEdit = true,
   canDelete = true,
 }: ClaimSidebarProps) {
@@ -278,6 +281,7 @@ export function ClaimSidebar({
               onDelete={onDelete}
               canEdit={canEdit}
               canDelete={canDelete}
+              liveStatus={renderLiveStatus?.(claim)}
             >
               {claim.id === selectedClaimId && renderDetails?.(claim)}
             </ClaimCard>

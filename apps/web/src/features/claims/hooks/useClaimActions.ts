@@ -61,7 +61,7 @@ export function useClaimActions(articleId: string) {
             const theirs = staleClaimOf(error);
             if (!theirs) return showError(error);
             // Nothing is lost: the reviewer sees both versions and chooses.
-            const changedBy = await fetchLatestChangeAuthor(theirs.id);
+            const changedBy = await fetchLatestChangeAuthor(theirs);
             setConflict({ theirs, mine: change, changedBy });
           },
         },

@@ -2,7 +2,6 @@ import { type Claim, compareClaimsInDocumentOrder } from "@factmark/core";
 import { useQueryClient } from "@tanstack/react-query";
 import { listCache } from "../../../lib/listCache";
 import { articleKeys } from "../../articles/queryKeys";
-import { historyKeys } from "../../history/queryKeys";
 import { linkKeys } from "../../links/queryKeys";
 import { claimCursors } from "../claimCursors";
 import { claimKeys } from "../queryKeys";
@@ -13,7 +12,7 @@ export function useClaimCache(articleId: string) {
   const cache = listCache<Claim>(queryClient, claimKeys.ofArticle(articleId), {
     sort: compareClaimsInDocumentOrder,
     // The list's counts change; a claim's links show or hide with it; its history gains an entry.
-    alsoInvalidate: [articleKeys.list(), linkKeys.all, historyKeys.all],
+    alsoInvalidate: [articleKeys.list(), linkKeys.ofArticle(articleId), claimKeys.everyClaim(articleId)],
   });
   return {
     ...cache,

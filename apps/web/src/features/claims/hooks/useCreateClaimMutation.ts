@@ -1,5 +1,6 @@
 import { type Claim, type ClaimCreate, DEFAULT_VERDICT, type Selectors } from "@factmark/core";
 import { useMutation } from "@tanstack/react-query";
+import { pendingId } from "../../../lib/pendingId";
 import { createClaim } from "../api";
 import { useClaimCache } from "./useClaimCache";
 
@@ -7,8 +8,6 @@ export interface CreateClaimVariables extends ClaimCreate {
   /** Both selectors, known on the client, so the highlight can be drawn before the server answers. */
   selectors: Selectors;
 }
-
-let pendingCount = 0;
 
 /** Marks a claim; its highlight shows at once and goes away again if the server refuses it. */
 export function useCreateClaimMutation(articleId: string) {
@@ -18,9 +17,8 @@ export function useCreateClaimMutation(articleId: string) {
     onMutate: async (input) => {
       const previous = cache.snapshot();
       const now = new Date().toISOString();
-      pendingCount += 1;
       const pending: Claim = {
-        id: `pending-${pendingCount}`,
+        id: pendingId("claim"),
         articleId,
         selectors: input.selectors,
         verdict: input.verdict ?? DEFAULT_VERDICT,
@@ -37,7 +35,12 @@ export function useCreateClaimMutation(articleId: string) {
       return { previous, pendingId: pending.id };
     },
     onSuccess: (created, _input, context) => {
-      cache.set((claims) => claims.map((claim) => (claim.id === context?.pendingId ? created : claim)));
+      // A refresh may have brought the stored claim in already: keep one of it.
+      cache.set((claims) =>
+        claims
+          .filter((claim) => claim.id !== created.id)
+          .map((claim) => (claim.id === context?.pendingId ? created : claim)),
+      );
     },
     onError: (_error, _input, context) => cache.restore(context?.previous),
     onSettled: () => cache.settle(),

@@ -8,6 +8,7 @@ import { historyKeys } from "../../history/queryKeys";
 import { useLatestChangeAuthor } from "./useLatestChangeAuthor";
 
 const HISTORY_PATH = "GET /api/claims/claim-1/history";
+const CLAIM = { id: "claim-1", articleId: "article-1" };
 
 function entry(name: string) {
   return {
@@ -35,10 +36,10 @@ describe("useLatestChangeAuthor", () => {
     const history = { items: [entry("Robert Reviewer"), entry("Ada Admin")], undoableEventId: "e-Robert Reviewer" };
     const api = stubApi({ [HISTORY_PATH]: { status: 200, body: history } });
     const { result, queryClient } = renderLatestChangeAuthor();
-    queryClient.setQueryData(historyKeys.ofClaim("claim-1"), { items: [entry("Ada Admin")], undoableEventId: null });
-    await expect(result.current("claim-1")).resolves.toBe("Robert Reviewer");
+    queryClient.setQueryData(historyKeys.ofClaim(CLAIM), { items: [entry("Ada Admin")], undoableEventId: null });
+    await expect(result.current(CLAIM)).resolves.toBe("Robert Reviewer");
     expect(api.requestsTo(HISTORY_PATH)).toHaveLength(1);
-    expect(queryClient.getQueryData(historyKeys.ofClaim("claim-1"))).toEqual(history);
+    expect(queryClient.getQueryData(historyKeys.ofClaim(CLAIM))).toEqual(history);
   });
 
   it("answers null, having asked once, when the history cannot be read or is empty", async () => {
@@ -49,8 +50,8 @@ describe("useLatestChangeAuthor", () => {
       ],
     });
     const { result } = renderLatestChangeAuthor();
-    await expect(result.current("claim-1")).resolves.toBeNull();
+    await expect(result.current(CLAIM)).resolves.toBeNull();
     expect(api.requestsTo(HISTORY_PATH)).toHaveLength(1);
-    await expect(result.current("claim-1")).resolves.toBeNull();
+    await expect(result.current(CLAIM)).resolves.toBeNull();
   });
 });

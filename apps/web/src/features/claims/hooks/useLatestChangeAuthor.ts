@@ -1,3 +1,4 @@
+import type { Claim } from "@factmark/core";
 import { useQueryClient } from "@tanstack/react-query";
 import { useCallback } from "react";
 import { fetchHistory } from "../../history/api";
@@ -10,11 +11,11 @@ import { historyKeys } from "../../history/queryKeys";
 export function useLatestChangeAuthor() {
   const queryClient = useQueryClient();
   return useCallback(
-    (claimId: string): Promise<string | null> =>
+    (claim: Pick<Claim, "id" | "articleId">): Promise<string | null> =>
       queryClient
         .fetchQuery({
-          queryKey: historyKeys.ofClaim(claimId),
-          queryFn: () => fetchHistory(claimId),
+          queryKey: historyKeys.ofClaim(claim),
+          queryFn: () => fetchHistory(claim.id),
           // Whatever is cached predates the change being asked about.
           staleTime: 0,
           // Once: it only names someone in a dialog that shows either way.

@@ -37,6 +37,10 @@ export function useArticleEditing(article: Article) {
   const saveMutation = useSaveArticleDocMutation(article.id);
   const editorRef = useRef<Editor | null>(null);
   const [isEditing, setIsEditing] = useState(false);
+  // The version editing started from. A newer one may arrive meanwhile (live, or on focus): the editor keeps
+  // this one, since remaking it would lose the edits, and the save then meets the newer one as a stale save.
+  const [startedFrom, setStartedFrom] = useState<Article | null>(null);
+  const shown = isEditing && startedFrom ? startedFrom : article;
   const [draft, setDraft] = useState<DocNode | null>(null);
   const [generation, setGeneration] = useState(0);
   const [staleSave, setStaleSave] = useState<StaleSave | null>(null);
@@ -48,12 +52,14 @@ export function useArticleEditing(article: Article) {
 
   const startEditing = useCallback(() => {
     setStatus(null);
+    setStartedFrom(article);
     setIsEditing(true);
     editorRef.current?.commands.focus();
-  }, []);
+  }, [article]);
 
   const cancelEditing = useCallback(() => {
     setIsEditing(false);
+    setStartedFrom(null);
     setDraft(null);
     setGeneration((value) => value + 1);
     setStatus({ message: "Edits discarded.", tone: "info" });
@@ -66,6 +72,7 @@ export function useArticleEditing(article: Article) {
         {
           onSuccess: (saved) => {
             setIsEditing(false);
+            setStartedFrom(null);
             setDraft(null);
             setStaleSave(null);
             setStatus({ message: describeReanchoring(saved.reanchored), tone: "info" });
@@ -89,15 +96,16 @@ export function useArticleEditing(article: Article) {
   const saveEdits = useCallback(() => {
     const editor = editorRef.current;
     if (!editor) return;
-    save(article, editor.getJSON() as DocNode);
-  }, [article, save]);
+    save(shown, editor.getJSON() as DocNode);
+  }, [shown, save]);
 
   /** Their version becomes the base; my edits are merged into it by paragraph, still being edited. */
   const reapplyMine = useCallback(() => {
     if (!staleSave) return;
-    const merged = mergeDocBlocks(draft ?? article.doc, staleSave.mine, staleSave.theirs.doc);
+    const merged = mergeDocBlocks(draft ?? shown.doc, staleSave.mine, staleSave.theirs.doc);
     queryClient.setQueryData(articleKeys.detail(article.id), staleSave.theirs);
-    void queryClient.invalidateQueries({ queryKey: claimKeys.all });
+    void queryClient.invalidateQueries({ queryKey: claimKeys.ofArticle(article.id) });
+    setStartedFrom(staleSave.theirs);
     setDraft(merged.doc);
     setGeneration((value) => value + 1);
     setStaleSave(null);
@@ -108,7 +116,7 @@ export function useArticleEditing(article: Article) {
           : "Your edits were re-applied to their version. Check the text, then save.",
       tone: "info",
     });
-  }, [staleSave, draft, article, queryClient]);
+  }, [staleSave, draft, shown, article.id, queryClient]);
 
   const keepMine = useCallback(() => {
     if (!staleSave) return;
@@ -119,8 +127,8 @@ export function useArticleEditing(article: Article) {
     isEditing,
     isSaving: saveMutation.isPending,
     /** What the editor shows: the draft being edited (after a re-apply) or the saved document. */
-    doc: draft ?? article.doc,
-    editorKey: `${article.id}-${article.version}-${generation}`,
+    doc: draft ?? shown.doc,
+    editorKey: `${shown.id}-${shown.version}-${generation}`,
     setEditor,
     startEditing,
     cancelEditing,

@@ -1,9 +1,6 @@
 import type { Article, DocNode } from "@factmark/core";
-import { useMutation, useQueryClient } from "@tanstack/react-query";
+import { hashKey, useMutation, useQueryClient } from "@tanstack/react-query";
 import { articleKeys } from "../../articles/queryKeys";
-import { claimKeys } from "../../claims/queryKeys";
-import { historyKeys } from "../../history/queryKeys";
-import { linkKeys } from "../../links/queryKeys";
 import { saveArticleDoc } from "../api";
 
 /** Saves the edited text; the claims come back re-anchored. */
@@ -13,11 +10,14 @@ export function useSaveArticleDocMutation(articleId: string) {
     mutationFn: ({ article, doc }: { article: Pick<Article, "id" | "version">; doc: DocNode }) =>
       saveArticleDoc(article, doc),
     onSuccess: async ({ reanchored: _reanchored, ...article }) => {
-      queryClient.setQueryData<Article>(articleKeys.detail(articleId), article);
+      const detailKey = articleKeys.detail(articleId);
+      queryClient.setQueryData<Article>(detailKey, article);
+      // Everything else about the article moved with its text: claims re-anchored, their links and histories.
       await Promise.all([
-        queryClient.invalidateQueries({ queryKey: claimKeys.all }),
-        queryClient.invalidateQueries({ queryKey: linkKeys.all }),
-        queryClient.invalidateQueries({ queryKey: historyKeys.all }),
+        queryClient.invalidateQueries({
+          queryKey: articleKeys.ofArticle(articleId),
+          predicate: (query) => query.queryHash !== hashKey(detailKey),
+        }),
         queryClient.invalidateQueries({ queryKey: articleKeys.list() }),
       ]);
     },

@@ -1,13 +1,16 @@
-import { EVIDENCE_STANCE_LABELS, type Evidence, ZHttpUrl } from "@factmark/core";
+import { type Claim, EVIDENCE_STANCE_LABELS, type Evidence, ZHttpUrl } from "@factmark/core";
 import { useRef, useState } from "react";
 import { InlineNotice } from "../../../components/InlineNotice";
 import { ApiError } from "../../../lib/ApiError";
+import { isPendingId } from "../../../lib/pendingId";
 import { evidenceSaveErrors } from "../evidenceErrors";
 import { type EvidenceFieldErrors, evidenceFormValues, parseEvidenceUpdate } from "../evidenceFormValues";
 import { useUpdateEvidenceMutation } from "../hooks/useUpdateEvidenceMutation";
 import { EvidenceForm } from "./EvidenceForm";
 
 export interface EvidenceItemProps {
+  /** The claim the evidence bears on. */
+  claim: Pick<Claim, "id" | "articleId">;
   evidence: Evidence;
   onRemove: (evidence: Evidence) => void;
   /** Whether the signed-in reviewer may edit or remove evidence; viewers see it read-only. */
@@ -16,13 +19,13 @@ export interface EvidenceItemProps {
 }
 
 /** One source of a claim: its link, stance and excerpt, with Edit (inline) and Remove. */
-export function EvidenceItem({ evidence, onRemove, canEdit = true, canRemove = true }: EvidenceItemProps) {
-  const updateMutation = useUpdateEvidenceMutation(evidence.claimId);
+export function EvidenceItem({ claim, evidence, onRemove, canEdit = true, canRemove = true }: EvidenceItemProps) {
+  const updateMutation = useUpdateEvidenceMutation(claim);
   const editButtonRef = useRef<HTMLButtonElement>(null);
   const [isEditing, setIsEditing] = useState(false);
   const [errors, setErrors] = useState<EvidenceFieldErrors>({});
   const [conflictMessage, setConflictMessage] = useState<string | null>(null);
-  const isPending = evidence.id.startsWith("pending-");
+  const isPending = isPendingId(evidence.id);
   // The server accepts http(s) only; checking again here keeps any other scheme from becoming a link.
   const isLinkable = ZHttpUrl.safeParse(evidence.url).success;
 

@@ -118,9 +118,7 @@ describe("EvidenceSection", () => {
       stance: "contradicts",
     });
     const invalidated = invalidate.mock.calls.map(([filters]) => filters?.queryKey);
-    expect(invalidated).toEqual(
-      expect.arrayContaining([evidenceKeys.ofClaim(CLAIM.id), historyKeys.ofClaim(CLAIM.id)]),
-    );
+    expect(invalidated).toEqual(expect.arrayContaining([evidenceKeys.ofClaim(CLAIM), historyKeys.ofClaim(CLAIM)]));
   });
 
   it("shows the server's field errors next to the fields", async () => {

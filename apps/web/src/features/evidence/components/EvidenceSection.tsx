@@ -30,10 +30,10 @@ interface Notice {
 export function EvidenceSection({ claim }: EvidenceSectionProps) {
   const headingId = useId();
   const addButtonRef = useRef<HTMLButtonElement>(null);
-  const evidenceQuery = useEvidenceQuery(claim.id);
-  const createMutation = useCreateEvidenceMutation(claim.id);
-  const deleteMutation = useDeleteEvidenceMutation(claim.id);
-  const restoreMutation = useRestoreEvidenceMutation(claim.id);
+  const evidenceQuery = useEvidenceQuery(claim);
+  const createMutation = useCreateEvidenceMutation(claim);
+  const deleteMutation = useDeleteEvidenceMutation(claim);
+  const restoreMutation = useRestoreEvidenceMutation(claim);
   const [isAdding, setIsAdding] = useState(false);
   const [addErrors, setAddErrors] = useState<EvidenceFieldErrors>({});
   const [notice, setNotice] = useState<Notice | null>(null);
@@ -91,6 +91,7 @@ export function EvidenceSection({ claim }: EvidenceSectionProps) {
         {evidenceQuery.data.map((evidence) => (
           <EvidenceItem
             key={evidence.id}
+            claim={claim}
             evidence={evidence}
             onRemove={handleRemove}
             canEdit={can("evidence.edit")}

@@ -1,22 +1,20 @@
-import type { Evidence, EvidenceCreate } from "@factmark/core";
+import type { Claim, Evidence, EvidenceCreate } from "@factmark/core";
 import { useMutation } from "@tanstack/react-query";
+import { pendingId } from "../../../lib/pendingId";
 import { createEvidence } from "../api";
 import { useEvidenceCache } from "./useEvidenceCache";
 
-let pendingCount = 0;
-
 /** Adds evidence to a claim; it shows at once and goes away again if the server refuses it. */
-export function useCreateEvidenceMutation(claimId: string) {
-  const cache = useEvidenceCache(claimId);
+export function useCreateEvidenceMutation(claim: Pick<Claim, "id" | "articleId">) {
+  const cache = useEvidenceCache(claim);
   return useMutation({
-    mutationFn: (input: EvidenceCreate) => createEvidence(claimId, input),
+    mutationFn: (input: EvidenceCreate) => createEvidence(claim.id, input),
     onMutate: async (input) => {
       const previous = cache.snapshot();
       const now = new Date().toISOString();
-      pendingCount += 1;
       const pending: Evidence = {
-        id: `pending-evidence-${pendingCount}`,
-        claimId,
+        id: pendingId("evidence"),
+        claimId: claim.id,
         url: input.url,
         title: input.title ?? null,
         excerpt: input.excerpt ?? null,
@@ -30,7 +28,10 @@ export function useCreateEvidenceMutation(claimId: string) {
       return { previous, pendingId: pending.id };
     },
     onSuccess: (created, _input, context) => {
-      cache.set((items) => items.map((item) => (item.id === context?.pendingId ? created : item)));
+      // A refresh may have brought the stored row in already: keep one of it.
+      cache.set((items) =>
+        items.filter((item) => item.id !== created.id).map((item) => (item.id === context?.pendingId ? created : item)),
+      );
     },
     onError: (_error, _input, context) => cache.restore(context?.previous),
     onSettled: () => cache.settle(),

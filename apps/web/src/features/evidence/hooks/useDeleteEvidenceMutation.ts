@@ -1,11 +1,11 @@
-import type { Evidence } from "@factmark/core";
+import type { Claim, Evidence } from "@factmark/core";
 import { useMutation } from "@tanstack/react-query";
 import { deleteEvidence, restoreEvidence } from "../api";
 import { useEvidenceCache } from "./useEvidenceCache";
 
 /** Removes evidence at once in the UI; the server keeps it so it can be restored. */
-export function useDeleteEvidenceMutation(claimId: string) {
-  const cache = useEvidenceCache(claimId);
+export function useDeleteEvidenceMutation(claim: Pick<Claim, "id" | "articleId">) {
+  const cache = useEvidenceCache(claim);
   return useMutation({
     mutationFn: (evidence: Evidence) => deleteEvidence(evidence),
     onMutate: async (evidence) => {
@@ -19,8 +19,8 @@ export function useDeleteEvidenceMutation(claimId: string) {
 }
 
 /** Undoes a removal: the evidence comes back where it was. */
-export function useRestoreEvidenceMutation(claimId: string) {
-  const cache = useEvidenceCache(claimId);
+export function useRestoreEvidenceMutation(claim: Pick<Claim, "id" | "articleId">) {
+  const cache = useEvidenceCache(claim);
   return useMutation({
     mutationFn: (evidence: Evidence) => restoreEvidence(evidence),
     onMutate: async (evidence) => {

@@ -1,13 +1,15 @@
+import type { Claim } from "@factmark/core";
 import { useQuery } from "@tanstack/react-query";
+import { isPendingId } from "../../../lib/pendingId";
 import { fetchEvidence } from "../api";
 import { evidenceKeys } from "../queryKeys";
 
 /** The visible evidence of a claim, oldest first. */
-export function useEvidenceQuery(claimId: string) {
+export function useEvidenceQuery(claim: Pick<Claim, "id" | "articleId">) {
   return useQuery({
-    queryKey: evidenceKeys.ofClaim(claimId),
-    queryFn: () => fetchEvidence(claimId),
+    queryKey: evidenceKeys.ofClaim(claim),
+    queryFn: () => fetchEvidence(claim.id),
     // A claim still being saved has no id the server knows yet.
-    enabled: !claimId.startsWith("pending-"),
+    enabled: !isPendingId(claim.id),
   });
 }

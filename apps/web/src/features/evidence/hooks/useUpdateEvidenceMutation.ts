@@ -1,4 +1,4 @@
-import type { Evidence, EvidenceUpdate } from "@factmark/core";
+import type { Claim, Evidence, EvidenceUpdate } from "@factmark/core";
 import { useMutation } from "@tanstack/react-query";
 import { updateEvidence } from "../api";
 import { useEvidenceCache } from "./useEvidenceCache";
@@ -10,8 +10,8 @@ export interface UpdateEvidenceVariables {
 }
 
 /** Changes evidence optimistically; a stale version (412) rolls back and the list is read again. */
-export function useUpdateEvidenceMutation(claimId: string) {
-  const cache = useEvidenceCache(claimId);
+export function useUpdateEvidenceMutation(claim: Pick<Claim, "id" | "articleId">) {
+  const cache = useEvidenceCache(claim);
   return useMutation({
     mutationFn: ({ evidence, change }: UpdateEvidenceVariables) => updateEvidence(evidence, change),
     onMutate: async ({ evidence, change }) => {

@@ -1,10 +1,11 @@
-import type { ClaimHistory, HistoryEvent } from "@factmark/core";
+import { type ChangeEnvelope, type ChangePayload, type ClaimHistory, changeEvent } from "@factmark/core";
 import { screen, waitFor, within } from "@testing-library/react";
 import userEvent from "@testing-library/user-event";
 import { afterEach, beforeEach, describe, expect, it, vi } from "vitest";
 import { buildClaim } from "../../../test/buildClaim";
 import { renderWithQueryClient } from "../../../test/renderWithQueryClient";
 import { errorAnswer, stubApi } from "../../../test/stubApi";
+import { articleKeys } from "../../articles/queryKeys";
 import { HistoryTimeline } from "./HistoryTimeline";
 
 const TEXT = "Malley said Iran transferred dozens just this summer.";
@@ -17,23 +18,25 @@ function minutesAgo(minutes: number): string {
   return new Date(NOW.getTime() - minutes * 60_000).toISOString();
 }
 
-function buildEvent(id: string, minutes: number, action: HistoryEvent["action"], values: Partial<HistoryEvent> = {}) {
-  return { id, at: minutesAgo(minutes), by: REVIEWER, action, claimId: CLAIM.id, isUndone: false, ...values };
+/** An entry of the claim's history as the API answers it, its change built as the server builds it. */
+function buildEvent<Payload extends ChangePayload>(
+  id: string,
+  minutes: number,
+  payload: Payload,
+): ChangeEnvelope & Payload {
+  return { id, at: minutesAgo(minutes), by: REVIEWER, claimId: CLAIM.id, isUndone: false, ...payload };
 }
 
-const CREATED = buildEvent("event-1", 60, "claim.created", { to: { verdict: "unverified", exact: "x" } });
-const LINKED = buildEvent("event-2", 30, "link.added", {
-  to: {
-    linkId: "link-1",
-    kind: "contradicts",
-    fromClaimId: CLAIM.id,
-    toClaimId: "claim-1",
-    note: null,
-    otherClaimId: "claim-1",
-    otherQuote: "a limited number of drones months before the Ukraine war",
-  },
-});
-const VERDICT = buildEvent("event-3", 2, "claim.verdict_changed", { from: "unverified", to: "contradicted" });
+const CREATED = buildEvent("event-1", 60, changeEvent.claimCreated({ ...CLAIM, verdict: "unverified" }));
+const LINKED = buildEvent(
+  "event-2",
+  30,
+  changeEvent.linkAdded(
+    { id: "link-1", kind: "contradicts", fromClaimId: CLAIM.id, toClaimId: "claim-1", note: null },
+    { id: "claim-1", exact: "a limited number of drones months before the Ukraine war" },
+  ),
+);
+const VERDICT = buildEvent("event-3", 2, changeEvent.verdictChanged("unverified", "contradicted"));
 const HISTORY: ClaimHistory = { items: [VERDICT, LINKED, CREATED], undoableEventId: VERDICT.id };
 
 beforeEach(() => {
@@ -63,8 +66,12 @@ describe("HistoryTimeline", () => {
     expect(time).toHaveAttribute("dateTime", VERDICT.at);
   });
 
-  it("marks entries that were undone", async () => {
-    const undo = buildEvent("event-4", 1, "claim.undone", { from: { eventId: VERDICT.id, action: VERDICT.action } });
+  it("marks entries that were undone, an undo stored without values among them", async () => {
+    // An undo row written before undos carried values: the verdict change it reverted says what it put back.
+    const undo = buildEvent("event-4", 1, {
+      action: "claim.undone",
+      from: { eventId: VERDICT.id, action: VERDICT.action },
+    });
     stubApi({
       [`GET ${HISTORY_PATH}`]: {
         status: 200,
@@ -82,9 +89,8 @@ describe("HistoryTimeline", () => {
   });
 
   it("says what an undo put back from the undo entry alone", async () => {
-    const undo = buildEvent("event-4", 1, "claim.undone", {
-      from: { eventId: "event-0", action: "claim.verdict_changed", from: "supported", to: "unverified" },
-    });
+    const reverted = buildEvent("event-0", 90, changeEvent.verdictChanged("supported", "unverified"));
+    const undo = buildEvent("event-4", 1, changeEvent.undone(reverted));
     stubApi({ [`GET ${HISTORY_PATH}`]: { status: 200, body: { items: [undo, CREATED], undoableEventId: null } } });
     renderTimeline();
     const entries = within(await screen.findByRole("list")).getAllByRole("listitem");
@@ -95,7 +101,7 @@ describe("HistoryTimeline", () => {
 
   it("undoes the last change it shows, then shows the history as it is now", async () => {
     const user = userEvent.setup();
-    const undo = buildEvent("event-4", 0, "claim.undone", { from: { eventId: VERDICT.id, action: VERDICT.action } });
+    const undo = buildEvent("event-4", 0, changeEvent.undone(VERDICT));
     let history = HISTORY;
     const api = stubApi({
       [`GET ${HISTORY_PATH}`]: () => ({ status: 200, body: history }),
@@ -116,7 +122,7 @@ describe("HistoryTimeline", () => {
     );
     expect(api.requestsTo(`POST ${HISTORY_PATH}/undo`)[0]?.body).toEqual({ eventId: VERDICT.id });
     const invalidated = invalidate.mock.calls.map(([filters]) => filters?.queryKey);
-    expect(invalidated).toEqual(expect.arrayContaining([["claims"], ["links"], ["evidence"], ["history"]]));
+    expect(invalidated).toEqual(expect.arrayContaining([articleKeys.ofArticle(CLAIM.articleId), articleKeys.list()]));
     await waitFor(() => expect(screen.getAllByRole("listitem")).toHaveLength(4));
     expect(screen.getByRole("button", { name: "Undo last change" })).toHaveAccessibleDescription(
       /^Undoes: linked it as contradicting/,
@@ -132,6 +138,25 @@ describe("HistoryTimeline", () => {
     renderTimeline();
     await user.click(await screen.findByRole("button", { name: "Undo last change" }));
     expect(await screen.findByRole("alert")).toHaveTextContent("This claim changed since you looked");
+  });
+
+  it("words an entry the server could not read by what it says it was", async () => {
+    // A row of a kind newer than this code (or values that fit no shape), answered as unreadable.
+    const unreadable = {
+      id: "event-5",
+      at: minutesAgo(5),
+      by: REVIEWER,
+      claimId: CLAIM.id,
+      action: "unreadable",
+      storedAction: "claim.status_changed",
+      to: "approved",
+    };
+    stubApi({
+      [`GET ${HISTORY_PATH}`]: { status: 200, body: { items: [unreadable, CREATED], undoableEventId: null } },
+    });
+    renderTimeline();
+    const entries = within(await screen.findByRole("list")).getAllByRole("listitem");
+    expect(entries[0]).toHaveTextContent("Local reviewer made a change · 5 min ago");
   });
 
   it("offers no undo when there is nothing to undo", async () => {

@@ -1,10 +1,10 @@
-import { type Claim, describeChangeEvent, parseChangeEvent } from "@factmark/core";
+import { type Claim, describeChangeEvent } from "@factmark/core";
 import { type ReactNode, useId, useState } from "react";
 import { LoadErrorMessage, LoadingMessage } from "../../../components/QueryStateMessage";
 import { ApiError } from "../../../lib/ApiError";
 import { useCurrentUser } from "../../auth/hooks/useCurrentUser";
 import { formatRelativeTime } from "../formatRelativeTime";
-import { useClaimChangeLogQuery } from "../hooks/useClaimChangeLogQuery";
+import { useClaimHistoryQuery } from "../hooks/useClaimHistoryQuery";
 import { useNow } from "../hooks/useNow";
 import { useUndoLastChangeMutation } from "../hooks/useUndoLastChangeMutation";
 
@@ -33,8 +33,8 @@ function undoErrorMessage(error: unknown): string {
 export function HistoryTimeline({ claim }: HistoryTimelineProps) {
   const { can } = useCurrentUser();
   const id = useId();
-  const historyQuery = useClaimChangeLogQuery(claim.id);
-  const undoMutation = useUndoLastChangeMutation(claim.id);
+  const historyQuery = useClaimHistoryQuery(claim);
+  const undoMutation = useUndoLastChangeMutation(claim);
   const now = useNow();
   const [message, setMessage] = useState<{ text: string; tone: "info" | "error" } | null>(null);
   const headingId = `${id}-heading`;
@@ -42,8 +42,7 @@ export function HistoryTimeline({ claim }: HistoryTimelineProps) {
   function handleUndo(eventId: string) {
     setMessage(null);
     undoMutation.mutate(eventId, {
-      onSuccess: (result) =>
-        setMessage({ text: `Undone: ${describeChangeEvent(parseChangeEvent(result.undone))}.`, tone: "info" }),
+      onSuccess: (result) => setMessage({ text: `Undone: ${describeChangeEvent(result.undone)}.`, tone: "info" }),
       onError: (error) => setMessage({ text: undoErrorMessage(error), tone: "error" }),
     });
   }

@@ -1,13 +1,15 @@
+import type { Claim } from "@factmark/core";
 import { useQuery } from "@tanstack/react-query";
+import { isPendingId } from "../../../lib/pendingId";
 import { fetchHistory } from "../api";
 import { historyKeys } from "../queryKeys";
 
 /** A claim's history, newest first, and which entry "Undo last change" reverts. */
-export function useClaimHistoryQuery(claimId: string) {
+export function useClaimHistoryQuery(claim: Pick<Claim, "id" | "articleId">) {
   return useQuery({
-    queryKey: historyKeys.ofClaim(claimId),
-    queryFn: () => fetchHistory(claimId),
+    queryKey: historyKeys.ofClaim(claim),
+    queryFn: () => fetchHistory(claim.id),
     // A claim still being saved has no id the server knows yet.
-    enabled: !claimId.startsWith("pending-"),
+    enabled: !isPendingId(claim.id),
   });
 }

@@ -2,6 +2,7 @@ import type { Claim, Link } from "@factmark/core";
 import { useState } from "react";
 import { InlineNotice } from "../../../components/InlineNotice";
 import { ApiError } from "../../../lib/ApiError";
+import { isPendingId } from "../../../lib/pendingId";
 import { useCurrentUser } from "../../auth/hooks/useCurrentUser";
 import { useDeleteLinkMutation, useRestoreLinkMutation } from "../hooks/useDeleteLinkMutation";
 import { linkErrorMessage } from "../linkErrorMessage";
@@ -79,7 +80,7 @@ export function ClaimLinks({ claim, claims, links, onSelectClaim }: ClaimLinksPr
                   <button
                     type="button"
                     className="button button--quiet claim-links__remove"
-                    disabled={link.id.startsWith("pending-")}
+                    disabled={isPendingId(link.id)}
                     onClick={() => handleRemove(link)}
                     aria-label={`Remove link to “${quotePreview(other.selectors.quote.exact, 60)}”`}
                   >

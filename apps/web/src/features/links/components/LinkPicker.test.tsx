@@ -6,6 +6,7 @@ import { describe, expect, it, vi } from "vitest";
 import { buildClaim } from "../../../test/buildClaim";
 import { renderWithQueryClient } from "../../../test/renderWithQueryClient";
 import { errorAnswer, stubApi } from "../../../test/stubApi";
+import { claimKeys } from "../../claims/queryKeys";
 import { linkKeys } from "../queryKeys";
 import { LinkPicker, type LinkPickerProps } from "./LinkPicker";
 
@@ -97,7 +98,7 @@ describe("LinkPicker", () => {
     });
     const invalidated = invalidate.mock.calls.map(([filters]) => filters?.queryKey);
     expect(invalidated).toEqual(
-      expect.arrayContaining([linkKeys.ofArticle("article-1"), linkKeys.contradictions("article-1"), ["history"]]),
+      expect.arrayContaining([linkKeys.ofArticle("article-1"), claimKeys.everyClaim("article-1")]),
     );
   });
 

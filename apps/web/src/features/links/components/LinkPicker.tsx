@@ -1,5 +1,6 @@
 import { type Claim, LINK_KINDS, type LinkKind, ZLinkCreate } from "@factmark/core";
 import { type FormEvent, type KeyboardEvent, useEffect, useId, useRef, useState } from "react";
+import { isPendingId } from "../../../lib/pendingId";
 import { useCreateLinkMutation } from "../hooks/useCreateLinkMutation";
 import { linkErrorMessage } from "../linkErrorMessage";
 import { quotePreview } from "../quotePreview";
@@ -44,7 +45,7 @@ export function LinkPicker({ fromClaim, claims, pickedClaimId, onPickClaim, onCl
     searchRef.current?.focus();
   }, []);
 
-  const otherClaims = claims.filter((claim) => claim.id !== fromClaim.id && !claim.id.startsWith("pending-"));
+  const otherClaims = claims.filter((claim) => claim.id !== fromClaim.id && !isPendingId(claim.id));
   const candidates = otherClaims.filter((claim) => matchesSearch(claim, search));
   const pickedClaim = otherClaims.find((claim) => claim.id === pickedClaimId) ?? null;
   const isPending = createMutation.isPending;

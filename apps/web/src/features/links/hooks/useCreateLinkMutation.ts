@@ -1,9 +1,8 @@
 import type { Link, LinkCreate } from "@factmark/core";
 import { useMutation } from "@tanstack/react-query";
+import { pendingId } from "../../../lib/pendingId";
 import { createLink } from "../api";
 import { useLinkCache } from "./useLinkCache";
-
-let pendingCount = 0;
 
 /** Links two claims; the link shows at once and goes away again if the server refuses it. */
 export function useCreateLinkMutation(articleId: string) {
@@ -12,9 +11,8 @@ export function useCreateLinkMutation(articleId: string) {
     mutationFn: (input: LinkCreate) => createLink(articleId, input),
     onMutate: async (input) => {
       const previous = cache.snapshot();
-      pendingCount += 1;
       const pending: Link = {
-        id: `pending-link-${pendingCount}`,
+        id: pendingId("link"),
         articleId,
         fromClaimId: input.fromClaimId,
         toClaimId: input.toClaimId,
@@ -27,7 +25,10 @@ export function useCreateLinkMutation(articleId: string) {
       return { previous, pendingId: pending.id };
     },
     onSuccess: (created, _input, context) => {
-      cache.set((links) => links.map((link) => (link.id === context?.pendingId ? created : link)));
+      // A refresh may have brought the stored link in already: keep one of it.
+      cache.set((links) =>
+        links.filter((link) => link.id !== created.id).map((link) => (link.id === context?.pendingId ? created : link)),
+      );
     },
     onError: (_error, _input, context) => cache.restore(context?.previous),
     onSettled: () => cache.settle(),

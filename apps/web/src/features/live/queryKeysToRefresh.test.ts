@@ -1,0 +1,34 @@
+import { describe, expect, it } from "vitest";
+import { articleKeys } from "../articles/queryKeys";
+import { claimKeys } from "../claims/queryKeys";
+import { linkKeys } from "../links/queryKeys";
+import { queryKeysToRefresh } from "./queryKeysToRefresh";
+
+describe("queryKeysToRefresh", () => {
+  it("always reads the claims again (since their cursor), and what each named claim shows", () => {
+    const keys = queryKeysToRefresh("a1", { actions: ["evidence.added"], claimIds: ["c1"] });
+    expect(keys).toEqual(
+      expect.arrayContaining([claimKeys.ofArticle("a1"), claimKeys.ofClaim({ id: "c1", articleId: "a1" })]),
+    );
+    expect(keys).not.toContainEqual(linkKeys.ofArticle("a1"));
+    expect(keys).not.toContainEqual(articleKeys.detail("a1"));
+  });
+
+  it("reads the links and contradictions again when links or claims changed, the article when it did", () => {
+    expect(queryKeysToRefresh("a1", { actions: ["link.added"], claimIds: [] })).toContainEqual(
+      linkKeys.ofArticle("a1"),
+    );
+    expect(queryKeysToRefresh("a1", { actions: ["claim.verdict_changed"], claimIds: [] })).toContainEqual(
+      linkKeys.ofArticle("a1"),
+    );
+    expect(queryKeysToRefresh("a1", { actions: ["article.updated", "claim.reanchored"], claimIds: [] })).toContainEqual(
+      articleKeys.detail("a1"),
+    );
+  });
+
+  it("keeps every key inside the article's, so one invalidation could refresh them all", () => {
+    const keys = queryKeysToRefresh("a1", { actions: ["article.updated", "link.added"], claimIds: ["c1"] });
+    const outside = keys.filter((key) => key[0] !== "article" || key[1] !== "a1");
+    expect(outside).toEqual([articleKeys.list()]);
+  });
+});
