@@ -5,6 +5,11 @@ import { onChange } from "./changeHints";
 
 /** A hint can arrive before its change commits (SQLite): read again after these waits, in ms. */
 const REREAD_AFTER_MS = [20, 60, 200, 600];
+/**
+ * A hint can be lost (PostgreSQL's LISTEN connection dropped and came back): each followed article's log
+ * is read this often anyway (ms), so a change is late at worst by this much, never missing.
+ */
+const READ_ANYWAY_MS = 5000;
 
 interface Follower {
   /** The last change number sent to it. */
@@ -83,10 +88,16 @@ function feedOf(db: Db, articleId: string, since: number): ArticleFeed {
     followers: new Set(),
     stopHints: () => {},
   };
-  feed.stopHints = onChange(articleId, (hint) => {
+  const stopHints = onChange(articleId, (hint) => {
     feed.hinted = Math.max(feed.hinted, hint.changeNumber);
     void readFeed(feed);
   });
+  const poll = setInterval(() => void readFeed(feed), READ_ANYWAY_MS);
+  poll.unref();
+  feed.stopHints = () => {
+    stopHints();
+    clearInterval(poll);
+  };
   byArticle.set(articleId, feed);
   return feed;
 }

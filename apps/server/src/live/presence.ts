@@ -31,8 +31,30 @@ const viewersByArticle = new Map<string, Map<string, Seen>>();
 const changes = new EventEmitter();
 changes.setMaxListeners(0);
 
+/** How often viewers not heard from are dropped, and their article's streams told (ms). */
+const SWEEP_MS = 5000;
+let sweeper: NodeJS.Timeout | undefined;
+
+/** Drops the viewers not heard from for PRESENCE_EXPIRY_MS (their process died) and tells their articles' streams. */
+export function sweepPresence(now = Date.now()): void {
+  for (const [articleId, viewers] of viewersByArticle) {
+    let isChanged = false;
+    for (const [connectionId, seen] of viewers) {
+      if (now - seen.lastSeen <= PRESENCE_EXPIRY_MS) continue;
+      viewers.delete(connectionId);
+      isChanged = true;
+    }
+    if (viewers.size === 0) viewersByArticle.delete(articleId);
+    if (isChanged) changes.emit(articleId);
+  }
+}
+
 /** Applies an announcement (from this process or another) and tells the article's streams if anything changed. */
 export function applyPresence(announcement: PresenceAnnouncement, now = Date.now()): void {
+  if (!sweeper) {
+    sweeper = setInterval(() => sweepPresence(), SWEEP_MS);
+    sweeper.unref();
+  }
   const { articleId, connectionId } = announcement;
   const viewers = viewersByArticle.get(articleId) ?? new Map<string, Seen>();
   const before = viewers.get(connectionId)?.announcement;

@@ -52,7 +52,12 @@ export async function streamArticleEvents(stream: SSEStreamingApi, options: Arti
   });
   let stopChanges = () => {};
   try {
-    await stream.writeSSE({ event: "hello", data: JSON.stringify({ connectionId, changeNumber: options.since }) });
+    // Its id is where the stream starts: an EventSource that reconnects before any change sends it back.
+    await stream.writeSSE({
+      event: "hello",
+      id: String(options.since),
+      data: JSON.stringify({ connectionId, changeNumber: options.since }),
+    });
     await announce(false);
     stopChanges = await followArticleChanges(db, articleId, options.since, (changes) => {
       queue.push(...changes);

@@ -17,6 +17,16 @@ export function handleError(error: Error, c: Context): Response {
     return respond(c, error.status, code, message);
   }
   // Two requests raced for one unique value (an email, say); the loser gets the answer a check would have given.
+  // Every connection was busy with other writes for longer than a transaction may wait (PostgreSQL, bursts).
+  if ((error as { code?: unknown }).code === "P2028") {
+    c.header("Retry-After", "1");
+    return respond(
+      c,
+      503,
+      "BUSY",
+      "The server is busy with other changes right now; nothing was saved. Try again in a moment.",
+    );
+  }
   if (isUniqueConstraintError(error)) {
     return respond(c, 409, "CONFLICT", "This conflicts with something stored meanwhile. Reload and try again.");
   }

@@ -69,6 +69,21 @@ describe("GET /api/openapi.json", () => {
     expect(unsummarised).toEqual([]);
   });
 
+  it("says how a client signs in, which routes open without it, and the refusals every other route can give", async () => {
+    const document = (await (await request("GET", "/api/openapi.json")).json()) as {
+      security: unknown;
+      components: { securitySchemes: Record<string, { in: string; name: string }> };
+      paths: Record<string, Record<string, { security?: unknown[]; responses: Record<string, unknown> }>>;
+    };
+    expect(document.components.securitySchemes.session).toMatchObject({ in: "cookie", name: "factmark_session" });
+    expect(document.security).toEqual([{ session: [] }]);
+    expect(document.paths["/api/auth/login"]?.post?.security).toEqual([]);
+    expect(Object.keys(document.paths["/api/claims/{id}"]?.patch?.responses ?? {})).toEqual(
+      expect.arrayContaining(["401", "403", "429", "503"]),
+    );
+    expect(Object.keys(document.paths["/api/articles/{id}/claims"]?.get?.responses ?? {})).toContain("401");
+  });
+
   it("is a valid OpenAPI document", async () => {
     const result = await validate(structuredClone(await fetchDocument()), { resolve: { external: false } });
     expect(result.valid ? [] : result.errors).toEqual([]);

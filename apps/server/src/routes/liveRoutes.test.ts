@@ -1,4 +1,4 @@
-import { ZLiveChange, ZLiveHello, ZLivePresence } from "@factmark/core";
+import { ZClaimList, ZLiveChange, ZLiveHello, ZLivePresence } from "@factmark/core";
 import { describe, expect, it } from "vitest";
 import { buildArticle } from "../test/buildArticle";
 import { buildClaim } from "../test/buildClaim";
@@ -107,6 +107,15 @@ describe("GET /api/articles/:id/events", () => {
       const { viewers } = ZLivePresence.parse((await admin.stream.next("presence")).data);
       if (viewers.find((viewer) => viewer.name === "Test reviewer")?.claimIds[0] === claim.id) break;
     }
+    // Not a claim of this article, or a field the body does not have: refused, nothing announced.
+    for (const body of [
+      { connectionId: reviewer.hello.connectionId, claimId: "not-a-claim" },
+      { connectionId: reviewer.hello.connectionId, claimId: null, account: { id: "someone-else" } },
+    ]) {
+      const refused = await request("POST", `/api/articles/${article.id}/presence`, body, {}, { as: "reviewer" });
+      expect(refused.status).toBeGreaterThanOrEqual(400);
+      expect(refused.status).toBeLessThan(500);
+    }
     // Another account cannot speak for that tab.
     const forged = await request("POST", `/api/articles/${article.id}/presence`, {
       connectionId: reviewer.hello.connectionId,
@@ -129,6 +138,51 @@ describe("GET /api/articles/:id/events", () => {
     expect((await request("POST", "/api/auth/logout", undefined, { cookie })).status).toBeLessThan(300);
     await stream.next("signed-out");
     await expect(stream.next("change", 500)).rejects.toThrow(/ended/);
+  });
+
+  it("sends exactly one change per write: a save that changes nothing takes no change number and keeps the version", async () => {
+    const article = await buildArticle(db);
+    const claim = await buildClaim(db, article, "Iran sold", { verdict: "supported" });
+    const evidence = await request("POST", `/api/claims/${claim.id}/evidence`, {
+      url: "https://example.org/a",
+      stance: "supports",
+    });
+    const stored = await evidence.json();
+    const { stream } = await open(article.id);
+    const same = await request("PATCH", `/api/claims/${claim.id}`, { verdict: "supported" }, { "If-Match": '"1"' });
+    expect(same.status).toBe(200);
+    expect(same.headers.get("ETag")).toBe('"1"');
+    const sameEvidence = await request(
+      "PATCH",
+      `/api/evidence/${stored.id}`,
+      { stance: "supports" },
+      { "If-Match": '"1"' },
+    );
+    expect(sameEvidence.status).toBe(200);
+    expect(sameEvidence.headers.get("ETag")).toBe('"1"');
+    const changed = await request(
+      "PATCH",
+      `/api/claims/${claim.id}`,
+      { verdict: "contradicted" },
+      { "If-Match": '"1"' },
+    );
+    expect(changed.status).toBe(200);
+    const { changeNumber, actions } = ZLiveChange.parse((await stream.next("change")).data);
+    expect(actions).toEqual(["claim.verdict_changed"]);
+    const { cursor } = ZClaimList.parse(await (await request("GET", `/api/articles/${article.id}/claims`)).json());
+    expect(changeNumber).toBe(cursor);
+    await stream.close();
+  });
+
+  it("names the change it starts from in hello's id, so a reconnecting EventSource misses nothing", async () => {
+    const article = await buildArticle(db);
+    const { stream } = await open(article.id);
+    await stream.close();
+    const response = await request("GET", `/api/articles/${article.id}/events`);
+    const again = readEventStream(response);
+    const hello = await again.next("hello");
+    expect(hello.id).toBe(String(ZLiveHello.parse(hello.data).changeNumber));
+    await again.close();
   });
 
   it("refuses an anonymous stream with 401 and an unknown article with 404", async () => {

@@ -8,6 +8,7 @@ import { findConnection } from "../live/presence";
 import { streamArticleEvents } from "../live/streamArticleEvents";
 import { acceptJson } from "../middleware/acceptBody";
 import { BODY_LIMITS } from "../middleware/limitBody";
+import { findClaim } from "../repositories/claimRepository";
 import { findLastChangeNumber } from "../repositories/eventRepository";
 import { createRouter } from "./createRouter";
 import { errorAnswers } from "./errorAnswers";
@@ -67,6 +68,9 @@ export function liveRoutes({ db, live }: AppDeps) {
         // Only the tab's own account may speak for it.
         if (!connection || connection.account.id !== c.get("actor").id) {
           throw new AppError("NOT_FOUND", "No open event stream of yours with that connectionId on this article.");
+        }
+        if (claimId !== null && (await findClaim(db, claimId))?.articleId !== id) {
+          throw new AppError("NOT_FOUND", `No claim with id "${claimId}" on this article.`);
         }
         await announcePresence(db, { ...connection, claimId, isGone: false });
         return c.body(null, 204);

@@ -13,6 +13,8 @@ export const ERROR_STATUS = {
   UNPROCESSABLE: 422,
   PRECONDITION_REQUIRED: 428,
   RATE_LIMITED: 429,
+  /** The database could not take the write in time (a burst of writers on one article): try again. */
+  BUSY: 503,
   INTERNAL: 500,
 } as const;
 

@@ -39,7 +39,7 @@ export const ZLivePresence = z.object({ viewers: z.array(ZViewer) });
 export type LivePresence = z.infer<typeof ZLivePresence>;
 
 /** POST /api/articles/:id/presence: the claim a tab (its stream's connectionId) is on now, or none. */
-export const ZPresenceUpdate = z.object({
+export const ZPresenceUpdate = z.strictObject({
   connectionId: z.string().min(1).max(100),
   claimId: ZId.nullable(),
 });

@@ -30,6 +30,8 @@ export async function updateClaim(
         events.push(changeEvent.claimFieldChanged(field, current[field], value));
       }
     }
+    // A save that changes nothing is no change: no version, no change number, nothing for others to hear.
+    if (events.length === 0) return current;
     const at = new Date();
     const isUpdated = await updateClaimIfVersion(tx, current, expectedVersion, input, events, actor, at);
     if (!isUpdated) throw preconditionFailed("claim", current);

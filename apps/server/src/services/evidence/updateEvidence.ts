@@ -22,21 +22,21 @@ export async function updateEvidence(
   authorize(actor, "evidence.edit");
   return db.$transaction(async (tx) => {
     const { evidence: current, claim } = await requireVisibleEvidence(tx, id);
-    await lockArticleForChanges(tx, claim.articleId);
     if (current.version !== expectedVersion) throw preconditionFailed("evidence", current);
     const change = Object.fromEntries(
       FIELDS.filter((field) => input[field] !== undefined).map((field) => [field, input[field]]),
     ) as Partial<Pick<Evidence, (typeof FIELDS)[number]>>;
     const changedFields = FIELDS.filter((field) => field in change && change[field] !== current[field]);
+    // A save that changes nothing is no change: no version, no change number, nothing for others to hear.
+    if (changedFields.length === 0) return current;
+    await lockArticleForChanges(tx, claim.articleId);
     const at = new Date();
     const isUpdated = await updateEvidenceIfVersion(tx, claim.articleId, id, expectedVersion, change, at);
     if (!isUpdated) throw preconditionFailed("evidence", current);
-    if (changedFields.length > 0) {
-      const pick = (source: Partial<Evidence>): Omit<EvidenceFields, "evidenceId"> =>
-        Object.fromEntries(changedFields.map((field) => [field, source[field]]));
-      const event = changeEvent.evidenceUpdated(id, pick(current), pick(change));
-      await insertEvents(tx, claim.articleId, actor, [{ claimId: claim.id, ...event }], at);
-    }
+    const pick = (source: Partial<Evidence>): Omit<EvidenceFields, "evidenceId"> =>
+      Object.fromEntries(changedFields.map((field) => [field, source[field]]));
+    const event = changeEvent.evidenceUpdated(id, pick(current), pick(change));
+    await insertEvents(tx, claim.articleId, actor, [{ claimId: claim.id, ...event }], at);
     return { ...current, ...change, version: current.version + 1, updatedAt: at.toISOString() };
   });
 }

@@ -1,0 +1,18 @@
+import { ZApiError } from "@factmark/core";
+import { Hono } from "hono";
+import { expect, it } from "vitest";
+import { handleError } from "./errorHandler";
+
+it("answers a write the database could not start in time with 503 BUSY and Retry-After, not a 500", async () => {
+  const app = new Hono();
+  app.onError(handleError);
+  app.post("/write", () => {
+    throw Object.assign(new Error("Transaction API error: Unable to start a transaction in the given time."), {
+      code: "P2028",
+    });
+  });
+  const response = await app.request("/write", { method: "POST" });
+  expect(response.status).toBe(503);
+  expect(response.headers.get("Retry-After")).toBe("1");
+  expect(ZApiError.parse(await response.json()).error.code).toBe("BUSY");
+});
