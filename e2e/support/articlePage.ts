@@ -22,6 +22,9 @@ export async function setTextSelection(page: Page, text: string): Promise<void> 
       const range = document.createRange();
       range.setStart(node, at);
       range.setEnd(node, at + wanted.length);
+      // As a mouse selection does, the text gets the focus first: ProseMirror reads a selection only in its
+      // focused editor (a click on a claim card a moment before may have the focus).
+      (root as HTMLElement).focus({ preventScroll: true });
       const selection = window.getSelection();
       selection?.removeAllRanges();
       selection?.addRange(range);
