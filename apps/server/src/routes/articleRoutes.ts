@@ -10,13 +10,12 @@ import {
   ZClaim,
   ZClaimCreate,
   ZClaimList,
-  ZClaimListQuery,
   ZContradictionList,
   ZIdParam,
   ZLink,
   ZLinkCreate,
   ZLinkList,
-  ZLinkListQuery,
+  ZSinceQuery,
   ZSpeakerList,
 } from "@factmark/core";
 import { createRoute } from "@hono/zod-openapi";
@@ -212,7 +211,7 @@ export function articleRoutes({ db }: AppDeps) {
         summary:
           "The article's claims in document order; with since=<cursor of an earlier answer>, only the claims " +
           "written after it and the ids of those deleted",
-        request: { params: ZIdParam, query: ZClaimListQuery },
+        request: { params: ZIdParam, query: ZSinceQuery },
         responses: { 200: jsonAnswer(ZClaimList, "The claims"), ...errorAnswers("NOT_FOUND", "VALIDATION_FAILED") },
       }),
       async (c) => c.json(await listClaims(db, c.req.valid("param").id, c.req.valid("query").since), 200),
@@ -249,7 +248,7 @@ export function articleRoutes({ db }: AppDeps) {
         summary:
           "The article's links between live claims; with since=<cursor of an earlier answer>, only the links " +
           "that changed after it (hidden ones as deletedIds)",
-        request: { params: ZIdParam, query: ZLinkListQuery },
+        request: { params: ZIdParam, query: ZSinceQuery },
         responses: { 200: jsonAnswer(ZLinkList, "The links"), ...errorAnswers("VALIDATION_FAILED", "NOT_FOUND") },
       }),
       async (c) => c.json(await listLinks(db, c.req.valid("param").id, c.req.valid("query").since), 200),

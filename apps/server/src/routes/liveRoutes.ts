@@ -1,4 +1,4 @@
-import { AppError, ZIdParam, ZLiveQuery, ZPresenceUpdate } from "@factmark/core";
+import { AppError, ZIdParam, ZPresenceUpdate, ZSinceQuery } from "@factmark/core";
 import { createRoute, z } from "@hono/zod-openapi";
 import { streamSSE } from "hono/streaming";
 import { hashSecretToken } from "../auth/secretToken";
@@ -24,7 +24,7 @@ export function liveRoutes({ db, live }: AppDeps) {
         summary:
           "The article's changes and who has it open, live (Server-Sent Events: hello, change, presence, " +
           "signed-out). Resumes after the change number in Last-Event-ID (or since=) with every change missed.",
-        request: { params: ZIdParam, query: ZLiveQuery },
+        request: { params: ZIdParam, query: ZSinceQuery },
         responses: {
           200: { description: "The event stream", content: { "text/event-stream": { schema: z.string() } } },
           ...errorAnswers("NOT_FOUND", "VALIDATION_FAILED"),

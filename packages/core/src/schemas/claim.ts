@@ -100,14 +100,6 @@ export const ZClaimList = ZList(ZClaim).extend({
 });
 export type ClaimList = z.infer<typeof ZClaimList>;
 
-export const ZClaimListQuery = z.object({
-  since: z
-    .string()
-    .regex(/^\d{1,15}$/, "since must be the cursor of an earlier answer, a whole number.")
-    .transform(Number)
-    .optional(),
-});
-
 /** A kept list of claims brought up to date with an answer to `?since=`, in document order. */
 export function applyClaimChanges(claims: readonly Claim[], changes: Pick<ClaimList, "items" | "deletedIds">): Claim[] {
   const replaced = new Set([...changes.deletedIds, ...changes.items.map((claim) => claim.id)]);

@@ -54,3 +54,15 @@ export type Actor = z.infer<typeof ZActor>;
 export function ZList<T extends z.ZodType>(item: T) {
   return z.object({ items: z.array(item) });
 }
+
+/**
+ * The query of every list that can answer only what changed (claims, links) and of the article's event
+ * stream: `since`, an article change number from an earlier answer (its `cursor`, or a `change` event's id).
+ */
+export const ZSinceQuery = z.object({
+  since: z
+    .string()
+    .regex(/^\d{1,15}$/, "since must be a change number of an earlier answer, a whole number.")
+    .transform(Number)
+    .optional(),
+});

@@ -41,15 +41,6 @@ export const ZLinkList = ZList(ZLink).extend({
 
 export type LinkList = z.infer<typeof ZLinkList>;
 
-/** The links list's query: `since`, a change number of an earlier answer. */
-export const ZLinkListQuery = z.object({
-  since: z
-    .string()
-    .regex(/^\d{1,15}$/, "since must be the cursor of an earlier answer, a whole number.")
-    .transform(Number)
-    .optional(),
-});
-
 /** A live "contradicts" link with both of its claims, as the contradictions view shows them side by side. */
 export const ZContradiction = ZLink.extend({ fromClaim: ZClaim, toClaim: ZClaim });
 export type Contradiction = z.infer<typeof ZContradiction>;

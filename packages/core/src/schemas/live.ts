@@ -44,12 +44,3 @@ export const ZPresenceUpdate = z.strictObject({
   claimId: ZId.nullable(),
 });
 export type PresenceUpdate = z.infer<typeof ZPresenceUpdate>;
-
-/** The stream's query: where to resume from when the client cannot send Last-Event-ID. */
-export const ZLiveQuery = z.object({
-  since: z
-    .string()
-    .regex(/^\d{1,15}$/, "since must be a change number, a whole number.")
-    .transform(Number)
-    .optional(),
-});
