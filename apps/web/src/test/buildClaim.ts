@@ -1,4 +1,4 @@
-import { type Claim, selectorsForRange, type Verdict } from "@factmark/core";
+import { type Claim, selectorsForRange, UNTOUCHED_CLAIM_WORKFLOW, type Verdict } from "@factmark/core";
 
 let claimCount = 0;
 
@@ -25,6 +25,7 @@ export function buildClaim(
     createdAt: "2026-01-01T00:00:00.000Z",
     updatedAt: "2026-01-01T00:00:00.000Z",
     createdBy: { id: "local-reviewer", name: "Local reviewer" },
+    ...UNTOUCHED_CLAIM_WORKFLOW,
     ...overrides,
   };
 }

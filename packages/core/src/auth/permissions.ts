@@ -15,6 +15,15 @@ export const ACTION_MINIMUM_ROLE = {
   "claim.edit": "reviewer",
   /** Delete a claim and restore it. */
   "claim.delete": "reviewer",
+  /**
+   * Set a claim's status up to ready-for-review. A reviewer may do it on a claim assigned to them (or, when
+   * unassigned, one they made); editors on any claim (the service checks whose claim it is).
+   */
+  "claim.status": "reviewer",
+  /** Assign a claim to a reviewer, editor or admin, or unassign it. */
+  "claim.assign": "editor",
+  /** Approve a claim or request changes (never on a verdict one set oneself). */
+  "claim.review": "editor",
   "link.create": "reviewer",
   /** Remove a link and restore it. */
   "link.delete": "reviewer",
@@ -27,10 +36,17 @@ export const ACTION_MINIMUM_ROLE = {
   "article.import": "editor",
   "article.edit": "editor",
   "article.delete": "editor",
+  /** Write the article's conclusion (summary and overall rating) and its speakers' kinds. */
+  "article.conclude": "editor",
+  /** Publish the fact-check, or a corrected version of it. */
+  "article.publish": "editor",
+  /** Retract a published fact-check, with a note. */
+  "article.retract": "admin",
   "user.list": "admin",
   /** Change a user's role or name. */
   "user.edit": "admin",
   "invite.create": "admin",
+  /** The newsroom's settings: the approvals each claim needs (one, or two for a two-person rule). */
   "settings.edit": "admin",
 } as const satisfies Record<string, Role>;
 

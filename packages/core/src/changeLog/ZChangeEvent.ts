@@ -1,6 +1,8 @@
 import { z } from "zod";
 import { ZActor, ZId, ZTimestamp } from "../schemas/common";
+import { ZConclusion, ZSpeakerKind } from "../schemas/publication";
 import { ZVerdict } from "../schemas/verdict";
+import { ZClaimStatus, ZReviewDecision } from "../schemas/workflow";
 import {
   ZAnchorValue,
   ZArticleDetails,
@@ -69,6 +71,61 @@ const ZEvidenceRemoved = z.object({ action: z.literal("evidence.removed"), from:
 const ZLinkAdded = z.object({ action: z.literal("link.added"), to: ZLinkValue });
 const ZLinkRemoved = z.object({ action: z.literal("link.removed"), from: ZLinkValue });
 
+// The desk's workflow: assignment, status, reviews, the conclusion, publication.
+
+/** null: nobody. */
+const ZClaimAssigned = z.object({
+  action: z.literal("claim.assigned"),
+  from: ZActor.nullable(),
+  to: ZActor.nullable(),
+});
+/**
+ * A status set by hand, or (`reason: "changed-after-review"`) the claim sent back to review because its
+ * verdict, rationale or evidence changed while it was in review or approved.
+ */
+const ZClaimStatusChanged = z.object({
+  action: z.literal("claim.status_changed"),
+  from: ZClaimStatus,
+  to: ZClaimStatus,
+  reason: z.literal("changed-after-review").optional(),
+});
+/** An editor's review, with the status it left the claim in (approved only once enough editors approve). */
+const ZClaimReviewed = z.object({
+  action: z.literal("claim.reviewed"),
+  to: z.object({
+    reviewId: ZId,
+    decision: ZReviewDecision,
+    note: z.string().nullable(),
+    round: z.number().int().positive(),
+    status: ZClaimStatus,
+  }),
+});
+/** null: no conclusion. */
+const ZConclusionChanged = z.object({
+  action: z.literal("article.conclusion_changed"),
+  from: ZConclusion.nullable(),
+  to: ZConclusion.nullable(),
+});
+/** Only the speakers whose kind changed; null: no kind set. */
+const ZSpeakerKindsChanged = z.object({
+  action: z.literal("article.speaker_kinds_changed"),
+  from: z.record(z.string(), ZSpeakerKind.nullable()),
+  to: z.record(z.string(), ZSpeakerKind.nullable()),
+});
+const ZArticlePublished = z.object({
+  action: z.literal("article.published"),
+  to: z.object({
+    publicationId: ZId,
+    version: z.number().int().positive(),
+    slug: z.string(),
+    correctionNote: z.string().nullable(),
+  }),
+});
+const ZArticleRetracted = z.object({
+  action: z.literal("article.retracted"),
+  to: z.object({ publicationId: ZId, version: z.number().int().positive(), note: z.string() }),
+});
+
 /**
  * A reference to the change an undo reverted: its id and action, and what it had recorded. Undo rows
  * written before the change log was typed hold only `eventId` and `action`; a reader finds the values
@@ -103,7 +160,7 @@ const ZClaimUndone = z.object({ action: z.literal("claim.undone"), from: ZUndone
 
 /**
  * What changed, by kind: the payload of every change event, discriminated by `action`. A new kind of
- * change (the review workflow's status, assignee and review events, say) is one more schema here, a
+ * change is one more schema here, a
  * builder in `changeEvent`, a wording in describeChangeEvent and a fixture; the tests fail until all
  * four are there.
  */
@@ -128,6 +185,13 @@ export const ZChangePayload = z.discriminatedUnion("action", [
   ZLinkAdded,
   ZLinkRemoved,
   ZClaimUndone,
+  ZClaimAssigned,
+  ZClaimStatusChanged,
+  ZClaimReviewed,
+  ZConclusionChanged,
+  ZSpeakerKindsChanged,
+  ZArticlePublished,
+  ZArticleRetracted,
 ]);
 export type ChangePayload = z.infer<typeof ZChangePayload>;
 export type ChangeAction = ChangePayload["action"];

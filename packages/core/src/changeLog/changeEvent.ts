@@ -1,8 +1,11 @@
 import type { Selectors } from "../anchoring/types";
 import type { Claim } from "../schemas/claim";
+import type { Actor } from "../schemas/common";
 import type { Evidence } from "../schemas/evidence";
 import type { Link } from "../schemas/link";
+import type { Conclusion, SpeakerKind } from "../schemas/publication";
 import type { Verdict } from "../schemas/verdict";
+import type { ClaimStatus, Review } from "../schemas/workflow";
 import type {
   AnchorValue,
   ArticleDetails,
@@ -174,6 +177,62 @@ export const changeEvent = {
   linkRemoved: (link: LinkOnRecord, other: OtherClaim): ChangePayloadOf<"link.removed"> => ({
     action: "link.removed",
     from: linkValueOf(link, other),
+  }),
+
+  /** null: nobody. */
+  claimAssigned: (from: Actor | null, to: Actor | null): ChangePayloadOf<"claim.assigned"> => ({
+    action: "claim.assigned",
+    from: from && { id: from.id, name: from.name },
+    to: to && { id: to.id, name: to.name },
+  }),
+  /** A status set by hand; with `reason`, the claim sent back to review because it changed after review. */
+  statusChanged: (
+    from: ClaimStatus,
+    to: ClaimStatus,
+    reason?: "changed-after-review",
+  ): ChangePayloadOf<"claim.status_changed"> => ({
+    action: "claim.status_changed",
+    from,
+    to,
+    ...(reason ? { reason } : {}),
+  }),
+  /** `status`: the claim's status after the review. */
+  claimReviewed: (
+    review: Pick<Review, "id" | "decision" | "note" | "round">,
+    status: ClaimStatus,
+  ): ChangePayloadOf<"claim.reviewed"> => ({
+    action: "claim.reviewed",
+    to: { reviewId: review.id, decision: review.decision, note: review.note, round: review.round, status },
+  }),
+  conclusionChanged: (
+    from: Conclusion | null,
+    to: Conclusion | null,
+  ): ChangePayloadOf<"article.conclusion_changed"> => ({ action: "article.conclusion_changed", from, to }),
+  /** Only the speakers whose kind changed. */
+  speakerKindsChanged: (
+    from: Record<string, SpeakerKind | null>,
+    to: Record<string, SpeakerKind | null>,
+  ): ChangePayloadOf<"article.speaker_kinds_changed"> => ({ action: "article.speaker_kinds_changed", from, to }),
+  articlePublished: (publication: {
+    id: string;
+    version: number;
+    slug: string;
+    correctionNote: string | null;
+  }): ChangePayloadOf<"article.published"> => ({
+    action: "article.published",
+    to: {
+      publicationId: publication.id,
+      version: publication.version,
+      slug: publication.slug,
+      correctionNote: publication.correctionNote,
+    },
+  }),
+  articleRetracted: (
+    publication: { id: string; version: number },
+    note: string,
+  ): ChangePayloadOf<"article.retracted"> => ({
+    action: "article.retracted",
+    to: { publicationId: publication.id, version: publication.version, note },
   }),
 
   /** An undo of `reverted`, carrying what it had recorded so the undo says what it put back. */

@@ -126,6 +126,73 @@ const CHANGES = {
     buildChangeEvent(changeEvent.linkRemoved(CONTRADICTS, OTHER)),
     buildChangeEvent(changeEvent.linkRemoved(SUPPORTED_BY, OTHER)),
   ],
+  "claim.assigned": [
+    buildChangeEvent(changeEvent.claimAssigned(null, { id: "ana", name: "Ana Ruiz" })),
+    buildChangeEvent(changeEvent.claimAssigned({ id: "ana", name: "Ana Ruiz" }, { id: "bo", name: "Bo Chen" })),
+    buildChangeEvent(changeEvent.claimAssigned({ id: "bo", name: "Bo Chen" }, null)),
+  ],
+  "claim.status_changed": [
+    buildChangeEvent(changeEvent.statusChanged("to-check", "in-progress")),
+    buildChangeEvent(changeEvent.statusChanged("approved", "ready-for-review", "changed-after-review")),
+  ],
+  "claim.reviewed": [
+    buildChangeEvent(
+      changeEvent.claimReviewed({ id: "review-1", decision: "approve", note: null, round: 1 }, "approved"),
+    ),
+    buildChangeEvent(
+      changeEvent.claimReviewed({ id: "review-2", decision: "approve", note: null, round: 1 }, "ready-for-review"),
+    ),
+    buildChangeEvent(
+      changeEvent.claimReviewed(
+        { id: "review-3", decision: "request-changes", note: "Cite the ministry's statement.", round: 1 },
+        "changes-requested",
+      ),
+    ),
+  ],
+  "article.conclusion_changed": [
+    buildChangeEvent(
+      changeEvent.conclusionChanged(null, { summary: "Mostly wrong.", rating: "mostly-inaccurate" }),
+      ARTICLE,
+    ),
+    buildChangeEvent(
+      changeEvent.conclusionChanged(
+        { summary: "Mostly wrong.", rating: "mostly-inaccurate" },
+        { summary: "Wrong.", rating: "inaccurate" },
+      ),
+      ARTICLE,
+    ),
+    buildChangeEvent(changeEvent.conclusionChanged({ summary: "Wrong.", rating: "inaccurate" }, null), ARTICLE),
+  ],
+  "article.speaker_kinds_changed": [
+    buildChangeEvent(
+      changeEvent.speakerKindsChanged(
+        { "Robert Malley": null, "Foreign ministry": null },
+        { "Robert Malley": "Person", "Foreign ministry": "Organization" },
+      ),
+      ARTICLE,
+    ),
+  ],
+  "article.published": [
+    buildChangeEvent(
+      changeEvent.articlePublished({ id: "publication-1", version: 1, slug: "iran-denies", correctionNote: null }),
+      ARTICLE,
+    ),
+    buildChangeEvent(
+      changeEvent.articlePublished({
+        id: "publication-2",
+        version: 2,
+        slug: "iran-denies",
+        correctionNote: "The envoy's title was wrong.",
+      }),
+      ARTICLE,
+    ),
+  ],
+  "article.retracted": [
+    buildChangeEvent(
+      changeEvent.articleRetracted({ id: "publication-2", version: 2 }, "The source was fabricated."),
+      ARTICLE,
+    ),
+  ],
 } satisfies UndoableFixtures;
 
 /** An undo of the first fixture of every kind an undo can revert, in UNDOABLE_CHANGE_ACTIONS order. */

@@ -46,6 +46,31 @@ const EXPECTED: Record<Exclude<ChangeAction, "claim.undone">, string[]> = {
     `linked it as supported by ${ENVOY}`,
   ],
   "link.removed": [`removed the link contradicting ${ENVOY}`, `removed the link from ${ENVOY}`],
+  "claim.assigned": [
+    "assigned the claim to Ana Ruiz",
+    "reassigned the claim from Ana Ruiz to Bo Chen",
+    "unassigned the claim (was Bo Chen)",
+  ],
+  "claim.status_changed": [
+    "moved the claim from To check to In progress",
+    "changed the claim after review; it went back to Ready for review",
+  ],
+  "claim.reviewed": [
+    "approved the claim",
+    "approved the claim (one more approval needed)",
+    "requested changes: “Cite the ministry's statement.”",
+  ],
+  "article.conclusion_changed": [
+    "wrote the conclusion (Mostly inaccurate)",
+    "changed the overall rating from Mostly inaccurate to Inaccurate and edited its summary",
+    "removed the conclusion",
+  ],
+  "article.speaker_kinds_changed": ["set Robert Malley as a person and Foreign ministry as an organisation"],
+  "article.published": [
+    "published the fact-check",
+    "published version 2 with a correction: “The envoy's title was wrong.”",
+  ],
+  "article.retracted": ["retracted the fact-check: “The source was fabricated.”"],
 };
 
 /** An undo of each kind an undo reverts: what it put back, then what it undid. */
@@ -112,7 +137,7 @@ describe("describeChangeEvent", () => {
         parseChangeEvent({ ...envelope, action: "link.added", from: undefined, to: { kind: "supports" } }),
       ),
     ).toBe("added a link");
-    expect(describeChangeEvent(parseChangeEvent({ ...envelope, action: "claim.status_changed", to: "approved" }))).toBe(
+    expect(describeChangeEvent(parseChangeEvent({ ...envelope, action: "claim.translated", to: "fr" }))).toBe(
       "made a change",
     );
   });

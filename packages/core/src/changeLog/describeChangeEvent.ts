@@ -1,6 +1,8 @@
 import type { ReanchorSummary } from "../anchoring/reanchorAll";
 import { EVIDENCE_STANCE_LABELS } from "../report/reportLabels";
+import { CONCLUSION_RATING_LABELS, type Conclusion } from "../schemas/publication";
 import { VERDICT_LABELS } from "../schemas/verdict";
+import { CLAIM_STATUS_LABELS } from "../schemas/workflow";
 import type { ArticleDetails, ArticleDetailsAfter, EvidenceFields, ImportSource, LinkValue } from "./changeValues";
 import type { ReadChangeEvent, UnreadableChangeEvent } from "./parseChangeEvent";
 import {
@@ -68,6 +70,32 @@ const CHANGE_WORDING: ChangeWording = {
   "link.added": (event) => `linked it as ${linkRelation(event.to, event.claimId)}`,
   "link.removed": (event) => describeLinkRemoval(event.from, event.claimId),
   "claim.undone": (event, context) => describeUndo(event.from, event.claimId, context),
+  "claim.assigned": (event) => {
+    if (!event.to) return event.from ? `unassigned the claim (was ${event.from.name})` : "unassigned the claim";
+    if (!event.from) return `assigned the claim to ${event.to.name}`;
+    return `reassigned the claim from ${event.from.name} to ${event.to.name}`;
+  },
+  "claim.status_changed": (event) =>
+    event.reason === "changed-after-review"
+      ? `changed the claim after review; it went back to ${CLAIM_STATUS_LABELS[event.to]}`
+      : `moved the claim from ${CLAIM_STATUS_LABELS[event.from]} to ${CLAIM_STATUS_LABELS[event.to]}`,
+  "claim.reviewed": (event) => {
+    const note = quoted(event.to.note);
+    if (event.to.decision === "request-changes") return sentence("requested changes:", note);
+    return event.to.status === "approved" ? "approved the claim" : "approved the claim (one more approval needed)";
+  },
+  "article.conclusion_changed": (event) => describeConclusionChange(event.from, event.to),
+  "article.speaker_kinds_changed": (event) => {
+    const changes = Object.entries(event.to).map(([name, kind]) =>
+      kind ? `${name} as ${kind === "Person" ? "a person" : "an organisation"}` : `no kind for ${name}`,
+    );
+    return `set ${listOf(changes)}`;
+  },
+  "article.published": (event) =>
+    event.to.version === 1
+      ? "published the fact-check"
+      : sentence(`published version ${event.to.version} with a correction:`, quoted(event.to.correctionNote)),
+  "article.retracted": (event) => sentence("retracted the fact-check:", quoted(event.to.note)),
 };
 
 /** The words for a row that does not read: what its action says, without the values it holds. */
@@ -92,6 +120,13 @@ const BARE_WORDING: Record<ChangeAction, string> = {
   "link.added": "added a link",
   "link.removed": "removed a link",
   "claim.undone": "undid a change",
+  "claim.assigned": "changed who the claim is assigned to",
+  "claim.status_changed": "changed the claim's status",
+  "claim.reviewed": "reviewed the claim",
+  "article.conclusion_changed": "changed the conclusion",
+  "article.speaker_kinds_changed": "set the speakers' kinds",
+  "article.published": "published the fact-check",
+  "article.retracted": "retracted the fact-check",
 };
 
 function describeUnreadable(event: UnreadableChangeEvent): string {
@@ -263,6 +298,16 @@ function claimsAfterEdit(summary: ReanchorSummary): string {
     summary.orphaned > 0 ? `${summary.orphaned} orphaned` : "",
   ].filter(Boolean);
   return parts.length > 0 ? `claims: ${parts.join(", ")}` : "";
+}
+
+function describeConclusionChange(from: Conclusion | null, to: Conclusion | null): string {
+  if (!to) return "removed the conclusion";
+  if (!from) return `wrote the conclusion (${CONCLUSION_RATING_LABELS[to.rating]})`;
+  if (from.rating !== to.rating) {
+    const edited = from.summary !== to.summary ? " and edited its summary" : "";
+    return `changed the overall rating from ${CONCLUSION_RATING_LABELS[from.rating]} to ${CONCLUSION_RATING_LABELS[to.rating]}${edited}`;
+  }
+  return "edited the conclusion";
 }
 
 // Words.

@@ -69,12 +69,12 @@ describe("parseChangeEvent on rows stored before the change log was typed", () =
 
 describe("parseChangeEvent on rows that do not read", () => {
   it("keeps an action newer than this code, marked unreadable", () => {
-    expect(parseChangeEvent(storedRow("claim.status_changed", { from: "to-check", to: "approved" }))).toEqual({
+    expect(parseChangeEvent(storedRow("claim.translated", { from: "en", to: "fr" }))).toEqual({
       ...ENVELOPE,
       action: "unreadable",
-      storedAction: "claim.status_changed",
-      from: "to-check",
-      to: "approved",
+      storedAction: "claim.translated",
+      from: "en",
+      to: "fr",
     });
   });
 
@@ -88,7 +88,7 @@ describe("parseChangeEvent on rows that do not read", () => {
   });
 
   it("reads an unreadable event again as itself, and the wire schema keeps it", () => {
-    const unreadable = parseChangeEvent(storedRow("claim.status_changed", { to: "approved" }));
+    const unreadable = parseChangeEvent(storedRow("claim.translated", { to: "approved" }));
     expect(parseChangeEvent(unreadable)).toEqual(unreadable);
     expect(ZReadChangeEvent.parse(unreadable)).toEqual(unreadable);
   });

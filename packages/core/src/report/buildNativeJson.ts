@@ -49,6 +49,11 @@ export function buildNativeJson(model: ReportModel): NativeReport {
         createdAt: claim.createdAt,
         updatedAt: claim.updatedAt,
         createdBy: claim.createdBy,
+        status: claim.status,
+        assignee: claim.assignee,
+        verdictSetBy: claim.verdictSetBy,
+        approvals: claim.approvals,
+        latestReview: claim.latestReview,
       }),
     ),
     evidence: model.claims.flatMap((claim) =>

@@ -2,7 +2,9 @@ import { z } from "zod";
 import { articleText, type DocNode } from "../text/articleText";
 import { ZEditorDoc } from "../text/editorDoc";
 import { ZHttpUrl, ZId, ZList, ZOptionalLine, ZTimestamp, ZUserText } from "./common";
+import { ZArticlePublicationState, ZConclusion, ZSpeakerKinds, ZSpeakerKindsUpdate } from "./publication";
 import { ZVerdict } from "./verdict";
+import { ZArticleProgress } from "./workflow";
 
 /** Limits on what an article may hold; the server's body limit follows from them. */
 export const ARTICLE_LIMITS = {
@@ -72,6 +74,10 @@ export const ZArticleUpdate = z
     title: ZUserText(ARTICLE_LIMITS.titleLength).trim().min(1, "Give the article a title.").optional(),
     ...ZArticleMetadata,
     doc: ZArticleDoc.optional(),
+    /** Editors: the summary and overall rating; null clears it. */
+    conclusion: ZConclusion.nullable().optional(),
+    /** Editors: each speaker's kind (Person or Organization), merged into what is stored; null forgets one. */
+    speakerKinds: ZSpeakerKindsUpdate.optional(),
   })
   .refine((value) => Object.keys(value).length > 0, "Say what to change.");
 export type ArticleUpdate = z.infer<typeof ZArticleUpdate>;
@@ -90,11 +96,17 @@ const ZArticleFields = {
   updatedAt: ZTimestamp,
 };
 
-/** An article as GET /api/articles/:id answers it: metadata, the Tiptap document and its text projection. */
+/**
+ * An article as GET /api/articles/:id answers it: metadata, the Tiptap document and its text projection, its
+ * conclusion, its speakers' kinds and where its publication stands.
+ */
 export const ZArticle = z.object({
   ...ZArticleFields,
   doc: ZDocNode,
   text: z.string(),
+  conclusion: ZConclusion.nullable(),
+  speakerKinds: ZSpeakerKinds,
+  publication: ZArticlePublicationState,
 });
 export type Article = z.infer<typeof ZArticle>;
 
@@ -103,6 +115,8 @@ export const ZArticleSummary = z.object({
   ...ZArticleFields,
   counts: ZVerdictCounts,
   orphanCount: z.number().int().nonnegative(),
+  progress: ZArticleProgress,
+  publication: ZArticlePublicationState,
 });
 export type ArticleSummary = z.infer<typeof ZArticleSummary>;
 

@@ -1,5 +1,6 @@
 import { describe, expect, it } from "vitest";
 import { applyClaimChanges, type Claim, compareClaimsInDocumentOrder, ZClaimCreate, ZClaimUpdate } from "./claim";
+import { UNTOUCHED_CLAIM_WORKFLOW } from "./workflow";
 
 function issuesOf(input: unknown): string[] {
   const result = ZClaimCreate.safeParse(input);
@@ -118,6 +119,7 @@ describe("applyClaimChanges", () => {
     createdAt: "2026-01-01T00:00:00.000Z",
     updatedAt: "2026-01-01T00:00:00.000Z",
     createdBy: { id: "r", name: "R" },
+    ...UNTOUCHED_CLAIM_WORKFLOW,
   });
 
   it("replaces changed claims, adds new ones and drops deleted ones, in document order", () => {

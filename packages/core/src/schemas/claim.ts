@@ -1,6 +1,7 @@
 import { z } from "zod";
 import { ZActor, ZId, ZList, ZTimestamp, ZUserText } from "./common";
 import { ZVerdict } from "./verdict";
+import { ZClaimWorkflow, ZReview, ZSettableClaimStatus } from "./workflow";
 
 export const CLAIM_LIMITS = {
   quoteLength: 20_000,
@@ -51,14 +52,24 @@ export type ClaimCreate = z.infer<typeof ZClaimCreate>;
 export const ZClaimReattach = z.strictObject({ selectors: ZSelectorInput });
 export type ClaimReattach = z.infer<typeof ZClaimReattach>;
 
-/** PATCH /api/claims/:id (with If-Match). */
+/**
+ * PATCH /api/claims/:id (with If-Match). `assigneeId` (editors; null: nobody) must be a reviewer, editor or
+ * admin; `status` up to `ready-for-review` (a reviewer only on a claim assigned to them or, unassigned, made by
+ * them). A change of verdict, rationale or evidence on a claim in review or approved sends it back to
+ * `ready-for-review`.
+ */
 export const ZClaimUpdate = z
   .strictObject({
     verdict: ZVerdict.optional(),
     speaker: ZSpeaker.optional(),
     rationale: ZRationale.optional(),
+    assigneeId: ZId.nullable().optional(),
+    status: ZSettableClaimStatus.optional(),
   })
-  .refine((value) => Object.keys(value).length > 0, "Say what to change: verdict, speaker or rationale.");
+  .refine(
+    (value) => Object.keys(value).length > 0,
+    "Say what to change: verdict, speaker, rationale, assigneeId or status.",
+  );
 export type ClaimUpdate = z.infer<typeof ZClaimUpdate>;
 
 /** Both selectors as the API answers them: position in UTF-16 code units, quote with its context. */
@@ -68,25 +79,31 @@ const ZSelectors = z.object({
 });
 
 /** A claim as the API answers it, both selectors filled in. */
-export const ZClaim = z.object({
-  id: ZId,
-  articleId: ZId,
-  selectors: ZSelectors,
-  verdict: ZVerdict,
-  speaker: z.string().nullable(),
-  rationale: z.string(),
-  isOrphaned: z.boolean(),
-  /**
-   * True after a save moved the claim onto edited words (a fuzzy match, not its exact quote), until a
-   * reviewer confirms the new place (POST /api/claims/:id/anchor-confirmation) or re-attaches it.
-   */
-  isAnchorUnconfirmed: z.boolean(),
-  version: z.number().int().positive(),
-  createdAt: ZTimestamp,
-  updatedAt: ZTimestamp,
-  createdBy: ZActor,
-});
+export const ZClaim = z
+  .object({
+    id: ZId,
+    articleId: ZId,
+    selectors: ZSelectors,
+    verdict: ZVerdict,
+    speaker: z.string().nullable(),
+    rationale: z.string(),
+    isOrphaned: z.boolean(),
+    /**
+     * True after a save moved the claim onto edited words (a fuzzy match, not its exact quote), until a
+     * reviewer confirms the new place (POST /api/claims/:id/anchor-confirmation) or re-attaches it.
+     */
+    isAnchorUnconfirmed: z.boolean(),
+    version: z.number().int().positive(),
+    createdAt: ZTimestamp,
+    updatedAt: ZTimestamp,
+    createdBy: ZActor,
+  })
+  .extend(ZClaimWorkflow.shape);
 export type Claim = z.infer<typeof ZClaim>;
+
+/** The answer to POST /api/claims/:id/reviews: the review and the claim as it now stands (its ETag too). */
+export const ZReviewResult = z.object({ review: ZReview, claim: ZClaim });
+export type ReviewResult = z.infer<typeof ZReviewResult>;
 
 /**
  * GET /api/articles/:id/claims: every live claim, or with `since` only what changed after that cursor.

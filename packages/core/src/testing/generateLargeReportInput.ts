@@ -6,7 +6,9 @@ import type { Claim } from "../schemas/claim";
 import type { HistoryEvent } from "../schemas/event";
 import type { Evidence } from "../schemas/evidence";
 import type { Link } from "../schemas/link";
+import { UNCONCLUDED_ARTICLE } from "../schemas/publication";
 import { VERDICTS } from "../schemas/verdict";
+import { UNTOUCHED_CLAIM_WORKFLOW } from "../schemas/workflow";
 import { articleText } from "../text/articleText";
 import { plainTextToDoc } from "../text/plainTextToDoc";
 
@@ -66,6 +68,7 @@ export function generateLargeReportInput(
       createdAt: at,
       updatedAt: at,
       createdBy: by,
+      ...UNTOUCHED_CLAIM_WORKFLOW,
     };
   });
   const links: Link[] = Array.from({ length: size.links }, (_, index) => ({
@@ -103,6 +106,7 @@ export function generateLargeReportInput(
   return {
     article: {
       id: "art_bench",
+      ...UNCONCLUDED_ARTICLE,
       title: "A generated 50,000-word article",
       sourceUrl: "https://news.example.com/bench",
       outlet: "Bench",

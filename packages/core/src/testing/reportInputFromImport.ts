@@ -1,6 +1,8 @@
 // Test support only: what the server does with an import, minus the database: fresh ids, one reviewer, fixed times.
 import type { ImportedReport } from "../report/ImportedReport";
 import type { ReportInput, ReportOrganisation } from "../report/ReportModel";
+import { UNCONCLUDED_ARTICLE } from "../schemas/publication";
+import { UNTOUCHED_CLAIM_WORKFLOW } from "../schemas/workflow";
 
 export function reportInputFromImport(imported: ImportedReport, organisation: ReportOrganisation): ReportInput {
   const at = "2026-02-01T00:00:00.000Z";
@@ -11,6 +13,7 @@ export function reportInputFromImport(imported: ImportedReport, organisation: Re
     article: {
       id: articleId,
       ...imported.article,
+      ...UNCONCLUDED_ARTICLE,
       version: 1,
       createdAt: at,
       updatedAt: at,
@@ -28,6 +31,7 @@ export function reportInputFromImport(imported: ImportedReport, organisation: Re
       createdAt: at,
       updatedAt: at,
       createdBy: by,
+      ...UNTOUCHED_CLAIM_WORKFLOW,
     })),
     evidence: imported.claims.flatMap((claim, index) =>
       claim.evidence.map((item, itemIndex) => ({

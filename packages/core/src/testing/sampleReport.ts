@@ -10,7 +10,9 @@ import type { Actor } from "../schemas/common";
 import type { HistoryEvent } from "../schemas/event";
 import type { Evidence } from "../schemas/evidence";
 import type { Link } from "../schemas/link";
+import { UNCONCLUDED_ARTICLE } from "../schemas/publication";
 import type { Verdict } from "../schemas/verdict";
+import { UNTOUCHED_CLAIM_WORKFLOW } from "../schemas/workflow";
 import { articleText } from "../text/articleText";
 import { plainTextToDoc } from "../text/plainTextToDoc";
 import { readFixture } from "./readFixture";
@@ -36,6 +38,7 @@ export function sampleArticle(): Article {
     updatedAt: "2026-01-10T09:00:00.000Z",
     doc,
     text: articleText(doc),
+    ...UNCONCLUDED_ARTICLE,
   };
 }
 
@@ -105,6 +108,7 @@ function claimFrom(article: Article, spec: ClaimSpec): Claim {
     createdAt: spec.createdAt,
     updatedAt: spec.verdict === "unverified" ? spec.createdAt : spec.createdAt.replace(":00.000Z", ":30.000Z"),
     createdBy: spec.createdBy,
+    ...UNTOUCHED_CLAIM_WORKFLOW,
   };
 }
 
