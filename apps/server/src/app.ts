@@ -21,7 +21,11 @@ import { evidenceRoutes } from "./routes/evidenceRoutes";
 import { inviteRoutes } from "./routes/inviteRoutes";
 import { linkRoutes } from "./routes/linkRoutes";
 import { liveRoutes } from "./routes/liveRoutes";
+import { meRoutes } from "./routes/meRoutes";
+import { publicationRoutes } from "./routes/publicationRoutes";
+import { publicPageRoutes } from "./routes/publicPageRoutes";
 import { reportRoutes } from "./routes/reportRoutes";
+import { settingsRoutes } from "./routes/settingsRoutes";
 import { userRoutes } from "./routes/userRoutes";
 
 const WRITE_METHODS = new Set(["POST", "PUT", "PATCH", "DELETE"]);
@@ -39,6 +43,9 @@ export function createApi(deps: ApiDeps) {
     .route("/articles", articleRoutes(deps))
     .route("/articles", reportRoutes(deps))
     .route("/articles", liveRoutes(deps))
+    .route("/articles", publicationRoutes(deps))
+    .route("/me", meRoutes(deps))
+    .route("/", settingsRoutes(deps))
     .route("/claims", claimRoutes(deps))
     .route("/links", linkRoutes(deps))
     .route("/evidence", evidenceRoutes(deps));
@@ -100,6 +107,8 @@ export function createApp(appDeps: AppDeps) {
     return c.json({ status: "ok" }, 200);
   });
   app.route("/api", createApi(deps));
+  // The published fact-checks: public pages, no session, outside /api.
+  app.route("/fact-checks", publicPageRoutes(deps));
   addApiDocumentRoute(app);
   app.all("/api/*", () => {
     throw new AppError("NOT_FOUND", "No such API route.");

@@ -6,6 +6,8 @@ import {
   changeEvent,
   type DocNode,
   emptyVerdictCounts,
+  NEVER_PUBLISHED,
+  UNCONCLUDED_ARTICLE,
   type Verdict,
 } from "@factmark/core";
 import type { Db } from "../db/createDatabase";
@@ -32,6 +34,8 @@ export function toArticle(row: ArticleRow): Article {
     ...toArticleMetadata(row),
     doc: JSON.parse(row.doc) as DocNode,
     text: row.text,
+    // Stopgap until the conclusion and publication reads land.
+    ...UNCONCLUDED_ARTICLE,
   };
 }
 
@@ -105,7 +109,17 @@ export async function listArticleSummaries(db: DbClient): Promise<ArticleSummary
     _count: { _all: true },
   });
   const summaries = new Map<string, ArticleSummary>(
-    rows.map((row) => [row.id, { ...toArticleMetadata(row), counts: emptyVerdictCounts(), orphanCount: 0 }]),
+    rows.map((row) => [
+      row.id,
+      {
+        ...toArticleMetadata(row),
+        counts: emptyVerdictCounts(),
+        orphanCount: 0,
+        // Stopgap until the progress and publication reads land.
+        progress: { withVerdict: 0, approved: 0, readyForReview: 0, changesRequested: 0, assignees: [] },
+        publication: NEVER_PUBLISHED,
+      },
+    ]),
   );
   for (const group of groups) {
     const summary = summaries.get(group.articleId);

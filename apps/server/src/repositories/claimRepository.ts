@@ -5,6 +5,7 @@ import {
   type ClaimList,
   changeEvent,
   type Selectors,
+  UNTOUCHED_CLAIM_WORKFLOW,
   type Verdict,
 } from "@factmark/core";
 import { Prisma } from "../generated/prisma/client";
@@ -33,6 +34,8 @@ export function toClaim(row: ClaimRow): Claim {
     createdAt: row.createdAt.toISOString(),
     updatedAt: row.updatedAt.toISOString(),
     createdBy: row.createdBy,
+    // Stopgap until the workflow's reads land: every claim reads as untouched.
+    ...UNTOUCHED_CLAIM_WORKFLOW,
   };
 }
 

@@ -1,4 +1,4 @@
-import { articleText, buildReportModel, plainTextToDoc } from "@factmark/core";
+import { articleText, buildReportModel, plainTextToDoc, UNCONCLUDED_ARTICLE } from "@factmark/core";
 import { describe, expect, it } from "vitest";
 import { buildClaim } from "../../test/buildClaim";
 import { stubApi } from "../../test/stubApi";
@@ -19,6 +19,7 @@ const MODEL = buildReportModel({
     updatedAt: "2026-01-01T00:00:00.000Z",
     doc,
     text: articleText(doc),
+    ...UNCONCLUDED_ARTICLE,
   },
   claims: [buildClaim(TEXT, "transferred dozens just this summer", "contradicted", { id: "claim-7" })],
   links: [],

@@ -1,4 +1,4 @@
-import type { Article, ArticleSummary } from "@factmark/core";
+import { type Article, type ArticleSummary, UNCONCLUDED_ARTICLE } from "@factmark/core";
 import { screen, waitFor, within } from "@testing-library/react";
 import userEvent from "@testing-library/user-event";
 import { describe, expect, it } from "vitest";
@@ -19,12 +19,14 @@ const ARTICLE: Article = {
   updatedAt: "2026-01-01T00:00:00.000Z",
   doc: { type: "doc", content: [{ type: "paragraph", content: [{ type: "text", text: "One." }] }] },
   text: "One.",
+  ...UNCONCLUDED_ARTICLE,
 };
 
 const SUMMARY: ArticleSummary = {
   ...(({ doc: _doc, text: _text, ...rest }) => rest)(ARTICLE),
   counts: { unverified: 0, supported: 0, contradicted: 0 } as ArticleSummary["counts"],
   orphanCount: 0,
+  progress: { withVerdict: 0, approved: 0, readyForReview: 0, changesRequested: 0, assignees: [] },
 };
 
 const PATH = "PATCH /api/articles/article-1";

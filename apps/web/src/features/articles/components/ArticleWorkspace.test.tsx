@@ -1,4 +1,4 @@
-import type { Article, Claim } from "@factmark/core";
+import { type Article, type Claim, UNCONCLUDED_ARTICLE } from "@factmark/core";
 import { fireEvent, screen, waitFor, within } from "@testing-library/react";
 import userEvent from "@testing-library/user-event";
 import { afterEach, describe, expect, it, vi } from "vitest";
@@ -27,6 +27,7 @@ const ARTICLE: Article = {
   updatedAt: "2026-01-01T00:00:00.000Z",
   doc: paragraphs(...TEXT),
   text: TEXT.join("\n"),
+  ...UNCONCLUDED_ARTICLE,
 };
 const LIMITED = buildClaim(ARTICLE.text, "limited number of drones", "contradicted");
 const DOZENS = buildClaim(ARTICLE.text, "transferred dozens", "supported");

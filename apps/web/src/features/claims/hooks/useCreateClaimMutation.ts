@@ -1,4 +1,10 @@
-import { type Claim, type ClaimCreate, DEFAULT_VERDICT, type Selectors } from "@factmark/core";
+import {
+  type Claim,
+  type ClaimCreate,
+  DEFAULT_VERDICT,
+  type Selectors,
+  UNTOUCHED_CLAIM_WORKFLOW,
+} from "@factmark/core";
 import { useMutation } from "@tanstack/react-query";
 import { pendingId } from "../../../lib/pendingId";
 import { createClaim } from "../api";
@@ -30,6 +36,7 @@ export function useCreateClaimMutation(articleId: string) {
         createdAt: now,
         updatedAt: now,
         createdBy: { id: "", name: "You" },
+        ...UNTOUCHED_CLAIM_WORKFLOW,
       };
       cache.set((claims) => [...claims, pending]);
       return { previous, pendingId: pending.id };

@@ -1,4 +1,4 @@
-import { plainTextToDoc } from "@factmark/core";
+import { plainTextToDoc, UNCONCLUDED_ARTICLE } from "@factmark/core";
 import { render, screen } from "@testing-library/react";
 import userEvent from "@testing-library/user-event";
 import { describe, expect, it, vi } from "vitest";
@@ -18,6 +18,7 @@ const theirs = {
   updatedAt: "2026-01-01T00:00:00.000Z",
   doc: theirDoc,
   text: "Same first.\nTheir second.",
+  ...UNCONCLUDED_ARTICLE,
 };
 
 describe("StaleSaveDialog", () => {

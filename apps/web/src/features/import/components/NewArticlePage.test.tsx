@@ -1,4 +1,4 @@
-import type { Article } from "@factmark/core";
+import { type Article, UNCONCLUDED_ARTICLE } from "@factmark/core";
 import { fireEvent, screen, waitFor, within } from "@testing-library/react";
 import userEvent from "@testing-library/user-event";
 import { describe, expect, it } from "vitest";
@@ -22,6 +22,7 @@ function buildArticle(overrides: Partial<Article> = {}): Article {
     updatedAt: "2026-01-01T00:00:00.000Z",
     doc: { type: "doc", content: [{ type: "paragraph", content: [{ type: "text", text: "One." }] }] },
     text: "One.",
+    ...UNCONCLUDED_ARTICLE,
     ...overrides,
   };
 }
