@@ -61,11 +61,44 @@ describe("buildPdf", () => {
     expect(text).not.toContain("Contradictions");
   });
 
+  it("leaves the working history out unless the model carries it", async () => {
+    if (!hasPdfToText) return;
+    const text = pdfText(await buildPdf(buildReportModel(sampleReportInput()), { includeArticle: false }));
+    expect(text).not.toMatch(/HISTORY|marked the claim|changed the verdict|attributed the claim/);
+  });
+
+  it("puts the conclusion first, and draws rationales with lists, and links that open", async () => {
+    const sample = sampleReportInput();
+    sample.article.conclusion = {
+      rating: "mostly-inaccurate",
+      summary:
+        "Iran sent drones *after* the war began.\n\n- First wreckage: September 2022.\n- See https://evidence.example.org/wreckage",
+    };
+    sample.claims = sample.claims.map((claim) =>
+      claim.id === "clm_malley"
+        ? { ...claim, rationale: "Two counts:\n1. [Air force](https://evidence.example.org/air-force)\n2. Ministry" }
+        : claim,
+    );
+    const pdf = await buildPdf(buildReportModel(sample), { includeArticle: false });
+    // Link annotations, one per link, opening the URL.
+    const raw = pdf.toString("latin1");
+    expect(raw).toContain("/URI (https://evidence.example.org/wreckage)");
+    expect(raw).toContain("/URI (https://evidence.example.org/air-force)");
+    if (!hasPdfToText) return;
+    const text = pdfText(pdf).replace(/[ \t]+/g, " ");
+    expect(text.indexOf("Conclusion")).toBeLessThan(text.indexOf("Summary"));
+    expect(text).toContain("Rating: Mostly inaccurate");
+    expect(text).toMatch(/• First wreckage: September 2022\.\n *• See https:\/\/evidence\.example\.org\/wreckage/);
+    // A link's URL is printed beside its text, for the page on paper.
+    expect(text).toMatch(/1\. Air force \(https:\/\/evidence\.example\.org\/air-force\)\n *2\. Ministry/);
+  });
+
   it("words an undone verdict change as what the undo put back, after the reviewer's name", async () => {
     if (!hasPdfToText) return;
     for (const sample of [sampleReportInput(), withUndoEntriesWithoutValues(sampleReportInput())]) {
       // Entries wrap to the column's width: compare the words, not the lines.
-      const text = pdfText(await buildPdf(buildReportModel(sample), { includeArticle: false })).replace(/\s+/g, " ");
+      const model = buildReportModel(sample, { history: "include" });
+      const text = pdfText(await buildPdf(model, { includeArticle: false })).replace(/\s+/g, " ");
       expect(text).toContain(
         "· Local reviewer restored the verdict to Unverified (undo of the change to Contradicted)",
       );

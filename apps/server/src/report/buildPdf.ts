@@ -1,7 +1,11 @@
 import {
   buildArticleSegments,
+  CONCLUSION_RATING_COLOURS,
+  CONCLUSION_RATING_LABELS,
   firstStrongDirection,
   formatReportDate,
+  parseRationale,
+  type RationaleInline,
   type ReportClaim,
   type ReportContradiction,
   type ReportModel,
@@ -24,6 +28,7 @@ const SANS = "Helvetica";
 const SANS_BOLD = "Helvetica-Bold";
 const SERIF = "Times-Roman";
 const SERIF_ITALIC = "Times-Italic";
+const SERIF_BOLD = "Times-Bold";
 const INK = "#1b1f24";
 const MUTED = "#57606a";
 const RULE = "#d0d7de";
@@ -34,10 +39,13 @@ const FOOTER_GAP = 28;
 const NO_TARGET = null as unknown as string;
 
 /**
- * The report as a PDF with the HTML report's sections: header, summary with a bar chart drawn in vector operations,
- * contradictions side by side, every claim (quote, speaker, verdict, rationale, evidence with links, links, short
- * history) and, optionally, the article with the claims marked; page numbers in the footer. Standard fonts only, so
- * the text is selectable and the file small; characters they cannot show are transliterated (see toWinAnsi).
+ * The report as a PDF with the HTML report's sections: header, the conclusion (rating and summary), summary with a
+ * bar chart drawn in vector operations, contradictions side by side, every claim (quote, speaker, verdict, rationale,
+ * evidence with links, links, and the short history when the model carries it) and, optionally, the article with the
+ * claims marked; page numbers in the footer. The rationale and the conclusion's summary are drawn from core's
+ * parseRationale, as every format renders them: lists with bullets or numbers, emphasis in italics or bold, and
+ * http(s) links as link annotations. Standard fonts only, so the text is selectable and the file small; characters
+ * they cannot show are transliterated (see toWinAnsi).
  */
 export function buildPdf(model: ReportModel, options: BuildPdfOptions = {}): Promise<Buffer> {
   const { header } = model;
@@ -66,6 +74,7 @@ export function buildPdf(model: ReportModel, options: BuildPdfOptions = {}): Pro
 
   const writer = new PdfWriter(doc);
   writer.header(model);
+  writer.conclusion(model);
   writer.summary(model);
   writer.contradictions(model.contradictions);
   writer.claims(model.claims);
@@ -103,6 +112,21 @@ class PdfWriter {
       this.font(SANS, 10, MUTED).text(`${label}: `, { continued: true });
       this.font(SANS, 10, link ? LINK : INK).text(clean(value), link ? { link, underline: true } : {});
     }
+  }
+
+  /** The conclusion's rating as a badge, then its summary; nothing before anyone concludes. */
+  conclusion(model: ReportModel): void {
+    const { conclusion } = model.article;
+    if (!conclusion) return;
+    const { doc } = this;
+    this.heading("Conclusion");
+    const top = doc.y;
+    this.font(SANS, 10, MUTED).text("Rating:", MARGIN, top + 2.5, { lineBreak: false });
+    const x = MARGIN + doc.widthOfString("Rating:") + 6;
+    this.badge(CONCLUSION_RATING_LABELS[conclusion.rating], CONCLUSION_RATING_COLOURS[conclusion.rating], x, top);
+    doc.x = MARGIN;
+    doc.y = top + 20;
+    this.rationale(conclusion.summary);
   }
 
   summary(model: ReportModel): void {
@@ -266,10 +290,7 @@ class PdfWriter {
 
     if (claim.rationale.trim().length > 0) {
       this.label("Rationale");
-      const paragraphs = claim.rationale.split(/\n\s*\n/).filter((paragraph) => paragraph.trim().length > 0);
-      for (const paragraph of paragraphs) {
-        this.font(SERIF, 11, INK).text(clean(paragraph.trim()), { width: this.width, paragraphGap: 3 });
-      }
+      this.rationale(claim.rationale);
     }
     if (claim.evidence.length > 0) {
       this.label("Evidence");
@@ -317,6 +338,62 @@ class PdfWriter {
         });
       }
     }
+  }
+
+  /**
+   * A rationale (or the conclusion's summary) with its light formatting, as core's parseRationale reads it:
+   * paragraphs, lists with a bullet or a number hanging in the margin, italics, bold, and links that open.
+   */
+  private rationale(text: string): void {
+    const { doc } = this;
+    const indent = 18;
+    for (const block of parseRationale(text)) {
+      if (block.type === "paragraph") {
+        block.lines.forEach((line, index) => {
+          this.inlines(line, MARGIN, this.width, index === block.lines.length - 1 ? 4 : 0);
+        });
+        continue;
+      }
+      block.items.forEach((item, index) => {
+        this.ensureSpace(16);
+        const top = doc.y;
+        const marker = block.isOrdered ? `${index + 1}.` : "•";
+        this.font(SERIF, 11, INK).text(marker, MARGIN + 4, top, { width: indent - 4, lineBreak: false });
+        doc.y = top;
+        this.inlines(item, MARGIN + indent, this.width - indent, index === block.items.length - 1 ? 4 : 1);
+      });
+    }
+    doc.x = MARGIN;
+  }
+
+  /**
+   * One line of text runs, wrapped within `width` from `x`: each run in its own face, links annotated and blue. A
+   * link whose text is not its URL is followed by the URL in brackets, so a printed page still says where it goes.
+   */
+  private inlines(inlines: RationaleInline[], x: number, width: number, gapAfter: number): void {
+    const { doc } = this;
+    const runs = inlines
+      .flatMap((inline): RationaleInline[] =>
+        inline.type === "link" && inline.text !== inline.href && toSafeHttpUrl(inline.href)
+          ? [inline, { type: "link", text: ` (${inline.href})`, href: inline.href }]
+          : [inline],
+      )
+      .filter((inline) => inline.text.length > 0);
+    if (runs.length === 0) return;
+    runs.forEach((inline, index) => {
+      const face = inline.type === "emphasis" ? SERIF_ITALIC : inline.type === "strong" ? SERIF_BOLD : SERIF;
+      const href = inline.type === "link" ? toSafeHttpUrl(inline.href) : null;
+      this.font(face, 11, href ? LINK : INK);
+      const options: PDFKit.Mixins.TextOptions = {
+        continued: index < runs.length - 1,
+        link: href ?? NO_TARGET,
+        underline: href !== null,
+        ...(index === runs.length - 1 ? { paragraphGap: gapAfter } : {}),
+      };
+      if (index === 0) doc.text(clean(inline.text), x, doc.y, { ...options, width });
+      else doc.text(clean(inline.text), options);
+    });
+    doc.fillColor(INK);
   }
 
   /** A quote set off by a bar in the verdict's colour on its left. */
@@ -413,6 +490,7 @@ class PdfWriter {
     const texts = [
       model.header.title,
       model.article.text,
+      model.article.conclusion?.summary ?? "",
       ...model.claims.flatMap((claim) => [
         claim.selectors.quote.exact,
         claim.speaker ?? "",

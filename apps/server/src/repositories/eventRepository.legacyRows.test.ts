@@ -1,5 +1,6 @@
 import {
   CHANGE_ACTIONS,
+  type ChangeAction,
   type Claim,
   describeChangeEvent,
   ZClaimHistory,
@@ -268,18 +269,33 @@ async function readHistory(claimId: string) {
 }
 
 async function readReportModel(articleId: string) {
-  const response = await request("GET", `/api/articles/${articleId}/report/model`);
+  const response = await request("GET", `/api/articles/${articleId}/report/model?history=include`);
   expect(response.status).toBe(200);
   // The web app's report page reads the answer with this schema.
   return ZReportModel.parse(await response.json());
 }
 
+/** The kinds of change added with the review workflow (migration 0007), after the change log was typed. */
+const WORKFLOW_CHANGE_ACTIONS = [
+  "claim.assigned",
+  "claim.status_changed",
+  "claim.review_reopened",
+  "claim.reviewed",
+  "article.conclusion_changed",
+  "article.speaker_kinds_changed",
+  "article.published",
+  "article.retracted",
+] as const satisfies readonly ChangeAction[];
+
 const legacy = await buildArticleWithLegacyLog();
 
 describe("a change log stored before the change log was typed", () => {
   it("holds every kind of change the change log knows", () => {
-    // A kind added after the writers were typed has no old rows: leave it out here.
-    expect(new Set(legacy.rows.map((row) => row.action))).toEqual(new Set(CHANGE_ACTIONS));
+    // The desk's workflow kinds came after the writers were typed, so no old row has them.
+    const typedLater = new Set<string>(WORKFLOW_CHANGE_ACTIONS);
+    expect(new Set(legacy.rows.map((row) => row.action))).toEqual(
+      new Set(CHANGE_ACTIONS.filter((action) => !typedLater.has(action))),
+    );
   });
 
   it("reads in each claim's history, typed, worded as it was meant, none lost", async () => {

@@ -1,6 +1,6 @@
 import type { Article, Claim, Evidence, HistoryEvent, Link } from "@factmark/core";
 import type { DbClient } from "./articleRepository";
-import { toArticle } from "./articleRepository";
+import { ARTICLE_INCLUDE, toArticle } from "./articleRepository";
 import { CLAIM_INCLUDE, toClaim } from "./claimRepository";
 import { toHistoryEvent } from "./eventRepository";
 import { toEvidence } from "./evidenceRepository";
@@ -25,6 +25,8 @@ export async function findReportData(db: DbClient, articleId: string): Promise<R
   const row = await db.article.findFirst({
     where: { id: articleId, deletedAt: null },
     include: {
+      // The publication state: a published article's ClaimReview export points at its public pages.
+      publications: ARTICLE_INCLUDE.publications,
       claims: {
         where: { deletedAt: null },
         orderBy: [{ start: "asc" }, { end: "desc" }, { id: "asc" }],

@@ -223,8 +223,8 @@ describe("GET /api/articles/:id/report", () => {
 });
 
 describe("GET /api/articles/:id/report/model", () => {
-  it("answers the model the report page renders", async () => {
-    const response = await request("GET", `/api/articles/${reviewed.article.id}/report/model`);
+  it("answers the model the report page renders, with the working history when asked", async () => {
+    const response = await request("GET", `/api/articles/${reviewed.article.id}/report/model?history=include`);
     expect(response.status).toBe(200);
     const model = await response.json();
     expect(model).toMatchObject({
@@ -252,5 +252,64 @@ describe("GET /api/articles/:id/report/model", () => {
       "link.added",
       "evidence.added",
     ]);
+    expect(model.events.length).toBeGreaterThan(0);
+  });
+
+  it("leaves the working history out by default, as the public exports do", async () => {
+    const response = await request("GET", `/api/articles/${reviewed.article.id}/report/model`);
+    const model = await response.json();
+    expect(model.events).toEqual([]);
+    expect(model.claims.map((claim: { history: unknown[] }) => claim.history)).toEqual([[], [], []]);
+    expect(model.claimCount).toBe(3);
+  });
+
+  it("refuses an unknown history option", async () => {
+    const response = await request("GET", `/api/articles/${reviewed.article.id}/report/model?history=all`);
+    const error = await expectApiError(response, 400, "VALIDATION_FAILED");
+    expect(error.message).toContain("history must be one of: omit, include.");
+  });
+});
+
+describe("the desk's working history in exports", () => {
+  /** Words only the history uses: each claim of the reviewed article was marked, linked and sourced. */
+  const HISTORY_WORDS = /marked the claim|linked it as|added evidence|History|HISTORY/;
+
+  async function exported(format: string, query = ""): Promise<string> {
+    const response = await request("GET", `${reportUrl(format)}${query}`);
+    expect(response.status).toBe(200);
+    const body = Buffer.from(await response.arrayBuffer());
+    if (format !== "pdf") return body.toString("utf8");
+    if (!existsSync("/usr/bin/pdftotext")) return "";
+    const dir = mkdtempSync(path.join(tmpdir(), "factmark-pdf-"));
+    writeFileSync(path.join(dir, "report.pdf"), body);
+    return execFileSync("/usr/bin/pdftotext", ["report.pdf", "-"], { cwd: dir, encoding: "utf8" });
+  }
+
+  for (const format of ["html", "md", "pdf", "claimreview", "csv", "w3c"]) {
+    it(`is not in the ${format} export by default`, async () => {
+      expect(await exported(format)).not.toMatch(HISTORY_WORDS);
+    });
+  }
+
+  for (const format of ["html", "md", "pdf"]) {
+    it(`is in the ${format} export with history=include`, async () => {
+      const report = await exported(format, "&history=include");
+      if (format === "pdf" && report === "") return;
+      expect(report).toMatch(/History|HISTORY/);
+      expect(report).toContain("Local reviewer marked the claim as Unverified");
+    });
+  }
+
+  it("is always whole in the native JSON, the re-importable desk export", async () => {
+    for (const query of ["", "&history=omit", "&history=include"]) {
+      const report = JSON.parse(await exported("json", query)) as NativeReport;
+      expect(report.events.map((event) => event.action)).toContain("claim.created");
+    }
+  });
+
+  it("refuses an unknown history option, naming the ones it knows", async () => {
+    const response = await request("GET", `${reportUrl("html")}&history=everything`);
+    const error = await expectApiError(response, 400, "VALIDATION_FAILED");
+    expect(error.message).toContain("history must be one of: omit, include.");
   });
 });

@@ -1,4 +1,4 @@
-import { ZArticle, ZIdParam, ZReportModel } from "@factmark/core";
+import { ZArticle, ZIdParam, ZReportModel, ZReportModelQuery, ZReportQuery } from "@factmark/core";
 import { createRoute } from "@hono/zod-openapi";
 import { z } from "zod";
 import type { AppDeps } from "../env";
@@ -15,13 +15,6 @@ import { createRouter } from "./createRouter";
 import { errorAnswers } from "./errorAnswers";
 import { jsonAnswer } from "./jsonAnswer";
 import { jsonRequest } from "./jsonRequest";
-
-export const ZReportQuery = z.object({
-  format: z.enum(REPORT_FORMATS, { error: `format must be one of: ${REPORT_FORMATS.join(", ")}.` }).default("html"),
-  disposition: z
-    .enum(["attachment", "inline"], { error: "disposition must be attachment or inline." })
-    .default("attachment"),
-});
 
 /**
  * The HTML report may be shown in a sandboxed iframe of the web app (its preview), so it may be framed by the same
@@ -78,15 +71,23 @@ export function reportRoutes({ db }: AppDeps) {
         method: "get",
         path: "/{id}/report/model",
         summary:
-          "The report model (header, counts per verdict, contradictions, numbered claims) the report page renders",
-        request: { params: ZIdParam },
+          "The report model (header, conclusion, counts per verdict, contradictions, numbered claims) the report page " +
+          "renders. Query: history=omit|include (default omit: no working history, as the public exports)",
+        request: { params: ZIdParam, query: ZReportModelQuery },
         responses: {
           200: jsonAnswer(ZReportModel, "The report model"),
           ...errorAnswers("VALIDATION_FAILED", "NOT_FOUND"),
         },
       }),
       async (c) => {
-        const model = await getReportModel(db, c.req.valid("param").id, reportOrganisation(c.req.url));
+        const { history } = c.req.valid("query");
+        const model = await getReportModel(
+          db,
+          c.req.valid("param").id,
+          reportOrganisation(c.req.url),
+          new Date(),
+          history,
+        );
         c.header("Cache-Control", "no-store");
         return c.json(model, 200);
       },
@@ -97,7 +98,8 @@ export function reportRoutes({ db }: AppDeps) {
         path: "/{id}/report",
         summary:
           "The fact-check report as a file. Query: format=html|md|pdf|json|w3c|claimreview|csv (default html); " +
-          "disposition=attachment|inline (default attachment). Answers text/html, text/markdown, application/pdf, " +
+          "disposition=attachment|inline (default attachment); history=omit|include (default omit: the desk's working " +
+          "history only when asked; the native JSON always has it). Answers text/html, text/markdown, application/pdf, " +
           "application/json (native, re-importable), application/ld+json (W3C Web Annotation collection; schema.org " +
           "ClaimReview list) or text/csv, with a Content-Disposition file name made from the title",
         request: { params: ZIdParam, query: ZReportQuery },
@@ -107,8 +109,8 @@ export function reportRoutes({ db }: AppDeps) {
         },
       }),
       async (c) => {
-        const { format, disposition } = c.req.valid("query");
-        const file = await exportReport(db, c.req.valid("param").id, format, reportOrganisation(c.req.url));
+        const { format, disposition, history } = c.req.valid("query");
+        const file = await exportReport(db, c.req.valid("param").id, format, reportOrganisation(c.req.url), history);
         c.header("Content-Type", file.contentType);
         c.header("Content-Disposition", reportContentDisposition(file.title, file.extension, disposition));
         c.header("Cache-Control", "no-store");

@@ -36,4 +36,11 @@ describe("RationaleView", () => {
     render(<RationaleView text="[press](javascript:alert(1))" />);
     expect(screen.queryByRole("link")).toBeNull();
   });
+
+  it("shows *emphasis* and **strong** words as emphasis, as every report format does", () => {
+    const { container } = render(<RationaleView text={"The ministry said *never*; the envoy said **dozens**."} />);
+    expect(container.querySelector("em")).toHaveTextContent("never");
+    expect(container.querySelector("strong")).toHaveTextContent("dozens");
+    expect(container).not.toHaveTextContent("*");
+  });
 });

@@ -35,17 +35,20 @@ export function RationaleView({ text }: { text: string }) {
 function Inlines({ inlines }: { inlines: RationaleInline[] }) {
   return (
     <>
-      {inlines.map((inline, index) =>
-        inline.type === "link" ? (
-          // biome-ignore lint/suspicious/noArrayIndexKey: inlines have no identity but their place
-          <a key={index} href={inline.href} target="_blank" rel="noopener noreferrer">
-            {inline.text}
-          </a>
-        ) : (
-          // biome-ignore lint/suspicious/noArrayIndexKey: as above
-          <span key={index}>{inline.text}</span>
-        ),
-      )}
+      {inlines.map((inline, index) => {
+        // biome-ignore-start lint/suspicious/noArrayIndexKey: inlines have no identity but their place
+        if (inline.type === "link") {
+          return (
+            <a key={index} href={inline.href} target="_blank" rel="noopener noreferrer">
+              {inline.text}
+            </a>
+          );
+        }
+        if (inline.type === "emphasis") return <em key={index}>{inline.text}</em>;
+        if (inline.type === "strong") return <strong key={index}>{inline.text}</strong>;
+        return <span key={index}>{inline.text}</span>;
+        // biome-ignore-end lint/suspicious/noArrayIndexKey: as above
+      })}
     </>
   );
 }

@@ -42,22 +42,6 @@ export interface PublicPageState {
   latestVersion: number;
 }
 
-/**
- * The public address of a fact-check, of one of its claims, or of an older version of either:
- * `${base}/fact-checks/${slug}[/claims/${n}][?version=${k}]`. The slug is encoded; `version` is left off for the
- * latest version, whose address stays the same across corrections.
- */
-export function publicFactCheckUrl(
-  publicBaseUrl: string,
-  slug: string,
-  options: { claimNumber?: number; version?: number } = {},
-): string {
-  const path = `${publicBaseUrl.replace(/\/+$/, "")}/fact-checks/${encodeURIComponent(slug)}`;
-  const claim = options.claimNumber === undefined ? "" : `/claims/${options.claimNumber}`;
-  const version = options.version === undefined ? "" : `?version=${options.version}`;
-  return `${path}${claim}${version}`;
-}
-
 /** The slugs are lower-case ASCII words joined by "-", at most this long. */
 export const SLUG_MAX_LENGTH = 80;
 
@@ -81,3 +65,13 @@ export function slugify(title: string): string {
   }
   return slug || (words[0]?.slice(0, SLUG_MAX_LENGTH) ?? "") || "fact-check";
 }
+
+// The public pages' builders, their ClaimReview and their address live beside this file; exported from here, with
+// the snapshot they read.
+export { buildPublicArticlePage } from "./buildPublicArticlePage";
+export { buildPublicClaimPage } from "./buildPublicClaimPage";
+export { buildPublishedClaimReview } from "./buildPublishedClaimReview";
+export { formatPublicDate } from "./formatPublicDate";
+export { publicFactCheckUrl } from "./publicFactCheckUrl";
+export { PUBLIC_PAGE_CSS, PUBLIC_PAGE_CSS_PATH } from "./publicPageStyles";
+export { serializeJsonLdForHtml } from "./serializeJsonLdForHtml";

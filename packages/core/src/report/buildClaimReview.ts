@@ -1,5 +1,8 @@
+import type { SpeakerKind, SpeakerKinds } from "../schemas/publication";
 import type { Verdict } from "../schemas/verdict";
-import type { ReportModel } from "./ReportModel";
+import { isPublishableClaim } from "../schemas/workflow";
+import type { ReportClaim, ReportHeader, ReportModel, ReportOrganisation } from "./ReportModel";
+import { rationaleToPlainText } from "./renderRationale";
 import { toSafeHttpUrl } from "./toSafeHttpUrl";
 
 /**
@@ -25,7 +28,12 @@ export interface ClaimReview {
   "@type": "ClaimReview";
   url: string;
   claimReviewed: string;
+  /** ISO 8601: the first publication (stable across corrections), or the report's date for an unpublished one. */
   datePublished: string;
+  /** ISO 8601: when the version it reviews in was published; left out before any publication. */
+  dateModified?: string;
+  /** The rationale as plain text; left out when there is none. */
+  reviewBody?: string;
   author: { "@type": "Organization"; name: string; url: string };
   reviewRating: {
     "@type": "Rating";
@@ -36,7 +44,8 @@ export interface ClaimReview {
   };
   itemReviewed: {
     "@type": "Claim";
-    author?: { "@type": "Person"; name: string };
+    /** The speaker, a Person unless the article says the speaker is an Organization. */
+    author?: { "@type": SpeakerKind; name: string };
     datePublished?: string;
     appearance: {
       "@type": "CreativeWork";
@@ -48,49 +57,110 @@ export interface ClaimReview {
   };
 }
 
+/** Where a claim's review lives and when it was published: what differs between the desk's export and a public page. */
+export interface ClaimReviewPlace {
+  /** The page that hosts the review of this claim. */
+  url: string;
+  datePublished: string;
+  dateModified?: string;
+}
+
+/** What every ClaimReview of one report shares: who reviewed, the article the claims appear in, the speakers' kinds. */
+export interface ClaimReviewSource {
+  header: Pick<ReportHeader, "title" | "outlet" | "sourceUrl" | "publishedAt">;
+  organisation: ReportOrganisation;
+  speakerKinds: SpeakerKinds;
+}
+
 /**
- * schema.org ClaimReview JSON-LD, one per claim with a verdict other than unverified (and not orphaned: its text is
- * no longer in the article), in document order, with every
- * property Google's fact-check structured data requires or recommends. Each `url` is the report's URL with the
- * claim's fragment; the claim's author is its speaker (left out when none is named) and its appearance the article.
+ * The schema.org ClaimReview of one claim, with every property Google's fact-check structured data requires
+ * (`claimReviewed`, `reviewRating` with `alternateName`, `url`) or recommends (`author`, `datePublished`,
+ * `itemReviewed` with the claim's `author`, `datePublished` and `appearance`), or null when the claim is not one to
+ * publish (core's isPublishableClaim: unverified, orphaned, or moved onto words nobody has checked). The claim's
+ * author is its speaker (left out when none is named), its appearance the article (its URL left out when unsafe).
+ * Both the desk's export (buildClaimReview) and the public claim page (buildPublishedClaimReview) build it here.
+ */
+export function claimReviewOf(
+  claim: ReportClaim,
+  place: ClaimReviewPlace,
+  source: ClaimReviewSource,
+): ClaimReview | null {
+  if (!isPublishableClaim(claim) || claim.verdict === "unverified") return null;
+  const { header, organisation } = source;
+  const rating = CLAIM_REVIEW_RATINGS[claim.verdict];
+  const articleUrl = toSafeHttpUrl(header.sourceUrl);
+  const articleDate = header.publishedAt ? header.publishedAt.slice(0, 10) : undefined;
+  const reviewBody = rationaleToPlainText(claim.rationale);
+  return {
+    "@context": "https://schema.org",
+    "@type": "ClaimReview",
+    url: place.url,
+    claimReviewed: claim.selectors.quote.exact.replace(/\s+/g, " ").trim(),
+    datePublished: place.datePublished,
+    ...(place.dateModified ? { dateModified: place.dateModified } : {}),
+    ...(reviewBody ? { reviewBody } : {}),
+    author: { "@type": "Organization", name: organisation.name, url: organisation.url },
+    reviewRating: {
+      "@type": "Rating",
+      ratingValue: rating.ratingValue,
+      bestRating: CLAIM_REVIEW_BEST_RATING,
+      worstRating: CLAIM_REVIEW_WORST_RATING,
+      alternateName: rating.alternateName,
+    },
+    itemReviewed: {
+      "@type": "Claim",
+      ...(claim.speaker
+        ? { author: { "@type": source.speakerKinds[claim.speaker] ?? "Person", name: claim.speaker } }
+        : {}),
+      ...(articleDate ? { datePublished: articleDate } : {}),
+      appearance: {
+        "@type": "CreativeWork",
+        ...(articleUrl ? { url: articleUrl } : {}),
+        headline: header.title,
+        ...(header.outlet ? { publisher: { "@type": "Organization", name: header.outlet } } : {}),
+        ...(articleDate ? { datePublished: articleDate } : {}),
+      },
+    },
+  };
+}
+
+/**
+ * The desk's ClaimReview export: one per claim to publish (see claimReviewOf), in document order.
+ *
+ * Of an article that is published (and not retracted), each `url` is the claim's public page
+ * (`…/fact-checks/:slug/claims/:n`, numbered among the claims to publish as the publication numbers them, so it
+ * names the published claim while the claims have not changed since), `datePublished` the first publication and
+ * `dateModified` the latest. Otherwise each `url` is the report's URL with the claim's fragment and
+ * `datePublished` the report's date.
  */
 export function buildClaimReview(model: ReportModel): ClaimReview[] {
-  const { header } = model;
-  const articleUrl = toSafeHttpUrl(header.sourceUrl);
-  const datePublished = header.generatedAt.slice(0, 10);
-  const articleDate = header.publishedAt ? header.publishedAt.slice(0, 10) : undefined;
+  const { header, article } = model;
+  const source: ClaimReviewSource = { header, organisation: header.organisation, speakerKinds: article.speakerKinds };
+  const publication = article.publication;
+  const publicUrl = publication.retractedAt === null ? toSafeHttpUrl(publication.url) : null;
   const reviews: ClaimReview[] = [];
+  let publicNumber = 0;
   for (const claim of model.claims) {
-    // Unchecked words are not published: an orphan's, and those a save moved a claim onto until a reviewer confirms them.
-    if (claim.verdict === "unverified" || claim.isOrphaned || claim.isAnchorUnconfirmed) continue;
-    const rating = CLAIM_REVIEW_RATINGS[claim.verdict];
-    reviews.push({
-      "@context": "https://schema.org",
-      "@type": "ClaimReview",
-      url: `${header.reportUrl}#claim-${encodeURIComponent(claim.id)}`,
-      claimReviewed: claim.selectors.quote.exact.replace(/\s+/g, " ").trim(),
-      datePublished,
-      author: { "@type": "Organization", name: header.organisation.name, url: header.organisation.url },
-      reviewRating: {
-        "@type": "Rating",
-        ratingValue: rating.ratingValue,
-        bestRating: CLAIM_REVIEW_BEST_RATING,
-        worstRating: CLAIM_REVIEW_WORST_RATING,
-        alternateName: rating.alternateName,
-      },
-      itemReviewed: {
-        "@type": "Claim",
-        ...(claim.speaker ? { author: { "@type": "Person", name: claim.speaker } } : {}),
-        ...(articleDate ? { datePublished: articleDate } : {}),
-        appearance: {
-          "@type": "CreativeWork",
-          ...(articleUrl ? { url: articleUrl } : {}),
-          headline: header.title,
-          ...(header.outlet ? { publisher: { "@type": "Organization", name: header.outlet } } : {}),
-          ...(articleDate ? { datePublished: articleDate } : {}),
-        },
-      },
-    });
+    if (isPublishableClaim(claim)) publicNumber += 1;
+    const place: ClaimReviewPlace =
+      publicUrl && publication.firstPublishedAt
+        ? {
+            url: publicClaimUrl(publicUrl, publicNumber),
+            datePublished: publication.firstPublishedAt,
+            ...(publication.latestPublishedAt ? { dateModified: publication.latestPublishedAt } : {}),
+          }
+        : {
+            url: `${header.reportUrl}#claim-${encodeURIComponent(claim.id)}`,
+            datePublished: header.generatedAt.slice(0, 10),
+          };
+    const review = claimReviewOf(claim, place, source);
+    if (review) reviews.push(review);
   }
   return reviews;
+}
+
+/** `…/fact-checks/:slug` → `…/fact-checks/:slug/claims/:n`, keeping any query (there is none on the latest). */
+function publicClaimUrl(articlePageUrl: string, claimNumber: number): string {
+  const [, path = "", rest = ""] = /^([^?#]*)(.*)$/.exec(articlePageUrl) ?? [];
+  return `${path.replace(/\/+$/, "")}/claims/${claimNumber}${rest}`;
 }

@@ -5,6 +5,11 @@ import { buildHtml } from "./buildHtml";
 import { buildReportModel } from "./buildReportModel";
 
 const input = sampleReportInput();
+input.article.conclusion = {
+  rating: "mostly-inaccurate",
+  summary:
+    "Iran sent drones to Russia *after* the war began.\n\n- First wreckage: September 2022.\n- See [the envoy](https://evidence.example.org/us-envoy-statement).",
+};
 const html = buildHtml(buildReportModel(input));
 
 function hostileHtml(): string {
@@ -45,9 +50,10 @@ describe("buildHtml", () => {
     expect(html).toContain("@media print");
   });
 
-  it("has the header, summary, contradictions, claims and the marked-up article, in that order", () => {
+  it("has the header, conclusion, summary, contradictions, claims and the marked-up article, in that order", () => {
     const order = [
       "<h1 ",
+      'id="conclusion-heading"',
       'id="summary-heading"',
       'id="contradictions-heading"',
       'id="claims-heading"',
@@ -57,6 +63,31 @@ describe("buildHtml", () => {
     expect(positions.every((position) => position > 0)).toBe(true);
     expect([...positions].sort((a, b) => a - b)).toEqual(positions);
     expect(html).toContain("<dt>Reviewed by</dt><dd>Local reviewer, Dana Levi</dd>");
+  });
+
+  it("shows the conclusion's rating and its summary with lists, emphasis and links", () => {
+    expect(html).toContain(
+      '<p class="rating">Rating: <span class="badge r-mostly-inaccurate">Mostly inaccurate</span></p>\n' +
+        '<div class="rationale"><p dir="auto">Iran sent drones to Russia <em>after</em> the war began.</p>' +
+        '<ul dir="auto"><li>First wreckage: September 2022.</li><li>See <a href="https://evidence.example.org/us-envoy-statement" rel="noopener noreferrer">the envoy</a>.</li></ul></div>',
+    );
+    const unconcluded = buildHtml(buildReportModel(sampleReportInput()));
+    expect(unconcluded).not.toContain("conclusion-heading");
+  });
+
+  it("renders a rationale's lists as lists and its http(s) URLs as links, nothing else", () => {
+    const claim = input.claims[0];
+    if (!claim) throw new Error("the sample has claims");
+    const rationale = "Sources:\n1. https://a.example/x\n2. [B](https://b.example/y)\n\n[bad](javascript:alert(1))";
+    const report = buildHtml(
+      buildReportModel({ ...input, claims: [{ ...claim, rationale }], links: [], evidence: [] }),
+    );
+    expect(report).toContain(
+      '<h4>Rationale</h4><div class="rationale"><p dir="auto">Sources:</p><ol dir="auto">' +
+        '<li><a href="https://a.example/x" rel="noopener noreferrer">https://a.example/x</a></li>' +
+        '<li><a href="https://b.example/y" rel="noopener noreferrer">B</a></li></ol>' +
+        '<p dir="auto">[bad](javascript:alert(1))</p></div>',
+    );
   });
 
   it("draws an accessible SVG bar chart that states every count in words", () => {

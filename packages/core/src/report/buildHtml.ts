@@ -1,3 +1,4 @@
+import { CONCLUSION_RATING_LABELS, CONCLUSION_RATINGS } from "../schemas/publication";
 import { VERDICT_LABELS, VERDICTS, type Verdict } from "../schemas/verdict";
 import { type ArticleSegment, buildArticleSegments } from "./buildArticleSegments";
 import { buildVerdictChartSvg, VERDICT_COLOURS } from "./buildVerdictChartSvg";
@@ -5,6 +6,8 @@ import { describeVerdictOverlap, isClaimCountShown } from "./describeVerdictOver
 import { escapeHtml } from "./escapeHtml";
 import { formatReportDate } from "./formatReportDate";
 import type { ReportClaim, ReportContradiction, ReportModel, ReportPairSide } from "./ReportModel";
+import { rationaleToHtml } from "./renderRationale";
+import { CONCLUSION_RATING_COLOURS } from "./reportLabels";
 import { toSafeHttpUrl } from "./toSafeHttpUrl";
 
 export interface BuildHtmlOptions {
@@ -33,6 +36,7 @@ export function buildHtml(model: ReportModel, options: BuildHtmlOptions = {}): s
     "<body>",
     "<main>",
     headerHtml(model),
+    conclusionHtml(model),
     summaryHtml(model),
     contradictionsHtml(model.contradictions),
     claimsHtml(model.claims),
@@ -62,6 +66,19 @@ function headerHtml(model: ReportModel): string {
     `<h1 dir="auto">${escapeHtml(header.title)}</h1>`,
     `<dl class="meta">${rows.map(([term, value]) => `<div><dt>${term}</dt><dd>${value}</dd></div>`).join("")}</dl>`,
     "</header>",
+  ].join("\n");
+}
+
+/** The article's conclusion, rating and summary, first after the header; nothing when there is none yet. */
+function conclusionHtml(model: ReportModel): string {
+  const { conclusion } = model.article;
+  if (!conclusion) return "";
+  return [
+    `<section aria-labelledby="conclusion-heading" class="conclusion r-${conclusion.rating}">`,
+    '<h2 id="conclusion-heading">Conclusion</h2>',
+    `<p class="rating">Rating: <span class="badge r-${conclusion.rating}">${escapeHtml(CONCLUSION_RATING_LABELS[conclusion.rating])}</span></p>`,
+    `<div class="rationale">${rationaleToHtml(conclusion.summary)}</div>`,
+    "</section>",
   ].join("\n");
 }
 
@@ -126,9 +143,8 @@ function claimHtml(claim: ReportClaim): string {
     `<blockquote dir="auto">${textHtml(claim.selectors.quote.exact)}</blockquote>`,
     `<p class="speaker" dir="auto">${claim.speaker ? `Speaker: ${escapeHtml(claim.speaker)}` : "Speaker not named"}</p>`,
   ];
-  if (claim.rationale.trim().length > 0) {
-    parts.push(`<h4>Rationale</h4>${paragraphsHtml(claim.rationale)}`);
-  }
+  const rationale = rationaleToHtml(claim.rationale);
+  if (rationale) parts.push(`<h4>Rationale</h4><div class="rationale">${rationale}</div>`);
   if (claim.evidence.length > 0) {
     const items = claim.evidence.map((item) => {
       const url = toSafeHttpUrl(item.url);
@@ -209,14 +225,6 @@ function textHtml(text: string): string {
   return escapeHtml(text).replace(/\n/g, "<br>");
 }
 
-function paragraphsHtml(text: string): string {
-  return text
-    .split(/\n\s*\n/)
-    .filter((paragraph) => paragraph.trim().length > 0)
-    .map((paragraph) => `<p dir="auto">${textHtml(paragraph.trim())}</p>`)
-    .join("");
-}
-
 const STYLE = [
   `:root{color-scheme:light;--supported:${VERDICT_COLOURS.supported};--contradicted:${VERDICT_COLOURS.contradicted};--unverified:${VERDICT_COLOURS.unverified}}`,
   "body{margin:0;font:16px/1.55 Georgia,'Times New Roman',serif;color:#1b1f24;background:#fff}",
@@ -242,6 +250,13 @@ const STYLE = [
   ".claim-ref{margin:0;font-family:system-ui,sans-serif;font-size:.9rem}",
   ".evidence,.links,.history{margin:.2rem 0;padding-left:1.2rem}.stance{font-size:.8rem;color:#57606a}",
   ".history{font-size:.88rem;color:#3d444d}.more{font-size:.85rem;color:#57606a;margin:.2rem 0}",
+  ".rationale ul,.rationale ol{margin:.3rem 0;padding-left:1.4rem}.rationale p{margin:.4rem 0}",
+  ".conclusion{border:1px solid #d0d7de;border-left-width:6px;border-radius:6px;padding:.2rem 1rem .6rem;background:#f6f8fa}",
+  ".conclusion h2{border-bottom:none;margin-top:.6rem}.rating{font-family:system-ui,-apple-system,'Segoe UI',sans-serif;margin:.2rem 0}",
+  ...CONCLUSION_RATINGS.map(
+    (rating) =>
+      `.badge.r-${rating}{background:${CONCLUSION_RATING_COLOURS[rating]}}.conclusion.r-${rating}{border-left-color:${CONCLUSION_RATING_COLOURS[rating]}}`,
+  ),
   "a{color:#0550ae;overflow-wrap:anywhere}",
   "mark{background:none;color:inherit;padding:0 .05em}",
   ".article p{line-height:1.9}",

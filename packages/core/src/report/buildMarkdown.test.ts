@@ -5,6 +5,11 @@ import { buildMarkdown } from "./buildMarkdown";
 import { buildReportModel } from "./buildReportModel";
 
 const input = sampleReportInput();
+input.article.conclusion = {
+  rating: "mostly-inaccurate",
+  summary:
+    "Iran sent drones to Russia *after* the war began.\n\n- First wreckage: September 2022.\n- See [the envoy](https://evidence.example.org/us-envoy-statement).",
+};
 const markdown = buildMarkdown(buildReportModel(input));
 
 describe("buildMarkdown", () => {
@@ -18,6 +23,28 @@ describe("buildMarkdown", () => {
     expect(markdown).toContain("| Contradicted | 2 |");
     expect(markdown).toContain("## Contradictions");
     expect(markdown.match(/^### Claim \d+: /gm)).toHaveLength(4);
+  });
+
+  it("puts the conclusion, rating and summary, first after the header, its formatting kept as Markdown", () => {
+    const conclusion = markdown.slice(markdown.indexOf("## Conclusion"), markdown.indexOf("## Summary"));
+    expect(markdown.indexOf("## Conclusion")).toBeGreaterThan(0);
+    expect(conclusion).toBe(
+      "## Conclusion\n\n**Rating:** Mostly inaccurate\n\nIran sent drones to Russia *after* the war began.\n\n" +
+        "- First wreckage: September 2022.\n- See [the envoy](<https://evidence.example.org/us-envoy-statement>).\n\n",
+    );
+  });
+
+  it("keeps a rationale's lists, emphasis and links as Markdown, and links only http(s) URLs", () => {
+    const claim = input.claims[0];
+    if (!claim) throw new Error("the sample has claims");
+    const rationale =
+      "Two sources:\n- https://a.example/x\n- [B](https://b.example/y) *again*\n\n[bad](javascript:alert(1))";
+    const report = buildMarkdown(
+      buildReportModel({ ...input, claims: [{ ...claim, rationale }], links: [], evidence: [] }),
+    );
+    expect(report).toContain(
+      "Two sources:\n\n- <https://a.example/x>\n- [B](<https://b.example/y>) *again*\n\n\\[bad\\](javascript:alert(1))",
+    );
   });
 
   it("neutralises Markdown and HTML in user text", () => {
@@ -41,7 +68,8 @@ describe("buildMarkdown", () => {
     );
     expect(hostile).toContain("# Fact-check: \\# \\<script\\>x\\</script\\> \\[click\\](javascript:alert(1))");
     expect(hostile).toContain("**Speaker:** \\*bold\\* \\_it\\_ \\`code\\`");
-    expect(hostile).toContain("\\- not a list  \n1\\. nor this  \n\\<b\\>html\\</b\\>");
+    // Light formatting is Markdown's own: a list stays a list, and raw HTML stays text.
+    expect(hostile).toContain("- not a list\n\n1. nor this\n\n\\<b\\>html\\</b\\>");
     expect(hostile).not.toContain("](<javascript:");
     expect(hostile).toContain("- x (contradicts)");
   });

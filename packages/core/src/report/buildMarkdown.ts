@@ -1,8 +1,9 @@
+import { CONCLUSION_RATING_LABELS } from "../schemas/publication";
 import { VERDICT_LABELS, VERDICTS } from "../schemas/verdict";
-import { FIRST_STRONG_ISOLATE, firstStrongDirection, POP_DIRECTIONAL_ISOLATE } from "../text/firstStrongDirection";
 import { escapeMarkdown } from "./escapeMarkdown";
 import { formatReportDate } from "./formatReportDate";
 import type { ReportClaim, ReportModel, ReportPairSide } from "./ReportModel";
+import { isolateRightToLeft, rationaleToMarkdown } from "./renderRationale";
 import { toSafeHttpUrl } from "./toSafeHttpUrl";
 
 /**
@@ -21,6 +22,12 @@ export function buildMarkdown(model: ReportModel): string {
   if (header.publishedAt) lines.push(`- **Published:** ${formatReportDate(header.publishedAt)}`);
   if (header.reviewers.length > 0) lines.push(`- **Reviewed by:** ${escapeMarkdown(header.reviewers.join(", "))}`);
   lines.push(`- **Report generated:** ${formatReportDate(header.generatedAt)}`, "");
+
+  const { conclusion } = model.article;
+  if (conclusion) {
+    lines.push("## Conclusion", "", `**Rating:** ${CONCLUSION_RATING_LABELS[conclusion.rating]}`, "");
+    lines.push(rationaleToMarkdown(conclusion.summary), "");
+  }
 
   lines.push("## Summary", "");
   lines.push(`${model.claimCount} ${model.claimCount === 1 ? "claim" : "claims"} reviewed.`, "");
@@ -59,14 +66,8 @@ function claimMarkdown(claim: ReportClaim): string[] {
   const lines = [`### Claim ${claim.number}: ${claim.verdictLabel}${orphan}`, ""];
   lines.push(...quoteLines(claim.selectors.quote.exact), "");
   lines.push(claim.speaker ? `**Speaker:** ${escapeMarkdown(claim.speaker)}` : "**Speaker:** not named", "");
-  if (claim.rationale.trim().length > 0) {
-    lines.push("**Rationale:**", "");
-    for (const paragraph of claim.rationale.split(/\n\s*\n/)) {
-      if (paragraph.trim().length > 0) {
-        lines.push(isolateRightToLeft(paragraph.trim().split("\n").map(escapeMarkdown).join("  \n")), "");
-      }
-    }
-  }
+  const rationale = rationaleToMarkdown(claim.rationale);
+  if (rationale) lines.push("**Rationale:**", "", rationale, "");
   if (claim.evidence.length > 0) {
     lines.push("**Evidence:**", "");
     for (const item of claim.evidence) {
@@ -102,9 +103,4 @@ function quoteLines(text: string): string[] {
   return text
     .split("\n")
     .map((line) => (line.trim().length === 0 ? ">" : `> ${isolateRightToLeft(escapeMarkdown(line))}`));
-}
-
-/** Right-to-left text wrapped in a first-strong isolate; any other text as it is. */
-function isolateRightToLeft(text: string): string {
-  return firstStrongDirection(text) === "rtl" ? `${FIRST_STRONG_ISOLATE}${text}${POP_DIRECTIONAL_ISOLATE}` : text;
 }

@@ -6,9 +6,11 @@ import { ORGANISATION, sampleReportInput } from "../testing/sampleReport";
 import { buildNativeJson, NATIVE_REPORT_FORMAT, NATIVE_REPORT_SCHEMA_VERSION } from "./buildNativeJson";
 import { buildReportModel } from "./buildReportModel";
 import { parseNativeJson } from "./parseNativeJson";
+import { reportHistoryFor } from "./reportFormats";
 
 const input = sampleReportInput();
-const model = buildReportModel(input);
+// The desk's export: its history is always included, whatever the export bar asked for.
+const model = buildReportModel(input, { history: reportHistoryFor("json", "omit") });
 const native = buildNativeJson(model);
 
 describe("buildNativeJson", () => {
@@ -58,7 +60,9 @@ describe("buildNativeJson", () => {
       isOrphaned: true,
       selectors: { ...claim.selectors, quote: { ...claim.selectors.quote, exact: "gone" } },
     };
-    const exported = buildNativeJson(buildReportModel({ ...input, claims: [orphan], links: [], evidence: [] }));
+    const exported = buildNativeJson(
+      buildReportModel({ ...input, claims: [orphan], links: [], evidence: [] }, { history: "include" }),
+    );
     const [imported] = parseNativeJson(exported).claims;
     expect(imported?.isOrphaned).toBe(true);
     expect(imported?.selectors.quote.exact).toBe("gone");

@@ -58,8 +58,16 @@ describe("buildReportModel on the sample article", () => {
     expect(model.claims[1]?.evidence).toEqual([]);
   });
 
-  it(`keeps the last ${REPORT_HISTORY_LIMIT} history entries of a claim, oldest first, in words`, () => {
-    const first = model.claims[0];
+  it("carries no working history unless asked: no events, no claim history", () => {
+    expect(model.events).toEqual([]);
+    expect(model.claims.every((claim) => claim.history.length === 0 && claim.historyTotal === 0)).toBe(true);
+    expect(JSON.stringify(model)).not.toMatch(/marked the claim|changed the verdict/);
+  });
+
+  it(`keeps, when asked, every event and the last ${REPORT_HISTORY_LIMIT} history entries of a claim, oldest first, in words`, () => {
+    const withHistory = buildReportModel(input, { history: "include" });
+    expect(withHistory.events).toHaveLength(input.events.length);
+    const first = withHistory.claims[0];
     expect(first?.historyTotal).toBe(5);
     expect(first?.history.map((entry) => entry.summary)).toEqual([
       "marked the claim as Unverified",
@@ -73,7 +81,10 @@ describe("buildReportModel on the sample article", () => {
       id: "evt_extra",
       at: "2026-01-11T00:00:00.000Z",
     } as (typeof input.events)[number];
-    const longer = buildReportModel({ ...input, events: [...input.events, { ...extra, claimId: first?.id ?? null }] });
+    const longer = buildReportModel(
+      { ...input, events: [...input.events, { ...extra, claimId: first?.id ?? null }] },
+      { history: "include" },
+    );
     expect(longer.claims[0]?.history).toHaveLength(REPORT_HISTORY_LIMIT);
     expect(longer.claims[0]?.historyTotal).toBe(6);
   });

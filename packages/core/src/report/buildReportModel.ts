@@ -13,18 +13,30 @@ import type {
   ReportModel,
   ReportPairSide,
 } from "./ReportModel";
+import type { ReportHistoryOption } from "./reportFormats";
 import { EVIDENCE_STANCE_LABELS, LINK_KIND_LABELS } from "./reportLabels";
 
 /** How many history entries a claim shows in the report; the native JSON export keeps them all. */
 export const REPORT_HISTORY_LIMIT = 5;
 
+export interface BuildReportModelOptions {
+  /**
+   * "omit" (the default): no working history, as every format a reader outside the desk gets: `events` is empty and
+   * each claim's `history` empty with `historyTotal` 0. "include": every event, and each claim's latest few in words.
+   * Which one a format gets is decided by core's `reportHistoryFor`.
+   */
+  history?: ReportHistoryOption;
+}
+
 /**
  * The report model: header, counts per verdict, contradictions side by side, and every claim in document order
- * with its evidence, links and short history. Links or evidence that point at claims not in `claims` are left out.
- * Pure and linear in the size of its input (plus sorting), so it stays fast for thousands of claims.
+ * with its evidence, links and (when asked for) short history. Links or evidence that point at claims not in
+ * `claims` are left out. Pure and linear in the size of its input (plus sorting), so it stays fast for thousands of
+ * claims.
  */
-export function buildReportModel(input: ReportInput): ReportModel {
+export function buildReportModel(input: ReportInput, options: BuildReportModelOptions = {}): ReportModel {
   const { article, organisation, generatedAt } = input;
+  const isHistoryIncluded = options.history === "include";
   const sortedClaims = [...input.claims].sort(
     (a, b) => compareClaimsInDocumentOrder(a, b) || compareStrings(a.id, b.id),
   );
@@ -41,10 +53,12 @@ export function buildReportModel(input: ReportInput): ReportModel {
     pushTo(linksByClaim, link.toClaimId, claimLink(link, "incoming", link.fromClaimId, numberById));
   }
   const events = [...input.events].sort((a, b) => compareStrings(a.at, b.at) || compareStrings(a.id, b.id));
-  const eventsByClaim = groupBy(
-    events.filter((event) => event.claimId !== null),
-    (event) => event.claimId ?? "",
-  );
+  const eventsByClaim = isHistoryIncluded
+    ? groupBy(
+        events.filter((event) => event.claimId !== null),
+        (event) => event.claimId ?? "",
+      )
+    : new Map<string, HistoryEvent[]>();
 
   const counts = emptyVerdictCounts();
   const claims = sortedClaims.map((claim, index): ReportClaim => {
@@ -105,7 +119,7 @@ export function buildReportModel(input: ReportInput): ReportModel {
     contradictions,
     claims,
     links,
-    events,
+    events: isHistoryIncluded ? events : [],
     reviewers,
   };
 }

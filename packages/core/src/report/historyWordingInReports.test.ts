@@ -12,7 +12,7 @@ describe.each([
   ["an undo entry that carries what it reverted", sampleReportInput()],
   ["an undo entry written before undos carried values", withUndoEntriesWithoutValues(sampleReportInput())],
 ])("a verdict change and its undo, from %s", (_, input) => {
-  const model = buildReportModel(input);
+  const model = buildReportModel(input, { history: "include" });
 
   it("reads, in the report model, as what the undo put back", () => {
     const history = model.claims.find((claim) => claim.id === "clm_zelenskyy")?.history ?? [];

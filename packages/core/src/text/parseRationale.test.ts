@@ -44,4 +44,36 @@ describe("parseRationale", () => {
     expect(inlines.every((inline) => inline.type === "text")).toBe(true);
     expect(inlines.map((inline) => inline.text).join("")).toContain("<script>alert(1)</script>");
   });
+
+  it("reads *emphasis*, _emphasis_ and **strong** words, and leaves arithmetic, identifiers and URLs alone", () => {
+    const [block] = parseRationale("Transfers *this summer*, **not** before; _really_. 2*3*4 and snake_case_name.");
+    expect(block).toEqual({
+      type: "paragraph",
+      lines: [
+        [
+          { type: "text", text: "Transfers " },
+          { type: "emphasis", text: "this summer" },
+          { type: "text", text: ", " },
+          { type: "strong", text: "not" },
+          { type: "text", text: " before; " },
+          { type: "emphasis", text: "really" },
+          { type: "text", text: ". 2*3*4 and snake_case_name." },
+        ],
+      ],
+    });
+    expect(parseRationale("See https://example.org/a_b_c/*x* now")[0]).toEqual({
+      type: "paragraph",
+      lines: [
+        [
+          { type: "text", text: "See " },
+          { type: "link", text: "https://example.org/a_b_c/*x*", href: "https://example.org/a_b_c/*x*" },
+          { type: "text", text: " now" },
+        ],
+      ],
+    });
+    expect(parseRationale("a * b * c")[0]).toEqual({
+      type: "paragraph",
+      lines: [[{ type: "text", text: "a * b * c" }]],
+    });
+  });
 });
