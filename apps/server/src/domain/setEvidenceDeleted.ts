@@ -3,12 +3,14 @@ import type { DbClient } from "../repositories/articleRepository";
 import { insertEvents, lockArticleForChanges } from "../repositories/eventRepository";
 import { type findEvidence, updateEvidenceIfVersion } from "../repositories/evidenceRepository";
 import { preconditionFailed } from "./preconditionFailed";
+import { reopenReviewOfClaim } from "./reopenReviewOfClaim";
 
 type FoundEvidence = NonNullable<Awaited<ReturnType<typeof findEvidence>>>;
 
 /**
  * Deletes or restores evidence inside the caller's transaction; records "evidence.removed" or
- * "evidence.added" on its claim unless the caller records the change its own way (an undo).
+ * "evidence.added" on its claim unless the caller records the change its own way (an undo). A claim in
+ * review or approved goes back to review (reopenReviewOfClaim).
  */
 export async function setEvidenceDeleted(
   tx: DbClient,
@@ -40,5 +42,6 @@ export async function setEvidenceDeleted(
     const event = isDeleting ? changeEvent.evidenceRemoved(current) : changeEvent.evidenceAdded(current);
     await insertEvents(tx, claim.articleId, actor, [{ claimId: claim.id, ...event }], at);
   }
+  await reopenReviewOfClaim(tx, actor, claim.id, at);
   return { ...current, version: current.version + 1, updatedAt: at.toISOString() };
 }

@@ -1,9 +1,12 @@
-import { ACTIONS, type Action, isAllowed, ROLES, type Role } from "@factmark/core";
+import { ACTIONS, type Action, type Article, isAllowed, ROLES, type Role } from "@factmark/core";
 import { describe, expect, it } from "vitest";
+import { createClaim } from "../services/claims/createClaim";
+import { updateClaim } from "../services/claims/updateClaim";
 import { buildArticle } from "../test/buildArticle";
 import { buildClaim } from "../test/buildClaim";
 import { buildEvidence } from "../test/buildEvidence";
 import { buildLink } from "../test/buildLink";
+import { buildPublishableArticle } from "../test/buildPublishableArticle";
 import { createTestApp } from "../test/createTestApp";
 import { expectApiError } from "../test/expectApiError";
 
@@ -15,6 +18,9 @@ const EXPECTED: Record<Action, [viewer: boolean, reviewer: boolean, editor: bool
   "claim.create": [false, true, true, true],
   "claim.edit": [false, true, true, true],
   "claim.delete": [false, true, true, true],
+  "claim.status": [false, true, true, true],
+  "claim.assign": [false, false, true, true],
+  "claim.review": [false, false, true, true],
   "link.create": [false, true, true, true],
   "link.delete": [false, true, true, true],
   "evidence.create": [false, true, true, true],
@@ -24,6 +30,9 @@ const EXPECTED: Record<Action, [viewer: boolean, reviewer: boolean, editor: bool
   "article.import": [false, false, true, true],
   "article.edit": [false, false, true, true],
   "article.delete": [false, false, true, true],
+  "article.conclude": [false, false, true, true],
+  "article.publish": [false, false, true, true],
+  "article.retract": [false, false, false, true],
   "user.list": [false, false, false, true],
   "user.edit": [false, false, false, true],
   "invite.create": [false, false, false, true],
@@ -56,8 +65,19 @@ interface ActionRequest {
 
 const PASSAGE = "Robert Malley said Iran transferred dozens just this summer.";
 
+/** A claim the reviewer marked with a verdict and sent for review, so an editor may review it. */
+async function buildClaimReadyForReview(article: Pick<Article, "id" | "text">) {
+  const reviewer = await testApp.userFor("reviewer");
+  const start = article.text.indexOf("dozens");
+  const claim = await createClaim(db, reviewer, article.id, {
+    selectors: { position: { start, end: start + "dozens".length } },
+    verdict: "contradicted",
+  });
+  return updateClaim(db, reviewer, claim.id, claim.version, { status: "ready-for-review" });
+}
+
 /** One request per action, built on fresh rows each time so every role meets the same situation. */
-const REQUEST_FOR: Record<Exclude<Action, "settings.edit">, () => Promise<ActionRequest>> = {
+const REQUEST_FOR: Record<Action, () => Promise<ActionRequest>> = {
   "article.read": async () => ({ method: "GET", url: `/api/articles/${(await buildArticle(db)).id}` }),
   "report.export": async () => ({
     method: "GET",
@@ -84,6 +104,37 @@ const REQUEST_FOR: Record<Exclude<Action, "settings.edit">, () => Promise<Action
   "claim.delete": async () => {
     const claim = await buildClaim(db, await buildArticle(db), "dozens");
     return { method: "DELETE", url: `/api/claims/${claim.id}` };
+  },
+  "claim.status": async () => {
+    // Assigned to the reviewer, who may move their own claims.
+    const claim = await buildClaim(db, await buildArticle(db), "dozens");
+    const assigned = await updateClaim(db, await testApp.userFor("admin"), claim.id, claim.version, {
+      assigneeId: (await testApp.userFor("reviewer")).id,
+    });
+    return {
+      method: "PATCH",
+      url: `/api/claims/${claim.id}`,
+      body: { status: "in-progress" },
+      headers: { "If-Match": `"${assigned.version}"` },
+    };
+  },
+  "claim.assign": async () => {
+    const claim = await buildClaim(db, await buildArticle(db), "dozens");
+    return {
+      method: "PATCH",
+      url: `/api/claims/${claim.id}`,
+      body: { assigneeId: (await testApp.userFor("reviewer")).id },
+      headers: { "If-Match": '"1"' },
+    };
+  },
+  "claim.review": async () => {
+    const claim = await buildClaimReadyForReview(await buildArticle(db));
+    return {
+      method: "POST",
+      url: `/api/claims/${claim.id}/reviews`,
+      body: { decision: "approve" },
+      headers: { "If-Match": `"${claim.version}"` },
+    };
   },
   "link.create": async () => {
     const article = await buildArticle(db);
@@ -141,6 +192,41 @@ const REQUEST_FOR: Record<Exclude<Action, "settings.edit">, () => Promise<Action
     };
   },
   "article.delete": async () => ({ method: "DELETE", url: `/api/articles/${(await buildArticle(db)).id}` }),
+  "article.conclude": async () => {
+    const article = await buildArticle(db);
+    return {
+      method: "PATCH",
+      url: `/api/articles/${article.id}`,
+      body: { conclusion: { summary: "Two of three statements do not hold.", rating: "mostly-inaccurate" } },
+      headers: { "If-Match": `"${article.version}"` },
+    };
+  },
+  "article.publish": async () => {
+    const { article } = await buildPublishableArticle(db);
+    return {
+      method: "POST",
+      url: `/api/articles/${article.id}/publications`,
+      body: {},
+      headers: { "If-Match": `"${article.version}"` },
+    };
+  },
+  "article.retract": async () => {
+    const { article } = await buildPublishableArticle(db);
+    const published = await testApp.request(
+      "POST",
+      `/api/articles/${article.id}/publications`,
+      {},
+      {
+        "If-Match": `"${article.version}"`,
+      },
+    );
+    expect(published.status, await published.clone().text()).toBe(201);
+    return {
+      method: "POST",
+      url: `/api/articles/${article.id}/publications/retract`,
+      body: { note: "The interview was misquoted." },
+    };
+  },
   "user.list": async () => ({ method: "GET", url: "/api/users" }),
   "user.edit": async () => {
     const viewer = await db.account.findUniqueOrThrow({ where: { id: (await testApp.userFor("viewer")).id } });
@@ -152,13 +238,19 @@ const REQUEST_FOR: Record<Exclude<Action, "settings.edit">, () => Promise<Action
     };
   },
   "invite.create": async () => ({ method: "POST", url: "/api/invites", body: { role: "reviewer" } }),
+  "settings.edit": async () => {
+    const current = await testApp.request("GET", "/api/settings");
+    return {
+      method: "PATCH",
+      url: "/api/settings",
+      body: { requiredApprovals: 1 },
+      headers: { "If-Match": current.headers.get("ETag") ?? "" },
+    };
+  },
 };
 
 describe("every role × action through the API", () => {
-  const cases = PAIRS.filter(
-    (pair): pair is typeof pair & { action: keyof typeof REQUEST_FOR } => pair.action !== "settings.edit",
-  );
-  for (const { action, role, isExpected } of cases) {
+  for (const { action, role, isExpected } of PAIRS) {
     it(`${role} ${isExpected ? "may" : "may not"} ${action}`, async () => {
       const { method, url, body, headers } = await REQUEST_FOR[action]();
       const response = await testApp.as(role as Role).request(method, url, body, headers);

@@ -1,22 +1,36 @@
 import {
   type Actor,
+  ASSIGNABLE_ROLES,
+  type Assignee,
   type ChangePayload,
   type Claim,
   type ClaimList,
+  type ClaimStatus,
+  type ClaimWorkflow,
   changeEvent,
+  type Role,
   type Selectors,
-  UNTOUCHED_CLAIM_WORKFLOW,
   type Verdict,
+  type WorkItem,
 } from "@factmark/core";
 import { Prisma } from "../generated/prisma/client";
 import type { DbClient } from "./articleRepository";
 import { changeNumberOf, findLastChangeNumber, insertEvents, lockArticleForChanges } from "./eventRepository";
 import { recentPerClient } from "./recentPerClient";
+import { countApprovals, REVIEW_INCLUDE, type ReviewRow, toReview } from "./reviewRepository";
 
-export const CLAIM_INCLUDE = { createdBy: { select: { id: true, name: true } } } as const;
+const ACTOR_SELECT = { select: { id: true, name: true } } as const;
+
+/** What a claim answer needs besides the claim's row: its author, assignee, who set its verdict, its reviews. */
+export const CLAIM_INCLUDE = {
+  createdBy: ACTOR_SELECT,
+  assignee: ACTOR_SELECT,
+  verdictSetBy: ACTOR_SELECT,
+  reviews: { orderBy: { id: "asc" }, include: REVIEW_INCLUDE },
+} as const;
 type ClaimRow = Prisma.ClaimGetPayload<{ include: typeof CLAIM_INCLUDE }>;
 
-/** A claim row as it crosses the wire. */
+/** A claim row as it crosses the wire. `reviews`: all the claim's reviews, oldest first. */
 export function toClaim(row: ClaimRow): Claim {
   return {
     id: row.id,
@@ -34,8 +48,19 @@ export function toClaim(row: ClaimRow): Claim {
     createdAt: row.createdAt.toISOString(),
     updatedAt: row.updatedAt.toISOString(),
     createdBy: row.createdBy,
-    // Stopgap until the workflow's reads land: every claim reads as untouched.
-    ...UNTOUCHED_CLAIM_WORKFLOW,
+    ...workflowOf(row),
+  };
+}
+
+/** Where the claim is in review: only the approvals of its current round count. */
+function workflowOf(row: ClaimRow): ClaimWorkflow {
+  const latest = row.reviews.at(-1);
+  return {
+    status: row.status as ClaimStatus,
+    assignee: row.assignee,
+    verdictSetBy: row.verdictSetBy,
+    approvals: countApprovals(row.reviews, row.reviewRound),
+    latestReview: latest ? toReview(latest) : null,
   };
 }
 
@@ -64,6 +89,8 @@ export async function insertClaim(db: DbClient, claim: NewClaim, actor: Actor): 
       speaker: claim.speaker,
       rationale: claim.rationale,
       createdById: actor.id,
+      // Whoever gives a verdict may not approve it.
+      verdictSetById: claim.verdict === "unverified" ? null : actor.id,
       changeNumber: changeNumberOf(db, claim.articleId),
     },
   });
@@ -75,7 +102,14 @@ export async function insertClaim(db: DbClient, claim: NewClaim, actor: Actor): 
     row.createdAt,
   );
   // The author is the actor: no read back of the account row.
-  return toClaim({ ...row, createdBy: { id: actor.id, name: actor.name } });
+  const author = { id: actor.id, name: actor.name };
+  return toClaim({
+    ...row,
+    createdBy: author,
+    assignee: null,
+    verdictSetBy: row.verdictSetById === null ? null : author,
+    reviews: [],
+  });
 }
 
 /**
@@ -83,25 +117,25 @@ export async function insertClaim(db: DbClient, claim: NewClaim, actor: Actor): 
  * change number (deleted ones as ids); null when the article is not there. `cursor` is the
  * article's last change number read before the claims, so a change committed after this read always
  * comes in the next one (one committed during it may come twice: applying it again changes nothing).
- * Two light queries instead of a nested include: on 2,000 claims Prisma's relation loading
+ * A few light queries instead of a nested include: on 2,000 claims Prisma's relation loading
  * cost as much as the claims themselves (see docs/benchmarks.md).
  */
 export async function listClaimsOfArticle(db: DbClient, articleId: string, since?: number): Promise<ClaimList | null> {
   const cursor = await findLastChangeNumber(db, articleId);
   if (cursor === null) return null;
   if (since !== undefined) {
-    return readClaimList(db, { articleId, changeNumber: { gt: since } }, cursor);
+    return readClaimList(db, { articleId, since }, cursor);
   }
   // Every change takes the next number in its own transaction: a whole list read after the counter said
-  // N holds every change up to N, and stays exact while the counter still says N (and no account, whose
-  // name the list shows as an author, changed since).
+  // N holds every change up to N (a review too), and stays exact while the counter still says N (and no
+  // account, whose name the list shows as an author, assignee or reviewer, changed since).
   const [accounts] = await db.$queryRaw<{ changedAt: unknown }[]>`
     SELECT MAX("updatedAt") AS "changedAt" FROM "Account"`;
   const changedAt = accounts?.changedAt;
   const readAt = `${cursor}:${changedAt instanceof Date ? changedAt.toISOString() : String(changedAt)}`;
   const known = recentWholeLists.get(db, articleId);
   if (known?.readAt === readAt) return known.list;
-  const list = await readClaimList(db, { articleId, deletedAt: null }, cursor);
+  const list = await readClaimList(db, { articleId }, cursor);
   recentWholeLists.set(db, articleId, { readAt, list });
   return list;
 }
@@ -112,21 +146,56 @@ export async function listClaimsOfArticle(db: DbClient, articleId: string, since
  */
 const recentWholeLists = recentPerClient<{ readAt: string; list: ClaimList }>(8);
 
-async function readClaimList(db: DbClient, where: Prisma.ClaimWhereInput, cursor: number): Promise<ClaimList> {
+/**
+ * Three queries whatever the number of claims: the claims, their reviews, and the accounts they name (authors,
+ * assignees, who set each verdict, reviewers).
+ */
+async function readClaimList(
+  db: DbClient,
+  { articleId, since }: { articleId: string; since?: number },
+  cursor: number,
+): Promise<ClaimList> {
+  const where: Prisma.ClaimWhereInput =
+    since === undefined ? { articleId, deletedAt: null } : { articleId, changeNumber: { gt: since } };
   const rows = await db.claim.findMany({ where, orderBy: [{ start: "asc" }, { end: "desc" }, { id: "asc" }] });
   const live = rows.filter((row) => row.deletedAt === null);
-  const authorIds = [...new Set(live.map((row) => row.createdById))];
-  const authors =
-    authorIds.length === 0
+  // The whole list reads the article's reviews by its index; what changed, those of its claims.
+  const reviews =
+    live.length === 0
+      ? []
+      : await db.review.findMany({
+          where: since === undefined ? { articleId } : { claimId: { in: live.map((row) => row.id) } },
+          orderBy: { id: "asc" },
+        });
+  const accountIds = new Set<string>();
+  for (const row of live) {
+    accountIds.add(row.createdById);
+    if (row.assigneeId !== null) accountIds.add(row.assigneeId);
+    if (row.verdictSetById !== null) accountIds.add(row.verdictSetById);
+  }
+  for (const review of reviews) accountIds.add(review.reviewerId);
+  const accounts =
+    accountIds.size === 0
       ? []
       : await db.$queryRaw<{ id: string; name: string }[]>`
-          SELECT "id", "name" FROM "Account" WHERE "id" IN (${Prisma.join(authorIds)})`;
-  const authorById = new Map(authors.map((author) => [author.id, author]));
+          SELECT "id", "name" FROM "Account" WHERE "id" IN (${Prisma.join([...accountIds])})`;
+  const accountById = new Map(accounts.map((account) => [account.id, account]));
+  const accountOf = (id: string | null) => (id === null ? null : (accountById.get(id) ?? null));
+  const reviewsByClaim = new Map<string, ReviewRow[]>();
+  for (const review of reviews) {
+    const reviewer = accountOf(review.reviewerId) ?? { id: review.reviewerId, name: "Unknown reviewer" };
+    const ofClaim = reviewsByClaim.get(review.claimId) ?? [];
+    ofClaim.push({ ...review, reviewer });
+    reviewsByClaim.set(review.claimId, ofClaim);
+  }
   return {
     items: live.map((row) =>
       toClaim({
         ...row,
-        createdBy: authorById.get(row.createdById) ?? { id: row.createdById, name: "Unknown reviewer" },
+        createdBy: accountOf(row.createdById) ?? { id: row.createdById, name: "Unknown reviewer" },
+        assignee: accountOf(row.assigneeId),
+        verdictSetBy: accountOf(row.verdictSetById),
+        reviews: reviewsByClaim.get(row.id) ?? [],
       }),
     ),
     deletedIds: rows.filter((row) => row.deletedAt !== null).map((row) => row.id),
@@ -140,11 +209,36 @@ export async function findClaim(
   id: string,
   { includeDeleted = false } = {},
 ): Promise<(Claim & { isDeleted: boolean }) | null> {
+  const found = await findClaimInReview(db, id, { includeDeleted });
+  return found ? { ...found.claim, isDeleted: found.isDeleted } : null;
+}
+
+/**
+ * A claim as findClaim answers it, with its current review round, which the API does not show: a review is
+ * given in it, and only its approvals count.
+ */
+export async function findClaimInReview(
+  db: DbClient,
+  id: string,
+  { includeDeleted = false } = {},
+): Promise<{ claim: Claim; isDeleted: boolean; reviewRound: number } | null> {
   const row = await db.claim.findFirst({
     where: { id, article: { deletedAt: null }, ...(includeDeleted ? {} : { deletedAt: null }) },
     include: CLAIM_INCLUDE,
   });
-  return row ? { ...toClaim(row), isDeleted: row.deletedAt !== null } : null;
+  return row ? { claim: toClaim(row), isDeleted: row.deletedAt !== null, reviewRound: row.reviewRound } : null;
+}
+
+/** What the review rules read of a claim before they change it: its status and version; null when not there. */
+export async function findClaimReviewStatus(
+  db: DbClient,
+  id: string,
+): Promise<{ id: string; articleId: string; status: ClaimStatus; version: number } | null> {
+  const row = await db.claim.findUnique({
+    where: { id },
+    select: { id: true, articleId: true, status: true, version: true },
+  });
+  return row ? { ...row, status: row.status as ClaimStatus } : null;
 }
 
 export interface ClaimChange {
@@ -154,6 +248,13 @@ export interface ClaimChange {
   deletedAt?: Date | null;
   /** false when a reviewer confirmed the place a save moved the claim to. */
   isAnchorUnconfirmed?: boolean;
+  status?: ClaimStatus;
+  /** null: nobody. */
+  assigneeId?: string | null;
+  /** Who set the verdict (a change of verdict is theirs). */
+  verdictSetById?: string | null;
+  /** Ends the claim's review round: the approvals given so far no longer count. */
+  startsNewReviewRound?: boolean;
 }
 
 /** A change of one claim, built by core's `changeEvent`: recorded on that claim. */
@@ -173,9 +274,16 @@ export async function updateClaimIfVersion(
   at: Date,
 ): Promise<boolean> {
   await lockArticleForChanges(db, claim.articleId);
+  const { startsNewReviewRound, ...columns } = change;
   const result = await db.claim.updateMany({
     where: { id: claim.id, version: expectedVersion },
-    data: { ...change, changeNumber: changeNumberOf(db, claim.articleId), updatedAt: at, version: { increment: 1 } },
+    data: {
+      ...columns,
+      ...(startsNewReviewRound ? { reviewRound: { increment: 1 } } : {}),
+      changeNumber: changeNumberOf(db, claim.articleId),
+      updatedAt: at,
+      version: { increment: 1 },
+    },
   });
   if (result.count !== 1) return false;
   await insertEvents(
@@ -200,4 +308,47 @@ export async function listSpeakersOfArticle(db: DbClient, articleId: string): Pr
   return article.claims
     .flatMap((claim) => (claim.speaker ? [claim.speaker] : []))
     .sort((left, right) => left.localeCompare(right));
+}
+
+/** Every account a claim may be assigned to (reviewers, editors, admins), by name. */
+export async function listAssignableAccounts(db: DbClient): Promise<Assignee[]> {
+  const rows = await db.account.findMany({
+    where: { role: { in: [...ASSIGNABLE_ROLES] } },
+    select: { id: true, name: true, role: true },
+    orderBy: [{ name: "asc" }, { id: "asc" }],
+  });
+  return rows.map((row) => ({ ...row, role: row.role as Role }));
+}
+
+/**
+ * The live claims of live articles assigned to an account and not approved, most recently changed first, at most
+ * `limit` of them (the index on assignee and status finds them).
+ */
+export async function listWorkOfAssignee(db: DbClient, assigneeId: string, limit: number): Promise<WorkItem[]> {
+  const rows = await db.claim.findMany({
+    where: { assigneeId, status: { not: "approved" }, deletedAt: null, article: { deletedAt: null } },
+    orderBy: [{ updatedAt: "desc" }, { id: "desc" }],
+    take: limit,
+    select: {
+      id: true,
+      exact: true,
+      verdict: true,
+      status: true,
+      updatedAt: true,
+      article: { select: { id: true, title: true } },
+      reviews: { orderBy: { id: "desc" }, take: 1, include: REVIEW_INCLUDE },
+    },
+  });
+  return rows.map((row) => {
+    const latest = row.reviews[0];
+    return {
+      claimId: row.id,
+      article: row.article,
+      exact: row.exact,
+      verdict: row.verdict as Verdict,
+      status: row.status as ClaimStatus,
+      latestReview: latest ? toReview(latest) : null,
+      updatedAt: row.updatedAt.toISOString(),
+    };
+  });
 }

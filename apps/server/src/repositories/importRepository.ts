@@ -55,6 +55,8 @@ export async function insertImportedReport(
       rationale: claim.rationale,
       isOrphaned: claim.isOrphaned,
       isAnchorUnconfirmed: claim.isAnchorUnconfirmed,
+      // The importer gives each verdict here: someone else approves it.
+      verdictSetById: claim.verdict === "unverified" ? null : actor.id,
       ...stamp,
     })),
   });

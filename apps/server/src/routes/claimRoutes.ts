@@ -8,6 +8,9 @@ import {
   ZEvidenceList,
   ZIdParam,
   ZNearestMatchAnswer,
+  ZReviewCreate,
+  ZReviewList,
+  ZReviewResult,
   ZUndoRequest,
   ZUndoResult,
 } from "@factmark/core";
@@ -26,13 +29,15 @@ import { undoClaimChange } from "../services/claims/undoClaimChange";
 import { updateClaim } from "../services/claims/updateClaim";
 import { createEvidence } from "../services/evidence/createEvidence";
 import { listEvidence } from "../services/evidence/listEvidence";
+import { listReviews } from "../services/reviews/listReviews";
+import { reviewClaim } from "../services/reviews/reviewClaim";
 import { createRouter } from "./createRouter";
 import { errorAnswers } from "./errorAnswers";
 import { ifMatchHeader } from "./ifMatchHeader";
 import { jsonAnswer } from "./jsonAnswer";
 import { jsonRequest } from "./jsonRequest";
 
-/** /api/claims/:id: read, change (If-Match), delete and restore one claim; its evidence and history. */
+/** /api/claims/:id: read, change (If-Match), delete and restore one claim; its evidence, reviews and history. */
 export function claimRoutes({ db }: AppDeps) {
   return createRouter()
     .openapi(
@@ -53,13 +58,21 @@ export function claimRoutes({ db }: AppDeps) {
       createRoute({
         method: "patch",
         path: "/{id}",
-        summary: "Change a claim's verdict, speaker or rationale",
+        summary:
+          "Change a claim's verdict, speaker, rationale, assignee (editors) or status up to ready-for-review; a verdict or rationale change sends a reviewed claim back to review",
         middleware: [acceptJson(BODY_LIMITS.default)],
         parameters: [ifMatchHeader("required")],
         request: { params: ZIdParam, body: jsonRequest(ZClaimUpdate) },
         responses: {
           200: jsonAnswer(ZClaim, "The claim as changed"),
-          ...errorAnswers("VALIDATION_FAILED", "NOT_FOUND", "PRECONDITION_FAILED", "PRECONDITION_REQUIRED"),
+          ...errorAnswers(
+            "VALIDATION_FAILED",
+            "FORBIDDEN",
+            "NOT_FOUND",
+            "PRECONDITION_FAILED",
+            "UNPROCESSABLE",
+            "PRECONDITION_REQUIRED",
+          ),
         },
       }),
       async (c) => {
@@ -202,6 +215,50 @@ export function claimRoutes({ db }: AppDeps) {
         c.header("ETag", etag(evidence));
         c.header("Location", `/api/evidence/${evidence.id}`);
         return c.json(evidence, 201);
+      },
+    )
+    .openapi(
+      createRoute({
+        method: "get",
+        path: "/{id}/reviews",
+        summary: "The claim's reviews, every round, oldest first",
+        request: { params: ZIdParam },
+        responses: {
+          200: jsonAnswer(ZReviewList, "The reviews"),
+          ...errorAnswers("VALIDATION_FAILED", "NOT_FOUND"),
+        },
+      }),
+      async (c) => c.json({ items: await listReviews(db, c.get("actor"), c.req.valid("param").id) }, 200),
+    )
+    .openapi(
+      createRoute({
+        method: "post",
+        path: "/{id}/reviews",
+        summary:
+          "Approve a claim ready for review, or request changes with a note (editors; never on a verdict one set oneself)",
+        middleware: [acceptJson(BODY_LIMITS.default)],
+        parameters: [ifMatchHeader("required")],
+        request: { params: ZIdParam, body: jsonRequest(ZReviewCreate) },
+        responses: {
+          201: jsonAnswer(ZReviewResult, "The review, and the claim as it now stands (its ETag too)"),
+          ...errorAnswers(
+            "VALIDATION_FAILED",
+            "FORBIDDEN",
+            "NOT_FOUND",
+            "CONFLICT",
+            "PRECONDITION_FAILED",
+            "PRECONDITION_REQUIRED",
+            "UNSUPPORTED_MEDIA_TYPE",
+          ),
+        },
+      }),
+      async (c) => {
+        const version = requireIfMatch(c);
+        const { id } = c.req.valid("param");
+        const result = await reviewClaim(db, c.get("actor"), id, version, c.req.valid("json"));
+        c.header("ETag", etag(result.claim));
+        c.header("Location", `/api/claims/${id}/reviews`);
+        return c.json(result, 201);
       },
     )
     .openapi(

@@ -79,15 +79,20 @@ const ZClaimAssigned = z.object({
   from: ZActor.nullable(),
   to: ZActor.nullable(),
 });
-/**
- * A status set by hand, or (`reason: "changed-after-review"`) the claim sent back to review because its
- * verdict, rationale or evidence changed while it was in review or approved.
- */
+/** A status set by hand (up to ready-for-review). */
 const ZClaimStatusChanged = z.object({
   action: z.literal("claim.status_changed"),
   from: ZClaimStatus,
   to: ZClaimStatus,
-  reason: z.literal("changed-after-review").optional(),
+});
+/**
+ * The claim sent back to review because its verdict, rationale or evidence changed while it was in review or
+ * approved: its earlier approvals stop counting. Recorded beside the change that caused it.
+ */
+const ZClaimReviewReopened = z.object({
+  action: z.literal("claim.review_reopened"),
+  from: ZClaimStatus,
+  to: ZClaimStatus,
 });
 /** An editor's review, with the status it left the claim in (approved only once enough editors approve). */
 const ZClaimReviewed = z.object({
@@ -187,6 +192,7 @@ export const ZChangePayload = z.discriminatedUnion("action", [
   ZClaimUndone,
   ZClaimAssigned,
   ZClaimStatusChanged,
+  ZClaimReviewReopened,
   ZClaimReviewed,
   ZConclusionChanged,
   ZSpeakerKindsChanged,

@@ -185,16 +185,17 @@ export const changeEvent = {
     from: from && { id: from.id, name: from.name },
     to: to && { id: to.id, name: to.name },
   }),
-  /** A status set by hand; with `reason`, the claim sent back to review because it changed after review. */
-  statusChanged: (
-    from: ClaimStatus,
-    to: ClaimStatus,
-    reason?: "changed-after-review",
-  ): ChangePayloadOf<"claim.status_changed"> => ({
+  /** A status set by hand. */
+  statusChanged: (from: ClaimStatus, to: ClaimStatus): ChangePayloadOf<"claim.status_changed"> => ({
     action: "claim.status_changed",
     from,
     to,
-    ...(reason ? { reason } : {}),
+  }),
+  /** A change after review sent the claim from `from` back to ready-for-review. */
+  reviewReopened: (from: ClaimStatus): ChangePayloadOf<"claim.review_reopened"> => ({
+    action: "claim.review_reopened",
+    from,
+    to: "ready-for-review",
   }),
   /** `status`: the claim's status after the review. */
   claimReviewed: (

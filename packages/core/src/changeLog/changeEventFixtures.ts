@@ -131,10 +131,8 @@ const CHANGES = {
     buildChangeEvent(changeEvent.claimAssigned({ id: "ana", name: "Ana Ruiz" }, { id: "bo", name: "Bo Chen" })),
     buildChangeEvent(changeEvent.claimAssigned({ id: "bo", name: "Bo Chen" }, null)),
   ],
-  "claim.status_changed": [
-    buildChangeEvent(changeEvent.statusChanged("to-check", "in-progress")),
-    buildChangeEvent(changeEvent.statusChanged("approved", "ready-for-review", "changed-after-review")),
-  ],
+  "claim.status_changed": [buildChangeEvent(changeEvent.statusChanged("to-check", "in-progress"))],
+  "claim.review_reopened": [buildChangeEvent(changeEvent.reviewReopened("approved"))],
   "claim.reviewed": [
     buildChangeEvent(
       changeEvent.claimReviewed({ id: "review-1", decision: "approve", note: null, round: 1 }, "approved"),

@@ -51,10 +51,8 @@ const EXPECTED: Record<Exclude<ChangeAction, "claim.undone">, string[]> = {
     "reassigned the claim from Ana Ruiz to Bo Chen",
     "unassigned the claim (was Bo Chen)",
   ],
-  "claim.status_changed": [
-    "moved the claim from To check to In progress",
-    "changed the claim after review; it went back to Ready for review",
-  ],
+  "claim.status_changed": ["moved the claim from To check to In progress"],
+  "claim.review_reopened": ["changed the claim after review, so it went back from Approved to Ready for review"],
   "claim.reviewed": [
     "approved the claim",
     "approved the claim (one more approval needed)",

@@ -76,9 +76,9 @@ const CHANGE_WORDING: ChangeWording = {
     return `reassigned the claim from ${event.from.name} to ${event.to.name}`;
   },
   "claim.status_changed": (event) =>
-    event.reason === "changed-after-review"
-      ? `changed the claim after review; it went back to ${CLAIM_STATUS_LABELS[event.to]}`
-      : `moved the claim from ${CLAIM_STATUS_LABELS[event.from]} to ${CLAIM_STATUS_LABELS[event.to]}`,
+    `moved the claim from ${CLAIM_STATUS_LABELS[event.from]} to ${CLAIM_STATUS_LABELS[event.to]}`,
+  "claim.review_reopened": (event) =>
+    `changed the claim after review, so it went back from ${CLAIM_STATUS_LABELS[event.from]} to ${CLAIM_STATUS_LABELS[event.to]}`,
   "claim.reviewed": (event) => {
     const note = quoted(event.to.note);
     if (event.to.decision === "request-changes") return sentence("requested changes:", note);
@@ -122,6 +122,7 @@ const BARE_WORDING: Record<ChangeAction, string> = {
   "claim.undone": "undid a change",
   "claim.assigned": "changed who the claim is assigned to",
   "claim.status_changed": "changed the claim's status",
+  "claim.review_reopened": "sent the claim back to review",
   "claim.reviewed": "reviewed the claim",
   "article.conclusion_changed": "changed the conclusion",
   "article.speaker_kinds_changed": "set the speakers' kinds",

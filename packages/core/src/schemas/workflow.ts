@@ -1,4 +1,5 @@
 import { z } from "zod";
+import { type Role, ZRole } from "./account";
 import { ZActor, ZId, ZList, ZTimestamp, ZUserText } from "./common";
 import type { Verdict } from "./verdict";
 
@@ -142,9 +143,31 @@ export const ZWorkItem = z.object({
 });
 export type WorkItem = z.infer<typeof ZWorkItem>;
 
-/** GET /api/me/work: the live claims assigned to me that are not approved, across articles, most recently changed first. */
+/** The most claims "My work" answers: the most recently changed first, the rest left off. */
+export const MY_WORK_LIMIT = 500;
+
+/**
+ * GET /api/me/work: the live claims assigned to me that are not approved, across articles, most recently
+ * changed first; at most MY_WORK_LIMIT of them.
+ */
 export const ZWorkList = ZList(ZWorkItem);
 export type WorkList = z.infer<typeof ZWorkList>;
+
+/** The roles a claim may be assigned to: whoever may work on a verdict (not a viewer). */
+export const ASSIGNABLE_ROLES = ["reviewer", "editor", "admin"] as const satisfies readonly Role[];
+
+/** Whether an account of this role may be assigned a claim. */
+export function isAssignableRole(role: Role): boolean {
+  return (ASSIGNABLE_ROLES as readonly Role[]).includes(role);
+}
+
+/** An account a claim may be assigned to. */
+export const ZAssignee = z.object({ id: z.string(), name: z.string(), role: ZRole });
+export type Assignee = z.infer<typeof ZAssignee>;
+
+/** GET /api/assignees: every account a claim may be assigned to (reviewers, editors, admins), by name. */
+export const ZAssigneeList = ZList(ZAssignee);
+export type AssigneeList = z.infer<typeof ZAssigneeList>;
 
 /** The workflow of a claim nobody has touched yet: to check, unassigned, never reviewed. */
 export const UNTOUCHED_CLAIM_WORKFLOW: ClaimWorkflow = Object.freeze({

@@ -12,7 +12,9 @@ import {
 import type { Db } from "../../db/createDatabase";
 import { findUndoTarget } from "../../domain/findUndoTarget";
 import { preconditionFailed } from "../../domain/preconditionFailed";
+import { reopenReviewOfClaim } from "../../domain/reopenReviewOfClaim";
 import { requireClaim } from "../../domain/requireClaim";
+import { reviewStateAfter } from "../../domain/reviewStateAfter";
 import { setEvidenceDeleted } from "../../domain/setEvidenceDeleted";
 import { setLinkDeleted } from "../../domain/setLinkDeleted";
 import { authorize } from "../../policy/authorize";
@@ -26,7 +28,9 @@ import { findLink } from "../../repositories/linkRepository";
  * Undoes the newest change of a claim that is not undone yet (see findUndoTarget) and records a
  * "claim.undone" entry naming it and carrying the values it reverted. A verdict, speaker or rationale
  * goes back to its `from`; a link or evidence that was added is removed, one that was removed comes
- * back; an evidence edit puts the earlier fields back; a deletion is restored.
+ * back; an evidence edit puts the earlier fields back; a deletion is restored. Undoing a change of verdict,
+ * rationale or evidence is a change of them like any other: the verdict is then the undoer's, and a claim in
+ * review or approved goes back to review (reviewStateAfter).
  *
  * Preconditions, both optional: If-Match with the claim's version (412 when stale), and `eventId`,
  * the entry the reviewer saw as undoable (409 when a newer change came in since). With nothing left
@@ -64,18 +68,19 @@ export async function undoClaimChange(
       );
     }
     const at = new Date();
-    const after = await revert(tx, actor, claim, target, at);
+    await revert(tx, actor, claim, target, at);
     const [event] = await insertEvents(tx, claim.articleId, actor, [{ claimId, ...changeEvent.undone(target) }], at);
     if (!event) throw new Error("The undo entry was not recorded.");
+    const { isDeleted: _isDeleted, ...after } = await requireClaim(tx, claimId, { includeDeleted: true });
     return { undone: { ...target, isUndone: true }, event, claim: after };
   });
 }
 
-/** Applies the reverse of one history entry; answers the claim as it is afterwards. */
-async function revert(tx: DbClient, actor: Actor, claim: Claim, target: UndoableChangeEvent, at: Date): Promise<Claim> {
+/** Applies the reverse of one history entry. */
+async function revert(tx: DbClient, actor: Actor, claim: Claim, target: UndoableChangeEvent, at: Date): Promise<void> {
   switch (target.action) {
     case "claim.verdict_changed":
-      return changeClaim(tx, actor, claim, { verdict: target.from }, at);
+      return changeClaim(tx, actor, claim, { verdict: target.from, verdictSetById: actor.id }, at);
     case "claim.speaker_changed":
       return changeClaim(tx, actor, claim, { speaker: target.from }, at);
     case "claim.rationale_changed":
@@ -89,16 +94,16 @@ async function revert(tx: DbClient, actor: Actor, claim: Claim, target: Undoable
     case "link.removed":
       return setLinkDeletedAgain(tx, actor, claim, target.from.linkId, false, at);
     case "evidence.added":
-      return setEvidenceDeletedAgain(tx, actor, claim, target.to.evidenceId, true, at);
+      return setEvidenceDeletedAgain(tx, actor, target.to.evidenceId, true, at);
     case "evidence.removed":
-      return setEvidenceDeletedAgain(tx, actor, claim, target.from.evidenceId, false, at);
+      return setEvidenceDeletedAgain(tx, actor, target.from.evidenceId, false, at);
     case "evidence.updated": {
       const { evidenceId, ...before } = target.from;
       const found = await requireEvidence(tx, evidenceId);
       const { version } = found.evidence;
       const isUpdated = await updateEvidenceIfVersion(tx, claim.articleId, evidenceId, version, before, at);
       if (!isUpdated) throw preconditionFailed("evidence", found.evidence);
-      return claim;
+      return reopenReviewOfClaim(tx, actor, claim.id, at);
     }
   }
 }
@@ -111,26 +116,23 @@ async function setLinkDeletedAgain(
   linkId: string,
   isDeleting: boolean,
   at: Date,
-): Promise<Claim> {
+): Promise<void> {
   const found = await findLink(tx, linkId);
   if (!found) throw new AppError("CONFLICT", "The link this change made is gone; it cannot be undone.");
   // The other claim records the link's change as usual; this claim records the undo.
   await setLinkDeleted(tx, actor, found, isDeleting, at, claim.id);
-  return claim;
 }
 
 /** Removes the evidence the change added, or brings back what it removed; the undo entry records it. */
 async function setEvidenceDeletedAgain(
   tx: DbClient,
   actor: Actor,
-  claim: Claim,
   evidenceId: string,
   isDeleting: boolean,
   at: Date,
-): Promise<Claim> {
+): Promise<void> {
   const found = await requireEvidence(tx, evidenceId);
   await setEvidenceDeleted(tx, actor, found, isDeleting, at, { isRecorded: false });
-  return claim;
 }
 
 async function requireEvidence(tx: DbClient, evidenceId: string) {
@@ -139,9 +141,18 @@ async function requireEvidence(tx: DbClient, evidenceId: string) {
   return found;
 }
 
-async function changeClaim(tx: DbClient, actor: Actor, claim: Claim, change: ClaimChange, at: Date): Promise<Claim> {
-  const isUpdated = await updateClaimIfVersion(tx, claim, claim.version, change, [], actor, at);
+/** Puts a field of the claim back; a verdict or rationale put back is a change after review like any other. */
+async function changeClaim(tx: DbClient, actor: Actor, claim: Claim, change: ClaimChange, at: Date): Promise<void> {
+  const isReviewedContentChanged = change.verdict !== undefined || change.rationale !== undefined;
+  const review = reviewStateAfter(claim.status, { isReviewedContentChanged });
+  const isUpdated = await updateClaimIfVersion(
+    tx,
+    claim,
+    claim.version,
+    { ...change, ...review.change },
+    review.events,
+    actor,
+    at,
+  );
   if (!isUpdated) throw preconditionFailed("claim", claim);
-  const { deletedAt: _deletedAt, ...fields } = change;
-  return { ...claim, ...fields, version: claim.version + 1, updatedAt: at.toISOString() };
 }

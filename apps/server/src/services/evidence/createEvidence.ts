@@ -1,12 +1,16 @@
 import { AppError, changeEvent, type Evidence, type EvidenceCreate, type Principal } from "@factmark/core";
 import type { Db } from "../../db/createDatabase";
 import { timeOrderedId } from "../../db/timeOrderedId";
+import { reopenReviewOfClaim } from "../../domain/reopenReviewOfClaim";
 import { authorize } from "../../policy/authorize";
 import { findClaim } from "../../repositories/claimRepository";
 import { insertEvents, lockArticleForChanges } from "../../repositories/eventRepository";
 import { insertEvidence } from "../../repositories/evidenceRepository";
 
-/** Attaches a source to a live claim and records it in the claim's history. */
+/**
+ * Attaches a source to a live claim and records it in the claim's history. A claim in review or approved goes
+ * back to review (reopenReviewOfClaim).
+ */
 export async function createEvidence(
   db: Db,
   actor: Principal,
@@ -34,6 +38,7 @@ export async function createEvidence(
       at,
     );
     await insertEvents(tx, claim.articleId, actor, [{ claimId, ...changeEvent.evidenceAdded(evidence) }], at);
+    await reopenReviewOfClaim(tx, actor, claimId, at);
     return evidence;
   });
 }

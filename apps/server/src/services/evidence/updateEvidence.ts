@@ -1,6 +1,7 @@
 import { changeEvent, type Evidence, type EvidenceFields, type EvidenceUpdate, type Principal } from "@factmark/core";
 import type { Db } from "../../db/createDatabase";
 import { preconditionFailed } from "../../domain/preconditionFailed";
+import { reopenReviewOfClaim } from "../../domain/reopenReviewOfClaim";
 import { requireVisibleEvidence } from "../../domain/requireVisibleEvidence";
 import { authorize } from "../../policy/authorize";
 import { insertEvents, lockArticleForChanges } from "../../repositories/eventRepository";
@@ -10,7 +11,8 @@ const FIELDS = ["url", "title", "excerpt", "stance"] as const;
 
 /**
  * Changes a piece of evidence if the caller read the current version, recording the fields that
- * really changed (from and to) in its claim's history.
+ * really changed (from and to) in its claim's history. A claim in review or approved goes back to review
+ * (reopenReviewOfClaim).
  */
 export async function updateEvidence(
   db: Db,
@@ -37,6 +39,7 @@ export async function updateEvidence(
       Object.fromEntries(changedFields.map((field) => [field, source[field]]));
     const event = changeEvent.evidenceUpdated(id, pick(current), pick(change));
     await insertEvents(tx, claim.articleId, actor, [{ claimId: claim.id, ...event }], at);
+    await reopenReviewOfClaim(tx, actor, claim.id, at);
     return { ...current, ...change, version: current.version + 1, updatedAt: at.toISOString() };
   });
 }

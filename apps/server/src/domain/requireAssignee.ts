@@ -1,0 +1,25 @@
+import { type Actor, AppError, isAssignableRole, type Role } from "@factmark/core";
+import { findAccount } from "../repositories/accountRepository";
+import type { DbClient } from "../repositories/articleRepository";
+
+/**
+ * The account a claim is to be assigned to: it must exist and be a reviewer, editor or admin (a viewer cannot
+ * work on a claim). UNPROCESSABLE otherwise, naming the field and the reason.
+ */
+export async function requireAssignee(db: DbClient, accountId: string): Promise<Actor> {
+  const account = await findAccount(db, accountId);
+  if (!account) {
+    throw new AppError("UNPROCESSABLE", `There is no account with id "${accountId}" to assign the claim to.`, {
+      field: "assigneeId",
+      reason: "unknown_account",
+    });
+  }
+  if (!isAssignableRole(account.role as Role)) {
+    throw new AppError(
+      "UNPROCESSABLE",
+      `${account.name} is a ${account.role} and cannot be assigned a claim: assign a reviewer, editor or admin.`,
+      { field: "assigneeId", reason: "not_assignable", role: account.role },
+    );
+  }
+  return { id: account.id, name: account.name };
+}
