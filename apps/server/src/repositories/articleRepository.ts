@@ -1,18 +1,27 @@
 import {
   type Actor,
   type Article,
+  type ArticleProgress,
   type ArticleSummary,
   type ChangePayload,
+  type Conclusion,
   changeEvent,
   type DocNode,
   emptyVerdictCounts,
-  NEVER_PUBLISHED,
-  UNCONCLUDED_ARTICLE,
+  type SpeakerKinds,
   type Verdict,
+  ZConclusionRating,
+  ZSpeakerKinds,
 } from "@factmark/core";
 import type { Db } from "../db/createDatabase";
 import type { Prisma } from "../generated/prisma/client";
 import { insertEvents, lockArticleForChanges } from "./eventRepository";
+import {
+  PUBLICATION_STATE_SELECT,
+  type PublicationStateRow,
+  publicBaseUrl,
+  toPublicationState,
+} from "./publicationRepository";
 import { recentPerClient } from "./recentPerClient";
 
 export type DbClient = Db | Prisma.TransactionClient;
@@ -29,14 +38,44 @@ export interface ArticleFields {
   text: string;
 }
 
-export function toArticle(row: ArticleRow): Article {
+/**
+ * What a query for an article includes so that `toArticle` can say where its publication stands: each version's
+ * row, without its snapshot (a handful of small rows).
+ */
+export const ARTICLE_INCLUDE = {
+  publications: { select: PUBLICATION_STATE_SELECT },
+} as const satisfies Prisma.ArticleInclude;
+
+/**
+ * An article row as it crosses the wire. Its publication state is read from `publications` (ARTICLE_INCLUDE); a
+ * row read without them reads as never published.
+ */
+export function toArticle(row: ArticleRow & { publications?: PublicationStateRow[] }): Article {
   return {
     ...toArticleMetadata(row),
     doc: JSON.parse(row.doc) as DocNode,
     text: row.text,
-    // Stopgap until the conclusion and publication reads land.
-    ...UNCONCLUDED_ARTICLE,
+    conclusion: toConclusion(row),
+    speakerKinds: toSpeakerKinds(row.speakerKinds),
+    publication: toPublicationState(row.publications ?? []),
   };
+}
+
+/** The stored conclusion: both columns set and the rating one core knows, else none. */
+function toConclusion(row: Pick<ArticleRow, "conclusionSummary" | "conclusionRating">): Conclusion | null {
+  const rating = ZConclusionRating.safeParse(row.conclusionRating);
+  if (row.conclusionSummary === null || !rating.success) return null;
+  return { summary: row.conclusionSummary, rating: rating.data };
+}
+
+/** The stored speakers' kinds (JSON); a value that does not read as core's schema reads as none set. */
+export function toSpeakerKinds(stored: string): SpeakerKinds {
+  try {
+    const parsed = ZSpeakerKinds.safeParse(JSON.parse(stored));
+    return parsed.success ? parsed.data : {};
+  } catch {
+    return {};
+  }
 }
 
 function toArticleMetadata(row: Omit<ArticleRow, "doc" | "text">) {
@@ -63,8 +102,9 @@ export async function insertArticle(tx: DbClient, id: string, fields: ArticleFie
   return toArticle(row);
 }
 
+/** A live article with its conclusion and publication state (one query for the row, one small one for its versions). */
 export async function findArticle(db: DbClient, id: string): Promise<Article | null> {
-  const row = await db.article.findFirst({ where: { id, deletedAt: null } });
+  const row = await db.article.findFirst({ where: { id, deletedAt: null }, include: ARTICLE_INCLUDE });
   return row ? toArticle(row) : null;
 }
 
@@ -91,23 +131,48 @@ export async function findArticleText(db: DbClient, id: string): Promise<{ id: s
   return { id, text: article.text };
 }
 
+/** Whether a live (not deleted) article has this id: one count, no text read. */
+export async function isLiveArticle(db: DbClient, id: string): Promise<boolean> {
+  return (await db.article.count({ where: { id, deletedAt: null } })) > 0;
+}
+
 /** Whether an article exists, counting deleted ones: the seed never brings back what a user deleted. */
 export async function articleEverExisted(db: DbClient, id: string): Promise<boolean> {
   return (await db.article.count({ where: { id } })) > 0;
 }
 
-/** Every live article, newest first, with its claim counts per verdict (two queries in all). */
+/**
+ * Every live article, newest first, with its claim counts per verdict, its progress through review and where its
+ * publication stands: five queries in all, whatever the number of articles. Progress counts live claims:
+ * `withVerdict` those with a verdict other than unverified (orphans too: publishing waits for them), `approved`
+ * those of them approved, `readyForReview` and `changesRequested` any in that status; `assignees` A to Z.
+ */
 export async function listArticleSummaries(db: DbClient): Promise<ArticleSummary[]> {
   const rows = await db.article.findMany({
     where: { deletedAt: null },
     omit: { doc: true, text: true },
     orderBy: [{ createdAt: "desc" }, { id: "desc" }],
   });
-  const groups = await db.claim.groupBy({
-    by: ["articleId", "verdict", "isOrphaned"],
-    where: { deletedAt: null, articleId: { in: rows.map((row) => row.id) } },
-    _count: { _all: true },
-  });
+  const articleIds = rows.map((row) => row.id);
+  const liveClaims = { deletedAt: null, articleId: { in: articleIds } };
+  const [groups, assigned, publications] = await Promise.all([
+    db.claim.groupBy({
+      by: ["articleId", "verdict", "isOrphaned", "status"],
+      where: liveClaims,
+      _count: { _all: true },
+    }),
+    db.claim.groupBy({ by: ["articleId", "assigneeId"], where: { ...liveClaims, assigneeId: { not: null } } }),
+    db.publication.findMany({
+      where: { articleId: { in: articleIds } },
+      select: { articleId: true, ...PUBLICATION_STATE_SELECT },
+    }),
+  ]);
+  const assigneeIds = [...new Set(assigned.map((group) => group.assigneeId as string))];
+  const accounts =
+    assigneeIds.length === 0
+      ? []
+      : await db.account.findMany({ where: { id: { in: assigneeIds } }, select: { id: true, name: true } });
+  const accountById = new Map(accounts.map((account) => [account.id, account]));
   const summaries = new Map<string, ArticleSummary>(
     rows.map((row) => [
       row.id,
@@ -115,43 +180,90 @@ export async function listArticleSummaries(db: DbClient): Promise<ArticleSummary
         ...toArticleMetadata(row),
         counts: emptyVerdictCounts(),
         orphanCount: 0,
-        // Stopgap until the progress and publication reads land.
         progress: { withVerdict: 0, approved: 0, readyForReview: 0, changesRequested: 0, assignees: [] },
-        publication: NEVER_PUBLISHED,
+        publication: toPublicationState([]),
       },
     ]),
   );
   for (const group of groups) {
     const summary = summaries.get(group.articleId);
     if (!summary) continue;
-    summary.counts[group.verdict as Verdict] += group._count._all;
-    if (group.isOrphaned) summary.orphanCount += group._count._all;
+    const count = group._count._all;
+    summary.counts[group.verdict as Verdict] += count;
+    if (group.isOrphaned) summary.orphanCount += count;
+    addToProgress(summary.progress, group.verdict as Verdict, group.status, count);
+  }
+  for (const group of assigned) {
+    const account = group.assigneeId ? accountById.get(group.assigneeId) : undefined;
+    if (account) summaries.get(group.articleId)?.progress.assignees.push(account);
+  }
+  const versionsByArticle = new Map<string, PublicationStateRow[]>();
+  for (const publication of publications) {
+    versionsByArticle.set(publication.articleId, [
+      ...(versionsByArticle.get(publication.articleId) ?? []),
+      publication,
+    ]);
+  }
+  const baseUrl = publicBaseUrl();
+  for (const summary of summaries.values()) {
+    summary.progress.assignees.sort((a, b) => a.name.localeCompare(b.name) || a.id.localeCompare(b.id));
+    summary.publication = toPublicationState(versionsByArticle.get(summary.id) ?? [], baseUrl);
   }
   return [...summaries.values()];
 }
 
+function addToProgress(progress: ArticleProgress, verdict: Verdict, status: string, count: number): void {
+  if (verdict !== "unverified") {
+    progress.withVerdict += count;
+    if (status === "approved") progress.approved += count;
+  }
+  if (status === "ready-for-review") progress.readyForReview += count;
+  if (status === "changes-requested") progress.changesRequested += count;
+}
+
 export type ArticleMetadataChange = Partial<Omit<ArticleFields, "doc" | "text">>;
 
+/** What a write may change of an article row; each is stored as given (the conclusion in its two columns). */
+export type ArticleChange = ArticleMetadataChange & {
+  doc?: DocNode;
+  text?: string;
+  deletedAt?: Date;
+  conclusion?: Conclusion | null;
+  speakerKinds?: SpeakerKinds;
+  /** Set once, at the first publication (unique: a slug another article took fails with P2002). */
+  slug?: string;
+};
+
 /**
- * Applies a change if the article is still at `expectedVersion`; returns whether it did
- * (false when the article is gone or has moved on: the caller tells which).
+ * Applies a change if the article is still at `expectedVersion`, and moves it to the next version; returns whether
+ * it did (false when the article is gone or has moved on: the caller tells which).
  */
 export async function updateArticleIfVersion(
   db: DbClient,
   id: string,
   expectedVersion: number,
-  change: ArticleMetadataChange & { doc?: DocNode; text?: string; deletedAt?: Date },
+  change: ArticleChange,
 ): Promise<boolean> {
-  const { doc, ...rest } = change;
+  const { doc, conclusion, speakerKinds, ...rest } = change;
   const result = await db.article.updateMany({
     where: { id, version: expectedVersion, deletedAt: null },
     data: {
       ...rest,
       ...(doc ? { doc: JSON.stringify(doc) } : {}),
+      ...(conclusion === undefined
+        ? {}
+        : { conclusionSummary: conclusion?.summary ?? null, conclusionRating: conclusion?.rating ?? null }),
+      ...(speakerKinds ? { speakerKinds: JSON.stringify(speakerKinds) } : {}),
       version: { increment: 1 },
     },
   });
   return result.count === 1;
+}
+
+/** The slugs taken by any article (deleted ones too: the unique index counts them) that start with `prefix`. */
+export async function findSlugsStartingWith(db: DbClient, prefix: string): Promise<Set<string>> {
+  const rows = await db.article.findMany({ where: { slug: { startsWith: prefix } }, select: { slug: true } });
+  return new Set(rows.flatMap((row) => (row.slug === null ? [] : [row.slug])));
 }
 
 /** Records an entry on the article itself (not on one of its claims); the caller holds the article's change lock. */

@@ -164,7 +164,8 @@ export function articleRoutes({ db }: AppDeps) {
         method: "patch",
         path: "/{id}",
         summary:
-          "Change an article's metadata and/or its body (doc: a document of the editor's schema); a new body re-anchors every claim, and the answer's `reanchored` counts them by outcome",
+          "Change an article's metadata and/or its body (doc: a document of the editor's schema); a new body re-anchors every claim, and the answer's `reanchored` counts them by outcome. " +
+          "Editors also set its conclusion (null clears it) and its speakers' kinds (merged; null forgets a name); a change that changes nothing stores nothing",
         middleware: [acceptJson(BODY_LIMITS.article)],
         parameters: [ifMatchHeader("required")],
         request: { params: ZIdParam, body: jsonRequest(ZArticleUpdate) },
@@ -172,6 +173,7 @@ export function articleRoutes({ db }: AppDeps) {
           200: jsonAnswer(ZArticleSaved, "The article as saved, with how its claims were re-anchored"),
           ...errorAnswers(
             "VALIDATION_FAILED",
+            "FORBIDDEN",
             "NOT_FOUND",
             "PRECONDITION_FAILED",
             "PRECONDITION_REQUIRED",
@@ -190,13 +192,13 @@ export function articleRoutes({ db }: AppDeps) {
       createRoute({
         method: "delete",
         path: "/{id}",
-        summary: "Delete an article",
+        summary: "Delete an article (409 while its fact-check is published and not retracted)",
         middleware: [acceptJson(BODY_LIMITS.article)],
         parameters: [ifMatchHeader("optional")],
         request: { params: ZIdParam },
         responses: {
           204: { description: "Deleted" },
-          ...errorAnswers("VALIDATION_FAILED", "NOT_FOUND", "PRECONDITION_FAILED"),
+          ...errorAnswers("VALIDATION_FAILED", "FORBIDDEN", "NOT_FOUND", "CONFLICT", "PRECONDITION_FAILED"),
         },
       }),
       async (c) => {
