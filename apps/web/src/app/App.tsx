@@ -4,6 +4,7 @@ import { ArticleListPage } from "../features/articles/components/ArticleListPage
 import { AcceptInvitePage } from "../features/auth/components/AcceptInvitePage";
 import { AccountMenu } from "../features/auth/components/AccountMenu";
 import { AuthGate } from "../features/auth/components/AuthGate";
+import { MyWorkLink } from "../features/workflow/components/MyWorkLink";
 import { ErrorBoundary } from "./ErrorBoundary";
 
 // The editor and the report load with their pages: the article list needs neither.
@@ -19,6 +20,9 @@ const UsersPage = lazy(() =>
 const NewArticlePage = lazy(() =>
   import("../features/import/components/NewArticlePage").then((module) => ({ default: module.NewArticlePage })),
 );
+const MyWorkPage = lazy(() =>
+  import("../features/workflow/components/MyWorkPage").then((module) => ({ default: module.MyWorkPage })),
+);
 const ReportPage = lazy(() =>
   import("../features/report/components/ReportPage").then((module) => ({ default: module.ReportPage })),
 );
@@ -30,9 +34,12 @@ export function App() {
         Skip to content
       </a>
       <header className="app-header">
-        <Link href="/" className="brand">
-          Factmark
-        </Link>
+        <div className="app-header__start">
+          <Link href="/" className="brand">
+            Factmark
+          </Link>
+          <MyWorkLink />
+        </div>
         <AccountMenu />
       </header>
       <main id="main">
@@ -64,6 +71,9 @@ function SignedInRoutes() {
       </Route>
       <Route path="/admin/users">
         <UsersPage />
+      </Route>
+      <Route path="/work">
+        <MyWorkPage />
       </Route>
       <Route path="/account">
         <AccountPage />

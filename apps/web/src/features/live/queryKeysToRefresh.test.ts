@@ -2,6 +2,7 @@ import { describe, expect, it } from "vitest";
 import { articleKeys } from "../articles/queryKeys";
 import { claimKeys } from "../claims/queryKeys";
 import { linkKeys } from "../links/queryKeys";
+import { workflowKeys } from "../workflow/queryKeys";
 import { queryKeysToRefresh } from "./queryKeysToRefresh";
 
 describe("queryKeysToRefresh", () => {
@@ -22,6 +23,21 @@ describe("queryKeysToRefresh", () => {
       linkKeys.ofArticle("a1"),
     );
     expect(queryKeysToRefresh("a1", { actions: ["article.updated", "claim.reanchored"], claimIds: [] })).toContainEqual(
+      articleKeys.detail("a1"),
+    );
+  });
+
+  it("reads My work again when a claim was assigned, reviewed or moved, and the article when it was published", () => {
+    expect(queryKeysToRefresh("a1", { actions: ["claim.assigned"], claimIds: ["c1"] })).toContainEqual(
+      workflowKeys.myWork(),
+    );
+    expect(queryKeysToRefresh("a1", { actions: ["claim.reviewed"], claimIds: ["c1"] })).toContainEqual(
+      workflowKeys.myWork(),
+    );
+    expect(queryKeysToRefresh("a1", { actions: ["evidence.added"], claimIds: ["c1"] })).not.toContainEqual(
+      workflowKeys.myWork(),
+    );
+    expect(queryKeysToRefresh("a1", { actions: ["article.published"], claimIds: [] })).toContainEqual(
       articleKeys.detail("a1"),
     );
   });

@@ -3,9 +3,10 @@ import { useEffect } from "react";
 import { Link } from "wouter";
 import { errorMessage } from "../../../lib/ApiError";
 import { useCurrentUser } from "../../auth/hooks/useCurrentUser";
+import { ArticleProgress } from "../../workflow/components/ArticleProgress";
 import { useArticlesQuery } from "../hooks/useArticlesQuery";
 
-/** Every article with its claim counts per verdict. */
+/** Every article with its claim counts per verdict, its progress through review, and whether it is published. */
 export function ArticleListPage() {
   const articlesQuery = useArticlesQuery();
   const { can } = useCurrentUser();
@@ -50,6 +51,7 @@ export function ArticleListPage() {
                   </li>
                 ))}
               </ul>
+              <ArticleProgress progress={article.progress} publication={article.publication} />
             </li>
           ))}
         </ul>

@@ -1,6 +1,7 @@
 import { type Claim, VERDICT_LABELS, VERDICTS, type Verdict } from "@factmark/core";
 import { forwardRef, type ReactNode } from "react";
 import { isPendingId } from "../../../lib/pendingId";
+import { ClaimStatusBadge } from "../../workflow/components/ClaimStatusBadge";
 
 export interface ClaimCardProps {
   claim: Claim;
@@ -23,7 +24,10 @@ export interface ClaimCardProps {
 
 const QUOTE_PREVIEW_LENGTH = 180;
 
-/** One claim in the sidebar: its quote, speaker and verdict (changeable), a delete button, and its details when selected. */
+/**
+ * One claim in the sidebar: its quote, speaker, status and assignee, its verdict (changeable), a delete button,
+ * and its details when selected.
+ */
 export const ClaimCard = forwardRef<HTMLLIElement, ClaimCardProps>(function ClaimCard(
   {
     claim,
@@ -63,6 +67,19 @@ export const ClaimCard = forwardRef<HTMLLIElement, ClaimCardProps>(function Clai
         <bdi dir="auto">“{preview}”</bdi>
       </button>
       <p className="claim-card__speaker">{claim.speaker ? `— ${claim.speaker}` : "Unattributed"}</p>
+      <p className="claim-card__workflow">
+        <ClaimStatusBadge status={claim.status} />
+        <span className="claim-card__assignee">
+          {claim.assignee ? (
+            <>
+              <span className="visually-hidden">Assigned to </span>
+              {claim.assignee.name}
+            </>
+          ) : (
+            "Unassigned"
+          )}
+        </span>
+      </p>
       {claim.isAnchorUnconfirmed && (
         <p className="claim-card__flag" title="An edit changed this claim's words: check that the verdict still fits">
           Moved — check it

@@ -1,29 +1,66 @@
-import { type Claim, type ClaimUpdate, VERDICT_LABELS } from "@factmark/core";
+import { type Actor, CLAIM_STATUS_LABELS, type Claim, type ClaimUpdate, VERDICT_LABELS } from "@factmark/core";
 import { useEffect, useRef } from "react";
 import type { ClaimConflict } from "../hooks/useClaimActions";
 
 export interface ClaimConflictDialogProps {
   conflict: ClaimConflict;
   onResolve: (choice: "theirs" | "mine") => void;
+  /** The people a claim can be assigned to, to name the assignee of this reviewer's change. */
+  assignees?: readonly Actor[];
 }
 
-const FIELDS = ["verdict", "speaker", "rationale"] as const;
-const FIELD_LABELS: Record<(typeof FIELDS)[number], string> = {
+const FIELDS = ["verdict", "speaker", "rationale", "status", "assigneeId"] as const;
+type Field = (typeof FIELDS)[number];
+const FIELD_LABELS: Record<Field, string> = {
   verdict: "Verdict",
   speaker: "Speaker",
   rationale: "Rationale",
+  status: "Status",
+  assigneeId: "Assignee",
 };
 
-function show(field: (typeof FIELDS)[number], value: Claim[typeof field] | ClaimUpdate[typeof field]): string {
-  if (value === null || value === undefined || value === "") return "—";
-  return field === "verdict" ? VERDICT_LABELS[value as Claim["verdict"]] : String(value);
+function showText(value: string | null | undefined): string {
+  return value === null || value === undefined || value === "" ? "—" : value;
+}
+
+/** A field of their version, as a reviewer reads it. */
+function showTheirs(field: Field, claim: Claim): string {
+  switch (field) {
+    case "verdict":
+      return VERDICT_LABELS[claim.verdict];
+    case "status":
+      return CLAIM_STATUS_LABELS[claim.status];
+    case "assigneeId":
+      return claim.assignee?.name ?? "Unassigned";
+    default:
+      return showText(claim[field]);
+  }
+}
+
+/** A field of this reviewer's change, as they read it. */
+function showMine(field: Field, change: ClaimUpdate, theirs: Claim, assignees: readonly Actor[]): string {
+  switch (field) {
+    case "verdict":
+      return change.verdict ? VERDICT_LABELS[change.verdict] : "—";
+    case "status":
+      return change.status ? CLAIM_STATUS_LABELS[change.status] : "—";
+    case "assigneeId": {
+      if (change.assigneeId === null) return "Unassigned";
+      const person =
+        assignees.find((candidate) => candidate.id === change.assigneeId) ??
+        (theirs.assignee?.id === change.assigneeId ? theirs.assignee : undefined);
+      return person?.name ?? "Someone else";
+    }
+    default:
+      return showText(change[field]);
+  }
 }
 
 /**
  * Someone else changed the claim before this reviewer's change arrived: shows their version beside
  * this reviewer's change, to keep theirs or apply this one on top. Escape keeps theirs.
  */
-export function ClaimConflictDialog({ conflict, onResolve }: ClaimConflictDialogProps) {
+export function ClaimConflictDialog({ conflict, onResolve, assignees = [] }: ClaimConflictDialogProps) {
   const keepRef = useRef<HTMLButtonElement>(null);
   useEffect(() => keepRef.current?.focus(), []);
   const fields = FIELDS.filter((field) => conflict.mine[field] !== undefined);
@@ -59,8 +96,8 @@ export function ClaimConflictDialog({ conflict, onResolve }: ClaimConflictDialog
             {fields.map((field) => (
               <tr key={field}>
                 <th scope="row">{FIELD_LABELS[field]}</th>
-                <td>{show(field, conflict.theirs[field])}</td>
-                <td>{show(field, conflict.mine[field])}</td>
+                <td>{showTheirs(field, conflict.theirs)}</td>
+                <td>{showMine(field, conflict.mine, conflict.theirs, assignees)}</td>
               </tr>
             ))}
           </tbody>

@@ -4,6 +4,7 @@ import { EvidenceSection } from "../../evidence/components/EvidenceSection";
 import { HistoryTimeline } from "../../history/components/HistoryTimeline";
 import { ClaimLinks } from "../../links/components/ClaimLinks";
 import { LinkPicker } from "../../links/components/LinkPicker";
+import { ClaimWorkflowPanel } from "../../workflow/components/ClaimWorkflowPanel";
 import { AnchorCheckNotice } from "./AnchorCheckNotice";
 import { RationaleField } from "./RationaleField";
 import { SpeakerField } from "./SpeakerField";
@@ -24,7 +25,10 @@ export interface ClaimDetailsProps {
   canLink?: boolean;
 }
 
-/** Everything a reviewer records about one claim: speaker, rationale, links, evidence and its history. */
+/**
+ * Everything a reviewer records about one claim: its status, assignee and review, speaker, rationale, links,
+ * evidence and its history.
+ */
 export function ClaimDetails({
   claim,
   claims,
@@ -42,6 +46,7 @@ export function ClaimDetails({
   return (
     <div className="claim-details">
       <AnchorCheckNotice claim={claim} canEdit={canEdit} />
+      <ClaimWorkflowPanel claim={claim} />
       {canEdit ? (
         <>
           <SpeakerField

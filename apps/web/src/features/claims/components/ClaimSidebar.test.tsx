@@ -1,7 +1,10 @@
-import { render, screen, within } from "@testing-library/react";
+import type { Claim } from "@factmark/core";
+import { QueryClientProvider } from "@tanstack/react-query";
+import { screen, within } from "@testing-library/react";
 import userEvent from "@testing-library/user-event";
 import { describe, expect, it, vi } from "vitest";
 import { buildClaim } from "../../../test/buildClaim";
+import { createTestQueryClient, renderWithQueryClient } from "../../../test/renderWithQueryClient";
 import { ClaimSidebar } from "./ClaimSidebar";
 
 const TEXT =
@@ -21,8 +24,27 @@ function renderSidebar(overrides: Partial<Parameters<typeof ClaimSidebar>[0]> = 
     onDelete: vi.fn(),
     ...overrides,
   };
-  render(<ClaimSidebar {...props} />);
-  return props;
+  // Signed in as a reviewer, "test-reviewer": the claims assigned to them are "Mine".
+  const view = renderWithQueryClient(<ClaimSidebar {...props} />, createTestQueryClient("reviewer"));
+  const rerender = (changes: Partial<typeof props>) =>
+    view.rerender(
+      <QueryClientProvider client={view.queryClient}>
+        <ClaimSidebar {...props} {...changes} />
+      </QueryClientProvider>,
+    );
+  return { ...props, rerender };
+}
+
+const ME = { id: "test-reviewer", name: "Test reviewer" };
+const BO = { id: "bo", name: "Bo Editor" };
+const WORKFLOW_CLAIMS = [
+  buildClaim(TEXT, "limited number of drones", "contradicted", { status: "in-progress", assignee: ME }),
+  buildClaim(TEXT, "transferred dozens", "supported", { status: "ready-for-review", assignee: BO }),
+  buildClaim(TEXT, "totally unfounded", "contradicted"),
+];
+
+function shownQuotes(): string[] {
+  return screen.queryAllByRole("button", { name: /Show claim/ }).map((button) => button.textContent ?? "");
 }
 
 describe("ClaimSidebar", () => {
@@ -79,5 +101,68 @@ describe("ClaimSidebar", () => {
     renderSidebar({ canEdit: false, canDelete: false });
     for (const select of screen.getAllByRole("combobox", { name: "Verdict" })) expect(select).toBeDisabled();
     expect(screen.queryByRole("button", { name: /Delete claim/ })).toBeNull();
+  });
+
+  it("shows each claim's status and assignee on its card", () => {
+    renderSidebar({ claims: WORKFLOW_CLAIMS });
+    const [first, second, third] = screen.getAllByRole("listitem") as HTMLElement[];
+    expect(first).toHaveTextContent("Status: In progress");
+    expect(first).toHaveTextContent("Assigned to Test reviewer");
+    expect(second).toHaveTextContent("Status: Ready for review");
+    expect(second).toHaveTextContent("Assigned to Bo Editor");
+    expect(third).toHaveTextContent("Status: To check");
+    expect(third).toHaveTextContent("Unassigned");
+  });
+
+  it("filters by status, each status with its count", async () => {
+    const user = userEvent.setup();
+    renderSidebar({ claims: WORKFLOW_CLAIMS });
+    const status = screen.getByRole("combobox", { name: "Status" });
+    expect(
+      within(status)
+        .getAllByRole("option")
+        .map((option) => option.textContent),
+    ).toEqual([
+      "All statuses (3)",
+      "To check (1)",
+      "In progress (1)",
+      "Ready for review (1)",
+      "Changes requested (0)",
+      "Approved (0)",
+    ]);
+    await user.selectOptions(status, "Ready for review (1)");
+    expect(shownQuotes()).toEqual(["Show claim in the text: “transferred dozens”"]);
+    await user.selectOptions(status, "Approved (0)");
+    expect(screen.getByText("No claims match these filters.")).toBeInTheDocument();
+  });
+
+  it("filters by assignee: mine, unassigned, or one person, alongside the verdict filter", async () => {
+    const user = userEvent.setup();
+    renderSidebar({ claims: WORKFLOW_CLAIMS });
+    const assignee = screen.getByRole("combobox", { name: "Assignee" });
+    expect(
+      within(assignee)
+        .getAllByRole("option")
+        .map((option) => option.textContent),
+    ).toEqual(["Everyone (3)", "Mine (1)", "Unassigned (1)", "Bo Editor (1)"]);
+    await user.selectOptions(assignee, "Mine (1)");
+    expect(shownQuotes()).toEqual(["Show claim in the text: “limited number of drones”"]);
+    await user.selectOptions(assignee, "Unassigned (1)");
+    expect(shownQuotes()).toEqual(["Show claim in the text: “totally unfounded”"]);
+    await user.click(screen.getByRole("button", { name: "Supported 1" }));
+    expect(screen.getByText("No claims match these filters.")).toBeInTheDocument();
+    await user.selectOptions(assignee, "Bo Editor (1)");
+    expect(shownQuotes()).toEqual(["Show claim in the text: “transferred dozens”"]);
+  });
+
+  it("updates the counts when a claim's assignee or status changes", async () => {
+    const user = userEvent.setup();
+    const { rerender } = renderSidebar({ claims: WORKFLOW_CLAIMS });
+    await user.selectOptions(screen.getByRole("combobox", { name: "Assignee" }), "Mine (1)");
+    const [mine, theirs, unassigned] = WORKFLOW_CLAIMS as [Claim, Claim, Claim];
+    rerender({ claims: [mine, theirs, { ...unassigned, assignee: ME, status: "in-progress" }] });
+    expect(screen.getByRole("option", { name: "Mine (2)" })).toBeInTheDocument();
+    expect(screen.getByRole("option", { name: "In progress (2)" })).toBeInTheDocument();
+    expect(shownQuotes()).toHaveLength(2);
   });
 });

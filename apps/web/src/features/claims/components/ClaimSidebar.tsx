@@ -1,4 +1,4 @@
-import { type Claim, emptyVerdictCounts, type Verdict } from "@factmark/core";
+import { type Claim, type ClaimStatus, emptyVerdictCounts, type Verdict } from "@factmark/core";
 import {
   type ReactNode,
   type RefObject,
@@ -10,7 +10,9 @@ import {
   useRef,
   useState,
 } from "react";
+import { useCurrentUser } from "../../auth/hooks/useCurrentUser";
 import { ClaimCard } from "./ClaimCard";
+import { ClaimWorkflowFilters, matchesAssigneeFilter } from "./ClaimWorkflowFilters";
 import { VerdictFilter } from "./VerdictFilter";
 
 /** The speaker filter's value for claims attributed to no one. */
@@ -181,7 +183,10 @@ function useListWindow(
   return rendered;
 }
 
-/** The claims of the article in document order, with counts per verdict and filters by verdict and speaker. */
+/**
+ * The claims of the article in document order, with counts per verdict and filters by verdict, speaker, status
+ * and assignee.
+ */
 export function ClaimSidebar({
   claims,
   selectedClaimId,
@@ -198,6 +203,9 @@ export function ClaimSidebar({
   const speakerFilterId = useId();
   const [verdictFilter, setVerdictFilter] = useState<Verdict | null>(null);
   const [speakerFilter, setSpeakerFilter] = useState<string | null>(null);
+  const [statusFilter, setStatusFilter] = useState<ClaimStatus | null>(null);
+  const [assigneeFilter, setAssigneeFilter] = useState<string | null>(null);
+  const myId = useCurrentUser().user?.id ?? null;
   const counts = useMemo(() => {
     const result = emptyVerdictCounts();
     for (const claim of claims) result[claim.verdict] += 1;
@@ -215,9 +223,11 @@ export function ClaimSidebar({
       claims.filter(
         (claim) =>
           (verdictFilter === null || claim.verdict === verdictFilter) &&
-          (speakerFilter === null || (claim.speaker ?? UNATTRIBUTED) === speakerFilter),
+          (speakerFilter === null || (claim.speaker ?? UNATTRIBUTED) === speakerFilter) &&
+          (statusFilter === null || claim.status === statusFilter) &&
+          matchesAssigneeFilter(claim, assigneeFilter, myId),
       ),
-    [claims, verdictFilter, speakerFilter],
+    [claims, verdictFilter, speakerFilter, statusFilter, assigneeFilter, myId],
   );
   const selectedRef = useRef<HTMLLIElement>(null);
   const listRef = useRef<HTMLOListElement>(null);
@@ -250,6 +260,16 @@ export function ClaimSidebar({
             <option value={UNATTRIBUTED}>Unattributed</option>
           </select>
         </div>
+      )}
+      {(claims.length > 0 || statusFilter !== null || assigneeFilter !== null) && (
+        <ClaimWorkflowFilters
+          claims={claims}
+          myId={myId}
+          status={statusFilter}
+          assignee={assigneeFilter}
+          onStatusChange={setStatusFilter}
+          onAssigneeChange={setAssigneeFilter}
+        />
       )}
       {claims.length === 0 ? (
         <p className="empty-state">

@@ -16,7 +16,7 @@ export interface ClaimConflict {
 }
 
 /** The current claim a 412 carries, or null when the error is something else. */
-function staleClaimOf(error: unknown): Claim | null {
+export function staleClaimOf(error: unknown): Claim | null {
   if (!(error instanceof ApiError) || error.code !== "PRECONDITION_FAILED") return null;
   const parsed = ZClaim.safeParse((error.details as { current?: unknown } | undefined)?.current);
   return parsed.success ? parsed.data : null;

@@ -3,6 +3,7 @@ import { useQueryClient } from "@tanstack/react-query";
 import { listCache } from "../../../lib/listCache";
 import { articleKeys } from "../../articles/queryKeys";
 import { linkKeys } from "../../links/queryKeys";
+import { workflowKeys } from "../../workflow/queryKeys";
 import { claimCursors } from "../claimCursors";
 import { claimKeys } from "../queryKeys";
 
@@ -11,8 +12,14 @@ export function useClaimCache(articleId: string) {
   const queryClient = useQueryClient();
   const cache = listCache<Claim>(queryClient, claimKeys.ofArticle(articleId), {
     sort: compareClaimsInDocumentOrder,
-    // The list's counts change; a claim's links show or hide with it; its history gains an entry.
-    alsoInvalidate: [articleKeys.list(), linkKeys.ofArticle(articleId), claimKeys.everyClaim(articleId)],
+    // The list's counts and progress change; a claim's links show or hide with it; its history gains an entry;
+    // what is assigned to me may change.
+    alsoInvalidate: [
+      articleKeys.list(),
+      linkKeys.ofArticle(articleId),
+      claimKeys.everyClaim(articleId),
+      workflowKeys.myWork(),
+    ],
   });
   return {
     ...cache,

@@ -148,8 +148,8 @@ describe("HistoryTimeline", () => {
       by: REVIEWER,
       claimId: CLAIM.id,
       action: "unreadable",
-      storedAction: "claim.status_changed",
-      to: "approved",
+      storedAction: "claim.translated",
+      to: "fr",
     };
     stubApi({
       [`GET ${HISTORY_PATH}`]: { status: 200, body: { items: [unreadable, CREATED], undoableEventId: null } },
