@@ -142,4 +142,35 @@ describe("ArticleWorkspace", () => {
     expect(within(cardOf(DOZENS)).getByRole("status")).toHaveTextContent("Changed by Ana Reviewer just now");
     expect(screen.queryByRole("alertdialog")).not.toBeInTheDocument();
   });
+
+  it("opens the conclusion and publishing beside the text, and a blocking claim's button selects it in the sidebar", async () => {
+    const user = userEvent.setup();
+    renderWorkspace({
+      "GET /api/articles/article-1/speakers": { status: 200, body: { items: [] } },
+      "POST /api/articles/article-1/publications": {
+        status: 409,
+        body: {
+          error: {
+            code: "CONFLICT",
+            message: "Not every claim is approved.",
+            details: {
+              blockers: [{ claimId: DOZENS.id, number: 2, reason: "Claim 2 is ready for review, not approved." }],
+            },
+          },
+        },
+      },
+    });
+    const publishTab = screen.getByRole("tab", { name: "Publish" });
+    await user.click(publishTab);
+    expect(publishTab).toHaveAttribute("aria-selected", "true");
+    const panel = screen.getByRole("tabpanel", { name: "Publish" });
+    expect(within(panel).getByText("Not published")).toBeVisible();
+    // The article stays in view beside the panel.
+    expect(screen.getByRole("textbox", { name: /Article text/ })).toBeVisible();
+
+    await user.click(within(panel).getByRole("button", { name: "Publish" }));
+    await user.click(await within(panel).findByRole("button", { name: "Show claim 2" }));
+    expect(screen.getByRole("tab", { name: /Claims/ })).toHaveAttribute("aria-selected", "true");
+    expect(highlightOf(DOZENS)).toHaveClass("claim-hl--selected");
+  });
 });

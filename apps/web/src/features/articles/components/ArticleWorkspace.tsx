@@ -1,5 +1,6 @@
 import type { Article, Claim, Link, Viewer } from "@factmark/core";
-import { useCallback, useMemo, useRef } from "react";
+import { useCallback, useMemo, useRef, useState } from "react";
+import { InlineNotice } from "../../../components/InlineNotice";
 import { useNotice } from "../../../components/useNotice";
 import { ArticleEditor, type ArticleEditorHandle, type SelectionToolbarProps } from "../../../editor/ArticleEditor";
 import { errorMessage } from "../../../lib/ApiError";
@@ -20,6 +21,8 @@ import { useLinksQuery } from "../../links/hooks/useLinksQuery";
 import { ClaimLiveStatus } from "../../live/components/ClaimLiveStatus";
 import { useAnnouncePresence } from "../../live/hooks/useAnnouncePresence";
 import { type ArticleLive, NO_LIVE } from "../../live/hooks/useArticleEvents";
+import { PublishingPanel } from "../../publishing/components/PublishingPanel";
+import { useRequestedClaim } from "../../workflow/hooks/useRequestedClaim";
 import { useClaimSelection } from "../hooks/useClaimSelection";
 import { useUndoShortcut } from "../hooks/useUndoShortcut";
 
@@ -38,7 +41,8 @@ export interface ArticleWorkspaceProps {
 }
 
 /**
- * The article's text with its highlights beside the sidebar: claims with their details, or the contradictions.
+ * The article's text with its highlights beside the sidebar: claims with their details, the contradictions, or
+ * the conclusion and publishing.
  * Its notices show through the `NoticeProvider` above it; Ctrl+Z undoes what the notice showing offers to.
  * The claim selected is announced to the others on the article.
  */
@@ -57,6 +61,9 @@ export function ArticleWorkspace({ article, live = NO_LIVE }: ArticleWorkspacePr
   const { undoNotice } = useNotice();
   useUndoShortcut(undoNotice);
   const editorRef = useRef<ArticleEditorHandle>(null);
+  // The publishing tab stands apart from the claim selection's views: choosing a claim anywhere leaves it.
+  const [isPublishingShown, setIsPublishingShown] = useState(false);
+  const view = isPublishingShown ? "publishing" : selection.view;
   useAnnouncePresence(article.id, live.connectionId, selection.selectedClaimId);
   const lookersByClaimId = useMemo(() => {
     const lookers = new Map<string, Viewer[]>();
@@ -70,11 +77,15 @@ export function ArticleWorkspace({ article, live = NO_LIVE }: ArticleWorkspacePr
   const { selectClaim } = selection;
   const revealClaim = useCallback(
     (claimId: string) => {
+      setIsPublishingShown(false);
       selectClaim(claimId);
       editorRef.current?.scrollToClaim(claimId);
     },
     [selectClaim],
   );
+  // "My work" links to the article with `?claim=`: open that claim once the claims are in.
+  const { missingClaimId } = useRequestedClaim(claimsQuery.data, revealClaim);
+  const [dismissedMissingClaimId, setDismissedMissingClaimId] = useState<string | null>(null);
 
   return (
     <div className="workspace">
@@ -111,9 +122,12 @@ export function ArticleWorkspace({ article, live = NO_LIVE }: ArticleWorkspacePr
             type="button"
             role="tab"
             id="tab-claims"
-            aria-selected={selection.view === "claims"}
+            aria-selected={view === "claims"}
             aria-controls="panel-claims"
-            onClick={() => selection.showView("claims")}
+            onClick={() => {
+              setIsPublishingShown(false);
+              selection.showView("claims");
+            }}
           >
             Claims <span className="filter-chip__count">{claims.length}</span>
           </button>
@@ -121,15 +135,32 @@ export function ArticleWorkspace({ article, live = NO_LIVE }: ArticleWorkspacePr
             type="button"
             role="tab"
             id="tab-contradictions"
-            aria-selected={selection.view === "contradictions"}
+            aria-selected={view === "contradictions"}
             aria-controls="panel-contradictions"
-            onClick={() => selection.showView("contradictions")}
+            onClick={() => {
+              setIsPublishingShown(false);
+              selection.showView("contradictions");
+            }}
           >
             Contradictions{" "}
             <span className="filter-chip__count">{links.filter((link) => link.kind === "contradicts").length}</span>
           </button>
+          <button
+            type="button"
+            role="tab"
+            id="tab-publishing"
+            aria-selected={view === "publishing"}
+            aria-controls="panel-publishing"
+            onClick={() => setIsPublishingShown(true)}
+          >
+            Publish
+          </button>
         </div>
-        {selection.view === "contradictions" ? (
+        {view === "publishing" ? (
+          <div role="tabpanel" id="panel-publishing" aria-labelledby="tab-publishing">
+            <PublishingPanel article={article} onSelectClaim={revealClaim} />
+          </div>
+        ) : view === "contradictions" ? (
           <div role="tabpanel" id="panel-contradictions" aria-labelledby="tab-contradictions">
             <ContradictionsView articleId={article.id} onSelectClaim={revealClaim} />
           </div>
@@ -148,6 +179,12 @@ export function ArticleWorkspace({ article, live = NO_LIVE }: ArticleWorkspacePr
               </div>
             ) : (
               <>
+                {missingClaimId !== null && missingClaimId !== dismissedMissingClaimId && (
+                  <InlineNotice
+                    message="The claim you opened is no longer in this article: it was deleted."
+                    onDismiss={() => setDismissedMissingClaimId(missingClaimId)}
+                  />
+                )}
                 <OrphanList
                   canEdit={can("claim.edit")}
                   orphans={orphans}

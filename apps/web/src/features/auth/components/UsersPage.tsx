@@ -1,11 +1,12 @@
 import { type InviteCreated, ROLES, type Role, type User } from "@factmark/core";
 import { type FormEvent, useEffect, useState } from "react";
 import { errorMessage } from "../../../lib/ApiError";
+import { ApprovalSetting } from "../../publishing/components/ApprovalSetting";
 import { useCurrentUser } from "../hooks/useCurrentUser";
 import { useCreateInviteMutation, useUpdateUserMutation, useUsersQuery } from "../hooks/useUsers";
 import "../auth.css";
 
-/** Admin > Users: every account and its role, and invite links for new ones. */
+/** Admin > Users: every account and its role, invite links for new ones, and the newsroom's approval rule. */
 export function UsersPage() {
   const { can } = useCurrentUser();
   useEffect(() => {
@@ -24,6 +25,7 @@ export function UsersPage() {
       <h1 id="users-heading">Users</h1>
       <UserTable />
       <InviteForm />
+      {can("settings.edit") && <ApprovalSetting />}
     </section>
   );
 }

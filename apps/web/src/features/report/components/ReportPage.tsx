@@ -1,4 +1,5 @@
-import { useEffect } from "react";
+import type { ReportHistoryOption } from "@factmark/core";
+import { useEffect, useState } from "react";
 import { Link } from "wouter";
 import { errorMessage } from "../../../lib/ApiError";
 import { useReportModelQuery } from "../hooks/useReportModelQuery";
@@ -7,7 +8,9 @@ import { ReportView } from "./ReportView";
 
 /** The fact-check report of one article: a preview that reads like the published piece, and its exports. */
 export function ReportPage({ articleId }: { articleId: string }) {
-  const reportQuery = useReportModelQuery(articleId);
+  // The desk's working history is left out unless asked for, here as in every export.
+  const [history, setHistory] = useState<ReportHistoryOption>("omit");
+  const reportQuery = useReportModelQuery(articleId, history);
   const title = reportQuery.data?.header.title;
   useEffect(() => {
     document.title = title ? `Report: ${title} · Factmark` : "Report · Factmark";
@@ -19,7 +22,7 @@ export function ReportPage({ articleId }: { articleId: string }) {
         <Link href={`/articles/${encodeURIComponent(articleId)}`} className="back-link">
           ← Back to the article
         </Link>
-        <ExportBar articleId={articleId} />
+        <ExportBar articleId={articleId} history={history} onHistoryChange={setHistory} />
       </div>
       {reportQuery.isPending ? (
         <p className="loading">Building the report…</p>
@@ -32,7 +35,7 @@ export function ReportPage({ articleId }: { articleId: string }) {
           </button>
         </div>
       ) : (
-        <ReportView model={reportQuery.data} />
+        <ReportView model={reportQuery.data} isHistoryShown={history === "include"} />
       )}
     </div>
   );

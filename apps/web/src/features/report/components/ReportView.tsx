@@ -11,6 +11,7 @@ import {
 } from "@factmark/core";
 import { type ReactNode, useMemo, useState } from "react";
 import { RationaleView } from "../../../components/RationaleView";
+import { ConclusionView } from "../../publishing/components/ConclusionView";
 
 function formatDate(value: string | null): string | null {
   if (!value) return null;
@@ -18,8 +19,17 @@ function formatDate(value: string | null): string | null {
   return Number.isNaN(date.getTime()) ? value : date.toLocaleDateString(undefined, { dateStyle: "long" });
 }
 
-/** The fact-check report as a reader sees it, rendered from the same model every export is built from. */
-export function ReportView({ model }: { model: ReportModel }) {
+export interface ReportViewProps {
+  model: ReportModel;
+  /** Whether each claim shows its working history (the desk asked for it); readers outside the desk never see it. */
+  isHistoryShown?: boolean;
+}
+
+/**
+ * The fact-check report as a reader sees it, rendered from the same model every export is built from: the
+ * conclusion first, then the summary, the contradictions, the claims and the article.
+ */
+export function ReportView({ model, isHistoryShown = false }: ReportViewProps) {
   const { header, counts, contradictions, claims } = model;
   const [isArticleShown, setIsArticleShown] = useState(false);
   const chartUrl = useMemo(
@@ -49,6 +59,13 @@ export function ReportView({ model }: { model: ReportModel }) {
           {formatDate(header.generatedAt)}
         </p>
       </header>
+
+      {model.article.conclusion && (
+        <section className="report__section report__conclusion" aria-labelledby="report-conclusion">
+          <h2 id="report-conclusion">Conclusion</h2>
+          <ConclusionView conclusion={model.article.conclusion} />
+        </section>
+      )}
 
       <section className="report__section" aria-labelledby="report-summary">
         <h2 id="report-summary">Summary</h2>
@@ -91,7 +108,7 @@ export function ReportView({ model }: { model: ReportModel }) {
         ) : (
           <ol className="report-claims">
             {claims.map((claim) => (
-              <ReportClaimItem key={claim.id} claim={claim} />
+              <ReportClaimItem key={claim.id} claim={claim} isHistoryShown={isHistoryShown} />
             ))}
           </ol>
         )}
@@ -115,7 +132,7 @@ export function ReportView({ model }: { model: ReportModel }) {
   );
 }
 
-function ReportClaimItem({ claim }: { claim: ReportClaim }) {
+function ReportClaimItem({ claim, isHistoryShown }: { claim: ReportClaim; isHistoryShown: boolean }) {
   return (
     <li className={`report-claim report-claim--${claim.verdict}`} id={`claim-${claim.number}`}>
       <div className="report-claim__head">
@@ -155,7 +172,7 @@ function ReportClaimItem({ claim }: { claim: ReportClaim }) {
           </ul>
         </>
       )}
-      {claim.history.length > 0 && (
+      {isHistoryShown && claim.history.length > 0 && (
         <details className="report-claim__history">
           <summary>History ({claim.historyTotal})</summary>
           <ol>
