@@ -2,6 +2,7 @@ import { createHash } from "node:crypto";
 import { PUBLIC_PAGE_CSS, PUBLIC_PAGE_CSS_PATH } from "@factmark/core";
 import type { Context } from "hono";
 import type { AppDeps } from "../env";
+import { reportOrganisation } from "../report/reportSettings";
 import { getPublicPage, type PublicPage } from "../services/publications/getPublicPage";
 import { createRouter } from "./createRouter";
 
@@ -32,18 +33,29 @@ export function publicPageRoutes({ db }: AppDeps) {
       return c.body(PUBLIC_PAGE_CSS, 200);
     })
     .get("/:slug", async (c) =>
-      sendPage(c, await getPublicPage(db, { slug: c.req.param("slug"), version: c.req.query("version") })),
+      sendPage(
+        c,
+        await getPublicPage(db, { slug: c.req.param("slug"), version: c.req.query("version") }, publicOrganisation()),
+      ),
     )
     .get("/:slug/claims/:number", async (c) =>
       sendPage(
         c,
-        await getPublicPage(db, {
-          slug: c.req.param("slug"),
-          claimNumber: c.req.param("number"),
-          version: c.req.query("version"),
-        }),
+        await getPublicPage(
+          db,
+          { slug: c.req.param("slug"), claimNumber: c.req.param("number"), version: c.req.query("version") },
+          publicOrganisation(),
+        ),
       ),
     );
+}
+
+/**
+ * Who the public pages name: the configured organisation, never one made from the request's Host header (a page
+ * a shared cache keeps must not link where a request said).
+ */
+function publicOrganisation() {
+  return reportOrganisation(undefined);
 }
 
 function sendPage(c: Context, page: PublicPage): Response {

@@ -70,6 +70,7 @@ export function slugify(title: string): string {
 // the snapshot they read.
 export { buildPublicArticlePage } from "./buildPublicArticlePage";
 export { buildPublicClaimPage } from "./buildPublicClaimPage";
+export { buildPublicErrorPage, type PublicErrorPage } from "./buildPublicErrorPage";
 export { buildPublishedClaimReview } from "./buildPublishedClaimReview";
 export { formatPublicDate } from "./formatPublicDate";
 export { publicFactCheckUrl } from "./publicFactCheckUrl";

@@ -12,8 +12,8 @@ export interface PublicPageShell {
   title: string;
   /** The meta description, as plain text (shortened here). */
   description: string;
-  /** The page's absolute address for search engines: the latest version's, whichever version is shown. */
-  canonicalUrl: string;
+  /** The page's absolute address for search engines: the latest version's, whichever version is shown; none on an error page. */
+  canonicalUrl: string | null;
   /** An older version's page asks not to be indexed: its canonical, the latest, is. */
   isIndexable: boolean;
   /** The one JSON-LD block, if any. */
@@ -46,7 +46,7 @@ export function publicPageLayout(shell: PublicPageShell): string {
     `<meta name="description" content="${escapeHtml(shorten(shell.description, DESCRIPTION_LENGTH))}">`,
     '<meta name="generator" content="Factmark">',
     shell.isIndexable ? "" : '<meta name="robots" content="noindex">',
-    `<link rel="canonical" href="${escapeHtml(shell.canonicalUrl)}">`,
+    shell.canonicalUrl === null ? "" : `<link rel="canonical" href="${escapeHtml(shell.canonicalUrl)}">`,
     `<link rel="stylesheet" href="${PUBLIC_PAGE_CSS_PATH}">`,
     shell.jsonLd === undefined || shell.jsonLd === null
       ? ""

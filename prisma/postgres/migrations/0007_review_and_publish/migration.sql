@@ -1,16 +1,16 @@
--- Prisma's diff for PostgreSQL, and the same backfill of who set each verdict as the SQLite migration.
+-- Prisma's diff for PostgreSQL (with the "C" collation Prisma's ALTER TABLE leaves out on added text columns), and the same backfill of who set each verdict as the SQLite migration.
 
 -- AlterTable
-ALTER TABLE "Article" ADD COLUMN     "conclusionRating" TEXT,
-ADD COLUMN     "conclusionSummary" TEXT,
-ADD COLUMN     "slug" TEXT,
-ADD COLUMN     "speakerKinds" TEXT NOT NULL DEFAULT '{}';
+ALTER TABLE "Article" ADD COLUMN     "conclusionRating" TEXT COLLATE "C",
+ADD COLUMN     "conclusionSummary" TEXT COLLATE "C",
+ADD COLUMN     "slug" TEXT COLLATE "C",
+ADD COLUMN     "speakerKinds" TEXT COLLATE "C" NOT NULL DEFAULT '{}';
 
 -- AlterTable
-ALTER TABLE "Claim" ADD COLUMN     "assigneeId" TEXT,
+ALTER TABLE "Claim" ADD COLUMN     "assigneeId" TEXT COLLATE "C",
 ADD COLUMN     "reviewRound" INTEGER NOT NULL DEFAULT 1,
-ADD COLUMN     "status" TEXT NOT NULL DEFAULT 'to-check',
-ADD COLUMN     "verdictSetById" TEXT;
+ADD COLUMN     "status" TEXT COLLATE "C" NOT NULL DEFAULT 'to-check',
+ADD COLUMN     "verdictSetById" TEXT COLLATE "C";
 
 -- CreateTable
 CREATE TABLE "Review" (

@@ -1,7 +1,13 @@
-import { buildPublicArticlePage, buildPublicClaimPage, type PublicPageState } from "@factmark/core";
+import {
+  buildPublicArticlePage,
+  buildPublicClaimPage,
+  buildPublicErrorPage,
+  type PublicErrorPage,
+  type PublicPageState,
+  type ReportOrganisation,
+} from "@factmark/core";
 import type { Db } from "../../db/createDatabase";
 import { findPublishedVersion } from "../../repositories/publicationRepository";
-import { buildPublicErrorPage } from "./buildPublicErrorPage";
 
 /** A public page, ready to send: its status and its HTML. */
 export interface PublicPage {
@@ -30,15 +36,20 @@ const SLUG_LENGTH_LIMIT = 120;
  * shows on every version's page. 404 with a page that says what is missing and links to what exists when the slug,
  * the version or the claim is not there; 400 when the version or the claim number is not a whole number from 1.
  */
-export async function getPublicPage(db: Db, address: PublicPageAddress): Promise<PublicPage> {
+export async function getPublicPage(
+  db: Db,
+  address: PublicPageAddress,
+  organisation: ReportOrganisation,
+): Promise<PublicPage> {
   const { slug, claimNumber, version } = address;
+  const errorPage = (page: PublicErrorPage) => buildPublicErrorPage(page, organisation);
   if (
     (version !== undefined && !POSITIVE_NUMBER.test(version)) ||
     (claimNumber !== undefined && !POSITIVE_NUMBER.test(claimNumber))
   ) {
     return {
       status: 400,
-      html: buildPublicErrorPage({
+      html: errorPage({
         title: "This address is not quite right",
         message:
           "A fact-check's version and a claim's number are whole numbers from 1, as in /fact-checks/name/claims/2?version=1.",
@@ -53,7 +64,7 @@ export async function getPublicPage(db: Db, address: PublicPageAddress): Promise
   if (!published) {
     return {
       status: 404,
-      html: buildPublicErrorPage({
+      html: errorPage({
         title: "No fact-check here",
         message:
           "No fact-check is published at this address. Check the address for a typing mistake, or ask the newsroom that gave it to you.",
@@ -64,7 +75,7 @@ export async function getPublicPage(db: Db, address: PublicPageAddress): Promise
   if (!factCheck) {
     return {
       status: 404,
-      html: buildPublicErrorPage({
+      html: errorPage({
         title: "No such version of this fact-check",
         message: `This fact-check has no version ${version}: its versions are 1 to ${published.latestVersion}.`,
         link: { href: `/fact-checks/${slug}`, text: "Read the latest version" },
@@ -79,7 +90,7 @@ export async function getPublicPage(db: Db, address: PublicPageAddress): Promise
   const count = factCheck.model.claims.length;
   return {
     status: 404,
-    html: buildPublicErrorPage({
+    html: errorPage({
       title: "No such claim in this fact-check",
       message: `This fact-check has no claim ${claimNumber}: it has ${count === 1 ? "one claim" : `${count} claims`}.`,
       link: { href: `/fact-checks/${slug}${versionQuery}`, text: "Read the fact-check and its claims" },
