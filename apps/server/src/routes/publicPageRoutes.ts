@@ -51,11 +51,11 @@ export function publicPageRoutes({ db }: AppDeps) {
 }
 
 /**
- * Who the public pages name: the configured organisation, never one made from the request's Host header (a page
- * a shared cache keeps must not link where a request said).
+ * Who the public pages name: the configured organisation (its URL, else PUBLIC_URL's origin), never one made from
+ * the request's Host header (a page a shared cache keeps must not link where a request said).
  */
 function publicOrganisation() {
-  return reportOrganisation(undefined);
+  return reportOrganisation(process.env.PUBLIC_URL);
 }
 
 function sendPage(c: Context, page: PublicPage): Response {

@@ -66,7 +66,8 @@ export function publicationRoutes({ db }: ApiDeps) {
           c.req.valid("param").id,
           version,
           c.req.valid("json"),
-          reportOrganisation(c.req.url),
+          // Frozen into the published markup: the configured organisation (or PUBLIC_URL's origin), never the Host's.
+          reportOrganisation(process.env.PUBLIC_URL),
         );
         c.header("Location", publication.url);
         return c.json(publication, 201);
