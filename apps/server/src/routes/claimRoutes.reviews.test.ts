@@ -338,8 +338,6 @@ describe("the two-person rule (two approvals per claim)", () => {
 describe("a change after approval sends the claim back to ready for review", () => {
   const REOPENED = "claim.review_reopened approved→ready-for-review";
 
-  // Fails until the entry keeps its reason: core's statusChanged puts `reason` beside `from` and `to`, and a
-  // change-log row stores only those two (eventRepository.insertEvents), so it reads back as a move by hand.
   it("says why in the history: the claim changed after review", async () => {
     const claim = await approvedClaim();
     await patchOk(claim.id, { verdict: "supported" }, "reviewer");
@@ -356,6 +354,37 @@ describe("a change after approval sends the claim back to ready for review", () 
     expect((await historyActions(claim.id)).slice(0, 2)).toEqual([REOPENED, "claim.verdict_changed"]);
     const again = await reviewOk(claim.id, { decision: "approve" }, "editor");
     expect(again).toMatchObject({ review: { round: 2 }, claim: { status: "approved", approvals: 1 } });
+  });
+
+  it("when the claim is put on other words (re-attached)", async () => {
+    const claim = await approvedClaim();
+    const article = await db.article.findUniqueOrThrow({ where: { id: claim.articleId } });
+    const exact = "Iran";
+    const start = article.text.indexOf(exact);
+    const response = await testApp
+      .as("reviewer")
+      .request(
+        "POST",
+        `/api/claims/${claim.id}/reattach`,
+        { selectors: { position: { start, end: start + exact.length } } },
+        { "If-Match": `"${claim.version}"` },
+      );
+    expect(response.status, await response.clone().text()).toBe(200);
+    expect(ZClaim.parse(await response.json())).toMatchObject({ status: "ready-for-review", approvals: 0 });
+    expect((await historyActions(claim.id)).slice(0, 2)).toEqual([REOPENED, "claim.reanchored"]);
+  });
+
+  it("when a reviewer confirms the edited words a save moved it onto", async () => {
+    const claim = await approvedClaim();
+    // As a save that moved the claim onto edited words ("increased" became "decreased") leaves it.
+    await db.claim.update({ where: { id: claim.id }, data: { isAnchorUnconfirmed: true } });
+    const response = await testApp
+      .as("reviewer")
+      .request("POST", `/api/claims/${claim.id}/anchor-confirmation`, undefined, { "If-Match": `"${claim.version}"` });
+    expect(response.status, await response.clone().text()).toBe(200);
+    const confirmed = ZClaim.parse(await response.json());
+    expect(confirmed).toMatchObject({ status: "ready-for-review", approvals: 0, isAnchorUnconfirmed: false });
+    expect(response.headers.get("ETag")).toBe(`"${confirmed.version}"`);
   });
 
   it("on a rationale change", async () => {

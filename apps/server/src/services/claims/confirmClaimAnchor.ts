@@ -2,12 +2,14 @@ import { AppError, type Claim, changeEvent, type Principal } from "@factmark/cor
 import type { Db } from "../../db/createDatabase";
 import { preconditionFailed } from "../../domain/preconditionFailed";
 import { requireClaim } from "../../domain/requireClaim";
+import { reviewStateAfter } from "../../domain/reviewStateAfter";
 import { authorize } from "../../policy/authorize";
-import { updateClaimIfVersion } from "../../repositories/claimRepository";
+import { findClaim, updateClaimIfVersion } from "../../repositories/claimRepository";
 
 /**
  * A reviewer's word that the place a save moved a claim to (a fuzzy match) is right: the
- * "moved — check it" flag is cleared and a "claim.anchor_confirmed" entry records where it stood.
+ * "moved — check it" flag is cleared and a "claim.anchor_confirmed" entry records where it stood. The words a
+ * verdict rates are reviewed content: a claim in review or approved goes back to ready-for-review (reviewStateAfter).
  * CONFLICT when the claim awaits no confirmation; PRECONDITION_FAILED when `expectedVersion`
  * (If-Match, required: a confirmation is of the place the reviewer saw) is stale.
  */
@@ -25,10 +27,14 @@ export async function confirmClaimAnchor(
       throw new AppError("CONFLICT", "This claim's place needs no confirmation: no save moved it onto edited words.");
     }
     const at = new Date();
-    const events = [changeEvent.anchorConfirmed(current.selectors)];
-    const change = { isAnchorUnconfirmed: false };
+    const review = reviewStateAfter(current.status, { isReviewedContentChanged: true });
+    const events = [changeEvent.anchorConfirmed(current.selectors), ...review.events];
+    const change = { isAnchorUnconfirmed: false, ...review.change };
     const isUpdated = await updateClaimIfVersion(tx, current, current.version, change, events, actor, at);
     if (!isUpdated) throw preconditionFailed("claim", current);
-    return { ...current, ...change, version: current.version + 1, updatedAt: at.toISOString() };
+    const updated = await findClaim(tx, id);
+    if (!updated) throw new AppError("NOT_FOUND", `No claim with id "${id}".`);
+    const { isDeleted: _gone, ...claim } = updated;
+    return claim;
   });
 }

@@ -2,6 +2,7 @@ import { AppError, type Claim, type ClaimReattach, changeEvent, type Principal }
 import type { Db } from "../../db/createDatabase";
 import { placeSelectors } from "../../domain/placeSelectors";
 import { preconditionFailed } from "../../domain/preconditionFailed";
+import { reopenReviewOfClaim } from "../../domain/reopenReviewOfClaim";
 import { requireClaim } from "../../domain/requireClaim";
 import { authorize } from "../../policy/authorize";
 import { findArticleText } from "../../repositories/articleRepository";
@@ -11,7 +12,8 @@ import { insertEvents, lockArticleForChanges } from "../../repositories/eventRep
 
 /**
  * Puts a claim (an orphan, usually) on new text of its article: the selectors are checked as a new
- * claim's are, the claim is anchored again (no longer orphaned) and the move is recorded.
+ * claim's are, the claim is anchored again (no longer orphaned) and the move is recorded. New words are reviewed
+ * content: a claim in review or approved goes back to ready-for-review in a new round (reopenReviewOfClaim).
  * With `expectedVersion` (If-Match), a claim changed meanwhile is refused with 412.
  */
 export async function reattachClaim(
@@ -47,6 +49,7 @@ export async function reattachClaim(
       [{ claimId: id, ...changeEvent.claimReattached(current, selectors) }],
       at,
     );
+    await reopenReviewOfClaim(tx, actor, id, at);
     const updated = await findClaim(tx, id);
     if (!updated) throw new AppError("NOT_FOUND", `No claim with id "${id}".`);
     const { isDeleted: _isDeleted, ...claim } = updated;
