@@ -155,3 +155,18 @@ export async function findClaimHistory(
   });
   return row ? { isDeleted: row.deletedAt !== null, events: row.events.map(toHistoryEvent) } : null;
 }
+
+/** The change-log entries `actorId` recorded on a claim with one of `actions`, oldest first. */
+export async function listClaimEventsBy(
+  db: DbClient,
+  claimId: string,
+  actorId: string,
+  actions: readonly string[],
+): Promise<HistoryEvent[]> {
+  const rows = await db.event.findMany({
+    where: { claimId, actorId, action: { in: [...actions] } },
+    orderBy: [{ at: "asc" }, { id: "asc" }],
+    include: EVENT_INCLUDE,
+  });
+  return rows.map(toHistoryEvent);
+}

@@ -171,6 +171,23 @@ describe("POST /api/claims/:id/reviews", () => {
       expect((await reviewOk(claim.id, { decision: "approve" }, "admin")).claim.status).toBe("approved");
     });
 
+    it("an editor whose verdict another's undo put back (403): they set it, even if not last", async () => {
+      const claim = await readyClaim("contradicted");
+      await patchOk(claim.id, { verdict: "supported" }, "editor");
+      await patchOk(claim.id, { verdict: "contradicted" }, "editor");
+      // The reviewer undoes the editor's last change: "supported" is back, and the reviewer its last setter.
+      const { version } = await readClaim(claim.id);
+      const undo = await testApp
+        .as("reviewer")
+        .request("POST", `/api/claims/${claim.id}/history/undo`, {}, { "If-Match": `"${version}"` });
+      expect(undo.status, await undo.clone().text()).toBe(200);
+      const restored = await patchOk(claim.id, { status: "ready-for-review" }, "reviewer");
+      expect(restored).toMatchObject({ verdict: "supported", verdictSetBy: { id: reviewer.id } });
+      const response = await expectUnchanged(db, () => sendReview(claim.id, { decision: "approve" }, "editor"));
+      await expectApiError(response, 403, "FORBIDDEN");
+      expect(await reviewCount(claim.id)).toBe(0);
+    });
+
     it("a reviewer, who may not review (403)", async () => {
       const claim = await readyClaim();
       const response = await expectUnchanged(db, () => sendReview(claim.id, { decision: "approve" }, "reviewer"));

@@ -9,6 +9,7 @@ import {
 } from "@factmark/core";
 import type { Db } from "../../db/createDatabase";
 import { timeOrderedId } from "../../db/timeOrderedId";
+import { hasSetVerdict } from "../../domain/hasSetVerdict";
 import { preconditionFailed } from "../../domain/preconditionFailed";
 import { endsReviewRound } from "../../domain/reviewStateAfter";
 import { authorize } from "../../policy/authorize";
@@ -27,7 +28,8 @@ import { findNewsroomSettings } from "../../repositories/settingsRepository";
  * - request-changes (with a note): the claim goes to changes-requested, back to its assignee, and its round
  *   ends, so an approval given before the changes no longer counts.
  *
- * Refused, saying why: FORBIDDEN to whoever set the verdict (nobody reviews their own verdict); CONFLICT when the
+ * Refused, saying why: FORBIDDEN to whoever set the verdict, now or ever (hasSetVerdict: nobody reviews their own
+ * verdict, even one another's undo put back); CONFLICT when the
  * claim is not ready for review, when an approval finds an unverified verdict (nothing to approve), and when the
  * editor already approved it in this round.
  */
@@ -48,7 +50,7 @@ export async function reviewClaim(
     if (!found) throw new AppError("NOT_FOUND", `No claim with id "${claimId}".`);
     const { claim, reviewRound } = found;
     if (claim.version !== expectedVersion) throw preconditionFailed("claim", claim);
-    if (claim.verdictSetBy?.id === actor.id) {
+    if (claim.verdictSetBy?.id === actor.id || (await hasSetVerdict(tx, claimId, actor.id, claim.verdict))) {
       throw new AppError("FORBIDDEN", "You set this verdict; another editor must review it.", {
         action: "claim.review",
         role: actor.role,
