@@ -106,6 +106,20 @@ describe("PATCH /api/articles/:id with a conclusion", () => {
 });
 
 describe("PATCH /api/articles/:id with speaker kinds", () => {
+  it("refuses a speaker named __proto__ (which no JSON object can keep as a key), storing nothing", async () => {
+    const article = await buildArticle(db);
+    const body = JSON.parse('{"speakerKinds": {"__proto__": "Person", "constructor": "Organization"}}');
+    const response = await expectUnchanged(db, () => patch(article, body));
+    const error = await expectApiError(response, 400, "VALIDATION_FAILED");
+    expect(JSON.stringify(error)).toContain("cannot be a speaker's name");
+  });
+
+  it("keeps a speaker named like an object's other keys (constructor) as any other name", async () => {
+    const article = await buildArticle(db);
+    const saved = await patchOk(article, { speakerKinds: { constructor: "Organization" } });
+    expect(Object.entries(saved.speakerKinds)).toEqual([["constructor", "Organization"]]);
+  });
+
   it("merges them into what is stored, forgets a name given null, and records only the names that changed", async () => {
     const article = await buildArticle(db);
     const first = await patchOk(article, { speakerKinds: { "Ana Ruiz": "Person", "UN Mission": "Organization" } });

@@ -105,6 +105,13 @@ describe("compareClaimsInDocumentOrder", () => {
   });
 });
 
+describe("ZSpeaker", () => {
+  it("refuses __proto__, the one name no JSON object keeps as a key (so it could never get a kind)", () => {
+    expect(ZClaimUpdate.safeParse({ speaker: "__proto__" }).success).toBe(false);
+    expect(ZClaimUpdate.safeParse({ speaker: "constructor" }).success).toBe(true);
+  });
+});
+
 describe("applyClaimChanges", () => {
   const claim = (id: string, start: number, verdict: Claim["verdict"] = "unverified"): Claim => ({
     id,

@@ -32,8 +32,15 @@ export const ZSelectorInput = z
   })
   .refine((value) => value.position !== undefined || value.quote !== undefined, "Give a position, a quote, or both.");
 
+/**
+ * "__proto__" is the one name a JSON object cannot hold as a key in JavaScript (parsers and zod drop or misread it), so
+ * it could never be given a kind (ZSpeakerKinds) and would block publishing for good: refused as a speaker's name.
+ */
+export const RESERVED_SPEAKER_NAMES: readonly string[] = ["__proto__"];
+
 export const ZSpeaker = ZUserText(CLAIM_LIMITS.speakerLength)
   .transform((value) => value.trim())
+  .refine((value) => !RESERVED_SPEAKER_NAMES.includes(value), "“__proto__” cannot be a speaker's name.")
   .transform((value) => (value.length === 0 ? null : value))
   .nullable();
 

@@ -56,9 +56,21 @@ export type SpeakerKind = z.infer<typeof ZSpeakerKind>;
  */
 export const ZSpeakerKinds = z.record(ZUserText(200), ZSpeakerKind);
 export type SpeakerKinds = z.infer<typeof ZSpeakerKinds>;
+/**
+ * The `speakerKinds` of PATCH /api/articles/:id. A "__proto__" key is refused before the record is read: zod, like
+ * a plain object, would drop it silently, answering 200 and storing nothing (and such a name cannot be a speaker).
+ */
 export const ZSpeakerKindsUpdate = z
-  .record(ZUserText(200), ZSpeakerKind.nullable())
-  .refine((value) => Object.keys(value).length <= 500, "At most 500 speakers at once.");
+  .unknown()
+  .refine(
+    (value) => typeof value !== "object" || value === null || !Object.hasOwn(value, "__proto__"),
+    "“__proto__” cannot be a speaker's name.",
+  )
+  .pipe(
+    z
+      .record(ZUserText(200), ZSpeakerKind.nullable())
+      .refine((value) => Object.keys(value).length <= 500, "At most 500 speakers at once."),
+  );
 
 export const CORRECTION_NOTE_LENGTH = 2_000;
 

@@ -113,9 +113,10 @@ function mergeSpeakerKinds(
 ):
   | { merged: SpeakerKinds; from: Record<string, SpeakerKind | null>; to: Record<string, SpeakerKind | null> }
   | undefined {
-  const merged: SpeakerKinds = { ...current };
-  const from: Record<string, SpeakerKind | null> = {};
-  const to: Record<string, SpeakerKind | null> = {};
+  // Without a prototype, a speaker named "__proto__" is a name like any other, not a way to set one.
+  const merged: SpeakerKinds = Object.assign(Object.create(null), current);
+  const from: Record<string, SpeakerKind | null> = Object.create(null);
+  const to: Record<string, SpeakerKind | null> = Object.create(null);
   for (const [name, kind] of Object.entries(update)) {
     const before = Object.hasOwn(current, name) ? (current[name] ?? null) : null;
     if (before === kind) continue;
