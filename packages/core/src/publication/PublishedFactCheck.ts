@@ -9,8 +9,10 @@ import { ZConclusion, ZSpeakerKinds } from "../schemas/publication";
  *
  * `model` is the report model as it stood, built for the public: only the claims that were published (core's
  * `isPublishableClaim`, all approved), no working history (`events` empty, each claim's `history` empty).
- * Claim numbers are the model's (1-based, document order), so `/fact-checks/:slug/claims/:number` names
- * one claim for good within a version.
+ * Claims are in document order; their numbers are public addresses kept for good across versions
+ * (`/fact-checks/:slug/claims/:number` names one claim in every version): a claim keeps the number it was first
+ * published under, and a claim published later takes the next number never used, so numbers may have gaps and need
+ * not follow document order. Find a claim by its `number`, never by its index.
  */
 export const ZPublishedFactCheck = z.object({
   schemaVersion: z.literal(1),
@@ -18,8 +20,18 @@ export const ZPublishedFactCheck = z.object({
   version: z.number().int().positive(),
   /** When this version was published. */
   publishedAt: ZTimestamp,
-  /** When version 1 was published: every version's ClaimReview `datePublished`. */
+  /** When version 1 was published: a claim's ClaimReview `datePublished` when claimsFirstPublishedAt lacks it. */
   firstPublishedAt: ZTimestamp,
+  /**
+   * Every claim ever published by id (claims of earlier versions since dropped too): its public number, kept for
+   * good. Absent from snapshots stored before numbers were kept across versions.
+   */
+  claimNumbers: z.record(z.string(), z.number().int().positive()).optional(),
+  /**
+   * Every claim ever published by id: when it was first published, its ClaimReview `datePublished` (stable across
+   * corrections). Absent from older snapshots: then firstPublishedAt.
+   */
+  claimsFirstPublishedAt: z.record(z.string(), ZTimestamp).optional(),
   /** This version's correction note (null on version 1). */
   correctionNote: z.string().nullable(),
   /** The notes of the versions before this one that were corrections, oldest first. */

@@ -47,7 +47,7 @@ export function buildPublicClaimPage(
     publicPageNotices(factCheck, state, latestPublicPath(factCheck, { claimNumber })),
     `<nav class="back" aria-label="Fact-check"><a href="${escapeHtml(articlePath)}">Back to the fact-check of “<bdi>${escapeHtml(header.title)}</bdi>”</a></nav>`,
     "<header>",
-    `<p class="kicker">Claim ${claim.number} of ${model.claims.length} · Fact-check</p>`,
+    `<p class="kicker">Claim ${claim.number} · Fact-check · ${claimCountText(model.claims.length)} checked</p>`,
     `<h1 dir="auto">“${escapeHtml(quote)}”</h1>`,
     `<p class="speaker" dir="auto">${claim.speaker ? `Said by ${escapeHtml(claim.speaker)}` : "Speaker not named"}</p>`,
     `<p class="verdict">Our verdict: ${verdictBadgeHtml(claim.verdict)}</p>`,
@@ -72,6 +72,10 @@ export function buildPublicClaimPage(
     organisation: header.organisation,
     main,
   });
+}
+
+function claimCountText(count: number): string {
+  return `${count} ${count === 1 ? "claim" : "claims"}`;
 }
 
 function rationaleHtml(claim: ReportClaim): string {

@@ -3,6 +3,7 @@
 // The pages are read back with the browser's own HTML parser (jsdom), as a reader's browser would.
 import { describe, expect, it } from "vitest";
 import { buildReportModel } from "../report/buildReportModel";
+import { escapeHtml } from "../report/escapeHtml";
 import { isPublishableClaim } from "../schemas/workflow";
 import { readGolden } from "../testing/readFixture";
 import { sampleReportInput } from "../testing/sampleReport";
@@ -31,7 +32,7 @@ function samplePublication(
     summary:
       "Iran did supply drones, but *after* the war began.\n\n- First wreckage: September 2022.\n- See [the envoy's statement](https://evidence.example.org/us-envoy-statement).",
   };
-  input.article = { ...input.article, conclusion, speakerKinds: {} };
+  input.article = { ...input.article, conclusion };
   input.claims = input.claims.map((claim) =>
     claim.id === "clm_malley"
       ? { ...claim, rationale: `${claim.rationale}\n\nSources:\n- https://evidence.example.org/a\n- a count` }
@@ -48,7 +49,12 @@ function samplePublication(
     correctionNote: version === 1 ? null : "The conclusion now says when the transfers began.",
     earlierCorrections: [],
     conclusion,
-    speakerKinds: {},
+    // Publishing asks for every published speaker's kind: here, a person unless the sample says otherwise.
+    speakerKinds: Object.fromEntries(
+      input.claims.flatMap((claim) =>
+        claim.speaker ? [[claim.speaker, input.article.speakerKinds[claim.speaker] ?? "Person"]] : [],
+      ),
+    ),
     publicBaseUrl: "https://factcheck.example.org",
     model: buildReportModel(input),
   });
@@ -263,6 +269,23 @@ describe("buildPublicClaimPage", () => {
     expect(parse(retracted).querySelector(".notice-retracted")?.textContent).toBe(
       "Retracted on 3 December 2026: Withdrawn.",
     );
+  });
+
+  it("finds a claim by its number when numbers have gaps, and says nothing untrue of the count", () => {
+    const gapped: PublishedFactCheck = {
+      ...published,
+      model: {
+        ...published.model,
+        claims: published.model.claims.map((claim, index) => ({ ...claim, number: index === 0 ? 5 : claim.number })),
+      },
+    };
+    const first = gapped.model.claims[0];
+    const page = buildPublicClaimPage(gapped, 5, LATEST) ?? "";
+    expect(page).toContain(`Claim 5 · Fact-check · ${gapped.model.claims.length} claims checked`);
+    expect(page).not.toMatch(/Claim \d+ of \d/);
+    expect(page).toContain(escapeHtml(first?.selectors.quote.exact.replace(/\s+/g, " ").trim() ?? "?"));
+    expect(buildPublicClaimPage(gapped, 1, LATEST)).toBeNull();
+    expect(buildPublicArticlePage(gapped, LATEST)).toContain(`/fact-checks/${SLUG}/claims/5`);
   });
 
   it("answers null for a claim the version does not have", () => {

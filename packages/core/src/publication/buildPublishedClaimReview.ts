@@ -4,7 +4,7 @@ import { publicFactCheckUrl } from "./publicFactCheckUrl";
 
 /**
  * The ClaimReview a public claim page embeds: `url` the claim's public address (the latest version's, which stays
- * the same across corrections), `datePublished` the first publication (stable across corrections), `dateModified`
+ * the same across corrections), `datePublished` when this claim was first published (`claimsFirstPublishedAt`, else the fact-check's first publication; stable across corrections), `dateModified`
  * when this version was published, `reviewBody` the rationale as plain text, `author` the organisation, and
  * `itemReviewed` the claim, its speaker a Person or an Organization as the article's speaker kinds say, appearing
  * in the article (source URL, headline, publication date, outlet). Null when the version has no claim `claimNumber`
@@ -18,7 +18,7 @@ export function buildPublishedClaimReview(factCheck: PublishedFactCheck, claimNu
     claim,
     {
       url: publicFactCheckUrl(factCheck.publicBaseUrl, factCheck.slug, { claimNumber }),
-      datePublished: factCheck.firstPublishedAt,
+      datePublished: factCheck.claimsFirstPublishedAt?.[claim.id] ?? factCheck.firstPublishedAt,
       dateModified: factCheck.publishedAt,
     },
     { header: model.header, organisation: model.header.organisation, speakerKinds: factCheck.speakerKinds },

@@ -44,7 +44,7 @@ export interface ClaimReview {
   };
   itemReviewed: {
     "@type": "Claim";
-    /** The speaker, a Person unless the article says the speaker is an Organization. */
+    /** The speaker, as a Person or an Organization as the article says; left out when it does not say. */
     author?: { "@type": SpeakerKind; name: string };
     datePublished?: string;
     appearance: {
@@ -109,8 +109,9 @@ export function claimReviewOf(
     },
     itemReviewed: {
       "@type": "Claim",
-      ...(claim.speaker
-        ? { author: { "@type": source.speakerKinds[claim.speaker] ?? "Person", name: claim.speaker } }
+      // A speaker's kind is the newsroom's word (publishing asks for it); without it, no author rather than a guess.
+      ...(claim.speaker && Object.hasOwn(source.speakerKinds, claim.speaker)
+        ? { author: { "@type": source.speakerKinds[claim.speaker] as SpeakerKind, name: claim.speaker } }
         : {}),
       ...(articleDate ? { datePublished: articleDate } : {}),
       appearance: {
@@ -125,42 +126,22 @@ export function claimReviewOf(
 }
 
 /**
- * The desk's ClaimReview export: one per claim to publish (see claimReviewOf), in document order.
- *
- * Of an article that is published (and not retracted), each `url` is the claim's public page
- * (`…/fact-checks/:slug/claims/:n`, numbered among the claims to publish as the publication numbers them, so it
- * names the published claim while the claims have not changed since), `datePublished` the first publication and
- * `dateModified` the latest. Otherwise each `url` is the report's URL with the claim's fragment and
- * `datePublished` the report's date.
+ * The desk's ClaimReview export of the live claims: one per claim to publish (see claimReviewOf), in document order,
+ * each `url` the report's URL with the claim's fragment and `datePublished` the report's date. It never points at
+ * the public pages: the live claims are not what was published (a published article's export answers the
+ * publication's own ClaimReviews instead, services/report/exportReport.ts).
  */
 export function buildClaimReview(model: ReportModel): ClaimReview[] {
   const { header, article } = model;
   const source: ClaimReviewSource = { header, organisation: header.organisation, speakerKinds: article.speakerKinds };
-  const publication = article.publication;
-  const publicUrl = publication.retractedAt === null ? toSafeHttpUrl(publication.url) : null;
   const reviews: ClaimReview[] = [];
-  let publicNumber = 0;
   for (const claim of model.claims) {
-    if (isPublishableClaim(claim)) publicNumber += 1;
-    const place: ClaimReviewPlace =
-      publicUrl && publication.firstPublishedAt
-        ? {
-            url: publicClaimUrl(publicUrl, publicNumber),
-            datePublished: publication.firstPublishedAt,
-            ...(publication.latestPublishedAt ? { dateModified: publication.latestPublishedAt } : {}),
-          }
-        : {
-            url: `${header.reportUrl}#claim-${encodeURIComponent(claim.id)}`,
-            datePublished: header.generatedAt.slice(0, 10),
-          };
+    const place: ClaimReviewPlace = {
+      url: `${header.reportUrl}#claim-${encodeURIComponent(claim.id)}`,
+      datePublished: header.generatedAt.slice(0, 10),
+    };
     const review = claimReviewOf(claim, place, source);
     if (review) reviews.push(review);
   }
   return reviews;
-}
-
-/** `…/fact-checks/:slug` → `…/fact-checks/:slug/claims/:n`, keeping any query (there is none on the latest). */
-function publicClaimUrl(articlePageUrl: string, claimNumber: number): string {
-  const [, path = "", rest = ""] = /^([^?#]*)(.*)$/.exec(articlePageUrl) ?? [];
-  return `${path.replace(/\/+$/, "")}/claims/${claimNumber}${rest}`;
 }

@@ -4,12 +4,14 @@ import {
   type ArticlePublicationState,
   buildReportModel,
   changeEvent,
+  isAllowed,
   isPublishableClaim,
   type Principal,
   type Publication,
   type PublicationCreate,
   type PublishedFactCheck,
   publicFactCheckUrl,
+  type ReportModel,
   type ReportOrganisation,
   type SpeakerKinds,
   slugify,
@@ -28,6 +30,7 @@ import {
 } from "../../repositories/articleRepository";
 import { lockArticleForChanges } from "../../repositories/eventRepository";
 import {
+  findPublishedVersion,
   insertPublication,
   listClaimsToPublish,
   listPublicationHistory,
@@ -50,7 +53,7 @@ const TRANSACTION_OPTIONS = { maxWait: 10_000, timeout: 60_000 } as const;
  * history) is stored as version last + 1; the article moves to its next version (its answer now says where it is
  * published); `article.published` is recorded. Version 1 takes no correction note, every later version needs one.
  *
- * Errors: FORBIDDEN; NOT_FOUND; PRECONDITION_FAILED (412, the current article) when the article moved on, which is
+ * Errors: FORBIDDEN (also for anyone but an admin, article.retract, when the latest version is retracted); NOT_FOUND; PRECONDITION_FAILED (412, the current article) when the article moved on, which is
  * what a second publish of the same read gets; VALIDATION_FAILED (400) for a note on version 1 or none on a later
  * one; CONFLICT (409) with details `{blockers}` (core's ZPublicationBlockers) when something keeps it from being
  * published, and then nothing is stored.
@@ -93,7 +96,15 @@ async function publishInTransaction(
   if (article.version !== expectedVersion) throw preconditionFailed("article", article);
 
   const earlier = await listPublicationHistory(tx, articleId);
-  const version = (earlier.at(-1)?.version ?? 0) + 1;
+  const previous = earlier.at(-1);
+  // A retraction is an admin's: an editor publishing again would undo it.
+  if (previous?.retractedAt && !isAllowed(actor.role, "article.retract")) {
+    throw new AppError("FORBIDDEN", "This fact-check was retracted by an admin; only an admin may publish it again.", {
+      action: "article.retract",
+      role: actor.role,
+    });
+  }
+  const version = (previous?.version ?? 0) + 1;
   if (version === 1 && correctionNote !== null) {
     throw new AppError(
       "VALIDATION_FAILED",
@@ -132,7 +143,11 @@ async function publishInTransaction(
     retractedAt: null,
     url: publicFactCheckUrl(baseUrl, slug),
   };
-  const snapshot = await buildSnapshot(tx, article, organisation, {
+  const previousSnapshot =
+    previous && article.publication.slug !== null
+      ? ((await findPublishedVersion(tx, article.publication.slug, previous.version))?.factCheck ?? null)
+      : null;
+  const snapshot = await buildSnapshot(tx, article, organisation, previousSnapshot, {
     slug,
     version,
     publishedAt: publishedAt.toISOString(),
@@ -171,7 +186,10 @@ async function chooseSlug(tx: DbClient, title: string): Promise<string> {
   }
 }
 
-type SnapshotFields = Omit<PublishedFactCheck, "schemaVersion" | "model" | "conclusion" | "speakerKinds"> & {
+type SnapshotFields = Omit<
+  PublishedFactCheck,
+  "schemaVersion" | "model" | "conclusion" | "speakerKinds" | "claimNumbers" | "claimsFirstPublishedAt"
+> & {
   publication: ArticlePublicationState;
 };
 
@@ -179,11 +197,13 @@ type SnapshotFields = Omit<PublishedFactCheck, "schemaVersion" | "model" | "conc
  * The frozen fact-check: the report model of the claims to publish, without working history, and with nothing
  * the desk keeps to itself (review notes; the kinds of speakers not published). Checked against core's schema,
  * so what is stored is what the public pages can read (a snapshot that does not validate fails the publication).
+ * Claim numbers are public addresses, kept for good: see numberClaimsForGood.
  */
 async function buildSnapshot(
   tx: DbClient,
   article: Article,
   organisation: ReportOrganisation,
+  previous: PublishedFactCheck | null,
   { publication, ...fields }: SnapshotFields,
 ): Promise<PublishedFactCheck> {
   const data = await findReportData(tx, article.id);
@@ -205,13 +225,69 @@ async function buildSnapshot(
     },
     { history: "omit" },
   );
+  const numbered = numberClaimsForGood(model, previous, fields.publishedAt);
   return ZPublishedFactCheck.parse({
     schemaVersion: 1,
     ...fields,
     conclusion: article.conclusion,
     speakerKinds,
-    model,
+    claimNumbers: numbered.claimNumbers,
+    claimsFirstPublishedAt: numbered.claimsFirstPublishedAt,
+    model: numbered.model,
   });
+}
+
+/**
+ * Renumbers a new version's model so that `/fact-checks/:slug/claims/:n` names one claim for good: a claim an
+ * earlier version published (same claim id; the previous snapshot's `claimNumbers`, else its claims) keeps its
+ * number; a new one takes the next number after the highest ever used, in document order (the model's order,
+ * which stays), so a number dropped with its claim is never given to another. Every number in the model (claims,
+ * their links, contradictions) is remapped alike. Also answers, for every claim ever published, its number and
+ * when it was first published (the previous version's record, else its first publication's date; this version's
+ * `publishedAt` for a new claim).
+ */
+function numberClaimsForGood(
+  model: ReportModel,
+  previous: PublishedFactCheck | null,
+  publishedAt: string,
+): { model: ReportModel; claimNumbers: Record<string, number>; claimsFirstPublishedAt: Record<string, string> } {
+  const claimNumbers: Record<string, number> = {
+    ...Object.fromEntries((previous?.model.claims ?? []).map((claim) => [claim.id, claim.number])),
+    ...previous?.claimNumbers,
+  };
+  const claimsFirstPublishedAt: Record<string, string> = {};
+  for (const id of Object.keys(claimNumbers)) {
+    claimsFirstPublishedAt[id] = previous?.claimsFirstPublishedAt?.[id] ?? previous?.firstPublishedAt ?? publishedAt;
+  }
+  let next = Math.max(0, ...Object.values(claimNumbers)) + 1;
+  const numberOf = new Map<number, number>();
+  for (const claim of model.claims) {
+    const kept = claimNumbers[claim.id];
+    const number = kept ?? next++;
+    numberOf.set(claim.number, number);
+    if (kept === undefined) {
+      claimNumbers[claim.id] = number;
+      claimsFirstPublishedAt[claim.id] = publishedAt;
+    }
+  }
+  const renumber = (number: number) => numberOf.get(number) ?? number;
+  return {
+    claimNumbers,
+    claimsFirstPublishedAt,
+    model: {
+      ...model,
+      claims: model.claims.map((claim) => ({
+        ...claim,
+        number: renumber(claim.number),
+        links: claim.links.map((link) => ({ ...link, otherClaimNumber: renumber(link.otherClaimNumber) })),
+      })),
+      contradictions: model.contradictions.map((contradiction) => ({
+        ...contradiction,
+        left: { ...contradiction.left, number: renumber(contradiction.left.number) },
+        right: { ...contradiction.right, number: renumber(contradiction.right.number) },
+      })),
+    },
+  };
 }
 
 function isUniqueViolation(error: unknown): boolean {
