@@ -1,12 +1,16 @@
 import type { ReportOrganisation } from "@factmark/core";
 
 export const DEFAULT_ORGANISATION_NAME = "Factmark";
-export const DEFAULT_ORGANISATION_URL = "http://localhost:3000";
+/** The server's own address on this machine, at the port it listens on (PORT, default 3000). */
+export function defaultOrganisationUrl(env: NodeJS.ProcessEnv = process.env): string {
+  const port = Number.parseInt(env.PORT ?? "", 10);
+  return `http://localhost:${Number.isInteger(port) && port > 0 ? port : 3000}`;
+}
 
 /**
  * The organisation that publishes reports: FACTMARK_ORGANISATION_NAME and FACTMARK_ORGANISATION_URL, read per request
  * so a changed environment needs no restart in tests. Without a configured URL, the origin the request came to
- * (what a reader of the report would open), else localhost.
+ * (what a reader of the report would open), else this server on localhost at its PORT.
  */
 export function reportOrganisation(
   requestUrl: string | undefined,
@@ -14,7 +18,7 @@ export function reportOrganisation(
 ): ReportOrganisation {
   const name = env.FACTMARK_ORGANISATION_NAME?.trim() || DEFAULT_ORGANISATION_NAME;
   const configuredUrl = env.FACTMARK_ORGANISATION_URL?.trim();
-  return { name, url: configuredUrl || originOf(requestUrl) || DEFAULT_ORGANISATION_URL };
+  return { name, url: configuredUrl || originOf(requestUrl) || defaultOrganisationUrl(env) };
 }
 
 function originOf(url: string | undefined): string | null {

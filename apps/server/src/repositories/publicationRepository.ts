@@ -15,7 +15,7 @@ import { recentPerClient } from "./recentPerClient";
 
 /**
  * Where the public pages live, without a trailing slash: PUBLIC_URL, else the organisation's URL
- * (FACTMARK_ORGANISATION_URL), else http://localhost:3000. Read per call, like the report's organisation. Never
+ * (FACTMARK_ORGANISATION_URL), else this server on localhost at its PORT (http://localhost:3000 by default). Read per call, like the report's organisation. Never
  * the origin a request came to: what is published is frozen with its address (ClaimReview `url`), and the host an
  * editor happened to use may be an internal one.
  */
@@ -138,8 +138,9 @@ export async function retractPublication(
 }
 
 /**
- * A published version as a public page shows it: its frozen fact-check (null when the slug has no such version), and
- * the latest version's number and retraction, which every version's page shows.
+ * A published version as a public page shows it: its frozen fact-check (null when the slug has no such version), the
+ * latest version's number, and the retraction it shows: the latest version's (on every version's page), else its own
+ * when it was retracted before a later version republished the fact-check.
  */
 export interface PublishedVersion {
   factCheck: PublishedFactCheck | null;
@@ -166,14 +167,21 @@ export async function findPublishedVersion(
     select: { id: true, version: true, retractedAt: true, retractionNote: true },
   });
   if (!latest) return null;
-  const state = {
-    latestVersion: latest.version,
-    retraction: latest.retractedAt ? { at: latest.retractedAt.toISOString(), note: latest.retractionNote ?? "" } : null,
-  };
   const wanted =
     version === undefined || version === latest.version
       ? latest
-      : await db.publication.findFirst({ where: { slug, version }, select: { id: true } });
+      : await db.publication.findFirst({
+          where: { slug, version },
+          select: { id: true, retractedAt: true, retractionNote: true },
+        });
+  // The latest retraction shows on every version's page; a version retracted and then republished keeps its own.
+  const retracted = latest.retractedAt ? latest : wanted?.retractedAt ? wanted : null;
+  const state = {
+    latestVersion: latest.version,
+    retraction: retracted?.retractedAt
+      ? { at: retracted.retractedAt.toISOString(), note: retracted.retractionNote ?? "" }
+      : null,
+  };
   if (!wanted) return { ...state, factCheck: null };
   let factCheck = parsedSnapshots.get(db, wanted.id);
   if (!factCheck) {

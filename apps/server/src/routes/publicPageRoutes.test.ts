@@ -114,6 +114,14 @@ describe("GET /fact-checks/:slug", () => {
     expect(hostile.html).not.toContain("<script>alert");
   });
 
+  it("answers the public 404 page, not the desk app, for any other address under /fact-checks", async () => {
+    for (const address of ["/fact-checks", "/fact-checks/", `/fact-checks/${SLUG}/claims/1/extra`]) {
+      const page = await fetchPage(address);
+      expect(page.response.status, address).toBe(404);
+      expect(page.html, address).toContain("No fact-check is published at this address");
+    }
+  });
+
   it("ignores query parameters it does not know (a newsletter's tracking tags)", async () => {
     const { response } = await fetchPage(`/fact-checks/${SLUG}?utm_source=newsletter`);
     expect(response.status).toBe(200);

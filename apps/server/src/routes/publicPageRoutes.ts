@@ -1,5 +1,5 @@
 import { createHash } from "node:crypto";
-import { PUBLIC_PAGE_CSS, PUBLIC_PAGE_CSS_PATH } from "@factmark/core";
+import { buildPublicErrorPage, PUBLIC_PAGE_CSS, PUBLIC_PAGE_CSS_PATH } from "@factmark/core";
 import type { Context } from "hono";
 import type { AppDeps } from "../env";
 import { reportOrganisation } from "../report/reportSettings";
@@ -24,30 +24,34 @@ const STYLESHEET_ETAG = `"${createHash("sha256").update(PUBLIC_PAGE_CSS).digest(
  */
 export function publicPageRoutes({ db }: AppDeps) {
   const stylesheetPath = PUBLIC_PAGE_CSS_PATH.replace(/^\/fact-checks/, "");
-  return createRouter()
-    .get(stylesheetPath, (c) => {
-      c.header("Cache-Control", STYLESHEET_CACHE);
-      c.header("ETag", STYLESHEET_ETAG);
-      if (c.req.header("if-none-match") === STYLESHEET_ETAG) return c.body(null, 304);
-      c.header("Content-Type", "text/css; charset=utf-8");
-      return c.body(PUBLIC_PAGE_CSS, 200);
-    })
-    .get("/:slug", async (c) =>
-      sendPage(
-        c,
-        await getPublicPage(db, { slug: c.req.param("slug"), version: c.req.query("version") }, publicOrganisation()),
-      ),
-    )
-    .get("/:slug/claims/:number", async (c) =>
-      sendPage(
-        c,
-        await getPublicPage(
-          db,
-          { slug: c.req.param("slug"), claimNumber: c.req.param("number"), version: c.req.query("version") },
-          publicOrganisation(),
+  return (
+    createRouter()
+      .get(stylesheetPath, (c) => {
+        c.header("Cache-Control", STYLESHEET_CACHE);
+        c.header("ETag", STYLESHEET_ETAG);
+        if (c.req.header("if-none-match") === STYLESHEET_ETAG) return c.body(null, 304);
+        c.header("Content-Type", "text/css; charset=utf-8");
+        return c.body(PUBLIC_PAGE_CSS, 200);
+      })
+      .get("/:slug", async (c) =>
+        sendPage(
+          c,
+          await getPublicPage(db, { slug: c.req.param("slug"), version: c.req.query("version") }, publicOrganisation()),
         ),
-      ),
-    );
+      )
+      .get("/:slug/claims/:number", async (c) =>
+        sendPage(
+          c,
+          await getPublicPage(
+            db,
+            { slug: c.req.param("slug"), claimNumber: c.req.param("number"), version: c.req.query("version") },
+            publicOrganisation(),
+          ),
+        ),
+      )
+      // Any other address under /fact-checks is the public's too: a public 404, never the desk's sign-in page.
+      .all("*", (c) => sendPage(c, unknownPublicAddress()))
+  );
 }
 
 /**
@@ -56,6 +60,20 @@ export function publicPageRoutes({ db }: AppDeps) {
  */
 function publicOrganisation() {
   return reportOrganisation(process.env.PUBLIC_URL);
+}
+
+function unknownPublicAddress(): PublicPage {
+  return {
+    status: 404,
+    html: buildPublicErrorPage(
+      {
+        title: "No fact-check here",
+        message:
+          "No fact-check is published at this address. Check the address for a typing mistake, or ask the newsroom that gave it to you.",
+      },
+      publicOrganisation(),
+    ),
+  };
 }
 
 function sendPage(c: Context, page: PublicPage): Response {

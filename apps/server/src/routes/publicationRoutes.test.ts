@@ -315,13 +315,27 @@ describe("POST /api/articles/:id/publications/retract", () => {
     const again = await expectUnchanged(db, () => retract(article.id));
     expect((await expectApiError(again, 409, "CONFLICT")).message).toMatch(/already retracted/);
 
-    const republished = await publishOk(article.id, { correctionNote: "Re-dated the images; the verdicts stand." });
+    // Only an admin may undo a retraction by publishing again (publicationNumbers.test.ts: an editor is refused).
+    const republishing = await publish(
+      article.id,
+      (await readArticle(article.id)).version,
+      { correctionNote: "Re-dated the images; the verdicts stand." },
+      "admin",
+    );
+    expect(republishing.status).toBe(201);
+    const republished = ZPublication.parse(await republishing.json());
     expect(republished).toMatchObject({ version: 2, retractedAt: null });
     expect((await readArticle(article.id)).publication).toMatchObject({ latestVersion: 2, retractedAt: null });
     expect((await listVersions(article.id)).map((item) => [item.version, item.retractedAt === null])).toEqual([
       [2, true],
       [1, false],
     ]);
+    // The retracted version's page still says so; the republished one does not.
+    const slug = republished.slug;
+    const retractedPage = await (await request("GET", `/fact-checks/${slug}?version=1`)).text();
+    expect(retractedPage).toContain("The satellite images were misdated.");
+    const latestPage = await (await request("GET", `/fact-checks/${slug}`)).text();
+    expect(latestPage).not.toContain("The satellite images were misdated.");
   });
 
   it("answers 409 for a fact-check never published, and 400 without a note, storing nothing", async () => {
