@@ -318,4 +318,13 @@ describe("PublishingPanel: retraction", () => {
     expect(await screen.findByRole("button", { name: "Publish version 2" })).toBeVisible();
     expect(screen.queryByRole("button", { name: "Retract…" })).toBeNull();
   });
+
+  it("tells an editor that only an admin may publish a retracted fact-check again, offering no Publish", async () => {
+    const retracted = { ...PUBLISHED, retractedAt: "2026-12-03T10:00:00.000Z" };
+    renderPanel(buildArticle({ publication: retracted }), {}, { role: "editor" });
+    expect(
+      await screen.findByText("An admin retracted this fact-check: only an admin may publish it again."),
+    ).toBeVisible();
+    expect(screen.queryByRole("button", { name: /Publish version/ })).toBeNull();
+  });
 });

@@ -60,7 +60,11 @@ export function PublishingPanel({ article, onSelectClaim }: PublishingPanelProps
       {can("article.edit") && isAppearanceMissing(article) && (
         <ArticleAppearanceFields article={article} idPrefix={id} />
       )}
-      {canPublish && <PublishSection article={article} missingFields={missingFields} onSelectClaim={onSelectClaim} />}
+      {canPublish && retractedAt && !can("article.retract") ? (
+        <p className="field__help">An admin retracted this fact-check: only an admin may publish it again.</p>
+      ) : (
+        canPublish && <PublishSection article={article} missingFields={missingFields} onSelectClaim={onSelectClaim} />
+      )}
       <PublicationHistory article={article} />
       {can("article.retract") && latestVersion > 0 && !retractedAt && <RetractForm article={article} />}
     </div>
