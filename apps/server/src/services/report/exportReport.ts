@@ -53,11 +53,10 @@ export async function exportReport(
  * The desk's ClaimReviews of an article. Published and not retracted: the latest version's, one per published claim
  * in the snapshot's order (core's buildPublishedClaimReview, as each public claim page embeds it), so no live claim
  * (a draft, an unapproved change) is ever given a public address. Otherwise the live model's (core's
- * buildClaimReview), each at the report's address; a speaker whose kind the article does not give is left out of
- * `itemReviewed` rather than guessed to be a Person.
+ * buildClaimReview: each at the report's address, a speaker whose kind the article does not give left out).
  */
 async function deskClaimReviews(db: Db, model: ReportModel): Promise<ClaimReview[]> {
-  const { publication, speakerKinds } = model.article;
+  const { publication } = model.article;
   if (publication.slug !== null && publication.retractedAt === null) {
     const published = await findPublishedVersion(db, publication.slug);
     const factCheck = published?.retraction === null ? published.factCheck : null;
@@ -65,9 +64,5 @@ async function deskClaimReviews(db: Db, model: ReportModel): Promise<ClaimReview
       return factCheck.model.claims.flatMap((claim) => buildPublishedClaimReview(factCheck, claim.number) ?? []);
     }
   }
-  const live: ReportModel = { ...model, article: { ...model.article, publication: { ...publication, url: null } } };
-  return buildClaimReview(live).map((review) => {
-    const { author, ...itemReviewed } = review.itemReviewed;
-    return author && speakerKinds[author.name] === undefined ? { ...review, itemReviewed } : review;
-  });
+  return buildClaimReview(model);
 }
