@@ -1,0 +1,52 @@
+import { AppError } from "@factmark/core";
+import { afterAll, describe, expect, it } from "vitest";
+import { closeHeavyWork, runHeavyJob } from "./heavyWork";
+
+const MODULE = new URL("./heavyWork.fixtureWorker.ts", import.meta.url);
+const budget = (timeMs: number) => ({ timeMs, label: "The test job" });
+
+afterAll(() => closeHeavyWork());
+
+describe("runHeavyJob", () => {
+  it("answers what the job returns, off the main thread", async () => {
+    expect(await runHeavyJob({ module: MODULE, name: "double" }, { n: 21 }, budget(30_000))).toBe(42);
+  });
+
+  it("keeps the event loop free while a job computes", async () => {
+    const job = runHeavyJob({ module: MODULE, name: "spin" }, { ms: 600 }, budget(30_000));
+    let ticks = 0;
+    const timer = setInterval(() => {
+      ticks += 1;
+    }, 20);
+    await job;
+    clearInterval(timer);
+    expect(ticks).toBeGreaterThanOrEqual(10);
+  });
+
+  it("stops a job over its time with a 422 that names the limit, and the next job still runs", async () => {
+    const started = Date.now();
+    const error = await runHeavyJob({ module: MODULE, name: "spin" }, { ms: 60_000 }, budget(500)).catch((e: unknown) => e as AppError);
+    expect(Date.now() - started).toBeLessThan(10_000);
+    expect(error).toBeInstanceOf(AppError);
+    expect(error).toMatchObject({ code: "UNPROCESSABLE", details: { limit: "time", limitMs: 500 } });
+    expect(error.message).toBe("The test job took longer than 0.5 s and was stopped.");
+    expect(await runHeavyJob({ module: MODULE, name: "double" }, { n: 2 }, budget(30_000))).toBe(4);
+  });
+
+  it("stops a job that runs out of its heap with a 413, and the next job still runs", async () => {
+    const error = await runHeavyJob({ module: MODULE, name: "hoard" }, {}, budget(60_000)).catch((e) => e);
+    expect(error).toBeInstanceOf(AppError);
+    expect(error).toMatchObject({ code: "PAYLOAD_TOO_LARGE", details: { limit: "memory" } });
+    expect(await runHeavyJob({ module: MODULE, name: "double" }, { n: 3 }, budget(30_000))).toBe(6);
+  }, 90_000);
+
+  it("hands back an AppError the job throws as the same AppError", async () => {
+    const error = await runHeavyJob({ module: MODULE, name: "refuse" }, {}, budget(30_000)).catch((e) => e);
+    expect(error).toBeInstanceOf(AppError);
+    expect(error).toMatchObject({
+      code: "UNPROCESSABLE",
+      message: "This document is not readable.",
+      details: { reason: "unreadable" },
+    });
+  });
+});

@@ -1,0 +1,113 @@
+import { availableParallelism } from "node:os";
+import { AppError, type ErrorCode } from "@factmark/core";
+import { Piscina } from "piscina";
+import type { WorkerAnswer } from "./workerTask";
+
+/**
+ * The budget of one job in the pool. A job over its time is stopped (its thread is terminated and replaced) and
+ * answers 422; a job whose thread runs out of its heap answers 413; a job that finds the queue full answers 503.
+ */
+export interface JobBudget {
+  /** Wall-clock time from when the job starts running to its answer, in ms. */
+  timeMs: number;
+  /** What the job is, in words, for the error message: "Converting the document", "Building the PDF". */
+  label: string;
+}
+
+/** The pool's settings: how many threads, each thread's heap, how many jobs may wait. */
+export interface HeavyWorkSettings {
+  /** Threads that run jobs; default: the machine's cores, at least 2, at most 4. */
+  maxThreads: number;
+  /** Each thread's old-generation heap, in MB (`resourceLimits.maxOldGenerationSizeMb`); default 512. */
+  maxHeapMb: number;
+  /** Jobs that may wait for a thread before the next is refused with 503; default 16. */
+  maxQueue: number;
+}
+
+export const DEFAULT_HEAVY_WORK_SETTINGS: HeavyWorkSettings = {
+  maxThreads: Math.min(4, Math.max(2, availableParallelism())),
+  maxHeapMb: Number(process.env.HEAVY_WORK_MAX_HEAP_MB ?? 512),
+  maxQueue: 16,
+};
+
+/** A module that exports job functions (each wrapped in `workerTask`), and the function's name. */
+export interface JobTarget {
+  /** The worker module, as `new URL("./x.ts", import.meta.url)`. */
+  module: URL;
+  /** The exported function to run. */
+  name: string;
+}
+
+let sharedPool: Piscina | undefined;
+
+function pool(): Piscina {
+  if (!sharedPool) sharedPool = createPool(DEFAULT_HEAVY_WORK_SETTINGS);
+  return sharedPool;
+}
+
+function createPool(settings: HeavyWorkSettings): Piscina {
+  return new Piscina({
+    // A default module is required; every job names its own (`filename` on run).
+    filename: new URL("./idleWorker.ts", import.meta.url).href,
+    minThreads: 1,
+    maxThreads: settings.maxThreads,
+    maxQueue: settings.maxQueue,
+    idleTimeout: 60_000,
+    // Worker threads do not inherit tsx's loader: a TypeScript module needs it again.
+    execArgv: import.meta.url.endsWith(".ts") ? ["--import", "tsx"] : [],
+    resourceLimits: { maxOldGenerationSizeMb: settings.maxHeapMb },
+  });
+}
+
+/**
+ * Runs `target(input)` on a worker thread of the process's one pool, so the event loop keeps answering every
+ * other request meanwhile. `input` and the answer are copied between threads (structured clone). An AppError the
+ * job throws arrives here as the same AppError. Errors: UNPROCESSABLE (422, `details.limit: "time"`) when the
+ * job outruns `budget.timeMs`; PAYLOAD_TOO_LARGE (413, `details.limit: "memory"`) when its thread runs out of
+ * heap; BUSY (503, `details.limit: "queue"`) when too many jobs wait already. The thread of a stopped or failed
+ * job is replaced by the pool.
+ */
+export async function runHeavyJob<Input, Output>(target: JobTarget, input: Input, budget: JobBudget): Promise<Output> {
+  const signal = AbortSignal.timeout(budget.timeMs);
+  let answer: WorkerAnswer<Output>;
+  try {
+    answer = await pool().run(input, { filename: target.module.href, name: target.name, signal });
+  } catch (error) {
+    throw jobFailure(error, budget, signal.aborted);
+  }
+  if (answer.ok) return answer.value;
+  throw new AppError(answer.error.code, answer.error.message, answer.error.details);
+}
+
+function jobFailure(error: unknown, budget: JobBudget, isTimedOut: boolean): Error {
+  const message = error instanceof Error ? error.message : String(error);
+  const code = (error as { code?: string } | null)?.code;
+  if (isTimedOut) {
+    return appError("UNPROCESSABLE", `${budget.label} took longer than ${budget.timeMs / 1000} s and was stopped.`, {
+      limit: "time",
+      limitMs: budget.timeMs,
+    });
+  }
+  if (code === "ERR_WORKER_OUT_OF_MEMORY" || /out of memory/i.test(message)) {
+    return appError(
+      "PAYLOAD_TOO_LARGE",
+      `${budget.label} needed more than ${DEFAULT_HEAVY_WORK_SETTINGS.maxHeapMb} MB of memory and was stopped.`,
+      { limit: "memory", limitMb: DEFAULT_HEAVY_WORK_SETTINGS.maxHeapMb },
+    );
+  }
+  if (/queue is at limit/i.test(message)) {
+    return appError("BUSY", "The server is busy with other large jobs. Try again in a minute.", { limit: "queue" });
+  }
+  return error instanceof Error ? error : new Error(message);
+}
+
+function appError(code: ErrorCode, message: string, details: Record<string, unknown>): AppError {
+  return new AppError(code, message, details);
+}
+
+/** Ends the pool's threads (server shutdown; tests that count threads). The next job starts a new pool. */
+export async function closeHeavyWork(): Promise<void> {
+  const current = sharedPool;
+  sharedPool = undefined;
+  await current?.destroy();
+}
