@@ -25,7 +25,9 @@ describe("runHeavyJob", () => {
 
   it("stops a job over its time with a 422 that names the limit, and the next job still runs", async () => {
     const started = Date.now();
-    const error = await runHeavyJob({ module: MODULE, name: "spin" }, { ms: 60_000 }, budget(500)).catch((e: unknown) => e as AppError);
+    const error = (await runHeavyJob({ module: MODULE, name: "spin" }, { ms: 60_000 }, budget(500)).catch(
+      (e: unknown) => e,
+    )) as AppError;
     expect(Date.now() - started).toBeLessThan(10_000);
     expect(error).toBeInstanceOf(AppError);
     expect(error).toMatchObject({ code: "UNPROCESSABLE", details: { limit: "time", limitMs: 500 } });
