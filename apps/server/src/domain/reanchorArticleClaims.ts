@@ -1,35 +1,96 @@
-import { type Actor, changeEvent, type ReanchorSummary, reanchorAll, summarizeReanchoring } from "@factmark/core";
+import {
+  type Actor,
+  changeEvent,
+  type ReanchorResult,
+  type ReanchorSummary,
+  type Selectors,
+  summarizeReanchoring,
+} from "@factmark/core";
 import type { DbClient } from "../repositories/articleRepository";
-import { type ClaimAnchorChange, listAnchoredClaims, updateClaimAnchors } from "../repositories/claimAnchorRepository";
+import { type AnchoredClaim, type ClaimAnchorChange, updateClaimAnchors } from "../repositories/claimAnchorRepository";
 import { type EventInput, insertEvents } from "../repositories/eventRepository";
+import { runHeavyJob } from "../work/heavyWork";
+
+const WORKER = new URL("./anchoringWorker.ts", import.meta.url);
 
 /**
- * Carries every anchored claim of an article from its old text to its new one (core's reanchorAll),
- * inside the caller's transaction: new selectors stored, orphans flagged (their old selectors kept,
- * so the reviewer sees what they marked), and a history entry for each claim that moved, changed
- * or was orphaned. Claims already orphaned stay so until a reviewer re-attaches them.
+ * How long re-anchoring one save's claims may run on its worker thread, in ms. Core's search budget keeps it to
+ * a few seconds on any text (`REANCHOR_THRESHOLDS.maxSearchCostPerSave`); this deadline is the backstop.
+ */
+export const REANCHOR_TIME_MS = 30_000;
+
+/**
+ * Where each claim goes in a new text, by claim id, with the selectors it was computed from: a placement holds
+ * only while the claim still has those selectors (`placementsFor`).
+ */
+export type ClaimPlacements = Map<string, { selectors: Selectors; result: ReanchorResult }>;
+
+/**
+ * Computes where `claims` go from `oldText` to `newText` (core's reanchorAll) on a worker thread, so the event
+ * loop answers every other request meanwhile, and adds them to `placements`. Run it before the save's
+ * transaction: a SQLite write transaction held open for seconds would stop every other writer. Errors: the
+ * pool's (422 past REANCHOR_TIME_MS, 413 memory, 503 busy).
+ */
+export async function computeClaimPlacements(
+  placements: ClaimPlacements,
+  claims: readonly AnchoredClaim[],
+  oldText: string,
+  newText: string,
+): Promise<void> {
+  if (claims.length === 0) return;
+  const results = await runHeavyJob<
+    { claims: { selectors: Selectors }[]; oldText: string; newText: string },
+    ReanchorResult[]
+  >(
+    { module: WORKER, name: "reanchorClaims" },
+    { claims: claims.map(({ selectors }) => ({ selectors })), oldText, newText },
+    { timeMs: REANCHOR_TIME_MS, label: "Re-anchoring the claims" },
+  );
+  claims.forEach((claim, index) => {
+    const result = results[index];
+    if (result) placements.set(claim.id, { selectors: claim.selectors, result });
+  });
+}
+
+/**
+ * The claims among `claims` (read inside the save's transaction) that `placements` has no placement for: marked
+ * or re-attached, or moved by a reviewer, since the placements were computed.
+ */
+export function claimsWithoutPlacement(placements: ClaimPlacements, claims: readonly AnchoredClaim[]): AnchoredClaim[] {
+  return claims.filter((claim) => {
+    const placement = placements.get(claim.id);
+    return !placement || !isSameSelectors(placement.selectors, claim.selectors);
+  });
+}
+
+/**
+ * Stores the placements of an article's anchored claims, inside the caller's transaction (which holds the
+ * article's change lock and has checked, with `claimsWithoutPlacement`, that every one of `claims` has its
+ * placement): new selectors stored, orphans flagged (their old selectors kept, so the reviewer sees what they
+ * marked), and a history entry for each claim that moved, changed or was orphaned. Claims already orphaned stay
+ * so until a reviewer re-attaches them.
  */
 export async function reanchorArticleClaims(
   db: DbClient,
   actor: Actor,
   articleId: string,
-  oldText: string,
-  newText: string,
+  claims: readonly AnchoredClaim[],
+  placements: ClaimPlacements,
   at: Date,
 ): Promise<ReanchorSummary> {
-  const claims = await listAnchoredClaims(db, articleId);
-  const results = reanchorAll(claims, oldText, newText);
+  const results: ReanchorResult[] = [];
   const changes: ClaimAnchorChange[] = [];
   const events: EventInput[] = [];
-  results.forEach((result, index) => {
-    const claim = claims[index];
-    if (!claim) return;
+  for (const claim of claims) {
+    const result = placements.get(claim.id)?.result;
+    if (!result) throw new Error(`No placement for claim "${claim.id}": check claimsWithoutPlacement first.`);
+    results.push(result);
     if (result.status === "orphaned") {
       changes.push({ id: claim.id, selectors: claim.selectors, isOrphaned: true, isAnchorUnconfirmed: false });
       events.push({ claimId: claim.id, ...changeEvent.claimOrphaned(claim.selectors) });
-      return;
+      continue;
     }
-    if (JSON.stringify(result.selectors) === JSON.stringify(claim.selectors)) return;
+    if (isSameSelectors(result.selectors, claim.selectors)) continue;
     // Words that were edited may now say something else: the card asks a reviewer to check them.
     const isFuzzy = result.status === "fuzzy";
     changes.push({
@@ -45,8 +106,12 @@ export async function reanchorArticleClaims(
         ...changeEvent.claimReanchored(claim.selectors, result.selectors, result.status),
       });
     }
-  });
+  }
   await updateClaimAnchors(db, articleId, changes, at);
   await insertEvents(db, articleId, actor, events, at);
   return summarizeReanchoring(results);
+}
+
+function isSameSelectors(a: Selectors, b: Selectors): boolean {
+  return JSON.stringify(a) === JSON.stringify(b);
 }

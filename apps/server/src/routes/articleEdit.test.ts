@@ -7,14 +7,17 @@ import {
   ZClaimHistory,
   ZClaimList,
 } from "@factmark/core";
-import { describe, expect, it } from "vitest";
+import { afterAll, describe, expect, it } from "vitest";
 import { buildArticle } from "../test/buildArticle";
 import { buildClaim } from "../test/buildClaim";
 import { createTestApp } from "../test/createTestApp";
 import { expectApiError } from "../test/expectApiError";
 import { expectUnchanged } from "../test/expectUnchanged";
+import { closeHeavyWork } from "../work/heavyWork";
 
 const { db, request } = await createTestApp();
+// Saves re-anchor on the worker pool.
+afterAll(() => closeHeavyWork());
 
 const docOf = (lines: string[]): DocNode => plainTextToDoc(lines.join("\n"));
 const LINES = [

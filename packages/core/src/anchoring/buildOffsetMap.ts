@@ -21,6 +21,18 @@ export interface OffsetMap {
   map(offset: number, bias: OffsetBias): number;
   /** Whether the old range [start, end) lies wholly in text the edit left alone. */
   isUntouched(start: number, end: number): boolean;
+  /**
+   * The parts of the old range [start, end) the edit left alone (equal stretches, and the characters a
+   * replaced stretch kept at its start and end), each with the offset in the new text where it begins.
+   */
+  untouchedParts(start: number, end: number): UntouchedPart[];
+}
+
+/** A stretch [start, end) of the old text the edit left alone, found again at `newStart` in the new text. */
+export interface UntouchedPart {
+  start: number;
+  end: number;
+  newStart: number;
 }
 
 /** One stretch of the diff: equal text, or old text replaced by new text. */
@@ -41,7 +53,7 @@ export function buildOffsetMap(oldText: string, newText: string): OffsetMap {
   const segments = diffByChunks(oldText, newText);
   const starts = segments.map((segment) => segment.oldStart);
 
-  function segmentAt(offset: number): Segment {
+  function segmentIndexAt(offset: number): number {
     // The last segment starting at or before `offset`; an offset on a boundary belongs to the later one.
     let low = 0;
     let high = starts.length - 1;
@@ -50,7 +62,11 @@ export function buildOffsetMap(oldText: string, newText: string): OffsetMap {
       if ((starts[middle] as number) <= offset) low = middle;
       else high = middle - 1;
     }
-    return segments[low] as Segment;
+    return low;
+  }
+
+  function segmentAt(offset: number): Segment {
+    return segments[segmentIndexAt(offset)] as Segment;
   }
 
   function sharedOf(segment: Segment): { head: number; tail: number } {
@@ -88,6 +104,26 @@ export function buildOffsetMap(oldText: string, newText: string): OffsetMap {
     isUntouched(start, end) {
       const segment = segmentAt(start);
       return segment.isEqual && end <= segment.oldEnd;
+    },
+    untouchedParts(start, end) {
+      const parts: UntouchedPart[] = [];
+      const add = (partStart: number, partEnd: number, newStart: number) => {
+        const from = Math.max(start, partStart);
+        const to = Math.min(end, partEnd);
+        if (from < to) parts.push({ start: from, end: to, newStart: newStart + (from - partStart) });
+      };
+      for (let index = segmentIndexAt(start); index < segments.length; index += 1) {
+        const segment = segments[index] as Segment;
+        if (segment.oldStart >= end) break;
+        if (segment.isEqual) {
+          add(segment.oldStart, segment.oldEnd, segment.newStart);
+          continue;
+        }
+        const { head, tail } = sharedOf(segment);
+        add(segment.oldStart, segment.oldStart + head, segment.newStart);
+        add(segment.oldEnd - tail, segment.oldEnd, segment.newEnd - tail);
+      }
+      return parts;
     },
   };
 }

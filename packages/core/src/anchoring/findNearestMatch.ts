@@ -1,9 +1,9 @@
-import search from "approx-string-match";
 import { snapToGraphemes } from "../text/graphemeBoundaries";
 import { checkSameStatement } from "./checkSameStatement";
 import { findOccurrences } from "./matchQuote";
 import { REANCHOR_THRESHOLDS } from "./reanchor";
 import { rankWithPosition, type ScoredMatch, scoreQuoteMatch } from "./scoreQuoteMatch";
+import { searchApproximate } from "./searchApproximate";
 import { selectorsForRange } from "./selectorsForRange";
 import { snapToWords } from "./snapToWords";
 import type { Selectors } from "./types";
@@ -37,7 +37,9 @@ export const MIN_NEAREST_QUOTE_SCORE = 0.5;
  * Source: the quote's exact and case-insensitive occurrences and one approx-string-match search
  * of the whole text, scored like `reanchor` (quote, prefix and suffix, nearness to the old
  * position as a tie-breaker). Bounded like `reanchor`: at most `REANCHOR_THRESHOLDS.maxCandidates`
- * candidates are scored; the search is Myers' bit-parallel algorithm, O(text · quote / 32).
+ * candidates are scored, and the search (Myers' bit-parallel algorithm, `searchApproximate`) is left
+ * out when it would cost more than one claim's re-anchoring may (`maxSearchCostPerClaim`): then only
+ * the quote's intact occurrences are offered.
  */
 export function findNearestMatch(old: Selectors, newText: string): NearestMatch | undefined {
   const { quote } = old;
@@ -69,7 +71,11 @@ export function findNearestMatch(old: Selectors, newText: string): NearestMatch 
   }
   const maxErrors = Math.floor(quote.exact.length * (1 - MIN_NEAREST_QUOTE_SCORE));
   if (maxErrors >= 1) {
-    for (const candidate of search(newText, quote.exact, maxErrors).slice(0, maxCandidates)) {
+    const search = searchApproximate(newText, quote.exact, maxErrors, {
+      maxMatches: maxCandidates,
+      maxCost: REANCHOR_THRESHOLDS.maxSearchCostPerClaim,
+    });
+    for (const candidate of search.isOverBudget ? [] : search.matches) {
       const { start, end } = snapToWords(old, newText, candidate.start, candidate.end);
       consider(start, end, candidate.errors);
     }

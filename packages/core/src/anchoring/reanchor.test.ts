@@ -174,3 +174,89 @@ describe("a save that puts a combining mark or a modifier right after a claim", 
     }
   });
 });
+
+describe("the fuzzy search's budget (issue 15)", () => {
+  const SENTENCES = [
+    "The council said the budget rose by nine percent this year.",
+    "Critics said the figures were misleading and the rise was smaller.",
+    "The mayor promised a review of the accounts before the election.",
+    "Residents asked why the library closed early on weekdays.",
+  ];
+  /** About `length` characters of the same four sentences, over and over. */
+  const repetitive = (length: number) => {
+    let source = "";
+    for (let index = 0; source.length < length; index += 1) source += `${SENTENCES[index % SENTENCES.length]} `;
+    return source;
+  };
+  /** The text with `from` replaced by `to` inside [start, end), and the range that became. */
+  const editInside = (source: string, start: number, end: number, from: string, to: string) => {
+    const segment = source.slice(start, end).replaceAll(from, to);
+    return { text: source.slice(0, start) + segment + source.slice(end), start, end: start + segment.length };
+  };
+
+  it("orphans a 20,000-character claim on a repetitive 300 KB text, saying the search was too costly, in bounded time", () => {
+    const source = repetitive(300_000);
+    const start = source.indexOf("The council", 100_000);
+    const claim = selectorsForRange(source, start, start + 20_000);
+    const edited = editInside(source, start, start + 20_000, "closed early", "shut early");
+    const began = performance.now();
+    const [result] = reanchorAll([{ selectors: claim }], source, edited.text);
+    expect(performance.now() - began).toBeLessThan(5_000);
+    expect(result).toEqual({ status: "orphaned", reason: "search_too_costly" });
+  });
+
+  it("still follows a 20,000-character claim whose words were edited in an ordinary text", () => {
+    const { text: source } = generateEditedArticle(6_000, 1);
+    const start = source.indexOf(" ", 1_000) + 1;
+    const claim = selectorsForRange(source, start, start + 20_000);
+    const middle = start + 10_000;
+    const edited = `${source.slice(0, middle)}newly ${source.slice(middle)}`;
+    const [result] = reanchorAll([{ selectors: claim }], source, edited);
+    expect(result?.status).toBe("fuzzy");
+    if (result?.status !== "fuzzy") return;
+    expect(result.selectors.position).toEqual({ start, end: start + 20_006 });
+  });
+
+  it("never places a long claim one repetition away, where the search finds it overlapping its edited self", () => {
+    let source = "";
+    for (let index = 0; source.length < 40_000; index += 1) {
+      source += `${SENTENCES[index % SENTENCES.length]}${index % 7 === 6 ? "\n" : " "}`;
+    }
+    const start = source.indexOf("The council", 20_000);
+    const claim = selectorsForRange(source, start, start + 6_000);
+    const edited = editInside(source, start, start + 6_000, "closed early", "shut early");
+    const [result] = reanchorAll([{ selectors: claim }], source, edited.text);
+    // Before: placed on 14,750-20,744, most of it text that stood one repetition before the claim.
+    if (result?.status !== "orphaned") expect(result?.selectors.position).toEqual({ start, end: edited.end });
+  });
+
+  it("shares one budget among a save's claims: once it is spent, the next claim needing a search is orphaned", () => {
+    // The claim's sentence moved to the end and edited: only a search finds it.
+    const moved = "Malley said Iran transferred dozens just this summer.";
+    const source = `${text} ${repetitive(40_000)}`;
+    const claim = selectorsOf("Iran transferred dozens just this summer", source);
+    const edited = `${source.replace(moved, "")} ${moved.replace("dozens just", "dozens of drones just")}`;
+    expect(reanchorAll([{ selectors: claim }], source, edited)[0]?.status).toBe("fuzzy");
+    const budget = { remaining: 100 };
+    expect(reanchorAll([{ selectors: claim }], source, edited, budget)[0]).toEqual({
+      status: "orphaned",
+      reason: "search_too_costly",
+    });
+    // An intact claim needs no search, and no budget.
+    const intact = selectorsOf("totally unfounded", source);
+    expect(reanchorAll([{ selectors: intact }], source, edited, { remaining: 0 })[0]?.status).toBe("exact");
+  });
+
+  it("keeps each claim's share at most maxSearchCostPerClaim, however much the save has", () => {
+    expect(REANCHOR_THRESHOLDS.maxSearchCostPerClaim).toBeLessThan(REANCHOR_THRESHOLDS.maxSearchCostPerSave);
+    const source = repetitive(300_000);
+    const start = source.indexOf("The council", 100_000);
+    const claim = selectorsForRange(source, start, start + 20_000);
+    const edited = editInside(source, start, start + 20_000, "nine", "twelve");
+    const budget = { remaining: REANCHOR_THRESHOLDS.maxSearchCostPerSave };
+    reanchorAll([{ selectors: claim }], source, edited.text, budget);
+    const spent = REANCHOR_THRESHOLDS.maxSearchCostPerSave - budget.remaining;
+    expect(spent).toBeGreaterThan(0);
+    expect(spent).toBeLessThanOrEqual(REANCHOR_THRESHOLDS.maxSearchCostPerClaim);
+  });
+});

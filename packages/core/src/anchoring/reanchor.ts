@@ -1,9 +1,9 @@
-import search from "approx-string-match";
 import { snapToGraphemes } from "../text/graphemeBoundaries";
 import { checkSameStatement, sentenceContextDifferences } from "./checkSameStatement";
 import { editDistance } from "./editDistance";
 import { findOccurrences } from "./matchQuote";
 import { rankWithPosition, type ScoredMatch, scoreQuoteMatch } from "./scoreQuoteMatch";
+import { bitParallelEditDistance, searchApproximate } from "./searchApproximate";
 import { selectorsForRange } from "./selectorsForRange";
 import { snapToWords } from "./snapToWords";
 import type { Selectors } from "./types";
@@ -14,9 +14,24 @@ import type { Selectors } from "./types";
  * - `moved`: the quote is intact, but elsewhere (a paragraph moved, text inserted around it);
  * - `fuzzy`: the quoted text itself was edited, and a close enough match was found;
  * - `orphaned`: nothing close enough is left; the claim keeps its old selectors and waits for a person.
+ *   With `reason: "search_too_costly"`, the fuzzy search that might have found it was not run, because
+ *   it would have cost more than its budget (a very long quote, a very long or repetitive text): it may
+ *   still be in the text, and a reviewer re-attaches it.
  */
 export type ReanchorStatus = "exact" | "moved" | "fuzzy";
-export type ReanchorResult = { status: ReanchorStatus; selectors: Selectors } | { status: "orphaned" };
+export type OrphanReason = "search_too_costly";
+export type ReanchorResult =
+  | { status: ReanchorStatus; selectors: Selectors }
+  | { status: "orphaned"; reason?: OrphanReason };
+
+/**
+ * What the fuzzy searches may still cost, in block steps of `searchApproximate` (150 million are about a
+ * second here), shared by the claims of one save (`reanchorAll`): each search takes its cost off
+ * `remaining`, and a search that would cost more than is left is not run.
+ */
+export interface SearchBudget {
+  remaining: number;
+}
 
 export interface ReanchorOptions {
   /** Where the claim's start is expected in the new text (from a diff); by default its old start. */
@@ -35,6 +50,11 @@ export interface ReanchorOptions {
    * repeated boilerplate sentence, is never the claim's text moved, however well it matches.
    */
   isOtherPassage?: (start: number, end: number) => boolean;
+  /**
+   * The fuzzy searches' budget shared with other claims (see `SearchBudget`); this claim spends at most
+   * `REANCHOR_THRESHOLDS.maxSearchCostPerClaim` of it. By default, that much for this claim alone.
+   */
+  searchBudget?: SearchBudget;
 }
 
 /**
@@ -60,12 +80,24 @@ export const REANCHOR_THRESHOLDS = {
   nearbyWindow: 256,
   /** At most this many equally good candidates are scored (a long window can yield many). */
   maxCandidates: 64,
-  /** Quotes longer than this skip the in-place comparison (quadratic) and go straight to the search. */
+  /**
+   * Quotes longer than this are compared in place by the bit-parallel distance (`bitParallelEditDistance`,
+   * paid from the search budget) rather than the plain one, which is quadratic.
+   */
   maxInPlaceLength: 5_000,
   /** Quotes longer than this are not widened back to their first or last word (see `widenToQuoteEdges`). */
   maxWidenedLength: 500,
   /** How many times the fuzzy search runs again with refused candidates blanked out. */
   searchRounds: 3,
+  /**
+   * What one claim's fuzzy searches may cost, in block steps of `searchApproximate` (about a second):
+   * a 2,000-character quote searched through 2,000,000 characters fits; a 20,000-character quote fits
+   * near its old place in an ordinary text, but not in a repetitive one, where it matches equally well
+   * at every repetition and finding where each match starts costs its length squared.
+   */
+  maxSearchCostPerClaim: 150_000_000,
+  /** What all the claims of one save may spend on fuzzy searches together (about three seconds). */
+  maxSearchCostPerSave: 450_000_000,
 } as const;
 
 /**
@@ -99,13 +131,37 @@ export function reanchor(old: Selectors, newText: string, options: ReanchorOptio
   const caselessMatch = bestCaselessOccurrence(old, newText, expected, isTaken, options.lowerCaseText);
   if (caselessMatch) return found("fuzzy", newText, caselessMatch.start, caselessMatch.end);
 
-  const editedInPlace = editedRangeMatch(old, newText, expected, options.expectedEnd);
-  if (editedInPlace && isTaken(editedInPlace)) return found("fuzzy", newText, editedInPlace.start, editedInPlace.end);
-
-  const fuzzyMatch = bestFuzzyMatch(old, newText, expected, isTaken);
+  const shared = options.searchBudget;
+  const allowance: SearchAllowance = {
+    remaining: Math.min(REANCHOR_THRESHOLDS.maxSearchCostPerClaim, shared?.remaining ?? Number.POSITIVE_INFINITY),
+    isCut: false,
+  };
+  const before = allowance.remaining;
+  const fuzzyMatch = fuzzyMatchOf(old, newText, expected, options.expectedEnd, isTaken, allowance);
+  if (shared) shared.remaining -= before - allowance.remaining;
   if (fuzzyMatch) return found("fuzzy", newText, fuzzyMatch.start, fuzzyMatch.end);
 
-  return { status: "orphaned" };
+  return allowance.isCut ? { status: "orphaned", reason: "search_too_costly" } : { status: "orphaned" };
+}
+
+/** What one claim's searches may still cost, and whether a search was left out for its cost. */
+interface SearchAllowance {
+  remaining: number;
+  isCut: boolean;
+}
+
+/** The edited quote where the diff expects it, else found by a search; paid from `allowance`. */
+function fuzzyMatchOf(
+  old: Selectors,
+  text: string,
+  expected: number,
+  expectedEnd: number | undefined,
+  isTaken: CandidateCheck,
+  allowance: SearchAllowance,
+): ScoredMatch | undefined {
+  const editedInPlace = editedRangeMatch(old, text, expected, expectedEnd, allowance);
+  if (editedInPlace && isTaken(editedInPlace)) return editedInPlace;
+  return bestFuzzyMatch(old, text, expected, isTaken, allowance);
 }
 
 /** Whether a candidate passes every check: thresholds, not another passage, the same statement. */
@@ -167,17 +223,43 @@ function editedRangeMatch(
   text: string,
   expectedStart: number,
   expectedEnd: number | undefined,
+  allowance: SearchAllowance,
 ): ScoredMatch | undefined {
   if (expectedEnd === undefined || expectedEnd <= expectedStart || expectedEnd > text.length) return undefined;
   const { exact } = old.quote;
-  if (exact.length > REANCHOR_THRESHOLDS.maxInPlaceLength) return undefined;
   const maxErrors = Math.floor(exact.length * (1 - REANCHOR_THRESHOLDS.minQuoteScore));
   const { start, end } = snapToWords(old, text, expectedStart, expectedEnd);
   if (end <= start) return undefined;
-  const errors = editDistance(text.slice(start, end), exact, maxErrors);
+  const errors = inPlaceDistance(text.slice(start, end), exact, maxErrors, allowance);
   if (errors === undefined) return undefined;
   const match = scoreQuoteMatch(text, old.quote, start, end, errors);
   return isAcceptable(match, exact.length) ? match : undefined;
+}
+
+/**
+ * A fuzzy match near the expected position, else anywhere. A search that would cost more than the
+ * allowance is left out (`allowance.isCut`), so a claim too costly to search is orphaned, never placed
+ * on the best of what a cheaper, partial search found.
+ */
+/**
+ * The edit distance between the expected range and the quote, or undefined when over `maxErrors`. A long
+ * quote is measured bit-parallel, paid from `allowance` (cut when it cannot pay).
+ */
+function inPlaceDistance(
+  range: string,
+  exact: string,
+  maxErrors: number,
+  allowance: SearchAllowance,
+): number | undefined {
+  if (exact.length <= REANCHOR_THRESHOLDS.maxInPlaceLength) return editDistance(range, exact, maxErrors);
+  if (Math.abs(range.length - exact.length) > maxErrors) return undefined;
+  if (Math.ceil(exact.length / 32) * range.length > allowance.remaining) {
+    allowance.isCut = true;
+    return undefined;
+  }
+  const { distance, cost } = bitParallelEditDistance(range, exact);
+  allowance.remaining -= cost;
+  return distance <= maxErrors ? distance : undefined;
 }
 
 function bestFuzzyMatch(
@@ -185,6 +267,7 @@ function bestFuzzyMatch(
   text: string,
   expected: number,
   isTaken: CandidateCheck,
+  allowance: SearchAllowance,
 ): ScoredMatch | undefined {
   const { exact } = old.quote;
   const maxErrors = Math.floor(exact.length * (1 - REANCHOR_THRESHOLDS.minQuoteScore));
@@ -192,16 +275,18 @@ function bestFuzzyMatch(
   const margin = Math.max(REANCHOR_THRESHOLDS.nearbyWindow, exact.length);
   const windowStart = Math.max(0, expected - margin);
   const windowEnd = Math.min(text.length, expected + exact.length + margin);
-  const nearby = bestMatchIn(old, text, windowStart, windowEnd, maxErrors, expected, isTaken);
-  if (nearby) return nearby;
+  const nearby = bestMatchIn(old, text, windowStart, windowEnd, maxErrors, expected, isTaken, allowance);
+  // A cut nearby search ends it: the whole text's lowest-cost matches could be a far copy of the quote.
+  if (nearby || allowance.isCut) return nearby;
   if (windowStart === 0 && windowEnd === text.length) return undefined;
-  return bestMatchIn(old, text, 0, text.length, maxErrors, expected, isTaken);
+  return bestMatchIn(old, text, 0, text.length, maxErrors, expected, isTaken, allowance);
 }
 
 /**
  * The best acceptable fuzzy match of the quote in text[from, to). approx-string-match answers only
  * the matches with the fewest edits; when all of those are refused (an intact copy of a short quote
  * with the wrong context, say), they are blanked out and the search runs again, a few rounds at most.
+ * Each round is paid from `allowance`; one it cannot pay ends the search, marked `isCut`.
  */
 function bestMatchIn(
   old: Selectors,
@@ -211,11 +296,21 @@ function bestMatchIn(
   maxErrors: number,
   expected: number,
   isTaken: CandidateCheck,
+  allowance: SearchAllowance,
 ): ScoredMatch | undefined {
   const { quote } = old;
   let window = text.slice(from, to);
   for (let round = 0; round < REANCHOR_THRESHOLDS.searchRounds; round += 1) {
-    const candidates = search(window, quote.exact, maxErrors).slice(0, REANCHOR_THRESHOLDS.maxCandidates);
+    const search = searchApproximate(window, quote.exact, maxErrors, {
+      maxMatches: REANCHOR_THRESHOLDS.maxCandidates,
+      maxCost: allowance.remaining,
+    });
+    allowance.remaining -= search.cost;
+    if (search.isOverBudget) {
+      allowance.isCut = true;
+      return undefined;
+    }
+    const candidates = search.matches;
     if (candidates.length === 0) return undefined;
     let best: ScoredMatch | undefined;
     let bestRank = -1;

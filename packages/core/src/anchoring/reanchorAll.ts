@@ -1,5 +1,12 @@
 import { buildOffsetMap, type OffsetMap } from "./buildOffsetMap";
-import { found, isSameSentence, type ReanchorResult, reanchor } from "./reanchor";
+import {
+  found,
+  isSameSentence,
+  REANCHOR_THRESHOLDS,
+  type ReanchorResult,
+  reanchor,
+  type SearchBudget,
+} from "./reanchor";
 import type { Selectors } from "./types";
 
 /** How many claims of an edit ended up where: the answer to "what did my save do to the claims?" */
@@ -18,16 +25,23 @@ export interface ReanchorSummary {
  *
  * The diff also tells look-alikes apart: a candidate made of text the edit left alone, which before
  * the edit stood somewhere other than the claim (the twin of a deleted sentence, a repeated
- * boilerplate line), is another passage and is refused (`ReanchorOptions.isOtherPassage`). The
+ * boilerplate line), is another passage and is refused (`ReanchorOptions.isOtherPassage`); so is one
+ * made partly of such text, more of it than the quarter of the quote an edit may change (a long quote
+ * in a repetitive text matches nearly as well one repetition away, overlapping its edited self). The
  * reverse diff this needs is built once, and only when some claim needs a search.
+ *
+ * The fuzzy searches of all the claims share one budget (`REANCHOR_THRESHOLDS.maxSearchCostPerSave`,
+ * each claim at most `maxSearchCostPerClaim`), so a save finishes in bounded time whatever the texts:
+ * a claim whose search would cost more than is left is orphaned with `reason: "search_too_costly"`.
  */
 export function reanchorAll(
   claims: ReadonlyArray<{ selectors: Selectors }>,
   oldText: string,
   newText: string,
+  searchBudget: SearchBudget = { remaining: REANCHOR_THRESHOLDS.maxSearchCostPerSave },
 ): ReanchorResult[] {
   if (oldText === newText) {
-    return claims.map(({ selectors }) => reanchor(selectors, newText));
+    return claims.map(({ selectors }) => reanchor(selectors, newText, { searchBudget }));
   }
   const offsets = buildOffsetMap(oldText, newText);
   let lowerCased: string | undefined;
@@ -38,10 +52,18 @@ export function reanchorAll(
   let reverse: OffsetMap | undefined;
   const isOtherPassage = (old: Selectors) => (start: number, end: number) => {
     reverse ??= buildOffsetMap(newText, oldText);
-    if (!reverse.isUntouched(start, end)) return false;
-    const oldStart = reverse.map(start, "start");
-    const oldEnd = reverse.map(end, "end");
-    return oldEnd <= old.position.start || oldStart >= old.position.end;
+    // Text the edit left alone that stood outside the claim before it, in the candidate: a quarter of the
+    // quote may be edited, so more than that much of the candidate was never the claim's text.
+    const allowed = Math.floor(old.quote.exact.length * (1 - REANCHOR_THRESHOLDS.minQuoteScore));
+    let elsewhere = 0;
+    for (const part of reverse.untouchedParts(start, end)) {
+      const oldStart = part.newStart;
+      const oldEnd = oldStart + (part.end - part.start);
+      const inside = Math.max(0, Math.min(oldEnd, old.position.end) - Math.max(oldStart, old.position.start));
+      elsewhere += oldEnd - oldStart - inside;
+      if (elsewhere > allowed) return true;
+    }
+    return false;
   };
   return claims.map(({ selectors }) => {
     const { position, quote } = selectors;
@@ -60,6 +82,7 @@ export function reanchorAll(
       expectedEnd: end,
       lowerCaseText,
       isOtherPassage: isOtherPassage(selectors),
+      searchBudget,
     });
   });
 }

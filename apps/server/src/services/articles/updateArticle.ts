@@ -15,18 +15,29 @@ import {
 } from "@factmark/core";
 import type { Db } from "../../db/createDatabase";
 import { preconditionFailed } from "../../domain/preconditionFailed";
-import { reanchorArticleClaims } from "../../domain/reanchorArticleClaims";
+import {
+  type ClaimPlacements,
+  claimsWithoutPlacement,
+  computeClaimPlacements,
+  reanchorArticleClaims,
+} from "../../domain/reanchorArticleClaims";
 import { authorize } from "../../policy/authorize";
 import { findArticle, insertArticleEvent, updateArticleIfVersion } from "../../repositories/articleRepository";
+import { type AnchoredClaim, listAnchoredClaims } from "../../repositories/claimAnchorRepository";
 import { lockArticleForChanges } from "../../repositories/eventRepository";
 
 /**
  * Changes an article's metadata and/or its body, its conclusion and/or its speakers' kinds, if the caller read the
  * current version. A new body (`doc`, already checked against the editor's schema) is stored with its text
- * projection, and every claim is re-anchored in the same transaction; the answer says how they fared. The
+ * projection, and every claim is re-anchored in the same transaction; the answer says how they fared.
+ * Re-anchoring is computed first, on a worker thread and outside the transaction (it can take seconds, and no
+ * writer may wait that long); the transaction then checks that the claims are still those it computed for. A
+ * claim marked, re-attached or moved meanwhile is placed too: the save computes the newcomers again (outside,
+ * up to MAX_PLACEMENT_ROUNDS times, then inside the transaction), so none is lost or left on the old text. The
  * conclusion (null clears it) and the speakers' kinds (merged; a name mapped to null is forgotten) need
  * article.conclude, and are recorded only when they change: a request that changes nothing stores nothing and
- * answers the article as it is. FORBIDDEN, NOT_FOUND, PRECONDITION_FAILED (412, with the current article).
+ * answers the article as it is. FORBIDDEN, NOT_FOUND, PRECONDITION_FAILED (412, with the current article), and
+ * the worker pool's (422 past REANCHOR_TIME_MS, 503 busy).
  */
 export async function updateArticle(
   db: Db,
@@ -45,6 +56,55 @@ export async function updateArticle(
     const isNoChange = current?.version === expectedVersion && !conclusionChangesOf(current, input).events.length;
     if (current && isNoChange) return current;
   }
+  const text = doc ? articleText(doc) : undefined;
+  const placements: ClaimPlacements = new Map();
+  if (text !== undefined) {
+    // The claims as they are now, placed on the new text off the main thread, before the transaction.
+    const current = await findArticle(db, id);
+    if (!current) throw new AppError("NOT_FOUND", `No article with id "${id}".`);
+    if (current.version !== expectedVersion) throw preconditionFailed("article", current);
+    await computeClaimPlacements(placements, await listAnchoredClaims(db, id), current.text, text);
+  }
+  for (let round = 1; ; round += 1) {
+    try {
+      return await saveChange(db, actor, id, expectedVersion, input, text, placements, round >= MAX_PLACEMENT_ROUNDS);
+    } catch (error) {
+      if (!(error instanceof ClaimsChangedMeanwhile)) throw error;
+      await computeClaimPlacements(placements, error.claims, error.oldText, error.newText);
+    }
+  }
+}
+
+/**
+ * How many times a save computes placements outside its transaction for claims that changed meanwhile; the last
+ * round computes them inside (holding other writers back for as long as those few claims take).
+ */
+const MAX_PLACEMENT_ROUNDS = 3;
+
+/** Thrown inside the save's transaction (rolling it back) when claims changed since their placements were computed. */
+class ClaimsChangedMeanwhile extends Error {
+  constructor(
+    readonly claims: AnchoredClaim[],
+    readonly oldText: string,
+    readonly newText: string,
+  ) {
+    super("Claims changed while the save computed their placements.");
+  }
+}
+
+/** The save's transaction: the article's change lock, the version check, the change, the claims' placements. */
+function saveChange(
+  db: Db,
+  actor: Principal,
+  id: string,
+  expectedVersion: number,
+  input: ArticleUpdate,
+  text: string | undefined,
+  placements: ClaimPlacements,
+  isLastRound: boolean,
+): Promise<ArticleSaved> {
+  const { conclusion: _conclusion, speakerKinds: _speakerKinds, doc, ...metadata } = input;
+  const isEditingArticle = doc !== undefined || Object.keys(metadata).length > 0;
   return db.$transaction(async (tx) => {
     // The article's change lock first, as every writer of the article takes it: no claim is placed on
     // the old text while this save re-anchors the others. (A save that got in meanwhile fails the version check.)
@@ -54,7 +114,13 @@ export async function updateArticle(
     if (current.version !== expectedVersion) throw preconditionFailed("article", current);
     const { conclusionChange, kindsChange, events: conclusionEvents } = conclusionChangesOf(current, input);
     if (!isEditingArticle && conclusionEvents.length === 0) return current;
-    const text = doc ? articleText(doc) : undefined;
+    // Under the lock, the claims no one else can change now: each must have its placement on the new text.
+    const claims = text === undefined ? [] : await listAnchoredClaims(tx, id);
+    const unplaced = claimsWithoutPlacement(placements, claims);
+    if (text !== undefined && unplaced.length > 0) {
+      if (!isLastRound) throw new ClaimsChangedMeanwhile(unplaced, current.text, text);
+      await computeClaimPlacements(placements, unplaced, current.text, text);
+    }
     const change = {
       ...metadata,
       publishedAt:
@@ -66,7 +132,7 @@ export async function updateArticle(
     const isUpdated = await updateArticleIfVersion(tx, id, expectedVersion, change);
     if (!isUpdated) throw preconditionFailed("article", current);
     const reanchored =
-      text === undefined ? undefined : await reanchorArticleClaims(tx, actor, id, current.text, text, new Date());
+      text === undefined ? undefined : await reanchorArticleClaims(tx, actor, id, claims, placements, new Date());
     const given = Object.keys(metadata) as (keyof typeof metadata)[];
     const from: ArticleDetails = Object.fromEntries(given.map((field) => [field, current[field]]));
     const to: ArticleDetailsAfter = { ...metadata };

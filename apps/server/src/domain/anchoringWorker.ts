@@ -1,0 +1,20 @@
+import { findNearestMatch, type NearestMatch, type ReanchorResult, reanchorAll, type Selectors } from "@factmark/core";
+import { workerTask } from "../work/workerTask";
+
+/**
+ * The anchoring a request runs on a worker thread of the heavy-work pool (see reanchorArticleClaims.ts and
+ * findClaimNearestMatch.ts, which send them): fuzzy searches through long texts, bounded by core's budgets
+ * but still too slow for the event loop.
+ */
+
+/** Core's reanchorAll: one result per claim, in order, with one shared search budget. */
+export const reanchorClaims = workerTask(
+  (input: { claims: { selectors: Selectors }[]; oldText: string; newText: string }): ReanchorResult[] =>
+    reanchorAll(input.claims, input.oldText, input.newText),
+);
+
+/** Core's findNearestMatch; null when nothing comes close. */
+export const findNearestPlace = workerTask(
+  (input: { selectors: Selectors; text: string }): NearestMatch | null =>
+    findNearestMatch(input.selectors, input.text) ?? null,
+);
