@@ -1,6 +1,8 @@
 import { AppError, type DocNode } from "@factmark/core";
 import { JSDOM } from "jsdom";
 import mammoth from "mammoth";
+import { assertHtmlWithinLimits } from "./assertHtmlWithinLimits";
+import { checkDocxArchive } from "./checkDocxArchive";
 import { contentToDoc, markdownToHtml } from "./contentToDoc";
 import { htmlToDoc } from "./htmlToDoc";
 import { IMPORT_LIMITS } from "./importLimits";
@@ -11,12 +13,15 @@ export interface ReadFile {
   title: string | undefined;
 }
 
-const ZIP_SIGNATURE = [0x50, 0x4b, 0x03, 0x04];
+/** The first bytes of a zip archive (a local file header). */
+export const ZIP_SIGNATURE = [0x50, 0x4b, 0x03, 0x04];
 
 /**
  * Reads an uploaded .txt, .md, .html or .docx file into the editor's document, after checking
  * that its content is what its extension says: a .docx must be a zip, the others UTF-8 text
- * (no NUL bytes, no zip or PDF inside), and an HTML file must be mostly text, not script.
+ * (no NUL bytes, no zip or PDF inside), and an HTML file must be mostly text, not script. Sizes are
+ * checked before anything is parsed: a .docx by checkDocxArchive, HTML by assertHtmlWithinLimits
+ * (both 413). Synchronous work throughout: call it on a worker thread (runConversion.ts).
  */
 export async function readUploadedFile(fileName: string, bytes: Uint8Array): Promise<ReadFile> {
   if (bytes.byteLength > IMPORT_LIMITS.fileBytes) {
@@ -30,6 +35,7 @@ export async function readUploadedFile(fileName: string, bytes: Uint8Array): Pro
     const text = decodeText(bytes, extension);
     if (extension === ".txt") return { doc: contentToDoc("text", text), title: undefined };
     if (extension === ".md") return readHtml(markdownToHtml(text));
+    assertHtmlWithinLimits(text);
     assertMostlyText(text);
     return readHtml(text);
   }
@@ -49,6 +55,7 @@ async function readDocx(bytes: Uint8Array): Promise<ReadFile> {
       reason: "content_mismatch",
     });
   }
+  await checkDocxArchive(bytes);
   let html: string;
   try {
     // Images are dropped: the editor holds text only, and an inlined image could be megabytes of base64.

@@ -50,7 +50,11 @@ export async function followArticleChanges(
   let isCatchingUp = true;
   const follower: Follower = {
     cursor: since,
-    deliver: (changes) => (isCatchingUp ? held.push(...changes) : deliver(changes)),
+    deliver: (changes) => {
+      if (!isCatchingUp) return deliver(changes);
+      // A loop, not a spread into push: a long catch-up may hold more changes than a call may take arguments.
+      for (const change of changes) held.push(change);
+    },
   };
   feed.followers.add(follower);
   let backlog: LiveChange[];

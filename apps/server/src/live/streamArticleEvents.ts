@@ -60,7 +60,8 @@ export async function streamArticleEvents(stream: SSEStreamingApi, options: Arti
     });
     await announce(false);
     stopChanges = await followArticleChanges(db, articleId, options.since, (changes) => {
-      queue.push(...changes);
+      // A loop, not a spread into push: a catch-up may deliver more changes than a call may take arguments.
+      for (const change of changes) queue.push(change);
       nudge();
     });
     let lastRefresh = Date.now();

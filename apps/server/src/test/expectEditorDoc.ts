@@ -25,6 +25,6 @@ export function expectEditorDoc(doc: DocNode): void {
     }
     const attributeNames = Object.keys(node.attrs ?? {});
     for (const name of attributeNames) expect(["level", "start"]).toContain(name);
-    stack.push(...(node.content ?? []));
+    for (const child of node.content ?? []) stack.push(child);
   }
 }

@@ -245,7 +245,7 @@ function describeEvidenceEdit(from: EvidenceFields, to: EvidenceFields): string 
   if (from.stance !== undefined && to.stance !== undefined) {
     changes.push(`stance from ${EVIDENCE_STANCE_LABELS[from.stance]} to ${EVIDENCE_STANCE_LABELS[to.stance]}`);
   }
-  changes.push(...evidenceFieldNames({ ...to, stance: undefined }));
+  for (const name of evidenceFieldNames({ ...to, stance: undefined })) changes.push(name);
   const what = changes.length > 0 ? ` (${changes.join(", ")})` : "";
   return `${sentence("edited evidence", evidenceName(to, from))}${what}`;
 }

@@ -251,7 +251,7 @@ function classAndAncestors(classId: string): Set<string> {
   for (let next = queue.pop(); next !== undefined; next = queue.pop()) {
     if (found.has(next)) continue;
     found.add(next);
-    queue.push(...ids(vocabulary.get(next)?.["rdfs:subClassOf"]));
+    for (const id of ids(vocabulary.get(next)?.["rdfs:subClassOf"])) queue.push(id);
   }
   return found;
 }
@@ -310,7 +310,7 @@ function schemaOrgProblems(node: unknown, path = ""): string[] {
         problems.push(`${at}: a ${nestedType} is not in its range`);
         continue;
       }
-      problems.push(...schemaOrgProblems(item, at));
+      for (const problem of schemaOrgProblems(item, at)) problems.push(problem);
     }
   }
   return problems;

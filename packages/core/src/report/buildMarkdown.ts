@@ -49,7 +49,8 @@ export function buildMarkdown(model: ReportModel): string {
 
   lines.push("## Claims", "");
   if (model.claims.length === 0) lines.push("No claims have been marked in this article yet.", "");
-  for (const claim of model.claims) lines.push(...claimMarkdown(claim));
+  // Loops, not a spread into push: a long quote is thousands of lines, more than a call may take arguments.
+  for (const claim of model.claims) for (const line of claimMarkdown(claim)) lines.push(line);
   return `${lines
     .join("\n")
     .replace(/\n{3,}/g, "\n\n")
@@ -64,7 +65,8 @@ function pairSideMarkdown(side: ReportPairSide): string {
 function claimMarkdown(claim: ReportClaim): string[] {
   const orphan = `${claim.isOrphaned ? " · orphaned" : ""}${claim.isAnchorUnconfirmed ? " · moved, to be checked" : ""}`;
   const lines = [`### Claim ${claim.number}: ${claim.verdictLabel}${orphan}`, ""];
-  lines.push(...quoteLines(claim.selectors.quote.exact), "");
+  for (const line of quoteLines(claim.selectors.quote.exact)) lines.push(line);
+  lines.push("");
   lines.push(claim.speaker ? `**Speaker:** ${escapeMarkdown(claim.speaker)}` : "**Speaker:** not named", "");
   const rationale = rationaleToMarkdown(claim.rationale);
   if (rationale) lines.push("**Rationale:**", "", rationale, "");

@@ -1,6 +1,6 @@
 import { z } from "zod";
 import { articleText, type DocNode } from "../text/articleText";
-import { ZEditorDoc } from "../text/editorDoc";
+import { countDocBlocks, ZEditorDoc } from "../text/editorDoc";
 import { ZHttpUrl, ZId, ZList, ZOptionalLine, ZTimestamp, ZUserText } from "./common";
 import { ZArticlePublicationState, ZConclusion, ZSpeakerKinds, ZSpeakerKindsUpdate } from "./publication";
 import { ZVerdict } from "./verdict";
@@ -11,6 +11,8 @@ export const ARTICLE_LIMITS = {
   titleLength: 500,
   contentLength: 2_000_000,
   docDepth: 12,
+  /** Blocks (paragraphs, headings, lists, list items, quotes) wherever they nest; see countDocBlocks. */
+  blockCount: 50_000,
   /** An uploaded file: the server refuses larger ones, the web app says so before sending. */
   uploadBytes: 5 * 1024 * 1024,
 } as const;
@@ -56,14 +58,26 @@ export const ZArticleCreate = z.strictObject({
 });
 export type ArticleCreate = z.infer<typeof ZArticleCreate>;
 
-/** An edited article body: a document of the editor's schema that still holds some text. */
-export const ZArticleDoc = ZEditorDoc.refine(
-  (doc) => articleText(doc).trim().length > 0,
-  "The article has no text.",
-).refine(
-  (doc) => articleText(doc).length <= ARTICLE_LIMITS.contentLength,
-  `The article's text is longer than ${ARTICLE_LIMITS.contentLength} characters.`,
-);
+/** The message a document over ARTICLE_LIMITS.blockCount is refused with, wherever it comes from. */
+export const TOO_MANY_BLOCKS_MESSAGE = `The article has more than ${ARTICLE_LIMITS.blockCount.toLocaleString("en")} blocks (paragraphs, headings, list items and quotes).`;
+
+/**
+ * An edited article body: a document of the editor's schema, with at most ARTICLE_LIMITS.blockCount blocks (counted
+ * first, so a huge document is refused before its shape is checked) and ARTICLE_LIMITS.contentLength characters,
+ * that still holds some text.
+ */
+export const ZArticleDoc: z.ZodType<DocNode> = z
+  .unknown()
+  .refine((value) => countDocBlocks(value, ARTICLE_LIMITS.blockCount) <= ARTICLE_LIMITS.blockCount, {
+    message: TOO_MANY_BLOCKS_MESSAGE,
+    abort: true,
+  })
+  .pipe(ZEditorDoc)
+  .refine((doc) => articleText(doc).trim().length > 0, "The article has no text.")
+  .refine(
+    (doc) => articleText(doc).length <= ARTICLE_LIMITS.contentLength,
+    `The article's text is longer than ${ARTICLE_LIMITS.contentLength} characters.`,
+  );
 
 /**
  * PATCH /api/articles/:id (with If-Match): the metadata, and/or `doc`, the edited body. A new body

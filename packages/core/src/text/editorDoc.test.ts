@@ -1,6 +1,6 @@
 import { describe, expect, it } from "vitest";
-import { ZArticleDoc, ZArticleUpdate } from "../schemas/article";
-import { ZEditorDoc } from "./editorDoc";
+import { ARTICLE_LIMITS, TOO_MANY_BLOCKS_MESSAGE, ZArticleDoc, ZArticleUpdate } from "../schemas/article";
+import { countDocBlocks, ZEditorDoc } from "./editorDoc";
 
 const text = (value: string, marks?: unknown[]) => ({ type: "text", text: value, ...(marks ? { marks } : {}) });
 const paragraph = (...content: unknown[]) => ({ type: "paragraph", content });
@@ -54,6 +54,23 @@ describe("ZEditorDoc", () => {
 describe("ZArticleDoc and ZArticleUpdate", () => {
   it("refuses a document with no text", () => {
     expect(ZArticleDoc.safeParse(doc(paragraph())).success).toBe(false);
+  });
+
+  it("accepts an article of exactly the block limit, and refuses one block more with the limit's message", () => {
+    const blocks = (count: number) => ({
+      type: "doc",
+      content: Array.from({ length: count }, (_, index) => paragraph(text(`P${index}`))),
+    });
+    expect(ZArticleDoc.safeParse(blocks(ARTICLE_LIMITS.blockCount)).success).toBe(true);
+    const result = ZArticleUpdate.safeParse({ doc: blocks(ARTICLE_LIMITS.blockCount + 1) });
+    expect(result.error?.issues.map((issue) => issue.message)).toEqual([TOO_MANY_BLOCKS_MESSAGE]);
+  });
+
+  it("counts blocks wherever they nest, and stops counting past the limit", () => {
+    const list = { type: "bulletList", content: [{ type: "listItem", content: [paragraph(text("a"))] }] };
+    expect(countDocBlocks(doc(paragraph(text("x")), { type: "blockquote", content: [list] }))).toBe(5);
+    const huge = { type: "doc", content: Array.from({ length: 1_000_000 }, () => paragraph(text("x"))) };
+    expect(countDocBlocks(huge, 10)).toBe(11);
   });
 
   it("lets a PATCH carry a doc alone", () => {

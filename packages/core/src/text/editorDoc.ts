@@ -74,6 +74,30 @@ const ZListItem: z.ZodType<DocNode> = z.lazy(() =>
   z.strictObject({ type: z.literal("listItem"), attrs: ZNoAttrs, content: z.array(ZBlock).min(1) }),
 );
 
+const INLINE_TYPES = new Set<string>(EDITOR_NODE_TYPES.inline);
+
+/**
+ * How many blocks a document holds: every node under `doc` that is not inline (paragraphs, headings, lists, list
+ * items, quotes), wherever it nests. Counted without recursion on any JSON value, before its shape is checked;
+ * counting stops once it passes `stopAfter` (the answer is then `stopAfter + 1`), so a hostile document costs no
+ * more than the limit.
+ */
+export function countDocBlocks(doc: unknown, stopAfter = Number.POSITIVE_INFINITY): number {
+  let count = 0;
+  const stack: unknown[] = [doc];
+  while (stack.length > 0) {
+    const node = stack.pop();
+    if (node === null || typeof node !== "object") continue;
+    const { type, content } = node as { type?: unknown; content?: unknown };
+    if (node !== doc && typeof type === "string" && !INLINE_TYPES.has(type)) {
+      count += 1;
+      if (count > stopAfter) return count;
+    }
+    if (Array.isArray(content)) for (const child of content) stack.push(child);
+  }
+  return count;
+}
+
 /** How deep a JSON value nests, counted without recursion (a hostile document may nest thousands deep). */
 function nestingDepth(value: unknown): number {
   let deepest = 0;

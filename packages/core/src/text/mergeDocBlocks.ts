@@ -88,9 +88,9 @@ function insertionsBefore(match: BlockMatch, otherLength: number, baseLength: nu
       pending.push(at);
       continue;
     }
-    before[baseIndex]?.push(...pending);
+    for (const index of pending) before[baseIndex]?.push(index);
     pending = [];
   }
-  before[baseLength]?.push(...pending);
+  for (const index of pending) before[baseLength]?.push(index);
   return before;
 }

@@ -58,7 +58,7 @@ export function parseInlines(line: string): RationaleInline[] {
   let last = 0;
   for (const match of line.matchAll(LINK)) {
     const at = match.index ?? 0;
-    if (at > last) inlines.push(...parseEmphasis(line.slice(last, at)));
+    if (at > last) for (const inline of parseEmphasis(line.slice(last, at))) inlines.push(inline);
     if (match[3]) {
       // A bare URL does not take the sentence's closing punctuation with it.
       const url = match[3].replace(/[.,;:!?]+$/, "");
@@ -69,7 +69,7 @@ export function parseInlines(line: string): RationaleInline[] {
     inlines.push({ type: "link", text: match[1] ?? "", href: match[2] ?? "" });
     last = at + match[0].length;
   }
-  if (last < line.length) inlines.push(...parseEmphasis(line.slice(last)));
+  if (last < line.length) for (const inline of parseEmphasis(line.slice(last))) inlines.push(inline);
   return inlines;
 }
 

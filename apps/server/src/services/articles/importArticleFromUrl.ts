@@ -1,14 +1,14 @@
 import type { Article, ArticleFromUrl, Principal } from "@factmark/core";
 import type { Db } from "../../db/createDatabase";
 import { storeNewArticle } from "../../domain/storeNewArticle";
-import { extractArticle } from "../../import/extractArticle";
 import { fetchPage } from "../../import/fetchPage";
 import type { FetchSettings } from "../../import/fetchSettings";
+import { extractArticleInWorker } from "../../import/runConversion";
 import { authorize } from "../../policy/authorize";
 
 /**
  * Creates an article from a web page: fetched SSRF-safely (fetchPage), its body and metadata
- * extracted with Readability (extractArticle). The source URL is where the page was finally found.
+ * extracted with Readability on a worker thread with a deadline (extractArticleInWorker). The source URL is where the page was finally found.
  */
 export async function importArticleFromUrl(
   db: Db,
@@ -18,7 +18,7 @@ export async function importArticleFromUrl(
 ): Promise<Article> {
   authorize(actor, "article.import");
   const page = await fetchPage(input.url, settings);
-  const article = extractArticle(page);
+  const article = await extractArticleInWorker(page);
   return storeNewArticle(db, actor, {
     title: article.title ?? new URL(page.url).hostname,
     sourceUrl: page.url,

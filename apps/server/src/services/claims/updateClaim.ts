@@ -57,7 +57,7 @@ export async function updateClaim(
       isReviewedContentChanged: change.verdict !== undefined || change.rationale !== undefined,
     });
     Object.assign(change, review.change);
-    events.push(...review.events);
+    for (const event of review.events) events.push(event);
     // A save that changes nothing is no change: no version, no change number, nothing for others to hear.
     if (events.length === 0) return current;
     const isUpdated = await updateClaimIfVersion(tx, current, expectedVersion, change, events, actor, new Date());
