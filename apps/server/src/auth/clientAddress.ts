@@ -1,5 +1,6 @@
 import { getConnInfo } from "@hono/node-server/conninfo";
 import type { Context } from "hono";
+import type { SecuritySettings } from "./securitySettings";
 
 /**
  * The client's address for rate limits: the socket's peer, or with a trusted proxy the address the proxy
@@ -22,4 +23,15 @@ export function clientAddress(c: Context, trustProxy: boolean): string {
 export function isHttpsRequest(c: Context, trustProxy: boolean): boolean {
   if (new URL(c.req.url).protocol === "https:") return true;
   return trustProxy && c.req.header("x-forwarded-proto")?.split(",")[0]?.trim().toLowerCase() === "https";
+}
+
+/**
+ * Where links to this server start (invite links): PUBLIC_URL, else the origin the request was sent to,
+ * https when a trusted proxy says the browser used it. Without PUBLIC_URL the Host header decides, so it
+ * is right for whoever sent the request and no one else.
+ */
+export function publicBaseUrl(c: Context, settings: Pick<SecuritySettings, "publicUrl" | "trustProxy">): string {
+  if (settings.publicUrl !== undefined) return settings.publicUrl;
+  const url = new URL(c.req.url);
+  return `${isHttpsRequest(c, settings.trustProxy) ? "https:" : url.protocol}//${url.host}`;
 }

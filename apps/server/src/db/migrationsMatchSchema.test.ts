@@ -58,6 +58,9 @@ it.skipIf(isPostgres)(
   },
 );
 
+/** Indexes written by hand in a migration because Prisma's schema language cannot express them. */
+const HAND_WRITTEN_INDEXES = ["Link_live_pair_kind_key"];
+
 // Prisma cannot introspect PostgreSQL through its driver adapter (the only engine these machines have), so
 // the migrated database's catalog is compared with that of a database made straight from the schema.
 it.runIf(isPostgres)(
@@ -70,7 +73,10 @@ it.runIf(isPostgres)(
         client.query(diffPostgresDatamodels(null, readFileSync(POSTGRES_SCHEMA_FILE, "utf8"))),
       );
       const [migrated, expected] = await Promise.all([database.url, fromSchema.url].map(describeCatalog));
-      expect(migrated).toEqual(expected);
+      // Indexes Prisma's schema cannot express live only in the migrations (0008's partial unique index).
+      const handWritten = (migrated ?? []).filter((line) => HAND_WRITTEN_INDEXES.some((name) => line.includes(name)));
+      expect(handWritten).toHaveLength(HAND_WRITTEN_INDEXES.length);
+      expect(migrated?.filter((line) => !handWritten.includes(line))).toEqual(expected);
       expect(migrated?.join("\n")).toContain("table Session column accountId");
     } finally {
       await fromSchema.drop();

@@ -3,8 +3,8 @@ import { findAccount } from "../repositories/accountRepository";
 import type { DbClient } from "../repositories/articleRepository";
 
 /**
- * The account a claim is to be assigned to: it must exist and be a reviewer, editor or admin (a viewer cannot
- * work on a claim). UNPROCESSABLE otherwise, naming the field and the reason.
+ * The account a claim is to be assigned to: it must exist, be active (not deactivated) and be a reviewer, editor or
+ * admin (a viewer cannot work on a claim). UNPROCESSABLE otherwise, naming the field and the reason.
  */
 export async function requireAssignee(db: DbClient, accountId: string): Promise<Actor> {
   const account = await findAccount(db, accountId);
@@ -12,6 +12,12 @@ export async function requireAssignee(db: DbClient, accountId: string): Promise<
     throw new AppError("UNPROCESSABLE", `There is no account with id "${accountId}" to assign the claim to.`, {
       field: "assigneeId",
       reason: "unknown_account",
+    });
+  }
+  if (account.deactivatedAt !== null) {
+    throw new AppError("UNPROCESSABLE", `${account.name}'s account is deactivated and cannot be assigned a claim.`, {
+      field: "assigneeId",
+      reason: "deactivated",
     });
   }
   if (!isAssignableRole(account.role as Role)) {

@@ -1,5 +1,6 @@
 import { ACTIONS, type Action, type Article, isAllowed, ROLES, type Role } from "@factmark/core";
 import { describe, expect, it } from "vitest";
+import { hashSecretToken } from "../auth/secretToken";
 import { createClaim } from "../services/claims/createClaim";
 import { updateClaim } from "../services/claims/updateClaim";
 import { buildArticle } from "../test/buildArticle";
@@ -35,7 +36,10 @@ const EXPECTED: Record<Action, [viewer: boolean, reviewer: boolean, editor: bool
   "article.retract": [false, false, false, true],
   "user.list": [false, false, false, true],
   "user.edit": [false, false, false, true],
+  "user.deactivate": [false, false, false, true],
   "invite.create": [false, false, false, true],
+  "invite.list": [false, false, false, true],
+  "invite.revoke": [false, false, false, true],
   "settings.edit": [false, false, false, true],
 };
 
@@ -237,7 +241,24 @@ const REQUEST_FOR: Record<Action, () => Promise<ActionRequest>> = {
       headers: { "If-Match": `"${viewer.version}"` },
     };
   },
+  "user.deactivate": async () => {
+    // A fresh account each time: deactivating the test viewer would sign it out of the rest of the table.
+    const account = await db.account.create({
+      data: { id: `deactivate-${crypto.randomUUID()}`, name: "Departing colleague", role: "reviewer" },
+    });
+    return {
+      method: "POST",
+      url: `/api/users/${account.id}/deactivate`,
+      headers: { "If-Match": `"${account.version}"` },
+    };
+  },
   "invite.create": async () => ({ method: "POST", url: "/api/invites", body: { role: "reviewer" } }),
+  "invite.list": async () => ({ method: "GET", url: "/api/invites" }),
+  "invite.revoke": async () => {
+    const created = await testApp.request("POST", "/api/invites", { role: "reviewer" });
+    const { token } = (await created.json()) as { token: string };
+    return { method: "DELETE", url: `/api/invites/${hashSecretToken(token)}` };
+  },
   "settings.edit": async () => {
     const current = await testApp.request("GET", "/api/settings");
     return {

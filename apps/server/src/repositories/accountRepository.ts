@@ -1,4 +1,4 @@
-import type { Principal, Role, User } from "@factmark/core";
+import { ASSIGNABLE_ROLES, type Assignee, type Principal, type Role, type User } from "@factmark/core";
 import { timeOrderedId } from "../db/timeOrderedId";
 import type { Prisma } from "../generated/prisma/client";
 import type { DbClient } from "./articleRepository";
@@ -20,6 +20,7 @@ export function toUser(row: AccountRow): User {
     role: row.role as Role,
     version: row.version,
     createdAt: row.createdAt.toISOString(),
+    deactivatedAt: row.deactivatedAt?.toISOString() ?? null,
   };
 }
 
@@ -69,6 +70,19 @@ export function findAccount(db: DbClient, id: string): Promise<AccountRow | null
   return db.account.findUnique({ where: { id } });
 }
 
+/**
+ * Who a claim may be assigned to, by name: reviewers, editors and admins who are not deactivated (a
+ * deactivated account keeps the claims it had, but is not offered for new ones).
+ */
+export async function listAssignableAccounts(db: DbClient): Promise<Assignee[]> {
+  const rows = await db.account.findMany({
+    where: { role: { in: [...ASSIGNABLE_ROLES] }, deactivatedAt: null },
+    select: { id: true, name: true, role: true },
+    orderBy: [{ name: "asc" }, { id: "asc" }],
+  });
+  return rows.map((row) => ({ ...row, role: row.role as Role }));
+}
+
 export async function listAccounts(db: DbClient): Promise<User[]> {
   const rows = await db.account.findMany({ orderBy: [{ createdAt: "asc" }, { id: "asc" }] });
   return rows.map(toUser);
@@ -76,15 +90,25 @@ export async function listAccounts(db: DbClient): Promise<User[]> {
 
 /**
  * Locks every admin's row until the transaction ends (a write that changes nothing, so SQLite and
- * PostgreSQL both take it): two admins demoting each other at once would otherwise each count the
- * other as the admin left, and leave none. The second waits, then counts again.
+ * PostgreSQL both take it): two admins demoting or deactivating each other at once would otherwise each
+ * count the other as the admin left, and leave none. The second waits, then counts again (PostgreSQL's READ
+ * COMMITTED reads what the first committed). Every change of who is an admin takes it first.
  */
 export async function lockAdmins(db: DbClient): Promise<void> {
   await db.$executeRaw`UPDATE "Account" SET "version" = "version" WHERE "role" = 'admin'`;
 }
 
+/** Admins who can sign in: with a password, not deactivated. */
+const ACTIVE_ADMIN = { role: "admin", passwordHash: { not: null }, deactivatedAt: null } as const;
+
+/** How many admins can sign in; take lockAdmins first when the answer decides a write. */
 export async function countAdmins(db: DbClient): Promise<number> {
-  return db.account.count({ where: { role: "admin", passwordHash: { not: null } } });
+  return db.account.count({ where: ACTIVE_ADMIN });
+}
+
+/** Whether an account is an admin who can sign in now (read after lockAdmins, it holds to the commit). */
+export async function isActiveAdmin(db: DbClient, id: string): Promise<boolean> {
+  return (await db.account.count({ where: { id, ...ACTIVE_ADMIN } })) === 1;
 }
 
 export async function createAccount(
@@ -104,6 +128,23 @@ export async function updateAccountIfVersion(
   const { count } = await db.account.updateMany({
     where: { id, version },
     data: { ...data, version: { increment: 1 } },
+  });
+  return count === 1 ? ((await db.account.findUnique({ where: { id } })) ?? undefined) : undefined;
+}
+
+/**
+ * Deactivates (a date) or reactivates (null) an account if it is still at `version`; answers the new row, or
+ * undefined when it was stale.
+ */
+export async function setAccountDeactivatedIfVersion(
+  db: DbClient,
+  id: string,
+  version: number,
+  deactivatedAt: Date | null,
+): Promise<AccountRow | undefined> {
+  const { count } = await db.account.updateMany({
+    where: { id, version },
+    data: { deactivatedAt, version: { increment: 1 } },
   });
   return count === 1 ? ((await db.account.findUnique({ where: { id } })) ?? undefined) : undefined;
 }

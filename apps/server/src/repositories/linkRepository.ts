@@ -73,6 +73,15 @@ export async function findLiveLinkBetween(
   return row ? toLink(row) : null;
 }
 
+/**
+ * Whether an insert or restore failed on the index that keeps one live link per unordered pair and kind
+ * (`Link_live_pair_kind_key`, migration 0008): the last line of defence when two writers race past the check.
+ * A link's only other unique key is its random id, so a unique violation here means that index.
+ */
+export function isDuplicateLiveLink(error: unknown): boolean {
+  return (error as { code?: unknown } | null)?.code === "P2002";
+}
+
 export interface NewLink {
   id: string;
   articleId: string;

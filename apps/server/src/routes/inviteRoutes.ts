@@ -1,7 +1,16 @@
-import { ZAuthState, ZInviteAccept, ZInviteCreate, ZInviteCreated, ZInviteInfo, ZInviteToken } from "@factmark/core";
+import {
+  ZAuthState,
+  ZInviteAccept,
+  ZInviteCreate,
+  ZInviteCreated,
+  ZInviteIdParam,
+  ZInviteInfo,
+  ZInviteToken,
+  ZPendingInviteList,
+} from "@factmark/core";
 import { createRoute } from "@hono/zod-openapi";
 import { z } from "zod";
-import { clientAddress } from "../auth/clientAddress";
+import { clientAddress, publicBaseUrl } from "../auth/clientAddress";
 import { writeSessionCookie } from "../auth/sessionCookie";
 import type { ApiDeps } from "../env";
 import { acceptJson } from "../middleware/acceptBody";
@@ -10,6 +19,8 @@ import { BODY_LIMITS } from "../middleware/limitBody";
 import { rateLimit } from "../middleware/rateLimit";
 import { acceptInvite, getInvite } from "../services/accounts/acceptInvite";
 import { createInvite } from "../services/accounts/createInvite";
+import { listPendingInvites } from "../services/accounts/listPendingInvites";
+import { revokeInvite } from "../services/accounts/revokeInvite";
 import { createRouter } from "./createRouter";
 import { errorAnswers } from "./errorAnswers";
 import { jsonAnswer } from "./jsonAnswer";
@@ -17,7 +28,10 @@ import { jsonRequest } from "./jsonRequest";
 
 const ZInviteParam = z.object({ token: ZInviteToken });
 
-/** /api/invites: an admin makes an invite link; whoever holds it looks at it and redeems it, once. */
+/**
+ * /api/invites: an admin makes an invite link, lists the pending ones and revokes them; whoever holds a link
+ * looks at it and redeems it, once.
+ */
 export function inviteRoutes({ db, guard }: ApiDeps) {
   const { settings } = guard;
   // Guessing a 256-bit token is hopeless; the limit keeps anyone from trying at volume all the same.
@@ -36,13 +50,44 @@ export function inviteRoutes({ db, guard }: ApiDeps) {
         },
       }),
       async (c) => {
-        const origin = settings.publicUrl ?? new URL(c.req.url).origin;
+        const origin = publicBaseUrl(c, settings);
         const invite = await createInvite(db, c.get("actor"), c.req.valid("json"), {
           origin,
           lifetimeMs: settings.inviteLifetimeMs,
         });
         c.header("Cache-Control", "no-store");
         return c.json(invite, 201);
+      },
+    )
+    .openapi(
+      createRoute({
+        method: "get",
+        path: "/",
+        summary: "The invites nobody has redeemed, revoked or let expire (admins)",
+        responses: {
+          200: jsonAnswer(ZPendingInviteList, "The pending invites, soonest to expire first"),
+          ...errorAnswers("UNAUTHENTICATED", "FORBIDDEN"),
+        },
+      }),
+      async (c) => {
+        c.header("Cache-Control", "no-store");
+        return c.json({ items: await listPendingInvites(db, c.get("actor")) }, 200);
+      },
+    )
+    .openapi(
+      createRoute({
+        method: "delete",
+        path: "/{id}",
+        summary: "Revoke a pending invite: its link answers 404 from now on (admins)",
+        request: { params: ZInviteIdParam },
+        responses: {
+          204: { description: "Revoked" },
+          ...errorAnswers("VALIDATION_FAILED", "UNAUTHENTICATED", "FORBIDDEN", "NOT_FOUND"),
+        },
+      }),
+      async (c) => {
+        await revokeInvite(db, c.get("actor"), c.req.valid("param").id);
+        return c.body(null, 204);
       },
     )
     .openapi(

@@ -136,6 +136,24 @@ describe("POST /api/articles/:id/links", () => {
       await expectApiError(response, 409, "CONFLICT");
     });
 
+    it("holds one live link per pair and kind in the database itself, whichever way round, removed ones aside", async () => {
+      // What a writer that raced past the service's check would meet: the unique index of migration 0008.
+      const { article, limited, dozens } = await buildThreeClaims();
+      const link = await buildLink(db, limited, dozens, "contradicts");
+      const row = { articleId: article.id, kind: "contradicts", createdById: link.createdBy.id };
+      await expect(
+        db.link.create({ data: { ...row, id: "raced-link", fromClaimId: dozens.id, toClaimId: limited.id } }),
+      ).rejects.toMatchObject({ code: "P2002" });
+      const removed = { ...row, fromClaimId: limited.id, toClaimId: dozens.id, deletedAt: new Date() };
+      await db.link.createMany({
+        data: [
+          { ...removed, id: "removed-1" },
+          { ...removed, id: "removed-2" },
+        ],
+      });
+      expect(await db.link.count({ where: { articleId: article.id, deletedAt: null } })).toBe(1);
+    });
+
     it("rejects an unknown link kind", async () => {
       const { linksUrl, limited, dozens } = await buildThreeClaims();
       const response = await expectUnchanged(db, () =>

@@ -21,6 +21,7 @@ export function createTestQueryClient(role: Role | null = "admin") {
           role,
           version: 1,
           createdAt: "2026-01-01T00:00:00.000Z",
+          deactivatedAt: null,
         }
       : null,
   };

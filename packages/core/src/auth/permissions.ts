@@ -45,7 +45,13 @@ export const ACTION_MINIMUM_ROLE = {
   "user.list": "admin",
   /** Change a user's role or name. */
   "user.edit": "admin",
+  /** Deactivate an account (it can no longer sign in; its sessions end) or reactivate it. */
+  "user.deactivate": "admin",
   "invite.create": "admin",
+  /** See the invites nobody has redeemed yet. */
+  "invite.list": "admin",
+  /** Revoke a pending invite: its link stops working. */
+  "invite.revoke": "admin",
   /** The newsroom's settings: the approvals each claim needs (one, or two for a two-person rule). */
   "settings.edit": "admin",
 } as const satisfies Record<string, Role>;

@@ -38,7 +38,10 @@ export const ZPersonName = ZUserText(100)
   .transform((value) => value.trim())
   .pipe(z.string().min(1, "Give a name."));
 
-/** An account as the API shows it; never its password hash. */
+/**
+ * An account as the API shows it; never its password hash. `deactivatedAt` is set while an admin has
+ * deactivated it: it cannot sign in, nor be assigned a claim, and the history keeps its name.
+ */
 export const ZUser = z.object({
   id: ZId,
   name: z.string(),
@@ -46,6 +49,7 @@ export const ZUser = z.object({
   role: ZRole,
   version: z.number().int(),
   createdAt: ZTimestamp,
+  deactivatedAt: ZTimestamp.nullable(),
 });
 export type User = z.infer<typeof ZUser>;
 export const ZUserList = z.object({ items: z.array(ZUser) });
@@ -88,6 +92,27 @@ export const ZInviteCreated = z.object({
   email: z.string().nullable(),
 });
 export type InviteCreated = z.infer<typeof ZInviteCreated>;
+
+/**
+ * An invite nobody has redeemed yet, not revoked nor expired, as GET /api/invites lists it (admin). `id` names
+ * it for DELETE /api/invites/:id: the SHA-256 of its link's token, from which the link cannot be rebuilt.
+ */
+export const ZPendingInvite = z.object({
+  id: z.string(),
+  role: ZRole,
+  email: z.string().nullable(),
+  createdAt: ZTimestamp,
+  expiresAt: ZTimestamp,
+  createdBy: z.object({ id: ZId, name: z.string() }),
+});
+export type PendingInvite = z.infer<typeof ZPendingInvite>;
+export const ZPendingInviteList = z.object({ items: z.array(ZPendingInvite) });
+export type PendingInviteList = z.infer<typeof ZPendingInviteList>;
+
+/** An invite's id in a path: the 64 hex digits of its token's SHA-256. */
+export const ZInviteIdParam = z.object({
+  id: z.string().regex(/^[0-9a-f]{64}$/, "This is not an invite's id (64 hexadecimal digits)."),
+});
 
 /** GET /api/invites/:token: what the invitation offers, for the accept page. */
 export const ZInviteInfo = z.object({ role: ZRole, email: z.string().nullable(), expiresAt: ZTimestamp });

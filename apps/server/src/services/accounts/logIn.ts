@@ -8,6 +8,8 @@ import { findAccountByEmail, toUser } from "../../repositories/accountRepository
  * Checks an email and password and signs the account in. Every failure looks the same: one message,
  * and no sooner than `failureFloorMs` after the attempt began, an unknown email verifying a decoy hash
  * as a wrong password would, so neither the answer nor its timing tells whether an account exists.
+ * A deactivated account with the right password is told so ("This account is deactivated"), after the same
+ * work and delay: only its owner learns it, and they stop doubting their password and ask an admin instead.
  */
 export async function logIn(
   db: Db,
@@ -20,6 +22,12 @@ export async function logIn(
   if (!reviewer || reviewer.passwordHash === null || !isMatch) {
     await sleep(options.failureFloorMs - (Date.now() - startedAt));
     throw new AppError("UNAUTHENTICATED", "The email or password is not right.");
+  }
+  if (reviewer.deactivatedAt !== null) {
+    await sleep(options.failureFloorMs - (Date.now() - startedAt));
+    throw new AppError("UNAUTHENTICATED", "This account is deactivated. Ask an admin to reactivate it.", {
+      reason: "deactivated",
+    });
   }
   return { user: toUser(reviewer), session: await startSession(db, reviewer.id, options.sessionLifetimeMs) };
 }

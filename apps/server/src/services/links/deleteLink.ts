@@ -2,7 +2,8 @@ import { AppError, type Link, type Principal } from "@factmark/core";
 import type { Db } from "../../db/createDatabase";
 import { setLinkDeleted } from "../../domain/setLinkDeleted";
 import { authorize } from "../../policy/authorize";
-import { findLink } from "../../repositories/linkRepository";
+import { findLink, findLiveLinkBetween, isDuplicateLiveLink } from "../../repositories/linkRepository";
+import { alreadyLinked } from "./createLink";
 
 /** Removes a visible link so it can be restored; recorded in both claims' history. Answers the link. */
 export async function deleteLink(db: Db, actor: Principal, id: string): Promise<Link> {
@@ -18,13 +19,24 @@ export async function deleteLink(db: Db, actor: Principal, id: string): Promise<
   });
 }
 
-/** Brings back a removed link (undo), if both claims are live and the pair holds no such link again. */
+/**
+ * Brings back a removed link (undo), if both claims are live and the pair holds no such link again
+ * (CONFLICT naming it, also when another writer made it at the same moment).
+ */
 export async function restoreLink(db: Db, actor: Principal, id: string): Promise<Link> {
   authorize(actor, "link.delete");
-  return db.$transaction(async (tx) => {
-    const found = await findLink(tx, id);
-    if (!found) throw new AppError("NOT_FOUND", `No link with id "${id}".`);
-    await setLinkDeleted(tx, actor, found, false, new Date());
-    return found.link;
-  });
+  try {
+    return await db.$transaction(async (tx) => {
+      const found = await findLink(tx, id);
+      if (!found) throw new AppError("NOT_FOUND", `No link with id "${id}".`);
+      await setLinkDeleted(tx, actor, found, false, new Date());
+      return found.link;
+    });
+  } catch (error) {
+    if (!isDuplicateLiveLink(error)) throw error;
+    const found = await findLink(db, id);
+    if (!found) throw error;
+    const { fromClaimId, toClaimId, kind } = found.link;
+    throw alreadyLinked(kind, await findLiveLinkBetween(db, [fromClaimId, toClaimId], kind, id));
+  }
 }

@@ -11,6 +11,7 @@ const PATCH_PATH = "PATCH /api/settings";
 function renderUsersPage(routes: Record<string, StubAnswer | StubAnswer[]>, role: "admin" | "editor" = "admin") {
   const api = stubApi({
     "GET /api/users": { status: 200, body: { items: [] } },
+    "GET /api/invites": { status: 200, body: { items: [] } },
     [SETTINGS_PATH]: { status: 200, body: { requiredApprovals: 1, version: 3 } },
     ...routes,
   });
@@ -61,5 +62,40 @@ describe("UsersPage: the approval rule", () => {
   it("is not offered to anyone but an admin", () => {
     renderUsersPage({}, "editor");
     expect(screen.queryByRole("group", { name: "Each claim needs approval by" })).toBeNull();
+  });
+});
+
+describe("UsersPage: accounts and invites", () => {
+  const account = (id: string, name: string, deactivatedAt: string | null) => ({
+    id,
+    name,
+    email: `${id}@example.org`,
+    role: "reviewer",
+    version: 2,
+    createdAt: "2026-11-01T09:00:00.000Z",
+    deactivatedAt,
+  });
+
+  it("shows who is deactivated, offers Reactivate for them, Deactivate for others, nothing for oneself", async () => {
+    renderUsersPage({
+      "GET /api/users": {
+        status: 200,
+        body: {
+          items: [
+            { ...account("test-admin", "Test admin", null), role: "admin" },
+            account("ana", "Ana Ruiz", null),
+            account("ben", "Ben Okafor", "2026-11-30T10:00:00.000Z"),
+          ],
+        },
+      },
+    });
+    const table = await screen.findByRole("table");
+    const rowOf = (name: string) => within(table).getByRole("row", { name: new RegExp(name) });
+    expect(rowOf("Ben Okafor")).toHaveTextContent("Deactivated");
+    expect(within(rowOf("Ben Okafor")).getByRole("button", { name: "Reactivate Ben Okafor" })).toBeVisible();
+    expect(rowOf("Ana Ruiz")).toHaveTextContent("Active");
+    expect(within(rowOf("Ana Ruiz")).getByRole("button", { name: "Deactivate Ana Ruiz" })).toBeVisible();
+    expect(within(rowOf("Test admin")).queryByRole("button")).toBeNull();
+    expect(await screen.findByText("No pending invites.")).toBeVisible();
   });
 });

@@ -2,11 +2,16 @@ import { type InviteCreated, ROLES, type Role, type User } from "@factmark/core"
 import { type FormEvent, useEffect, useState } from "react";
 import { errorMessage } from "../../../lib/ApiError";
 import { ApprovalSetting } from "../../publishing/components/ApprovalSetting";
+import { AccountActivation } from "../../users/components/AccountActivation";
+import { PendingInvites } from "../../users/components/PendingInvites";
 import { useCurrentUser } from "../hooks/useCurrentUser";
 import { useCreateInviteMutation, useUpdateUserMutation, useUsersQuery } from "../hooks/useUsers";
 import "../auth.css";
 
-/** Admin > Users: every account and its role, invite links for new ones, and the newsroom's approval rule. */
+/**
+ * Admin > Users: every account with its role, deactivated or not; invite links for new ones and the pending
+ * ones; the newsroom's approval rule.
+ */
 export function UsersPage() {
   const { can } = useCurrentUser();
   useEffect(() => {
@@ -25,12 +30,14 @@ export function UsersPage() {
       <h1 id="users-heading">Users</h1>
       <UserTable />
       <InviteForm />
+      <PendingInvites />
       {can("settings.edit") && <ApprovalSetting />}
     </section>
   );
 }
 
 function UserTable() {
+  const { user: signedIn } = useCurrentUser();
   const users = useUsersQuery();
   const updateUser = useUpdateUserMutation();
   if (users.isPending) return <p className="loading">Loading users…</p>;
@@ -48,11 +55,15 @@ function UserTable() {
             <th scope="col">Name</th>
             <th scope="col">Email</th>
             <th scope="col">Role</th>
+            <th scope="col">Status</th>
+            <th scope="col">
+              <span className="visually-hidden">Access</span>
+            </th>
           </tr>
         </thead>
         <tbody>
           {users.data.map((user: User) => (
-            <tr key={user.id}>
+            <tr key={user.id} data-deactivated={user.deactivatedAt !== null}>
               <td>{user.name}</td>
               <td>{user.email ?? "—"}</td>
               <td>
@@ -68,6 +79,19 @@ function UserTable() {
                     </option>
                   ))}
                 </select>
+              </td>
+              <td>
+                {user.deactivatedAt === null ? (
+                  "Active"
+                ) : (
+                  <span className="user-state--deactivated">
+                    Deactivated{" "}
+                    <time dateTime={user.deactivatedAt}>{new Date(user.deactivatedAt).toLocaleDateString()}</time>
+                  </span>
+                )}
+              </td>
+              <td>
+                <AccountActivation user={user} isSelf={user.id === signedIn?.id} />
               </td>
             </tr>
           ))}

@@ -15,8 +15,13 @@ export function useUpdateUserMutation() {
   });
 }
 
+/** Makes an invite link; the pending invites are read again. */
 export function useCreateInviteMutation() {
-  return useMutation({ mutationFn: (request: InviteCreate) => createInvite(request) });
+  const queryClient = useQueryClient();
+  return useMutation({
+    mutationFn: (request: InviteCreate) => createInvite(request),
+    onSettled: () => queryClient.invalidateQueries({ queryKey: [...authKeys.all, "invites"] }),
+  });
 }
 
 export function useInviteQuery(token: string) {
