@@ -11,7 +11,7 @@ import { authenticate } from "./middleware/authenticate";
 import { handleError } from "./middleware/errorHandler";
 import { RateLimiter } from "./middleware/RateLimiter";
 import { enforceRateLimit } from "./middleware/rateLimit";
-import { requireSameSite } from "./middleware/requireSameSite";
+import { requireSameSiteFor } from "./middleware/requireSameSite";
 import { addApiDocumentRoute } from "./routes/apiDocumentRoute";
 import { articleRoutes } from "./routes/articleRoutes";
 import { authRoutes } from "./routes/authRoutes";
@@ -67,6 +67,7 @@ export type AppType =
 export function createApp(appDeps: AppDeps) {
   const deps: ApiDeps = { ...appDeps, guard: createGuard(appDeps) };
   const { guard } = deps;
+  const requireSameSite = requireSameSiteFor(guard.settings);
   const app = createRouter();
   app.onError(handleError);
   app.use("*", requestId());
@@ -123,5 +124,6 @@ function createGuard({ security }: AppDeps): Guard {
     loginLimiter: new RateLimiter(settings.loginLimit),
     inviteLimiter: new RateLimiter(settings.inviteLimit),
     writeLimiter: new RateLimiter(settings.writeLimit),
+    reportLimiter: new RateLimiter(settings.reportLimit),
   };
 }

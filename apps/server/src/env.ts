@@ -28,6 +28,8 @@ export interface Guard {
   loginLimiter: RateLimiter;
   inviteLimiter: RateLimiter;
   writeLimiter: RateLimiter;
+  /** Reports built per session (see SecuritySettings.reportLimit). */
+  reportLimiter: RateLimiter;
 }
 
 export interface ApiDeps extends AppDeps {

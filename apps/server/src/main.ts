@@ -5,15 +5,20 @@ import { serveStatic } from "@hono/node-server/serve-static";
 import { createApp } from "./app";
 import { securitySettingsFromEnv } from "./auth/securitySettings";
 import { loadConfig } from "./config";
-import { createDatabase } from "./db/createDatabase";
+import { createDatabase, databaseProvider } from "./db/createDatabase";
 import { seed } from "./db/seed";
+import { sqlitePath } from "./db/sqlitePath";
+import { DatabaseInUseError, holdSqliteProcessLock, type SqliteProcessLock } from "./db/sqliteProcessLock";
 import { SEED_ADMIN } from "./repositories/accountRepository";
 
 const config = loadConfig();
+const security = securitySettingsFromEnv();
+// Before the first migration: one server process per SQLite file.
+const lock = databaseProvider(config.databaseUrl) === "sqlite" ? lockOrExit(sqlitePath(config.databaseUrl)) : undefined;
 const db = await createDatabase(config.databaseUrl);
 await seed(db, SEED_ADMIN);
 
-const app = createApp({ db, security: securitySettingsFromEnv() });
+const app = createApp({ db, security });
 const indexHtml = path.join(config.webDistDir, "index.html");
 if (existsSync(indexHtml)) {
   const root = path.relative(process.cwd(), config.webDistDir);
@@ -31,12 +36,32 @@ if (existsSync(indexHtml)) {
 
 const server = serve({ fetch: app.fetch, port: config.port, hostname: config.host }, (info) => {
   console.log(`Factmark is running at http://localhost:${info.port}/`);
+  // Under the supervisor (supervise.ts): it counts a start as done from here.
+  process.send?.({ type: "ready", port: info.port });
 });
 
+let isShuttingDown = false;
 function shutDown() {
+  if (isShuttingDown) return;
+  isShuttingDown = true;
   server.close(() => {
-    void db.$disconnect().finally(() => process.exit(0));
+    void db.$disconnect().finally(() => {
+      lock?.release();
+      process.exit(0);
+    });
   });
 }
 process.on("SIGINT", shutDown);
 process.on("SIGTERM", shutDown);
+// The supervisor is gone (even killed outright): stop too, rather than run on unsupervised.
+process.on("disconnect", shutDown);
+
+function lockOrExit(databaseFile: string): SqliteProcessLock {
+  try {
+    return holdSqliteProcessLock(databaseFile);
+  } catch (error) {
+    if (!(error instanceof DatabaseInUseError)) throw error;
+    console.error(error.message);
+    process.exit(1);
+  }
+}

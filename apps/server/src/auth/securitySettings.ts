@@ -7,7 +7,11 @@ export interface SecuritySettings {
    * for https. Off by default, since any client can send those headers.
    */
   trustProxy: boolean;
-  /** The origin invite links point at (https://factmark.example.org); else the request's own. */
+  /**
+   * Where people reach Factmark (https://factmark.example.org, no trailing slash): links start with it, and
+   * a browser's write must come from its origin. Unset, links use the request's own origin and only
+   * localhost or an IP address is trusted as this server's name (see requireSameSite).
+   */
   publicUrl: string | undefined;
   /** Login and first-admin setup, per client address. */
   loginLimit: RateLimit;
@@ -15,6 +19,8 @@ export interface SecuritySettings {
   inviteLimit: RateLimit;
   /** Writes (POST, PUT, PATCH, DELETE) per session. */
   writeLimit: RateLimit;
+  /** Reports built (a file or the report model) per session; a report answered from the cache is not counted. */
+  reportLimit: RateLimit;
   /** A failed login answers no sooner than this, whatever failed, so timing tells nothing. */
   loginFailureMs: number;
   sessionLifetimeMs: number;
@@ -29,12 +35,16 @@ export const DEFAULT_SECURITY_SETTINGS: SecuritySettings = {
   loginLimit: { capacity: 10, perMinute: 10 },
   inviteLimit: { capacity: 10, perMinute: 10 },
   writeLimit: { capacity: 300, perMinute: 300 },
+  reportLimit: { capacity: 60, perMinute: 60 },
   loginFailureMs: 400,
   sessionLifetimeMs: 30 * DAY_MS,
   inviteLifetimeMs: 7 * DAY_MS,
 };
 
-/** TRUST_PROXY=1, PUBLIC_URL, and RATE_LIMIT_LOGIN / RATE_LIMIT_INVITE / RATE_LIMIT_WRITES (requests a minute). */
+/**
+ * TRUST_PROXY=1, PUBLIC_URL, and RATE_LIMIT_LOGIN / RATE_LIMIT_INVITE / RATE_LIMIT_WRITES / RATE_LIMIT_REPORTS
+ * (requests a minute).
+ */
 export function securitySettingsFromEnv(env: NodeJS.ProcessEnv = process.env): SecuritySettings {
   const perMinute = (name: string, fallback: RateLimit): RateLimit => {
     const value = env[name];
@@ -46,9 +56,26 @@ export function securitySettingsFromEnv(env: NodeJS.ProcessEnv = process.env): S
   return {
     ...DEFAULT_SECURITY_SETTINGS,
     trustProxy: /^(1|true|yes)$/i.test(env.TRUST_PROXY?.trim() ?? ""),
-    publicUrl: env.PUBLIC_URL?.trim().replace(/\/+$/, "") || undefined,
+    publicUrl: publicUrlFrom(env.PUBLIC_URL),
     loginLimit: perMinute("RATE_LIMIT_LOGIN", DEFAULT_SECURITY_SETTINGS.loginLimit),
     inviteLimit: perMinute("RATE_LIMIT_INVITE", DEFAULT_SECURITY_SETTINGS.inviteLimit),
     writeLimit: perMinute("RATE_LIMIT_WRITES", DEFAULT_SECURITY_SETTINGS.writeLimit),
+    reportLimit: perMinute("RATE_LIMIT_REPORTS", DEFAULT_SECURITY_SETTINGS.reportLimit),
   };
+}
+
+/** PUBLIC_URL without its trailing slashes; an http(s) URL with no query or fragment, or startup stops. */
+function publicUrlFrom(value: string | undefined): string | undefined {
+  const text = value?.trim().replace(/\/+$/, "");
+  if (!text) return undefined;
+  let url: URL | undefined;
+  try {
+    url = new URL(text);
+  } catch {
+    url = undefined;
+  }
+  if (!url || (url.protocol !== "https:" && url.protocol !== "http:") || url.search || url.hash || url.username) {
+    throw new Error(`PUBLIC_URL must be the http(s) address people use to reach Factmark, not "${value}".`);
+  }
+  return text;
 }

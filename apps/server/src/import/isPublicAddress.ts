@@ -1,51 +1,43 @@
-import { BlockList, isIP } from "node:net";
+import { isIP } from "node:net";
+import ipaddr from "ipaddr.js";
+
+/** IANA's global unicast space: everything else in IPv6 is special-purpose or not allocated. */
+const GLOBAL_UNICAST = ipaddr.IPv6.parse("2000::");
+
+/** The one NAT64 prefix whose embedded IPv4 sits at a fixed place (RFC 6052): 64:ff9b::a.b.c.d. */
+const WELL_KNOWN_NAT64 = ipaddr.IPv6.parse("64:ff9b::");
 
 /**
- * Addresses a server-side fetch must never reach: loopback, private networks, link-local (cloud
- * metadata at 169.254.169.254 among them), carrier-grade NAT, multicast, reserved and unspecified
- * ranges, and their IPv6 counterparts, including IPv4 written inside IPv6 (::ffff:10.0.0.1).
+ * Whether an IP address (v4 or v6) is on the public internet, so a server-side fetch may reach it: its
+ * range, as ipaddr.js classifies it from IANA's special-purpose registries, is "unicast" (loopback,
+ * private, link-local with the cloud metadata address, carrier-grade NAT, multicast, documentation,
+ * benchmarking, AS112, AMT, reserved and the rest are not), and an IPv6 address also lies in 2000::/3.
+ *
+ * IPv4 written inside IPv6: an IPv4-mapped address (::ffff:a.b.c.d, also written ::ffff:7f00:1) and a
+ * well-known NAT64 address (64:ff9b::a.b.c.d, what DNS64 answers on IPv6-only networks) reach exactly
+ * the IPv4 address they embed, so that address is decoded and checked. Every other range that carries
+ * IPv4 is refused whatever it embeds: IPv4-compatible (::a.b.c.d, deprecated), IPv4-translated
+ * (::ffff:0:a.b.c.d), local-use NAT64 (64:ff9b:1::/48, where the prefix length decides where the IPv4
+ * sits), 6to4 (2002::/16) and Teredo (2001::/32), which relay through gateways we cannot see.
+ *
+ * Only addresses as Node writes them count: anything `net.isIP` rejects ("127.1", "0x7f000001",
+ * "[::1]") is not public. Callers pass URL hostnames (which the URL parser has normalised) and DNS answers.
  */
-const BLOCKED = new BlockList();
-for (const [network, prefix] of [
-  ["0.0.0.0", 8],
-  ["10.0.0.0", 8],
-  ["100.64.0.0", 10],
-  ["127.0.0.0", 8],
-  ["169.254.0.0", 16],
-  ["172.16.0.0", 12],
-  ["192.0.0.0", 24],
-  ["192.0.2.0", 24],
-  ["192.88.99.0", 24],
-  ["192.168.0.0", 16],
-  ["198.18.0.0", 15],
-  ["198.51.100.0", 24],
-  ["203.0.113.0", 24],
-  ["224.0.0.0", 4],
-  ["240.0.0.0", 4],
-] as const) {
-  BLOCKED.addSubnet(network, prefix, "ipv4");
-}
-for (const [network, prefix] of [
-  ["::", 128],
-  ["::1", 128],
-  ["64:ff9b::", 96],
-  ["100::", 64],
-  ["2001:db8::", 32],
-  ["fc00::", 7],
-  ["fe80::", 10],
-  ["fec0::", 10],
-  ["ff00::", 8],
-] as const) {
-  BLOCKED.addSubnet(network, prefix, "ipv6");
-}
-
-/** Whether an IP address (v4 or v6) is on the public internet. Anything that is not an IP is not. */
 export function isPublicAddress(address: string): boolean {
-  const family = isIP(address);
-  if (family === 0) return false;
-  if (family === 4) return !BLOCKED.check(address, "ipv4");
-  const mappedV4 = /^::ffff:(\d+\.\d+\.\d+\.\d+)$/i.exec(address)?.[1];
-  if (mappedV4) return isPublicAddress(mappedV4);
-  if (/^::ffff:/i.test(address)) return false; // hex-written mapped IPv4: refuse rather than decode
-  return !BLOCKED.check(address, "ipv6");
+  if (isIP(address) === 0) return false;
+  let parsed: ipaddr.IPv4 | ipaddr.IPv6;
+  try {
+    parsed = ipaddr.parse(address);
+  } catch {
+    return false;
+  }
+  if (parsed.kind() === "ipv4") return parsed.range() === "unicast";
+  const ipv6 = parsed as ipaddr.IPv6;
+  if (ipv6.isIPv4MappedAddress()) return isPublicAddress(ipv6.toIPv4Address().toString());
+  if (ipv6.match(WELL_KNOWN_NAT64, 96)) {
+    const bytes = ipv6.toByteArray().slice(12);
+    return isPublicAddress(ipaddr.fromByteArray(bytes).toString());
+  }
+  // ipaddr.js calls IPv4-compatible (::a.b.c.d) and unallocated space (4000::/3 and the like) "unicast".
+  return ipv6.range() === "unicast" && ipv6.match(GLOBAL_UNICAST, 3);
 }

@@ -247,6 +247,51 @@ describe("POST /api/auth/password", () => {
     );
     expect(withNew.status).toBe(200);
   });
+
+  it("answers a wrong current password no sooner than a failed login does", async () => {
+    const { db, request } = await createTestApp({ security: { loginFailureMs: 600 } });
+    const startedAt = performance.now();
+    const wrong = await expectUnchanged(db, () =>
+      request("POST", "/api/auth/password", { currentPassword: "a guess", newPassword: "a brand new password" }),
+    );
+    await expectApiError(wrong, 403, "FORBIDDEN");
+    expect(performance.now() - startedAt).toBeGreaterThanOrEqual(595);
+  });
+
+  it("limits guesses at the current password per account with 429 and Retry-After, whichever session asks", async () => {
+    const testApp = await createTestApp({ security: { loginLimit: { capacity: 3, perMinute: 3 } } });
+    const { db, request } = testApp;
+    const guess = (cookie: string, password = "a guess", headers: Record<string, string> = {}) =>
+      request(
+        "POST",
+        "/api/auth/password",
+        { currentPassword: password, newPassword: "a brand new password" },
+        {
+          cookie,
+          ...headers,
+        },
+      );
+    const sessions = await Promise.all(
+      [1, 2, 3, 4].map(async () => `${SESSION_COOKIE}=${(await startSession(db, SEED_ADMIN.id, 60_000)).token}`),
+    );
+    for (const [index, cookie] of sessions.slice(0, 3).entries()) {
+      await expectApiError(
+        await guess(cookie, "a guess", { "x-forwarded-for": `198.51.100.${index}` }),
+        403,
+        "FORBIDDEN",
+      );
+    }
+    // Another session from another address buys no new guess; even the right password waits.
+    const limited = await expectUnchanged(db, () =>
+      guess(sessions[3] as string, TEST_ADMIN.password, { "x-forwarded-for": "203.0.113.9" }),
+    );
+    await expectApiError(limited, 429, "RATE_LIMITED");
+    expect(Number(limited.headers.get("retry-after"))).toBeGreaterThanOrEqual(1);
+    // Other accounts keep their own allowance, and so does signing in.
+    await expectApiError(await guess(await testApp.cookieFor("reviewer")), 403, "FORBIDDEN");
+    const login = await request("POST", "/api/auth/login", TEST_ADMIN, {}, { as: "anonymous" });
+    expect(login.status).toBe(200);
+  });
 });
 
 describe("/api/users", () => {
@@ -427,9 +472,38 @@ describe("guards on every API request", () => {
       403,
       "FORBIDDEN",
     );
+    // A host name resolved to this machine by its owner (DNS rebinding): Host and Origin agree, and are not ours.
+    const rebound = { "sec-fetch-site": "same-origin", origin: "http://evil.example:3000" };
+    await expectApiError(
+      await expectUnchanged(db, () => request("POST", `http://evil.example:3000${url}`, body, rebound)),
+      403,
+      "FORBIDDEN",
+    );
     expect(
       (await request("POST", url, body, { "sec-fetch-site": "same-origin", origin: "http://localhost" })).status,
     ).toBe(201);
+  });
+
+  it("with PUBLIC_URL, takes browser writes only from its origin, whatever the Host, and makes links from it", async () => {
+    const { db, request } = await createTestApp({ security: { publicUrl: "https://factmark.example.org" } });
+    const invite = { role: "viewer" };
+    for (const [url, origin] of [
+      ["http://localhost/api/invites", "http://localhost"],
+      ["http://evil.example/api/invites", "http://evil.example"],
+    ]) {
+      await expectApiError(
+        await expectUnchanged(db, () => request("POST", url as string, invite, { origin: origin as string })),
+        403,
+        "FORBIDDEN",
+      );
+    }
+    const created = await request("POST", "http://127.0.0.1:3000/api/invites", invite, {
+      origin: "https://factmark.example.org",
+      "sec-fetch-site": "same-origin",
+    });
+    expect(created.status).toBe(201);
+    const { token, url } = ZInviteCreated.parse(await created.json());
+    expect(url).toBe(`https://factmark.example.org/invite/${token}`);
   });
 
   it("limits writes per session with 429 and Retry-After, and other sessions keep writing", async () => {

@@ -25,6 +25,9 @@ const ZPasswordChanged = z.object({ revokedSessions: z.number().int() });
 export function authRoutes({ db, guard }: ApiDeps) {
   const { settings } = guard;
   const limitByAddress = rateLimit(guard.loginLimiter, (c) => clientAddress(c, settings.trustProxy));
+  // Guesses at the current password count per account, not per session or address: a thief holding
+  // stolen sessions, or changing address, gets no more of them than the login allows.
+  const limitByAccount = rateLimit(guard.loginLimiter, (c) => `account:${c.get("actor").id}`);
   return createRouter()
     .openapi(
       createRoute({
@@ -97,15 +100,17 @@ export function authRoutes({ db, guard }: ApiDeps) {
         method: "post",
         path: "/password",
         summary: "Change the password; every other session is revoked",
-        middleware: [acceptJson(BODY_LIMITS.default)],
+        middleware: [acceptJson(BODY_LIMITS.default), limitByAccount],
         request: { body: jsonRequest(ZPasswordChange) },
         responses: {
           200: jsonAnswer(ZPasswordChanged, "How many other sessions were revoked"),
-          ...errorAnswers("VALIDATION_FAILED", "UNAUTHENTICATED"),
+          ...errorAnswers("VALIDATION_FAILED", "UNAUTHENTICATED", "FORBIDDEN", "RATE_LIMITED"),
         },
       }),
       async (c) => {
-        const result = await changePassword(db, c.get("actor"), c.get("sessionToken"), c.req.valid("json"));
+        const result = await changePassword(db, c.get("actor"), c.get("sessionToken"), c.req.valid("json"), {
+          failureFloorMs: settings.loginFailureMs,
+        });
         return c.json(result, 200);
       },
     );

@@ -7,7 +7,8 @@ import { createInvite as storeInvite } from "../../repositories/inviteRepository
 
 /**
  * An invitation to join with a role (admin): a link with a random token, redeemable once before it
- * expires. The token is in this answer only; the database keeps its hash.
+ * expires. The token is in this answer only; the database keeps its hash. `options.origin` is where the
+ * link starts: PUBLIC_URL, else the address the request was sent to (`publicBaseUrl`), never a guess.
  */
 export async function createInvite(
   db: Db,

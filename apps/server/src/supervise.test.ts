@@ -1,0 +1,138 @@
+import { type ChildProcess, spawn } from "node:child_process";
+import { mkdtempSync, rmSync } from "node:fs";
+import { tmpdir } from "node:os";
+import path from "node:path";
+import { fileURLToPath } from "node:url";
+import { afterAll, describe, expect, it } from "vitest";
+import { describeExit, RESTART_POLICY, restartDecision } from "./supervise";
+
+describe("restartDecision", () => {
+  it("waits 1 s, then twice as long for each stop within a minute, and gives up after five", () => {
+    const stops: number[] = [];
+    const waits: unknown[] = [];
+    for (let second = 0; second < 6; second += 1) {
+      waits.push(restartDecision(stops, second * 1000));
+      stops.push(second * 1000);
+    }
+    expect(waits).toEqual([
+      { restartInMs: 1000 },
+      { restartInMs: 2000 },
+      { restartInMs: 4000 },
+      { restartInMs: 8000 },
+      { restartInMs: 16000 },
+      { giveUp: true, stops: 6 },
+    ]);
+  });
+
+  it("forgets stops older than the window, and never waits longer than the cap", () => {
+    expect(restartDecision([0, 1000, 2000], RESTART_POLICY.windowMs + 5000)).toEqual({ restartInMs: 1000 });
+    expect(restartDecision([0, 1, 2, 3, 4, 5, 6], 7, { ...RESTART_POLICY, maxRestarts: 100 })).toEqual({
+      restartInMs: RESTART_POLICY.maxDelayMs,
+    });
+  });
+});
+
+describe("describeExit", () => {
+  it("says what the common fatal ends mean", () => {
+    expect(describeExit(null, "SIGABRT")).toBe("signal SIGABRT, out of memory or another fatal error");
+    expect(describeExit(134, null)).toBe("exit code 134, out of memory or another fatal error");
+    expect(describeExit(null, "SIGKILL")).toMatch(/^signal SIGKILL, killed/);
+    expect(describeExit(1, null)).toBe("exit code 1");
+  });
+});
+
+const SERVER_DIR = fileURLToPath(new URL("../", import.meta.url));
+const folder = mkdtempSync(path.join(tmpdir(), "factmark-supervise-"));
+const started: ChildProcess[] = [];
+afterAll(() => {
+  for (const child of started) if (child.exitCode === null && child.signalCode === null) child.kill("SIGKILL");
+  rmSync(folder, { recursive: true, force: true });
+});
+
+/** `pnpm --filter @factmark/server start`'s command (supervise.ts through tsx), on `databaseFile` and a free port. */
+function startSupervised(databaseFile: string) {
+  const supervisor = spawn(process.execPath, ["--import", "tsx", "src/supervise.ts"], {
+    cwd: SERVER_DIR,
+    env: { ...process.env, PORT: "0", DATABASE_URL: `file:${databaseFile}`, WEB_DIST_DIR: path.join(folder, "none") },
+    stdio: ["ignore", "pipe", "pipe"],
+  });
+  started.push(supervisor);
+  let output = "";
+  const waiters: Array<() => void> = [];
+  const onOutput = (chunk: Buffer) => {
+    output += chunk.toString();
+    for (const wake of waiters.splice(0)) wake();
+  };
+  supervisor.stdout?.on("data", onOutput);
+  supervisor.stderr?.on("data", onOutput);
+  const exited = new Promise<number | null>((resolve) => supervisor.once("exit", (code) => resolve(code)));
+  void exited.then(() => {
+    for (const wake of waiters.splice(0)) wake();
+  });
+  /** The `count`-th match of `pattern` in the log so far or to come; fails if the supervisor exits first. */
+  async function waitFor(pattern: RegExp, count = 1): Promise<RegExpExecArray> {
+    for (;;) {
+      const matches = [...output.matchAll(new RegExp(pattern, "g"))];
+      if (matches.length >= count) return matches[count - 1] as RegExpExecArray;
+      if (supervisor.exitCode !== null) throw new Error(`The supervisor exited. Its log:\n${output}`);
+      await new Promise<void>((resolve) => waiters.push(resolve));
+    }
+  }
+  return { supervisor, exited, waitFor, log: () => output };
+}
+
+const SERVER_PID = /\[supervisor\] The server runs in process (\d+)\./;
+const PORT = /running at http:\/\/localhost:(\d+)\//;
+
+function isAlive(pid: number): boolean {
+  try {
+    process.kill(pid, 0);
+    return true;
+  } catch {
+    return false;
+  }
+}
+
+async function waitUntilGone(pid: number, timeoutMs: number): Promise<boolean> {
+  for (const deadline = Date.now() + timeoutMs; Date.now() < deadline; ) {
+    if (!isAlive(pid)) return true;
+    await new Promise((resolve) => setTimeout(resolve, 100));
+  }
+  return !isAlive(pid);
+}
+
+describe("the supervised server (pnpm start)", () => {
+  it("comes back after a crash, says so, refuses a second server on its file, and stops on SIGTERM", async () => {
+    const file = path.join(folder, "factmark.db");
+    const running = startSupervised(file);
+    const firstPid = Number((await running.waitFor(SERVER_PID))[1]);
+    await running.waitFor(PORT);
+
+    // A second supervised server on the same file does not start, and is not restarted over and over.
+    const second = startSupervised(file);
+    expect(await second.exited).toBe(1);
+    expect(second.log()).toContain(`Another Factmark server is using ${file} (pid ${firstPid}).`);
+    expect(second.log()).toContain("[supervisor] The server could not start (exit code 1); not restarting.");
+
+    process.kill(firstPid, "SIGKILL");
+    await running.waitFor(
+      /\[supervisor\] The server stopped \(signal SIGKILL, killed from outside, [^)]*\); restarting in 1 s\./,
+    );
+    const secondPid = Number((await running.waitFor(SERVER_PID, 2))[1]);
+    expect(secondPid).not.toBe(firstPid);
+    const port = Number((await running.waitFor(PORT, 2))[1]);
+    expect((await fetch(`http://127.0.0.1:${port}/healthz`)).status).toBe(200);
+
+    running.supervisor.kill("SIGTERM");
+    expect(await running.exited).toBe(0);
+    expect(await waitUntilGone(secondPid, 5000)).toBe(true);
+  }, 180_000);
+
+  it("takes the server down with it when the supervisor is killed outright", async () => {
+    const running = startSupervised(path.join(folder, "orphan.db"));
+    const pid = Number((await running.waitFor(SERVER_PID))[1]);
+    await running.waitFor(PORT);
+    running.supervisor.kill("SIGKILL");
+    expect(await waitUntilGone(pid, 10_000)).toBe(true);
+  }, 120_000);
+});

@@ -1,0 +1,111 @@
+import { type ChildProcess, fork } from "node:child_process";
+import { fileURLToPath, pathToFileURL } from "node:url";
+
+/** When the supervisor restarts a server that stopped, and when it gives up. */
+export interface RestartPolicy {
+  /** The wait before the first restart in a window; each further one doubles it (ms). */
+  firstDelayMs: number;
+  maxDelayMs: number;
+  /** More stops than this within `windowMs` and the supervisor gives up: something is wrong that waiting won't fix. */
+  maxRestarts: number;
+  windowMs: number;
+}
+
+export const RESTART_POLICY: RestartPolicy = {
+  firstDelayMs: 1000,
+  maxDelayMs: 30_000,
+  maxRestarts: 5,
+  windowMs: 60_000,
+};
+
+/**
+ * What to do after the server stopped at `now`, given when it stopped before (ms timestamps, oldest
+ * first; stops older than the window are forgotten): restart after a delay that doubles with each stop
+ * in the window (1 s, 2 s, 4 s …, at most maxDelayMs), or give up after maxRestarts of them.
+ */
+export function restartDecision(
+  stoppedAt: number[],
+  now: number,
+  policy: RestartPolicy = RESTART_POLICY,
+): { restartInMs: number } | { giveUp: true; stops: number } {
+  const stops = [...stoppedAt, now].filter((time) => now - time < policy.windowMs).length;
+  if (stops > policy.maxRestarts) return { giveUp: true, stops };
+  return { restartInMs: Math.min(policy.maxDelayMs, policy.firstDelayMs * 2 ** (stops - 1)) };
+}
+
+/** How a process ended, in words for the log: "exit code 1", "signal SIGKILL, killed (…)". */
+export function describeExit(code: number | null, signal: NodeJS.Signals | null): string {
+  if (signal === "SIGABRT" || code === 134)
+    return `${signal ? `signal ${signal}` : "exit code 134"}, out of memory or another fatal error`;
+  if (signal === "SIGKILL" || code === 137) {
+    return `${signal ? `signal ${signal}` : "exit code 137"}, killed from outside, often by the system for using too much memory`;
+  }
+  return signal ? `signal ${signal}` : `exit code ${code}`;
+}
+
+/**
+ * Runs the server (main.ts) in a child process, and starts it again when it stops on a fatal error
+ * (an uncaught exception, running out of memory, being killed), saying so in the log, with the back-off
+ * and cap of `restartDecision`. The first start must succeed: a server that stops before it listens
+ * (a bad setting, the database used by another server) is not restarted. SIGINT and SIGTERM go on to
+ * the server, which finishes its requests and exits; the supervisor then exits with its code. If the
+ * supervisor itself dies, the server notices its channel close and stops (see main.ts).
+ */
+export function supervise(entry: string, policy: RestartPolicy = RESTART_POLICY): void {
+  const log = (line: string) => console.error(`[supervisor] ${line}`);
+  let child: ChildProcess | undefined;
+  let hasStarted = false;
+  let isStopping = false;
+  let restartTimer: NodeJS.Timeout | undefined;
+  const stoppedAt: number[] = [];
+
+  function start() {
+    restartTimer = undefined;
+    const server = fork(entry, process.argv.slice(2), { stdio: ["inherit", "inherit", "inherit", "ipc"] });
+    child = server;
+    log(`The server runs in process ${server.pid}.`);
+    server.on("message", (message) => {
+      if ((message as { type?: string }).type === "ready") hasStarted = true;
+    });
+    server.once("exit", (code, signal) => {
+      child = undefined;
+      if (isStopping) process.exit(code ?? 1);
+      if (code === 0) {
+        log("The server stopped on request.");
+        process.exit(0);
+      }
+      const how = describeExit(code, signal);
+      if (!hasStarted) {
+        log(`The server could not start (${how}); not restarting.`);
+        process.exit(code ?? 1);
+      }
+      const now = Date.now();
+      const decision = restartDecision(stoppedAt, now, policy);
+      stoppedAt.push(now);
+      while (stoppedAt.length > policy.maxRestarts + 1) stoppedAt.shift();
+      if ("giveUp" in decision) {
+        log(`The server stopped (${how}), ${decision.stops} times within ${policy.windowMs / 1000} s; giving up.`);
+        process.exit(1);
+      }
+      log(`The server stopped (${how}); restarting in ${decision.restartInMs / 1000} s.`);
+      restartTimer = setTimeout(start, decision.restartInMs);
+    });
+  }
+
+  function stop(signal: NodeJS.Signals) {
+    if (restartTimer !== undefined) {
+      clearTimeout(restartTimer);
+      process.exit(0);
+    }
+    // A second signal while the server is finishing its requests: end it now.
+    child?.kill(isStopping ? "SIGKILL" : signal);
+    isStopping = true;
+  }
+  process.on("SIGINT", () => stop("SIGINT"));
+  process.on("SIGTERM", () => stop("SIGTERM"));
+  start();
+}
+
+if (process.argv[1] !== undefined && import.meta.url === pathToFileURL(process.argv[1]).href) {
+  supervise(fileURLToPath(new URL("./main.ts", import.meta.url)));
+}
