@@ -30,3 +30,20 @@ function originOf(url: string | undefined): string | null {
     return null;
   }
 }
+
+/** How long building one report file may take, in ms (REPORT_BUILD_TIME_MS, default 60 s); longer answers 422. */
+export function reportBuildTimeMs(env: NodeJS.ProcessEnv = process.env): number {
+  return positiveNumber(env.REPORT_BUILD_TIME_MS, "REPORT_BUILD_TIME_MS") ?? 60_000;
+}
+
+/** The memory kept for built reports, in bytes (REPORT_CACHE_MB, default 64 MB); read once, when the app is made. */
+export function reportCacheBytes(env: NodeJS.ProcessEnv = process.env): number {
+  return (positiveNumber(env.REPORT_CACHE_MB, "REPORT_CACHE_MB") ?? 64) * 1024 * 1024;
+}
+
+function positiveNumber(value: string | undefined, name: string): number | undefined {
+  if (value === undefined || value.trim() === "") return undefined;
+  const number = Number(value);
+  if (!Number.isFinite(number) || number <= 0) throw new Error(`${name} must be a positive number.`);
+  return number;
+}

@@ -3,7 +3,7 @@ import { existsSync, mkdtempSync, writeFileSync } from "node:fs";
 import { tmpdir } from "node:os";
 import path from "node:path";
 import { type Article, type NativeReport, ZArticle } from "@factmark/core";
-import { describe, expect, it } from "vitest";
+import { afterAll, describe, expect, it } from "vitest";
 import { reportContentDisposition } from "../report/reportFilename";
 import { buildArticle } from "../test/buildArticle";
 import { buildClaim } from "../test/buildClaim";
@@ -11,8 +11,11 @@ import { buildEvidence } from "../test/buildEvidence";
 import { buildLink } from "../test/buildLink";
 import { createTestApp } from "../test/createTestApp";
 import { expectApiError } from "../test/expectApiError";
+import { closeHeavyWork } from "../work/heavyWork";
 
 const { db, request } = await createTestApp();
+// The PDF, HTML and JSON are built on the worker pool; its threads end with the file.
+afterAll(() => closeHeavyWork());
 
 /** The sample's three speakers, marked, linked and sourced as a reviewer would. */
 async function buildReviewedArticle(overrides: Parameters<typeof buildArticle>[1] = {}) {

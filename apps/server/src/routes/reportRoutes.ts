@@ -1,13 +1,17 @@
 import { ZArticle, ZIdParam, ZReportModel, ZReportModelQuery, ZReportQuery } from "@factmark/core";
 import { createRoute } from "@hono/zod-openapi";
+import type { Context } from "hono";
 import { z } from "zod";
-import type { AppDeps } from "../env";
+import type { ApiDeps } from "../env";
 import { acceptJson } from "../middleware/acceptBody";
 import { etag } from "../middleware/ifMatch";
 import { BODY_LIMITS } from "../middleware/limitBody";
+import type { RateLimiter } from "../middleware/RateLimiter";
+import { enforceRateLimit } from "../middleware/rateLimit";
+import { ReportCache } from "../report/ReportCache";
 import { reportContentDisposition } from "../report/reportFilename";
 import { REPORT_FORMAT_SPECS, REPORT_FORMATS } from "../report/reportFormats";
-import { reportOrganisation } from "../report/reportSettings";
+import { reportCacheBytes, reportOrganisation } from "../report/reportSettings";
 import { exportReport } from "../services/report/exportReport";
 import { getReportModel } from "../services/report/getReportModel";
 import { importReport } from "../services/report/importReport";
@@ -33,8 +37,19 @@ for (const format of REPORT_FORMATS) {
   };
 }
 
-/** /api/articles/:id/report (every export format), /api/articles/:id/report/model, and /api/articles/import. */
-export function reportRoutes({ db }: AppDeps) {
+/** Takes one report build from the session's allowance (429 RATE_LIMITED with Retry-After past it). */
+function limitReportBuilds(c: Context, limiter: RateLimiter): () => void {
+  const key = c.get("sessionToken") ?? `account:${c.get("actor").id}`;
+  return () => enforceRateLimit(c, limiter, key);
+}
+
+/**
+ * /api/articles/:id/report (every export format), /api/articles/:id/report/model, and /api/articles/import.
+ * Built report files are kept per app (ReportCache) while their article has not changed; each build (not an answer
+ * from the cache) counts against the session's report limit.
+ */
+export function reportRoutes({ db, guard }: ApiDeps) {
+  const cache = new ReportCache({ maxBytes: reportCacheBytes() });
   return createRouter()
     .openapi(
       createRoute({
@@ -76,11 +91,12 @@ export function reportRoutes({ db }: AppDeps) {
         request: { params: ZIdParam, query: ZReportModelQuery },
         responses: {
           200: jsonAnswer(ZReportModel, "The report model"),
-          ...errorAnswers("VALIDATION_FAILED", "NOT_FOUND"),
+          ...errorAnswers("VALIDATION_FAILED", "NOT_FOUND", "RATE_LIMITED"),
         },
       }),
       async (c) => {
         const { history } = c.req.valid("query");
+        limitReportBuilds(c, guard.reportLimiter)();
         const model = await getReportModel(
           db,
           c.req.valid("param").id,
@@ -101,21 +117,36 @@ export function reportRoutes({ db }: AppDeps) {
           "disposition=attachment|inline (default attachment); history=omit|include (default omit: the desk's working " +
           "history only when asked; the native JSON always has it). Answers text/html, text/markdown, application/pdf, " +
           "application/json (native, re-importable), application/ld+json (W3C Web Annotation collection; schema.org " +
-          "ClaimReview list) or text/csv, with a Content-Disposition file name made from the title",
+          "ClaimReview list) or text/csv, with a Content-Disposition file name made from the title. A file built " +
+          "before for the same article state, format and options is answered from memory (X-Cache: hit); each " +
+          "build counts against the session's report limit (429 past it). The PDF, HTML and JSON are built on the " +
+          "worker pool: 422 past their time, 413 past their memory, 503 when the pool is full, each naming the limit " +
+          "in details.limit",
         request: { params: ZIdParam, query: ZReportQuery },
         responses: {
           200: { description: "The report file", content: REPORT_CONTENT },
-          ...errorAnswers("VALIDATION_FAILED", "NOT_FOUND"),
+          ...errorAnswers(
+            "VALIDATION_FAILED",
+            "NOT_FOUND",
+            "PAYLOAD_TOO_LARGE",
+            "UNPROCESSABLE",
+            "RATE_LIMITED",
+            "BUSY",
+          ),
         },
       }),
       async (c) => {
         const { format, disposition, history } = c.req.valid("query");
-        const file = await exportReport(db, c.req.valid("param").id, format, reportOrganisation(c.req.url), history);
+        const file = await exportReport(db, c.req.valid("param").id, format, reportOrganisation(c.req.url), history, {
+          cache,
+          beforeBuild: limitReportBuilds(c, guard.reportLimiter),
+        });
+        c.header("X-Cache", file.isCached ? "hit" : "miss");
         c.header("Content-Type", file.contentType);
         c.header("Content-Disposition", reportContentDisposition(file.title, file.extension, disposition));
         c.header("Cache-Control", "no-store");
         if (format === "html") c.header("Content-Security-Policy", HTML_REPORT_CSP);
-        return c.body(typeof file.body === "string" ? file.body : new Uint8Array(file.body), 200);
+        return c.body(file.body, 200);
       },
     );
 }

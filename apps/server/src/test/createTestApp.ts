@@ -56,6 +56,7 @@ const TEST_SECURITY: Partial<SecuritySettings> = {
   loginLimit: GENEROUS,
   inviteLimit: GENEROUS,
   writeLimit: GENEROUS,
+  reportLimit: GENEROUS,
   loginFailureMs: 0,
 };
 

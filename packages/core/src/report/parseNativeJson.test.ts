@@ -75,6 +75,23 @@ describe("parseNativeJson", () => {
     expect(error.message).toContain("nests deeper");
   });
 
+  it("refuses an article body with attributes the editor's schema would drop, naming each, rather than storing less", () => {
+    const document = exported();
+    const article = document.article as { doc: { content: Record<string, unknown>[] } };
+    const [first, second] = article.doc.content;
+    article.doc.content[0] = { ...first, attrs: { style: "display:none" } };
+    article.doc.content[1] = { ...second, attrs: { onmouseover: "alert(1)" } };
+    const error = errorOf(document);
+    expect(error.code).toBe("VALIDATION_FAILED");
+    expect(error.details).toMatchObject({
+      issues: [{ path: "article.doc.content.0.attrs.style" }, { path: "article.doc.content.1.attrs.onmouseover" }],
+    });
+  });
+
+  it("still reads its own export, whose body has only the editor's attributes", () => {
+    expect(parseNativeJson(exported()).article.title).toBe(sampleReportInput().article.title);
+  });
+
   it("refuses input that is not an object at all", () => {
     expect(errorOf(null).code).toBe("VALIDATION_FAILED");
     expect(errorOf("a string").code).toBe("VALIDATION_FAILED");

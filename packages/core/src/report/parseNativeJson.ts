@@ -91,6 +91,18 @@ export function parseNativeJson(document: unknown): ImportedReport {
   }
   const parsed = ZNativeImport.safeParse(document);
   if (!parsed.success) throw importValidationError(WHAT, issuesFromZod(parsed.error));
+  // The editor's schema drops attributes it does not know (an editor may send some); a document that has them was
+  // not exported by Factmark, so it is refused whole rather than stored as something other than what was sent.
+  const dropped = droppedKeys((document as { article: { doc: unknown } }).article.doc, parsed.data.article.doc);
+  if (dropped.length > 0) {
+    throw importValidationError(
+      WHAT,
+      dropped.map((path) => ({
+        path: `article.doc.${path}`,
+        message: "The editor's schema has no such attribute; a document is imported as it is or not at all.",
+      })),
+    );
+  }
   const { article, claims, evidence = [], links = [] } = parsed.data;
   return assembleImportedReport(
     WHAT,
@@ -129,6 +141,29 @@ export function parseNativeJson(document: unknown): ImportedReport {
       note: link.note ?? null,
     })),
   );
+}
+
+/**
+ * The paths (dotted, as zod names them) of keys in `sent` that `parsed` (zod's output for it) no longer has: what
+ * a schema of stripping objects dropped. Walked without recursion; at most fifty are named.
+ */
+export function droppedKeys(sent: unknown, parsed: unknown): string[] {
+  const dropped: string[] = [];
+  const stack: [unknown, unknown, string][] = [[sent, parsed, ""]];
+  while (stack.length > 0 && dropped.length < 50) {
+    const [input, output, path] = stack.pop() as [unknown, unknown, string];
+    if (typeof input !== "object" || input === null || typeof output !== "object" || output === null) continue;
+    const children: [unknown, unknown, string][] = [];
+    for (const key of Object.keys(input)) {
+      const childPath = path ? `${path}.${key}` : key;
+      if (!Object.hasOwn(output, key)) dropped.push(childPath);
+      else
+        children.push([(input as Record<string, unknown>)[key], (output as Record<string, unknown>)[key], childPath]);
+    }
+    // Reversed onto the stack, so the paths come out in document order.
+    stack.push(...children.reverse());
+  }
+  return dropped;
 }
 
 /** How deeply a JSON value nests, measured without recursion so a hostile document cannot overflow the stack. */

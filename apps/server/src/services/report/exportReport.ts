@@ -1,4 +1,5 @@
 import {
+  AppError,
   buildClaimReview,
   buildPublishedClaimReview,
   type ClaimReview,
@@ -8,22 +9,34 @@ import {
   reportHistoryFor,
 } from "@factmark/core";
 import type { Db } from "../../db/createDatabase";
-import { REPORT_FORMAT_SPECS, type ReportFormat } from "../../report/reportFormats";
+import type { BuiltReport, CachedReport, ReportCache } from "../../report/ReportCache";
+import { buildReportFile, REPORT_FORMAT_SPECS, type ReportFormat } from "../../report/reportFormats";
+import { findLastChangeNumber } from "../../repositories/eventRepository";
 import { findPublishedVersion } from "../../repositories/publicationRepository";
 import { getReportModel } from "./getReportModel";
 
-/** A built report, ready to send. */
-export interface ReportFile {
-  body: string | Uint8Array;
-  contentType: string;
-  extension: string;
-  title: string;
+/** Where built reports are kept, how a build is guarded, and when the report is made. */
+export interface ExportReportOptions {
+  /** Reports built lately, reused while nothing they depend on has changed. */
+  cache?: ReportCache;
+  /** Runs before a report is built (not when it is kept or being built already): the rate limit throws here. */
+  beforeBuild?: () => void;
+  /** The report's generation time; defaults to now. */
+  now?: Date;
 }
+
+const encoder = new TextEncoder();
 
 /**
  * An article's report exported in one format: its model, rendered by that format's builder. The working history is
  * in it when `history` is "include", and always in the native JSON (core's reportHistoryFor decides). NOT_FOUND when
- * there is no such article.
+ * there is no such article. The PDF, HTML and native JSON are rendered on the worker pool (buildReportFile), so they
+ * may also fail with 422 (over their time), 413 (over their memory) or 503 (the pool's queue is full).
+ *
+ * With a cache, the built file is kept under everything its bytes depend on: the article and its last change number
+ * (every change to its text, claims, links, evidence, reviews, conclusion or publication advances it), the format,
+ * the history option, the organisation, and the day (reports say when they were generated). `isCached` tells
+ * whether this answer was built for this call.
  *
  * The ClaimReview export is what the public reads when there is something public: of an article whose latest
  * publication is not retracted, exactly the ClaimReviews of that published version's claim pages (see
@@ -35,14 +48,45 @@ export async function exportReport(
   format: ReportFormat,
   organisation: ReportOrganisation,
   history: ReportHistoryOption = "omit",
-): Promise<ReportFile> {
-  const model = await getReportModel(db, articleId, organisation, new Date(), reportHistoryFor(format, history));
+  options: ExportReportOptions = {},
+): Promise<CachedReport> {
+  // Read before the report's data, so a report kept under this number holds at least this change.
+  const changeNumber = await findLastChangeNumber(db, articleId);
+  if (changeNumber === null) throw new AppError("NOT_FOUND", `No article with id "${articleId}".`);
+  const now = options.now ?? new Date();
+  const reportHistory = reportHistoryFor(format, history);
+  const build = () => buildReport(db, articleId, format, organisation, reportHistory, now);
+  if (!options.cache) {
+    options.beforeBuild?.();
+    return { ...(await build()), isCached: false };
+  }
+  const key = JSON.stringify([
+    articleId,
+    changeNumber,
+    format,
+    reportHistory,
+    organisation.name,
+    organisation.url,
+    now.toISOString().slice(0, 10),
+  ]);
+  return options.cache.getOrBuild(key, build, options.beforeBuild);
+}
+
+async function buildReport(
+  db: Db,
+  articleId: string,
+  format: ReportFormat,
+  organisation: ReportOrganisation,
+  history: ReportHistoryOption,
+  now: Date,
+): Promise<BuiltReport> {
+  const model = await getReportModel(db, articleId, organisation, now, history);
   const spec = REPORT_FORMAT_SPECS[format];
   return {
     body:
       format === "claimreview"
-        ? `${JSON.stringify(await deskClaimReviews(db, model), null, 2)}\n`
-        : await spec.build(model),
+        ? encoder.encode(`${JSON.stringify(await deskClaimReviews(db, model), null, 2)}\n`)
+        : await buildReportFile(format, model),
     contentType: spec.contentType,
     extension: spec.extension,
     title: model.header.title,
