@@ -10,6 +10,8 @@ import { seed } from "./db/seed";
 import { sqlitePath } from "./db/sqlitePath";
 import { DatabaseInUseError, holdSqliteProcessLock, type SqliteProcessLock } from "./db/sqliteProcessLock";
 import { SEED_ADMIN } from "./repositories/accountRepository";
+import { closeHeavyWork, warmHeavyWork } from "./work/heavyWork";
+import { WORKER_MODULES } from "./work/workerModules";
 
 const config = loadConfig();
 const security = securitySettingsFromEnv();
@@ -38,6 +40,10 @@ const server = serve({ fetch: app.fetch, port: config.port, hostname: config.hos
   console.log(`Factmark is running at http://localhost:${info.port}/`);
   // Under the supervisor (supervise.ts): it counts a start as done from here.
   process.send?.({ type: "ready", port: info.port });
+  // The worker threads load their libraries now, not when the first reviewer imports or exports something.
+  warmHeavyWork(Object.values(WORKER_MODULES)).catch((error: unknown) => {
+    console.error("The worker threads for heavy work could not start:", error);
+  });
 });
 
 let isShuttingDown = false;
@@ -45,7 +51,7 @@ function shutDown() {
   if (isShuttingDown) return;
   isShuttingDown = true;
   server.close(() => {
-    void db.$disconnect().finally(() => {
+    void Promise.allSettled([db.$disconnect(), closeHeavyWork()]).finally(() => {
       lock?.release();
       process.exit(0);
     });

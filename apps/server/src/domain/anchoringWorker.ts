@@ -1,6 +1,8 @@
 import { findNearestMatch, type NearestMatch, type ReanchorResult, reanchorAll, type Selectors } from "@factmark/core";
 import { workerTask } from "../work/workerTask";
 
+export { warm } from "../work/warm";
+
 /**
  * The anchoring a request runs on a worker thread of the heavy-work pool (see reanchorArticleClaims.ts and
  * findClaimNearestMatch.ts, which send them): fuzzy searches through long texts, bounded by core's budgets

@@ -10,8 +10,9 @@ import type { DbClient } from "../repositories/articleRepository";
 import { type AnchoredClaim, type ClaimAnchorChange, updateClaimAnchors } from "../repositories/claimAnchorRepository";
 import { type EventInput, insertEvents } from "../repositories/eventRepository";
 import { runHeavyJob } from "../work/heavyWork";
+import { WORKER_MODULES } from "../work/workerModules";
 
-const WORKER = new URL("./anchoringWorker.ts", import.meta.url);
+const WORKER = WORKER_MODULES.anchoring;
 
 /**
  * How long re-anchoring one save's claims may run on its worker thread, in ms. Core's search budget keeps it to

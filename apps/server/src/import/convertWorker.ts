@@ -1,5 +1,8 @@
 import type { ArticleFormat } from "@factmark/core";
 import { workerTask } from "../work/workerTask";
+
+export { warm } from "../work/warm";
+
 import { assertArticleWithinLimits } from "./assertArticleWithinLimits";
 import { contentToDoc } from "./contentToDoc";
 import { type ExtractedArticle, extractArticle } from "./extractArticle";

@@ -1,5 +1,6 @@
 import { ARTICLE_LIMITS, type ArticleFormat, type DocNode, plainTextToDoc } from "@factmark/core";
 import { runHeavyJob } from "../work/heavyWork";
+import { WORKER_MODULES } from "../work/workerModules";
 import { assertArticleWithinLimits, tooManyBlocks } from "./assertArticleWithinLimits";
 import { checkDocxArchive } from "./checkDocxArchive";
 import type { ExtractedArticle } from "./extractArticle";
@@ -7,7 +8,7 @@ import type { FetchedPage } from "./fetchPage";
 import { IMPORT_LIMITS } from "./importLimits";
 import { extensionOf, type ReadFile, ZIP_SIGNATURE } from "./readUploadedFile";
 
-const WORKER = new URL("./convertWorker.ts", import.meta.url);
+const WORKER = WORKER_MODULES.conversion;
 
 /**
  * The time one conversion may run on its worker thread, in ms: CONVERSION_TIMEOUT_MS, else

@@ -11,6 +11,7 @@ import {
   type ReportModel,
 } from "@factmark/core";
 import { runHeavyJob } from "../work/heavyWork";
+import { WORKER_MODULES } from "../work/workerModules";
 import { buildPdf } from "./buildPdf";
 import { reportBuildTimeMs } from "./reportSettings";
 
@@ -87,7 +88,7 @@ export async function renderReportFile(format: ReportFormat, model: ReportModel)
 }
 
 /** The module whose job renders heavy formats on the worker pool. */
-const REPORT_WORKER = new URL("./reportWorker.ts", import.meta.url);
+const REPORT_WORKER = WORKER_MODULES.report;
 
 /**
  * A format's file as bytes. A heavy format is rendered on the worker pool, so a long article's report never stalls

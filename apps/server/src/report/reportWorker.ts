@@ -1,5 +1,8 @@
 import type { ReportFormat, ReportModel } from "@factmark/core";
 import { workerTask } from "../work/workerTask";
+
+export { warm } from "../work/warm";
+
 import { renderReportFile } from "./reportFormats";
 
 /**

@@ -20,3 +20,5 @@ export const hoard = workerTask(() => {
 export const refuse = workerTask((): never => {
   throw new AppError("UNPROCESSABLE", "This document is not readable.", { reason: "unreadable" });
 });
+
+export { warm } from "./warm";

@@ -1,6 +1,7 @@
 import { AppError } from "@factmark/core";
 import { afterAll, describe, expect, it } from "vitest";
-import { closeHeavyWork, runHeavyJob } from "./heavyWork";
+import { closeHeavyWork, runHeavyJob, warmHeavyWork } from "./heavyWork";
+import { WORKER_MODULES } from "./workerModules";
 
 const MODULE = new URL("./heavyWork.fixtureWorker.ts", import.meta.url);
 const budget = (timeMs: number) => ({ timeMs, label: "The test job" });
@@ -51,4 +52,20 @@ describe("runHeavyJob", () => {
       details: { reason: "unreadable" },
     });
   });
+
+  it("starts every thread with the worker modules loaded, and jobs run on them", async () => {
+    await warmHeavyWork([MODULE]);
+    const started = Date.now();
+    expect(await runHeavyJob({ module: MODULE, name: "double" }, { n: 5 }, budget(30_000))).toBe(10);
+    expect(Date.now() - started).toBeLessThan(2_000);
+  });
+
+  it("fails to warm a module that has no warm job, saying so", async () => {
+    const broken = new URL("./idleWorker.ts", import.meta.url);
+    await expect(warmHeavyWork([broken])).rejects.toThrow();
+  });
+
+  it("knows every worker module the server warms, and each loads", async () => {
+    await warmHeavyWork(Object.values(WORKER_MODULES));
+  }, 120_000);
 });

@@ -22,12 +22,15 @@ export interface HeavyWorkSettings {
   maxHeapMb: number;
   /** Jobs that may wait for a thread before the next is refused with 503; default 16. */
   maxQueue: number;
+  /** Threads kept even when idle: 1 by default (tests); the server keeps them all (warmHeavyWork). */
+  minThreads: number;
 }
 
 export const DEFAULT_HEAVY_WORK_SETTINGS: HeavyWorkSettings = {
   maxThreads: Math.min(4, Math.max(2, availableParallelism())),
   maxHeapMb: Number(process.env.HEAVY_WORK_MAX_HEAP_MB ?? 512),
   maxQueue: 16,
+  minThreads: 1,
 };
 
 /** A module that exports job functions (each wrapped in `workerTask`), and the function's name. */
@@ -45,13 +48,32 @@ function pool(): Piscina {
   return sharedPool;
 }
 
+/**
+ * Starts every thread of the pool and loads each worker module on each (its `warm` export, see warm.ts), so the
+ * first import, report or save after the server starts does not wait seconds for a thread to load its libraries.
+ * The threads are kept while idle. Resolves when all are loaded; a module that fails to load rejects.
+ */
+export async function warmHeavyWork(modules: URL[]): Promise<void> {
+  await closeHeavyWork();
+  const settings = { ...DEFAULT_HEAVY_WORK_SETTINGS, minThreads: DEFAULT_HEAVY_WORK_SETTINGS.maxThreads };
+  sharedPool = createPool(settings);
+  const started = sharedPool;
+  for (const module of modules) {
+    const jobs = Array.from({ length: settings.maxThreads }, () =>
+      started.run({ holdMs: 300 }, { filename: module.href, name: "warm" }),
+    );
+    await Promise.all(jobs);
+  }
+}
+
 function createPool(settings: HeavyWorkSettings): Piscina {
   return new Piscina({
     // A default module is required; every job names its own (`filename` on run).
     filename: new URL("./idleWorker.ts", import.meta.url).href,
-    minThreads: 1,
+    minThreads: settings.minThreads,
     maxThreads: settings.maxThreads,
     maxQueue: settings.maxQueue,
+    // Threads above minThreads end after a minute idle.
     idleTimeout: 60_000,
     // Worker threads do not inherit tsx's loader: a TypeScript module needs it again.
     execArgv: import.meta.url.endsWith(".ts") ? ["--import", "tsx"] : [],

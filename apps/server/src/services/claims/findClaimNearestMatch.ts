@@ -3,8 +3,9 @@ import type { Db } from "../../db/createDatabase";
 import { requireClaim } from "../../domain/requireClaim";
 import { findArticleText } from "../../repositories/articleRepository";
 import { runHeavyJob } from "../../work/heavyWork";
+import { WORKER_MODULES } from "../../work/workerModules";
 
-const WORKER = new URL("../../domain/anchoringWorker.ts", import.meta.url);
+const WORKER = WORKER_MODULES.anchoring;
 
 /** How long the search for a nearest match may run on its worker thread, in ms (core's budget keeps it to about a second). */
 const NEAREST_MATCH_TIME_MS = 10_000;
