@@ -78,6 +78,7 @@ export function inviteRoutes({ db, guard }: ApiDeps) {
       createRoute({
         method: "delete",
         path: "/{id}",
+        middleware: [acceptJson(BODY_LIMITS.default)],
         summary: "Revoke a pending invite: its link answers 404 from now on (admins)",
         request: { params: ZInviteIdParam },
         responses: {

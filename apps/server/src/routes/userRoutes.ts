@@ -60,6 +60,7 @@ export function userRoutes({ db }: ApiDeps) {
       createRoute({
         method: "post",
         path: "/{id}/deactivate",
+        middleware: [acceptJson(BODY_LIMITS.default)],
         summary: "Deactivate an account: its sessions end, it cannot sign in, its history keeps its name (admins)",
         parameters: [ifMatchHeader("required")],
         request: { params: ZIdParam },
@@ -87,6 +88,7 @@ export function userRoutes({ db }: ApiDeps) {
       createRoute({
         method: "post",
         path: "/{id}/reactivate",
+        middleware: [acceptJson(BODY_LIMITS.default)],
         summary: "Reactivate a deactivated account: it may sign in again (admins)",
         parameters: [ifMatchHeader("required")],
         request: { params: ZIdParam },
