@@ -9,6 +9,7 @@ import { benchLive } from "./live";
 import { benchLoad } from "./load";
 import { benchReanchor } from "./reanchor";
 import { benchReportRows } from "./report";
+import { benchResponsiveness } from "./responsiveness";
 import { type BenchRow, type BenchSection, formatTable } from "./table";
 
 const databaseUrl = process.env.DATABASE_URL?.trim();
@@ -25,6 +26,11 @@ const SECTIONS: [name: string, run: BenchSection][] = [
   ["Live (50 subscribers, SQLite)", () => benchLive("sqlite")],
   ...(isPostgres
     ? [["Live (50 subscribers, PostgreSQL)", () => benchLive("postgresql", databaseUrl)] as [string, BenchSection]]
+    : []),
+  // The server as users run it, one heavy request at a time, while a second client polls /healthz.
+  ["Responsiveness (SQLite)", () => benchResponsiveness("sqlite")],
+  ...(isPostgres
+    ? [["Responsiveness (PostgreSQL)", () => benchResponsiveness("postgresql", databaseUrl)] as [string, BenchSection]]
     : []),
   ["Editor (headless Chromium)", benchEditor],
   ["Bundle", benchBundle],
