@@ -8,8 +8,11 @@ import {
   REPORT_FORMAT_DETAILS,
   type ReportFormat,
   type ReportFormatDetails,
+  type ReportHistoryOption,
   type ReportModel,
+  type ReportOrganisation,
 } from "@factmark/core";
+import type { ReportSource } from "../repositories/reportRepository";
 import { runHeavyJob } from "../work/heavyWork";
 import { WORKER_MODULES } from "../work/workerModules";
 import { buildPdf } from "./buildPdf";
@@ -21,10 +24,10 @@ export { REPORT_FORMATS, type ReportFormat } from "@factmark/core";
 export interface ReportFormatSpec extends ReportFormatDetails {
   build(model: ReportModel): string | Promise<Uint8Array<ArrayBuffer>>;
   /**
-   * Built on the worker pool (see buildReportFile): what takes a long article's report more than a tenth of a second
-   * to render, measured on a 100,000-paragraph article (1.7 million characters) on a loaded 2-core machine: the PDF
-   * about 6-20 s, the HTML 0.3-0.6 s, the native JSON 0.2-0.4 s. The Markdown, W3C, CSV and ClaimReview builders take
-   * a few ms there (their article text is not in them), less than handing the model to a thread would.
+   * Built on the worker pool, from the article's stored source (see buildReportFileFromSource): the model of a long
+   * article needs its document parsed (7.5 MB of JSON for 100,000 paragraphs: 130–370 ms) and built (up to 200 ms)
+   * before any format renders, and the PDF alone takes 6–20 s there. Only the ClaimReview export is built on the
+   * event loop: it reads published versions from the database and renders no article text.
    */
   isHeavy: boolean;
   /** What building it is, for the error when it runs over its budget. */
@@ -46,7 +49,7 @@ export const REPORT_FORMAT_SPECS: Record<ReportFormat, ReportFormatSpec> = {
     isHeavy: true,
     jobLabel: "Building the HTML report",
   },
-  md: { ...REPORT_FORMAT_DETAILS.md, build: buildMarkdown, isHeavy: false, jobLabel: "Building the Markdown report" },
+  md: { ...REPORT_FORMAT_DETAILS.md, build: buildMarkdown, isHeavy: true, jobLabel: "Building the Markdown report" },
   pdf: {
     ...REPORT_FORMAT_DETAILS.pdf,
     build: async (model) => new Uint8Array(await buildPdf(model)),
@@ -62,7 +65,7 @@ export const REPORT_FORMAT_SPECS: Record<ReportFormat, ReportFormatSpec> = {
   w3c: {
     ...REPORT_FORMAT_DETAILS.w3c,
     build: (model) => json(buildWebAnnotation(model)),
-    isHeavy: false,
+    isHeavy: true,
     jobLabel: "Building the W3C export",
   },
   claimreview: {
@@ -74,7 +77,7 @@ export const REPORT_FORMAT_SPECS: Record<ReportFormat, ReportFormatSpec> = {
   csv: {
     ...REPORT_FORMAT_DETAILS.csv,
     build: (model) => `${BYTE_ORDER_MARK}${buildCsv(model)}`,
-    isHeavy: false,
+    isHeavy: true,
     jobLabel: "Building the CSV export",
   },
 };
@@ -90,18 +93,30 @@ export async function renderReportFile(format: ReportFormat, model: ReportModel)
 /** The module whose job renders heavy formats on the worker pool. */
 const REPORT_WORKER = WORKER_MODULES.report;
 
+/** What a report is built from besides its data: who publishes it, when it was made, whether it has the history. */
+export interface ReportBuildOptions {
+  organisation: ReportOrganisation;
+  /** ISO 8601. */
+  generatedAt: string;
+  history: ReportHistoryOption;
+}
+
 /**
- * A format's file as bytes. A heavy format is rendered on the worker pool, so a long article's report never stalls
- * the event loop; its model crosses as JSON text (a structured clone of a 100,000-paragraph model's objects blocks
- * for about a second, its JSON about 70 ms). Over REPORT_BUILD_TIME_MS it answers 422, over the thread's memory 413,
- * with the pool's queue full 503, each with `details.limit` (runHeavyJob).
+ * A format's file as bytes, built on the worker pool from the article's stored source: the document is parsed, the
+ * model built (core's buildReportModel) and the file rendered there, so a long article's report never stalls the
+ * event loop. Everything crosses as JSON text (a structured clone of a 100,000-paragraph model's objects blocks for
+ * about a second). Over REPORT_BUILD_TIME_MS it answers 422, over the thread's memory 413, with the pool's queue full
+ * 503, each with `details.limit` (runHeavyJob). Not for ClaimReview (isHeavy false): build that from the model.
  */
-export async function buildReportFile(format: ReportFormat, model: ReportModel): Promise<Uint8Array<ArrayBuffer>> {
+export async function buildReportFileFromSource(
+  format: ReportFormat,
+  source: ReportSource,
+  options: ReportBuildOptions,
+): Promise<Uint8Array<ArrayBuffer>> {
   const spec = REPORT_FORMAT_SPECS[format];
-  if (!spec.isHeavy) return renderReportFile(format, model);
   return runHeavyJob(
     { module: REPORT_WORKER, name: "renderReport" },
-    { format, modelJson: JSON.stringify(model) },
+    { format, dataJson: JSON.stringify(source.data), docJson: source.docJson, ...options },
     { timeMs: reportBuildTimeMs(), label: spec.jobLabel },
   );
 }

@@ -1,15 +1,20 @@
-import type { ReportFormat, ReportModel } from "@factmark/core";
+import { buildReportModel, type ReportFormat } from "@factmark/core";
+import { type ReportSource, reportDataOf } from "../repositories/reportRepository";
 import { workerTask } from "../work/workerTask";
+import { type ReportBuildOptions, renderReportFile } from "./reportFormats";
 
 export { warm } from "../work/warm";
 
-import { renderReportFile } from "./reportFormats";
-
 /**
- * The report job for the worker pool (buildReportFile sends the heavy formats here): the model arrives as JSON text,
- * the file goes back as bytes.
+ * The report job for the worker pool (buildReportFileFromSource sends it): the article's data and its stored
+ * document arrive as JSON text; the document is parsed, the model built and the file rendered here, and the file
+ * goes back as bytes.
  */
 export const renderReport = workerTask(
-  (input: { format: ReportFormat; modelJson: string }): Promise<Uint8Array<ArrayBuffer>> =>
-    renderReportFile(input.format, JSON.parse(input.modelJson) as ReportModel),
+  (input: { format: ReportFormat; dataJson: string; docJson: string } & ReportBuildOptions) => {
+    const source: ReportSource = { data: JSON.parse(input.dataJson) as ReportSource["data"], docJson: input.docJson };
+    const { organisation, generatedAt, history } = input;
+    const model = buildReportModel({ ...reportDataOf(source), organisation, generatedAt }, { history });
+    return renderReportFile(input.format, model);
+  },
 );

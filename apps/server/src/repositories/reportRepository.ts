@@ -1,6 +1,6 @@
-import type { Article, Claim, Evidence, HistoryEvent, Link } from "@factmark/core";
+import type { Article, Claim, DocNode, Evidence, HistoryEvent, Link } from "@factmark/core";
 import type { DbClient } from "./articleRepository";
-import { ARTICLE_INCLUDE, toArticle } from "./articleRepository";
+import { ARTICLE_INCLUDE, type ArticleWithoutDoc, toArticleWithoutDoc, withDoc } from "./articleRepository";
 import { CLAIM_INCLUDE, toClaim } from "./claimRepository";
 import { toHistoryEvent } from "./eventRepository";
 import { toEvidence } from "./evidenceRepository";
@@ -15,13 +15,22 @@ export interface ReportData {
   events: HistoryEvent[];
 }
 
+/**
+ * The same, with the article's document still the JSON text it is stored as (`docJson`): the worker that builds a
+ * report parses it there, so a long article's 7.5 MB of JSON never holds up the event loop.
+ */
+export interface ReportSource {
+  data: Omit<ReportData, "article"> & { article: ArticleWithoutDoc };
+  docJson: string;
+}
+
 const BY = { select: { id: true, name: true } } as const;
 
 /**
  * A live article with its live claims (document order), their live evidence, the links between live claims and the
  * history of the article and its live claims (oldest first), in one query; null when the article is not there.
  */
-export async function findReportData(db: DbClient, articleId: string): Promise<ReportData | null> {
+export async function findReportSource(db: DbClient, articleId: string): Promise<ReportSource | null> {
   const row = await db.article.findFirst({
     where: { id: articleId, deletedAt: null },
     include: {
@@ -52,11 +61,26 @@ export async function findReportData(db: DbClient, articleId: string): Promise<R
     },
   });
   if (!row) return null;
+  const { doc, ...article } = row;
   return {
-    article: toArticle(row),
-    claims: row.claims.map(toClaim),
-    evidence: row.claims.flatMap((claim) => claim.evidence.map(toEvidence)),
-    links: row.links.map(toLink),
-    events: row.events.map(toHistoryEvent),
+    data: {
+      article: toArticleWithoutDoc(article),
+      claims: row.claims.map(toClaim),
+      evidence: row.claims.flatMap((claim) => claim.evidence.map(toEvidence)),
+      links: row.links.map(toLink),
+      events: row.events.map(toHistoryEvent),
+    },
+    docJson: doc,
   };
+}
+
+/** findReportSource with the document parsed: a live article with everything its report shows; null when not there. */
+export async function findReportData(db: DbClient, articleId: string): Promise<ReportData | null> {
+  const source = await findReportSource(db, articleId);
+  return source ? reportDataOf(source) : null;
+}
+
+/** The report's data from its source, the document parsed (on whichever thread calls it). */
+export function reportDataOf({ data, docJson }: ReportSource): ReportData {
+  return { ...data, article: withDoc(data.article, JSON.parse(docJson) as DocNode) };
 }

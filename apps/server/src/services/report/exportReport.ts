@@ -10,9 +10,10 @@ import {
 } from "@factmark/core";
 import type { Db } from "../../db/createDatabase";
 import type { BuiltReport, CachedReport, ReportCache } from "../../report/ReportCache";
-import { buildReportFile, REPORT_FORMAT_SPECS, type ReportFormat } from "../../report/reportFormats";
+import { buildReportFileFromSource, REPORT_FORMAT_SPECS, type ReportFormat } from "../../report/reportFormats";
 import { findLastChangeNumber } from "../../repositories/eventRepository";
 import { findPublishedVersion } from "../../repositories/publicationRepository";
+import { findReportSource } from "../../repositories/reportRepository";
 import { getReportModel } from "./getReportModel";
 
 /** Where built reports are kept, how a build is guarded, and when the report is made. */
@@ -30,7 +31,7 @@ const encoder = new TextEncoder();
 /**
  * An article's report exported in one format: its model, rendered by that format's builder. The working history is
  * in it when `history` is "include", and always in the native JSON (core's reportHistoryFor decides). NOT_FOUND when
- * there is no such article. The PDF, HTML and native JSON are rendered on the worker pool (buildReportFile), so they
+ * there is no such article. Every format but ClaimReview is built on the worker pool (buildReportFileFromSource), so they
  * may also fail with 422 (over their time), 413 (over their memory) or 503 (the pool's queue is full).
  *
  * With a cache, the built file is kept under everything its bytes depend on: the article and its last change number
@@ -80,16 +81,21 @@ async function buildReport(
   history: ReportHistoryOption,
   now: Date,
 ): Promise<BuiltReport> {
-  const model = await getReportModel(db, articleId, organisation, now, history);
   const spec = REPORT_FORMAT_SPECS[format];
+  if (!spec.isHeavy) {
+    // ClaimReview: from the model, on this thread (it reads published versions and renders no article text).
+    const model = await getReportModel(db, articleId, organisation, now, history);
+    const body = encoder.encode(`${JSON.stringify(await deskClaimReviews(db, model), null, 2)}\n`);
+    return { body, contentType: spec.contentType, extension: spec.extension, title: model.header.title };
+  }
+  const source = await findReportSource(db, articleId);
+  if (!source) throw new AppError("NOT_FOUND", `No article with id "${articleId}".`);
+  const generatedAt = now.toISOString();
   return {
-    body:
-      format === "claimreview"
-        ? encoder.encode(`${JSON.stringify(await deskClaimReviews(db, model), null, 2)}\n`)
-        : await buildReportFile(format, model),
+    body: await buildReportFileFromSource(format, source, { organisation, generatedAt, history }),
     contentType: spec.contentType,
     extension: spec.extension,
-    title: model.header.title,
+    title: source.data.article.title,
   };
 }
 
