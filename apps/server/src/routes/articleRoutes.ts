@@ -22,6 +22,7 @@ import { createRoute } from "@hono/zod-openapi";
 import type { AppDeps } from "../env";
 import { fetchSettingsFromEnv } from "../import/fetchSettings";
 import { acceptJson, acceptMultipart } from "../middleware/acceptBody";
+import { authorizeFirst } from "../middleware/authorizeFirst";
 import { etag, readIfMatch, requireIfMatch } from "../middleware/ifMatch";
 import { BODY_LIMITS } from "../middleware/limitBody";
 import { createArticle } from "../services/articles/createArticle";
@@ -65,7 +66,7 @@ export function articleRoutes({ db }: AppDeps) {
         method: "post",
         path: "/",
         summary: "Create an article from plain text (one paragraph per non-empty line)",
-        middleware: [acceptJson(BODY_LIMITS.article)],
+        middleware: [authorizeFirst("article.create"), acceptJson(BODY_LIMITS.article)],
         request: { body: jsonRequest(ZArticleCreate) },
         responses: {
           201: jsonAnswer(ZArticle, "The article made"),
@@ -85,7 +86,7 @@ export function articleRoutes({ db }: AppDeps) {
         path: "/upload",
         summary:
           "Create an article from a .txt, .md, .html or .docx file (multipart field `file`, at most 5 MB), sanitised to the editor's schema",
-        middleware: [acceptMultipart(BODY_LIMITS.article)],
+        middleware: [authorizeFirst("article.import"), acceptMultipart(BODY_LIMITS.article)],
         request: {
           body: {
             required: true,
@@ -131,7 +132,7 @@ export function articleRoutes({ db }: AppDeps) {
         path: "/from-url",
         summary:
           "Create an article from a web page: fetched SSRF-safely (public addresses only, 5 redirects, 10 s, 5 MB, HTML or text), extracted with Readability",
-        middleware: [acceptJson(BODY_LIMITS.article)],
+        middleware: [authorizeFirst("article.import"), acceptJson(BODY_LIMITS.article)],
         request: { body: jsonRequest(ZArticleFromUrl) },
         responses: {
           201: jsonAnswer(ZArticle, "The article made"),
@@ -166,7 +167,7 @@ export function articleRoutes({ db }: AppDeps) {
         summary:
           "Change an article's metadata and/or its body (doc: a document of the editor's schema); a new body re-anchors every claim, and the answer's `reanchored` counts them by outcome. " +
           "Editors also set its conclusion (null clears it) and its speakers' kinds (merged; null forgets a name); a change that changes nothing stores nothing",
-        middleware: [acceptJson(BODY_LIMITS.article)],
+        middleware: [authorizeFirst("article.edit", "article.conclude"), acceptJson(BODY_LIMITS.article)],
         parameters: [ifMatchHeader("required")],
         request: { params: ZIdParam, body: jsonRequest(ZArticleUpdate) },
         responses: {
@@ -193,7 +194,7 @@ export function articleRoutes({ db }: AppDeps) {
         method: "delete",
         path: "/{id}",
         summary: "Delete an article (409 while its fact-check is published and not retracted)",
-        middleware: [acceptJson(BODY_LIMITS.article)],
+        middleware: [authorizeFirst("article.delete"), acceptJson(BODY_LIMITS.article)],
         parameters: [ifMatchHeader("optional")],
         request: { params: ZIdParam },
         responses: {

@@ -4,6 +4,7 @@ import type { Context } from "hono";
 import { z } from "zod";
 import type { ApiDeps } from "../env";
 import { acceptJson } from "../middleware/acceptBody";
+import { authorizeFirst } from "../middleware/authorizeFirst";
 import { etag } from "../middleware/ifMatch";
 import { BODY_LIMITS } from "../middleware/limitBody";
 import type { RateLimiter } from "../middleware/RateLimiter";
@@ -58,7 +59,7 @@ export function reportRoutes({ db, guard }: ApiDeps) {
         summary:
           "Create an article from a Factmark JSON export or a W3C Web Annotation collection (up to 8 MB), " +
           "with its claims, evidence and links, in one transaction",
-        middleware: [acceptJson(BODY_LIMITS.article)],
+        middleware: [authorizeFirst("article.import"), acceptJson(BODY_LIMITS.article)],
         request: {
           // Any JSON passes here: importReport tells the two formats apart and explains what is wrong with either.
           body: jsonRequest(
