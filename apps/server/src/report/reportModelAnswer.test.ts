@@ -31,4 +31,30 @@ describe("GET /api/articles/:id/report/model and core's ZReportModel", () => {
       "Supports",
     ]);
   });
+
+  it("is built once and kept until the article changes: a reload is answered from memory, a new verdict shows", async () => {
+    const article = await buildArticle(db);
+    const claim = await buildClaim(db, article, "transferred dozens just this summer", { verdict: "unverified" });
+    const model = async () => {
+      const response = await request("GET", `/api/articles/${article.id}/report/model`);
+      expect(response.status).toBe(200);
+      expect(response.headers.get("content-type")).toMatch(/^application\/json/);
+      return { cache: response.headers.get("x-cache"), model: ZReportModel.parse(await response.json()) };
+    };
+    const first = await model();
+    expect(first.cache).toBe("miss");
+    const again = await model();
+    expect(again).toEqual({ cache: "hit", model: first.model });
+
+    const changed = await request(
+      "PATCH",
+      `/api/claims/${claim.id}`,
+      { verdict: "contradicted" },
+      { "If-Match": `"${claim.version}"` },
+    );
+    expect(changed.status).toBe(200);
+    const after = await model();
+    expect(after.cache).toBe("miss");
+    expect(after.model.claims.map((each) => each.verdict)).toEqual(["contradicted"]);
+  });
 });

@@ -1,4 +1,4 @@
-import { buildReportModel, type ReportFormat } from "@factmark/core";
+import { buildReportModel, type ReportFormat, type ReportModel } from "@factmark/core";
 import { type ReportSource, reportDataOf } from "../repositories/reportRepository";
 import { workerTask } from "../work/workerTask";
 import { type ReportBuildOptions, renderReportFile } from "./reportFormats";
@@ -10,11 +10,19 @@ export { warm } from "../work/warm";
  * document arrive as JSON text; the document is parsed, the model built and the file rendered here, and the file
  * goes back as bytes.
  */
-export const renderReport = workerTask(
-  (input: { format: ReportFormat; dataJson: string; docJson: string } & ReportBuildOptions) => {
-    const source: ReportSource = { data: JSON.parse(input.dataJson) as ReportSource["data"], docJson: input.docJson };
-    const { organisation, generatedAt, history } = input;
-    const model = buildReportModel({ ...reportDataOf(source), organisation, generatedAt }, { history });
-    return renderReportFile(input.format, model);
-  },
+export const renderReport = workerTask((input: { format: ReportFormat } & SourceInput) =>
+  renderReportFile(input.format, modelOf(input)),
 );
+
+/** The report model itself, as JSON bytes (GET …/report/model). */
+export const renderReportModel = workerTask((input: SourceInput) => encoder.encode(JSON.stringify(modelOf(input))));
+
+type SourceInput = { dataJson: string; docJson: string } & ReportBuildOptions;
+
+const encoder = new TextEncoder();
+
+function modelOf(input: SourceInput): ReportModel {
+  const source: ReportSource = { data: JSON.parse(input.dataJson) as ReportSource["data"], docJson: input.docJson };
+  const { organisation, generatedAt, history } = input;
+  return buildReportModel({ ...reportDataOf(source), organisation, generatedAt }, { history });
+}

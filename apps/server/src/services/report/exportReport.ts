@@ -10,7 +10,12 @@ import {
 } from "@factmark/core";
 import type { Db } from "../../db/createDatabase";
 import type { BuiltReport, CachedReport, ReportCache } from "../../report/ReportCache";
-import { buildReportFileFromSource, REPORT_FORMAT_SPECS, type ReportFormat } from "../../report/reportFormats";
+import {
+  buildReportFileFromSource,
+  buildReportModelJsonFromSource,
+  REPORT_FORMAT_SPECS,
+  type ReportFormat,
+} from "../../report/reportFormats";
 import { findLastChangeNumber } from "../../repositories/eventRepository";
 import { findPublishedVersion } from "../../repositories/publicationRepository";
 import { findReportSource } from "../../repositories/reportRepository";
@@ -39,6 +44,9 @@ const encoder = new TextEncoder();
  * the history option, the organisation, and the day (reports say when they were generated). `isCached` tells
  * whether this answer was built for this call.
  *
+ * `REPORT_MODEL` answers the report model itself as JSON (what the web app's report page renders), built and kept
+ * like a file.
+ *
  * The ClaimReview export is what the public reads when there is something public: of an article whose latest
  * publication is not retracted, exactly the ClaimReviews of that published version's claim pages (see
  * deskClaimReviews); otherwise the live claims', each at the report's address.
@@ -46,7 +54,7 @@ const encoder = new TextEncoder();
 export async function exportReport(
   db: Db,
   articleId: string,
-  format: ReportFormat,
+  format: ReportFormat | typeof REPORT_MODEL,
   organisation: ReportOrganisation,
   history: ReportHistoryOption = "omit",
   options: ExportReportOptions = {},
@@ -55,8 +63,11 @@ export async function exportReport(
   const changeNumber = await findLastChangeNumber(db, articleId);
   if (changeNumber === null) throw new AppError("NOT_FOUND", `No article with id "${articleId}".`);
   const now = options.now ?? new Date();
-  const reportHistory = reportHistoryFor(format, history);
-  const build = () => buildReport(db, articleId, format, organisation, reportHistory, now);
+  const reportHistory = format === REPORT_MODEL ? history : reportHistoryFor(format, history);
+  const build = () =>
+    format === REPORT_MODEL
+      ? buildModel(db, articleId, organisation, reportHistory, now)
+      : buildReport(db, articleId, format, organisation, reportHistory, now);
   if (!options.cache) {
     options.beforeBuild?.();
     return { ...(await build()), isCached: false };
@@ -71,6 +82,22 @@ export async function exportReport(
     now.toISOString().slice(0, 10),
   ]);
   return options.cache.getOrBuild(key, build, options.beforeBuild);
+}
+
+/** The report model as a target of exportReport: its JSON, built on the worker pool and kept like a file. */
+export const REPORT_MODEL = "model";
+
+async function buildModel(
+  db: Db,
+  articleId: string,
+  organisation: ReportOrganisation,
+  history: ReportHistoryOption,
+  now: Date,
+): Promise<BuiltReport> {
+  const source = await findReportSource(db, articleId);
+  if (!source) throw new AppError("NOT_FOUND", `No article with id "${articleId}".`);
+  const body = await buildReportModelJsonFromSource(source, { organisation, generatedAt: now.toISOString(), history });
+  return { body, contentType: "application/json", extension: "json", title: source.data.article.title };
 }
 
 async function buildReport(
