@@ -1,6 +1,6 @@
 import { AppError } from "@factmark/core";
 import { afterAll, describe, expect, it } from "vitest";
-import { closeHeavyWork, runHeavyJob, warmHeavyWork } from "./heavyWork";
+import { closeHeavyWork, DEFAULT_HEAVY_WORK_SETTINGS, runHeavyJob, warmHeavyWork } from "./heavyWork";
 import { WORKER_MODULES } from "./workerModules";
 
 const MODULE = new URL("./heavyWork.fixtureWorker.ts", import.meta.url);
@@ -68,4 +68,30 @@ describe("runHeavyJob", () => {
   it("knows every worker module the server warms, and each loads", async () => {
     await warmHeavyWork(Object.values(WORKER_MODULES));
   }, 120_000);
+
+  it("counts a job's time from when a thread starts it, not while it waits for one", async () => {
+    // Every thread busy for 1.5 s: a job queued behind them waits longer than its own 0.8 s budget, then runs.
+    const busy = Array.from({ length: DEFAULT_HEAVY_WORK_SETTINGS.maxThreads }, () =>
+      runHeavyJob({ module: MODULE, name: "spin" }, { ms: 1_500 }, budget(30_000)),
+    );
+    const queued = runHeavyJob({ module: MODULE, name: "double" }, { n: 8 }, budget(800));
+    expect(await queued).toBe(16);
+    await Promise.all(busy);
+  }, 60_000);
+
+  it("refuses a job that waited too long for a thread with a 503 naming the queue, and runs the ones ahead", async () => {
+    const busy = Array.from({ length: DEFAULT_HEAVY_WORK_SETTINGS.maxThreads }, () =>
+      runHeavyJob({ module: MODULE, name: "spin" }, { ms: 1_500 }, budget(30_000)),
+    );
+    const error = await runHeavyJob(
+      { module: MODULE, name: "double" },
+      { n: 1 },
+      { ...budget(30_000), queueWaitMs: 200 },
+    )
+      .then(() => undefined)
+      .catch((e: unknown) => e);
+    expect(error).toBeInstanceOf(AppError);
+    expect(error).toMatchObject({ code: "BUSY", details: { limit: "queue" } });
+    expect(await Promise.all(busy)).toEqual(busy.map(() => "done"));
+  }, 60_000);
 });

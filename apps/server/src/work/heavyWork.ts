@@ -1,7 +1,8 @@
 import { availableParallelism } from "node:os";
+import { MessageChannel } from "node:worker_threads";
 import { AppError, type ErrorCode } from "@factmark/core";
 import { Piscina } from "piscina";
-import type { WorkerAnswer } from "./workerTask";
+import type { JobInput, WorkerAnswer } from "./workerTask";
 
 /**
  * The budget of one job in the pool. A job over its time is stopped (its thread is terminated and replaced) and
@@ -12,6 +13,8 @@ export interface JobBudget {
   timeMs: number;
   /** What the job is, in words, for the error message: "Converting the document", "Building the PDF". */
   label: string;
+  /** How long it may wait for a thread before it is refused with 503, in ms; default 60 s. */
+  queueWaitMs?: number;
 }
 
 /** The pool's settings: how many threads, each thread's heap, how many jobs may wait. */
@@ -60,7 +63,7 @@ export async function warmHeavyWork(modules: URL[]): Promise<void> {
   const started = sharedPool;
   for (const module of modules) {
     const jobs = Array.from({ length: settings.maxThreads }, () =>
-      started.run({ holdMs: 300 }, { filename: module.href, name: "warm" }),
+      started.run({ input: { holdMs: 300 } } satisfies JobInput<unknown>, { filename: module.href, name: "warm" }),
     );
     await Promise.all(jobs);
   }
@@ -84,27 +87,52 @@ function createPool(settings: HeavyWorkSettings): Piscina {
 /**
  * Runs `target(input)` on a worker thread of the process's one pool, so the event loop keeps answering every
  * other request meanwhile. `input` and the answer are copied between threads (structured clone). An AppError the
- * job throws arrives here as the same AppError. Errors: UNPROCESSABLE (422, `details.limit: "time"`) when the
- * job outruns `budget.timeMs`; PAYLOAD_TOO_LARGE (413, `details.limit: "memory"`) when its thread runs out of
- * heap; BUSY (503, `details.limit: "queue"`) when too many jobs wait already. The thread of a stopped or failed
- * job is replaced by the pool.
+ * job throws arrives here as the same AppError. The job's time counts from when a thread starts it (the thread says
+ * so through a MessagePort), not while it waits for one. Errors: UNPROCESSABLE (422, `details.limit: "time"`) when
+ * the job outruns `budget.timeMs`; PAYLOAD_TOO_LARGE (413, `details.limit: "memory"`) when its thread runs out of
+ * heap; BUSY (503, `details.limit: "queue"`) when too many jobs wait already, or this one waited longer than
+ * `budget.queueWaitMs` for a thread. The thread of a stopped or failed job is replaced by the pool.
  */
 export async function runHeavyJob<Input, Output>(target: JobTarget, input: Input, budget: JobBudget): Promise<Output> {
-  const signal = AbortSignal.timeout(budget.timeMs);
+  const controller = new AbortController();
+  let stoppedFor: "time" | "queue" | undefined;
+  const stop = (reason: "time" | "queue") => {
+    stoppedFor = reason;
+    controller.abort();
+  };
+  let timer = setTimeout(() => stop("queue"), budget.queueWaitMs ?? DEFAULT_QUEUE_WAIT_MS);
+  const { port1: startedHere, port2: startedThere } = new MessageChannel();
+  startedHere.once("message", () => {
+    clearTimeout(timer);
+    timer = setTimeout(() => stop("time"), budget.timeMs);
+  });
+  startedHere.unref();
+  const job: JobInput<Input> = { input, started: startedThere };
   let answer: WorkerAnswer<Output>;
   try {
-    answer = await pool().run(input, { filename: target.module.href, name: target.name, signal });
+    answer = await pool().run(job, {
+      filename: target.module.href,
+      name: target.name,
+      signal: controller.signal,
+      transferList: [startedThere],
+    });
   } catch (error) {
-    throw jobFailure(error, budget, signal.aborted);
+    throw jobFailure(error, budget, stoppedFor);
+  } finally {
+    clearTimeout(timer);
+    startedHere.close();
   }
   if (answer.ok) return answer.value;
   throw new AppError(answer.error.code, answer.error.message, answer.error.details);
 }
 
-function jobFailure(error: unknown, budget: JobBudget, isTimedOut: boolean): Error {
+/** How long a job may wait for a thread before it is refused with 503, in ms, unless its budget says otherwise. */
+const DEFAULT_QUEUE_WAIT_MS = 60_000;
+
+function jobFailure(error: unknown, budget: JobBudget, stoppedFor: "time" | "queue" | undefined): Error {
   const message = error instanceof Error ? error.message : String(error);
   const code = (error as { code?: string } | null)?.code;
-  if (isTimedOut) {
+  if (stoppedFor === "time") {
     return appError("UNPROCESSABLE", `${budget.label} took longer than ${budget.timeMs / 1000} s and was stopped.`, {
       limit: "time",
       limitMs: budget.timeMs,
@@ -117,7 +145,7 @@ function jobFailure(error: unknown, budget: JobBudget, isTimedOut: boolean): Err
       { limit: "memory", limitMb: DEFAULT_HEAVY_WORK_SETTINGS.maxHeapMb },
     );
   }
-  if (/queue is at limit/i.test(message)) {
+  if (stoppedFor === "queue" || /queue is at limit/i.test(message)) {
     return appError("BUSY", "The server is busy with other large jobs. Try again in a minute.", { limit: "queue" });
   }
   return error instanceof Error ? error : new Error(message);

@@ -1,4 +1,11 @@
+import type { MessagePort } from "node:worker_threads";
 import { AppError, type ErrorCode } from "@factmark/core";
+
+/** What runHeavyJob sends a thread: the job's input, and a port to say the job has started (its time counts from then). */
+export interface JobInput<Input> {
+  input: Input;
+  started?: MessagePort;
+}
 
 /** What a job sends back: its value, or the AppError it threw as plain data (an Error's own fields do not cross threads). */
 export type WorkerAnswer<Output> =
@@ -12,8 +19,10 @@ export type WorkerAnswer<Output> =
  */
 export function workerTask<Input, Output>(
   run: (input: Input) => Output | Promise<Output>,
-): (input: Input) => Promise<WorkerAnswer<Output>> {
-  return async (input) => {
+): (job: JobInput<Input>) => Promise<WorkerAnswer<Output>> {
+  return async ({ input, started }) => {
+    started?.postMessage("started");
+    started?.close();
     try {
       return { ok: true, value: await run(input) };
     } catch (error) {
