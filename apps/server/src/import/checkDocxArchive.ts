@@ -2,19 +2,22 @@ import { AppError } from "@factmark/core";
 import yauzl, { type Entry, type ZipFile } from "yauzl";
 import { IMPORT_LIMITS } from "./importLimits";
 
-/** The parts mammoth parses as XML (document, styles, numbering, notes, relationships): inflated and counted here. */
-const XML_PART = /\.(xml|rels)$/i;
 const LESS_THAN = 0x3c;
 const MB = 1024 * 1024;
 
 /**
  * Checks a .docx (a zip) before anything converts it, so a zip bomb is refused in milliseconds: first its central
- * directory (at most IMPORT_LIMITS.docxEntries entries; declared uncompressed sizes at most docxBytes in all and
- * docxXmlBytes for the XML parts), then its XML parts are inflated (zlib, off the event loop) with their bytes and
- * tags counted as they arrive, so a header that lies about its size is caught before docxXmlBytes or docxXmlTags
- * is passed. Nothing inflated is kept. Errors: PAYLOAD_TOO_LARGE (413) with `details.limit` "docxEntries",
- * "docxBytes", "docxXmlBytes" or "docxXmlTags" and `max`; UNPROCESSABLE (422, reason "unreadable_docx") for a zip
- * yauzl cannot read.
+ * directory (at most IMPORT_LIMITS.docxEntries entries, declaring at most docxXmlBytes uncompressed in all), then
+ * every entry is inflated (zlib, off the event loop) with its bytes and tags counted as they arrive, so a header
+ * that lies about its size is caught before docxXmlBytes or docxXmlTags is passed. Nothing inflated is kept.
+ *
+ * Every entry, whatever its name: mammoth finds the main document through `_rels/.rels`, and styles, numbering
+ * and notes through `word/_rels/document.xml.rels`, so any part may be parsed as XML ("word/body.bin" as readily
+ * as "word/document.xml"). Images are counted too: within a 5 MB upload they are a few MB at most, and a byte of
+ * them is rarely `<`.
+ *
+ * Errors: PAYLOAD_TOO_LARGE (413) with `details.limit` "docxEntries", "docxXmlBytes" or "docxXmlTags" and `max`;
+ * UNPROCESSABLE (422, reason "unreadable_docx") for a zip yauzl cannot read.
  */
 export async function checkDocxArchive(bytes: Uint8Array): Promise<void> {
   const zip = await openZip(bytes);
@@ -26,9 +29,9 @@ export async function checkDocxArchive(bytes: Uint8Array): Promise<void> {
         `This .docx file holds more than ${IMPORT_LIMITS.docxEntries.toLocaleString("en")} files.`,
       );
     }
-    const xmlParts = await readDirectory(zip);
+    const entries = await readDirectory(zip);
     const counted = { bytes: 0, tags: 0 };
-    for (const entry of xmlParts) await inflateCounting(zip, entry, counted);
+    for (const entry of entries) await inflateCounting(zip, entry, counted);
   } finally {
     zip.close();
   }
@@ -45,31 +48,18 @@ function openZip(bytes: Uint8Array): Promise<ZipFile> {
   });
 }
 
-/** Reads the central directory, checking declared sizes; answers the XML parts to inflate. */
+/** Reads the central directory, checking declared sizes; answers every entry, all of which are inflated. */
 function readDirectory(zip: ZipFile): Promise<Entry[]> {
   return new Promise((resolve, reject) => {
-    const xmlParts: Entry[] = [];
+    const entries: Entry[] = [];
     let declaredBytes = 0;
-    let declaredXmlBytes = 0;
     zip.on("entry", (entry: Entry) => {
       declaredBytes += entry.uncompressedSize;
-      if (XML_PART.test(entry.fileName)) {
-        declaredXmlBytes += entry.uncompressedSize;
-        xmlParts.push(entry);
-      }
-      if (declaredXmlBytes > IMPORT_LIMITS.docxXmlBytes) return reject(tooManyXmlBytes());
-      if (declaredBytes > IMPORT_LIMITS.docxBytes) {
-        return reject(
-          tooLarge(
-            "docxBytes",
-            IMPORT_LIMITS.docxBytes,
-            `This .docx file unpacks to more than ${IMPORT_LIMITS.docxBytes / MB} MB.`,
-          ),
-        );
-      }
+      entries.push(entry);
+      if (declaredBytes > IMPORT_LIMITS.docxXmlBytes) return reject(tooManyXmlBytes());
       zip.readEntry();
     });
-    zip.once("end", () => resolve(xmlParts));
+    zip.once("end", () => resolve(entries));
     zip.once("error", () => reject(unreadable()));
     zip.readEntry();
   });

@@ -19,11 +19,12 @@ export const IMPORT_LIMITS = {
   pageElements: 30_000,
   /** Entries in a .docx (a zip), read from its central directory before anything is inflated. */
   docxEntries: 1_000,
-  /** Uncompressed bytes of all a .docx's entries together, as its central directory declares them. */
-  docxBytes: 64 * 1024 * 1024,
-  /** Uncompressed bytes of a .docx's XML parts together, declared and then counted as they inflate. */
+  /**
+   * Uncompressed bytes of all a .docx's parts together, whatever their names (Word finds its document through
+   * `_rels/.rels`, so a name says nothing), declared and then counted as they inflate.
+   */
   docxXmlBytes: 32 * 1024 * 1024,
-  /** Tags (`<…>`) in a .docx's XML parts together, counted as they inflate. */
+  /** Tags (`<…>`) in all a .docx's parts together, counted as they inflate. */
   docxXmlTags: 2_000_000,
   /** Time one conversion (HTML, Markdown, .docx, a fetched page) may run on its worker thread. */
   conversionTimeMs: 20_000,

@@ -102,6 +102,40 @@ describe("a .docx upload is bounded before it is converted", () => {
     expect(ms).toBeLessThan(QUICKLY_MS);
   });
 
+  it("refuses a bomb whose main document is not named .xml (found through _rels/.rels) with 413, quickly", async () => {
+    // 63 MB of XML (10.5 million tags, sizes declared honestly) as word/body.bin: mammoth reads it as the document.
+    const hidden = buildDocxBomb(10_500_000, "<w:p/>", { documentPath: "word/body.bin" });
+    expect(hidden.byteLength).toBeLessThan(300_000);
+    const { response, ms } = await timedUnchanged(() => upload("hidden.docx", hidden));
+    const error = await expectApiError(response, 413, "PAYLOAD_TOO_LARGE");
+    expect(error.details).toMatchObject({ limit: "docxXmlBytes", max: IMPORT_LIMITS.docxXmlBytes });
+    expect(ms).toBeLessThan(QUICKLY_MS);
+  });
+
+  it("counts the markup of every part, whatever its name, with 413 naming the tag limit", async () => {
+    const hidden = buildDocxBomb(IMPORT_LIMITS.docxXmlTags + 1, "<w:p/>", {
+      documentPath: "word/media/body.png",
+      declaredDocumentSize: 1_000,
+    });
+    const { response, ms } = await timedUnchanged(() => upload("hidden-tags.docx", hidden));
+    const error = await expectApiError(response, 413, "PAYLOAD_TOO_LARGE");
+    expect(error.details).toMatchObject({ limit: "docxXmlTags", max: IMPORT_LIMITS.docxXmlTags });
+    expect(ms).toBeLessThan(QUICKLY_MS);
+  });
+
+  it("still imports a document whose main part has an unusual name", async () => {
+    const response = await upload(
+      "renamed.docx",
+      buildDocx("<w:p><w:r><w:t>Found through the relationships.</w:t></w:r></w:p>", { documentPath: "word/body.bin" }),
+    );
+    expect(response.status).toBe(201);
+    const article = ZArticle.parse(await response.json());
+    expect(article.doc.content?.[0]).toEqual({
+      type: "paragraph",
+      content: [{ type: "text", text: "Found through the relationships." }],
+    });
+  });
+
   it("refuses a zip of too many entries with 413", async () => {
     const entries = Array.from({ length: IMPORT_LIMITS.docxEntries + 1 }, (_, index) => ({
       name: `word/media/image${index}.png`,

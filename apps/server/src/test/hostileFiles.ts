@@ -58,22 +58,35 @@ export function buildZip(entries: ZipEntry[]): Uint8Array {
 const CONTENT_TYPES = `<?xml version="1.0" encoding="UTF-8"?><Types xmlns="http://schemas.openxmlformats.org/package/2006/content-types"><Default Extension="rels" ContentType="application/vnd.openxmlformats-package.relationships+xml"/><Default Extension="xml" ContentType="application/xml"/><Override PartName="/word/document.xml" ContentType="application/vnd.openxmlformats-officedocument.wordprocessingml.document.main+xml"/></Types>`;
 const RELS = `<?xml version="1.0" encoding="UTF-8"?><Relationships xmlns="http://schemas.openxmlformats.org/package/2006/relationships"><Relationship Id="rId1" Type="http://schemas.openxmlformats.org/officeDocument/2006/relationships/officeDocument" Target="word/document.xml"/></Relationships>`;
 
-/** A Word document whose body is the given WordprocessingML (`<w:p>…</w:p>` elements). */
-export function buildDocx(bodyXml: string, options: { declaredDocumentSize?: number } = {}): Uint8Array {
+/**
+ * A Word document whose body is the given WordprocessingML (`<w:p>…</w:p>` elements). `documentPath` (default
+ * "word/document.xml") names the main document part, which `_rels/.rels` points at: Word and mammoth find it
+ * there whatever its name, so a part named "word/body.bin" is the document all the same.
+ */
+export function buildDocx(
+  bodyXml: string,
+  options: { declaredDocumentSize?: number; documentPath?: string } = {},
+): Uint8Array {
   const document = `<?xml version="1.0" encoding="UTF-8"?><w:document xmlns:w="http://schemas.openxmlformats.org/wordprocessingml/2006/main"><w:body>${bodyXml}</w:body></w:document>`;
   const data = Buffer.from(document, "utf8");
+  const documentPath = options.documentPath ?? "word/document.xml";
   return buildZip([
     { name: "[Content_Types].xml", data: Buffer.from(CONTENT_TYPES) },
-    { name: "_rels/.rels", data: Buffer.from(RELS) },
-    { name: "word/document.xml", data, declaredSize: options.declaredDocumentSize },
+    { name: "_rels/.rels", data: Buffer.from(RELS.replace('Target="word/document.xml"', `Target="${documentPath}"`)) },
+    { name: documentPath, data, declaredSize: options.declaredDocumentSize },
   ]);
 }
 
 /**
  * A .docx bomb: `repeat` copies of `unit` (default an empty paragraph, `<w:p/>`) in word/document.xml. Six million
- * empty paragraphs are 36 MB of XML in about 40 KB of zip. `declaredDocumentSize` makes the headers lie about it.
+ * empty paragraphs are 36 MB of XML in about 40 KB of zip. `declaredDocumentSize` makes the headers lie about it;
+ * `documentPath` puts the document in another part (see buildDocx).
  */
-export function buildDocxBomb(repeat: number, unit = "<w:p/>", options: { declaredDocumentSize?: number } = {}) {
+export function buildDocxBomb(
+  repeat: number,
+  unit = "<w:p/>",
+  options: { declaredDocumentSize?: number; documentPath?: string } = {},
+) {
   return buildDocx(unit.repeat(repeat), options);
 }
 
