@@ -7,26 +7,31 @@ import { afterAll, describe, expect, it } from "vitest";
 import { describeExit, RESTART_POLICY, restartDecision } from "./supervise";
 
 describe("restartDecision", () => {
-  it("waits 1 s, then twice as long for each stop within a minute, and gives up after five", () => {
+  it("waits 1 s, then twice as long for each stop within a minute, and gives up at the fifth", () => {
     const stops: number[] = [];
-    const waits: unknown[] = [];
-    for (let second = 0; second < 6; second += 1) {
-      waits.push(restartDecision(stops, second * 1000));
+    const decisions: unknown[] = [];
+    for (let second = 0; second < 5; second += 1) {
+      decisions.push(restartDecision(stops, second * 1000));
       stops.push(second * 1000);
     }
-    expect(waits).toEqual([
+    expect(decisions).toEqual([
       { restartInMs: 1000 },
       { restartInMs: 2000 },
       { restartInMs: 4000 },
       { restartInMs: 8000 },
-      { restartInMs: 16000 },
-      { giveUp: true, stops: 6 },
+      { giveUp: true, stops: 5 },
     ]);
+  });
+
+  it("gives up only when all five stops fall within 60 s", () => {
+    // The first of five stops 60 s before the last is outside the window: four in it, so one more restart.
+    expect(restartDecision([0, 10_000, 20_000, 30_000], 60_000)).toEqual({ restartInMs: 8000 });
+    expect(restartDecision([1, 10_000, 20_000, 30_000], 60_000)).toEqual({ giveUp: true, stops: 5 });
   });
 
   it("forgets stops older than the window, and never waits longer than the cap", () => {
     expect(restartDecision([0, 1000, 2000], RESTART_POLICY.windowMs + 5000)).toEqual({ restartInMs: 1000 });
-    expect(restartDecision([0, 1, 2, 3, 4, 5, 6], 7, { ...RESTART_POLICY, maxRestarts: 100 })).toEqual({
+    expect(restartDecision([0, 1, 2, 3, 4, 5, 6], 7, { ...RESTART_POLICY, maxStops: 100 })).toEqual({
       restartInMs: RESTART_POLICY.maxDelayMs,
     });
   });

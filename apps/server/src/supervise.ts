@@ -6,22 +6,26 @@ export interface RestartPolicy {
   /** The wait before the first restart in a window; each further one doubles it (ms). */
   firstDelayMs: number;
   maxDelayMs: number;
-  /** More stops than this within `windowMs` and the supervisor gives up: something is wrong that waiting won't fix. */
-  maxRestarts: number;
+  /**
+   * The supervisor gives up at this many stops within `windowMs` (counting the one just now), restarting after
+   * each earlier one: something is wrong that waiting won't fix.
+   */
+  maxStops: number;
   windowMs: number;
 }
 
 export const RESTART_POLICY: RestartPolicy = {
   firstDelayMs: 1000,
   maxDelayMs: 30_000,
-  maxRestarts: 5,
+  maxStops: 5,
   windowMs: 60_000,
 };
 
 /**
  * What to do after the server stopped at `now`, given when it stopped before (ms timestamps, oldest
- * first; stops older than the window are forgotten): restart after a delay that doubles with each stop
- * in the window (1 s, 2 s, 4 s …, at most maxDelayMs), or give up after maxRestarts of them.
+ * first; stops `windowMs` or more before `now` are forgotten): restart after a delay that doubles with each
+ * stop in the window (1 s, 2 s, 4 s …, at most maxDelayMs), or give up when this is the maxStops-th stop in
+ * it. With RESTART_POLICY: restarts after 1, 2, 4 and 8 s, and gives up at the 5th stop within 60 s.
  */
 export function restartDecision(
   stoppedAt: number[],
@@ -29,7 +33,7 @@ export function restartDecision(
   policy: RestartPolicy = RESTART_POLICY,
 ): { restartInMs: number } | { giveUp: true; stops: number } {
   const stops = [...stoppedAt, now].filter((time) => now - time < policy.windowMs).length;
-  if (stops > policy.maxRestarts) return { giveUp: true, stops };
+  if (stops >= policy.maxStops) return { giveUp: true, stops };
   return { restartInMs: Math.min(policy.maxDelayMs, policy.firstDelayMs * 2 ** (stops - 1)) };
 }
 
@@ -82,7 +86,8 @@ export function supervise(entry: string, policy: RestartPolicy = RESTART_POLICY)
       const now = Date.now();
       const decision = restartDecision(stoppedAt, now, policy);
       stoppedAt.push(now);
-      while (stoppedAt.length > policy.maxRestarts + 1) stoppedAt.shift();
+      // restartDecision needs at most the maxStops - 1 latest earlier stops.
+      while (stoppedAt.length > Math.max(policy.maxStops - 1, 0)) stoppedAt.shift();
       if ("giveUp" in decision) {
         log(`The server stopped (${how}), ${decision.stops} times within ${policy.windowMs / 1000} s; giving up.`);
         process.exit(1);

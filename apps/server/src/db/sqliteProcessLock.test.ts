@@ -1,5 +1,5 @@
 import { type ChildProcess, spawn } from "node:child_process";
-import { mkdtempSync, rmSync } from "node:fs";
+import { mkdirSync, mkdtempSync, rmSync, symlinkSync } from "node:fs";
 import { tmpdir } from "node:os";
 import path from "node:path";
 import { fileURLToPath } from "node:url";
@@ -56,6 +56,33 @@ describe("holdSqliteProcessLock", () => {
     holdSqliteProcessLock(path.join(folder, "other.db")).release();
     first.release();
     holdSqliteProcessLock(file).release();
+  });
+  it("refuses a second claim on the same file reached through a symbolic link, to the file or to its folder", () => {
+    const file = path.join(folder, "linked.db");
+    const first = holdSqliteProcessLock(file);
+    const alias = path.join(folder, "alias");
+    mkdirSync(alias);
+    symlinkSync(file, path.join(alias, "link.db"));
+    symlinkSync(folder, path.join(folder, "folder-link"));
+    expect(() => holdSqliteProcessLock(path.join(alias, "link.db"))).toThrow(DatabaseInUseError);
+    expect(() => holdSqliteProcessLock(path.join(folder, "folder-link", "linked.db"))).toThrow(DatabaseInUseError);
+    expect(() => holdSqliteProcessLock(path.join(alias, "..", "linked.db"))).toThrow(DatabaseInUseError);
+    first.release();
+    holdSqliteProcessLock(path.join(alias, "link.db")).release();
+  });
+
+  it("claims a file that does not exist yet by its real folder, so a link to the folder finds the claim", () => {
+    const first = holdSqliteProcessLock(path.join(folder, "folder-link", "new.db"));
+    expect(() => holdSqliteProcessLock(path.join(folder, "new.db"))).toThrow(DatabaseInUseError);
+    first.release();
+  });
+
+  it("refuses a claim through a link to a database not created yet", () => {
+    const first = holdSqliteProcessLock(path.join(folder, "later.db"));
+    mkdirSync(path.join(folder, "links"));
+    symlinkSync(path.join(folder, "later.db"), path.join(folder, "links", "later.db"));
+    expect(() => holdSqliteProcessLock(path.join(folder, "links", "later.db"))).toThrow(DatabaseInUseError);
+    first.release();
   });
 });
 

@@ -1,4 +1,4 @@
-import { mkdirSync, readFileSync, rmSync, writeFileSync } from "node:fs";
+import { lstatSync, mkdirSync, readFileSync, readlinkSync, realpathSync, rmSync, writeFileSync } from "node:fs";
 import path from "node:path";
 import Database from "better-sqlite3";
 import { PROJECT_ROOT } from "../config";
@@ -19,11 +19,16 @@ export class DatabaseInUseError extends Error {}
  * The claim is an exclusive lock SQLite takes on a sidecar file, `<file>-server.lock`: the operating
  * system drops it when the process ends, however it ends, so a crash leaves no stale lock, and a second
  * process is refused at once (busy timeout 0). `<file>-server.pid` says who holds it, for the message.
+ *
+ * Both sidecars are named after the file's real path (see realDatabasePath), so a symbolic link to the file or
+ * to a folder on its way is the same claim. A hard link is not: it is another name for the same file that no
+ * path reveals, so two servers given two hard links to one database are not stopped here.
  */
 export function holdSqliteProcessLock(databaseFile: string): SqliteProcessLock {
   mkdirSync(path.dirname(databaseFile), { recursive: true });
-  const pidFile = `${databaseFile}-server.pid`;
-  const connection = new Database(`${databaseFile}-server.lock`, { timeout: 0 });
+  const realFile = realDatabasePath(databaseFile);
+  const pidFile = `${realFile}-server.pid`;
+  const connection = new Database(`${realFile}-server.lock`, { timeout: 0 });
   try {
     // In exclusive locking mode SQLite keeps the lock until the connection closes; nothing is written, so
     // the (rollback) journal may stay in memory rather than beside the file.
@@ -47,6 +52,36 @@ export function holdSqliteProcessLock(databaseFile: string): SqliteProcessLock {
       connection.close();
     },
   };
+}
+
+/**
+ * The absolute path of `file` with every symbolic link resolved: its realpath when it exists, else (a database
+ * not yet created) the realpath of its folder joined with its name; a link whose target does not exist yet is
+ * followed to that target. The folder must exist.
+ */
+export function realDatabasePath(file: string): string {
+  let current = path.resolve(file);
+  // 40 links, as Linux allows (ELOOP past that).
+  for (let hops = 0; hops < 40; hops += 1) {
+    try {
+      return realpathSync(current);
+    } catch (error) {
+      if ((error as { code?: string }).code !== "ENOENT") throw error;
+    }
+    const folder = realpathSync(path.dirname(current));
+    const named = path.join(folder, path.basename(current));
+    if (!isSymbolicLink(named)) return named;
+    current = path.resolve(folder, readlinkSync(named));
+  }
+  throw new Error(`Too many symbolic links on the way to ${file}.`);
+}
+
+function isSymbolicLink(file: string): boolean {
+  try {
+    return lstatSync(file).isSymbolicLink();
+  } catch {
+    return false;
+  }
 }
 
 function readHolder(pidFile: string): number | undefined {
