@@ -20,6 +20,7 @@ import { createClaim } from "../apps/server/src/services/claims/createClaim";
 import { buildDocxBomb, buildManyParagraphsHtml } from "../apps/server/src/test/hostileFiles";
 import { articleText, DEFAULT_VERDICT, plainTextToDoc, selectorsForRange } from "../packages/core/src/index";
 import { generateArticle } from "./fixture";
+import { getHealth, type PollResult, startPoller } from "./healthzPoller";
 import { signInBenchAdmin } from "./signInBenchAdmin";
 import type { BenchRow } from "./table";
 
@@ -143,72 +144,6 @@ async function startMainServer(databaseUrl: string): Promise<MainServer> {
       return exit;
     },
     stop,
-  };
-}
-
-/**
- * One GET /healthz on the poller's own connection: whether it answered 200. Never rejects. A kept-alive socket
- * the server closed as the request left is tried once more on a new one, as Node's documentation advises: that
- * race is the client's, not a failure of the server.
- */
-function getHealth(baseUrl: string, agent: http.Agent, signal: AbortSignal, isRetry = false): Promise<boolean> {
-  return new Promise((resolve) => {
-    const request = http.get(`${baseUrl}/healthz`, { agent, signal }, (response) => {
-      response.resume();
-      response.once("end", () => resolve(response.statusCode === 200));
-      response.once("error", () => resolve(false));
-    });
-    request.once("error", (error: NodeJS.ErrnoException) => {
-      const isStaleSocket = request.reusedSocket && error.code === "ECONNRESET" && !signal.aborted && !isRetry;
-      resolve(isStaleSocket ? getHealth(baseUrl, agent, signal, true) : false);
-    });
-  });
-}
-
-interface PollResult {
-  /** One per 20 ms slot, in ms: how long a poll due then waited for its answer. */
-  latencies: number[];
-  /** Polls answered with anything but 200, or not at all (connection refused, reset). */
-  failures: number;
-  /** Whether a poll was still waiting for its answer when the window closed (its slots count up to then). */
-  isUnansweredAtEnd: boolean;
-}
-
-/**
- * Polls /healthz every POLL_INTERVAL_MS, one request at a time on one keep-alive connection, until `stop`.
- * Latencies are counted per slot, not per request: while one poll waits 2 s, the 100 polls due meanwhile would
- * each have waited until its answer too, and are counted so (coordinated omission corrected).
- */
-function startPoller(baseUrl: string) {
-  const agent = new http.Agent({ keepAlive: true, maxSockets: 1 });
-  const latencies: number[] = [];
-  let failures = 0;
-  let isStopping = false;
-  let isUnansweredAtEnd = false;
-  let current: AbortController | undefined;
-  const loop = (async () => {
-    let slot = performance.now();
-    while (!isStopping) {
-      await sleep(slot - performance.now());
-      if (isStopping) break;
-      current = new AbortController();
-      const isOk = await getHealth(baseUrl, agent, current.signal);
-      const answeredAt = performance.now();
-      if (isStopping && current.signal.aborted) isUnansweredAtEnd = true;
-      else if (!isOk) failures++;
-      for (; slot <= answeredAt; slot += POLL_INTERVAL_MS) latencies.push(answeredAt - slot);
-    }
-  })();
-  return {
-    stop: async (): Promise<PollResult> => {
-      isStopping = true;
-      // A poll in flight gets as long as the max goal to come back before it is given up as unanswered.
-      await Promise.race([loop, sleep(MAX_GOAL_MS)]);
-      current?.abort();
-      await loop;
-      agent.destroy();
-      return { latencies, failures, isUnansweredAtEnd };
-    },
   };
 }
 
@@ -506,7 +441,7 @@ async function prepare(databaseUrl: string): Promise<Fixtures> {
 
 /** Polls for `ms` with nothing else running, after a warm-up: the baseline. */
 async function pollIdle(baseUrl: string, ms: number) {
-  const poller = startPoller(baseUrl);
+  const poller = await startPoller(baseUrl, { intervalMs: POLL_INTERVAL_MS, maxGoalMs: MAX_GOAL_MS });
   await sleep(ms);
   return summarize(await poller.stop());
 }
@@ -566,7 +501,7 @@ export async function benchResponsiveness(provider: DatabaseProvider, serverUrl?
         await pollIdle(server.baseUrl, 1_000);
       }
       process.stderr.write(`  ${scenario.name}…\n`);
-      const poller = startPoller(server.baseUrl);
+      const poller = await startPoller(server.baseUrl, { intervalMs: POLL_INTERVAL_MS, maxGoalMs: MAX_GOAL_MS });
       await sleep(LEAD_MS);
       const answer = await scenario.send(server.baseUrl, cookie);
       await sleep(TAIL_MS);
