@@ -57,9 +57,9 @@ function pool(): Piscina {
  * The threads are kept while idle. Resolves when all are loaded; a module that fails to load rejects.
  */
 export async function warmHeavyWork(modules: URL[]): Promise<void> {
-  await closeHeavyWork();
   const settings = { ...DEFAULT_HEAVY_WORK_SETTINGS, minThreads: DEFAULT_HEAVY_WORK_SETTINGS.maxThreads };
-  sharedPool = createPool(settings);
+  // A pool a first request started already is warmed as it is: replacing it would stop that request's job.
+  sharedPool ??= createPool(settings);
   const started = sharedPool;
   for (const module of modules) {
     const jobs = Array.from({ length: settings.maxThreads }, () =>
