@@ -1,4 +1,5 @@
 import {
+  type Action,
   AppError,
   ZArticle,
   ZArticleCreate,
@@ -167,7 +168,7 @@ export function articleRoutes({ db }: AppDeps) {
         summary:
           "Change an article's metadata and/or its body (doc: a document of the editor's schema); a new body re-anchors every claim, and the answer's `reanchored` counts them by outcome. " +
           "Editors also set its conclusion (null clears it) and its speakers' kinds (merged; null forgets a name); a change that changes nothing stores nothing",
-        middleware: [authorizeFirst("article.edit", "article.conclude"), acceptJson(BODY_LIMITS.article)],
+        middleware: [acceptJson(BODY_LIMITS.article), authorizeFirst(articleUpdateAction)],
         parameters: [ifMatchHeader("required")],
         request: { params: ZIdParam, body: jsonRequest(ZArticleUpdate) },
         responses: {
@@ -327,4 +328,14 @@ async function readUploadForm(request: Request) {
     throw new AppError("VALIDATION_FAILED", `The form is not valid: ${summary}`, { issues });
   }
   return { file: { name: file.name, bytes: new Uint8Array(await file.arrayBuffer()) }, fields: parsed.data };
+}
+
+/**
+ * What an article's PATCH asks of the caller's role, read from its body's keys as updateArticle decides it: any
+ * change to the article itself is article.edit; only the conclusion or the speakers' kinds, article.conclude.
+ */
+function articleUpdateAction(body: unknown): Action {
+  const keys = body !== null && typeof body === "object" ? Object.keys(body) : [];
+  const isConcludingOnly = keys.length > 0 && keys.every((key) => key === "conclusion" || key === "speakerKinds");
+  return isConcludingOnly ? "article.conclude" : "article.edit";
 }
