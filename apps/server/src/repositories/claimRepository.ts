@@ -1,14 +1,11 @@
 import {
   type Actor,
-  ASSIGNABLE_ROLES,
-  type Assignee,
   type ChangePayload,
   type Claim,
   type ClaimList,
   type ClaimStatus,
   type ClaimWorkflow,
   changeEvent,
-  type Role,
   type Selectors,
   type Verdict,
   type WorkItem,
@@ -308,16 +305,6 @@ export async function listSpeakersOfArticle(db: DbClient, articleId: string): Pr
   return article.claims
     .flatMap((claim) => (claim.speaker ? [claim.speaker] : []))
     .sort((left, right) => left.localeCompare(right));
-}
-
-/** Every account a claim may be assigned to (reviewers, editors, admins), by name. */
-export async function listAssignableAccounts(db: DbClient): Promise<Assignee[]> {
-  const rows = await db.account.findMany({
-    where: { role: { in: [...ASSIGNABLE_ROLES] } },
-    select: { id: true, name: true, role: true },
-    orderBy: [{ name: "asc" }, { id: "asc" }],
-  });
-  return rows.map((row) => ({ ...row, role: row.role as Role }));
 }
 
 /**
