@@ -1,12 +1,10 @@
 // Responsiveness: while one heavy request runs, does everyone else still get answers? The server runs as users
-// run it (apps/server/src/main.ts through tsx, in its own process, on a throwaway database), so a stalled event
+// run it (bench/appServer.ts, in its own process, on a throwaway database), so a stalled event
 // loop shows over HTTP. A second client polls GET /healthz every 20 ms on its own connection; each heavy request
 // is sent alone while it polls: a .docx zip bomb (honest and lying headers), 150,000 <p> in one <div>, the PDF
 // report of a 100,000-paragraph article, and a save that re-anchors several 20,000-character claims by fuzzy
 // search. The same polling with nothing else running is the baseline.
-import { type ChildProcess, spawn } from "node:child_process";
 import http from "node:http";
-import { fileURLToPath } from "node:url";
 import { createDatabase, type DatabaseProvider, type Db } from "../apps/server/src/db/createDatabase";
 import { createThrowawayDatabase } from "../apps/server/src/db/throwawayDatabase";
 import { timeOrderedId } from "../apps/server/src/db/timeOrderedId";
@@ -19,14 +17,14 @@ import { getArticle } from "../apps/server/src/services/articles/getArticle";
 import { createClaim } from "../apps/server/src/services/claims/createClaim";
 import { buildDocxBomb, buildManyParagraphsHtml } from "../apps/server/src/test/hostileFiles";
 import { articleText, DEFAULT_VERDICT, plainTextToDoc, selectorsForRange } from "../packages/core/src/index";
+import { type AppServer, startAppServer } from "./appServer";
 import { generateArticle } from "./fixture";
 import { getHealth, type PollResult, startPoller } from "./healthzPoller";
 import { signInBenchAdmin } from "./signInBenchAdmin";
 import type { BenchRow } from "./table";
 
-const MAIN_ENTRY = fileURLToPath(new URL("../apps/server/src/main.ts", import.meta.url));
-const PROJECT_ROOT = fileURLToPath(new URL("../", import.meta.url));
-
+// One bench session sends every write: the per-session write limit is not what this section measures.
+const SERVER_ENV = { RATE_LIMIT_WRITES: "1000000000" };
 const POLL_INTERVAL_MS = 20;
 const P99_GOAL_MS = 100;
 const MAX_GOAL_MS = 250;
@@ -40,7 +38,6 @@ const TAIL_MS = 1_000;
 /** Before each heavy request the server must answer /healthz within SETTLED_MS, or it is restarted. */
 const SETTLED_MS = 50;
 const SETTLE_TIMEOUT_MS = 30_000;
-const SERVER_START_TIMEOUT_MS = 60_000;
 
 const BOMB_PARAGRAPHS = 6_000_000;
 const HTML_PARAGRAPHS = 150_000;
@@ -63,88 +60,6 @@ function percentile(sorted: number[], fraction: number): number {
 
 function formatMs(ms: number): string {
   return `${Math.round(ms).toLocaleString("en-US")} ms`;
-}
-
-interface MainServer {
-  baseUrl: string;
-  /** Why the process ended, once it has (a crash under a heavy request shows here). */
-  readonly exit: string | undefined;
-  stop(): Promise<void>;
-}
-
-const running = new Set<ChildProcess>();
-// A bench that throws or is interrupted must not leave a server behind.
-process.once("exit", () => {
-  for (const child of running) child.kill("SIGKILL");
-});
-
-/**
- * Starts apps/server/src/main.ts as users run it (node --import tsx), on `databaseUrl` and a free loopback port,
- * and resolves once it says where it listens. Its output is kept (the last 4 KB) for when it fails.
- */
-async function startMainServer(databaseUrl: string): Promise<MainServer> {
-  const child = spawn(process.execPath, ["--import", "tsx", MAIN_ENTRY], {
-    cwd: PROJECT_ROOT,
-    env: {
-      ...process.env,
-      DATABASE_URL: databaseUrl,
-      PORT: "0",
-      HOST: "127.0.0.1",
-      // One bench session sends every write: the per-session write limit is not what this section measures.
-      RATE_LIMIT_WRITES: "1000000000",
-    },
-    stdio: ["ignore", "pipe", "pipe"],
-  });
-  running.add(child);
-  let output = "";
-  let exit: string | undefined;
-  const keep = (chunk: Buffer) => {
-    output = (output + chunk.toString("utf8")).slice(-4096);
-  };
-  child.stderr?.on("data", keep);
-  const exited = new Promise<void>((resolve) => {
-    child.once("exit", (code, signal) => {
-      exit = signal ? `killed by ${signal}` : `exited with ${code}`;
-      running.delete(child);
-      resolve();
-    });
-  });
-  const stop = async () => {
-    if (exit !== undefined) return;
-    child.kill("SIGTERM");
-    // A server stalled in a heavy job cannot run its SIGTERM handler: give it a few seconds, then kill it.
-    const timer = setTimeout(() => child.kill("SIGKILL"), 5_000);
-    await exited;
-    clearTimeout(timer);
-  };
-  const port = await new Promise<number>((resolve, reject) => {
-    const timer = setTimeout(
-      () => reject(new Error(`The server did not start in time:\n${output}`)),
-      SERVER_START_TIMEOUT_MS,
-    );
-    child.stdout?.on("data", (chunk: Buffer) => {
-      keep(chunk);
-      const match = /running at http:\/\/[^:]+:(\d+)/.exec(output);
-      if (match) {
-        clearTimeout(timer);
-        resolve(Number(match[1]));
-      }
-    });
-    void exited.then(() => {
-      clearTimeout(timer);
-      reject(new Error(`The server ${exit} before listening:\n${output}`));
-    });
-  }).catch(async (error: unknown) => {
-    await stop();
-    throw error;
-  });
-  return {
-    baseUrl: `http://127.0.0.1:${port}`,
-    get exit() {
-      return exit;
-    },
-    stop,
-  };
 }
 
 function summarize(result: PollResult) {
@@ -456,10 +371,10 @@ export async function benchResponsiveness(provider: DatabaseProvider, serverUrl?
     "factmark_bench_responsive",
     provider === "postgresql" ? serverUrl : undefined,
   );
-  let server: MainServer | undefined;
+  let server: AppServer | undefined;
   try {
     const { cookie, scenarios } = await prepare(database.url);
-    server = await startMainServer(database.url);
+    server = await startAppServer(database.url, SERVER_ENV);
     // Warm-up: the first requests compile code paths and open the database's connections.
     await pollIdle(server.baseUrl, 1_000);
     const idle = await pollIdle(server.baseUrl, IDLE_MS);
@@ -497,7 +412,7 @@ export async function benchResponsiveness(provider: DatabaseProvider, serverUrl?
       if (server.exit !== undefined || !(await waitUntilSettled(server.baseUrl))) {
         restarted = `; the server was restarted first (${server.exit ?? "not answering"})`;
         await server.stop();
-        server = await startMainServer(database.url);
+        server = await startAppServer(database.url, SERVER_ENV);
         await pollIdle(server.baseUrl, 1_000);
       }
       process.stderr.write(`  ${scenario.name}…\n`);

@@ -1,7 +1,4 @@
-import { existsSync, readFileSync } from "node:fs";
-import path from "node:path";
 import { serve } from "@hono/node-server";
-import { serveStatic } from "@hono/node-server/serve-static";
 import { createApp } from "./app";
 import { securitySettingsFromEnv } from "./auth/securitySettings";
 import { loadConfig } from "./config";
@@ -10,6 +7,7 @@ import { seed } from "./db/seed";
 import { sqlitePath } from "./db/sqlitePath";
 import { DatabaseInUseError, holdSqliteProcessLock, type SqliteProcessLock } from "./db/sqliteProcessLock";
 import { SEED_ADMIN } from "./repositories/accountRepository";
+import { serveWebApp } from "./web/serveWebApp";
 import { closeHeavyWork, warmHeavyWork } from "./work/heavyWork";
 import { WORKER_MODULES } from "./work/workerModules";
 
@@ -21,18 +19,7 @@ const db = await createDatabase(config.databaseUrl);
 await seed(db, SEED_ADMIN);
 
 const app = createApp({ db, security });
-const indexHtml = path.join(config.webDistDir, "index.html");
-if (existsSync(indexHtml)) {
-  const root = path.relative(process.cwd(), config.webDistDir);
-  app.use(
-    "/assets/*",
-    serveStatic({ root, onFound: (_path, c) => c.header("Cache-Control", "public, max-age=31536000, immutable") }),
-  );
-  app.use("*", serveStatic({ root }));
-  // Every other page is the web app's: it routes on the client.
-  const html = readFileSync(indexHtml, "utf8");
-  app.get("*", (c) => c.html(html));
-} else {
+if (!serveWebApp(app, config.webDistDir)) {
   console.warn(`No built web app at ${config.webDistDir}: serving the API only (run "pnpm build").`);
 }
 
