@@ -1,11 +1,27 @@
 // The server as users run it, for every bench section that measures over HTTP: one home for how it is started.
-import { type ChildProcess, spawn } from "node:child_process";
-import { readFileSync } from "node:fs";
+import { type ChildProcess, execFileSync, spawn } from "node:child_process";
+import { existsSync, readFileSync, statSync } from "node:fs";
+import path from "node:path";
 import { fileURLToPath } from "node:url";
+import { newestModification } from "./newestModification";
 
-const MAIN_ENTRY = fileURLToPath(new URL("../apps/server/src/main.ts", import.meta.url));
 const PROJECT_ROOT = fileURLToPath(new URL("../", import.meta.url));
+const SERVER_DIR = path.join(PROJECT_ROOT, "apps/server");
+/** The production build's server, as `pnpm start` runs it (apps/server/build.mjs writes it). */
+const MAIN_ENTRY = path.join(SERVER_DIR, "dist/main.js");
+/** What the server's build is made from: a change to any of these makes dist stale. */
+const SERVER_SOURCES = ["apps/server/src", "apps/server/build.mjs", "apps/server/package.json", "packages/core/src"];
 const SERVER_START_TIMEOUT_MS = 60_000;
+
+/** Builds the server (`node apps/server/build.mjs`, about a second) when dist is missing or older than its sources. */
+export function ensureServerBuild(): void {
+  const sourcesChanged = Math.max(
+    ...SERVER_SOURCES.map((source) => newestModification(path.join(PROJECT_ROOT, source))),
+  );
+  if (existsSync(MAIN_ENTRY) && statSync(MAIN_ENTRY).mtimeMs >= sourcesChanged) return;
+  process.stderr.write("Building the server (dist is missing or older than its sources)…\n");
+  execFileSync(process.execPath, ["build.mjs"], { cwd: SERVER_DIR, stdio: ["ignore", 2, 2] });
+}
 
 export interface AppServer {
   baseUrl: string;
@@ -26,15 +42,34 @@ process.once("exit", () => {
 });
 
 /**
- * Starts the server as the README's start command runs it, on `databaseUrl` and a free loopback port, and
- * resolves once it says where it listens. `env` is added to the process's environment (limits a section lifts,
- * say). Its output is kept (the last 4 KB) for when it fails.
+ * Starts the server as the README's start command runs it (the production build, compiled JavaScript on Node with
+ * NODE_ENV=production; built first if stale), on `databaseUrl` and a free loopback port, and resolves once it
+ * listens and its worker threads have loaded their modules (so a section's first requests do not share the cores
+ * with that). The server process itself, without the supervisor: `pid` and `cpuSeconds` are the server's. `env` is
+ * added to the process's environment (limits a section lifts, say). Its output is kept (the last 4 KB) for when it
+ * fails.
  */
 export async function startAppServer(databaseUrl: string, env: Record<string, string> = {}): Promise<AppServer> {
-  const child = spawn(process.execPath, ["--import", "tsx", MAIN_ENTRY], {
+  ensureServerBuild();
+  const child = spawn(process.execPath, [MAIN_ENTRY], {
     cwd: PROJECT_ROOT,
-    env: { ...process.env, DATABASE_URL: databaseUrl, PORT: "0", HOST: "127.0.0.1", ...env },
-    stdio: ["ignore", "pipe", "pipe"],
+    env: {
+      ...process.env,
+      NODE_ENV: "production",
+      DATABASE_URL: databaseUrl,
+      PORT: "0",
+      HOST: "127.0.0.1",
+      ...env,
+    },
+    // The channel tells when the worker threads are warm; the server also stops if this process dies.
+    stdio: ["ignore", "pipe", "pipe", "ipc"],
+  });
+  // The channel alone never keeps this process running.
+  child.channel?.unref();
+  const warmed = new Promise<string | undefined>((resolve) => {
+    child.on("message", (message: { type?: string; error?: string }) => {
+      if (message.type === "warmed") resolve(message.error);
+    });
   });
   running.add(child);
   let output = "";
@@ -62,17 +97,22 @@ export async function startAppServer(databaseUrl: string, env: Record<string, st
       () => reject(new Error(`The server did not start in time:\n${output}`)),
       SERVER_START_TIMEOUT_MS,
     );
+    let listensOn: number | undefined;
     child.stdout?.on("data", (chunk: Buffer) => {
       keep(chunk);
       const match = /running at http:\/\/[^:]+:(\d+)/.exec(output);
-      if (match) {
-        clearTimeout(timer);
-        resolve(Number(match[1]));
+      if (match && listensOn === undefined) {
+        listensOn = Number(match[1]);
+        void warmed.then((error) => {
+          clearTimeout(timer);
+          if (error === undefined) resolve(listensOn as number);
+          else reject(new Error(`The server's worker threads could not start: ${error}\n${output}`));
+        });
       }
     });
     void exited.then(() => {
       clearTimeout(timer);
-      reject(new Error(`The server ${exit} before listening:\n${output}`));
+      reject(new Error(`The server ${exit} before it was ready:\n${output}`));
     });
   }).catch(async (error: unknown) => {
     await stop();

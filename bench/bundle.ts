@@ -2,10 +2,11 @@
 // article: the entry script of dist/index.html, its static imports, and the ArticlePage chunk the
 // router lazy-loads with its own static imports. Baseline: the entry alone (what the article list needs).
 import { execFileSync } from "node:child_process";
-import { existsSync, readdirSync, readFileSync, statSync } from "node:fs";
+import { existsSync, readFileSync, statSync } from "node:fs";
 import path from "node:path";
 import { fileURLToPath } from "node:url";
 import { gzipSync } from "node:zlib";
+import { newestModification } from "./newestModification";
 import type { BenchRow } from "./table";
 
 const SECTION = "Bundle";
@@ -14,14 +15,6 @@ const REPOSITORY_ROOT = fileURLToPath(new URL("../", import.meta.url));
 export const WEB_DIST_DIR = path.join(REPOSITORY_ROOT, "apps/web/dist");
 /** What the web build is made from: a change to any of these makes dist stale. */
 const WEB_SOURCES = ["apps/web/src", "apps/web/index.html", "apps/web/vite.config.ts", "packages/core/src"];
-
-function newestModification(target: string): number {
-  const stats = statSync(target);
-  if (!stats.isDirectory()) return stats.mtimeMs;
-  let newest = stats.mtimeMs;
-  for (const entry of readdirSync(target)) newest = Math.max(newest, newestModification(path.join(target, entry)));
-  return newest;
-}
 
 /** Builds the web app (`pnpm --filter @factmark/web build`) when dist is missing or older than its sources. */
 export function ensureWebBuild(): void {

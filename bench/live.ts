@@ -4,22 +4,19 @@
 // "change" event reached each stream (matched by claim id and action). Every stream must then hold each
 // change number once, in order, from the one its "hello" named to the article's last. The same writes made
 // before any stream opened give the round trip with no one listening.
-import { type ChildProcess, fork } from "node:child_process";
-import { readFileSync } from "node:fs";
 import { cpus, loadavg } from "node:os";
 import { monitorEventLoopDelay } from "node:perf_hooks";
-import { fileURLToPath } from "node:url";
 import { createDatabase, type DatabaseProvider } from "../apps/server/src/db/createDatabase";
 import { createThrowawayDatabase } from "../apps/server/src/db/throwawayDatabase";
 import { ensureAccount, SEED_ADMIN } from "../apps/server/src/repositories/accountRepository";
 import { createArticle } from "../apps/server/src/services/articles/createArticle";
 import { createClaim } from "../apps/server/src/services/claims/createClaim";
 import { type LiveChange, type LiveHello, type Verdict, ZLiveChange, ZLiveHello } from "../packages/core/src/index";
+import { startAppServer } from "./appServer";
 import { generateArticle } from "./fixture";
 import { signInBenchReviewers } from "./signInBenchAdmin";
 import type { BenchRow } from "./table";
 
-const SERVER_ENTRY = fileURLToPath(new URL("./apiServer.ts", import.meta.url));
 const SUBSCRIBERS = 50;
 const WRITERS = 50;
 /** Measured writes, after the warm-up: 20 s at the pace below. */
@@ -278,40 +275,6 @@ function checkSequence(subscriber: Subscriber, last: number) {
     if (!seen.has(number)) missing.push(number);
   }
   return { missing, repeated, outOfOrder, outOfRange };
-}
-
-async function startAppServer(databaseUrl: string) {
-  const child: ChildProcess = fork(SERVER_ENTRY, [], {
-    execArgv: ["--import", "tsx"],
-    env: { ...process.env, BENCH_SERVER: "app", BENCH_DATABASE_URL: databaseUrl, BENCH_PROFILE: "0" },
-    stdio: ["ignore", "inherit", "inherit", "ipc"],
-  });
-  const exited = new Promise<void>((resolve) => child.once("exit", () => resolve()));
-  const port = await new Promise<number>((resolve, reject) => {
-    child.once("message", (message) => resolve((message as { port: number }).port));
-    child.once("exit", (code) => reject(new Error(`The app server exited with ${code}.`)));
-  });
-  return {
-    baseUrl: `http://127.0.0.1:${port}`,
-    /** CPU seconds the server process has used (Linux /proc); undefined elsewhere. */
-    cpuSeconds: (): number | undefined => {
-      try {
-        // Fields after the command's closing parenthesis: utime and stime are the 12th and 13th, in ticks of 1/100 s.
-        const fields = readFileSync(`/proc/${child.pid}/stat`, "utf8").split(") ")[1]?.split(" ") ?? [];
-        return (Number(fields[11]) + Number(fields[12])) / 100;
-      } catch {
-        return undefined;
-      }
-    },
-    /** Asks the server to close; kills it if it has not exited in 5 s (a stream left open would hold it). */
-    stop: async () => {
-      if (child.exitCode !== null) return;
-      child.send({ type: "stop" });
-      const timer = setTimeout(() => child.kill("SIGKILL"), 5000);
-      await exited;
-      clearTimeout(timer);
-    },
-  };
 }
 
 interface LiveResult {

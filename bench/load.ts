@@ -5,7 +5,6 @@
 //    cursor of its last read (what the web app does), and so on, paced at REVIEWER_RATE requests a second.
 // 3. Saturation: the same work unpaced, every reviewer sending its next request as soon as the last is answered:
 //    what the server can take, not what 50 people do. Reported beside, with no goal.
-import { type ChildProcess, fork } from "node:child_process";
 import { closeSync, fdatasyncSync, mkdtempSync, openSync, rmSync, writeSync } from "node:fs";
 import { tmpdir } from "node:os";
 import path from "node:path";
@@ -16,11 +15,11 @@ import { createThrowawayDatabase } from "../apps/server/src/db/throwawayDatabase
 import { ensureAccount, SEED_ADMIN } from "../apps/server/src/repositories/accountRepository";
 import { createArticle } from "../apps/server/src/services/articles/createArticle";
 import { createClaim } from "../apps/server/src/services/claims/createClaim";
+import { startAppServer } from "./appServer";
 import { generateArticle } from "./fixture";
 import { signInBenchAdmin, signInBenchReviewers } from "./signInBenchAdmin";
 import type { BenchRow } from "./table";
 
-const SERVER_ENTRY = fileURLToPath(new URL("./apiServer.ts", import.meta.url));
 const REVIEWERS = 50;
 /** A minute of work at the pace below: long enough that one stall of the disk does not make the p99 alone. */
 const REQUESTS = Number(process.env.BENCH_LOAD_REQUESTS ?? 6000);
@@ -279,26 +278,6 @@ async function drive(
     unexpected,
     statusCounts,
     refreshBytes: refreshes === 0 ? 0 : refreshBytes / refreshes,
-  };
-}
-
-async function startAppServer(databaseUrl: string) {
-  const child: ChildProcess = fork(SERVER_ENTRY, [], {
-    execArgv: ["--import", "tsx"],
-    env: { ...process.env, BENCH_SERVER: "app", BENCH_DATABASE_URL: databaseUrl, BENCH_PROFILE: "0" },
-    stdio: ["ignore", "inherit", "inherit", "ipc"],
-  });
-  const port = await new Promise<number>((resolve, reject) => {
-    child.once("message", (message) => resolve((message as { port: number }).port));
-    child.once("exit", (code) => reject(new Error(`The app server exited with ${code}.`)));
-  });
-  return {
-    baseUrl: `http://127.0.0.1:${port}`,
-    stop: () =>
-      new Promise<void>((resolve) => {
-        child.once("exit", () => resolve());
-        child.send({ type: "stop" });
-      }),
   };
 }
 

@@ -37,6 +37,7 @@ export default defineConfig({
       ],
     },
   },
+  // The server as `pnpm start` runs it: built into apps/server/dist (a second or so), then compiled JavaScript.
   webServer: [
     {
       command: "pnpm --filter @factmark/server start",

@@ -28,9 +28,14 @@ const server = serve({ fetch: app.fetch, port: config.port, hostname: config.hos
   // Under the supervisor (supervise.ts): it counts a start as done from here.
   process.send?.({ type: "ready", port: info.port });
   // The worker threads load their libraries now, not when the first reviewer imports or exports something.
-  warmHeavyWork(Object.values(WORKER_MODULES)).catch((error: unknown) => {
-    console.error("The worker threads for heavy work could not start:", error);
-  });
+  // Whoever started it through an IPC channel (bench/appServer.ts) may wait for this before measuring anything.
+  warmHeavyWork(Object.values(WORKER_MODULES)).then(
+    () => process.send?.({ type: "warmed" }),
+    (error: unknown) => {
+      console.error("The worker threads for heavy work could not start:", error);
+      process.send?.({ type: "warmed", error: String(error) });
+    },
+  );
 });
 
 let isShuttingDown = false;

@@ -54,7 +54,10 @@ afterAll(() => {
   rmSync(folder, { recursive: true, force: true });
 });
 
-/** `pnpm --filter @factmark/server start`'s command (supervise.ts through tsx), on `databaseFile` and a free port. */
+/**
+ * The supervisor from its source (through tsx), on `databaseFile` and a free port: the same code `pnpm start` runs
+ * built (dist/supervise.js, which productionBuild.test.ts starts), without waiting for a build.
+ */
 function startSupervised(databaseFile: string) {
   const supervisor = spawn(process.execPath, ["--import", "tsx", "src/supervise.ts"], {
     cwd: SERVER_DIR,

@@ -48,9 +48,9 @@ export function describeExit(code: number | null, signal: NodeJS.Signals | null)
 }
 
 /**
- * Runs the server (main.ts) in a child process, and starts it again when it stops on a fatal error
- * (an uncaught exception, running out of memory, being killed), saying so in the log, with the back-off
- * and cap of `restartDecision`. The first start must succeed: a server that stops before it listens
+ * Runs the server (`entry`: src/main.ts, or the build's dist/main.js) in a child process, and starts it again when
+ * it stops on a fatal error (an uncaught exception, running out of memory, being killed), saying so in the log, with
+ * the back-off and cap of `restartDecision`. The first start must succeed: a server that stops before it listens
  * (a bad setting, the database used by another server) is not restarted. SIGINT and SIGTERM go on to
  * the server, which finishes its requests and exits; the supervisor then exits with its code. If the
  * supervisor itself dies, the server notices its channel close and stops (see main.ts).
@@ -112,5 +112,10 @@ export function supervise(entry: string, policy: RestartPolicy = RESTART_POLICY)
 }
 
 if (process.argv[1] !== undefined && import.meta.url === pathToFileURL(process.argv[1]).href) {
-  supervise(fileURLToPath(new URL("./main.ts", import.meta.url)));
+  const isBuilt = !import.meta.url.endsWith(".ts");
+  // The build is what users run (`pnpm start`): Prisma then formats its errors briefly and skips the call-site
+  // capture it makes for every query in development. A NODE_ENV given from outside is kept.
+  if (isBuilt) process.env.NODE_ENV ??= "production";
+  // Beside this file: src/main.ts from the sources (its child inherits tsx's loader), dist/main.js from the build.
+  supervise(fileURLToPath(new URL(isBuilt ? "./main.js" : "./main.ts", import.meta.url)));
 }

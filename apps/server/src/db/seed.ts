@@ -1,13 +1,14 @@
 import { readFileSync } from "node:fs";
-import { fileURLToPath } from "node:url";
+import path from "node:path";
 import type { Principal } from "@factmark/core";
+import { PROJECT_ROOT } from "../config";
 import { ensureAccount } from "../repositories/accountRepository";
 import { articleEverExisted } from "../repositories/articleRepository";
 import { createArticle } from "../services/articles/createArticle";
 import type { Db } from "./createDatabase";
 
 export const SAMPLE_ARTICLE_ID = "sample-iran-drones";
-const SAMPLE_ARTICLE_FILE = fileURLToPath(new URL("../../../../prisma/seed/iran-drones-article.txt", import.meta.url));
+const SAMPLE_ARTICLE_FILE = path.join(PROJECT_ROOT, "prisma/seed/iran-drones-article.txt");
 
 /**
  * Makes the local reviewer and loads the sample article, once: an article the user deleted

@@ -1,5 +1,6 @@
 import { Worker } from "node:worker_threads";
 
+// Beside this file's code: src/db/ from the sources, dist/ once built (apps/server/build.mjs copies it there).
 const WORKER_FILE = new URL("./walCheckpointWorker.mjs", import.meta.url);
 
 export interface WalCheckpointResult {

@@ -2,6 +2,7 @@ import { availableParallelism } from "node:os";
 import { MessageChannel } from "node:worker_threads";
 import { AppError, type ErrorCode } from "@factmark/core";
 import { Piscina } from "piscina";
+import { RUNS_FROM_SOURCE, workerModule } from "./workerModules";
 import type { JobInput, WorkerAnswer } from "./workerTask";
 
 /**
@@ -38,7 +39,7 @@ export const DEFAULT_HEAVY_WORK_SETTINGS: HeavyWorkSettings = {
 
 /** A module that exports job functions (each wrapped in `workerTask`), and the function's name. */
 export interface JobTarget {
-  /** The worker module, as `new URL("./x.ts", import.meta.url)`. */
+  /** The worker module: one of WORKER_MODULES (workerModules.ts), or a test's own `.ts` file. */
   module: URL;
   /** The exported function to run. */
   name: string;
@@ -72,14 +73,14 @@ export async function warmHeavyWork(modules: URL[]): Promise<void> {
 function createPool(settings: HeavyWorkSettings): Piscina {
   return new Piscina({
     // A default module is required; every job names its own (`filename` on run).
-    filename: new URL("./idleWorker.ts", import.meta.url).href,
+    filename: workerModule("work/idleWorker").href,
     minThreads: settings.minThreads,
     maxThreads: settings.maxThreads,
     maxQueue: settings.maxQueue,
     // Threads above minThreads end after a minute idle.
     idleTimeout: 60_000,
-    // Worker threads do not inherit tsx's loader: a TypeScript module needs it again.
-    execArgv: import.meta.url.endsWith(".ts") ? ["--import", "tsx"] : [],
+    // Worker threads do not inherit tsx's loader: a TypeScript module needs it again. The build needs none.
+    execArgv: RUNS_FROM_SOURCE ? ["--import", "tsx"] : [],
     resourceLimits: { maxOldGenerationSizeMb: settings.maxHeapMb },
   });
 }
