@@ -7,7 +7,8 @@ import { assertArticleWithinLimits } from "./assertArticleWithinLimits";
 import { contentToDoc } from "./contentToDoc";
 import { type ExtractedArticle, extractArticle } from "./extractArticle";
 import type { FetchedPage } from "./fetchPage";
-import { type ReadFile, readUploadedFile } from "./readUploadedFile";
+import { readUploadedFile } from "./readUploadedFile";
+import type { ReadFile } from "./uploadedFile";
 
 /**
  * The conversions an import runs on a worker thread of the heavy-work pool (see runConversion.ts, which sends them

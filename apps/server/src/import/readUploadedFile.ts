@@ -6,15 +6,7 @@ import { checkDocxArchive } from "./checkDocxArchive";
 import { contentToDoc, markdownToHtml } from "./contentToDoc";
 import { htmlToDoc } from "./htmlToDoc";
 import { IMPORT_LIMITS } from "./importLimits";
-
-export interface ReadFile {
-  doc: DocNode;
-  /** The document's own title (HTML <title>, the first heading), when it has one. */
-  title: string | undefined;
-}
-
-/** The first bytes of a zip archive (a local file header). */
-export const ZIP_SIGNATURE = [0x50, 0x4b, 0x03, 0x04];
+import { extensionOf, type ReadFile, ZIP_SIGNATURE } from "./uploadedFile";
 
 /**
  * Reads an uploaded .txt, .md, .html or .docx file into the editor's document, after checking
@@ -42,11 +34,6 @@ export async function readUploadedFile(fileName: string, bytes: Uint8Array): Pro
   throw new AppError("UNSUPPORTED_MEDIA_TYPE", "Upload a .txt, .md, .html or .docx file.", {
     reason: "unsupported_extension",
   });
-}
-
-export function extensionOf(fileName: string): string {
-  const match = /\.[A-Za-z0-9]+$/.exec(fileName.trim());
-  return match ? match[0].toLowerCase() : "";
 }
 
 async function readDocx(bytes: Uint8Array): Promise<ReadFile> {

@@ -6,7 +6,7 @@ import { checkDocxArchive } from "./checkDocxArchive";
 import type { ExtractedArticle } from "./extractArticle";
 import type { FetchedPage } from "./fetchPage";
 import { IMPORT_LIMITS } from "./importLimits";
-import { extensionOf, type ReadFile, ZIP_SIGNATURE } from "./readUploadedFile";
+import { extensionOf, type ReadFile, ZIP_SIGNATURE } from "./uploadedFile";
 
 const WORKER = WORKER_MODULES.conversion;
 
