@@ -1,8 +1,10 @@
-// The limit the API is measured against: the SQL the app's create-claim and list-claims requests run,
-// as prepared statements straight on the driver, behind bare Hono routes (no middleware, no zod, no Prisma).
+// The reference the API is measured against (issue 16): bare Hono routes straight on the driver, no middleware,
+// no zod, no Prisma. Create: one prepared INSERT of a claim row (better-sqlite3 in WAL mode, synchronous = FULL;
+// on PostgreSQL one prepared pg INSERT). List: one prepared SELECT of the article's claims with their authors.
 import type BetterSqlite3 from "better-sqlite3";
 import type { Hono as HonoApp } from "hono";
 import { databaseProvider } from "../apps/server/src/db/createDatabase";
+import { sqliteDateTime } from "../apps/server/src/db/sqliteDateTime";
 import { sqlitePath } from "../apps/server/src/db/sqlitePath";
 import { timeOrderedId } from "../apps/server/src/db/timeOrderedId";
 import { SEED_ADMIN } from "../apps/server/src/repositories/accountRepository";
@@ -28,12 +30,15 @@ interface ClaimRow {
   createdByName: string;
 }
 
-/** The statements both requests need, whichever driver runs them. */
+type NewClaimRow = Omit<ClaimRow, "createdByName" | "isOrphaned" | "version" | "speaker" | "rationale">;
+
+/** The statements the two routes run, whichever driver runs them. */
 interface Statements {
-  findArticleText(id: string): Promise<{ id: string; text: string } | undefined>;
+  /** The article's text, read once when the server starts (the baseline places claims from memory). */
+  findArticleText(id: string): Promise<string | undefined>;
   articleIsLive(id: string): Promise<boolean>;
-  /** Inserts the claim and its "created" event in one transaction; answers the reviewer's name. */
-  insertClaim(claim: Omit<ClaimRow, "createdByName">, event: { id: string; to: string }): Promise<string>;
+  /** One INSERT of the claim's row. */
+  insertClaim(claim: NewClaimRow): Promise<void>;
   listClaims(articleId: string): Promise<ClaimRow[]>;
   close(): Promise<void>;
 }
@@ -45,39 +50,26 @@ const LIST_CLAIMS = (
   param: string,
 ) => `SELECT ${CLAIM_COLUMNS} FROM "Claim" c JOIN "Account" r ON r."id" = c."createdById"
   WHERE c."articleId" = ${param} AND c."deletedAt" IS NULL ORDER BY c."start" ASC, c."end" DESC, c."id" ASC`;
-const INSERT_CLAIM = (
-  p: string[],
-) => `INSERT INTO "Claim" ("id", "articleId", "start", "end", "exact", "prefix", "suffix",
-  "verdict", "speaker", "rationale", "isOrphaned", "version", "createdAt", "updatedAt", "createdById")
-  VALUES (${p.join(", ")})`;
-const INSERT_EVENT = (p: string[]) =>
-  `INSERT INTO "Event" ("id", "articleId", "claimId", "actorId", "action", "to", "at") VALUES (${p.join(", ")})`;
+const INSERT_CLAIM = (p: string[]) => `INSERT INTO "Claim" ("id", "articleId", "start", "end", "exact", "prefix",
+  "suffix", "verdict", "createdAt", "updatedAt", "createdById") VALUES (${p.join(", ")})`;
 const placeholders = (count: number, style: "?" | "$") =>
   Array.from({ length: count }, (_, index) => (style === "?" ? "?" : `$${index + 1}`));
+const FIND_TEXT = (param: string) => `SELECT "text" FROM "Article" WHERE "id" = ${param} AND "deletedAt" IS NULL`;
 
 function sqliteStatements(databaseUrl: string): Statements {
   const db: BetterSqlite3.Database = new Database(sqlitePath(databaseUrl));
+  db.pragma("journal_mode = WAL");
   db.pragma("busy_timeout = 5000");
   db.pragma("synchronous = FULL");
-  const findText = db.prepare<[string], { id: string; text: string }>(
-    `SELECT "id", "text" FROM "Article" WHERE "id" = ? AND "deletedAt" IS NULL LIMIT 1`,
-  );
-  const findLive = db.prepare<[string], { id: string }>(
-    `SELECT "id" FROM "Article" WHERE "id" = ? AND "deletedAt" IS NULL LIMIT 1`,
-  );
-  const insertClaim = db.prepare(INSERT_CLAIM(placeholders(15, "?")));
-  const insertEvent = db.prepare(INSERT_EVENT(placeholders(7, "?")));
-  const findAccount = db.prepare<[string], { name: string }>(`SELECT "name" FROM "Account" WHERE "id" = ?`);
+  const findText = db.prepare<[string], { text: string }>(FIND_TEXT("?"));
+  const insertClaim = db.prepare(INSERT_CLAIM(placeholders(11, "?")));
   const list = db.prepare<[string], ClaimRow>(LIST_CLAIMS("?"));
-  const insertBoth = db.transaction((claim: Omit<ClaimRow, "createdByName">, event: { id: string; to: string }) => {
-    insertClaim.run(...Object.values({ ...claim, isOrphaned: claim.isOrphaned ? 1 : 0 }));
-    insertEvent.run(event.id, claim.articleId, claim.id, claim.createdById, "claim.created", event.to, claim.createdAt);
-    return findAccount.get(claim.createdById)?.name ?? "";
-  });
   return {
-    findArticleText: async (id) => findText.get(id),
-    articleIsLive: async (id) => findLive.get(id) !== undefined,
-    insertClaim: async (claim, event) => insertBoth(claim, event),
+    findArticleText: async (id) => findText.get(id)?.text,
+    articleIsLive: async (id) => findText.get(id) !== undefined,
+    insertClaim: async (claim) => {
+      insertClaim.run(...Object.values(claim));
+    },
     listClaims: async (articleId) => list.all(articleId),
     close: async () => {
       db.close();
@@ -90,12 +82,8 @@ function postgresStatements(databaseUrl: string): Statements {
   // Named queries: pg prepares each once per connection and then only binds and executes.
   return {
     async findArticleText(id) {
-      const { rows } = await pool.query<{ id: string; text: string }>({
-        name: "find-article-text",
-        text: `SELECT "id", "text" FROM "Article" WHERE "id" = $1 AND "deletedAt" IS NULL LIMIT 1`,
-        values: [id],
-      });
-      return rows[0];
+      const { rows } = await pool.query<{ text: string }>({ name: "find-text", text: FIND_TEXT("$1"), values: [id] });
+      return rows[0]?.text;
     },
     async articleIsLive(id) {
       const { rowCount } = await pool.query({
@@ -105,33 +93,12 @@ function postgresStatements(databaseUrl: string): Statements {
       });
       return rowCount === 1;
     },
-    async insertClaim(claim, event) {
-      const client = await pool.connect();
-      try {
-        await client.query("BEGIN");
-        await client.query({
-          name: "insert-claim",
-          text: INSERT_CLAIM(placeholders(15, "$")),
-          values: Object.values(claim),
-        });
-        await client.query({
-          name: "insert-event",
-          text: INSERT_EVENT(placeholders(7, "$")),
-          values: [event.id, claim.articleId, claim.id, claim.createdById, "claim.created", event.to, claim.createdAt],
-        });
-        const { rows } = await client.query<{ name: string }>({
-          name: "find-reviewer",
-          text: `SELECT "name" FROM "Account" WHERE "id" = $1`,
-          values: [claim.createdById],
-        });
-        await client.query("COMMIT");
-        return rows[0]?.name ?? "";
-      } catch (error) {
-        await client.query("ROLLBACK");
-        throw error;
-      } finally {
-        client.release();
-      }
+    async insertClaim(claim) {
+      await pool.query({
+        name: "insert-claim",
+        text: INSERT_CLAIM(placeholders(11, "$")),
+        values: Object.values(claim),
+      });
     },
     async listClaims(articleId) {
       const { rows } = await pool.query<ClaimRow>({
@@ -169,8 +136,9 @@ interface CreateBody {
 }
 
 export async function createBaselineApp(databaseUrl: string): Promise<{ app: HonoApp; close: () => Promise<void> }> {
-  const statements =
-    databaseProvider(databaseUrl) === "postgresql" ? postgresStatements(databaseUrl) : sqliteStatements(databaseUrl);
+  const isPostgres = databaseProvider(databaseUrl) === "postgresql";
+  const statements = isPostgres ? postgresStatements(databaseUrl) : sqliteStatements(databaseUrl);
+  const texts = new Map<string, string>();
   const app = new Hono()
     .get("/api/articles/:id/claims", async (c) => {
       const articleId = c.req.param("id");
@@ -181,14 +149,17 @@ export async function createBaselineApp(databaseUrl: string): Promise<{ app: Hon
     .post("/api/articles/:id/claims", async (c) => {
       const articleId = c.req.param("id");
       const { selectors } = await c.req.json<CreateBody>();
-      const article = await statements.findArticleText(articleId);
-      if (!article) return c.json({ error: { code: "NOT_FOUND" } }, 404);
-      const { start, end } = selectors.position;
-      if (article.text.slice(start, end) !== selectors.quote.exact) {
-        return c.json({ error: { code: "UNPROCESSABLE" } }, 422);
+      let text = texts.get(articleId);
+      if (text === undefined) {
+        text = await statements.findArticleText(articleId);
+        if (text === undefined) return c.json({ error: { code: "NOT_FOUND" } }, 404);
+        texts.set(articleId, text);
       }
-      const { quote } = selectorsForRange(article.text, start, end);
+      const { start, end } = selectors.position;
+      if (text.slice(start, end) !== selectors.quote.exact) return c.json({ error: { code: "UNPROCESSABLE" } }, 422);
+      const { quote } = selectorsForRange(text, start, end);
       const now = new Date();
+      const at = isPostgres ? now : sqliteDateTime(now);
       const claim = {
         id: timeOrderedId(),
         articleId,
@@ -198,17 +169,15 @@ export async function createBaselineApp(databaseUrl: string): Promise<{ app: Hon
         prefix: quote.prefix,
         suffix: quote.suffix,
         verdict: DEFAULT_VERDICT,
-        speaker: null,
-        rationale: "",
-        isOrphaned: false,
-        version: 1,
-        createdAt: now.toISOString(),
-        updatedAt: now.toISOString(),
+        createdAt: at,
+        updatedAt: at,
         createdById: SEED_ADMIN.id,
       };
-      const event = { id: timeOrderedId(), to: JSON.stringify({ verdict: claim.verdict, exact: quote.exact }) };
-      const createdByName = await statements.insertClaim(claim, event);
-      return c.json(toClaimJson({ ...claim, createdByName }), 201);
+      await statements.insertClaim(claim);
+      return c.json(
+        toClaimJson({ ...claim, speaker: null, rationale: "", isOrphaned: false, version: 1, createdByName: "" }),
+        201,
+      );
     });
   return { app, close: () => statements.close() };
 }

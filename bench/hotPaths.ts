@@ -6,11 +6,16 @@ import { hashSecretToken } from "../apps/server/src/auth/secretToken";
 import { securitySettingsFromEnv } from "../apps/server/src/auth/securitySettings";
 import { createDatabase, type Db } from "../apps/server/src/db/createDatabase";
 import { createThrowawayDatabase } from "../apps/server/src/db/throwawayDatabase";
+import { timeOrderedId } from "../apps/server/src/db/timeOrderedId";
+import { placeSelectors } from "../apps/server/src/domain/placeSelectors";
 import { ensureAccount, SEED_ADMIN } from "../apps/server/src/repositories/accountRepository";
 import { findArticleText } from "../apps/server/src/repositories/articleRepository";
+import { insertClaim } from "../apps/server/src/repositories/claimRepository";
+import { lockArticleForChanges } from "../apps/server/src/repositories/eventRepository";
 import { findSessionPrincipal } from "../apps/server/src/repositories/sessionRepository";
 import { createArticle } from "../apps/server/src/services/articles/createArticle";
 import { createClaim } from "../apps/server/src/services/claims/createClaim";
+import { DEFAULT_VERDICT } from "../packages/core/src/index";
 import { generateArticle } from "./fixture";
 import { signInBenchReviewers } from "./signInBenchAdmin";
 import type { BenchRow } from "./table";
@@ -134,8 +139,37 @@ export async function benchHotPaths(): Promise<BenchRow[]> {
     const textRead = await median(() =>
       db.article.findFirst({ where: { id, deletedAt: null }, select: { id: true, text: true } }),
     );
+    // A claim made, one at a time: SQLite's statement batch beside the Prisma transaction it replaced (the
+    // same rows), on an article of its own. Both sync the WAL once a create (synchronous = FULL).
+    const { id: writesId } = await createArticle(db, SEED_ADMIN, {
+      title: `${article.title} (writes)`,
+      format: "text",
+      content: article.content,
+    });
+    let nextSpan = 0;
+    const nextPosition = () => article.spans[nextSpan++ % article.spans.length] as { start: number; end: number };
+    const createBatch = await median(() =>
+      createClaim(db, SEED_ADMIN, writesId, { selectors: { position: nextPosition() } }),
+    );
+    const createPrisma = await median(() =>
+      db.$transaction(async (tx) => {
+        await lockArticleForChanges(tx, writesId);
+        const { text } = (await findArticleText(tx, writesId)) as { text: string };
+        const selectors = placeSelectors(text, { position: nextPosition() });
+        const fields = { id: timeOrderedId(), articleId: writesId, verdict: DEFAULT_VERDICT, speaker: null };
+        return insertClaim(tx, { ...fields, selectors, rationale: "" }, SEED_ADMIN);
+      }),
+    );
     return [
       ...(await requestRows(db, id, cookie, article.spans)),
+      {
+        section: SECTION,
+        name: "claim created, one statement batch",
+        unit: "ms",
+        value: createBatch,
+        baseline: createPrisma,
+        note: "baseline: the same writes as Prisma queries in an interactive transaction; both wait for one sync",
+      },
       {
         section: SECTION,
         name: "session lookup, raw statement",

@@ -5,13 +5,24 @@ import { Database, pg } from "./serverModules";
 /** Counted while profiling: Prisma operations, and SQL statements sent to the driver (transaction control included). */
 export const queryCounts = { prismaOperations: 0, sqlStatements: 0 };
 
-/** Wraps the drivers' entry points so every statement is counted, whoever sends it. */
+/**
+ * Wraps the drivers' entry points so every statement run is counted, whoever sends it: on SQLite each
+ * run of a prepared statement (Prisma prepares one a query, a statement batch reuses its kept ones).
+ */
 export function countQueries(): void {
-  const prepare = Database.prototype.prepare;
-  Database.prototype.prepare = function (this: BetterSqlite3.Database, ...args: Parameters<typeof prepare>) {
-    queryCounts.sqlStatements++;
-    return prepare.apply(this, args);
-  } as typeof prepare;
+  const probe = new Database(":memory:");
+  const statementPrototype = Object.getPrototypeOf(probe.prepare("SELECT 1")) as Record<
+    "run" | "get" | "all" | "iterate",
+    (...args: unknown[]) => unknown
+  >;
+  probe.close();
+  for (const method of ["run", "get", "all", "iterate"] as const) {
+    const original = statementPrototype[method];
+    statementPrototype[method] = function (this: BetterSqlite3.Statement, ...args: unknown[]) {
+      queryCounts.sqlStatements++;
+      return original.apply(this, args);
+    };
+  }
   const exec = Database.prototype.exec;
   Database.prototype.exec = function (this: BetterSqlite3.Database, source: string) {
     queryCounts.sqlStatements++;

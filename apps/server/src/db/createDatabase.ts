@@ -1,11 +1,13 @@
-import { PrismaBetterSQLite3 } from "@prisma/adapter-better-sqlite3";
 import { PrismaPg } from "@prisma/adapter-pg";
+import pg from "pg";
 import * as Sqlite from "../generated/prisma/client";
 import * as Postgres from "../generated/prisma-pg/client";
 import { listenForChanges } from "../live/listenForChanges";
 import { migrateSqlite } from "./migrate";
 import { migratePostgres } from "./migratePostgres";
+import { keepPostgresPool } from "./postgresPool";
 import { sqlitePath } from "./sqlitePath";
+import { keepSqliteWriter, SharedSqliteConnection } from "./sqliteWriter";
 import { startWalCheckpointer } from "./walCheckpointer";
 
 /**
@@ -68,9 +70,11 @@ export async function createDatabase(databaseUrl: string): Promise<Db> {
   if (databaseProvider(databaseUrl) === "postgresql") return createPostgresDatabase(databaseUrl);
   const file = sqlitePath(databaseUrl);
   migrateSqlite(file);
-  const adapter = new PrismaBetterSQLite3({ url: `file:${file}`, timeout: SQLITE_BUSY_TIMEOUT_MS });
+  // The hot writes (a claim made, say) share Prisma's connection as batches of kept statements.
+  const adapter = new SharedSqliteConnection({ url: `file:${file}`, timeout: SQLITE_BUSY_TIMEOUT_MS });
   const db = new Sqlite.PrismaClient({ adapter });
   await db.$connect();
+  keepSqliteWriter(db, adapter.writer);
   // Per connection: a commit in WAL mode is durable once synced (FULL), not just written.
   await db.$queryRawUnsafe("PRAGMA synchronous = FULL");
   await db.$queryRawUnsafe("PRAGMA foreign_keys = ON");
@@ -100,8 +104,11 @@ function checkpointInBackground(db: Sqlite.PrismaClient, file: string) {
 
 async function createPostgresDatabase(databaseUrl: string): Promise<Db> {
   await migratePostgres(databaseUrl);
-  const db = new Postgres.PrismaClient({ adapter: new PrismaPg({ connectionString: databaseUrl }) });
+  // One pool for Prisma and the hot writes' prepared statements (postgresPool.ts); Prisma's disconnect ends it.
+  const pool = new pg.Pool({ connectionString: databaseUrl });
+  const db = new Postgres.PrismaClient({ adapter: new PrismaPg(pool, { disposeExternalPool: true }) });
   await db.$connect();
+  keepPostgresPool(db, pool);
   // Changes and presence other server processes announce reach this one's event streams.
   const stopListening = listenForChanges(databaseUrl);
   const disconnect = db.$disconnect.bind(db);

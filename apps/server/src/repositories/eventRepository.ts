@@ -6,7 +6,7 @@ import { announceChange, CHANGE_CHANNEL, type ChangeHint } from "../live/changeH
 import type { DbClient } from "./articleRepository";
 
 const EVENT_INCLUDE = { actor: { select: { id: true, name: true } } } as const;
-type EventRow = Prisma.EventGetPayload<{ include: typeof EVENT_INCLUDE }>;
+type EventWithActor = Prisma.EventGetPayload<{ include: typeof EVENT_INCLUDE }>;
 
 /**
  * One change-log entry to record: on a claim, or on the article when `claimId` is null, and what changed,
@@ -19,7 +19,7 @@ export type EventInput = { claimId: string | null } & ChangePayload;
  * into the typed event. Rows of every shape ever stored read; one that fits none is answered as
  * "unreadable", never dropped and never an error.
  */
-export function toHistoryEvent(row: Omit<EventRow, "articleId" | "actorId">): HistoryEvent {
+export function toHistoryEvent(row: Omit<EventWithActor, "articleId" | "actorId">): HistoryEvent {
   return parseChangeEvent({
     id: row.id,
     at: row.at.toISOString(),
@@ -90,7 +90,37 @@ export async function insertEvents(
 ): Promise<HistoryEvent[]> {
   if (events.length === 0) return [];
   const changeNumber = changeNumberOf(tx, articleId);
-  const rows = events.map((event) => ({
+  const rows = eventRowsOf(articleId, changeNumber, actor, events, at);
+  await tx.event.createMany({ data: rows });
+  await announceAfterCommit(tx, { articleId, changeNumber });
+  return rows.map((row) => toHistoryEvent({ ...row, actor: { id: actor.id, name: actor.name } }));
+}
+
+/** A change-log row as stored, `from` and `to` as JSON text. */
+export interface EventRow {
+  id: string;
+  articleId: string;
+  changeNumber: number;
+  claimId: string | null;
+  actorId: string;
+  action: string;
+  from: string | null;
+  to: string | null;
+  at: Date;
+}
+
+/**
+ * The rows recording `events`, stamped with one change number and instant: what insertEvents stores, and
+ * what a hot write's statement batch stores in its place (sqliteClaimWrites.ts).
+ */
+export function eventRowsOf(
+  articleId: string,
+  changeNumber: number,
+  actor: Actor,
+  events: EventInput[],
+  at: Date,
+): EventRow[] {
+  return events.map((event) => ({
     id: timeOrderedId(),
     articleId,
     changeNumber,
@@ -101,9 +131,6 @@ export async function insertEvents(
     to: "to" in event ? JSON.stringify(event.to) : null,
     at,
   }));
-  await tx.event.createMany({ data: rows });
-  await announceAfterCommit(tx, { articleId, changeNumber });
-  return rows.map((row) => toHistoryEvent({ ...row, actor: { id: actor.id, name: actor.name } }));
 }
 
 /**

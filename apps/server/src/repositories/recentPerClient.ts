@@ -1,17 +1,17 @@
 import type { DbClient } from "./articleRepository";
 
 /**
- * What was read lately, per database client and key, the `kept` most recent. It answers what it was
+ * What was read lately, per database client (or connection, or statement) and key, the `kept` most recent. It answers what it was
  * given: each caller keeps, beside the value, what tells it whether the value is still current (a
  * version, a counter) and checks that against the database before using it.
  */
-export function recentPerClient<Value>(kept: number) {
-  const byClient = new WeakMap<DbClient, Map<string, Value>>();
+export function recentPerClient<Value, Client extends object = DbClient>(kept: number) {
+  const byClient = new WeakMap<Client, Map<string, Value>>();
   return {
-    get(db: DbClient, key: string): Value | undefined {
+    get(db: Client, key: string): Value | undefined {
       return byClient.get(db)?.get(key);
     },
-    set(db: DbClient, key: string, value: Value): void {
+    set(db: Client, key: string, value: Value): void {
       let values = byClient.get(db);
       if (!values) {
         values = new Map();

@@ -1,0 +1,25 @@
+import type pg from "pg";
+
+const pools = new WeakMap<object, pg.Pool>();
+
+/** Makes `pool` the one `postgresPoolOf(db)` answers: createDatabase does, for its PostgreSQL clients. */
+export function keepPostgresPool(db: object, pool: pg.Pool): void {
+  pools.set(db, pool);
+}
+
+/**
+ * The `pg` pool a PostgreSQL client createDatabase opened shares with Prisma, for the hot writes that run as a
+ * few prepared statements instead of Prisma queries (postgresClaimWrites.ts); undefined for SQLite, for a
+ * transaction client, and for a client extended with `$extends` (those take the Prisma path).
+ */
+export function postgresPoolOf(db: object): pg.Pool | undefined {
+  return pools.get(db);
+}
+
+/**
+ * A DateTime as Prisma's pg adapter stores it in a `timestamp(3)` column: the UTC wall time,
+ * `2026-12-01 12:30:00.123`. Rows written without Prisma use it, so Prisma reads them back alike.
+ */
+export function postgresDateTime(date: Date): string {
+  return date.toISOString().replace("T", " ").replace("Z", "");
+}

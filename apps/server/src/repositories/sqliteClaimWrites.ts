@@ -1,0 +1,145 @@
+import { type Actor, AppError, type Claim, changeEvent, type Selectors, type Verdict } from "@factmark/core";
+import { sqliteDateTime } from "../db/sqliteDateTime";
+import type { KeptStatements, SqliteWriter } from "../db/sqliteWriter";
+import { announceChange } from "../live/changeHints";
+import { toClaim } from "./claimRepository";
+import { eventRowsOf } from "./eventRepository";
+import { recentPerClient } from "./recentPerClient";
+
+/** What a new claim holds besides its place, which is found on the article's text under the lock. */
+export interface NewClaimFields {
+  id: string;
+  articleId: string;
+  verdict: Verdict;
+  speaker: string | null;
+  rationale: string;
+}
+
+// The statements of insertClaim's Prisma path, kept prepared: the same rows, in the same formats.
+/** lockArticleForChanges' statement: the article's next change number; none when there is no such article. */
+const TAKE_CHANGE_NUMBER = `INSERT INTO "ArticleChangeCounter" ("articleId", "lastChangeNumber")
+  SELECT "id", 1 FROM "Article" WHERE "id" = ?
+  ON CONFLICT ("articleId") DO UPDATE SET "lastChangeNumber" = "ArticleChangeCounter"."lastChangeNumber" + 1
+  RETURNING "lastChangeNumber"`;
+const FIND_LIVE_VERSION = `SELECT "version" FROM "Article" WHERE "id" = ? AND "deletedAt" IS NULL`;
+const FIND_TEXT = `SELECT "text" FROM "Article" WHERE "id" = ?`;
+/** The columns Prisma's create sends; the rest take the schema's defaults, read back. */
+const INSERT_CLAIM = `INSERT INTO "Claim" ("id", "articleId", "start", "end", "exact", "prefix", "suffix", "verdict",
+  "speaker", "rationale", "createdById", "verdictSetById", "changeNumber", "createdAt", "updatedAt")
+  VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?)
+  RETURNING "isOrphaned", "isAnchorUnconfirmed", "version", "status", "reviewRound"`;
+const INSERT_EVENT = `INSERT INTO "Event" ("id", "articleId", "changeNumber", "claimId", "actorId", "action", "from",
+  "to", "at") VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?)`;
+
+/** Per connection (its text statement), the texts read lately by article id, with the version they belong to. */
+const recentTexts = recentPerClient<{ version: number; text: string }, object>(16);
+
+/**
+ * createClaim's write on SQLite in one batch of kept statements (see sqliteWriter.ts): takes the article's
+ * next change number (its change lock), reads its text (kept by version), places the selectors with
+ * `place` (which may throw UNPROCESSABLE), stores the claim and its "created" entry, commits, and tells the
+ * article's event streams. Throws NOT_FOUND when there is no such live article; any throw stores nothing.
+ */
+export async function createClaimInBatch(
+  writer: SqliteWriter,
+  claim: NewClaimFields,
+  place: (text: string) => Selectors,
+  actor: Actor,
+): Promise<Claim> {
+  const { answer, changeNumber } = await writer.transaction((statements) =>
+    insertClaimStatements(statements, claim, place, actor),
+  );
+  announceChange({ articleId: claim.articleId, changeNumber });
+  return answer;
+}
+
+function insertClaimStatements(
+  statements: KeptStatements,
+  claim: NewClaimFields,
+  place: (text: string) => Selectors,
+  actor: Actor,
+): { answer: Claim; changeNumber: number } {
+  const counter = statements.prepare(TAKE_CHANGE_NUMBER).get(claim.articleId) as
+    | { lastChangeNumber: number }
+    | undefined;
+  const live = statements.prepare(FIND_LIVE_VERSION).get(claim.articleId) as { version: number } | undefined;
+  if (!counter || !live) throw new AppError("NOT_FOUND", `No article with id "${claim.articleId}".`);
+  const changeNumber = counter.lastChangeNumber;
+  const selectors = place(textOf(statements, claim.articleId, live.version));
+  const { position, quote } = selectors;
+  const at = new Date();
+  const storedAt = sqliteDateTime(at);
+  // Whoever gives a verdict may not approve it.
+  const verdictSetById = claim.verdict === "unverified" ? null : actor.id;
+  const defaults = statements
+    .prepare(INSERT_CLAIM)
+    .get(
+      claim.id,
+      claim.articleId,
+      position.start,
+      position.end,
+      quote.exact,
+      quote.prefix,
+      quote.suffix,
+      claim.verdict,
+      claim.speaker,
+      claim.rationale,
+      actor.id,
+      verdictSetById,
+      changeNumber,
+      storedAt,
+      storedAt,
+    ) as { isOrphaned: number; isAnchorUnconfirmed: number; version: number; status: string; reviewRound: number };
+  const insertEvent = statements.prepare(INSERT_EVENT);
+  const events = [{ claimId: claim.id, ...changeEvent.claimCreated({ verdict: claim.verdict, selectors }) }];
+  for (const row of eventRowsOf(claim.articleId, changeNumber, actor, events, at)) {
+    insertEvent.run(
+      row.id,
+      row.articleId,
+      row.changeNumber,
+      row.claimId,
+      row.actorId,
+      row.action,
+      row.from,
+      row.to,
+      sqliteDateTime(row.at),
+    );
+  }
+  // The author is the actor: no read back of the account row.
+  const author = { id: actor.id, name: actor.name };
+  const answer = toClaim({
+    ...claim,
+    start: position.start,
+    end: position.end,
+    exact: quote.exact,
+    prefix: quote.prefix,
+    suffix: quote.suffix,
+    isOrphaned: defaults.isOrphaned === 1,
+    isAnchorUnconfirmed: defaults.isAnchorUnconfirmed === 1,
+    version: defaults.version,
+    changeNumber,
+    createdAt: at,
+    updatedAt: at,
+    deletedAt: null,
+    createdById: actor.id,
+    status: defaults.status,
+    assigneeId: null,
+    verdictSetById,
+    reviewRound: defaults.reviewRound,
+    createdBy: author,
+    assignee: null,
+    verdictSetBy: verdictSetById === null ? null : author,
+    reviews: [],
+  });
+  return { answer, changeNumber };
+}
+
+/** The article's text at `version`: from memory while that version is the one kept, else read (and kept). */
+function textOf(statements: KeptStatements, articleId: string, version: number): string {
+  const findText = statements.prepare(FIND_TEXT);
+  const known = recentTexts.get(findText, articleId);
+  if (known?.version === version) return known.text;
+  const { text } = findText.get(articleId) as { text: string };
+  recentTexts.set(findText, articleId, { version, text });
+  return text;
+}
