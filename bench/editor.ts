@@ -1,14 +1,13 @@
-// The editor section of `pnpm bench`, in headless Chromium against the real server and the built web app:
-// opening a generated 50,000-word article with 2,000 claims until every highlight is painted, a verdict key
-// until the new highlight is painted, scrolling through the whole article, and the claim sidebar with
-// 2,000 cards (select a claim, filter by verdict, clear the filter). Baseline: the same article, no claims.
-// Every time is taken in the page, from the input event's timestamp (or navigation start) to the first
-// frame painted after the change: the next requestAnimationFrame, then a task after it.
-import { type ChildProcess, spawn } from "node:child_process";
+// The editor section of `pnpm bench`, in headless Chromium against the real server (bench/appServer.ts) and the
+// built web app: opening a generated 50,000-word article with 2,000 claims until its first screen of text is
+// painted with its highlights, and until every highlight exists in the editor; a verdict key until the new
+// highlight is painted; scrolling through the whole article; the claim sidebar with 2,000 cards (select a claim,
+// filter by verdict, clear the filter); and opening a 200,000-word article with 10,000 claims. Baseline: the same
+// article, no claims, measured back to back. Every time is taken in the page, from the input event's timestamp
+// (or navigation start) to the first frame painted after the change: the next requestAnimationFrame, then a task
+// after it.
 import { mkdirSync, writeFileSync } from "node:fs";
-import { createServer } from "node:net";
 import path from "node:path";
-import { fileURLToPath } from "node:url";
 import { type Browser, type BrowserContext, chromium, type Page } from "@playwright/test";
 import { createDatabase } from "../apps/server/src/db/createDatabase";
 import { createThrowawayDatabase } from "../apps/server/src/db/throwawayDatabase";
@@ -16,6 +15,7 @@ import { ensureAccount, SEED_ADMIN } from "../apps/server/src/repositories/accou
 import { createArticle } from "../apps/server/src/services/articles/createArticle";
 import { createClaim } from "../apps/server/src/services/claims/createClaim";
 import type { Verdict } from "../packages/core/src";
+import { type AppServer, startAppServer } from "./appServer";
 import { ensureWebBuild } from "./bundle";
 import type { BenchRow } from "./table";
 
@@ -23,11 +23,20 @@ const SECTION = "Editor";
 const WORD_COUNT = 50_000;
 const WORDS_PER_PARAGRAPH = 60;
 const CLAIM_COUNT = 2_000;
+/** The scale row: a 200,000-word article with 10,000 claims (BENCH_EDITOR_LARGE=0 leaves it out). */
+const LARGE_WORD_COUNT = 200_000;
+const LARGE_CLAIM_COUNT = 10_000;
+const IS_LARGE_MEASURED = process.env.BENCH_EDITOR_LARGE !== "0";
+/** What counts as the first screen: the first paragraphs (a 1400 × 900 window shows about 8 of 60 words). */
+const FIRST_SCREEN_PARAGRAPHS = 8;
 /** Fresh pages per article for the open figure (after one warm-up each), interleaved claims / baseline. */
 const OPEN_RUNS = Number(process.env.BENCH_EDITOR_RUNS ?? 7);
+/** First visits (a new browser context each, empty cache), interleaved claims / baseline. */
+const COLD_RUNS = Math.max(1, Math.ceil(OPEN_RUNS / 2));
 const VERDICT_PRESSES = 7;
 const SIDEBAR_SELECTIONS = 5;
-const SERVER_DIR = fileURLToPath(new URL("../apps/server/", import.meta.url));
+/** No step of the bench waits longer than this for the page; a stuck page fails the section, saying which step. */
+const STEP_TIMEOUT_MS = 120_000;
 const CHROMIUM_PATH = process.env.CHROMIUM_PATH ?? "/usr/bin/chromium";
 const BENCH_ADMIN = { email: "bench@factmark.test", password: "bench admin password", name: "Bench Admin" };
 const TOOLBAR_NAME = "Mark the selection as a claim";
@@ -46,14 +55,17 @@ interface EditorArticle {
   spans: { start: number; end: number }[];
 }
 
-/** Deterministic: one paragraph per 60 words, 2,000 claims of 2 to 5 words spread evenly, up to three a paragraph. */
-export function generateEditorArticle(): EditorArticle {
+/**
+ * Deterministic: one paragraph per 60 words, `claimCount` claims of 2 to 5 words spread evenly, up to three a
+ * paragraph (2,000 on 50,000 words; 10,000 on 200,000).
+ */
+export function generateEditorArticle(wordCount = WORD_COUNT, claimCount = CLAIM_COUNT): EditorArticle {
   let seed = 11;
   const next = () => {
     seed = (seed * 1_103_515_245 + 12_345) % 2_147_483_648;
     return seed;
   };
-  const paragraphCount = Math.ceil(WORD_COUNT / WORDS_PER_PARAGRAPH);
+  const paragraphCount = Math.ceil(wordCount / WORDS_PER_PARAGRAPH);
   const paragraphs: string[][] = [];
   // Whole paragraphs: 834 × 60 = 50,040 words.
   for (let paragraph = 0; paragraph < paragraphCount; paragraph++) {
@@ -68,7 +80,7 @@ export function generateEditorArticle(): EditorArticle {
     offset += `${words.join(" ")}.`.length + 1;
   }
   const spans: { start: number; end: number }[] = [];
-  const claimsBefore = (paragraph: number) => Math.ceil((paragraph * CLAIM_COUNT) / paragraphCount);
+  const claimsBefore = (paragraph: number) => Math.ceil((paragraph * claimCount) / paragraphCount);
   for (let paragraph = 0; paragraph < paragraphCount; paragraph++) {
     const words = paragraphs[paragraph] as string[];
     const wordStart = (index: number) => words.slice(0, index).reduce((sum, word) => sum + word.length + 1, 0);
@@ -85,17 +97,17 @@ export function generateEditorArticle(): EditorArticle {
 const VERDICT_CYCLE: Verdict[] = ["unverified", "contradicted", "supported"];
 
 /** The two articles, written through the server's own services into the bench database before the server starts. */
-export async function loadArticles(databaseUrl: string, article: EditorArticle) {
+export async function loadArticles(databaseUrl: string, article: EditorArticle, words = "50,000") {
   const db = await createDatabase(databaseUrl);
   try {
     await ensureAccount(db, SEED_ADMIN);
     const input = { format: "text" as const, content: article.content };
     const withClaims = await createArticle(db, SEED_ADMIN, {
       ...input,
-      title: "Bench: 50,000 words, 2,000 claims",
+      title: `Bench: ${words} words, ${article.spans.length.toLocaleString("en")} claims`,
     });
     if (withClaims.text !== article.content) throw new Error("The bench article's text projection is not its content.");
-    const baseline = await createArticle(db, SEED_ADMIN, { ...input, title: "Bench: 50,000 words, no claims" });
+    const baseline = await createArticle(db, SEED_ADMIN, { ...input, title: `Bench: ${words} words, no claims` });
     // One transaction per claim, as the API would: fast enough (a few seconds), and no rate limit in the way.
     for (const [index, position] of article.spans.entries()) {
       await createClaim(db, SEED_ADMIN, withClaims.id, {
@@ -107,53 +119,6 @@ export async function loadArticles(databaseUrl: string, article: EditorArticle) 
   } finally {
     await db.$disconnect();
   }
-}
-
-function freePort(): Promise<number> {
-  return new Promise((resolve, reject) => {
-    const probe = createServer();
-    probe.once("error", reject);
-    probe.listen(0, "127.0.0.1", () => {
-      const { port } = probe.address() as { port: number };
-      probe.close(() => resolve(port));
-    });
-  });
-}
-
-/** The real server (apps/server/src/main.ts) in a child process, serving the built web app. */
-export async function startAppServer(databaseUrl: string) {
-  const port = await freePort();
-  const child: ChildProcess = spawn(process.execPath, ["--import", "tsx", "src/main.ts"], {
-    cwd: SERVER_DIR,
-    env: { ...process.env, PORT: String(port), HOST: "127.0.0.1", DATABASE_URL: databaseUrl },
-    stdio: ["ignore", "ignore", "inherit"],
-  });
-  const baseUrl = `http://127.0.0.1:${port}`;
-  const exited = new Promise<never>((_resolve, reject) =>
-    child.once("exit", (code) => reject(new Error(`The server exited with ${code}.`))),
-  );
-  const ready = (async () => {
-    for (let attempt = 0; attempt < 600; attempt++) {
-      try {
-        if ((await fetch(`${baseUrl}/healthz`)).ok) return;
-      } catch {
-        // Not listening yet.
-      }
-      await new Promise((resolve) => setTimeout(resolve, 100));
-    }
-    throw new Error("The server did not answer /healthz within a minute.");
-  })();
-  await Promise.race([ready, exited]);
-  exited.catch(() => {});
-  return {
-    baseUrl,
-    stop: () =>
-      new Promise<void>((resolve) => {
-        if (child.exitCode !== null) return resolve();
-        child.once("exit", () => resolve());
-        child.kill("SIGTERM");
-      }),
-  };
 }
 
 /**
@@ -227,23 +192,41 @@ interface OpenCondition {
   alsoPresent: string;
 }
 
-/** From navigation start until the first frame painted with the condition met (set up before the page's scripts run). */
-function watchOpen({ selector, count, alsoPresent }: OpenCondition) {
-  const bench = window.__bench;
-  void bench
-    .until(() => document.querySelectorAll(selector).length >= count && document.querySelector(alsoPresent) !== null)
-    .then((time) => {
-      bench.openedAt = time;
-    });
+/** When an article counts as open: its first screen of text with its highlights painted, and the whole editor. */
+interface OpenConditions {
+  firstScreen: OpenCondition;
+  full: OpenCondition;
+}
+
+/** From navigation start until the first frame painted with each condition met (set up before the page's scripts run). */
+function watchOpen({ firstScreen, full }: OpenConditions) {
+  const bench = window.__bench as PageBench & { firstScreenAt?: number };
+  const isMet =
+    ({ selector, count, alsoPresent }: OpenCondition) =>
+    () =>
+      document.querySelectorAll(selector).length >= count && document.querySelector(alsoPresent) !== null;
+  void bench.until(isMet(firstScreen)).then((time) => {
+    bench.firstScreenAt = time;
+  });
+  void bench.until(isMet(full)).then((time) => {
+    bench.openedAt = time;
+  });
 }
 
 interface OpenResult {
+  /** Navigation start to the first screen of text painted with its highlights. */
+  firstScreenMilliseconds: number;
+  /** Navigation start to every highlight (every paragraph, for the baseline) in the editor, painted. */
   milliseconds: number;
   longTaskMilliseconds: number;
   longestTaskMilliseconds: number;
   scriptMilliseconds: number;
   layoutMilliseconds: number;
   styleMilliseconds: number;
+  /** Bytes the article's document cost on the wire: headers only when the browser's copy was still good (304). */
+  articleTransferBytes: number;
+  /** Requests for the article's document and whole reads of its claims: 2 when the app took the HTML's preloads. */
+  dataRequests: number;
 }
 
 /** Runs `action` under Chromium's sampling profiler and writes `<PROFILE_DIR>/<name>.cpuprofile`, when asked to. */
@@ -261,52 +244,105 @@ export async function profiled<T>(page: Page, name: string, action: () => Promis
   return result;
 }
 
+/**
+ * `step` on `page`, failing with what happened when the page's renderer crashes or the page or browser goes
+ * away meanwhile (Playwright says only "Target page, context or browser has been closed").
+ */
+export async function onPage<T>(page: Page, step: string, action: () => Promise<T>): Promise<T> {
+  let fail: (error: Error) => void = () => {};
+  const failed = new Promise<never>((_resolve, reject) => {
+    fail = reject;
+  });
+  failed.catch(() => {});
+  const onCrash = () => fail(new Error(`The page's renderer crashed during "${step}" (out of memory?).`));
+  const onClose = () => fail(new PageGoneError(`The page was closed during "${step}".`));
+  const browser = page.context().browser();
+  const onDisconnect = () => fail(new PageGoneError(`Chromium went away during "${step}" (killed from outside?).`));
+  page.on("crash", onCrash);
+  page.on("close", onClose);
+  browser?.on("disconnected", onDisconnect);
+  try {
+    return await Promise.race([action(), failed]);
+  } finally {
+    page.off("crash", onCrash);
+    page.off("close", onClose);
+    browser?.off("disconnected", onDisconnect);
+  }
+}
+
+/** The browser or page went away under the bench (not a crash of the page, nor a timeout). */
+class PageGoneError extends Error {}
+
 export async function openArticle(
   context: BrowserContext,
   url: string,
-  condition: OpenCondition,
+  conditions: OpenConditions,
   profileName?: string,
 ): Promise<{ page: Page; result: OpenResult }> {
   const page = await context.newPage();
-  // The page in front has the focus, so a selection made in it focuses the editor as a reviewer's would.
-  await page.bringToFront();
-  const cdp = await page.context().newCDPSession(page);
-  await cdp.send("Performance.enable", { timeDomain: "timeTicks" });
-  if (profileName && PROFILE_DIR) {
-    await cdp.send("Profiler.enable");
-    await cdp.send("Profiler.setSamplingInterval", { interval: 200 });
-    await cdp.send("Profiler.start");
-  }
-  // tsx keeps function names by wrapping them in `__name(…)`, which the page does not have.
-  await page.addInitScript("globalThis.__name = (target) => target;");
-  await page.addInitScript(installPageProbes);
-  await page.addInitScript(watchOpen, condition);
-  await page.goto(url, { waitUntil: "commit" });
-  await page.waitForFunction(() => window.__bench?.openedAt !== undefined, null, { timeout: 120_000, polling: 50 });
-  const { metrics } = (await cdp.send("Performance.getMetrics")) as { metrics: { name: string; value: number }[] };
-  const metric = (name: string) => (metrics.find((entry) => entry.name === name)?.value ?? 0) * 1000;
-  if (profileName && PROFILE_DIR) {
-    const { profile } = await cdp.send("Profiler.stop");
-    mkdirSync(PROFILE_DIR, { recursive: true });
-    writeFileSync(path.join(PROFILE_DIR, `${profileName}.cpuprofile`), JSON.stringify(profile));
-  }
-  await cdp.detach();
-  const { openedAt, longTasks } = await page.evaluate(() => ({
-    openedAt: window.__bench.openedAt as number,
-    longTasks: window.__bench.longTasks,
-  }));
-  const before = longTasks.filter((task) => task.start < openedAt);
-  return {
-    page,
-    result: {
-      milliseconds: openedAt,
-      longTaskMilliseconds: before.reduce((sum, task) => sum + task.duration, 0),
-      longestTaskMilliseconds: Math.max(0, ...before.map((task) => task.duration)),
-      scriptMilliseconds: metric("ScriptDuration"),
-      layoutMilliseconds: metric("LayoutDuration"),
-      styleMilliseconds: metric("RecalcStyleDuration"),
-    },
-  };
+  const dataRequests: string[] = [];
+  const articlePath = new URL(url).pathname.replace(/^\/articles\//, "/api/articles/");
+  page.on("request", (request) => {
+    const { pathname } = new URL(request.url());
+    // The document, and the claims read whole (a `?since=` read after opening asks only for changes).
+    const isWholeRead =
+      pathname === articlePath || (pathname === `${articlePath}/claims` && !request.url().includes("?"));
+    if (isWholeRead) dataRequests.push(request.url());
+  });
+  return onPage(page, `open ${url}`, async () => {
+    // The page in front has the focus, so a selection made in it focuses the editor as a reviewer's would.
+    await page.bringToFront();
+    const cdp = await page.context().newCDPSession(page);
+    await cdp.send("Performance.enable", { timeDomain: "timeTicks" });
+    if (profileName && PROFILE_DIR) {
+      await cdp.send("Profiler.enable");
+      await cdp.send("Profiler.setSamplingInterval", { interval: 200 });
+      await cdp.send("Profiler.start");
+    }
+    // tsx keeps function names by wrapping them in `__name(…)`, which the page does not have.
+    await page.addInitScript("globalThis.__name = (target) => target;");
+    await page.addInitScript(installPageProbes);
+    await page.addInitScript(watchOpen, conditions);
+    await page.goto(url, { waitUntil: "commit" });
+    await page.waitForFunction(() => window.__bench?.openedAt !== undefined, null, {
+      timeout: STEP_TIMEOUT_MS,
+      polling: 50,
+    });
+    const { metrics } = (await cdp.send("Performance.getMetrics")) as { metrics: { name: string; value: number }[] };
+    const metric = (name: string) => (metrics.find((entry) => entry.name === name)?.value ?? 0) * 1000;
+    if (profileName && PROFILE_DIR) {
+      const { profile } = await cdp.send("Profiler.stop");
+      mkdirSync(PROFILE_DIR, { recursive: true });
+      writeFileSync(path.join(PROFILE_DIR, `${profileName}.cpuprofile`), JSON.stringify(profile));
+    }
+    await cdp.detach();
+    const { openedAt, firstScreenAt, longTasks, articleTransferBytes } = await page.evaluate((documentPath) => {
+      const entry = performance
+        .getEntriesByType("resource")
+        .find((resource) => new URL(resource.name).pathname === documentPath) as PerformanceResourceTiming | undefined;
+      return {
+        openedAt: window.__bench.openedAt as number,
+        firstScreenAt: (window.__bench as PageBench & { firstScreenAt: number }).firstScreenAt,
+        longTasks: window.__bench.longTasks,
+        articleTransferBytes: entry?.transferSize ?? -1,
+      };
+    }, articlePath);
+    const before = longTasks.filter((task) => task.start < openedAt);
+    return {
+      page,
+      result: {
+        firstScreenMilliseconds: firstScreenAt,
+        milliseconds: openedAt,
+        longTaskMilliseconds: before.reduce((sum, task) => sum + task.duration, 0),
+        longestTaskMilliseconds: Math.max(0, ...before.map((task) => task.duration)),
+        scriptMilliseconds: metric("ScriptDuration"),
+        layoutMilliseconds: metric("LayoutDuration"),
+        styleMilliseconds: metric("RecalcStyleDuration"),
+        articleTransferBytes,
+        dataRequests: dataRequests.length,
+      },
+    };
+  });
 }
 
 /** Selects a few words of the `index`th paragraph that no claim holds, as a reviewer's drag would. */
@@ -387,11 +423,14 @@ export async function scrollThrough(page: Page) {
     await window.__bench.nextPaint();
     const started = performance.now();
     let steps = 0;
-    while (window.scrollY + window.innerHeight < document.documentElement.scrollHeight - 1) {
+    // Until the window stops moving: a page whose height is fractional, or changes, must not scroll forever.
+    for (let before = -1; window.scrollY !== before; ) {
+      before = window.scrollY;
       window.scrollBy(0, window.innerHeight);
       steps++;
       await new Promise((resolve) => requestAnimationFrame(resolve));
     }
+    steps--;
     const ended = await window.__bench.nextPaint();
     const tasks = window.__bench.longTasksSince(started);
     return {
@@ -463,143 +502,261 @@ function median(values: number[]): number {
 
 const round = (value: number) => Math.round(value);
 
+/** What the bench waits for on an article of `paragraphCount` paragraphs with `claimCount` claims, `firstScreenClaims` of them on its first screen. */
+function openConditions(paragraphCount: number, claimCount: number, firstScreenClaims: number): OpenConditions {
+  // The editor proper is the contenteditable text; the first screen may be drawn before it (a preview).
+  const editorText = ".article-text[contenteditable]";
+  if (claimCount === 0) {
+    return {
+      firstScreen: { selector: ".article-text p", count: FIRST_SCREEN_PARAGRAPHS, alsoPresent: ".article-text p" },
+      // The claims' answer is in too (the empty list), as it is for the other article.
+      full: { selector: `${editorText} p`, count: paragraphCount, alsoPresent: ".claim-sidebar .empty-state" },
+    };
+  }
+  return {
+    firstScreen: {
+      selector: ".article-text [data-claim-id]",
+      count: firstScreenClaims,
+      alsoPresent: `.article-text p:nth-of-type(${FIRST_SCREEN_PARAGRAPHS})`,
+    },
+    full: { selector: `${editorText} [data-claim-id]`, count: claimCount, alsoPresent: `${editorText} p` },
+  };
+}
+
+/** The claims whose words start in the article's first screen of paragraphs. */
+function firstScreenClaimCount(article: EditorArticle): number {
+  let end = -1;
+  for (let paragraph = 0; paragraph < FIRST_SCREEN_PARAGRAPHS; paragraph++)
+    end = article.content.indexOf("\n", end + 1);
+  return article.spans.filter((span) => span.start < end).length;
+}
+
+interface ArticlePair {
+  claimsUrl: string;
+  baselineUrl: string;
+  claims: OpenConditions;
+  baseline: OpenConditions;
+}
+
+/** Opens each article of `pair` `runs` times, interleaved, in `context` (after one warm-up each unless `isCold`). */
+async function measureOpens(
+  newContext: () => Promise<BrowserContext>,
+  pair: ArticlePair,
+  runs: number,
+  { isCold = false, profilePrefix }: { isCold?: boolean; profilePrefix?: string } = {},
+) {
+  const opens: { claims: OpenResult[]; baseline: OpenResult[] } = { claims: [], baseline: [] };
+  let context = isCold ? undefined : await newContext();
+  for (let run = isCold ? 1 : 0; run <= runs; run++) {
+    for (const kind of ["claims", "baseline"] as const) {
+      // A first visit: a new context each time, its HTTP cache empty.
+      if (isCold) context = await newContext();
+      const { page, result } = await openArticle(
+        context as BrowserContext,
+        kind === "claims" ? pair.claimsUrl : pair.baselineUrl,
+        pair[kind],
+        run === runs && profilePrefix ? `${profilePrefix}-${kind}` : undefined,
+      );
+      if (run > 0) opens[kind].push(result);
+      await page.close();
+      if (isCold) await context?.close();
+    }
+  }
+  if (!isCold) await context?.close();
+  return {
+    opens,
+    median: (kind: "claims" | "baseline", key: keyof OpenResult) => median(opens[kind].map((result) => result[key])),
+    spread: (kind: "claims" | "baseline", key: keyof OpenResult) =>
+      `${round(Math.min(...opens[kind].map((result) => result[key])))}–${round(Math.max(...opens[kind].map((result) => result[key])))}`,
+  };
+}
+
 export async function benchEditor(): Promise<BenchRow[]> {
   ensureWebBuild();
   const article = generateEditorArticle();
+  const large = IS_LARGE_MEASURED ? generateEditorArticle(LARGE_WORD_COUNT, LARGE_CLAIM_COUNT) : undefined;
   const database = await createThrowawayDatabase("factmark_bench_editor");
   let browser: Browser | undefined;
-  let server: Awaited<ReturnType<typeof startAppServer>> | undefined;
+  let server: AppServer | undefined;
+  const notes: string[] = [];
   try {
     const loadStarted = performance.now();
     const { claimsArticleId, baselineArticleId } = await loadArticles(database.url, article);
     process.stderr.write(`  wrote ${CLAIM_COUNT} claims in ${round(performance.now() - loadStarted)} ms\n`);
+    let largeIds: { claimsArticleId: string; baselineArticleId: string } | undefined;
+    if (large) {
+      const largeStarted = performance.now();
+      largeIds = await loadArticles(database.url, large, "200,000");
+      process.stderr.write(`  wrote ${LARGE_CLAIM_COUNT} claims in ${round(performance.now() - largeStarted)} ms\n`);
+    }
+    // Written before the server starts: one process per SQLite file.
     server = await startAppServer(database.url);
-    const cookies = await signIn(server.baseUrl);
-    browser = await chromium.launch({
-      executablePath: CHROMIUM_PATH,
-      headless: true,
-      args: [
-        "--headless",
-        "--no-sandbox",
-        "--disable-gpu",
-        "--disable-quic",
-        "--no-first-run",
-        "--disable-background-networking",
-        "--disable-component-update",
-        "--disable-sync",
-      ],
-    });
-    const context = await browser.newContext({ viewport: { width: 1400, height: 900 } });
-    await context.addCookies(cookies.map((cookie) => ({ ...cookie, url: server?.baseUrl as string })));
-    const claimsUrl = `${server.baseUrl}/articles/${claimsArticleId}`;
-    const baselineUrl = `${server.baseUrl}/articles/${baselineArticleId}`;
-    const claimsOpened: OpenCondition = {
-      selector: ".article-text [data-claim-id]",
-      count: CLAIM_COUNT,
-      alsoPresent: ".article-text p",
+    const baseUrl = server.baseUrl;
+    const cookies = await signIn(baseUrl);
+    const launch = () =>
+      chromium.launch({
+        executablePath: CHROMIUM_PATH,
+        headless: true,
+        args: [
+          "--headless",
+          "--no-sandbox",
+          "--disable-gpu",
+          "--disable-quic",
+          "--no-first-run",
+          "--disable-background-networking",
+          "--disable-component-update",
+          "--disable-sync",
+          "--disable-dev-shm-usage",
+        ],
+      });
+    browser = await launch();
+    const newContext = async () => {
+      const context = await (browser as Browser).newContext({ viewport: { width: 1400, height: 900 } });
+      await context.addCookies(cookies.map((cookie) => ({ ...cookie, url: baseUrl })));
+      return context;
     };
-    const baselineOpened: OpenCondition = {
-      selector: ".article-text p",
-      count: article.paragraphCount,
-      // The claims' answer is in too (the empty list), as it is for the other article.
-      alsoPresent: ".claim-sidebar .empty-state",
+    let hasRelaunched = false;
+    /**
+     * One part of the bench. When Chromium itself went away under it (killed from outside: the page is not to
+     * blame), it starts Chromium again and measures that part once more, once per run, and says so; a crashed
+     * page, a timeout or a wrong answer fails the section.
+     */
+    const phase = async <T>(name: string, run: () => Promise<T>): Promise<T> => {
+      try {
+        return await run();
+      } catch (error) {
+        if (browser?.isConnected() || hasRelaunched) throw error;
+        hasRelaunched = true;
+        const reason = error instanceof Error ? error.message.split("\n")[0] : String(error);
+        process.stderr.write(`  Chromium went away during "${name}" (${reason}); measuring it again\n`);
+        notes.push(`Chromium went away once during "${name}" and that part was measured again`);
+        browser = await launch();
+        return run();
+      }
+    };
+    const pair: ArticlePair = {
+      claimsUrl: `${baseUrl}/articles/${claimsArticleId}`,
+      baselineUrl: `${baseUrl}/articles/${baselineArticleId}`,
+      claims: openConditions(article.paragraphCount, CLAIM_COUNT, firstScreenClaimCount(article)),
+      baseline: openConditions(article.paragraphCount, 0, 0),
     };
 
-    // Open: one warm-up each (fills the HTTP cache, compiles), then fresh pages, interleaved.
-    const opens: { claims: OpenResult[]; baseline: OpenResult[] } = { claims: [], baseline: [] };
-    for (let run = 0; run <= OPEN_RUNS; run++) {
-      for (const kind of ["claims", "baseline"] as const) {
-        const { page, result } = await openArticle(
-          context,
-          kind === "claims" ? claimsUrl : baselineUrl,
-          kind === "claims" ? claimsOpened : baselineOpened,
-          run === OPEN_RUNS ? `open-${kind}` : undefined,
-        );
-        if (run > 0) opens[kind].push(result);
-        await page.close();
-      }
-    }
-    const openMedian = (kind: "claims" | "baseline", key: keyof OpenResult) =>
-      median(opens[kind].map((run) => run[key]));
-    const openValue = openMedian("claims", "milliseconds");
-    const openBaseline = openMedian("baseline", "milliseconds");
-    const openRatio = openValue / openBaseline;
+    // A returning reviewer (cache warm: one warm-up each), then first visits (empty cache).
+    const warm = await phase("open (returning reviewer)", () =>
+      measureOpens(newContext, pair, OPEN_RUNS, { profilePrefix: "open" }),
+    );
+    const cold = await phase("open (first visit)", () => measureOpens(newContext, pair, COLD_RUNS, { isCold: true }));
 
     // Scrolling, the verdict key and the sidebar, each on a freshly opened page.
-    const scrolls = {
-      claims: [] as Awaited<ReturnType<typeof scrollThrough>>[],
-      baseline: [] as Awaited<ReturnType<typeof scrollThrough>>[],
-    };
-    for (let run = 0; run < 3; run++) {
-      for (const kind of ["claims", "baseline"] as const) {
-        const { page } = await openArticle(
-          context,
-          kind === "claims" ? claimsUrl : baselineUrl,
-          kind === "claims" ? claimsOpened : baselineOpened,
-        );
-        scrolls[kind].push(await scrollThrough(page));
-        await page.close();
+    const scrolls = await phase("scroll", async () => {
+      const context = await newContext();
+      const results = {
+        claims: [] as Awaited<ReturnType<typeof scrollThrough>>[],
+        baseline: [] as Awaited<ReturnType<typeof scrollThrough>>[],
+      };
+      for (let run = 0; run < 3; run++) {
+        for (const kind of ["claims", "baseline"] as const) {
+          const { page } = await openArticle(
+            context,
+            kind === "claims" ? pair.claimsUrl : pair.baselineUrl,
+            pair[kind],
+          );
+          results[kind].push(await onPage(page, `scroll through the ${kind} article`, () => scrollThrough(page)));
+          await page.close();
+        }
       }
-    }
-
-    const verdictPresses: { milliseconds: number; longestTaskMilliseconds: number }[] = [];
-    const baselinePresses: { milliseconds: number; longestTaskMilliseconds: number }[] = [];
-    for (const [kind, url, condition, presses] of [
-      ["claims", claimsUrl, claimsOpened, verdictPresses],
-      ["baseline", baselineUrl, baselineOpened, baselinePresses],
-    ] as const) {
-      const { page } = await openArticle(context, url, condition);
-      for (let press = 0; press <= VERDICT_PRESSES; press++) {
-        const paragraph = Math.floor(((press + 0.5) * article.paragraphCount) / (VERDICT_PRESSES + 1));
-        await selectFreeWords(page, paragraph);
-        const result = await (press === VERDICT_PRESSES
-          ? profiled(page, `verdict-key-${kind}`, () => pressVerdictKey(page))
-          : pressVerdictKey(page));
-        if (press > 0) presses.push(result);
-      }
-      await page.close();
-      process.stderr.write(
-        `  verdict key (${kind}): ${presses.map((press) => round(press.milliseconds)).join(", ")} ms\n`,
-      );
-    }
-
-    const { page } = await openArticle(context, claimsUrl, claimsOpened);
-    const selections: { milliseconds: number; longestTaskMilliseconds: number }[] = [];
-    for (let index = 0; index < SIDEBAR_SELECTIONS; index++) {
-      const claimId = await claimCardAt(page, (index + 0.5) / SIDEBAR_SELECTIONS);
-      const card = `.claim-card[data-claim-id="${claimId}"]`;
-      const select = () =>
-        measureClick(
-          page,
-          `${card} .claim-card__quote`,
-          `return document.querySelector('${card} .claim-card__quote[aria-expanded="true"]') !== null && document.querySelector('.article-text [data-claim-ids~="${claimId}"].claim-hl--selected') !== null;`,
-        );
-      selections.push(await (index === SIDEBAR_SELECTIONS - 1 ? profiled(page, "sidebar-select", select) : select()));
-    }
-    await page.evaluate(() => {
-      const sidebar = document.querySelector(".claim-sidebar") as HTMLElement;
-      sidebar.scrollTop = 0;
+      await context.close();
+      return results;
     });
-    const filters: { milliseconds: number; longestTaskMilliseconds: number }[] = [];
-    const clears: { milliseconds: number; longestTaskMilliseconds: number }[] = [];
-    for (let run = 0; run < 3; run++) {
-      filters.push(
-        await measureClick(
-          page,
-          '[data-testid="count-contradicted"]',
-          `return document.querySelector('[data-testid="count-contradicted"][aria-pressed="true"]') !== null && document.querySelector('.claim-card')?.classList.contains('claim-card--contradicted') === true;`,
-        ),
-      );
-      clears.push(
-        await measureClick(
-          page,
-          ".verdict-filter .filter-chip >> nth=0",
-          `return document.querySelector('.verdict-filter .filter-chip[aria-pressed="true"]') === document.querySelector('.verdict-filter .filter-chip') && document.querySelector('.claim-card--supported') !== null;`,
-        ),
-      );
-    }
-    const sidebarCards = await page.locator(".claim-card").count();
-    await page.close();
+
+    const [verdictPresses, baselinePresses] = await phase("verdict key", async () => {
+      const context = await newContext();
+      const results: { milliseconds: number; longestTaskMilliseconds: number }[][] = [];
+      for (const kind of ["claims", "baseline"] as const) {
+        const presses: { milliseconds: number; longestTaskMilliseconds: number }[] = [];
+        const { page } = await openArticle(context, kind === "claims" ? pair.claimsUrl : pair.baselineUrl, pair[kind]);
+        await onPage(page, `verdict keys on the ${kind} article`, async () => {
+          for (let press = 0; press <= VERDICT_PRESSES; press++) {
+            const paragraph = Math.floor(((press + 0.5) * article.paragraphCount) / (VERDICT_PRESSES + 1));
+            await selectFreeWords(page, paragraph);
+            const result = await (press === VERDICT_PRESSES
+              ? profiled(page, `verdict-key-${kind}`, () => pressVerdictKey(page))
+              : pressVerdictKey(page));
+            if (press > 0) presses.push(result);
+          }
+        });
+        await page.close();
+        process.stderr.write(
+          `  verdict key (${kind}): ${presses.map((press) => round(press.milliseconds)).join(", ")} ms\n`,
+        );
+        results.push(presses);
+      }
+      await context.close();
+      return results as [(typeof results)[0], (typeof results)[0]];
+    });
+
+    const sidebar = await phase("sidebar", async () => {
+      const context = await newContext();
+      const { page } = await openArticle(context, pair.claimsUrl, pair.claims);
+      const result = await onPage(page, "the sidebar", async () => {
+        const selections: { milliseconds: number; longestTaskMilliseconds: number }[] = [];
+        for (let index = 0; index < SIDEBAR_SELECTIONS; index++) {
+          const claimId = await claimCardAt(page, (index + 0.5) / SIDEBAR_SELECTIONS);
+          const card = `.claim-card[data-claim-id="${claimId}"]`;
+          const select = () =>
+            measureClick(
+              page,
+              `${card} .claim-card__quote`,
+              `return document.querySelector('${card} .claim-card__quote[aria-expanded="true"]') !== null && document.querySelector('.article-text [data-claim-ids~="${claimId}"].claim-hl--selected') !== null;`,
+            );
+          selections.push(
+            await (index === SIDEBAR_SELECTIONS - 1 ? profiled(page, "sidebar-select", select) : select()),
+          );
+        }
+        await page.evaluate(() => {
+          const sidebarElement = document.querySelector(".claim-sidebar") as HTMLElement;
+          sidebarElement.scrollTop = 0;
+        });
+        const filters: { milliseconds: number; longestTaskMilliseconds: number }[] = [];
+        const clears: { milliseconds: number; longestTaskMilliseconds: number }[] = [];
+        for (let run = 0; run < 3; run++) {
+          filters.push(
+            await measureClick(
+              page,
+              '[data-testid="count-contradicted"]',
+              `return document.querySelector('[data-testid="count-contradicted"][aria-pressed="true"]') !== null && document.querySelector('.claim-card')?.classList.contains('claim-card--contradicted') === true;`,
+            ),
+          );
+          clears.push(
+            await measureClick(
+              page,
+              ".verdict-filter .filter-chip >> nth=0",
+              `return document.querySelector('.verdict-filter .filter-chip[aria-pressed="true"]') === document.querySelector('.verdict-filter .filter-chip') && document.querySelector('.claim-card--supported') !== null;`,
+            ),
+          );
+        }
+        return { selections, filters, clears, cards: await page.locator(".claim-card").count() };
+      });
+      await page.close();
+      await context.close();
+      return result;
+    });
+
+    const largeOpens =
+      large && largeIds
+        ? await phase("open the 200,000-word article", () =>
+            measureOpens(
+              newContext,
+              {
+                claimsUrl: `${baseUrl}/articles/${largeIds.claimsArticleId}`,
+                baselineUrl: `${baseUrl}/articles/${largeIds.baselineArticleId}`,
+                claims: openConditions(large.paragraphCount, LARGE_CLAIM_COUNT, firstScreenClaimCount(large)),
+                baseline: openConditions(large.paragraphCount, 0, 0),
+              },
+              Math.min(3, OPEN_RUNS),
+            ),
+          )
+        : undefined;
 
     const scrollValue = median(scrolls.claims.map((run) => run.milliseconds));
     const scrollBaseline = median(scrolls.baseline.map((run) => run.milliseconds));
@@ -619,20 +776,48 @@ export async function benchEditor(): Promise<BenchRow[]> {
         value,
         goal: "< 100 ms",
         isGoalMet: value < 100,
-        note: `median of ${results.length}; longest task ${longest(results)} ms; ${sidebarCards} cards in the DOM`,
+        note: `median of ${results.length}; longest task ${longest(results)} ms; ${sidebar.cards} cards in the DOM`,
       };
     };
-    return [
+    const firstScreenValue = warm.median("claims", "firstScreenMilliseconds");
+    const firstScreenBaseline = warm.median("baseline", "firstScreenMilliseconds");
+    const openValue = warm.median("claims", "milliseconds");
+    const openBaseline = warm.median("baseline", "milliseconds");
+    const openRatio = openValue / openBaseline;
+    const coldFirstScreen = cold.median("claims", "firstScreenMilliseconds");
+    const coldFirstScreenBaseline = cold.median("baseline", "firstScreenMilliseconds");
+    const requestsPerOpen = Math.max(...warm.opens.claims.map((result) => result.dataRequests));
+    const rows: BenchRow[] = [
       {
         section: SECTION,
-        name: `open: navigation to ${CLAIM_COUNT} highlights painted`,
+        name: "open (returning reviewer): navigation to the first screen of text with its highlights painted",
+        unit: "ms",
+        value: firstScreenValue,
+        baseline: firstScreenBaseline,
+        ratio: firstScreenValue / firstScreenBaseline,
+        goal: "< 300 ms",
+        isGoalMet: firstScreenValue < 300,
+        note: `median of ${OPEN_RUNS} (${warm.spread("claims", "firstScreenMilliseconds")}); the first ${FIRST_SCREEN_PARAGRAPHS} paragraphs and their ${firstScreenClaimCount(article)} highlights; the document came back in ${round(warm.median("claims", "articleTransferBytes"))} bytes (304 when the cache's copy is current); ${requestsPerOpen} requests for the document and the claims (2: the app used the page's preloads); baseline: the same text, no claims`,
+      },
+      {
+        section: SECTION,
+        name: `open (returning reviewer): navigation to all ${CLAIM_COUNT.toLocaleString("en")} highlights in the editor`,
         unit: "ms",
         value: openValue,
         baseline: openBaseline,
         ratio: openRatio,
-        goal: "< 300 ms, ≤ 1.3×",
-        isGoalMet: openValue < 300 && openRatio <= 1.3,
-        note: `median of ${OPEN_RUNS}; script ${round(openMedian("claims", "scriptMilliseconds"))} vs ${round(openMedian("baseline", "scriptMilliseconds"))} ms, layout ${round(openMedian("claims", "layoutMilliseconds"))} vs ${round(openMedian("baseline", "layoutMilliseconds"))} ms, style ${round(openMedian("claims", "styleMilliseconds"))} vs ${round(openMedian("baseline", "styleMilliseconds"))} ms, longest task ${round(openMedian("claims", "longestTaskMilliseconds"))} ms`,
+        goal: "≤ 1,500 ms, ≤ 1.3×",
+        isGoalMet: openValue <= 1500 && openRatio <= 1.3,
+        note: `median of ${OPEN_RUNS} (${warm.spread("claims", "milliseconds")} vs ${warm.spread("baseline", "milliseconds")}); script ${round(warm.median("claims", "scriptMilliseconds"))} vs ${round(warm.median("baseline", "scriptMilliseconds"))} ms, layout ${round(warm.median("claims", "layoutMilliseconds"))} vs ${round(warm.median("baseline", "layoutMilliseconds"))} ms, style ${round(warm.median("claims", "styleMilliseconds"))} vs ${round(warm.median("baseline", "styleMilliseconds"))} ms, longest task ${round(warm.median("claims", "longestTaskMilliseconds"))} ms`,
+      },
+      {
+        section: SECTION,
+        name: "open (first visit, empty cache): navigation to the first screen with its highlights",
+        unit: "ms",
+        value: coldFirstScreen,
+        baseline: coldFirstScreenBaseline,
+        ratio: coldFirstScreen / coldFirstScreenBaseline,
+        note: `median of ${COLD_RUNS} (${cold.spread("claims", "firstScreenMilliseconds")}); all highlights at ${round(cold.median("claims", "milliseconds"))} ms vs ${round(cold.median("baseline", "milliseconds"))} ms without claims`,
       },
       {
         section: SECTION,
@@ -654,10 +839,27 @@ export async function benchEditor(): Promise<BenchRow[]> {
         ratio: scrollValue / scrollBaseline,
         note: `median of 3; ${scrolls.claims[0]?.steps} viewport steps, a frame each; ${Math.max(...scrolls.claims.map((run) => run.longTasks))} long tasks, longest ${longest(scrolls.claims)} ms`,
       },
-      interaction("sidebar: select a claim", selections),
-      interaction("sidebar: filter by verdict", filters),
-      interaction("sidebar: clear the filter", clears),
+      interaction("sidebar: select a claim", sidebar.selections),
+      interaction("sidebar: filter by verdict", sidebar.filters),
+      interaction("sidebar: clear the filter", sidebar.clears),
     ];
+    if (largeOpens && large) {
+      const value = largeOpens.median("claims", "firstScreenMilliseconds");
+      const baseline = largeOpens.median("baseline", "firstScreenMilliseconds");
+      rows.push({
+        section: SECTION,
+        name: "open 200,000 words, 10,000 claims (returning reviewer): to the first screen with its highlights",
+        unit: "ms",
+        value,
+        baseline,
+        ratio: value / baseline,
+        goal: "< 1,000 ms",
+        isGoalMet: value < 1000,
+        note: `median of ${largeOpens.opens.claims.length} (${largeOpens.spread("claims", "firstScreenMilliseconds")}); all 10,000 highlights at ${round(largeOpens.median("claims", "milliseconds"))} ms vs ${round(largeOpens.median("baseline", "milliseconds"))} ms without claims`,
+      });
+    }
+    if (notes.length > 0) for (const row of rows) row.note = `${row.note ?? ""}; ${notes.join("; ")}`;
+    return rows;
   } finally {
     await browser?.close();
     await server?.stop();

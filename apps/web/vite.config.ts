@@ -7,7 +7,8 @@ export default defineConfig({
     // In development the API runs apart (pnpm dev); in production one server serves both.
     proxy: { "/api": "http://127.0.0.1:3000", "/healthz": "http://127.0.0.1:3000" },
   },
-  build: { outDir: "dist", sourcemap: true },
+  // The manifest tells the server which chunks a page needs, so its HTML preloads them (serveWebApp).
+  build: { outDir: "dist", sourcemap: true, manifest: true },
   test: {
     name: "web",
     environment: "jsdom",

@@ -28,7 +28,7 @@ import { etag, readIfMatch, requireIfMatch } from "../middleware/ifMatch";
 import { BODY_LIMITS } from "../middleware/limitBody";
 import { createArticle } from "../services/articles/createArticle";
 import { deleteArticle } from "../services/articles/deleteArticle";
-import { getArticle } from "../services/articles/getArticle";
+import { getArticle, isArticleUnchanged } from "../services/articles/getArticle";
 import { importArticleFile } from "../services/articles/importArticleFile";
 import { importArticleFromUrl } from "../services/articles/importArticleFromUrl";
 import { listArticles } from "../services/articles/listArticles";
@@ -153,11 +153,18 @@ export function articleRoutes({ db }: AppDeps) {
         path: "/{id}",
         summary: "One article with its document and text",
         request: { params: ZIdParam },
-        responses: { 200: jsonAnswer(ZArticle, "The article"), ...errorAnswers("VALIDATION_FAILED", "NOT_FOUND") },
+        responses: {
+          200: jsonAnswer(ZArticle, "The article"),
+          304: { description: "The article as the client has it (If-None-Match named its ETag)" },
+          ...errorAnswers("VALIDATION_FAILED", "NOT_FOUND"),
+        },
       }),
       async (c) => {
         const article = await getArticle(db, c.req.valid("param").id);
         c.header("ETag", etag(article));
+        // Kept by the browser, asked again each time: a returning reviewer's long document comes back as a 304.
+        c.header("Cache-Control", "private, no-cache");
+        if (isArticleUnchanged(article, c.req.header("if-none-match"))) return c.body(null, 304);
         return c.json(article, 200);
       },
     )

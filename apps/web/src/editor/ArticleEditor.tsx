@@ -17,6 +17,7 @@ import { AutoTextDirection } from "./extensions/AutoTextDirection";
 import { articleSchemaExtensions } from "./extensions/articleSchema";
 import { ClaimHighlights, type HighlightPlace, setClaimHighlights } from "./extensions/ClaimHighlights";
 import { selectionToSelectors } from "./selectionToSelectors";
+import { buildTextIndex, textOffsetToPos } from "./textIndex";
 
 /** What the toolbar by a selection is given: where it goes, and how to mark the selection with a verdict. */
 export interface SelectionToolbarProps {
@@ -48,6 +49,8 @@ export interface ArticleEditorProps {
   onEditorReady?: (editor: Editor | null) => void;
   /** The toolbar shown by a selection the reviewer may mark; the claims feature supplies it, the editor places it. */
   renderSelectionToolbar?: (toolbar: SelectionToolbarProps) => ReactNode;
+  /** Words to select once the editor is made (offsets in the article's text): what was selected in the preview. */
+  initialTextSelection?: { start: number; end: number } | null;
 }
 
 interface ToolbarPlace {
@@ -82,6 +85,7 @@ export function ArticleEditor({
   onEditorReady,
   renderSelectionToolbar,
   canMark = true,
+  initialTextSelection = null,
 }: ArticleEditorProps) {
   const containerRef = useRef<HTMLDivElement>(null);
   const [toolbarPlace, setToolbarPlace] = useState<ToolbarPlace | null>(null);
@@ -109,6 +113,8 @@ export function ArticleEditor({
         onClaimClick: (claimId) => onSelectClaimRef.current(claimId),
         onOverlapClick: (claimIds, place) => openChooserRef.current(claimIds, place),
         isEditing: () => isEditingRef.current,
+        // Drawn with the text in its first render (the editor is made once: later claims come through the effect).
+        initialInput: isEditing ? null : { claims, selectedClaimId, emphasisedClaimIds },
       }),
       AutoTextDirection,
     ],
@@ -188,6 +194,18 @@ export function ArticleEditor({
     onEditorReady?.(editor);
     return () => onEditorReady?.(null);
   }, [editor, onEditorReady]);
+
+  // The words the reviewer had selected in the preview stay selected, now in the editor (once, as it is made).
+  const initialTextSelectionRef = useRef(initialTextSelection);
+  useEffect(() => {
+    const words = initialTextSelectionRef.current;
+    initialTextSelectionRef.current = null;
+    if (!editor || editor.isDestroyed || !words) return;
+    const index = buildTextIndex(editor.state.doc);
+    const from = textOffsetToPos(index, words.start, "start");
+    const to = textOffsetToPos(index, words.end, "end");
+    if (from < to) editor.chain().setTextSelection({ from, to }).focus(undefined, { scrollIntoView: false }).run();
+  }, [editor]);
 
   useEffect(() => {
     if (!editor || editor.isDestroyed) return;

@@ -1,10 +1,4 @@
-import {
-  type Claim,
-  describeVerdictOverlap,
-  isClaimCountShown,
-  sortVerdictsBySeverity,
-  VERDICTS_BY_SEVERITY,
-} from "@factmark/core";
+import type { Claim } from "@factmark/core";
 import { Extension } from "@tiptap/core";
 import type { Node as ProseMirrorNode } from "@tiptap/pm/model";
 import type { EditorState, Transaction } from "@tiptap/pm/state";
@@ -12,15 +6,10 @@ import { Plugin, PluginKey } from "@tiptap/pm/state";
 import type { EditorView } from "@tiptap/pm/view";
 import { Decoration, DecorationSet } from "@tiptap/pm/view";
 import { isPendingId } from "../../lib/pendingId";
+import { type HighlightInput, highlightRuns } from "../highlightRuns";
 import { buildTextIndex, type TextIndex, textOffsetToPos } from "../textIndex";
 
-/** What the highlights are drawn from: the claims in the query cache and what the reviewer is looking at. */
-export interface HighlightInput {
-  claims: readonly Claim[];
-  selectedClaimId: string | null;
-  /** Claims to emphasise beside the selected one (the ones linked to it). */
-  emphasisedClaimIds: ReadonlySet<string>;
-}
+export type { HighlightInput } from "../highlightRuns";
 
 /** Where on screen the words a reviewer chose are, for a chooser to open beside them. */
 export interface HighlightPlace {
@@ -60,6 +49,11 @@ export interface ClaimHighlightsOptions {
   onOverlapClick?: (claimIds: string[], place: HighlightPlace) => void;
   /** While the text is being edited, Enter types a new paragraph instead of choosing a claim. */
   isEditing: () => boolean;
+  /**
+   * The claims to draw from the start, when they are known as the editor is made: its first render then has
+   * them, instead of rendering the text bare and then again with 2,000 highlights.
+   */
+  initialInput: HighlightInput | null;
 }
 
 declare module "@tiptap/core" {
@@ -86,7 +80,7 @@ export const ClaimHighlights = Extension.create<ClaimHighlightsOptions>({
   priority: 110,
 
   addOptions() {
-    return { onClaimClick: () => {}, onOverlapClick: undefined, isEditing: () => false };
+    return { onClaimClick: () => {}, onOverlapClick: undefined, isEditing: () => false, initialInput: null };
   },
 
   addCommands() {
@@ -97,14 +91,14 @@ export const ClaimHighlights = Extension.create<ClaimHighlightsOptions>({
           const highlight = view.dom.querySelector(`[data-claim-ids~="${CSS.escape(claimId)}"]`);
           if (!highlight) return false;
           // A dry run (`editor.can()`) only asks whether the claim is drawn.
-          if (dispatch) highlight.scrollIntoView({ block: "center", behavior: "smooth" });
+          if (dispatch) scrollToMiddle(highlight);
           return true;
         },
     };
   },
 
   addProseMirrorPlugins() {
-    const { onClaimClick, onOverlapClick, isEditing } = this.options;
+    const { onClaimClick, onOverlapClick, isEditing, initialInput } = this.options;
     const choose = (claimIds: string[], place: HighlightPlace) => {
       if (claimIds.length === 1 || !onOverlapClick) onClaimClick(claimIds[0] as string);
       else onOverlapClick(claimIds, place);
@@ -113,7 +107,15 @@ export const ClaimHighlights = Extension.create<ClaimHighlightsOptions>({
       new Plugin<HighlightState>({
         key: claimHighlightsKey,
         state: {
-          init: () => ({ input: EMPTY_INPUT, decorations: DecorationSet.empty, drawn: new Map(), doc: null }),
+          init: (_config, state) => {
+            const empty: HighlightState = {
+              input: EMPTY_INPUT,
+              decorations: DecorationSet.empty,
+              drawn: new Map(),
+              doc: null,
+            };
+            return initialInput ? drawHighlights(empty, state.doc, initialInput) : empty;
+          },
           apply(transaction, previous, _oldState, newState) {
             const input = transaction.getMeta(claimHighlightsKey) as HighlightInput | undefined;
             if (input) return drawHighlights(previous, newState.doc, input);
@@ -152,6 +154,22 @@ export const ClaimHighlights = Extension.create<ClaimHighlightsOptions>({
     ];
   },
 });
+
+/**
+ * Scrolls `element` to the middle of the screen: smoothly when it is near. Far away, the paragraphs on the way
+ * are laid out only as they come into view (content-visibility), so a smooth scroll aims at a guessed place and
+ * ends elsewhere: it jumps there instead, and again once the paragraphs around it have their real heights.
+ */
+function scrollToMiddle(element: Element): void {
+  const box = element.getBoundingClientRect();
+  const isNear = box.bottom > -window.innerHeight && box.top < 2 * window.innerHeight;
+  if (isNear) {
+    element.scrollIntoView({ block: "center", behavior: "smooth" });
+    return;
+  }
+  element.scrollIntoView({ block: "center" });
+  requestAnimationFrame(() => requestAnimationFrame(() => element.scrollIntoView({ block: "center" })));
+}
 
 /** A transaction that redraws the highlights from new input. */
 export function setClaimHighlights(state: EditorState, input: HighlightInput): Transaction {
@@ -262,96 +280,38 @@ function drawKey(claim: Claim, input: HighlightInput): string {
 }
 
 /**
- * The decorations of `claims` cut into runs at every claim boundary. Each run is one span carrying the claims'
- * ids, the nearest underline layer and a title, wrapped in one more span per further verdict; a hidden label
- * before it names every verdict on it, and one after the last run of a stretch says where the claims end.
+ * The decorations of `claims` cut into runs at every claim boundary (highlightRuns). Each run is one span carrying
+ * the claims' ids, the nearest underline layer and a title, wrapped in one more span per further verdict; a hidden
+ * label before it names every verdict on it, and one after the last run of a stretch says where the claims end.
  */
 function segmentDecorations(doc: ProseMirrorNode, claims: readonly DrawnClaim[], input: HighlightInput): Decoration[] {
-  const boundaries = [...new Set(claims.flatMap((claim) => [claim.from, claim.to]))].sort((a, b) => a - b);
-  const startsAt = new Map<number, DrawnClaim[]>();
-  for (const claim of claims) startsAt.set(claim.from, [...(startsAt.get(claim.from) ?? []), claim]);
-  const active = new Set<DrawnClaim>();
   const decorations: Decoration[] = [];
-  for (let index = 0; index < boundaries.length - 1; index += 1) {
-    const from = boundaries[index] as number;
-    const to = boundaries[index + 1] as number;
-    for (const claim of active) if (claim.to <= from) active.delete(claim);
-    for (const claim of startsAt.get(from) ?? []) active.add(claim);
-    if (active.size === 0) continue;
-    const covering = [...active].sort(innermostFirst);
-    decorations.push(...runDecorations(from, to, covering, input, doc.textBetween(from, to, " ")));
-    const isLastOfStretch = ![...active].some((claim) => claim.to > to) && !startsAt.has(to);
-    if (isLastOfStretch) {
-      const label = covering.length === 1 ? "end of claim." : "end of claims.";
+  for (const run of highlightRuns(claims, input, (from, to) => doc.textBetween(from, to, " "))) {
+    const spec: SegmentSpec = { claimIds: run.claimIds };
+    // Every decoration names its element, so the spans nest instead of merging their classes into one.
+    decorations.push(Decoration.inline(run.from, run.to, { nodeName: "span", ...run.attributes }, spec));
+    for (const layerClass of run.layerClasses) {
+      decorations.push(Decoration.inline(run.from, run.to, { nodeName: "span", class: layerClass }, spec));
+    }
+    // Colour is not the only cue, and a screen reader hears every verdict on the words where they start.
+    decorations.push(
+      Decoration.widget(run.from, () => screenReaderText(run.startLabel), {
+        side: -1,
+        key: `start-${run.claimIds.join(",")}-${run.attributes["data-verdicts"]}`,
+        ignoreSelection: true,
+      }),
+    );
+    if (run.endLabel !== null) {
       decorations.push(
-        Decoration.widget(to, () => screenReaderText(label), {
+        Decoration.widget(run.to, () => screenReaderText(run.endLabel as string), {
           side: 1,
-          key: `end-${label}`,
+          key: `end-${run.endLabel}`,
           ignoreSelection: true,
         }),
       );
     }
   }
   return decorations;
-}
-
-/** The shortest claim first, then the most severe verdict: the claim a run's single-id attributes name. */
-function innermostFirst(a: DrawnClaim, b: DrawnClaim): number {
-  return (
-    a.to - a.from - (b.to - b.from) ||
-    VERDICTS_BY_SEVERITY.indexOf(a.claim.verdict) - VERDICTS_BY_SEVERITY.indexOf(b.claim.verdict) ||
-    (a.claim.id < b.claim.id ? -1 : 1)
-  );
-}
-
-function runDecorations(
-  from: number,
-  to: number,
-  covering: DrawnClaim[],
-  input: HighlightInput,
-  text: string,
-): Decoration[] {
-  const claimIds = covering.map((drawnClaim) => drawnClaim.claim.id);
-  const verdicts = sortVerdictsBySeverity(covering.map((drawnClaim) => drawnClaim.claim.verdict));
-  const label = describeVerdictOverlap(verdicts, covering.length);
-  const innermost = (covering[0] as DrawnClaim).claim;
-  const spec: SegmentSpec = { claimIds };
-  let className = `claim-hl claim-underline claim-underline--${verdicts[0]} claim-underline--level-0`;
-  for (const verdict of verdicts) className += ` claim-hl--has-${verdict}`;
-  if (claimIds.includes(input.selectedClaimId ?? "")) className += " claim-hl--selected";
-  if (claimIds.some((claimId) => input.emphasisedClaimIds.has(claimId))) className += " claim-hl--linked";
-  if (claimIds.some(isPendingId)) className += " claim-hl--pending";
-  const attributes: Record<string, string> = {
-    // Every decoration names its element, so the spans nest instead of merging their classes into one.
-    nodeName: "span",
-    class: className,
-    "data-claim-id": innermost.id,
-    "data-verdict": innermost.verdict,
-    "data-claim-ids": claimIds.join(" "),
-    "data-verdicts": verdicts.join(" "),
-    title: label,
-  };
-  if (isClaimCountShown(text, covering.length)) attributes["data-claim-count"] = String(covering.length);
-  return [
-    Decoration.inline(from, to, attributes, spec),
-    ...verdicts.slice(1).map((verdict, level) =>
-      Decoration.inline(
-        from,
-        to,
-        {
-          nodeName: "span",
-          class: `claim-underline claim-underline--${verdict} claim-underline--level-${level + 1}`,
-        },
-        spec,
-      ),
-    ),
-    // Colour is not the only cue, and a screen reader hears every verdict on the words where they start.
-    Decoration.widget(from, () => screenReaderText(`${label}:`), {
-      side: -1,
-      key: `start-${claimIds.join(",")}-${verdicts.join(",")}`,
-      ignoreSelection: true,
-    }),
-  ];
 }
 
 function screenReaderText(text: string): HTMLElement {

@@ -1,8 +1,9 @@
 import type { Article, Claim, Link, Viewer } from "@factmark/core";
-import { useCallback, useMemo, useRef, useState } from "react";
+import { useCallback, useEffect, useMemo, useRef, useState } from "react";
 import { InlineNotice } from "../../../components/InlineNotice";
 import { useNotice } from "../../../components/useNotice";
 import { ArticleEditor, type ArticleEditorHandle, type SelectionToolbarProps } from "../../../editor/ArticleEditor";
+import { ArticlePreview } from "../../../editor/ArticlePreview";
 import { errorMessage } from "../../../lib/ApiError";
 import { useCurrentUser } from "../../auth/hooks/useCurrentUser";
 import { ClaimConflictDialog } from "../../claims/components/ClaimConflictDialog";
@@ -24,6 +25,7 @@ import { type ArticleLive, NO_LIVE } from "../../live/hooks/useArticleEvents";
 import { PublishingPanel } from "../../publishing/components/PublishingPanel";
 import { useRequestedClaim } from "../../workflow/hooks/useRequestedClaim";
 import { useClaimSelection } from "../hooks/useClaimSelection";
+import { useFirstScreenFirst } from "../hooks/useFirstScreenFirst";
 import { useUndoShortcut } from "../hooks/useUndoShortcut";
 
 const NO_CLAIMS: Claim[] = [];
@@ -61,6 +63,7 @@ export function ArticleWorkspace({ article, live = NO_LIVE }: ArticleWorkspacePr
   const { undoNotice } = useNotice();
   useUndoShortcut(undoNotice);
   const editorRef = useRef<ArticleEditorHandle>(null);
+  const firstScreen = useFirstScreenFirst(article.doc, !claimsQuery.isPending || editing.isEditing);
   // The publishing tab stands apart from the claim selection's views: choosing a claim anywhere leaves it.
   const [isPublishingShown, setIsPublishingShown] = useState(false);
   const view = isPublishingShown ? "publishing" : selection.view;
@@ -75,14 +78,23 @@ export function ArticleWorkspace({ article, live = NO_LIVE }: ArticleWorkspacePr
 
   // A claim chosen outside the text (sidebar, contradictions, a link) is selected and scrolled to in the text.
   const { selectClaim } = selection;
+  // Asked for before the editor replaced the first screen's preview (a "My work" link): scrolled to once it has.
+  const pendingRevealRef = useRef<string | null>(null);
   const revealClaim = useCallback(
     (claimId: string) => {
       setIsPublishingShown(false);
       selectClaim(claimId);
-      editorRef.current?.scrollToClaim(claimId);
+      if (editorRef.current) editorRef.current.scrollToClaim(claimId);
+      else pendingRevealRef.current = claimId;
     },
     [selectClaim],
   );
+  useEffect(() => {
+    const claimId = pendingRevealRef.current;
+    if (firstScreen.isPreviewShown || claimId === null) return;
+    pendingRevealRef.current = null;
+    editorRef.current?.scrollToClaim(claimId);
+  }, [firstScreen.isPreviewShown]);
   // "My work" links to the article with `?claim=`: open that claim once the claims are in.
   const { missingClaimId } = useRequestedClaim(claimsQuery.data, revealClaim);
   const [dismissedMissingClaimId, setDismissedMissingClaimId] = useState<string | null>(null);
@@ -100,21 +112,35 @@ export function ArticleWorkspace({ article, live = NO_LIVE }: ArticleWorkspacePr
             onCancel={editing.cancelEditing}
           />
         )}
-        <ArticleEditor
-          key={editing.editorKey}
-          ref={editorRef}
-          doc={editing.doc}
-          isEditing={editing.isEditing}
-          onEditorReady={editing.setEditor}
-          onSelectionChange={selection.selectText}
-          canMark={can("claim.create")}
-          claims={claims}
-          selectedClaimId={selection.selectedClaimId}
-          emphasisedClaimIds={selection.emphasisedClaimIds}
-          onSelectClaim={selection.chooseHighlightedClaim}
-          onMarkClaim={markClaim}
-          renderSelectionToolbar={renderVerdictToolbar}
-        />
+        {firstScreen.isPreviewShown ? (
+          <div ref={firstScreen.previewRef}>
+            <ArticlePreview
+              doc={article.doc}
+              highlights={{
+                claims,
+                selectedClaimId: selection.selectedClaimId,
+                emphasisedClaimIds: selection.emphasisedClaimIds,
+              }}
+            />
+          </div>
+        ) : (
+          <ArticleEditor
+            initialTextSelection={firstScreen.carriedSelection}
+            key={editing.editorKey}
+            ref={editorRef}
+            doc={editing.doc}
+            isEditing={editing.isEditing}
+            onEditorReady={editing.setEditor}
+            onSelectionChange={selection.selectText}
+            canMark={can("claim.create")}
+            claims={claims}
+            selectedClaimId={selection.selectedClaimId}
+            emphasisedClaimIds={selection.emphasisedClaimIds}
+            onSelectClaim={selection.chooseHighlightedClaim}
+            onMarkClaim={markClaim}
+            renderSelectionToolbar={renderVerdictToolbar}
+          />
+        )}
       </section>
       <aside className="claim-sidebar" aria-label="Claims and contradictions">
         <div className="sidebar-tabs" role="tablist" aria-label="Sidebar">
@@ -166,7 +192,8 @@ export function ArticleWorkspace({ article, live = NO_LIVE }: ArticleWorkspacePr
           </div>
         ) : (
           <div role="tabpanel" id="panel-claims" aria-labelledby="tab-claims">
-            {claimsQuery.isPending ? (
+            {/* The cards come with the editor: the first frame is the text's, with its highlights. */}
+            {claimsQuery.isPending || firstScreen.isPreviewShown ? (
               <p className="loading" aria-busy="true">
                 Loading claims…
               </p>

@@ -1,5 +1,5 @@
 import type { Action, User } from "@factmark/core";
-import { useQuery } from "@tanstack/react-query";
+import { queryOptions, useQuery } from "@tanstack/react-query";
 import { useCallback } from "react";
 import { fetchAuthState } from "../api";
 import { can as canUser } from "../can";
@@ -17,8 +17,13 @@ export interface CurrentUser {
   can: (action: Action) => boolean;
 }
 
+/** Who is signed in: the query the gate reads, and the one started with the page (startRouteData). */
+export function authStateQueryOptions() {
+  return queryOptions({ queryKey: authKeys.me(), queryFn: fetchAuthState, staleTime: 60_000 });
+}
+
 export function useAuthStateQuery() {
-  return useQuery({ queryKey: authKeys.me(), queryFn: fetchAuthState, staleTime: 60_000 });
+  return useQuery(authStateQueryOptions());
 }
 
 /** Who is signed in and what they may do: `const { user, can } = useCurrentUser(); can("claim.create")`. */

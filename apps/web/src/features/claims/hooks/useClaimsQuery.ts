@@ -1,13 +1,17 @@
 import { applyClaimChanges, type Claim } from "@factmark/core";
-import { type QueryClient, useQuery, useQueryClient } from "@tanstack/react-query";
+import { type QueryClient, queryOptions, useQuery, useQueryClient } from "@tanstack/react-query";
 import { fetchClaims } from "../api";
 import { claimCursors } from "../claimCursors";
 import { claimKeys } from "../queryKeys";
 
 /** An article's claims in document order. The first read is whole; each refresh brings only what changed. */
 export function useClaimsQuery(articleId: string) {
-  const queryClient = useQueryClient();
-  return useQuery({
+  return useQuery(claimsQueryOptions(useQueryClient(), articleId));
+}
+
+/** The claims query of an article, as the page reads it and as it is started with the page (startRouteData). */
+export function claimsQueryOptions(queryClient: QueryClient, articleId: string) {
+  return queryOptions({
     queryKey: claimKeys.ofArticle(articleId),
     queryFn: ({ signal }) => readClaims(queryClient, articleId, signal),
   });

@@ -1,0 +1,78 @@
+import { expect, test } from "@playwright/test";
+import { highlightOf, selectInArticle, sidebarCount } from "./support/articlePage";
+
+/** 300 paragraphs of about 400 characters: the first screen is drawn before the editor is made. */
+const PARAGRAPHS = Array.from(
+  { length: 300 },
+  (_, index) =>
+    `Paragraph ${index + 1} opens here. The minister said drones were sold months before the war began, the envoy said dozens were transferred this summer, and officials denied it. ` +
+    `The ambassador called any support totally unfounded, according to sources close to the government, who asked not to be named in report ${index + 1}.`,
+);
+const FIRST = "Paragraph 1 opens here";
+const FAR = "Paragraph 290 opens here";
+const SECOND_ENVOY =
+  "the envoy said dozens were transferred this summer, and officials denied it. The ambassador called any support totally unfounded, according to sources close to the government, who asked not to be named in report 2.";
+
+test("a long article opens with its first screen highlighted, then every highlight, and marking lands on the words chosen", async ({
+  page,
+  request,
+}) => {
+  const created = await request.post("/api/articles", {
+    data: { title: "A long article", format: "text", content: PARAGRAPHS.join("\n") },
+  });
+  expect(created.status()).toBe(201);
+  const { id } = await created.json();
+  for (const [exact, verdict] of [
+    [FIRST, "contradicted"],
+    [FAR, "supported"],
+  ] as const) {
+    const claim = await request.post(`/api/articles/${id}/claims`, {
+      data: { selectors: { quote: { exact } }, verdict },
+    });
+    expect(claim.status()).toBe(201);
+  }
+
+  // What the page showed before its editor: recorded as it happens (the preview lasts a frame or a few).
+  await page.addInitScript(() => {
+    const seen: { preview?: { verdict: string | null; colour: string; paragraphs: number } } = {};
+    (window as unknown as { firstScreen: typeof seen }).firstScreen = seen;
+    new MutationObserver(() => {
+      const run = document.querySelector("[data-article-preview] [data-claim-id]");
+      if (!run || seen.preview) return;
+      seen.preview = {
+        verdict: run.getAttribute("data-verdict"),
+        colour: getComputedStyle(run).textDecorationColor,
+        paragraphs: document.querySelectorAll("[data-article-preview] p").length,
+      };
+    }).observe(document, { childList: true, subtree: true });
+  });
+  await page.goto(`/articles/${id}`);
+
+  const editor = page.getByRole("textbox", { name: /Article text/ });
+  await expect(editor.locator("p")).toHaveCount(PARAGRAPHS.length);
+  const firstScreen = await page.evaluate(
+    () => (window as unknown as { firstScreen: { preview?: unknown } }).firstScreen,
+  );
+  const editorColour = await highlightOf(page, FIRST).evaluate((run) => getComputedStyle(run).textDecorationColor);
+  // The preview drew the first paragraphs only, the first claim in the colour the editor then drew it in.
+  expect(firstScreen.preview).toMatchObject({ verdict: "contradicted", colour: editorColour });
+  expect((firstScreen.preview as { paragraphs: number }).paragraphs).toBeLessThan(PARAGRAPHS.length);
+  await expect(page.locator("[data-article-preview]")).toHaveCount(0);
+  await expect(highlightOf(page, FIRST)).toHaveAttribute("data-verdict", "contradicted");
+  await expect(highlightOf(page, FAR)).toHaveAttribute("data-verdict", "supported");
+  await expect(sidebarCount(page, "contradicted")).toHaveText("1");
+
+  // Marking right after opening: the new claim holds exactly the words selected, now and after a reload.
+  await selectInArticle(page, SECOND_ENVOY);
+  await page.keyboard.press("u");
+  await expect(highlightOf(page, SECOND_ENVOY)).toHaveAttribute("data-verdict", "unverified");
+  await expect(sidebarCount(page, "unverified")).toHaveText("1");
+  await page.reload();
+  await expect(highlightOf(page, SECOND_ENVOY)).toHaveText(SECOND_ENVOY);
+  await expect(highlightOf(page, SECOND_ENVOY)).toHaveAttribute("data-verdict", "unverified");
+  await expect(highlightOf(page, FAR)).toHaveAttribute("data-verdict", "supported");
+
+  // The far claim, chosen in the sidebar, is scrolled to in the text.
+  await page.locator(".claim-card", { hasText: FAR }).locator(".claim-card__quote").click();
+  await expect(highlightOf(page, FAR)).toBeInViewport();
+});
