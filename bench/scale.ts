@@ -409,7 +409,7 @@ export async function benchScale(): Promise<BenchRow[]> {
             {
               method: "PATCH",
               headers: { "if-match": `"${article.version}"` },
-              body: (bodies.get(article) as string[])[(run + 1) % 2],
+              body: (bodies.get(article) as string[])[run % 2],
             },
           );
           article.version = saved.version;

@@ -94,11 +94,13 @@ export async function reanchorArticleClaims(
     if (isSameSelectors(result.selectors, claim.selectors)) continue;
     // Words that were edited may now say something else: the card asks a reviewer to check them.
     const isFuzzy = result.status === "fuzzy";
+    // With the selectors it had: a claim only carried along is written with the others moved as far.
     changes.push({
       id: claim.id,
       selectors: result.selectors,
       isOrphaned: false,
       ...(isFuzzy ? { isAnchorUnconfirmed: true } : {}),
+      from: claim.selectors,
     });
     // A claim carried along by an edit elsewhere (exact) needs no entry; one found by search does.
     if (result.status !== "exact") {
@@ -113,6 +115,13 @@ export async function reanchorArticleClaims(
   return summarizeReanchoring(results);
 }
 
+/** Field by field: a save compares every claim twice, and 10,000 pairs of JSON strings kept the collector busy. */
 function isSameSelectors(a: Selectors, b: Selectors): boolean {
-  return JSON.stringify(a) === JSON.stringify(b);
+  return (
+    a.position.start === b.position.start &&
+    a.position.end === b.position.end &&
+    a.quote.exact === b.quote.exact &&
+    a.quote.prefix === b.quote.prefix &&
+    a.quote.suffix === b.quote.suffix
+  );
 }

@@ -1,6 +1,8 @@
 import { buildReportModel, type ReportFormat, type ReportModel } from "@factmark/core";
 import { type ReportSource, reportDataOf } from "../repositories/reportRepository";
 import { workerTask } from "../work/workerTask";
+// Loaded with the thread, so the first PDF does not wait for it (buildPdf imports it when called).
+import "pdfkit";
 import { type ReportBuildOptions, renderReportFile } from "./reportFormats";
 
 export { warm } from "../work/warm";

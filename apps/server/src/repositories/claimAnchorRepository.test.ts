@@ -1,0 +1,162 @@
+import { type Claim, plainTextToDoc, ZArticleSaved, ZClaimList } from "@factmark/core";
+import { afterAll, describe, expect, it } from "vitest";
+import { buildArticle } from "../test/buildArticle";
+import { buildClaim } from "../test/buildClaim";
+import { createTestApp } from "../test/createTestApp";
+import { closeHeavyWork } from "../work/heavyWork";
+import { SHIFT_BATCH_SIZE, updateClaimAnchors } from "./claimAnchorRepository";
+import { lockArticleForChanges } from "./eventRepository";
+
+const { db, request } = await createTestApp();
+// Saves re-anchor on the worker pool.
+afterAll(() => closeHeavyWork());
+
+/** More claims than one shift statement takes before the second edit, and more after it. */
+const CLAIMS = SHIFT_BATCH_SIZE + 160;
+const SECOND_EDIT_LINE = SHIFT_BATCH_SIZE + 100;
+const lineOf = (index: number) => `Speaker ${index} said the tally was ${index * 3} units.`;
+const quoteOf = (index: number) => `Speaker ${index} said`;
+const LINES = [
+  "An opening line that the save rewrites.",
+  ...Array.from({ length: CLAIMS }, (_, index) => lineOf(index)),
+  "A closing line, long enough that the line after it is beyond any claim's suffix.",
+  "Words a first save takes away.",
+];
+
+async function claimList(articleId: string, since?: number) {
+  const query = since === undefined ? "" : `?since=${since}`;
+  return ZClaimList.parse(await (await request("GET", `/api/articles/${articleId}/claims${query}`)).json());
+}
+
+async function save(articleId: string, version: number, lines: string[]) {
+  const response = await request(
+    "PATCH",
+    `/api/articles/${articleId}`,
+    { doc: plainTextToDoc(lines.join("\n")) },
+    { "If-Match": `"${version}"` },
+  );
+  expect(response.status).toBe(200);
+  return ZArticleSaved.parse(await response.json());
+}
+
+describe("a save that moves hundreds of claims", () => {
+  it("stores each claim on its words, moved by the distance of the edits before it, each version bumped once", async () => {
+    const article = await buildArticle(db, { content: LINES.join("\n") });
+    const claims: Claim[] = [];
+    for (let index = 0; index < CLAIMS; index++) claims.push(await buildClaim(db, article, quoteOf(index)));
+    const doomed = await buildClaim(db, article, "Words a first save takes away");
+    // Orphaned by a first save (which moves no other claim), then left as it is by the second.
+    const first = await save(article.id, article.version, LINES.slice(0, -1));
+    expect(first.reanchored).toEqual({ exact: CLAIMS, moved: 0, fuzzy: 0, orphaned: 1 });
+    const deleted = claims[10] as Claim;
+    const deleting = await request("DELETE", `/api/claims/${deleted.id}`, undefined, { "If-Match": '"1"' });
+    expect(deleting.status).toBe(200);
+    const before = await claimList(article.id);
+    const orphanBefore = before.items.find((claim) => claim.id === doomed.id);
+    expect(orphanBefore?.isOrphaned).toBe(true);
+
+    // Two edits: the claims after the first move by one distance, those after the second by the sum.
+    const lines = LINES.slice(0, -1);
+    lines[0] = "An opening line, rewritten at some length by the save.";
+    lines[1 + SECOND_EDIT_LINE] =
+      `Next, ${lineOf(SECOND_EDIT_LINE).replace("the tally was", "the total tally came to")}`;
+    const saved = await save(article.id, first.version, lines);
+    expect(saved.reanchored).toMatchObject({ orphaned: 0 });
+
+    const after = await claimList(article.id);
+    const byId = new Map(after.items.map((claim) => [claim.id, claim]));
+    expect(byId.has(deleted.id)).toBe(false);
+    const firstShift = lines[0].length - (LINES[0] as string).length;
+    const secondShift = (lines[1 + SECOND_EDIT_LINE] as string).length - lineOf(SECOND_EDIT_LINE).length;
+    for (const [index, claim] of claims.entries()) {
+      if (claim.id === deleted.id) continue;
+      const now = byId.get(claim.id);
+      const { start, end } = now?.selectors.position ?? { start: -1, end: -1 };
+      expect(saved.text.slice(start, end), `claim ${index}`).toBe(now?.selectors.quote.exact);
+      expect(now?.selectors.quote.exact).toBe(quoteOf(index));
+      const shift =
+        firstShift + (index === SECOND_EDIT_LINE ? "Next, ".length : index > SECOND_EDIT_LINE ? secondShift : 0);
+      expect(start - claim.selectors.position.start, `claim ${index}`).toBe(shift);
+      expect(now?.version, `claim ${index}`).toBe(2);
+    }
+    // The orphan keeps its place and its version; the deleted claim was not written.
+    expect(byId.get(doomed.id)).toEqual(orphanBefore);
+    const [deletedRow] = await db.claim.findMany({ where: { id: deleted.id }, select: { start: true, version: true } });
+    expect(deletedRow).toEqual({ start: deleted.selectors.position.start, version: 2 });
+
+    // A refresh from before the save lists every moved claim, and only those.
+    const refreshed = await claimList(article.id, before.cursor);
+    expect(new Set(refreshed.items.map((claim) => claim.id))).toEqual(
+      new Set(claims.filter((claim) => claim.id !== deleted.id).map((claim) => claim.id)),
+    );
+    expect(refreshed.deletedIds).toEqual([]);
+    // Moved in batches or one by one (the claim whose own line changed), the rows read back the same instant.
+    const moved = byId.get((claims[0] as Claim).id);
+    const edited = byId.get((claims[SECOND_EDIT_LINE] as Claim).id);
+    expect(edited?.selectors.quote.suffix).not.toBe((claims[SECOND_EDIT_LINE] as Claim).selectors.quote.suffix);
+    expect(moved?.updatedAt).toBe(edited?.updatedAt);
+    // Stored alike too (SQLite keeps DateTimes as text, which SQL compares as text).
+    const stored = await db.$queryRaw<{ updatedAt: string }[]>`
+      SELECT CAST("updatedAt" AS TEXT) AS "updatedAt" FROM "Claim" WHERE "id" IN (${moved?.id}, ${edited?.id})`;
+    expect(stored).toHaveLength(2);
+    expect(stored[0]?.updatedAt).toBe(stored[1]?.updatedAt);
+  }, 120_000);
+});
+
+describe("updateClaimAnchors", () => {
+  /** A change that only moves the claim `shift` characters on. */
+  const shifted = (claim: Claim, shift: number) => {
+    const { position, quote } = claim.selectors;
+    return {
+      id: claim.id,
+      selectors: { position: { start: position.start + shift, end: position.end + shift }, quote },
+      isOrphaned: false,
+      from: claim.selectors,
+    };
+  };
+
+  async function storedPlaces(ids: string[]) {
+    const rows = await db.claim.findMany({ where: { id: { in: ids } }, select: { id: true, start: true } });
+    return new Map(rows.map((row) => [row.id, row.start]));
+  }
+
+  it("answers false for a shift of a claim deleted, orphaned or of another article, and for a stale version", async () => {
+    const article = await buildArticle(db);
+    const other = await buildArticle(db);
+    const live = await buildClaim(db, article, "Robert Malley");
+    const gone = await buildClaim(db, article, "Iravani");
+    const stranger = await buildClaim(db, other, "Robert Malley");
+    const orphan = await buildClaim(db, article, "totally unfounded");
+    await db.claim.update({ where: { id: gone.id }, data: { deletedAt: new Date() } });
+    await db.claim.update({ where: { id: orphan.id }, data: { isOrphaned: true } });
+    const attempt = (changes: ReturnType<typeof shifted>[], expectedVersion?: number) =>
+      db.$transaction(async (tx) => {
+        await lockArticleForChanges(tx, article.id);
+        return updateClaimAnchors(tx, article.id, changes, new Date(), expectedVersion);
+      });
+    const places = await storedPlaces([gone.id, stranger.id, orphan.id]);
+
+    expect(await attempt([shifted(live, 1), shifted(gone, 1)])).toBe(false);
+    expect(await attempt([shifted(live, 1), shifted(stranger, 1)])).toBe(false);
+    expect(await attempt([shifted(orphan, 1)])).toBe(false);
+    expect(await attempt([shifted(live, 1)], live.version + 1)).toBe(false);
+    // The caller rolls back on false; none of those claims was moved in any case.
+    expect(await storedPlaces([gone.id, stranger.id, orphan.id])).toEqual(places);
+  });
+
+  it("moves a claim whose version is as expected", async () => {
+    const article = await buildArticle(db);
+    const claim = await buildClaim(db, article, "Robert Malley");
+    const isUpdated = await db.$transaction(async (tx) => {
+      await lockArticleForChanges(tx, article.id);
+      return updateClaimAnchors(tx, article.id, [shifted(claim, 5)], new Date(), claim.version);
+    });
+    expect(isUpdated).toBe(true);
+    const row = await db.claim.findUniqueOrThrow({ where: { id: claim.id } });
+    expect({ start: row.start, end: row.end, version: row.version }).toEqual({
+      start: claim.selectors.position.start + 5,
+      end: claim.selectors.position.end + 5,
+      version: claim.version + 1,
+    });
+  });
+});
