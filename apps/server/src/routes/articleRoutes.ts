@@ -1,6 +1,7 @@
 import {
   type Action,
   AppError,
+  type ClaimList,
   ZArticle,
   ZArticleCreate,
   ZArticleFromUrl,
@@ -20,6 +21,7 @@ import {
   ZSpeakerList,
 } from "@factmark/core";
 import { createRoute } from "@hono/zod-openapi";
+import type { TypedResponse } from "hono";
 import type { AppDeps } from "../env";
 import { fetchSettingsFromEnv } from "../import/fetchSettings";
 import { acceptJson, acceptMultipart } from "../middleware/acceptBody";
@@ -36,7 +38,7 @@ import { listContradictions } from "../services/articles/listContradictions";
 import { listSpeakers } from "../services/articles/listSpeakers";
 import { updateArticle } from "../services/articles/updateArticle";
 import { createClaim } from "../services/claims/createClaim";
-import { listClaims } from "../services/claims/listClaims";
+import { listClaimsAsJson } from "../services/claims/listClaims";
 import { createLink } from "../services/links/createLink";
 import { listLinks } from "../services/links/listLinks";
 import { createRouter } from "./createRouter";
@@ -225,7 +227,15 @@ export function articleRoutes({ db }: AppDeps) {
         request: { params: ZIdParam, query: ZSinceQuery },
         responses: { 200: jsonAnswer(ZClaimList, "The claims"), ...errorAnswers("NOT_FOUND", "VALIDATION_FAILED") },
       }),
-      async (c) => c.json(await listClaims(db, c.req.valid("param").id, c.req.valid("query").since), 200),
+      async (c) => {
+        // The bytes c.json would send, kept with the whole list while it is current (see listClaimsAsJson).
+        const json = await listClaimsAsJson(db, c.req.valid("param").id, c.req.valid("query").since);
+        return c.body(json, 200, { "Content-Type": "application/json" }) as unknown as TypedResponse<
+          ClaimList,
+          200,
+          "json"
+        >;
+      },
     )
     .openapi(
       createRoute({
