@@ -38,7 +38,7 @@ import { listContradictions } from "../services/articles/listContradictions";
 import { listSpeakers } from "../services/articles/listSpeakers";
 import { updateArticle } from "../services/articles/updateArticle";
 import { createClaim } from "../services/claims/createClaim";
-import { listClaimsAsJson } from "../services/claims/listClaims";
+import { acceptsGzip, listClaimsForClient } from "../services/claims/listClaims";
 import { createLink } from "../services/links/createLink";
 import { listLinks } from "../services/links/listLinks";
 import { createRouter } from "./createRouter";
@@ -228,13 +228,17 @@ export function articleRoutes({ db }: AppDeps) {
         responses: { 200: jsonAnswer(ZClaimList, "The claims"), ...errorAnswers("NOT_FOUND", "VALIDATION_FAILED") },
       }),
       async (c) => {
-        // The bytes c.json would send, kept with the whole list while it is current (see listClaimsAsJson).
-        const json = await listClaimsAsJson(db, c.req.valid("param").id, c.req.valid("query").since);
-        return c.body(json, 200, { "Content-Type": "application/json" }) as unknown as TypedResponse<
-          ClaimList,
-          200,
-          "json"
-        >;
+        // The bytes c.json would send, kept with the whole list while it is current (see listClaimsAsJson), and
+        // a long list's gzip kept with them; compress() leaves an answer that has its Content-Encoding alone.
+        const { body, isGzip } = await listClaimsForClient(
+          db,
+          c.req.valid("param").id,
+          c.req.valid("query").since,
+          acceptsGzip(c.req.header("Accept-Encoding")),
+        );
+        const headers: Record<string, string> = { "Content-Type": "application/json", Vary: "Accept-Encoding" };
+        if (isGzip) headers["Content-Encoding"] = "gzip";
+        return c.body(body, 200, headers) as unknown as TypedResponse<ClaimList, 200, "json">;
       },
     )
     .openapi(

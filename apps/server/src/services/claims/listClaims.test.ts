@@ -1,9 +1,10 @@
+import { gunzipSync } from "node:zlib";
 import { describe, expect, it } from "vitest";
 import { SEED_ADMIN } from "../../repositories/accountRepository";
 import { buildArticle } from "../../test/buildArticle";
 import { buildClaim } from "../../test/buildClaim";
 import { createTestApp } from "../../test/createTestApp";
-import { listClaims, listClaimsAsJson as listClaimsAsBytes } from "./listClaims";
+import { acceptsGzip, KEPT_GZIP_MIN_BYTES, listClaims, listClaimsAsJson as listClaimsAsBytes } from "./listClaims";
 import { updateClaim } from "./updateClaim";
 
 const { db, request } = await createTestApp();
@@ -41,5 +42,36 @@ describe("listClaimsAsJson", () => {
     expect(response.status).toBe(200);
     expect(response.headers.get("Content-Type")).toBe("application/json");
     expect(await response.text()).toBe(JSON.stringify(await listClaims(db, article.id)));
+  });
+
+  it("answers a long list gzipped from the bytes kept with it, and the same JSON as a client without gzip gets", async () => {
+    const article = await buildArticle(db);
+    const rationale = "x".repeat(KEPT_GZIP_MIN_BYTES);
+    await buildClaim(db, article, "transferred dozens", { rationale });
+    const path = `/api/articles/${article.id}/claims`;
+    const plain = await request("GET", path);
+    expect(plain.headers.get("Content-Encoding")).toBeNull();
+    const expected = JSON.stringify(await listClaims(db, article.id));
+    expect(await plain.text()).toBe(expected);
+
+    for (let read = 0; read < 2; read++) {
+      const gzipped = await request("GET", path, undefined, { "Accept-Encoding": "br;q=0, gzip;q=0.8" });
+      expect(gzipped.status).toBe(200);
+      expect(gzipped.headers.get("Content-Encoding")).toBe("gzip");
+      expect(gzipped.headers.get("Vary")).toContain("Accept-Encoding");
+      expect(gunzipSync(Buffer.from(await gzipped.arrayBuffer())).toString("utf8")).toBe(expected);
+    }
+  });
+});
+
+describe("acceptsGzip", () => {
+  it("takes gzip when named or covered by *, unless its weight is 0", () => {
+    expect(acceptsGzip("gzip, deflate, br")).toBe(true);
+    expect(acceptsGzip("br, *")).toBe(true);
+    expect(acceptsGzip("GZIP;q=0.5")).toBe(true);
+    expect(acceptsGzip("gzip;q=0, *")).toBe(false);
+    expect(acceptsGzip("deflate, br")).toBe(false);
+    expect(acceptsGzip("*;q=0")).toBe(false);
+    expect(acceptsGzip(undefined)).toBe(false);
   });
 });
