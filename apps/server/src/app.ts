@@ -9,6 +9,7 @@ import { DEFAULT_SECURITY_SETTINGS } from "./auth/securitySettings";
 import type { ApiDeps, AppDeps, Guard } from "./env";
 import { authenticate } from "./middleware/authenticate";
 import { handleError } from "./middleware/errorHandler";
+import { privateByDefault } from "./middleware/privateByDefault";
 import { RateLimiter } from "./middleware/RateLimiter";
 import { enforceRateLimit } from "./middleware/rateLimit";
 import { requireSameSiteFor } from "./middleware/requireSameSite";
@@ -92,6 +93,7 @@ export function createApp(appDeps: AppDeps) {
       },
     }),
   );
+  app.use("/api/*", privateByDefault());
   app.use("/api/*", authenticate(deps.db));
   app.use("/api/*", async (c, next) => {
     if (!WRITE_METHODS.has(c.req.method)) return next();
