@@ -131,19 +131,22 @@ const recentTexts = recentPerClient<{ version: number; text: string }>(16);
  * article's text is hundreds of KB: the last few are kept in memory and reused while the article's
  * version, read first (raw: a few bytes, no query compiled), is still theirs.
  */
-export async function findArticleText(db: DbClient, id: string): Promise<{ id: string; text: string } | null> {
+export async function findArticleText(
+  db: DbClient,
+  id: string,
+): Promise<{ id: string; text: string; version: number } | null> {
   const [live] = await db.$queryRaw<{ version: number }[]>`
     SELECT "version" FROM "Article" WHERE "id" = ${id} AND "deletedAt" IS NULL`;
   if (!live) return null;
   const known = recentTexts.get(db, id);
-  if (known?.version === live.version) return { id, text: known.text };
+  if (known?.version === live.version) return { id, text: known.text, version: live.version };
   const article = await db.article.findFirst({
     where: { id, deletedAt: null },
     select: { version: true, text: true },
   });
   if (!article) return null;
   recentTexts.set(db, id, article);
-  return { id, text: article.text };
+  return { id, text: article.text, version: article.version };
 }
 
 /** Whether a live (not deleted) article has this id: one count, no text read. */

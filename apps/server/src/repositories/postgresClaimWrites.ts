@@ -42,7 +42,7 @@ const recentTexts = recentPerClient<{ version: number; text: string }, pg.Pool>(
 export async function createClaimOnPostgres(
   pool: pg.Pool,
   claim: NewClaimFields,
-  place: (text: string) => Selectors,
+  place: (text: string, version: number) => Selectors,
   actor: Actor,
 ): Promise<Claim> {
   const client = await pool.connect();
@@ -66,7 +66,7 @@ async function insertClaimStatements(
   pool: pg.Pool,
   client: pg.PoolClient,
   claim: NewClaimFields,
-  place: (text: string) => Selectors,
+  place: (text: string, version: number) => Selectors,
   actor: Actor,
 ): Promise<Claim> {
   await client.query("BEGIN");
@@ -78,7 +78,7 @@ async function insertClaimStatements(
   const started = rows[0];
   if (!started) throw new AppError("NOT_FOUND", `No article with id "${claim.articleId}".`);
   const changeNumber = started.lastChangeNumber;
-  const selectors = place(await textOf(pool, client, claim.articleId, started.version));
+  const selectors = place(await textOf(pool, client, claim.articleId, started.version), started.version);
   const { position, quote } = selectors;
   const at = new Date();
   // Whoever gives a verdict may not approve it.

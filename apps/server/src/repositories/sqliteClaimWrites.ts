@@ -37,13 +37,13 @@ const recentTexts = recentPerClient<{ version: number; text: string }, object>(1
 /**
  * createClaim's write on SQLite in one batch of kept statements (see sqliteWriter.ts): takes the article's
  * next change number (its change lock), reads its text (kept by version), places the selectors with
- * `place` (which may throw UNPROCESSABLE), stores the claim and its "created" entry, commits, and tells the
+ * `place` (which may throw UNPROCESSABLE, or PRECONDITION_FAILED for another version than the client read), stores the claim and its "created" entry, commits, and tells the
  * article's event streams. Throws NOT_FOUND when there is no such live article; any throw stores nothing.
  */
 export async function createClaimInBatch(
   writer: SqliteWriter,
   claim: NewClaimFields,
-  place: (text: string) => Selectors,
+  place: (text: string, version: number) => Selectors,
   actor: Actor,
 ): Promise<Claim> {
   const { answer, changeNumber } = await writer.transaction((statements) =>
@@ -56,7 +56,7 @@ export async function createClaimInBatch(
 function insertClaimStatements(
   statements: KeptStatements,
   claim: NewClaimFields,
-  place: (text: string) => Selectors,
+  place: (text: string, version: number) => Selectors,
   actor: Actor,
 ): { answer: Claim; changeNumber: number } {
   const counter = statements.prepare(TAKE_CHANGE_NUMBER).get(claim.articleId) as
@@ -65,7 +65,7 @@ function insertClaimStatements(
   const live = statements.prepare(FIND_LIVE_VERSION).get(claim.articleId) as { version: number } | undefined;
   if (!counter || !live) throw new AppError("NOT_FOUND", `No article with id "${claim.articleId}".`);
   const changeNumber = counter.lastChangeNumber;
-  const selectors = place(textOf(statements, claim.articleId, live.version));
+  const selectors = place(textOf(statements, claim.articleId, live.version), live.version);
   const { position, quote } = selectors;
   const at = new Date();
   const storedAt = sqliteDateTime(at);

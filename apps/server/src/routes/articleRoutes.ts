@@ -246,6 +246,9 @@ export function articleRoutes({ db }: AppDeps) {
         method: "post",
         path: "/{id}/claims",
         summary: "Mark a claim from a position and/or quote selector",
+        description:
+          "Send If-Match with the article's ETag its offsets were read from: on another version of the text the same offsets may hold other words, and the claim is refused with 412.",
+        parameters: [ifMatchHeader("optional")],
         middleware: [acceptJson(BODY_LIMITS.default)],
         request: { params: ZIdParam, body: jsonRequest(ZClaimCreate) },
         responses: {
@@ -253,6 +256,7 @@ export function articleRoutes({ db }: AppDeps) {
           ...errorAnswers(
             "VALIDATION_FAILED",
             "NOT_FOUND",
+            "PRECONDITION_FAILED",
             "UNPROCESSABLE",
             "UNSUPPORTED_MEDIA_TYPE",
             "PAYLOAD_TOO_LARGE",
@@ -260,7 +264,14 @@ export function articleRoutes({ db }: AppDeps) {
         },
       }),
       async (c) => {
-        const claim = await createClaim(db, c.get("actor"), c.req.valid("param").id, c.req.valid("json"));
+        // If-Match (optional): the article's ETag the selectors' offsets were read from.
+        const claim = await createClaim(
+          db,
+          c.get("actor"),
+          c.req.valid("param").id,
+          c.req.valid("json"),
+          readIfMatch(c),
+        );
         c.header("ETag", etag(claim));
         c.header("Location", `/api/claims/${claim.id}`);
         return c.json(claim, 201);

@@ -41,6 +41,37 @@ async function failClaimCreatedEntries(): Promise<() => Promise<void>> {
 }
 
 describe("making a claim", () => {
+  it("is refused with 412, storing nothing, when its offsets were read from an article version since changed", async () => {
+    const article = await buildArticle(db);
+    const read = await request("GET", `/api/articles/${article.id}`);
+    const etagRead = read.headers.get("ETag") ?? "";
+    const { text } = (await read.json()) as { text: string };
+    const start = text.indexOf(QUOTE);
+    const position = { start, end: start + QUOTE.length };
+    const edited = await request(
+      "PATCH",
+      `/api/articles/${article.id}`,
+      { title: "Renamed while a reviewer was selecting" },
+      { "If-Match": etagRead },
+    );
+    expect(edited.status).toBe(200);
+    const stale = await expectUnchanged(db, () =>
+      request("POST", `/api/articles/${article.id}/claims`, { selectors: { position } }, { "If-Match": etagRead }),
+    );
+    expect(stale.status).toBe(412);
+    const body = (await stale.json()) as { error: { code: string; message: string } };
+    expect(body.error.code).toBe("PRECONDITION_FAILED");
+    expect(body.error.message).toMatch(/article was changed/);
+    const current = await request(
+      "POST",
+      `/api/articles/${article.id}/claims`,
+      { selectors: { position } },
+      { "If-Match": edited.headers.get("ETag") ?? "" },
+    );
+    expect(current.status).toBe(201);
+    expect(((await current.json()) as { selectors: { quote: { exact: string } } }).selectors.quote.exact).toBe(QUOTE);
+  });
+
   it("stores nothing, and takes no change number, when its history entry cannot be written", async () => {
     const article = await buildArticle(db);
     const before = await listOf(article.id);

@@ -4,6 +4,7 @@ import { postgresPoolOf } from "../../db/postgresPool";
 import { sqliteWriterOf } from "../../db/sqliteWriter";
 import { timeOrderedId } from "../../db/timeOrderedId";
 import { placeSelectors } from "../../domain/placeSelectors";
+import { preconditionFailed } from "../../domain/preconditionFailed";
 import { authorize } from "../../policy/authorize";
 import { findArticleText } from "../../repositories/articleRepository";
 import { insertClaim } from "../../repositories/claimRepository";
@@ -15,6 +16,9 @@ import { createClaimInBatch } from "../../repositories/sqliteClaimWrites";
  * Places a new claim on an article. The selectors must fit the stored text exactly:
  * a position holding the quote, or a quote that occurs once (else UNPROCESSABLE, saying why).
  *
+ * With `expectedArticleVersion` (the article's ETag the client read its offsets from, sent as If-Match), a claim
+ * on any other version is refused with PRECONDITION_FAILED, the article's current version in its details.
+ *
  * The text is read and the claim stored in one transaction, under the article's claim-write lock,
  * which a save of the article's text takes first too: a save committed in between would otherwise
  * leave the claim on the old text's offsets, on other words, without re-anchoring it (PostgreSQL).
@@ -22,7 +26,13 @@ import { createClaimInBatch } from "../../repositories/sqliteClaimWrites";
  * on PostgreSQL three statements in one transaction (postgresClaimWrites.ts). The Prisma path stays for
  * clients without either (a client extended with `$extends`).
  */
-export async function createClaim(db: Db, actor: Principal, articleId: string, input: ClaimCreate): Promise<Claim> {
+export async function createClaim(
+  db: Db,
+  actor: Principal,
+  articleId: string,
+  input: ClaimCreate,
+  expectedArticleVersion?: number,
+): Promise<Claim> {
   authorize(actor, "claim.create");
   const fields = {
     id: timeOrderedId(),
@@ -31,7 +41,13 @@ export async function createClaim(db: Db, actor: Principal, articleId: string, i
     speaker: input.speaker ?? null,
     rationale: input.rationale ?? "",
   };
-  const place = (text: string) => placeSelectors(text, input.selectors);
+  // Offsets count in the text of the version they were read from: another version's text may hold other words there.
+  const place = (text: string, version: number) => {
+    if (expectedArticleVersion !== undefined && version !== expectedArticleVersion) {
+      throw preconditionFailed("article", { version });
+    }
+    return placeSelectors(text, input.selectors);
+  };
   const writer = sqliteWriterOf(db);
   if (writer) return createClaimInBatch(writer, fields, place, actor);
   const pool = postgresPoolOf(db);
@@ -42,7 +58,7 @@ export async function createClaim(db: Db, actor: Principal, articleId: string, i
     await lockArticleForChanges(tx, articleId);
     const article = await findArticleText(tx, articleId);
     if (!article) throw new AppError("NOT_FOUND", `No article with id "${articleId}".`);
-    const selectors = place(article.text);
+    const selectors = place(article.text, article.version);
     return insertClaim(tx, { ...fields, selectors }, actor);
   });
 }
