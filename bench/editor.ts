@@ -190,6 +190,11 @@ interface OpenCondition {
   count: number;
   /** … and this one present. */
   alsoPresent: string;
+  /**
+   * Count only the ones shown (not under `visibility: hidden`): the app renders into a hidden #root while the
+   * page's own first screen, drawn by the server, is up, and takes that away as its own view shows.
+   */
+  isShownOnly?: boolean;
 }
 
 /** When an article counts as open: its first screen of text with its highlights painted, and the whole editor. */
@@ -202,9 +207,15 @@ interface OpenConditions {
 function watchOpen({ firstScreen, full }: OpenConditions) {
   const bench = window.__bench as PageBench & { firstScreenAt?: number };
   const isMet =
-    ({ selector, count, alsoPresent }: OpenCondition) =>
-    () =>
-      document.querySelectorAll(selector).length >= count && document.querySelector(alsoPresent) !== null;
+    ({ selector, count, alsoPresent, isShownOnly }: OpenCondition) =>
+    () => {
+      if (document.querySelector(alsoPresent) === null) return false;
+      const found = [...document.querySelectorAll(selector)];
+      const shown = isShownOnly
+        ? found.filter((element) => element.checkVisibility({ visibilityProperty: true }))
+        : found;
+      return shown.length >= count;
+    };
   void bench.until(isMet(firstScreen)).then((time) => {
     bench.firstScreenAt = time;
   });
@@ -503,12 +514,17 @@ function median(values: number[]): number {
 const round = (value: number) => Math.round(value);
 
 /** What the bench waits for on an article of `paragraphCount` paragraphs with `claimCount` claims, `firstScreenClaims` of them on its first screen. */
-function openConditions(paragraphCount: number, claimCount: number, firstScreenClaims: number): OpenConditions {
+export function openConditions(paragraphCount: number, claimCount: number, firstScreenClaims: number): OpenConditions {
   // The editor proper is the contenteditable text; the first screen may be drawn before it (a preview).
   const editorText = ".article-text[contenteditable]";
   if (claimCount === 0) {
     return {
-      firstScreen: { selector: ".article-text p", count: FIRST_SCREEN_PARAGRAPHS, alsoPresent: ".article-text p" },
+      firstScreen: {
+        selector: ".article-text p",
+        count: FIRST_SCREEN_PARAGRAPHS,
+        alsoPresent: ".article-text p",
+        isShownOnly: true,
+      },
       // The claims' answer is in too (the empty list), as it is for the other article.
       full: { selector: `${editorText} p`, count: paragraphCount, alsoPresent: ".claim-sidebar .empty-state" },
     };
@@ -518,13 +534,14 @@ function openConditions(paragraphCount: number, claimCount: number, firstScreenC
       selector: ".article-text [data-claim-id]",
       count: firstScreenClaims,
       alsoPresent: `.article-text p:nth-of-type(${FIRST_SCREEN_PARAGRAPHS})`,
+      isShownOnly: true,
     },
     full: { selector: `${editorText} [data-claim-id]`, count: claimCount, alsoPresent: `${editorText} p` },
   };
 }
 
 /** The claims whose words start in the article's first screen of paragraphs. */
-function firstScreenClaimCount(article: EditorArticle): number {
+export function firstScreenClaimCount(article: EditorArticle): number {
   let end = -1;
   for (let paragraph = 0; paragraph < FIRST_SCREEN_PARAGRAPHS; paragraph++)
     end = article.content.indexOf("\n", end + 1);
@@ -797,7 +814,7 @@ export async function benchEditor(): Promise<BenchRow[]> {
         ratio: firstScreenValue / firstScreenBaseline,
         goal: "< 300 ms",
         isGoalMet: firstScreenValue < 300,
-        note: `median of ${OPEN_RUNS} (${warm.spread("claims", "firstScreenMilliseconds")}); the first ${FIRST_SCREEN_PARAGRAPHS} paragraphs and their ${firstScreenClaimCount(article)} highlights; the document came back in ${round(warm.median("claims", "articleTransferBytes"))} bytes (304 when the cache's copy is current); ${requestsPerOpen} requests for the document and the claims (2: the app used the page's preloads); baseline: the same text, no claims`,
+        note: `median of ${OPEN_RUNS} (${warm.spread("claims", "firstScreenMilliseconds")}); the first ${FIRST_SCREEN_PARAGRAPHS} paragraphs and their ${firstScreenClaimCount(article)} highlights as shown, whoever drew them (the server in the page's HTML, the app's preview, or the editor); the document came back in ${round(warm.median("claims", "articleTransferBytes"))} bytes (304 when the cache's copy is current); ${requestsPerOpen} requests for the document and the claims (2: the app used the page's preloads); baseline: the same text, no claims`,
       },
       {
         section: SECTION,

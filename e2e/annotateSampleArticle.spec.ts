@@ -12,7 +12,7 @@ test("a reviewer marks three claims on the sample article, reloads, changes a ve
   await expect(page.getByRole("heading", { name: "Articles" })).toBeVisible();
   expect(await seriousAccessibilityViolations(page)).toEqual([]);
   await page.getByRole("link", { name: /Iran admits supplying Russia with drones/ }).click();
-  await expect(page.locator(".article-text")).toContainText("Amir-Abdollahian");
+  await expect(page.locator("#root .article-text")).toContainText("Amir-Abdollahian");
 
   // By keyboard: select, then "c".
   await selectInArticle(page, FOREIGN_MINISTER);

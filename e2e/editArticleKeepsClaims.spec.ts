@@ -76,7 +76,7 @@ test("edits before and inside a claim keep highlights on their words; deleting a
       window.getSelection()?.addRange(range);
     });
   await page.keyboard.press("Backspace");
-  await expect(page.locator(".article-text")).not.toContainText("limited number");
+  await expect(page.locator("#root .article-text")).not.toContainText("limited number");
   await page.getByRole("button", { name: "Save text" }).click();
   await expect(page.getByRole("status").filter({ hasText: "no longer in the text" })).toBeVisible();
   await page.reload();

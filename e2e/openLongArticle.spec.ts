@@ -13,7 +13,7 @@ const FAR = "Paragraph 290 opens here";
 const SECOND_ENVOY =
   "the envoy said dozens were transferred this summer, and officials denied it. The ambassador called any support totally unfounded, according to sources close to the government, who asked not to be named in report 2.";
 
-test("a long article opens with its first screen highlighted, then every highlight, and marking lands on the words chosen", async ({
+test("a long article opens with its first screen highlighted in the page itself, then every highlight, and marking lands on the words chosen", async ({
   page,
   request,
 }) => {
@@ -31,6 +31,21 @@ test("a long article opens with its first screen highlighted, then every highlig
     });
     expect(claim.status()).toBe(201);
   }
+
+  // Before any of the app's scripts runs (here, none ever does): the page itself holds the first screen, the
+  // claim on it painted in its verdict's colour.
+  await page.route("**/assets/*.js", (route) => route.abort());
+  await page.goto(`/articles/${id}`);
+  const serverRun = page.locator("#first-screen [data-claim-id]", { hasText: FIRST });
+  await expect(serverRun).toBeVisible();
+  await expect(serverRun).toHaveAttribute("data-verdict", "contradicted");
+  await expect(page.locator("#first-screen .article-text p").first()).toContainText(FIRST);
+  await expect(page.locator("#first-screen")).toContainText("A long article");
+  const serverPaint = await serverRun.evaluate((run) => ({
+    colour: getComputedStyle(run).textDecorationColor,
+    box: run.getBoundingClientRect().toJSON() as DOMRect,
+  }));
+  await page.unroute("**/assets/*.js");
 
   // What the page showed before its editor: recorded as it happens (the preview lasts a frame or a few).
   await page.addInitScript(() => {
@@ -56,6 +71,12 @@ test("a long article opens with its first screen highlighted, then every highlig
   const editorColour = await highlightOf(page, FIRST).evaluate((run) => getComputedStyle(run).textDecorationColor);
   // The preview drew the first paragraphs only, the first claim in the colour the editor then drew it in.
   expect(firstScreen.preview).toMatchObject({ verdict: "contradicted", colour: editorColour });
+  // The server's first screen is gone, and its highlight was painted where and as the editor paints it: nothing jumps.
+  await expect(page.locator("#first-screen")).toHaveCount(0);
+  expect(serverPaint.colour).toBe(editorColour);
+  const editorBox = await highlightOf(page, FIRST).evaluate((run) => run.getBoundingClientRect().toJSON() as DOMRect);
+  expect(Math.abs(editorBox.x - serverPaint.box.x)).toBeLessThan(1);
+  expect(Math.abs(editorBox.y - serverPaint.box.y)).toBeLessThan(1);
   expect((firstScreen.preview as { paragraphs: number }).paragraphs).toBeLessThan(PARAGRAPHS.length);
   await expect(page.locator("[data-article-preview]")).toHaveCount(0);
   await expect(highlightOf(page, FIRST)).toHaveAttribute("data-verdict", "contradicted");

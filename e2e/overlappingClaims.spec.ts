@@ -57,8 +57,8 @@ async function underlinesOver(page: Page, text: string): Promise<string[][]> {
 
 /** Puts the caret inside the first occurrence of `text`, as arrow keys would, in the focused editor. */
 async function placeCaretIn(page: Page, text: string): Promise<void> {
-  await page.locator(".article-text").focus();
-  await page.locator(".article-text").evaluate((root, wanted) => {
+  await page.locator("#root .article-text").focus();
+  await page.locator("#root .article-text").evaluate((root, wanted) => {
     const walker = document.createTreeWalker(root, NodeFilter.SHOW_TEXT);
     for (let node = walker.nextNode(); node; node = walker.nextNode()) {
       const at = node.textContent?.indexOf(wanted) ?? -1;
@@ -128,7 +128,7 @@ test("three nested claims: every verdict on a word is drawn, contradicted is nev
   await page.keyboard.press("Enter");
   await expect(chooser).toHaveCount(0);
   await expect(page.locator(`.claim-card[data-claim-id="${middle}"]`)).toHaveAttribute("aria-current", "true");
-  await expect(page.locator(".article-text")).toBeFocused();
+  await expect(page.locator("#root .article-text")).toBeFocused();
 
   // By keyboard: the caret in "forty", Enter opens it; Escape closes it and focus returns to the text.
   await placeCaretIn(page, "forty");
@@ -136,7 +136,7 @@ test("three nested claims: every verdict on a word is drawn, contradicted is nev
   await expect(chooser).toBeFocused();
   await page.keyboard.press("Escape");
   await expect(chooser).toHaveCount(0);
-  await expect(page.locator(".article-text")).toBeFocused();
+  await expect(page.locator("#root .article-text")).toBeFocused();
   await placeCaretIn(page, "forty");
   await page.keyboard.press("Enter");
   await expect(chooser).toBeFocused();

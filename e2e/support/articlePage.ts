@@ -14,7 +14,7 @@ export async function selectInArticle(page: Page, text: string): Promise<void> {
 
 /** Selects the first occurrence of `text` in the article, in either mode (annotating or editing). */
 export async function setTextSelection(page: Page, text: string): Promise<void> {
-  await page.locator(".article-text").evaluate((root, wanted) => {
+  await page.locator("#root .article-text").evaluate((root, wanted) => {
     const walker = document.createTreeWalker(root, NodeFilter.SHOW_TEXT);
     for (let node = walker.nextNode(); node; node = walker.nextNode()) {
       const at = node.textContent?.indexOf(wanted) ?? -1;

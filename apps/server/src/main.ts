@@ -19,7 +19,7 @@ const db = await createDatabase(config.databaseUrl);
 await seed(db, SEED_ADMIN);
 
 const app = createApp({ db, security });
-if (!serveWebApp(app, config.webDistDir)) {
+if (!serveWebApp(app, config.webDistDir, db)) {
   console.warn(`No built web app at ${config.webDistDir}: serving the API only (run "pnpm build").`);
 }
 

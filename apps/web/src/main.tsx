@@ -2,7 +2,9 @@ import { StrictMode } from "react";
 import { createRoot } from "react-dom/client";
 import { App } from "./app/App";
 import { AppProviders, createQueryClient } from "./app/AppProviders";
+import { SERVER_FIRST_SCREEN_ID } from "./app/serverFirstScreen";
 import { startRouteData } from "./app/startRouteData";
+import { afterNextPaint } from "./lib/afterNextPaint";
 import "./styles.css";
 import "./features/factCheck.css";
 import "./features/import/import.css";
@@ -13,10 +15,15 @@ startRouteData(queryClient, window.location.pathname);
 
 const root = document.getElementById("root");
 if (!root) throw new Error("The page has no #root element.");
-createRoot(root).render(
-  <StrictMode>
-    <AppProviders client={queryClient}>
-      <App />
-    </AppProviders>
-  </StrictMode>,
-);
+const render = () =>
+  createRoot(root).render(
+    <StrictMode>
+      <AppProviders client={queryClient}>
+        <App />
+      </AppProviders>
+    </StrictMode>,
+  );
+// A page that came with its first screen (an article's, drawn by the server) shows it first: rendering the app
+// takes a while, and would otherwise come before the browser's first paint.
+if (document.getElementById(SERVER_FIRST_SCREEN_ID)) afterNextPaint(render);
+else render();

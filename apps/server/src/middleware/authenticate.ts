@@ -1,4 +1,4 @@
-import { AppError } from "@factmark/core";
+import { AppError, type Principal } from "@factmark/core";
 import type { Context } from "hono";
 import { createMiddleware } from "hono/factory";
 import { matchedRoutes } from "hono/route";
@@ -25,20 +25,30 @@ export function isPublicRoute(c: Context): boolean {
 }
 
 /**
+ * The account of the request's session cookie, with its current role: one query (the session, live, not expired,
+ * its account active), none for a cookie that is not a token (43 base64url characters). Undefined without one.
+ * Answers the token too, which the write limits count by.
+ */
+export async function findRequestPrincipal(
+  db: Db,
+  c: Context,
+): Promise<{ principal: Principal; token: string } | undefined> {
+  const token = readSessionCookie(c);
+  if (!token || !/^[A-Za-z0-9_-]{43}$/.test(token)) return undefined;
+  const principal = await findSessionPrincipal(db, hashSecretToken(token), new Date());
+  return principal ? { principal, token } : undefined;
+}
+
+/**
  * Sets `actor` to the account of the request's session (one query: the session, live, with its account's
  * current role), and refuses any other API request without one with 401.
  */
 export function authenticate(db: Db) {
   return createMiddleware<AppEnv>(async (c, next) => {
-    const token = readSessionCookie(c);
-    // A token is 43 base64url characters; anything else is not worth a query.
-    const actor =
-      token && /^[A-Za-z0-9_-]{43}$/.test(token)
-        ? await findSessionPrincipal(db, hashSecretToken(token), new Date())
-        : undefined;
-    if (actor && token) {
-      c.set("actor", actor);
-      c.set("sessionToken", token);
+    const session = await findRequestPrincipal(db, c);
+    if (session) {
+      c.set("actor", session.principal);
+      c.set("sessionToken", session.token);
     } else if (!isPublicRoute(c)) {
       throw new AppError("UNAUTHENTICATED", "Sign in first.");
     }

@@ -2,7 +2,15 @@ import { mkdirSync, mkdtempSync, writeFileSync } from "node:fs";
 import { tmpdir } from "node:os";
 import path from "node:path";
 import { Hono } from "hono";
-import { describe, expect, it } from "vitest";
+import { beforeAll, describe, expect, it } from "vitest";
+import { SESSION_COOKIE } from "../auth/sessionCookie";
+import { startSession } from "../domain/startSession";
+import { SEED_ADMIN } from "../repositories/accountRepository";
+import { deactivateUser } from "../services/accounts/deactivateUser";
+import { deleteArticle } from "../services/articles/deleteArticle";
+import { buildArticle } from "../test/buildArticle";
+import { buildClaim } from "../test/buildClaim";
+import { createTestApp } from "../test/createTestApp";
 import { serveWebApp } from "./serveWebApp";
 
 /** A web build as Vite writes it: index.html loading the entry, and the manifest naming every chunk. */
@@ -38,10 +46,13 @@ function buildDist({ hasManifest = true } = {}): string {
   return dist;
 }
 
-async function page(url: string, dist = buildDist()) {
+/** A session cookie's shape (serveWebApp only looks whether one is sent; the API checks it). */
+const SIGNED_IN = `${SESSION_COOKIE}=${"a".repeat(43)}`;
+
+async function page(url: string, dist = buildDist(), cookie = SIGNED_IN) {
   const app = new Hono();
   expect(serveWebApp(app, dist)).toBe(true);
-  const response = await app.request(url);
+  const response = await app.request(url, { headers: { cookie } });
   expect(response.status).toBe(200);
   return response.text();
 }
@@ -70,9 +81,133 @@ describe("serveWebApp", () => {
     }
   });
 
+  it("preloads no data for a visitor without a session, who would only get 401s, and still the page's chunks", async () => {
+    const html = await page("/articles/abc", buildDist(), "other=1");
+    expect(html).not.toContain("/api/");
+    expect(html).toContain('<link rel="modulepreload" crossorigin href="/assets/ArticlePage-A1.js">');
+  });
+
+  it("answers 404, not the app's page, for a file that is not there", async () => {
+    const app = new Hono();
+    expect(serveWebApp(app, buildDist())).toBe(true);
+    for (const url of ["/assets/ArticlePage-OLD.js", "/assets/missing.css", "/robots.txt", "/favicon.ico"]) {
+      const response = await app.request(url);
+      expect(response.status, url).toBe(404);
+      expect(response.headers.get("content-type"), url).not.toContain("text/html");
+    }
+  });
+
   it("still preloads an article's data without a manifest, its chunks then loading when the router asks", async () => {
     const html = await page("/articles/abc", buildDist({ hasManifest: false }));
     expect(html).toContain('<link rel="preload" as="fetch" crossorigin href="/api/articles/abc/claims">');
     expect(html).not.toContain("modulepreload");
   });
+});
+
+describe("serveWebApp, an article's page with its first screen drawn", async () => {
+  const testApp = await createTestApp();
+  const { db } = testApp;
+  expect(serveWebApp(testApp.app, buildDist(), db)).toBe(true);
+  const HOSTILE_TITLE = '"><img src=x onerror=alert(1)> <script>alert(2)</script>';
+  let article: Awaited<ReturnType<typeof buildArticle>>;
+  let plain: string;
+  beforeAll(async () => {
+    article = await buildArticle(db, { title: HOSTILE_TITLE });
+    await buildClaim(db, article, "sold a limited number of drones", { verdict: "contradicted" });
+    plain = await (await testApp.request("GET", `/articles/${article.id}`, undefined, {}, { as: "anonymous" })).text();
+  });
+
+  /** The page as a visitor without a session cookie gets it: a cookie, even a stale one, adds the data preloads. */
+  const withoutDataPreloads = (html: string) => html.replace(/\n\s*<link rel="preload" as="fetch"[^>]*>/g, "");
+
+  /** The page at `url` for a request carrying `cookie` (none: signed out), with its Cache-Control. */
+  async function pageFor(url: string, cookie?: string) {
+    const response = await testApp.app.request(url, { headers: { cookie: cookie ?? "other=1" } });
+    expect(response.status).toBe(200);
+    return { html: await response.text(), cacheControl: response.headers.get("cache-control") };
+  }
+
+  it("draws a signed-in reviewer's first screen into the page: its first words and each claim's highlight", async () => {
+    const { html, cacheControl } = await pageFor(`/articles/${article.id}`, await testApp.cookieFor("reviewer"));
+    const firstScreen = html.slice(html.indexOf('<div id="first-screen"'), html.indexOf('<div id="root">'));
+    expect(firstScreen).toMatch(/^<div id="first-screen" inert aria-hidden="true">/);
+    expect(firstScreen).toContain("Iran ");
+    expect(firstScreen).toMatch(
+      /<span class="claim-hl [^"]*" data-claim-id="[^"]+" data-verdict="contradicted"[^>]*><span>sold a limited number of drones<\/span><\/span>/,
+    );
+    expect(firstScreen).toContain('<span class="account-menu__role">Reviewer</span>');
+    // Its own header's and skeleton's text, its title too, escaped: the title is the reviewer's input.
+    expect(html).not.toContain("<script>alert(2)");
+    expect(html).not.toContain("<img src=x");
+    expect(html).toContain(
+      "<title>&quot;&gt;&lt;img src=x onerror=alert(1)&gt; &lt;script&gt;alert(2)&lt;/script&gt; · Factmark</title>",
+    );
+    expect(cacheControl).toBe("private, no-store");
+    // Still starting the data and chunks as before.
+    expect(html).toContain(`<link rel="preload" as="fetch" crossorigin href="/api/articles/${article.id}/claims">`);
+  });
+
+  it("shows each role what the app will show it: a viewer gets no editing buttons, an editor does", async () => {
+    const viewer = await pageFor(`/articles/${article.id}`, await testApp.cookieFor("viewer"));
+    expect(viewer.html).toContain("sold a limited number of drones");
+    expect(viewer.html).not.toContain("Edit text");
+    const editor = await pageFor(`/articles/${article.id}`, await testApp.cookieFor("editor"));
+    expect(editor.html).toContain("Edit text");
+  });
+
+  it("serves the plain page, no article in it, to anyone who may not read the article", async () => {
+    expect(plain).not.toContain("first-screen");
+    expect(plain).not.toContain("Iran");
+    const expired = await startSession(db, SEED_ADMIN.id, -1_000);
+    const forged = `${SESSION_COOKIE}=${"A".repeat(43)}`;
+    const notAToken = `${SESSION_COOKIE}=%22%3E%3Cscript%3E`;
+    for (const cookie of [undefined, `${SESSION_COOKIE}=${expired.token}`, forged, notAToken]) {
+      const { html, cacheControl } = await pageFor(`/articles/${article.id}`, cookie);
+      expect(withoutDataPreloads(html), cookie).toBe(plain);
+      expect(cacheControl, cookie).toBeNull();
+    }
+  });
+
+  it("serves the plain page for an account deactivated since it signed in", async () => {
+    const session = await startSession(db, (await testApp.userFor("reviewer")).id, 60_000);
+    const cookie = `${SESSION_COOKIE}=${session.token}`;
+    expect((await pageFor(`/articles/${article.id}`, cookie)).html).toContain('id="first-screen"');
+    const row = await db.account.findUniqueOrThrow({ where: { id: "test-reviewer" }, select: { version: true } });
+    await deactivateUser(db, SEED_ADMIN, "test-reviewer", row.version);
+    expect(withoutDataPreloads((await pageFor(`/articles/${article.id}`, cookie)).html)).toBe(plain);
+  });
+
+  it("serves the plain page, never an error, for an article that is not there or was deleted", async () => {
+    const cookie = await testApp.cookieFor("admin");
+    const deleted = await buildArticle(db, { title: "Gone", content: "A deleted article's words." });
+    await deleteArticle(db, SEED_ADMIN, deleted.id);
+    for (const id of [deleted.id, "no-such-article"]) {
+      const { html, cacheControl } = await pageFor(`/articles/${id}`, cookie);
+      expect(html).not.toContain("first-screen");
+      expect(html).not.toContain("deleted article");
+      expect(html).toContain(`href="/api/articles/${id}"`);
+      expect(cacheControl).toBeNull();
+    }
+  });
+
+  it("draws the first screen of a 2,000-claim article in a few milliseconds once its lists are kept", async () => {
+    const long = await buildArticle(db, {
+      title: "Long",
+      content: Array.from({ length: 2_000 }, (_, index) => `Sentence ${index} says something checkable.`).join("\n"),
+    });
+    for (let index = 0; index < 2_000; index += 1) {
+      await buildClaim(db, long, `Sentence ${index} says`, { verdict: index % 2 ? "supported" : "unverified" });
+    }
+    const cookie = await testApp.cookieFor("admin");
+    await pageFor(`/articles/${long.id}`, cookie);
+    const times: number[] = [];
+    for (let run = 0; run < 5; run += 1) {
+      const started = performance.now();
+      const { html } = await pageFor(`/articles/${long.id}`, cookie);
+      times.push(performance.now() - started);
+      expect(html).toContain('data-verdict="unverified"');
+    }
+    console.info(`The first screen of 2,000 claims: ${times.map((time) => time.toFixed(1)).join(", ")} ms`);
+    expect(Math.min(...times)).toBeLessThan(100);
+  }, 120_000);
 });

@@ -1,12 +1,19 @@
 import { existsSync, readFileSync } from "node:fs";
 import path from "node:path";
+import { escapeHtml } from "@factmark/core";
 import { serveStatic } from "@hono/node-server/serve-static";
 import type { Hono } from "hono";
+import { readSessionCookie } from "../auth/sessionCookie";
+import type { Db } from "../db/createDatabase";
+import { readArticleFirstScreen, renderArticleFirstScreen } from "./articleFirstScreen";
 
 /** The article page's module, as Vite's manifest names it. */
 const ARTICLE_PAGE_SOURCE = "src/features/articles/components/ArticlePage.tsx";
 /** An article's id as a path segment may carry one (core's ZId: letters, digits, `-` and `_`). */
 const ARTICLE_PATH = /^\/articles\/([A-Za-z0-9_-]{1,100})\/?$/;
+
+/** A path naming a file (its last segment has an extension): the app's pages never do. */
+const FILE_PATH = /\/[^/]*\.[A-Za-z0-9]{1,8}$/;
 
 /** One chunk of Vite's build manifest (dist/.vite/manifest.json): its file, and the chunks and styles it imports. */
 interface ManifestChunk {
@@ -20,11 +27,14 @@ interface ManifestChunk {
  * /assets are cached for a year (immutable), other files as they are, and every other page answers index.html
  * (the app routes on the client). An article's page (/articles/:id) answers it with preloads, so the browser
  * fetches the article page's chunks and the three requests the page starts with (who is signed in, the article,
- * its claims) while the entry script loads, not one after another. Answers false, serving nothing, when there is
- * no build.
+ * its claims) while the entry script loads, not one after another. With `db`, an article's page for a reviewer
+ * signed in (who may read it) also comes with its first screen drawn (articleFirstScreen.ts: the app's header, the
+ * article's first words and their highlights), painted before any script runs, and is not cached (private,
+ * no-store); signed out, or when the article cannot be read, the page is the plain one. Answers false, serving
+ * nothing, when there is no build.
  */
 // biome-ignore lint/suspicious/noExplicitAny: any Hono app, whatever its environment type.
-export function serveWebApp(app: Hono<any>, webDistDir: string): boolean {
+export function serveWebApp(app: Hono<any>, webDistDir: string, db?: Db): boolean {
   const indexHtml = path.join(webDistDir, "index.html");
   if (!existsSync(indexHtml)) return false;
   const root = path.relative(process.cwd(), webDistDir);
@@ -35,10 +45,20 @@ export function serveWebApp(app: Hono<any>, webDistDir: string): boolean {
   app.use("*", serveStatic({ root }));
   const html = readFileSync(indexHtml, "utf8");
   const articlePageAssets = articlePagePreloads(readManifest(webDistDir));
-  app.get("*", (c) => {
+  // A file that is not there is not a page: an old tab asking for a chunk a deploy removed gets a clear 404, not HTML.
+  app.get("/assets/*", (c) => c.text("No such file.", 404));
+  app.get("*", async (c) => {
+    if (FILE_PATH.test(c.req.path)) return c.text("No such file.", 404);
     const articleId = ARTICLE_PATH.exec(c.req.path)?.[1];
     if (articleId === undefined || articleId === "new") return c.html(html);
-    return c.html(withPreloads(html, [...dataPreloads(articleId), ...articlePageAssets]));
+    // Without a session the data requests would only answer 401: the app asks, then shows the sign-in.
+    const isSignedIn = readSessionCookie(c) !== undefined;
+    const page = withPreloads(html, [...(isSignedIn ? dataPreloads(articleId) : []), ...articlePageAssets]);
+    const firstScreen = db ? await readArticleFirstScreen(db, c, articleId) : null;
+    if (!firstScreen) return c.html(page);
+    // This reviewer's view of the article as it is now: kept by no one, the browser included.
+    c.header("Cache-Control", "private, no-store");
+    return c.html(withFirstScreen(page, firstScreen.article.title, renderArticleFirstScreen(firstScreen)));
   });
   return true;
 }
@@ -87,6 +107,16 @@ function dataPreloads(articleId: string): string[] {
   return ["/api/auth/me", `/api/articles/${articleId}`, `/api/articles/${articleId}/claims`].map(
     (url) => `<link rel="preload" as="fetch" crossorigin href="${url}">`,
   );
+}
+
+/**
+ * `html` titled after the article, with `firstScreen` just before #root: outside it, so the app's first render into
+ * #root leaves it be (the app takes it away itself, in the frame its own view of the article shows).
+ */
+function withFirstScreen(html: string, title: string, firstScreen: string): string {
+  return html
+    .replace(/<title>[^<]*<\/title>/i, () => `<title>${escapeHtml(title)} · Factmark</title>`)
+    .replace(/<div id="root">/i, (root) => `${firstScreen}${root}`);
 }
 
 /** `html` with `links` first in its head, before the entry script, so they start with the page. */

@@ -1,4 +1,5 @@
 import { Component, type ReactNode } from "react";
+import { ServerFirstScreenRemoved } from "./serverFirstScreen";
 
 interface State {
   error: Error | null;
@@ -16,6 +17,7 @@ export class ErrorBoundary extends Component<{ children: ReactNode }, State> {
     if (this.state.error) {
       return (
         <div className="page-message" role="alert">
+          <ServerFirstScreenRemoved />
           <h1>Something went wrong</h1>
           <p>{this.state.error.message}</p>
           <button type="button" className="button" onClick={() => window.location.reload()}>

@@ -1,5 +1,6 @@
 import { useEffect } from "react";
 import { Link } from "wouter";
+import { ServerFirstScreenRemoved } from "../../../app/serverFirstScreen";
 import { NoticeProvider } from "../../../components/NoticeProvider";
 import { errorMessage } from "../../../lib/ApiError";
 import { useCurrentUser } from "../../auth/hooks/useCurrentUser";
@@ -27,6 +28,7 @@ export function ArticlePage({ articleId }: { articleId: string }) {
   if (articleQuery.isError || !article) {
     return (
       <div className="page-message" role="alert">
+        <ServerFirstScreenRemoved />
         <h1>Could not open this article</h1>
         <p>{errorMessage(articleQuery.error)}</p>
         <Link href="/">Back to all articles</Link>

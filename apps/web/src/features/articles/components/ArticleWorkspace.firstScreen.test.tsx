@@ -50,6 +50,17 @@ function renderLongArticle(claimsIn?: Promise<void>, claims: Claim[] = [SOLD], s
 }
 
 const editorText = () => screen.queryByRole("textbox", { name: /Article text/ });
+const previewText = () => screen.queryByRole("document", { name: "Article text, loading." });
+
+/** The server's first screen as an article's page comes with it (serveWebApp), before the app's #root. */
+function addServerFirstScreen(): HTMLElement {
+  const firstScreen = document.createElement("div");
+  firstScreen.id = "first-screen";
+  firstScreen.setAttribute("aria-hidden", "true");
+  firstScreen.textContent = "Paragraph 1: the minister said";
+  document.body.prepend(firstScreen);
+  return firstScreen;
+}
 
 describe("ArticleWorkspace, opening a long article", () => {
   // jsdom lays nothing out: the toolbar by a selection is placed from ranges' boxes, all empty here.
@@ -64,10 +75,11 @@ describe("ArticleWorkspace, opening a long article", () => {
 
   it("shows the first screen with its highlights first, then the editor in its place with every highlight", async () => {
     renderLongArticle();
-    const preview = await screen.findByRole("document", { name: "Article text, loading." });
+    await screen.findByRole("document", { name: "Article text, loading." });
     expect(editorText()).toBeNull();
-    await waitFor(() => expect(preview.querySelector(`[data-claim-ids="${SOLD.id}"]`)).not.toBeNull());
-    expect(preview.querySelector(`[data-claim-ids="${SOLD.id}"]`)).toHaveClass("claim-underline--contradicted");
+    // The preview is drawn again (as a whole) when the claims come in.
+    await waitFor(() => expect(previewText()?.querySelector(`[data-claim-ids="${SOLD.id}"]`)).not.toBeNull());
+    expect(previewText()?.querySelector(`[data-claim-ids="${SOLD.id}"]`)).toHaveClass("claim-underline--contradicted");
     const editor = await screen.findByRole("textbox", { name: /Article text/ });
     expect(screen.queryByRole("document", { name: "Article text, loading." })).toBeNull();
     expect(editor.querySelectorAll("p")).toHaveLength(60);
@@ -80,10 +92,10 @@ describe("ArticleWorkspace, opening a long article", () => {
   it("keeps words selected in the preview selected in the editor, and a verdict key marks exactly those words", async () => {
     const user = userEvent.setup();
     const api = renderLongArticle();
-    const preview = await screen.findByRole("document", { name: "Article text, loading." });
-    await waitFor(() => expect(preview.querySelector(`[data-claim-ids="${SOLD.id}"]`)).not.toBeNull());
+    await screen.findByRole("document", { name: "Article text, loading." });
+    await waitFor(() => expect(previewText()?.querySelector(`[data-claim-ids="${SOLD.id}"]`)).not.toBeNull());
     // Paragraph 2's "the envoy said", selected before the editor is there.
-    const second = preview.querySelectorAll("p")[1]?.firstChild?.firstChild as Text;
+    const second = previewText()?.querySelectorAll("p")[1]?.firstChild?.firstChild as Text;
     const start = second.data.indexOf("the envoy said");
     const range = document.createRange();
     range.setStart(second, start);
@@ -100,6 +112,14 @@ describe("ArticleWorkspace, opening a long article", () => {
     const expectedStart = TEXT.indexOf("the envoy said", TEXT.indexOf("Paragraph 2:"));
     expect(body.selectors.position).toEqual({ start: expectedStart, end: expectedStart + "the envoy said".length });
     expect(body.verdict).toBe("contradicted");
+  });
+
+  it("takes the server's first screen away as it shows its own, in the same commit", async () => {
+    const firstScreen = addServerFirstScreen();
+    renderLongArticle();
+    expect(previewText()).not.toBeNull();
+    expect(firstScreen.isConnected).toBe(false);
+    expect(document.getElementById("first-screen")).toBeNull();
   });
 
   it("gives the reviewer the editor within a second when the claims are slow, and draws them when they come", async () => {

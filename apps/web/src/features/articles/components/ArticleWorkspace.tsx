@@ -1,5 +1,6 @@
 import type { Article, Claim, Link, Viewer } from "@factmark/core";
 import { useCallback, useEffect, useMemo, useRef, useState } from "react";
+import { useServerFirstScreenRemoved } from "../../../app/serverFirstScreen";
 import { InlineNotice } from "../../../components/InlineNotice";
 import { useNotice } from "../../../components/useNotice";
 import { ArticleEditor, type ArticleEditorHandle, type SelectionToolbarProps } from "../../../editor/ArticleEditor";
@@ -64,6 +65,8 @@ export function ArticleWorkspace({ article, live = NO_LIVE }: ArticleWorkspacePr
   useUndoShortcut(undoNotice);
   const editorRef = useRef<ArticleEditorHandle>(null);
   const firstScreen = useFirstScreenFirst(article.doc, !claimsQuery.isPending || editing.isEditing);
+  // The page's own first screen (the preview, or the editor) takes the server's place in one frame.
+  useServerFirstScreenRemoved();
   // The publishing tab stands apart from the claim selection's views: choosing a claim anywhere leaves it.
   const [isPublishingShown, setIsPublishingShown] = useState(false);
   const view = isPublishingShown ? "publishing" : selection.view;

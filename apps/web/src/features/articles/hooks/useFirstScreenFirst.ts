@@ -1,27 +1,10 @@
 import type { DocNode } from "@factmark/core";
 import { useEffect, useMemo, useRef, useState } from "react";
 import { firstBlocks, readPreviewSelection } from "../../../editor/ArticlePreview";
+import { afterNextPaint } from "../../../lib/afterNextPaint";
 
 /** How long the preview waits for the claims before the editor comes without them (they are drawn when in). */
 const CLAIMS_WAIT_MS = 1_000;
-
-/** Runs `callback` in a task after the next frame is painted; answers a cancel. */
-function afterNextPaint(callback: () => void): () => void {
-  let isCancelled = false;
-  const frame = requestAnimationFrame(() => {
-    // A task queued from a requestAnimationFrame callback runs after that frame's paint.
-    const channel = new MessageChannel();
-    channel.port1.onmessage = () => {
-      channel.port1.close();
-      if (!isCancelled) callback();
-    };
-    channel.port2.postMessage(null);
-  });
-  return () => {
-    isCancelled = true;
-    cancelAnimationFrame(frame);
-  };
-}
 
 export interface FirstScreenFirst {
   /** Show the preview of the first screen (ArticlePreview) in the editor's place. */

@@ -1,9 +1,8 @@
+import { ROLE_LABELS } from "@factmark/core";
 import { Link } from "wouter";
 import { useLogoutMutation } from "../hooks/useAuthMutations";
 import { useCurrentUser } from "../hooks/useCurrentUser";
 import "../auth.css";
-
-const ROLE_LABELS = { admin: "Admin", editor: "Editor", reviewer: "Reviewer", viewer: "Viewer" } as const;
 
 /** The header's account corner: who is signed in (a link to their account), their role, the admin's Users page, and Sign out. */
 export function AccountMenu() {

@@ -1,4 +1,5 @@
 import type { ReactNode } from "react";
+import { ServerFirstScreenRemoved } from "../../../app/serverFirstScreen";
 import { errorMessage } from "../../../lib/ApiError";
 import { useAuthStateQuery } from "../hooks/useCurrentUser";
 import { LoginPage } from "./LoginPage";
@@ -11,6 +12,7 @@ export function AuthGate({ children }: { children: ReactNode }) {
   if (authState.isError) {
     return (
       <div className="page-message" role="alert">
+        <ServerFirstScreenRemoved />
         <p>Could not reach Factmark: {errorMessage(authState.error)}</p>
         <button type="button" className="button" onClick={() => authState.refetch()}>
           Try again
@@ -19,5 +21,11 @@ export function AuthGate({ children }: { children: ReactNode }) {
     );
   }
   if (authState.data.user) return children;
-  return authState.data.isSetupRequired ? <SetupPage /> : <LoginPage />;
+  return (
+    <>
+      {/* Signed out meanwhile (the server drew the article's first screen for the session it had). */}
+      <ServerFirstScreenRemoved />
+      {authState.data.isSetupRequired ? <SetupPage /> : <LoginPage />}
+    </>
+  );
 }

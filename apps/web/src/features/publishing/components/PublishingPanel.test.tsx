@@ -156,10 +156,8 @@ describe("PublishingPanel: publishing", () => {
     const writeText = vi.fn(async () => {});
     Object.defineProperty(navigator, "clipboard", { value: { writeText }, configurable: true });
     const { api } = renderPanel(ready, {
-      [ARTICLE_PATH]: [
-        { status: 200, body: ready },
-        { status: 200, body: { ...ready, publication: PUBLISHED } },
-      ],
+      // The article read with the page is fresh: the next read is the one publishing asks for.
+      [ARTICLE_PATH]: [{ status: 200, body: { ...ready, publication: PUBLISHED } }],
       [PUBLISH_PATH]: { status: 201, body: buildPublication(1) },
     });
     expect(screen.getByText("Not published")).toBeVisible();
@@ -268,10 +266,7 @@ describe("PublishingPanel: retraction", () => {
     const { api } = renderPanel(
       published,
       {
-        [ARTICLE_PATH]: [
-          { status: 200, body: published },
-          { status: 200, body: { ...published, publication: { ...PUBLISHED, retractedAt } } },
-        ],
+        [ARTICLE_PATH]: [{ status: 200, body: { ...published, publication: { ...PUBLISHED, retractedAt } } }],
         [RETRACT_PATH]: { status: 200, body: buildPublication(1, { retractedAt }) },
         [LIST_PATH]: [
           { status: 200, body: { items: [buildPublication(1)] } },
