@@ -2,10 +2,9 @@ import { type Actor, AppError, type Claim, changeEvent, type Selectors } from "@
 import type pg from "pg";
 import { postgresDateTime } from "../db/postgresPool";
 import { CHANGE_CHANNEL } from "../live/changeHints";
-import { toClaim } from "./claimRepository";
 import { eventRowsOf } from "./eventRepository";
 import { recentPerClient } from "./recentPerClient";
-import type { NewClaimFields } from "./sqliteClaimWrites";
+import { type NewClaimFields, newClaimAnswer } from "./sqliteClaimWrites";
 
 // insertClaim's Prisma path as three prepared statements in one transaction, the same rows in the same formats.
 /**
@@ -121,28 +120,7 @@ async function insertClaimStatements(
   await client.query("COMMIT");
   const defaults = inserted.rows[0];
   if (!defaults) throw new Error("The claim's insert answered no row.");
-  // The author is the actor: no read back of the account row.
-  const author = { id: actor.id, name: actor.name };
-  return toClaim({
-    ...claim,
-    start: position.start,
-    end: position.end,
-    exact: quote.exact,
-    prefix: quote.prefix,
-    suffix: quote.suffix,
-    ...defaults,
-    changeNumber,
-    createdAt: at,
-    updatedAt: at,
-    deletedAt: null,
-    createdById: actor.id,
-    assigneeId: null,
-    verdictSetById,
-    createdBy: author,
-    assignee: null,
-    verdictSetBy: verdictSetById === null ? null : author,
-    reviews: [],
-  });
+  return newClaimAnswer(claim, selectors, defaults, { changeNumber, at, actor, verdictSetById });
 }
 
 /** The article's text at `version`: from memory while that version is the one kept, else read (and kept). */

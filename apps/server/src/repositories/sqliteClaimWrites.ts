@@ -31,6 +31,53 @@ const INSERT_CLAIM = `INSERT INTO "Claim" ("id", "articleId", "start", "end", "e
 const INSERT_EVENT = `INSERT INTO "Event" ("id", "articleId", "changeNumber", "claimId", "actorId", "action", "from",
   "to", "at") VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?)`;
 
+/** The columns a new claim's row takes from the schema's defaults, as read back from its insert. */
+export interface NewClaimDefaults {
+  isOrphaned: boolean;
+  isAnchorUnconfirmed: boolean;
+  version: number;
+  status: string;
+  reviewRound: number;
+}
+
+/**
+ * A claim just inserted by a statement batch (SQLite or PostgreSQL), as the API answers it: its fields, its
+ * place, the defaults its insert read back, and who made it when. The author is the actor: no account row is read.
+ */
+export function newClaimAnswer(
+  claim: NewClaimFields,
+  { position, quote }: Selectors,
+  defaults: NewClaimDefaults,
+  {
+    changeNumber,
+    at,
+    actor,
+    verdictSetById,
+  }: { changeNumber: number; at: Date; actor: Actor; verdictSetById: string | null },
+): Claim {
+  const author = { id: actor.id, name: actor.name };
+  return toClaim({
+    ...claim,
+    start: position.start,
+    end: position.end,
+    exact: quote.exact,
+    prefix: quote.prefix,
+    suffix: quote.suffix,
+    ...defaults,
+    changeNumber,
+    createdAt: at,
+    updatedAt: at,
+    deletedAt: null,
+    createdById: actor.id,
+    assigneeId: null,
+    verdictSetById,
+    createdBy: author,
+    assignee: null,
+    verdictSetBy: verdictSetById === null ? null : author,
+    reviews: [],
+  });
+}
+
 /** Per connection (its text statement), the texts read lately by article id, with the version they belong to. */
 const recentTexts = recentPerClient<{ version: number; text: string }, object>(16);
 
@@ -105,32 +152,12 @@ function insertClaimStatements(
       sqliteDateTime(row.at),
     );
   }
-  // The author is the actor: no read back of the account row.
-  const author = { id: actor.id, name: actor.name };
-  const answer = toClaim({
-    ...claim,
-    start: position.start,
-    end: position.end,
-    exact: quote.exact,
-    prefix: quote.prefix,
-    suffix: quote.suffix,
-    isOrphaned: defaults.isOrphaned === 1,
-    isAnchorUnconfirmed: defaults.isAnchorUnconfirmed === 1,
-    version: defaults.version,
-    changeNumber,
-    createdAt: at,
-    updatedAt: at,
-    deletedAt: null,
-    createdById: actor.id,
-    status: defaults.status,
-    assigneeId: null,
-    verdictSetById,
-    reviewRound: defaults.reviewRound,
-    createdBy: author,
-    assignee: null,
-    verdictSetBy: verdictSetById === null ? null : author,
-    reviews: [],
-  });
+  const answer = newClaimAnswer(
+    claim,
+    selectors,
+    { ...defaults, isOrphaned: defaults.isOrphaned === 1, isAnchorUnconfirmed: defaults.isAnchorUnconfirmed === 1 },
+    { changeNumber, at, actor, verdictSetById },
+  );
   return { answer, changeNumber };
 }
 
