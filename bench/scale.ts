@@ -249,23 +249,29 @@ async function compare(small: BenchArticle, large: BenchArticle, server: AppServ
   process.stderr.write(
     `  ${figure.name}: ${Math.round(baseline)} → ${Math.round(value)} ms (${ratio.toFixed(2)}×); ${cpuNote ?? ""}\n`,
   );
+  return scaleRow(`${figure.name}, ${sizeName(large.size)}`, smallTimes, largeTimes, [
+    `baseline: ${sizeName(small.size)}; median of ${figure.runs}, spread ${spread(smallTimes)} / ${spread(largeTimes)}`,
+    cpuNote,
+    figure.note,
+    detail,
+  ]);
+}
+
+/** A row of this section: the large article's median beside the small one's, with the ratio against MAX_RATIO. */
+function scaleRow(name: string, smallTimes: number[], largeTimes: number[], notes: (string | undefined)[]): BenchRow {
+  const value = median(largeTimes);
+  const baseline = median(smallTimes);
+  const ratio = value / baseline;
   return {
     section: SECTION,
-    name: `${figure.name}, ${sizeName(large.size)}`,
+    name,
     unit: "ms",
     value,
     baseline,
     ratio,
     goal: `≤ ${MAX_RATIO}×`,
     isGoalMet: ratio <= MAX_RATIO,
-    note: [
-      `baseline: ${sizeName(small.size)}; median of ${figure.runs}, spread ${spread(smallTimes)} / ${spread(largeTimes)}`,
-      cpuNote,
-      figure.note,
-      detail,
-    ]
-      .filter(Boolean)
-      .join("; "),
+    note: notes.filter(Boolean).join("; "),
   };
 }
 
@@ -283,21 +289,18 @@ function reanchorInProcess(small: BenchArticle, large: BenchArticle): BenchRow {
     });
   }
   const [smallTimes = [], largeTimes = []] = times;
-  const value = median(largeTimes);
-  const baseline = median(smallTimes);
-  const ratio = value / baseline;
-  process.stderr.write(`  re-anchoring in process: ${baseline.toFixed(1)} → ${value.toFixed(1)} ms\n`);
-  return {
-    section: SECTION,
-    name: `re-anchoring after a one-paragraph edit (in process), ${sizeName(large.size)}`,
-    unit: "ms",
-    value,
-    baseline,
-    ratio,
-    goal: `≤ ${MAX_RATIO}×`,
-    isGoalMet: ratio <= MAX_RATIO,
-    note: `baseline: ${sizeName(small.size)}; median of ${RUNS}, spread ${spread(smallTimes)} / ${spread(largeTimes)}; core's reanchorAll, as bench/reanchor.ts`,
-  };
+  process.stderr.write(
+    `  re-anchoring in process: ${median(smallTimes).toFixed(1)} → ${median(largeTimes).toFixed(1)} ms\n`,
+  );
+  return scaleRow(
+    `re-anchoring after a one-paragraph edit (in process), ${sizeName(large.size)}`,
+    smallTimes,
+    largeTimes,
+    [
+      `baseline: ${sizeName(small.size)}; median of ${RUNS}, spread ${spread(smallTimes)} / ${spread(largeTimes)}`,
+      "core's reanchorAll, as bench/reanchor.ts",
+    ],
+  );
 }
 
 export async function benchScale(): Promise<BenchRow[]> {
