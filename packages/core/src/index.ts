@@ -16,6 +16,7 @@ export * from "./changeLog/parseChangeEvent";
 export * from "./changeLog/ZChangeEvent";
 export * from "./errors/AppError";
 export * from "./errors/errorCodes";
+export * from "./firstScreen/articlePagePath";
 export * from "./firstScreen/highlightRuns";
 export * from "./firstScreen/renderArticlePreviewHtml";
 export * from "./publication/PublishedFactCheck";

@@ -1,6 +1,6 @@
 import { existsSync, readFileSync } from "node:fs";
 import path from "node:path";
-import { escapeHtml } from "@factmark/core";
+import { articleIdOfPagePath, escapeHtml } from "@factmark/core";
 import { serveStatic } from "@hono/node-server/serve-static";
 import type { Hono } from "hono";
 import { readSessionCookie } from "../auth/sessionCookie";
@@ -9,8 +9,6 @@ import { readArticleFirstScreen, renderArticleFirstScreen } from "./articleFirst
 
 /** The article page's module, as Vite's manifest names it. */
 const ARTICLE_PAGE_SOURCE = "src/features/articles/components/ArticlePage.tsx";
-/** An article's id as a path segment may carry one (core's ZId: letters, digits, `-` and `_`). */
-const ARTICLE_PATH = /^\/articles\/([A-Za-z0-9_-]{1,100})\/?$/;
 
 /** A path naming a file (its last segment has an extension): the app's pages never do. */
 const FILE_PATH = /\/[^/]*\.[A-Za-z0-9]{1,8}$/;
@@ -49,8 +47,8 @@ export function serveWebApp(app: Hono<any>, webDistDir: string, db?: Db): boolea
   app.get("/assets/*", (c) => c.text("No such file.", 404));
   app.get("*", async (c) => {
     if (FILE_PATH.test(c.req.path)) return c.text("No such file.", 404);
-    const articleId = ARTICLE_PATH.exec(c.req.path)?.[1];
-    if (articleId === undefined || articleId === "new") return c.html(html);
+    const articleId = articleIdOfPagePath(c.req.path);
+    if (articleId === null) return c.html(html);
     // Without a session the data requests would only answer 401: the app asks, then shows the sign-in.
     const isSignedIn = readSessionCookie(c) !== undefined;
     const page = withPreloads(html, [...(isSignedIn ? dataPreloads(articleId) : []), ...articlePageAssets]);

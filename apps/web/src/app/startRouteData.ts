@@ -1,18 +1,11 @@
+import { articleIdOfPagePath } from "@factmark/core";
 import type { QueryClient } from "@tanstack/react-query";
 import { articleQueryOptions } from "../features/articles/hooks/useArticleQuery";
 import { authStateQueryOptions } from "../features/auth/hooks/useCurrentUser";
 import { claimsQueryOptions } from "../features/claims/hooks/useClaimsQuery";
 
-/** The article a path opens (`/articles/:id`, not `/articles/new` nor a report), or null. */
-export function articleIdOfPath(pathname: string): string | null {
-  const match = /^\/articles\/([^/]+)\/?$/.exec(pathname);
-  if (!match?.[1] || match[1] === "new") return null;
-  try {
-    return decodeURIComponent(match[1]);
-  } catch {
-    return null;
-  }
-}
+/** The article a path opens (core's articleIdOfPagePath, the server's reading too), or null. */
+export const articleIdOfPath = articleIdOfPagePath;
 
 /**
  * Starts the requests the page at `pathname` needs before any of its code has loaded: who is signed in, and on an
