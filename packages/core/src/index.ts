@@ -55,6 +55,7 @@ export * from "./schemas/publication";
 export * from "./schemas/verdict";
 export * from "./schemas/workflow";
 export * from "./text/articleText";
+export * from "./text/codePointOffsets";
 export * from "./text/editorDoc";
 export * from "./text/firstStrongDirection";
 export * from "./text/graphemeBoundaries";
