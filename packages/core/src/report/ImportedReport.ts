@@ -23,8 +23,22 @@ export interface ImportedReport {
   links: ImportedLink[];
 }
 
+/**
+ * Who first wrote something an import brings in, and when, as the imported document says (a Factmark export's
+ * author and time, a foreign annotation's `creator` and `created`). Stored as "originally by …"; the importing
+ * account is recorded as the one who brought it in, never as its author.
+ */
+export interface ImportedOrigin {
+  /** The author's display name, or null when the document names none. */
+  authorName: string | null;
+  /** When it was first written (ISO 8601), or null when the document gives no valid time. */
+  at: string | null;
+}
+
 export interface ImportedClaim {
   selectors: Selectors;
+  /** Who first wrote the claim and when; absent or null fields when the document does not say. */
+  origin?: ImportedOrigin;
   verdict: Verdict;
   speaker: string | null;
   rationale: string;
@@ -37,6 +51,7 @@ export interface ImportedClaim {
 
 export interface ImportedEvidence {
   url: string;
+  origin?: ImportedOrigin;
   title: string | null;
   excerpt: string | null;
   stance: EvidenceStance;
@@ -44,6 +59,7 @@ export interface ImportedEvidence {
 
 export interface ImportedLink {
   fromClaim: number;
+  origin?: ImportedOrigin;
   toClaim: number;
   kind: LinkKind;
   note: string | null;
