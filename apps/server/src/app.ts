@@ -13,6 +13,8 @@ import { privateByDefault } from "./middleware/privateByDefault";
 import { RateLimiter } from "./middleware/RateLimiter";
 import { enforceRateLimit } from "./middleware/rateLimit";
 import { requireSameSiteFor } from "./middleware/requireSameSite";
+import { annotationImportRoutes } from "./routes/annotationImportRoutes";
+import { annotationProtocolRoutes } from "./routes/annotationProtocolRoutes";
 import { addApiDocumentRoute } from "./routes/apiDocumentRoute";
 import { articleRoutes } from "./routes/articleRoutes";
 import { authRoutes } from "./routes/authRoutes";
@@ -43,6 +45,7 @@ export function createApi(deps: ApiDeps) {
     .route("/invites", inviteRoutes(deps))
     .route("/articles", articleRoutes(deps))
     .route("/articles", reportRoutes(deps))
+    .route("/articles", annotationImportRoutes(deps))
     .route("/articles", liveRoutes(deps))
     .route("/articles", publicationRoutes(deps))
     .route("/me", meRoutes(deps))
@@ -112,6 +115,8 @@ export function createApp(appDeps: AppDeps) {
   app.route("/api", createApi(deps));
   // The published fact-checks: public pages, no session, outside /api.
   app.route("/fact-checks", publicPageRoutes(deps));
+  // Exported annotation ids and Factmark's JSON-LD context resolve here, outside /api (Web Annotation Protocol).
+  app.route("/", annotationProtocolRoutes(deps));
   addApiDocumentRoute(app);
   app.all("/api/*", () => {
     throw new AppError("NOT_FOUND", "No such API route.");

@@ -93,7 +93,9 @@ export async function insertEvents(
   const rows = eventRowsOf(articleId, changeNumber, actor, events, at);
   await tx.event.createMany({ data: rows });
   await announceAfterCommit(tx, { articleId, changeNumber });
-  return rows.map((row) => toHistoryEvent({ ...row, actor: { id: actor.id, name: actor.name } }));
+  return rows.map((row) =>
+    toHistoryEvent({ ...row, originalActorName: null, actor: { id: actor.id, name: actor.name } }),
+  );
 }
 
 /** A change-log row as stored, `from` and `to` as JSON text. */

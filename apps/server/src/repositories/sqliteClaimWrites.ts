@@ -68,6 +68,7 @@ export function newClaimAnswer(
     createdAt: at,
     updatedAt: at,
     deletedAt: null,
+    originalAuthorName: null,
     createdById: actor.id,
     assigneeId: null,
     verdictSetById,
