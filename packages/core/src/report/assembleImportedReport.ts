@@ -7,7 +7,7 @@ import type { LinkKind } from "../schemas/link";
 import type { Verdict } from "../schemas/verdict";
 import type { DocNode } from "../text/articleText";
 import { articleText } from "../text/articleText";
-import type { ImportedClaim, ImportedReport } from "./ImportedReport";
+import type { ImportedClaim, ImportedOrigin, ImportedReport } from "./ImportedReport";
 import { type ImportIssue, importValidationError } from "./importValidationError";
 
 /** A claim as an import format describes it, before it is checked against the article. */
@@ -23,6 +23,8 @@ export interface ClaimToImport {
   rationale: string;
   isOrphaned: boolean;
   isAnchorUnconfirmed?: boolean;
+  /** Who first wrote it and when, as the document says. */
+  origin?: ImportedOrigin;
 }
 
 export interface EvidenceToImport {
@@ -32,6 +34,7 @@ export interface EvidenceToImport {
   title: string | null;
   excerpt: string | null;
   stance: EvidenceStance;
+  origin?: ImportedOrigin;
 }
 
 export interface LinkToImport {
@@ -40,6 +43,7 @@ export interface LinkToImport {
   path: string;
   kind: LinkKind;
   note: string | null;
+  origin?: ImportedOrigin;
 }
 
 /**
@@ -83,6 +87,7 @@ export function assembleImportedReport(
         rationale: claim.rationale,
         isOrphaned: claim.isOrphaned,
         isAnchorUnconfirmed: claim.isAnchorUnconfirmed ?? false,
+        ...(claim.origin ? { origin: claim.origin } : {}),
         evidence: [],
       },
     });
@@ -106,6 +111,7 @@ export function assembleImportedReport(
       title: item.title,
       excerpt: item.excerpt,
       stance: item.stance,
+      ...(item.origin ? { origin: item.origin } : {}),
     });
   }
 
@@ -134,7 +140,13 @@ export function assembleImportedReport(
       continue;
     }
     seenLinks.add(signature);
-    importedLinks.push({ fromClaim, toClaim, kind: link.kind, note: link.note });
+    importedLinks.push({
+      fromClaim,
+      toClaim,
+      kind: link.kind,
+      note: link.note,
+      ...(link.origin ? { origin: link.origin } : {}),
+    });
   }
 
   if (issues.length > 0) throw importValidationError(what, issues, "UNPROCESSABLE");
