@@ -2,7 +2,6 @@ import {
   buildArticleSegments,
   CONCLUSION_RATING_COLOURS,
   CONCLUSION_RATING_LABELS,
-  firstStrongDirection,
   formatReportDate,
   parseRationale,
   type RationaleInline,
@@ -16,26 +15,22 @@ import {
   VERDICTS,
   type Verdict,
 } from "@factmark/core";
-import { isWinAnsi, toWinAnsi } from "./toWinAnsi";
+import { type PdfFace, PdfFonts } from "./pdfFonts";
+import { continueOnNewPage, type PdfRun, PdfTextSetter, type SetOptions } from "./pdfTextSetter";
 
 export interface BuildPdfOptions {
   /** Append the full article with the claims marked (default true), as the HTML report does. */
   includeArticle?: boolean;
 }
 
-const SANS = "Helvetica";
-const SANS_BOLD = "Helvetica-Bold";
-const SERIF = "Times-Roman";
-const SERIF_ITALIC = "Times-Italic";
-const SERIF_BOLD = "Times-Bold";
 const INK = "#1b1f24";
 const MUTED = "#57606a";
 const RULE = "#d0d7de";
 const LINK = "#0550ae";
 const MARGIN = 56;
 const FOOTER_GAP = 28;
-/** Ends a link carried over from continued text: pdfkit inherits options left undefined, null stops it. */
-const NO_TARGET = null as unknown as string;
+
+type StructureElement = PDFKit.PDFStructureElement;
 
 /**
  * The report as a PDF with the HTML report's sections: header, the conclusion (rating and summary), summary with a
@@ -43,8 +38,13 @@ const NO_TARGET = null as unknown as string;
  * evidence with links, links, and the short history when the model carries it) and, optionally, the article with the
  * claims marked; page numbers in the footer. The rationale and the conclusion's summary are drawn from core's
  * parseRationale, as every format renders them: lists with bullets or numbers, emphasis in italics or bold, and
- * http(s) links as link annotations. Standard fonts only, so the text is selectable and the file small; characters
- * they cannot show are transliterated (see toWinAnsi).
+ * http(s) links as link annotations.
+ *
+ * Every script is printed as typed: the Noto fonts are embedded (subsets; see pdfFonts.ts), each character set in
+ * the font that has it, right-to-left text in its visual order and Arabic joined (pdfTextSetter.ts). The PDF is
+ * tagged (PDF/UA-style structure: Document, H1-H4, P, L/LI/Lbl/LBody, BlockQuote, Table/TR/TD, Figure with its
+ * alternative text; decorations and footers are artifacts) with the document language, so screen readers and text
+ * extraction read it in order.
  */
 export async function buildPdf(model: ReportModel, options: BuildPdfOptions = {}): Promise<Buffer> {
   // Loaded when a PDF is built (on a worker thread), not with the server: pdfkit costs ~280 ms and 25 MB to load.
@@ -54,8 +54,10 @@ export async function buildPdf(model: ReportModel, options: BuildPdfOptions = {}
     size: "A4",
     margins: { top: MARGIN, bottom: MARGIN + FOOTER_GAP, left: MARGIN, right: MARGIN },
     bufferPages: true,
+    tagged: true,
     lang: "en",
     displayTitle: true,
+    pdfVersion: "1.7",
     info: {
       // Document properties are written as UTF-16, so they keep every character.
       Title: `Fact-check: ${header.title}`,
@@ -73,33 +75,43 @@ export async function buildPdf(model: ReportModel, options: BuildPdfOptions = {}
     doc.on("error", reject);
   });
 
-  const writer = new PdfWriter(doc);
+  const root = doc.struct("Document");
+  doc.addStructure(root);
+  const writer = new PdfWriter(doc, root);
   writer.header(model);
   writer.conclusion(model);
   writer.summary(model);
   writer.contradictions(model.contradictions);
   writer.claims(model.claims);
   if (options.includeArticle ?? true) writer.article(model);
-  writer.footers(header.organisation.name, writer.hasReplacedCharacters(model));
+  root.end();
+  writer.footers(header.organisation.name);
   doc.end();
   return done;
 }
 
 class PdfWriter {
   private readonly width: number;
+  private readonly setter: PdfTextSetter;
+  private parent: StructureElement;
 
-  constructor(private readonly doc: PDFKit.PDFDocument) {
+  constructor(
+    private readonly doc: PDFKit.PDFDocument,
+    root: StructureElement,
+  ) {
     this.width = doc.page.width - MARGIN * 2;
+    this.setter = new PdfTextSetter(doc, new PdfFonts(doc));
+    this.parent = root;
   }
 
   header(model: ReportModel): void {
     const { doc } = this;
     const { header } = model;
-    this.font(SANS, 9, MUTED).text(clean(`FACT-CHECK BY ${header.organisation.name.toUpperCase()}`), {
-      characterSpacing: 0.6,
-    });
+    this.paragraph([
+      run(`FACT-CHECK BY ${header.organisation.name.toUpperCase()}`, "regular", 9, MUTED, { characterSpacing: 0.6 }),
+    ]);
     doc.moveDown(0.3);
-    this.font(SANS_BOLD, 20, INK).text(clean(header.title));
+    this.paragraph([run(header.title, "bold", 20, INK)], { tag: "H1" });
     doc.moveDown(0.5);
     const sourceUrl = toSafeHttpUrl(header.sourceUrl);
     const rows: [string, string, string?][] = [];
@@ -110,8 +122,10 @@ class PdfWriter {
     if (header.reviewers.length > 0) rows.push(["Reviewed by", header.reviewers.join(", ")]);
     rows.push(["Report generated", formatReportDate(header.generatedAt)]);
     for (const [label, value, link] of rows) {
-      this.font(SANS, 10, MUTED).text(`${label}: `, { continued: true });
-      this.font(SANS, 10, link ? LINK : INK).text(clean(value), link ? { link, underline: true } : {});
+      this.paragraph([
+        run(`${label}: `, "regular", 10, MUTED),
+        run(value, "regular", 10, link ? LINK : INK, link ? { link, underline: true } : {}),
+      ]);
     }
   }
 
@@ -122,9 +136,11 @@ class PdfWriter {
     const { doc } = this;
     this.heading("Conclusion");
     const top = doc.y;
-    this.font(SANS, 10, MUTED).text("Rating:", MARGIN, top + 2.5, { lineBreak: false });
-    const x = MARGIN + doc.widthOfString("Rating:") + 6;
-    this.badge(CONCLUSION_RATING_LABELS[conclusion.rating], CONCLUSION_RATING_COLOURS[conclusion.rating], x, top);
+    this.tag("P", () => {
+      this.line([run("Rating:", "regular", 10, MUTED)], MARGIN, top + 1.5);
+      const x = MARGIN + this.setter.widthOf([run("Rating:", "regular", 10, MUTED)]) + 6;
+      this.badge(CONCLUSION_RATING_LABELS[conclusion.rating], CONCLUSION_RATING_COLOURS[conclusion.rating], x, top);
+    });
     doc.x = MARGIN;
     doc.y = top + 20;
     this.rationale(conclusion.summary);
@@ -138,11 +154,18 @@ class PdfWriter {
       model.orphanCount > 0
         ? ` ${model.orphanCount} ${model.orphanCount === 1 ? "claim is" : "claims are"} orphaned: ${model.orphanCount === 1 ? "its" : "their"} text is no longer in the article.`
         : "";
-    this.font(SERIF, 11, INK).text(
-      `${model.claimCount} ${model.claimCount === 1 ? "claim" : "claims"} reviewed: ${counts.join(", ")}.${orphans}`,
-    );
+    this.paragraph([
+      run(
+        `${model.claimCount} ${model.claimCount === 1 ? "claim" : "claims"} reviewed: ${counts.join(", ")}.${orphans}`,
+        "regular",
+        11,
+        INK,
+      ),
+    ]);
     doc.moveDown(0.6);
-    this.chart(model.counts);
+    const alt = `Bar chart of claims per verdict: ${VERDICTS.map((verdict) => `${VERDICT_LABELS[verdict]} ${model.counts[verdict]}`).join(", ")}.`;
+    this.ensureSpace(VERDICTS.length * 23);
+    this.tag("Figure", () => this.chart(model.counts), { alt });
   }
 
   /** Claims per verdict as horizontal bars, each with its label and count, and a fill pattern so it reads without colour. */
@@ -152,17 +175,13 @@ class PdfWriter {
     const gap = 7;
     const labelWidth = 90;
     const barSpace = Math.min(300, this.width - labelWidth - 50);
-    this.ensureSpace(VERDICTS.length * (barHeight + gap));
     const largest = Math.max(1, ...VERDICTS.map((verdict) => counts[verdict]));
     const top = doc.y;
     VERDICTS.forEach((verdict, index) => {
       const y = top + index * (barHeight + gap);
       const x = MARGIN + labelWidth;
       const width = Math.max(counts[verdict] > 0 ? 2 : 0, (counts[verdict] / largest) * barSpace);
-      this.font(SANS, 10, INK).text(VERDICT_LABELS[verdict], MARGIN, y + 3, {
-        width: labelWidth - 8,
-        lineBreak: false,
-      });
+      this.line([run(VERDICT_LABELS[verdict], "regular", 10, INK)], MARGIN, y + 1.5);
       if (width > 0) {
         doc.save();
         doc.rect(x, y, width, barHeight).fillAndStroke(VERDICT_COLOURS[verdict], VERDICT_COLOURS[verdict]);
@@ -184,7 +203,7 @@ class PdfWriter {
         }
         doc.restore();
       }
-      this.font(SANS, 10, INK).text(String(counts[verdict]), x + width + 6, y + 3, { lineBreak: false });
+      this.line([run(String(counts[verdict]), "regular", 10, INK)], x + width + 6, y + 1.5);
     });
     doc.x = MARGIN;
     doc.y = top + VERDICTS.length * (barHeight + gap);
@@ -199,62 +218,77 @@ class PdfWriter {
     for (const pair of contradictions) {
       const leftHeight = this.pairSideHeight(pair.left, columnWidth);
       const rightHeight = this.pairSideHeight(pair.right, columnWidth);
-      const noteHeight = pair.note
-        ? this.font(SERIF_ITALIC, 10).heightOfString(clean(pair.note), { width: this.width }) + 4
-        : 0;
+      const noteRuns = pair.note ? [run(pair.note, "italic", 10, MUTED)] : [];
+      const noteHeight = pair.note ? this.setter.measure(noteRuns, this.width) + 4 : 0;
       const height = Math.max(leftHeight, rightHeight);
       this.ensureSpace(height + noteHeight + 12);
       const top = doc.y;
-      this.pairSide(pair.left, MARGIN, top, columnWidth, height);
-      this.font(SANS, 9, MUTED).text("contradicts", MARGIN + columnWidth, top + height / 2 - 5, {
-        width: middle,
-        align: "center",
-        lineBreak: false,
+      this.artifact(() => {
+        this.sideBar(MARGIN, top, height, VERDICT_COLOURS[pair.left.verdict]);
+        this.sideBar(MARGIN + columnWidth + middle, top, height, VERDICT_COLOURS[pair.right.verdict]);
       });
-      this.pairSide(pair.right, MARGIN + columnWidth + middle, top, columnWidth, height);
+      this.group("Table", () => {
+        this.group("TR", () => {
+          this.tag("TD", () => this.pairSide(pair.left, MARGIN, top, columnWidth));
+          this.tag("TD", () => {
+            doc.y = top + height / 2 - 6;
+            this.setter.set([run("contradicts", "regular", 9, MUTED)], {
+              x: MARGIN + columnWidth,
+              width: middle,
+              align: "center",
+              isSingleLine: true,
+            });
+          });
+          this.tag("TD", () => this.pairSide(pair.right, MARGIN + columnWidth + middle, top, columnWidth));
+        });
+      });
       doc.x = MARGIN;
       doc.y = top + height + 4;
-      if (pair.note) this.font(SERIF_ITALIC, 10, MUTED).text(clean(pair.note), MARGIN, doc.y, { width: this.width });
+      if (pair.note) this.paragraph(noteRuns);
       doc.moveDown(0.8);
     }
   }
 
   private pairSideHeight(side: ReportPairSide, width: number): number {
-    const inner = { width: width - 12 };
+    const inner = width - 12;
     return (
       14 +
-      this.font(SERIF_ITALIC, 11).heightOfString(clean(side.quote), inner) +
+      this.setter.measure([run(side.quote, "italic", 11, INK)], inner) +
       4 +
-      this.font(SANS, 9).heightOfString(speakerLine(side.speaker, "— "), inner)
+      this.setter.measure([run(speakerLine(side.speaker, "— "), "regular", 9, MUTED)], inner)
     );
   }
 
-  private pairSide(side: ReportPairSide, x: number, y: number, width: number, height: number): void {
-    const { doc } = this;
-    doc
+  private sideBar(x: number, y: number, height: number, colour: string): void {
+    this.doc
       .save()
       .lineWidth(3)
-      .strokeColor(VERDICT_COLOURS[side.verdict])
+      .strokeColor(colour)
       .moveTo(x + 1.5, y)
       .lineTo(x + 1.5, y + height)
       .stroke()
       .restore();
-    const inner = { width: width - 12 };
-    this.font(SANS_BOLD, 9, INK).text(`Claim ${side.number} · ${side.verdictLabel}`, x + 10, y, {
-      ...inner,
-      goTo: destination(side.number),
-    });
+  }
+
+  private pairSide(side: ReportPairSide, x: number, y: number, width: number): void {
+    const { doc } = this;
+    const inner = { x: x + 10, width: width - 12 };
+    doc.y = y;
+    this.setter.set(
+      [run(`Claim ${side.number} · ${side.verdictLabel}`, "bold", 9, INK, { goTo: destination(side.number) })],
+      inner,
+    );
     doc.y = y + 14;
-    this.font(SERIF_ITALIC, 11, INK).text(clean(side.quote), x + 10, doc.y, inner);
+    this.setter.set([run(side.quote, "italic", 11, INK)], inner);
     doc.y += 4;
-    this.font(SANS, 9, MUTED).text(speakerLine(side.speaker, "— "), x + 10, doc.y, inner);
+    this.setter.set([run(speakerLine(side.speaker, "— "), "regular", 9, MUTED)], inner);
   }
 
   claims(claims: ReportClaim[]): void {
     const { doc } = this;
     this.heading("Claims");
     if (claims.length === 0) {
-      this.font(SERIF, 11, INK).text("No claims have been marked in this article yet.");
+      this.paragraph([run("No claims have been marked in this article yet.", "regular", 11, INK)]);
       return;
     }
     for (const claim of claims) {
@@ -263,14 +297,7 @@ class PdfWriter {
       this.claim(claim);
       doc.moveDown(0.4);
       const y = doc.y;
-      doc
-        .save()
-        .lineWidth(0.5)
-        .strokeColor(RULE)
-        .moveTo(MARGIN, y)
-        .lineTo(MARGIN + this.width, y)
-        .stroke()
-        .restore();
+      this.artifact(() => this.rule(y, 0.5));
       doc.moveDown(0.6);
     }
   }
@@ -278,16 +305,19 @@ class PdfWriter {
   private claim(claim: ReportClaim): void {
     const { doc } = this;
     const top = doc.y;
-    this.font(SANS_BOLD, 12, INK).text(`Claim ${claim.number}`, MARGIN, top, { lineBreak: false });
-    let x = MARGIN + doc.widthOfString(`Claim ${claim.number}`) + 8;
-    x = this.badge(claim.verdictLabel, VERDICT_COLOURS[claim.verdict], x, top);
-    if (claim.isOrphaned) this.badge("Orphaned", "#9a6700", x + 4, top);
-    else if (claim.isAnchorUnconfirmed) this.badge("Moved - to be checked", "#9a6700", x + 4, top);
+    this.tag("H3", () => {
+      const title = [run(`Claim ${claim.number}`, "bold", 12, INK)];
+      this.line(title, MARGIN, top - 2);
+      let x = MARGIN + this.setter.widthOf(title) + 8;
+      x = this.badge(claim.verdictLabel, VERDICT_COLOURS[claim.verdict], x, top);
+      if (claim.isOrphaned) this.badge("Orphaned", "#9a6700", x + 4, top);
+      else if (claim.isAnchorUnconfirmed) this.badge("Moved - to be checked", "#9a6700", x + 4, top);
+    });
     doc.x = MARGIN;
     doc.y = top + 18;
 
     this.quote(claim.selectors.quote.exact, VERDICT_COLOURS[claim.verdict]);
-    this.font(SANS, 9.5, MUTED).text(speakerLine(claim.speaker, "Speaker: "), MARGIN, doc.y, { width: this.width });
+    this.paragraph([run(speakerLine(claim.speaker, "Speaker: "), "regular", 9.5, MUTED)]);
 
     if (claim.rationale.trim().length > 0) {
       this.label("Rationale");
@@ -295,49 +325,56 @@ class PdfWriter {
     }
     if (claim.evidence.length > 0) {
       this.label("Evidence");
-      for (const item of claim.evidence) {
-        const url = toSafeHttpUrl(item.url);
-        this.font(SANS, 10, INK).text("•  ", MARGIN + 6, doc.y, { continued: true, width: this.width - 6 });
-        this.font(SANS, 10, url ? LINK : INK).text(clean(item.title ?? item.url), {
-          continued: true,
-          ...(url ? { link: url, underline: true } : {}),
-        });
-        this.font(SANS, 9, MUTED).text(`  ${item.stanceLabel}`, { link: NO_TARGET, underline: false });
-        if (item.title && url) {
-          this.font(SANS, 8.5, MUTED).text(clean(url), MARGIN + 16, doc.y, { width: this.width - 16, link: url });
-        }
-        if (item.excerpt) {
-          this.font(SERIF_ITALIC, 10, INK).text(clean(`“${item.excerpt}”`), MARGIN + 16, doc.y, {
-            width: this.width - 16,
+      this.group("L", () => {
+        for (const item of claim.evidence) {
+          const url = toSafeHttpUrl(item.url);
+          this.group("LI", () => {
+            this.listItem(MARGIN + 6, 10, "•", [
+              run(item.title ?? item.url, "regular", 10, url ? LINK : INK, url ? { link: url, underline: true } : {}),
+              run(`  ${item.stanceLabel}`, "regular", 9, MUTED),
+            ]);
+            if (item.title && url) {
+              this.paragraph([run(url, "regular", 8.5, MUTED, { link: url })], { x: MARGIN + 16 });
+            }
+            if (item.excerpt) {
+              this.paragraph([run(`“${item.excerpt}”`, "italic", 10, INK)], { x: MARGIN + 16, tag: "BlockQuote" });
+            }
           });
         }
-      }
+      });
     }
     if (claim.links.length > 0) {
       this.label("Links");
-      for (const link of claim.links) {
-        this.font(SANS, 10, INK).text(`•  ${link.label} `, MARGIN + 6, doc.y, {
-          continued: true,
-          width: this.width - 6,
-        });
-        this.font(SANS, 10, LINK).text(`claim ${link.otherClaimNumber}`, {
-          continued: link.note !== null,
-          goTo: destination(link.otherClaimNumber),
-        });
-        if (link.note) this.font(SANS, 10, INK).text(clean(`: ${link.note}`), { goTo: NO_TARGET });
-      }
+      this.group("L", () => {
+        for (const link of claim.links) {
+          this.group("LI", () => {
+            this.listItem(MARGIN + 6, 10, "•", [
+              run(`${link.label} `, "regular", 10, INK),
+              run(`claim ${link.otherClaimNumber}`, "regular", 10, LINK, { goTo: destination(link.otherClaimNumber) }),
+              ...(link.note ? [run(`: ${link.note}`, "regular", 10, INK)] : []),
+            ]);
+          });
+        }
+      });
     }
     if (claim.history.length > 0) {
       this.label("History");
       const earlier = claim.historyTotal - claim.history.length;
       if (earlier > 0) {
-        this.font(SANS, 8.5, MUTED).text(`${earlier} earlier ${earlier === 1 ? "change" : "changes"} not shown.`);
+        this.paragraph([
+          run(`${earlier} earlier ${earlier === 1 ? "change" : "changes"} not shown.`, "regular", 8.5, MUTED),
+        ]);
       }
-      for (const entry of claim.history) {
-        this.font(SANS, 9, MUTED).text(clean(`${formatReportDate(entry.at)} · ${entry.by} ${entry.summary}`), {
-          width: this.width,
-        });
-      }
+      this.group("L", () => {
+        for (const entry of claim.history) {
+          this.tag("LI", () =>
+            this.setter.set(
+              [run(`${formatReportDate(entry.at)} · ${entry.by} ${entry.summary}`, "regular", 9, MUTED)],
+              { x: MARGIN, width: this.width },
+            ),
+          );
+        }
+      });
     }
   }
 
@@ -351,50 +388,36 @@ class PdfWriter {
     for (const block of parseRationale(text)) {
       if (block.type === "paragraph") {
         block.lines.forEach((line, index) => {
-          this.inlines(line, MARGIN, this.width, index === block.lines.length - 1 ? 4 : 0);
+          const runs = inlineRuns(line);
+          if (runs.length > 0) this.paragraph(runs, { paragraphGap: index === block.lines.length - 1 ? 4 : 0 });
         });
         continue;
       }
-      block.items.forEach((item, index) => {
-        this.ensureSpace(16);
-        const top = doc.y;
-        const marker = block.isOrdered ? `${index + 1}.` : "•";
-        this.font(SERIF, 11, INK).text(marker, MARGIN + 4, top, { width: indent - 4, lineBreak: false });
-        doc.y = top;
-        this.inlines(item, MARGIN + indent, this.width - indent, index === block.items.length - 1 ? 4 : 1);
+      this.group("L", () => {
+        block.items.forEach((item, index) => {
+          this.ensureSpace(16);
+          const marker = block.isOrdered ? `${index + 1}.` : "•";
+          this.group("LI", () =>
+            this.listItem(MARGIN + 4, indent - 4, marker, inlineRuns(item), index === block.items.length - 1 ? 4 : 1),
+          );
+        });
       });
     }
     doc.x = MARGIN;
   }
 
-  /**
-   * One line of text runs, wrapped within `width` from `x`: each run in its own face, links annotated and blue. A
-   * link whose text is not its URL is followed by the URL in brackets, so a printed page still says where it goes.
-   */
-  private inlines(inlines: RationaleInline[], x: number, width: number, gapAfter: number): void {
+  /** A list item: its marker (Lbl) hanging at `x`, its body (LBody) beside it. */
+  private listItem(x: number, markerWidth: number, marker: string, body: PdfRun[], gapAfter = 0): void {
     const { doc } = this;
-    const runs = inlines
-      .flatMap((inline): RationaleInline[] =>
-        inline.type === "link" && inline.text !== inline.href && toSafeHttpUrl(inline.href)
-          ? [inline, { type: "link", text: ` (${inline.href})`, href: inline.href }]
-          : [inline],
-      )
-      .filter((inline) => inline.text.length > 0);
-    if (runs.length === 0) return;
-    runs.forEach((inline, index) => {
-      const face = inline.type === "emphasis" ? SERIF_ITALIC : inline.type === "strong" ? SERIF_BOLD : SERIF;
-      const href = inline.type === "link" ? toSafeHttpUrl(inline.href) : null;
-      this.font(face, 11, href ? LINK : INK);
-      const options: PDFKit.Mixins.TextOptions = {
-        continued: index < runs.length - 1,
-        link: href ?? NO_TARGET,
-        underline: href !== null,
-        ...(index === runs.length - 1 ? { paragraphGap: gapAfter } : {}),
-      };
-      if (index === 0) doc.text(clean(inline.text), x, doc.y, { ...options, width });
-      else doc.text(clean(inline.text), options);
-    });
-    doc.fillColor(INK);
+    this.ensureSpace(Math.max(...body.map((piece) => piece.size), 8) * 1.4);
+    const top = doc.y;
+    const bodyX = x + markerWidth;
+    this.tag("Lbl", () => this.line([run(marker, "regular", body[0]?.size ?? 11, INK)], x, top));
+    doc.y = top;
+    this.tag("LBody", () =>
+      this.setter.set(body, { x: bodyX, width: MARGIN + this.width - bodyX, paragraphGap: gapAfter }),
+    );
+    doc.x = MARGIN;
   }
 
   /** A quote set off by a bar in the verdict's colour on its left. */
@@ -402,25 +425,15 @@ class PdfWriter {
     const { doc } = this;
     const page = doc.page;
     const top = doc.y;
-    this.font(SERIF_ITALIC, 11.5, INK).text(clean(text), MARGIN + 12, top, { width: this.width - 12, paragraphGap: 2 });
+    this.paragraph([run(text, "italic", 11.5, INK)], { x: MARGIN + 12, tag: "BlockQuote", paragraphGap: 2 });
     const barTop = doc.page === page ? top : doc.page.margins.top;
-    doc
-      .save()
-      .lineWidth(3)
-      .strokeColor(colour)
-      .moveTo(MARGIN + 1.5, barTop)
-      .lineTo(MARGIN + 1.5, doc.y - 2)
-      .stroke()
-      .restore();
+    this.artifact(() => this.sideBar(MARGIN, barTop, doc.y - 2 - barTop, colour));
     doc.x = MARGIN;
     doc.y += 2;
   }
 
   article(model: ReportModel): void {
-    const { doc } = this;
     this.heading("The article, with the claims marked");
-    this.font(SERIF, 11, INK);
-    // pdfkit lays out continued text with line breaks inside badly, so each paragraph is written as its own run.
     // Where claims overlap, a run takes its most severe verdict's colour: contradicted is never hidden.
     const paragraphs: { text: string; verdict: Verdict | null }[][] = [[]];
     for (const segment of buildArticleSegments(model)) {
@@ -431,25 +444,20 @@ class PdfWriter {
     }
     for (const runs of paragraphs) {
       if (runs.length === 0) continue;
-      // The standard fonts have no Hebrew or Arabic letters and pdfkit does not reorder them; a right-to-left
-      // paragraph at least keeps its right alignment.
-      const align = firstStrongDirection(runs.map((run) => run.text).join("")) === "rtl" ? "right" : "left";
-      doc.x = MARGIN;
-      runs.forEach((run, index) => {
-        doc.fillColor(run.verdict ? VERDICT_COLOURS[run.verdict] : INK).text(clean(run.text), {
-          continued: index < runs.length - 1,
-          underline: run.verdict !== null,
-          width: this.width,
-          paragraphGap: 6,
-          align,
-        });
-      });
+      // A right-to-left paragraph is set from the right, in its visual order (the setter's "start" side).
+      this.paragraph(
+        runs.map((piece) =>
+          run(piece.text, "regular", 11, piece.verdict ? VERDICT_COLOURS[piece.verdict] : INK, {
+            underline: piece.verdict !== null,
+          }),
+        ),
+        { paragraphGap: 6 },
+      );
     }
-    doc.fillColor(INK);
   }
 
-  /** Page numbers (and the publisher) in every page's footer, written once every page exists. */
-  footers(organisation: string, hasReplacedCharacters: boolean): void {
+  /** Page numbers (and the publisher) in every page's footer, written once every page exists, as artifacts. */
+  footers(organisation: string): void {
     const { doc } = this;
     const range = doc.bufferedPageRange();
     for (let index = range.start; index < range.start + range.count; index += 1) {
@@ -457,135 +465,148 @@ class PdfWriter {
       const bottom = doc.page.margins.bottom;
       doc.page.margins.bottom = 0;
       const y = doc.page.height - MARGIN - 6;
-      doc
-        .save()
-        .lineWidth(0.5)
-        .strokeColor(RULE)
-        .moveTo(MARGIN, y - 6)
-        .lineTo(MARGIN + this.width, y - 6)
-        .stroke()
-        .restore();
-      this.font(SANS, 8, MUTED).text(clean(`Fact-check by ${organisation} · Factmark`), MARGIN, y, {
-        width: this.width / 2,
-        lineBreak: false,
-      });
-      doc.text(`Page ${index + 1} of ${range.count}`, MARGIN + this.width / 2, y, {
+      doc.markContent("Artifact", { type: "Pagination" });
+      this.rule(y - 6, 0.5);
+      this.line([run(`Fact-check by ${organisation} · Factmark`, "regular", 8, MUTED)], MARGIN, y - 2, this.width / 2);
+      doc.y = y - 2;
+      this.setter.set([run(`Page ${index + 1} of ${range.count}`, "regular", 8, MUTED)], {
+        x: MARGIN + this.width / 2,
         width: this.width / 2,
         align: "right",
-        lineBreak: false,
+        isSingleLine: true,
       });
-      if (hasReplacedCharacters && index === range.start + range.count - 1) {
-        doc.text(
-          "Characters this PDF's fonts cannot show are spelled in Latin letters or shown as ?; the HTML and JSON exports keep them all.",
-          MARGIN,
-          y + 11,
-          { width: this.width, lineBreak: false },
-        );
-      }
+      doc.endMarkedContent();
       doc.page.margins.bottom = bottom;
     }
-  }
-
-  /** Whether any text of the report needed transliterating, so the PDF can say so once. */
-  hasReplacedCharacters(model: ReportModel): boolean {
-    const texts = [
-      model.header.title,
-      model.article.text,
-      model.article.conclusion?.summary ?? "",
-      ...model.claims.flatMap((claim) => [
-        claim.selectors.quote.exact,
-        claim.speaker ?? "",
-        claim.rationale,
-        ...claim.evidence.flatMap((item) => [item.title ?? "", item.excerpt ?? ""]),
-      ]),
-    ];
-    return texts.some((text) => [...text].some((character) => character !== "\n" && !isWinAnsi(character)));
   }
 
   private heading(text: string): void {
     const { doc } = this;
     this.ensureSpace(80);
     doc.moveDown(1.2);
-    this.font(SANS_BOLD, 14, INK).text(text, MARGIN, doc.y, { width: this.width });
+    this.paragraph([run(text, "bold", 14, INK)], { tag: "H2" });
     const y = doc.y + 2;
-    doc
-      .save()
-      .lineWidth(0.75)
-      .strokeColor(RULE)
-      .moveTo(MARGIN, y)
-      .lineTo(MARGIN + this.width, y)
-      .stroke()
-      .restore();
+    this.artifact(() => this.rule(y, 0.75));
     doc.y = y + 8;
   }
 
   private label(text: string): void {
+    this.ensureSpace(48);
     this.doc.moveDown(0.4);
-    this.font(SANS_BOLD, 8, MUTED).text(text.toUpperCase(), MARGIN, this.doc.y, {
-      characterSpacing: 0.5,
-      width: this.width,
-    });
+    this.paragraph([run(text.toUpperCase(), "bold", 8, MUTED, { characterSpacing: 0.5 })], { tag: "H4" });
     this.doc.moveDown(0.15);
   }
 
   /** A rounded label with white text; answers where the next thing on the line may start. */
   private badge(text: string, colour: string, x: number, y: number): number {
     const { doc } = this;
-    this.font(SANS_BOLD, 8.5);
-    const width = doc.widthOfString(text) + 12;
+    const label = [run(text, "bold", 8.5, "#ffffff")];
+    const width = this.setter.widthOf(label) + 12;
     doc
       .save()
       .roundedRect(x, y - 1, width, 14, 7)
       .fill(colour)
       .restore();
-    doc.fillColor("#ffffff").text(text, x + 6, y + 2.5, { lineBreak: false });
+    this.line(label, x + 6, y + 0.5);
     return x + width;
+  }
+
+  private rule(y: number, lineWidth: number): void {
+    this.doc
+      .save()
+      .lineWidth(lineWidth)
+      .strokeColor(RULE)
+      .moveTo(MARGIN, y)
+      .lineTo(MARGIN + this.width, y)
+      .stroke()
+      .restore();
+  }
+
+  /** Runs set as one structure element (a paragraph unless told), wrapped to the column from doc.y. */
+  private paragraph(
+    runs: PdfRun[],
+    options: { tag?: string; x?: number; paragraphGap?: number; align?: SetOptions["align"] } = {},
+  ): void {
+    const x = options.x ?? MARGIN;
+    this.tag(options.tag ?? "P", () =>
+      this.setter.set(runs, {
+        x,
+        width: MARGIN + this.width - x,
+        paragraphGap: options.paragraphGap ?? 0,
+        align: options.align,
+      }),
+    );
+  }
+
+  /** One unwrapped line at a place, inside whatever structure element is being drawn; doc.y is left as it was. */
+  private line(runs: PdfRun[], x: number, y: number, width = this.width): void {
+    const { doc } = this;
+    const before = doc.y;
+    doc.y = y;
+    this.setter.set(runs, { x, width, isSingleLine: true, align: "left" });
+    doc.y = before;
+  }
+
+  /** Content drawn inside one structure element of the type. */
+  private tag(type: string, draw: () => void, options: { alt?: string } = {}): void {
+    this.parent.add(this.doc.struct(type, options, draw));
+  }
+
+  /** A structure element whose children `fill` adds. */
+  private group(type: string, fill: () => void): void {
+    const element = this.doc.struct(type);
+    this.parent.add(element);
+    const outer = this.parent;
+    this.parent = element;
+    try {
+      fill();
+    } finally {
+      this.parent = outer;
+      element.end();
+    }
+  }
+
+  /** Decoration a reader should skip (rules, bars). */
+  private artifact(draw: () => void): void {
+    this.doc.markContent("Artifact");
+    draw();
+    this.doc.endMarkedContent();
   }
 
   private ensureSpace(height: number): void {
     const { doc } = this;
-    if (doc.y + height > doc.page.height - doc.page.margins.bottom) doc.addPage();
-  }
-
-  private font(name: string, size: number, colour?: string): PDFKit.PDFDocument {
-    this.doc.font(name).fontSize(size);
-    speedUpKerning(this.doc);
-    if (colour) this.doc.fillColor(colour);
-    return this.doc;
+    if (doc.y + height > doc.page.height - doc.page.margins.bottom) continueOnNewPage(doc);
   }
 }
 
-interface AfmMetrics {
-  kernPairs?: Record<string, number>;
-  getKernPair?: (left: string, right: string) => number;
-  isKerningFast?: boolean;
+function run(
+  text: string,
+  face: PdfFace,
+  size: number,
+  colour: string,
+  extra: Partial<Pick<PdfRun, "link" | "goTo" | "underline" | "characterSpacing">> = {},
+): PdfRun {
+  return { text, face, size, colour, ...extra };
 }
 
-/**
- * pdfkit looks every pair of glyphs up by building a "left\0right" string, which is most of the time a long report
- * takes and feeds the garbage collector; the same table as nested objects answers without allocating. Only done when
- * the font looks as expected (pdfkit 0.17's AFM fonts); otherwise pdfkit keeps its own lookup.
- */
-function speedUpKerning(doc: PDFKit.PDFDocument): void {
-  const metrics = (doc as unknown as { _font?: { font?: AfmMetrics } })._font?.font;
-  if (!metrics || metrics.isKerningFast || !metrics.kernPairs || typeof metrics.getKernPair !== "function") return;
-  const byLeft: Record<string, Record<string, number>> = Object.create(null);
-  for (const [pair, value] of Object.entries(metrics.kernPairs)) {
-    const [left, right] = pair.split("\0") as [string, string];
-    byLeft[left] ??= Object.create(null);
-    (byLeft[left] as Record<string, number>)[right] = value;
-  }
-  metrics.getKernPair = (left, right) => byLeft[left]?.[right] ?? 0;
-  metrics.isKerningFast = true;
-}
-
-/** User text made safe for the standard fonts. */
-function clean(text: string): string {
-  return toWinAnsi(text);
+/** A rationale line's runs: italics, bold and links; a link whose text is not its URL is followed by the URL. */
+function inlineRuns(inlines: RationaleInline[]): PdfRun[] {
+  return inlines
+    .flatMap((inline): RationaleInline[] =>
+      inline.type === "link" && inline.text !== inline.href && toSafeHttpUrl(inline.href)
+        ? [inline, { type: "link", text: ` (${inline.href})`, href: inline.href }]
+        : [inline],
+    )
+    .filter((inline) => inline.text.length > 0)
+    .map((inline) => {
+      const face: PdfFace = inline.type === "emphasis" ? "italic" : inline.type === "strong" ? "bold" : "regular";
+      const href = inline.type === "link" ? toSafeHttpUrl(inline.href) : null;
+      return run(inline.text, face, 11, href ? LINK : INK, href ? { link: href, underline: true } : {});
+    });
 }
 
 function speakerLine(speaker: string | null, prefix: string): string {
-  return speaker ? clean(`${prefix}${speaker}`) : "Speaker not named";
+  return speaker ? `${prefix}${speaker}` : "Speaker not named";
 }
 
 function destination(claimNumber: number): string {

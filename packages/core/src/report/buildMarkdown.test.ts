@@ -43,7 +43,7 @@ describe("buildMarkdown", () => {
       buildReportModel({ ...input, claims: [{ ...claim, rationale }], links: [], evidence: [] }),
     );
     expect(report).toContain(
-      "Two sources:\n\n- <https://a.example/x>\n- [B](<https://b.example/y>) *again*\n\n\\[bad\\](javascript:alert(1))",
+      "Two sources:\n\n- <https://a.example/x>\n- [B](<https://b.example/y>) *again*\n\n\\[bad\\]\\(javascript:alert(1))",
     );
   });
 
@@ -66,7 +66,7 @@ describe("buildMarkdown", () => {
         links: [],
       }),
     );
-    expect(hostile).toContain("# Fact-check: \\# \\<script\\>x\\</script\\> \\[click\\](javascript:alert(1))");
+    expect(hostile).toContain("# Fact-check: \\# \\<script\\>x\\</script\\> \\[click\\]\\(javascript:alert(1))");
     expect(hostile).toContain("**Speaker:** \\*bold\\* \\_it\\_ \\`code\\`");
     // Light formatting is Markdown's own: a list stays a list, and raw HTML stays text.
     expect(hostile).toContain("- not a list\n\n1. nor this\n\n\\<b\\>html\\</b\\>");

@@ -1,6 +1,6 @@
 import { CONCLUSION_RATING_LABELS } from "../schemas/publication";
 import { VERDICT_LABELS, VERDICTS } from "../schemas/verdict";
-import { escapeMarkdown } from "./escapeMarkdown";
+import { escapeMarkdown, escapeMarkdownLine } from "./escapeMarkdown";
 import { formatReportDate } from "./formatReportDate";
 import type { ReportClaim, ReportModel, ReportPairSide } from "./ReportModel";
 import { isolateRightToLeft, rationaleToMarkdown } from "./renderRationale";
@@ -74,8 +74,9 @@ function claimMarkdown(claim: ReportClaim): string[] {
     lines.push("**Evidence:**", "");
     for (const item of claim.evidence) {
       const url = toSafeHttpUrl(item.url);
-      const title = escapeMarkdown(item.title ?? item.url);
-      lines.push(`- ${url ? `[${title}](<${url}>)` : title} (${item.stanceLabel.toLowerCase()})`);
+      const title = item.title === null ? null : escapeMarkdown(item.title);
+      const source = url ? (title === null ? `<${url}>` : `[${title}](<${url}>)`) : (title ?? escapeMarkdown(item.url));
+      lines.push(`- ${source} (${item.stanceLabel.toLowerCase()})`);
       if (item.excerpt) lines.push("", ...quoteLines(item.excerpt).map((line) => `  ${line}`), "");
     }
     lines.push("");
@@ -104,5 +105,5 @@ function claimMarkdown(claim: ReportClaim): string[] {
 function quoteLines(text: string): string[] {
   return text
     .split("\n")
-    .map((line) => (line.trim().length === 0 ? ">" : `> ${isolateRightToLeft(escapeMarkdown(line))}`));
+    .map((line) => (line.trim().length === 0 ? ">" : `> ${isolateRightToLeft(escapeMarkdownLine(line))}`));
 }

@@ -1,14 +1,47 @@
 /**
- * The normalised form of an http(s) URL (spaces and other unsafe characters percent-encoded), or null for anything
- * else: `javascript:`, `data:`, relative or unparsable URLs never become links in a report.
+ * The normalised form of an http(s) URL, or null for anything else: `javascript:`, `data:`, relative or unparsable
+ * URLs never become links in a report. The form is the WHATWG URL parser's serialisation (`new URL(value).href`:
+ * spaces, quotes, `<`, `>` and non-ASCII percent-encoded, the host lower-cased and punycoded) with, in addition,
+ * every character RFC 3986 (and so RFC 3987, the IRIs JSON-LD and the W3C model require) forbids that WHATWG leaves
+ * as typed: `[`, `]` outside an IPv6 host, `|`, `^`, `{`, `}`, `` ` ``, `\`, a second `#`, and a `%` that starts no
+ * `%XX` escape. The result is ASCII, parses back to itself, and is the form every stored URL takes (ZHttpUrl), so
+ * normalising twice changes nothing and rows stored before this rule are escaped the same way on output.
  */
 export function toSafeHttpUrl(value: string | null | undefined): string | null {
   if (!value) return null;
+  let url: URL;
   try {
-    const url = new URL(value.trim());
-    if ((url.protocol !== "http:" && url.protocol !== "https:") || url.hostname.length === 0) return null;
-    return url.href;
+    url = new URL(value.trim());
   } catch {
     return null;
   }
+  if ((url.protocol !== "http:" && url.protocol !== "https:") || url.hostname.length === 0) return null;
+  // An http(s) URL's serialisation is "scheme://authority/path?query#fragment", its path never empty.
+  const { href } = url;
+  const afterScheme = url.protocol.length + 2;
+  const pathStart = href.indexOf("/", afterScheme);
+  const authority = href.slice(afterScheme, pathStart);
+  const at = authority.lastIndexOf("@");
+  // The host is already RFC 3986 (a lower-cased ASCII name, an IPv4 address or a bracketed IPv6 address).
+  const userInfo = at === -1 ? "" : `${escapeForRfc3986(authority.slice(0, at))}@`;
+  const host = authority.slice(at + 1);
+  const rest = href.slice(pathStart);
+  const hashAt = rest.indexOf("#");
+  const beforeHash = hashAt === -1 ? rest : rest.slice(0, hashAt);
+  const queryAt = beforeHash.indexOf("?");
+  const path = escapeForRfc3986(queryAt === -1 ? beforeHash : beforeHash.slice(0, queryAt));
+  const query = queryAt === -1 ? "" : `?${escapeForRfc3986(beforeHash.slice(queryAt + 1))}`;
+  const fragment = hashAt === -1 ? "" : `#${escapeForRfc3986(rest.slice(hashAt + 1)).replaceAll("#", "%23")}`;
+  return `${url.protocol}//${userInfo}${host}${path}${query}${fragment}`;
+}
+
+/**
+ * Percent-encodes what may not stand in an RFC 3986 userinfo, path, query or fragment: anything but unreserved,
+ * sub-delims, `:`, `@`, `/`, `?`, `#` (the caller splits on those) and a `%` that starts a two-hex-digit escape.
+ * WHATWG's serialisation is ASCII; encodeURIComponent would encode anything else as UTF-8 all the same.
+ */
+function escapeForRfc3986(part: string): string {
+  return part.replace(/%(?![0-9A-Fa-f]{2})|[^A-Za-z0-9\-._~!$&'()*+,;=:@/?#%]/gu, (character) =>
+    encodeURIComponent(character),
+  );
 }

@@ -4,7 +4,13 @@ import { ZHttpUrl, ZId, ZIdParam, ZOptionalLine, ZTimestamp, ZUserText } from ".
 describe("ZHttpUrl", () => {
   it("accepts http and https URLs", () => {
     expect(ZHttpUrl.parse("https://allisrael.com/iran-admits")).toBe("https://allisrael.com/iran-admits");
-    expect(ZHttpUrl.parse("http://example.org")).toBe("http://example.org");
+    expect(ZHttpUrl.parse("http://example.org")).toBe("http://example.org/");
+  });
+
+  it("keeps a URL as the WHATWG parser serialises it, with what RFC 3986 forbids percent-encoded", () => {
+    expect(ZHttpUrl.parse("https://example.org/a]b")).toBe("https://example.org/a%5Db");
+    expect(ZHttpUrl.parse("https://Example.ORG/a b?q=|x|#top")).toBe("https://example.org/a%20b?q=%7Cx%7C#top");
+    expect(ZHttpUrl.parse("https://bücher.example/straße")).toBe("https://xn--bcher-kva.example/stra%C3%9Fe");
   });
 
   it("trims surrounding whitespace", () => {

@@ -1,4 +1,5 @@
 import { z } from "zod";
+import { toSafeHttpUrl } from "../report/toSafeHttpUrl";
 
 /** Ids are opaque strings the server makes; this bounds what a path may carry. */
 export const ZId = z
@@ -32,19 +33,16 @@ export function ZOptionalLine(max: number) {
     .optional();
 }
 
-/** An http(s) URL, the only kind we link to. */
+/**
+ * An http(s) URL, the only kind we link to, stored in its normalised form (toSafeHttpUrl: the WHATWG serialisation
+ * with what RFC 3986 forbids percent-encoded), so `https://example.org/a]b` is kept as `https://example.org/a%5Db`.
+ */
 export const ZHttpUrl = z
   .string()
   .trim()
   .max(2048, "A URL has at most 2048 characters.")
-  .refine((value) => {
-    try {
-      const url = new URL(value);
-      return (url.protocol === "http:" || url.protocol === "https:") && url.hostname.length > 0;
-    } catch {
-      return false;
-    }
-  }, "Give a full http:// or https:// URL.");
+  .refine((value) => toSafeHttpUrl(value) !== null, "Give a full http:// or https:// URL.")
+  .transform((value) => toSafeHttpUrl(value) ?? value);
 
 /** Who did something, as the history and the UI show it. */
 export const ZActor = z.object({ id: z.string(), name: z.string() });

@@ -1,0 +1,221 @@
+import { readFileSync } from "node:fs";
+import { createRequire } from "node:module";
+import path from "node:path";
+import { PROJECT_ROOT } from "../config";
+
+/**
+ * The PDF's fonts: the Noto family, from npm packages that ship the font files (their licences are in
+ * fonts/LICENSES.md). Noto Sans draws Latin, Cyrillic and Greek; a character it lacks is drawn in the first fallback
+ * that has it: Noto Naskh Arabic, Noto Sans Hebrew, Noto Sans SC (Chinese; "Hans"), Noto Sans JP (kana and the
+ * kanji SC lacks), then monochrome Noto Emoji (one WOFF file per fontsource subset). Each file is read from disk once
+ * per thread, when a report first needs it; pdfkit embeds only the glyphs a document uses.
+ */
+
+/** How a run of text is set: the report's four faces of Noto Sans. */
+export type PdfFace = "regular" | "italic" | "bold" | "boldItalic";
+
+interface FontFile {
+  /** The name the font is registered under in a document. */
+  name: string;
+  file: string;
+}
+
+// Resolved from apps/server's package.json, which is where the packages are installed both from src/ and from the
+// production build's dist/ (a path relative to this file would move once bundled).
+const requireFromServer = createRequire(path.join(PROJECT_ROOT, "apps/server/package.json"));
+
+/** The `fonts/` folder of an @embedpdf font package, beside its `dist/` entry point (the package exports no files). */
+function embedPdfFont(packageName: string, file: string): string {
+  return path.join(path.dirname(requireFromServer.resolve(packageName)), "..", "fonts", file);
+}
+
+const LATIN: Record<PdfFace, FontFile> = {
+  regular: { name: "noto-sans", file: embedPdfFont("@embedpdf/fonts-latin", "NotoSans-Regular.ttf") },
+  italic: { name: "noto-sans-italic", file: embedPdfFont("@embedpdf/fonts-latin", "NotoSans-Italic.ttf") },
+  bold: { name: "noto-sans-bold", file: embedPdfFont("@embedpdf/fonts-latin", "NotoSans-Bold.ttf") },
+  boldItalic: {
+    name: "noto-sans-bold-italic",
+    file: embedPdfFont("@embedpdf/fonts-latin", "NotoSans-BoldItalic.ttf"),
+  },
+};
+
+/** A fallback in its regular and bold weights (none of them has italics: the upright face stands in). */
+function fallback(name: string, packageName: string, regular: string, bold: string) {
+  return {
+    regular: { name, file: embedPdfFont(packageName, regular) },
+    bold: { name: `${name}-bold`, file: embedPdfFont(packageName, bold) },
+  };
+}
+
+const ARABIC = fallback(
+  "noto-naskh-arabic",
+  "@embedpdf/fonts-arabic",
+  "NotoNaskhArabic-Regular.ttf",
+  "NotoNaskhArabic-Bold.ttf",
+);
+const HEBREW = fallback(
+  "noto-sans-hebrew",
+  "@embedpdf/fonts-hebrew",
+  "NotoSansHebrew-Regular.ttf",
+  "NotoSansHebrew-Bold.ttf",
+);
+const CHINESE = fallback("noto-sans-sc", "@embedpdf/fonts-sc", "NotoSansHans-Regular.otf", "NotoSansHans-Bold.otf");
+const JAPANESE = fallback("noto-sans-jp", "@embedpdf/fonts-jp", "NotoSansJP-Regular.otf", "NotoSansJP-Bold.otf");
+
+/** Monochrome Noto Emoji: fontsource splits it into subsets by code point, listed in the package's unicode.json. */
+const EMOJI_SUBSETS: { font: FontFile; ranges: [number, number][] }[] = Object.entries(
+  JSON.parse(readFileSync(requireFromServer.resolve("@fontsource/noto-emoji/unicode.json"), "utf8")) as Record<
+    string,
+    string
+  >,
+).map(([key, ranges]) => {
+  const subset = key.replace(/^\[|\]$/g, "");
+  return {
+    font: {
+      name: `noto-emoji-${subset}`,
+      file: requireFromServer.resolve(`@fontsource/noto-emoji/files/noto-emoji-${subset}-400-normal.woff`),
+    },
+    ranges: ranges.split(",").map((range) => {
+      const [from = "0", to] = range.replace(/^U\+/i, "").split("-");
+      return [Number.parseInt(from, 16), Number.parseInt(to ?? from, 16)];
+    }),
+  };
+});
+
+/** The font files every report may use, with the licence each ships under (fonts/LICENSES.md lists them). */
+export const PDF_FONT_FILES: string[] = [
+  ...Object.values(LATIN),
+  ...[ARABIC, HEBREW, CHINESE, JAPANESE].flatMap((family) => [family.regular, family.bold]),
+  ...EMOJI_SUBSETS.map((subset) => subset.font),
+].map((font) => font.file);
+
+const fileCache = new Map<string, Buffer>();
+
+/** A font file's bytes, read once per thread. */
+function fontBytes(file: string): Buffer {
+  let bytes = fileCache.get(file);
+  if (!bytes) {
+    bytes = readFileSync(file);
+    fileCache.set(file, bytes);
+  }
+  return bytes;
+}
+
+/** What fontkit (inside pdfkit) says about a font; the one question asked of it here. */
+interface GlyphCoverage {
+  hasGlyphForCodePoint(codePoint: number): boolean;
+}
+
+const ARABIC_SCRIPT = /[\p{Script=Arabic}]/u;
+const HEBREW_SCRIPT = /[\p{Script=Hebrew}]/u;
+const CJK_SCRIPT =
+  /[\p{Script=Han}\p{Script=Hiragana}\p{Script=Katakana}\p{Script=Bopomofo}\u3000-\u303f\uff00-\uffef]/u;
+const EMOJI = /[\p{Extended_Pictographic}\p{Emoji_Component}]/u;
+/** Characters with no glyph of their own (joiners, variation selectors, tags): dropped if no font draws them. */
+export const INVISIBLE = /[\p{Default_Ignorable_Code_Point}]/u;
+
+/**
+ * One document's fonts: registers each file with pdfkit when first needed and answers, for each character, the font
+ * that draws it in a face. pdfkit (fontkit) subsets what is embedded to the glyphs used.
+ */
+export class PdfFonts {
+  private readonly registered = new Set<string>();
+  private readonly coverage = new Map<string, GlyphCoverage>();
+
+  constructor(private readonly doc: PDFKit.PDFDocument) {}
+
+  /** Selects a font by its registered name (registering it first), and answers the document. */
+  use(name: string): PDFKit.PDFDocument {
+    if (!this.registered.has(name)) {
+      const file = fontByName().get(name);
+      if (!file) throw new Error(`No PDF font is named ${name}.`);
+      this.doc.registerFont(name, fontBytes(file));
+      this.registered.add(name);
+      this.doc.font(name);
+      shareParsedFont(name, (this.doc as unknown as { _font: EmbeddedFont })._font);
+    }
+    return this.doc.font(name);
+  }
+
+  /** The name of the font that draws `character` (one code point) in `face`; the face's own if none does. */
+  fontFor(character: string, face: PdfFace): string {
+    const codePoint = character.codePointAt(0) ?? 0;
+    const primary = LATIN[face].name;
+    if (this.covers(primary, codePoint)) return primary;
+    for (const candidate of this.candidates(character, codePoint, face)) {
+      if (this.covers(candidate, codePoint)) return candidate;
+    }
+    return primary;
+  }
+
+  /** Whether the named font has a glyph for the code point. */
+  covers(name: string, codePoint: number): boolean {
+    let font = this.coverage.get(name);
+    if (!font) {
+      // pdfkit keeps the fontkit font it opened; asking it avoids parsing the file a second time.
+      this.use(name);
+      font = (this.doc as unknown as { _font: { font: GlyphCoverage } })._font.font;
+      this.coverage.set(name, font);
+    }
+    return font.hasGlyphForCodePoint(codePoint);
+  }
+
+  /** Fallback fonts for a character, the likeliest first (so a Latin report never opens the CJK files). */
+  private candidates(character: string, codePoint: number, face: PdfFace): string[] {
+    const weight = face === "bold" || face === "boldItalic" ? "bold" : "regular";
+    const emoji = EMOJI_SUBSETS.filter((subset) =>
+      subset.ranges.some(([from, to]) => codePoint >= from && codePoint <= to),
+    ).map((subset) => subset.font.name);
+    if (ARABIC_SCRIPT.test(character)) return [ARABIC[weight].name];
+    if (HEBREW_SCRIPT.test(character)) return [HEBREW[weight].name];
+    if (CJK_SCRIPT.test(character)) return [CHINESE[weight].name, JAPANESE[weight].name];
+    if (EMOJI.test(character) || emoji.length > 0) return emoji;
+    // Anything else (a symbol, say): each fallback in turn.
+    return [ARABIC, HEBREW, CHINESE, JAPANESE].map((family) => family[weight].name).concat(emoji);
+  }
+}
+
+/** Whether the named font is one of Noto Emoji's subsets. */
+export function isEmojiFont(name: string): boolean {
+  return name.startsWith("noto-emoji-");
+}
+
+/** pdfkit's font in a document (0.17): the parsed font, and the subset of it the document embeds. */
+interface EmbeddedFont {
+  font: GlyphCoverage & { createSubset(): unknown };
+  subset: unknown;
+}
+
+const parsedFonts = new Map<string, EmbeddedFont["font"]>();
+
+/**
+ * pdfkit parses a font file anew for every document, and fontkit decodes its tables (cmap, GSUB, GPOS, glyphs) on
+ * first use: for a report that is most of its time. The parsed font holds no document state (each document embeds
+ * its own subset), so the first document's is kept for the thread and handed to every later one.
+ */
+function shareParsedFont(name: string, embedded: EmbeddedFont): void {
+  const parsed = parsedFonts.get(name);
+  if (!parsed) {
+    parsedFonts.set(name, embedded.font);
+    return;
+  }
+  // fontkit caches glyph objects with the characters of their first use, and a document's subset creates the parts
+  // of its composite glyphs (the "z" of "ź") with none: a later document would map such a glyph to no text. Each
+  // document starts from an empty glyph cache; the decoded tables stay.
+  (parsed as unknown as { _glyphs: Record<number, unknown> })._glyphs = {};
+  embedded.font = parsed;
+  embedded.subset = parsed.createSubset();
+}
+
+let byName: Map<string, string> | undefined;
+
+function fontByName(): Map<string, string> {
+  byName ??= new Map(
+    [
+      ...Object.values(LATIN),
+      ...[ARABIC, HEBREW, CHINESE, JAPANESE].flatMap((family) => [family.regular, family.bold]),
+      ...EMOJI_SUBSETS.map((subset) => subset.font),
+    ].map((font) => [font.name, font.file]),
+  );
+  return byName;
+}

@@ -1,0 +1,357 @@
+import bidiFactory from "bidi-js";
+import { INVISIBLE, isEmojiFont, type PdfFace, type PdfFonts } from "./pdfFonts";
+
+/** A stretch of text in one style: what a caller hands the setter. */
+export interface PdfRun {
+  text: string;
+  face: PdfFace;
+  /** Points. */
+  size: number;
+  colour: string;
+  /** An http(s) URL the run opens. */
+  link?: string | null;
+  /** A named destination in the document the run goes to. */
+  goTo?: string | null;
+  underline?: boolean;
+  /** Extra points between characters. */
+  characterSpacing?: number;
+}
+
+export interface SetOptions {
+  x: number;
+  width: number;
+  /** "start" is the paragraph's own side: left, or right for a right-to-left paragraph (the default). */
+  align?: "start" | "left" | "right" | "center";
+  /** Points added after the paragraph. */
+  paragraphGap?: number;
+  /** One line, never wrapped (a label, a footer). */
+  isSingleLine?: boolean;
+}
+
+/** A line's height as a multiple of its largest font size: Noto Sans' ascender plus descender (1.069 + 0.293). */
+const LINE_HEIGHT = 1.362;
+const ASCENT = 1.069;
+const RIGHT_TO_LEFT_SCRIPT = /[\p{Script=Arabic}\p{Script=Hebrew}\p{Script=Syriac}\p{Script=Thaana}\p{Script=Nko}]/u;
+const CJK = /[\p{Script=Han}\p{Script=Hiragana}\p{Script=Katakana}\p{Script=Hangul}]/u;
+const PRINTABLE_ASCII = /^[\x20-\x7e]$/;
+/** Characters that take the font of the text around them when it has them (spaces, punctuation, digits, marks). */
+const NEUTRAL = /[\p{Script=Common}\p{Script=Inherited}]/u;
+
+let bidi: ReturnType<typeof bidiFactory> | undefined;
+
+interface Character {
+  text: string;
+  /** The resolved bidi embedding level (UAX #9): odd is right to left. */
+  level: number;
+  /** The level of the paragraph it is in: odd for a right-to-left paragraph. */
+  paragraphLevel: number;
+  run: PdfRun;
+  font: string;
+  isSpace: boolean;
+  width: number;
+}
+
+interface Line {
+  characters: Character[];
+  size: number;
+}
+
+/**
+ * Sets text on PDF pages the way pdfkit cannot on its own: each character in the font that has it (PdfFonts), and
+ * right-to-left text in its visual order. Lines are broken at spaces (and between CJK characters) to the width,
+ * then each line is reordered by the Unicode Bidirectional Algorithm (bidi-js for the levels, rule L2 here) and drawn
+ * as runs of one font, style and direction. A right-to-left run goes to fontkit in logical order as one piece, which
+ * shapes it (Arabic joining forms) and lays it out right to left; its brackets are mirrored first. Text extraction
+ * reads the runs back through each font's ToUnicode map.
+ */
+export class PdfTextSetter {
+  constructor(
+    private readonly doc: PDFKit.PDFDocument,
+    private readonly fonts: PdfFonts,
+  ) {}
+
+  /** The height the runs take at `width`, in points, without drawing them. */
+  measure(runs: PdfRun[], width: number): number {
+    return this.lines(runs, width, false).reduce((height, line) => height + line.size * LINE_HEIGHT, 0);
+  }
+
+  /** The width of one line of runs, in points. */
+  widthOf(runs: PdfRun[]): number {
+    return this.lines(runs, Number.POSITIVE_INFINITY, true).reduce(
+      (widest, line) => Math.max(widest, lineWidth(line.characters)),
+      0,
+    );
+  }
+
+  /** Draws the runs from doc.y, adding pages as lines reach the bottom margin; leaves doc.y below them. */
+  set(runs: PdfRun[], options: SetOptions): void {
+    const { doc } = this;
+    const lines = this.lines(runs, options.width, options.isSingleLine ?? false);
+    for (const line of lines) {
+      const height = line.size * LINE_HEIGHT;
+      if (!options.isSingleLine && doc.y + height > doc.page.height - doc.page.margins.bottom) continueOnNewPage(doc);
+      this.drawLine(line, options);
+      doc.y += height;
+    }
+    doc.y += options.paragraphGap ?? 0;
+    doc.x = options.x;
+  }
+
+  private lines(runs: PdfRun[], width: number, isSingleLine: boolean): Line[] {
+    const characters = this.characters(runs);
+    const lines: Line[] = [];
+    let line: Character[] = [];
+    let lineWidthSoFar = 0;
+    const finish = () => {
+      lines.push({ characters: line, size: Math.max(0, ...line.map((character) => character.run.size)) });
+      line = [];
+      lineWidthSoFar = 0;
+    };
+    const fallbackSize = runs[0]?.size ?? 10;
+    let index = 0;
+    while (index < characters.length) {
+      const first = characters[index] as Character;
+      if (first.text === "\n") {
+        if (line.length === 0) line.push({ ...first, text: "", width: 0 });
+        finish();
+        index += 1;
+        continue;
+      }
+      // A word: characters up to a break opportunity, with the spaces after it.
+      let end = index + 1;
+      if (!CJK.test(first.text)) {
+        while (end < characters.length) {
+          const next = characters[end] as Character;
+          if (next.text === "\n" || next.isSpace || CJK.test(next.text)) break;
+          end += 1;
+        }
+      }
+      while (end < characters.length && (characters[end] as Character).isSpace) end += 1;
+      const word = characters.slice(index, end);
+      const wordWidth = lineWidth(word);
+      if (!isSingleLine && line.length > 0 && lineWidthSoFar + wordWidth > width) finish();
+      if (!isSingleLine && line.length === 0 && wordWidth > width) {
+        // A word wider than the line (a long URL): broken between characters.
+        for (const character of word) {
+          if (line.length > 0 && lineWidthSoFar + character.width > width && !character.isSpace) finish();
+          line.push(character);
+          lineWidthSoFar += character.width;
+        }
+      } else {
+        line.push(...word);
+        lineWidthSoFar += word.reduce((sum, character) => sum + character.width, 0);
+      }
+      index = end;
+    }
+    if (line.length > 0 || lines.length === 0) finish();
+    for (const each of lines) if (each.size === 0) each.size = fallbackSize;
+    return lines;
+  }
+
+  /** Every character of the runs with its bidi level, font and width; invisible characters no font draws dropped. */
+  private characters(runs: PdfRun[]): Character[] {
+    const text = runs.map((run) => run.text).join("");
+    bidi ??= bidiFactory();
+    const { levels, paragraphs } = bidi.getEmbeddingLevels(text);
+    const paragraphLevelAt = (index: number) =>
+      paragraphs.find((paragraph) => index >= paragraph.start && index <= paragraph.end)?.level ?? 0;
+    const characters: Character[] = [];
+    let offset = 0;
+    for (const run of runs) {
+      let previous: Character | undefined;
+      for (const character of run.text) {
+        const level = levels[offset] ?? 0;
+        const paragraphLevel = paragraphLevelAt(offset);
+        offset += character.length;
+        if (character === "\r") continue;
+        if (character === "\n" || character === "\t") {
+          const isBreak = character === "\n";
+          const space = {
+            text: isBreak ? "\n" : " ",
+            level,
+            paragraphLevel,
+            run,
+            font: previous?.font ?? "",
+            isSpace: !isBreak,
+          };
+          characters.push({ ...space, width: isBreak ? 0 : this.width(space.font || this.fontOf(" ", run), run, " ") });
+          continue;
+        }
+        let font: string;
+        if (PRINTABLE_ASCII.test(character) && (previous === undefined || PRINTABLE_ASCII.test(previous.text))) {
+          font = this.fonts.fontFor(character, run.face);
+        } else if (
+          previous &&
+          NEUTRAL.test(character) &&
+          !isEmojiFont(previous.font) &&
+          this.fonts.covers(previous.font, codePointOf(character))
+        ) {
+          // An emoji font's space is as wide as an emoji: the text around takes its spaces from its own font.
+          font = previous.font;
+        } else {
+          font = this.fontOf(character, run);
+          if (INVISIBLE.test(character) && !this.fonts.covers(font, codePointOf(character))) continue;
+        }
+        const entry: Character = {
+          text: character,
+          level,
+          paragraphLevel,
+          run,
+          font,
+          isSpace: character === " " || character === "\u3000",
+          width: this.width(font, run, character),
+        };
+        characters.push(entry);
+        previous = entry;
+      }
+    }
+    return characters;
+  }
+
+  private fontOf(character: string, run: PdfRun): string {
+    return this.fonts.fontFor(character, run.face);
+  }
+
+  private width(font: string, run: PdfRun, text: string): number {
+    this.fonts.use(font).fontSize(run.size);
+    return this.doc.widthOfString(text, { characterSpacing: run.characterSpacing ?? 0 });
+  }
+
+  private drawLine(line: Line, options: SetOptions): void {
+    const { doc } = this;
+    const characters = [...line.characters];
+    while (characters.length > 0 && (characters.at(-1) as Character).isSpace) characters.pop();
+    const isRightToLeft = (line.characters[0]?.paragraphLevel ?? 0) % 2 === 1;
+    const visual = reorder(characters);
+    const groups = groupRuns(visual);
+    const widths = groups.map((group) => this.groupWidth(group));
+    const total = widths.reduce((sum, width) => sum + width, 0);
+    const align = options.align ?? "start";
+    const side = align === "start" ? (isRightToLeft ? "right" : "left") : align;
+    let x = options.x;
+    if (side === "right") x = options.x + options.width - total;
+    else if (side === "center") x = options.x + (options.width - total) / 2;
+    const top = doc.y;
+    const baseline = top + line.size * ASCENT;
+    groups.forEach((group, index) => {
+      const width = widths[index] ?? 0;
+      const { run } = group;
+      this.fonts.use(group.font).fontSize(run.size).fillColor(run.colour);
+      doc.text(group.text, x, baseline, {
+        lineBreak: false,
+        baseline: "alphabetic",
+        characterSpacing: run.characterSpacing ?? 0,
+        ...(group.isShaped ? { features: [] } : {}),
+      });
+      const height = line.size * LINE_HEIGHT;
+      if (run.link) doc.link(x, top, width, height, run.link);
+      if (run.goTo) doc.goTo(x, top, width, height, run.goTo);
+      if (run.underline) {
+        const y = baseline + run.size * 0.12;
+        doc
+          .save()
+          .lineWidth(Math.max(0.5, run.size / 16))
+          .strokeColor(run.colour)
+          .moveTo(x, y)
+          .lineTo(x + width, y)
+          .stroke()
+          .restore();
+      }
+      x += width;
+    });
+    doc.y = top;
+  }
+
+  private groupWidth(group: Group): number {
+    this.fonts.use(group.font).fontSize(group.run.size);
+    return this.doc.widthOfString(group.text, {
+      characterSpacing: group.run.characterSpacing ?? 0,
+      ...(group.isShaped ? { features: [] } : {}),
+    });
+  }
+}
+
+interface Group {
+  text: string;
+  font: string;
+  run: PdfRun;
+  /** Handed to fontkit whole, in logical order, to be shaped and laid out right to left. */
+  isShaped: boolean;
+}
+
+/** UAX #9 rule L2: from the highest level down to the lowest odd one, reverse every run at that level or higher. */
+function reorder(characters: Character[]): Character[] {
+  const visual = [...characters];
+  if (visual.length === 0) return visual;
+  const highest = Math.max(...visual.map((character) => character.level));
+  const lowestOdd = Math.min(...visual.map((character) => character.level | 1));
+  for (let level = highest; level >= lowestOdd; level -= 1) {
+    let start = 0;
+    while (start < visual.length) {
+      if ((visual[start] as Character).level < level) {
+        start += 1;
+        continue;
+      }
+      let end = start;
+      while (end < visual.length && (visual[end] as Character).level >= level) end += 1;
+      const reversed = visual.slice(start, end).reverse();
+      visual.splice(start, end - start, ...reversed);
+      start = end;
+    }
+  }
+  return visual;
+}
+
+/** Visually adjacent characters of one run, font and direction, each as the text to hand pdfkit. */
+function groupRuns(visual: Character[]): Group[] {
+  const groups: { characters: Character[]; isOdd: boolean }[] = [];
+  for (const character of visual) {
+    const last = groups.at(-1);
+    const isOdd = character.level % 2 === 1;
+    const previous = last?.characters.at(-1);
+    if (
+      last &&
+      previous &&
+      previous.run === character.run &&
+      previous.font === character.font &&
+      last.isOdd === isOdd
+    ) {
+      last.characters.push(character);
+    } else {
+      groups.push({ characters: [character], isOdd });
+    }
+  }
+  bidi ??= bidiFactory();
+  const mirror = bidi;
+  return groups.map(({ characters, isOdd }) => {
+    const first = characters[0] as Character;
+    if (!isOdd)
+      return { text: characters.map((c) => c.text).join(""), font: first.font, run: first.run, isShaped: false };
+    const mirrored = characters.map((character) => mirror.getMirroredCharacter(character.text) ?? character.text);
+    const logical = [...mirrored].reverse().join("");
+    // fontkit lays out a run with right-to-left letters right to left itself; anything else is drawn as ordered here.
+    return RIGHT_TO_LEFT_SCRIPT.test(logical)
+      ? { text: logical, font: first.font, run: first.run, isShaped: true }
+      : { text: mirrored.join(""), font: first.font, run: first.run, isShaped: false };
+  });
+}
+
+/**
+ * A new page that carries on whatever structure element is being drawn: pdfkit closes the open marked content on
+ * the old page and opens it again on the new one (plain addPage leaves the new page's text untagged).
+ */
+export function continueOnNewPage(doc: PDFKit.PDFDocument): void {
+  (doc as unknown as { continueOnNewPage(): void }).continueOnNewPage();
+}
+
+function lineWidth(characters: Character[]): number {
+  let end = characters.length;
+  while (end > 0 && (characters[end - 1] as Character).isSpace) end -= 1;
+  let width = 0;
+  for (let index = 0; index < end; index += 1) width += (characters[index] as Character).width;
+  return width;
+}
+
+function codePointOf(character: string): number {
+  return character.codePointAt(0) ?? 0;
+}
