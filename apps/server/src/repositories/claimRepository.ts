@@ -45,6 +45,7 @@ export function toClaim(row: ClaimRow): Claim {
     createdAt: row.createdAt.toISOString(),
     updatedAt: row.updatedAt.toISOString(),
     createdBy: row.createdBy,
+    ...(row.originalAuthorName ? { originalAuthorName: row.originalAuthorName } : {}),
     ...workflowOf(row),
   };
 }

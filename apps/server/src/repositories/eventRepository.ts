@@ -24,6 +24,7 @@ export function toHistoryEvent(row: Omit<EventWithActor, "articleId" | "actorId"
     id: row.id,
     at: row.at.toISOString(),
     by: row.actor,
+    ...(row.originalActorName ? { originalActorName: row.originalActorName } : {}),
     action: row.action,
     claimId: row.claimId,
     changeNumber: row.changeNumber,

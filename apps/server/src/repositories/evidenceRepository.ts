@@ -19,6 +19,7 @@ export function toEvidence(row: EvidenceRow): Evidence {
     createdAt: row.createdAt.toISOString(),
     updatedAt: row.updatedAt.toISOString(),
     createdBy: row.createdBy,
+    ...(row.originalAuthorName ? { originalAuthorName: row.originalAuthorName } : {}),
   };
 }
 

@@ -31,6 +31,7 @@ export function toLink(row: LinkRow): Link {
     note: row.note,
     createdAt: row.createdAt.toISOString(),
     createdBy: row.createdBy,
+    ...(row.originalAuthorName ? { originalAuthorName: row.originalAuthorName } : {}),
   };
 }
 

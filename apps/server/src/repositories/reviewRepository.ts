@@ -16,20 +16,26 @@ export function toReview(row: ReviewRow): Review {
     note: row.note,
     round: row.round,
     by: row.reviewer,
+    ...(row.originalReviewerName ? { originalReviewerName: row.originalReviewerName } : {}),
     at: row.createdAt.toISOString(),
   };
 }
 
 /**
  * How many editors approved a claim in `round`: each counts once, however often they approved. `reviews` are
- * the claim's reviews, any rounds.
+ * the claim's reviews, any rounds. An imported review counts for the person who originally gave it (one importer
+ * brings in every review of an export, which were two people's).
  */
 export function countApprovals(
-  reviews: readonly Pick<ReviewRow, "decision" | "round" | "reviewerId">[],
+  reviews: readonly (Pick<ReviewRow, "decision" | "round" | "reviewerId"> & { originalReviewerName?: string | null })[],
   round: number,
 ) {
   const approvers = new Set(
-    reviews.filter((review) => review.round === round && review.decision === "approve").map((r) => r.reviewerId),
+    reviews
+      .filter((review) => review.round === round && review.decision === "approve")
+      .map((review) =>
+        review.originalReviewerName ? `originally:${review.originalReviewerName}` : `account:${review.reviewerId}`,
+      ),
   );
   return approvers.size;
 }

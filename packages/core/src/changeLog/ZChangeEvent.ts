@@ -26,6 +26,8 @@ const ZArticleUpdated = z.object({
   to: ZArticleDetailsAfter,
 });
 const ZArticleDeleted = z.object({ action: z.literal("article.deleted"), from: z.object({ title: z.string() }) });
+/** An editor brought a deleted article back, with everything it held. */
+const ZArticleRestored = z.object({ action: z.literal("article.restored"), to: z.object({ title: z.string() }) });
 const ZArticleImported = z.object({
   action: z.literal("article.imported"),
   to: z.object({ title: z.string(), source: ZImportSource }),
@@ -173,6 +175,7 @@ export const ZChangePayload = z.discriminatedUnion("action", [
   ZArticleCreated,
   ZArticleUpdated,
   ZArticleDeleted,
+  ZArticleRestored,
   ZArticleImported,
   ZClaimCreated,
   ZClaimImported,
@@ -213,6 +216,8 @@ export const ZChangeEnvelope = z.object({
   id: ZId,
   at: ZTimestamp,
   by: ZActor,
+  /** Who did it, when an import brought the entry in ("originally by …"); `by` is then the importer. */
+  originalActorName: z.string().nullable().optional(),
   claimId: z.string().nullable(),
   /** The article's change number of the write that recorded this entry (entries of one write share it). */
   changeNumber: z.number().int().nonnegative().optional(),

@@ -76,6 +76,10 @@ export const changeEvent = {
     action: "article.deleted",
     from: { title: article.title },
   }),
+  articleRestored: (article: { title: string }): ChangePayloadOf<"article.restored"> => ({
+    action: "article.restored",
+    to: { title: article.title },
+  }),
   articleImported: (article: { title: string }, source: ImportSource): ChangePayloadOf<"article.imported"> => ({
     action: "article.imported",
     to: { title: article.title, source },

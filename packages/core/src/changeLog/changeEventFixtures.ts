@@ -79,6 +79,7 @@ const CHANGES = {
     ),
   ],
   "article.deleted": [buildChangeEvent(changeEvent.articleDeleted({ title: "Iran denies arming Russia" }), ARTICLE)],
+  "article.restored": [buildChangeEvent(changeEvent.articleRestored({ title: "Iran denies arming Russia" }), ARTICLE)],
   "article.imported": [
     buildChangeEvent(changeEvent.articleImported({ title: "Iran denies arming Russia" }, "factmark-json"), ARTICLE),
   ],

@@ -15,6 +15,7 @@ const EXPECTED: Record<Exclude<ChangeAction, "claim.undone">, string[]> = {
     "edited the article's text (claims: 1 moved, 1 to check, 1 orphaned)",
   ],
   "article.deleted": ["deleted the article “Iran denies arming Russia”"],
+  "article.restored": ["restored the article “Iran denies arming Russia”"],
   "article.imported": ["imported the article “Iran denies arming Russia” from a Factmark JSON export"],
   "claim.created": ["marked the claim as Unverified"],
   "claim.imported": ["imported the claim as Supported"],

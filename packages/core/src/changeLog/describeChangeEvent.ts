@@ -46,6 +46,7 @@ const CHANGE_WORDING: ChangeWording = {
   "article.created": (event) => sentence("added the article", quoted(event.to.title)),
   "article.updated": (event) => describeArticleEdit(event.from, event.to),
   "article.deleted": (event) => sentence("deleted the article", quoted(event.from.title)),
+  "article.restored": (event) => sentence("restored the article", quoted(event.to.title)),
   "article.imported": (event) =>
     sentence("imported the article", quoted(event.to.title), `from ${IMPORT_SOURCE_NAMES[event.to.source]}`),
   "claim.created": (event) => `marked the claim as ${VERDICT_LABELS[event.to.verdict]}`,
@@ -103,6 +104,7 @@ const BARE_WORDING: Record<ChangeAction, string> = {
   "article.created": "added the article",
   "article.updated": "edited the article",
   "article.deleted": "deleted the article",
+  "article.restored": "restored the article",
   "article.imported": "imported the article",
   "claim.created": "marked the claim",
   "claim.imported": "imported the claim",

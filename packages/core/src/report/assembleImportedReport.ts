@@ -7,7 +7,7 @@ import type { LinkKind } from "../schemas/link";
 import type { Verdict } from "../schemas/verdict";
 import type { DocNode } from "../text/articleText";
 import { articleText } from "../text/articleText";
-import type { ImportedClaim, ImportedOrigin, ImportedReport } from "./ImportedReport";
+import type { ImportedClaim, ImportedEvent, ImportedOrigin, ImportedReport, ImportedWorkflow } from "./ImportedReport";
 import { type ImportIssue, importValidationError } from "./importValidationError";
 
 /** A claim as an import format describes it, before it is checked against the article. */
@@ -25,9 +25,13 @@ export interface ClaimToImport {
   isAnchorUnconfirmed?: boolean;
   /** Who first wrote it and when, as the document says. */
   origin?: ImportedOrigin;
+  /** Where it stood in the desk's work, from a native export. */
+  workflow?: ImportedWorkflow;
 }
 
 export interface EvidenceToImport {
+  /** The evidence's id in the imported document, when it has one: history entries name it. */
+  key?: string;
   claimKey: string;
   path: string;
   url: string;
@@ -35,9 +39,13 @@ export interface EvidenceToImport {
   excerpt: string | null;
   stance: EvidenceStance;
   origin?: ImportedOrigin;
+  version?: number;
+  updatedAt?: string;
 }
 
 export interface LinkToImport {
+  /** The link's id in the imported document, when it has one: history entries name it. */
+  key?: string;
   fromClaimKey: string;
   toClaimKey: string;
   path: string;
@@ -46,10 +54,14 @@ export interface LinkToImport {
   origin?: ImportedOrigin;
 }
 
+/** A history entry as a native export has it: on the claim `claimKey` names, or on the article (null). */
+export type EventToImport = Omit<ImportedEvent, "claim"> & { claimKey: string | null; path: string };
+
 /**
  * Checks that the parts of an imported document fit together and puts them in the shape the server re-creates:
  * every claim's selectors hold in the article text (orphans excepted), claim keys are unique, evidence and links
- * name claims that exist, no link joins a claim to itself or repeats another. Throws UNPROCESSABLE naming each misfit.
+ * name claims that exist, no link joins a claim to itself or repeats another, every history entry (when there is a
+ * history) is on the article or on a claim of the document. Throws UNPROCESSABLE naming each misfit.
  */
 export function assembleImportedReport(
   what: string,
@@ -57,6 +69,7 @@ export function assembleImportedReport(
   claims: ClaimToImport[],
   evidence: EvidenceToImport[],
   links: LinkToImport[],
+  history?: EventToImport[],
 ): ImportedReport {
   const issues: ImportIssue[] = [];
   const text = articleText(article.doc as DocNode);
@@ -81,6 +94,7 @@ export function assembleImportedReport(
     placed.push({
       key: claim.key,
       claim: {
+        sourceId: claim.key,
         selectors,
         verdict: claim.verdict,
         speaker: claim.speaker,
@@ -88,6 +102,7 @@ export function assembleImportedReport(
         isOrphaned: claim.isOrphaned,
         isAnchorUnconfirmed: claim.isAnchorUnconfirmed ?? false,
         ...(claim.origin ? { origin: claim.origin } : {}),
+        ...(claim.workflow ? { workflow: claim.workflow } : {}),
         evidence: [],
       },
     });
@@ -107,11 +122,14 @@ export function assembleImportedReport(
       continue;
     }
     placed[index]?.claim.evidence.push({
+      ...(item.key === undefined ? {} : { sourceId: item.key }),
       url: item.url,
       title: item.title,
       excerpt: item.excerpt,
       stance: item.stance,
       ...(item.origin ? { origin: item.origin } : {}),
+      ...(item.version === undefined ? {} : { version: item.version }),
+      ...(item.updatedAt === undefined ? {} : { updatedAt: item.updatedAt }),
     });
   }
 
@@ -141,6 +159,7 @@ export function assembleImportedReport(
     }
     seenLinks.add(signature);
     importedLinks.push({
+      ...(link.key === undefined ? {} : { sourceId: link.key }),
       fromClaim,
       toClaim,
       kind: link.kind,
@@ -149,8 +168,25 @@ export function assembleImportedReport(
     });
   }
 
+  const importedHistory = history?.flatMap(({ claimKey, path, ...event }): ImportedEvent[] => {
+    if (claimKey === null) return [{ ...event, claim: null } as ImportedEvent];
+    const claim = indexByKey.get(claimKey);
+    if (claim === undefined) {
+      if (!seenKeys.has(claimKey)) {
+        issues.push({ path, message: `The history entry is on claim "${claimKey}", which is not in the document.` });
+      }
+      return [];
+    }
+    return [{ ...event, claim } as ImportedEvent];
+  });
+
   if (issues.length > 0) throw importValidationError(what, issues, "UNPROCESSABLE");
-  return { article: { ...article, text }, claims: placed.map((entry) => entry.claim), links: importedLinks };
+  return {
+    article: { ...article, text },
+    claims: placed.map((entry) => entry.claim),
+    links: importedLinks,
+    ...(importedHistory ? { history: importedHistory } : {}),
+  };
 }
 
 /** The claim's selectors checked against the text; orphans keep theirs, as they no longer match by definition. */

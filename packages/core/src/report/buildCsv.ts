@@ -1,3 +1,4 @@
+import { creditName } from "./describeHistoryEvent";
 import type { ReportModel } from "./ReportModel";
 import { toCsvCell } from "./toCsvCell";
 
@@ -45,7 +46,7 @@ export function buildCsv(model: ReportModel): string {
       claim.isOrphaned,
       evidence,
       links,
-      claim.createdBy.name,
+      creditName(claim.createdBy, claim.originalAuthorName),
       claim.createdAt,
       claim.updatedAt,
     ];

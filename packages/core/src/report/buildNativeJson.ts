@@ -11,7 +11,10 @@ export const NATIVE_REPORT_FORMAT = "factmark.report";
 /** Bumped when the native format changes in a way an older importer would misread. */
 export const NATIVE_REPORT_SCHEMA_VERSION = 1;
 
-/** Factmark's native, full-fidelity export: everything needed to re-create the article and its review. */
+/**
+ * Factmark's native export: everything needed to re-create the article and its review, with who did each thing and
+ * when (an import keeps them, as "originally by"), and the whole history.
+ */
 export interface NativeReport {
   format: typeof NATIVE_REPORT_FORMAT;
   schemaVersion: typeof NATIVE_REPORT_SCHEMA_VERSION;
@@ -49,6 +52,7 @@ export function buildNativeJson(model: ReportModel): NativeReport {
         createdAt: claim.createdAt,
         updatedAt: claim.updatedAt,
         createdBy: claim.createdBy,
+        ...(claim.originalAuthorName ? { originalAuthorName: claim.originalAuthorName } : {}),
         status: claim.status,
         assignee: claim.assignee,
         verdictSetBy: claim.verdictSetBy,
@@ -69,6 +73,7 @@ export function buildNativeJson(model: ReportModel): NativeReport {
           createdAt: item.createdAt,
           updatedAt: item.updatedAt,
           createdBy: item.createdBy,
+          ...(item.originalAuthorName ? { originalAuthorName: item.originalAuthorName } : {}),
         }),
       ),
     ),

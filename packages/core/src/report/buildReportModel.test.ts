@@ -94,6 +94,31 @@ describe("buildReportModel on the sample article", () => {
     expect(buildReportModel({ ...input, reviewers: [SECOND_REVIEWER] }).header.reviewers).toEqual(["Dana Levi"]);
   });
 
+  it("names who originally did what an import brought in, the importer only as the one who imported it", () => {
+    const importer = { id: "ines", name: "Ines Importer" };
+    const imported = buildReportModel(
+      {
+        ...input,
+        claims: input.claims.map((claim) => ({
+          ...claim,
+          createdBy: importer,
+          originalAuthorName: claim.createdBy.name,
+        })),
+        events: input.events.map((event) => ({ ...event, by: importer, originalActorName: event.by.name })),
+      },
+      { history: "include" },
+    );
+    expect(imported.header.reviewers).toEqual([
+      `${LOCAL_REVIEWER.name} (imported by Ines Importer)`,
+      `${SECOND_REVIEWER.name} (imported by Ines Importer)`,
+    ]);
+    expect(imported.claims.flatMap((claim) => claim.history.map((entry) => entry.by))).toEqual(
+      buildReportModel(input, { history: "include" }).claims.flatMap((claim) =>
+        claim.history.map((entry) => `${entry.by} (imported by Ines Importer)`),
+      ),
+    );
+  });
+
   it("fills in the header and the report URL from the organisation", () => {
     expect(model.header).toMatchObject({
       title: "Iran admits supplying Russia with drones after having said it had not",

@@ -3,7 +3,7 @@ import type { Actor } from "../schemas/common";
 import type { HistoryEvent } from "../schemas/event";
 import type { Link } from "../schemas/link";
 import { emptyVerdictCounts, VERDICT_LABELS } from "../schemas/verdict";
-import { describeHistoryEvent } from "./describeHistoryEvent";
+import { creditName, describeHistoryEvent } from "./describeHistoryEvent";
 import type {
   ReportClaim,
   ReportClaimLink,
@@ -30,8 +30,8 @@ export interface BuildReportModelOptions {
 
 /**
  * The report model: header, counts per verdict, contradictions side by side, and every claim in document order
- * with its evidence, links and (when asked for) short history. Links or evidence that point at claims not in
- * `claims` are left out. Pure and linear in the size of its input (plus sorting), so it stays fast for thousands of
+ * with its evidence, links and (when asked for) short history. Links, evidence or history entries that point at claims
+ * not in `claims` are left out. Pure and linear in the size of its input (plus sorting), so it stays fast for thousands of
  * claims.
  */
 export function buildReportModel(input: ReportInput, options: BuildReportModelOptions = {}): ReportModel {
@@ -52,7 +52,9 @@ export function buildReportModel(input: ReportInput, options: BuildReportModelOp
     pushTo(linksByClaim, link.fromClaimId, claimLink(link, "outgoing", link.toClaimId, numberById));
     pushTo(linksByClaim, link.toClaimId, claimLink(link, "incoming", link.fromClaimId, numberById));
   }
-  const events = [...input.events].sort((a, b) => compareStrings(a.at, b.at) || compareStrings(a.id, b.id));
+  const events = input.events
+    .filter((event) => event.claimId === null || numberById.has(event.claimId))
+    .sort((a, b) => compareStrings(a.at, b.at) || compareStrings(a.id, b.id));
   const eventsByClaim = isHistoryIncluded
     ? groupBy(
         events.filter((event) => event.claimId !== null),
@@ -74,7 +76,7 @@ export function buildReportModel(input: ReportInput, options: BuildReportModelOp
       links: (linksByClaim.get(claim.id) ?? []).sort((a, b) => a.otherClaimNumber - b.otherClaimNumber),
       history: claimEvents.slice(-REPORT_HISTORY_LIMIT).map((event) => ({
         at: event.at,
-        by: event.by.name,
+        by: creditName(event.by, event.originalActorName),
         action: event.action,
         summary: describeHistoryEvent(event, { events: claimEvents }),
       })),
@@ -95,10 +97,10 @@ export function buildReportModel(input: ReportInput, options: BuildReportModelOp
 
   const reviewers =
     input.reviewers ??
-    reviewersOf(
-      sortedClaims.map((claim) => claim.createdBy),
-      events,
-    );
+    reviewersOf([
+      ...sortedClaims.map((claim) => ({ account: claim.createdBy, originalName: claim.originalAuthorName })),
+      ...events.map((event) => ({ account: event.by, originalName: event.originalActorName })),
+    ]);
   const reportUrl = input.reportUrl ?? `${trimTrailingSlash(organisation.url)}/articles/${article.id}/report`;
   return {
     header: {
@@ -156,13 +158,18 @@ function pairSide(claim: ReportClaim): ReportPairSide {
   };
 }
 
-/** Everyone who made a claim or an event, in the order they first appear, once each. */
-function reviewersOf(creators: Actor[], events: HistoryEvent[]): Actor[] {
-  const byId = new Map<string, Actor>();
-  for (const actor of [...creators, ...events.map((event) => event.by)]) {
-    if (!byId.has(actor.id)) byId.set(actor.id, { id: actor.id, name: actor.name });
+/**
+ * Everyone who made a claim or an event, in the order they first appear, once each: by account, and what an import
+ * brought in by the person who originally did it, named as creditName names them (the account is the importer's).
+ */
+function reviewersOf(credits: { account: Actor; originalName?: string | null | undefined }[]): Actor[] {
+  const byPerson = new Map<string, Actor>();
+  for (const { account, originalName } of credits) {
+    const name = creditName(account, originalName);
+    const person = name === account.name ? `account:${account.id}` : `name:${name}`;
+    if (!byPerson.has(person)) byPerson.set(person, { id: account.id, name });
   }
-  return [...byId.values()];
+  return [...byPerson.values()];
 }
 
 function groupBy<T>(items: T[], keyOf: (item: T) => string): Map<string, T[]> {

@@ -1,7 +1,7 @@
 import { describe, expect, it } from "vitest";
 import { parseChangeEvent } from "../changeLog/parseChangeEvent";
 import type { HistoryEvent } from "../schemas/event";
-import { describeHistoryEvent } from "./describeHistoryEvent";
+import { creditName, describeHistoryEvent } from "./describeHistoryEvent";
 
 /** A row as the server answers it: the stored action and values, read by parseChangeEvent. */
 function row(id: string, action: string, values: { from?: unknown; to?: unknown }): HistoryEvent {
@@ -42,5 +42,19 @@ describe("describeHistoryEvent", () => {
 
   it("words a row whose values do not read by its action alone", () => {
     expect(describeHistoryEvent(row("event-4", "evidence.added", { to: { title: "Report" } }))).toBe("added evidence");
+  });
+});
+
+describe("creditName", () => {
+  const importer = { id: "ines", name: "Ines Importer" };
+
+  it("names who originally did an imported thing first, and the importer as the one who brought it in", () => {
+    expect(creditName(importer, "Ana Ruiz")).toBe("Ana Ruiz (imported by Ines Importer)");
+  });
+
+  it("names the account alone for what was done here, or imported by the one who did it", () => {
+    expect(creditName(importer)).toBe("Ines Importer");
+    expect(creditName(importer, null)).toBe("Ines Importer");
+    expect(creditName(importer, "Ines Importer")).toBe("Ines Importer");
   });
 });

@@ -1,6 +1,18 @@
 import { describeChangeEvent } from "../changeLog/describeChangeEvent";
 import { parseChangeEvent, type ReadChangeEvent } from "../changeLog/parseChangeEvent";
+import type { Actor } from "../schemas/common";
 import type { HistoryEvent } from "../schemas/event";
+
+/**
+ * The one way a person is named wherever something is credited (the API's readers, the report's "Reviewed by" and
+ * history, the web app's timeline): the account's name, or, for something an import brought in, the name of who
+ * originally did it with the importing account after it, "Ana Ruiz (imported by Sam Lee)". The original name comes
+ * first because it is who did the work; the importer is named as the one who brought it in, never as its author.
+ */
+export function creditName(account: Pick<Actor, "name">, originalName?: string | null): string {
+  if (originalName === undefined || originalName === null || originalName === account.name) return account.name;
+  return `${originalName} (imported by ${account.name})`;
+}
 
 /**
  * A history row as the report words it: describeChangeEvent over the parsed row, so a report says

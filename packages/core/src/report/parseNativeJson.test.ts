@@ -9,6 +9,14 @@ function exported(): Record<string, unknown> & { claims: Record<string, unknown>
   return JSON.parse(JSON.stringify(buildNativeJson(buildReportModel(sampleReportInput()))));
 }
 
+/** The export as the server writes it: with the whole history. */
+function exportedWithHistory(): Record<string, unknown> & {
+  claims: Record<string, unknown>[];
+  events: Record<string, unknown>[];
+} {
+  return JSON.parse(JSON.stringify(buildNativeJson(buildReportModel(sampleReportInput(), { history: "include" }))));
+}
+
 function errorOf(document: unknown): AppError {
   try {
     parseNativeJson(document);
@@ -95,5 +103,95 @@ describe("parseNativeJson", () => {
   it("refuses input that is not an object at all", () => {
     expect(errorOf(null).code).toBe("VALIDATION_FAILED");
     expect(errorOf("a string").code).toBe("VALIDATION_FAILED");
+  });
+
+  it("keeps who made each claim, evidence item and link and when, and a re-import's first author", () => {
+    const document = exportedWithHistory();
+    const input = sampleReportInput();
+    document.claims[0] = { ...document.claims[0], originalAuthorName: "Ana Ruiz" };
+    const imported = parseNativeJson(document);
+    const byId = new Map(input.claims.map((claim) => [claim.id, claim]));
+    expect(imported.claims.map((claim) => claim.origin)).toEqual(
+      imported.claims.map((claim, index) => {
+        const original = byId.get(claim.sourceId ?? "");
+        return { authorName: index === 0 ? "Ana Ruiz" : original?.createdBy.name, at: original?.createdAt };
+      }),
+    );
+    expect(imported.claims.flatMap((claim) => claim.evidence.map((item) => item.origin))).toEqual(
+      input.evidence.map((item) => ({ authorName: item.createdBy.name, at: item.createdAt })),
+    );
+    expect(imported.links.map((link) => link.origin)).toEqual(
+      input.links.map((link) => ({ authorName: link.createdBy.name, at: link.createdAt })),
+    );
+  });
+
+  it("reads the whole history, each entry with its action, values, person and time, on its claim", () => {
+    const input = sampleReportInput();
+    const imported = parseNativeJson(exportedWithHistory());
+    const keyOf = (claim: number | null) => (claim === null ? null : imported.claims[claim]?.sourceId);
+    const events = [...input.events].sort((a, b) => a.at.localeCompare(b.at) || a.id.localeCompare(b.id));
+    expect(
+      imported.history?.map((event) => ({
+        id: event.sourceId,
+        claimId: keyOf(event.claim),
+        action: event.action,
+        from: event.from,
+        to: event.to,
+        by: event.origin.authorName,
+        at: event.origin.at,
+      })),
+    ).toEqual(
+      events.map((event) => ({
+        id: event.id,
+        claimId: event.claimId,
+        action: event.action,
+        from: "from" in event ? event.from : undefined,
+        to: "to" in event ? event.to : undefined,
+        by: event.by.name,
+        at: event.at,
+      })),
+    );
+  });
+
+  it("reads each claim's reviews from its history, so two people's approvals stay two", () => {
+    const document = exportedWithHistory();
+    const claimId = document.claims[0]?.id as string;
+    const review = (reviewId: string, name: string, at: string) => ({
+      id: `evt_${reviewId}`,
+      at,
+      by: { id: "importer", name: "Ines Importer" },
+      originalActorName: name,
+      claimId,
+      action: "claim.reviewed",
+      to: { reviewId, decision: "approve", note: null, round: 1, status: "approved" },
+    });
+    document.events.push(review("rev_1", "Ana Ruiz", "2026-01-11T09:00:00.000Z"));
+    document.events.push(review("rev_2", "Ben Ortiz", "2026-01-11T10:00:00.000Z"));
+    document.claims[0] = { ...document.claims[0], status: "approved", approvals: 2 };
+    const [claim] = parseNativeJson(document).claims.filter((item) => item.sourceId === claimId);
+    expect(claim?.workflow).toMatchObject({
+      status: "approved",
+      reviewRound: 1,
+      reviews: [
+        { sourceId: "rev_1", decision: "approve", origin: { authorName: "Ana Ruiz", at: "2026-01-11T09:00:00.000Z" } },
+        { sourceId: "rev_2", decision: "approve", origin: { authorName: "Ben Ortiz", at: "2026-01-11T10:00:00.000Z" } },
+      ],
+    });
+  });
+
+  it("refuses a history entry whose values do not fit its action, naming it", () => {
+    const document = exportedWithHistory();
+    document.events[1] = { ...document.events[1], action: "claim.verdict_changed", from: "maybe", to: "true" };
+    const error = errorOf(document);
+    expect(error.code).toBe("VALIDATION_FAILED");
+    expect(error.message).toMatch(/events\.1\.from: /);
+  });
+
+  it("refuses a history entry on a claim the document does not have (422)", () => {
+    const document = exportedWithHistory();
+    document.events[1] = { ...document.events[1], claimId: "clm_gone" };
+    const error = errorOf(document);
+    expect(error.code).toBe("UNPROCESSABLE");
+    expect(error.message).toContain('events.1: The history entry is on claim "clm_gone"');
   });
 });

@@ -1,15 +1,24 @@
 import { z } from "zod";
+import { ZChangePayload } from "../changeLog/ZChangeEvent";
 import { ARTICLE_LIMITS, ZArticleDoc } from "../schemas/article";
 import { CLAIM_LIMITS, ZRationale, ZSpeaker } from "../schemas/claim";
-import { ZHttpUrl, ZOptionalLine, ZTimestamp, ZUserText } from "../schemas/common";
+import { type Actor, ZActor, ZHttpUrl, ZOptionalLine, ZTimestamp, ZUserText } from "../schemas/common";
 import { ZEvidenceStance } from "../schemas/evidence";
 import { ZLinkKind } from "../schemas/link";
+import { ZConclusion, ZSpeakerKinds } from "../schemas/publication";
 import { ZVerdict } from "../schemas/verdict";
+import { type ClaimStatus, ZClaimStatus, ZReviewDecision } from "../schemas/workflow";
 import type { DocNode } from "../text/articleText";
-import { assembleImportedReport } from "./assembleImportedReport";
+import { assembleImportedReport, type EventToImport } from "./assembleImportedReport";
 import { NATIVE_REPORT_FORMAT, NATIVE_REPORT_SCHEMA_VERSION } from "./buildNativeJson";
-import { IMPORT_LIMITS, type ImportedReport } from "./ImportedReport";
-import { importValidationError, issuesFromZod } from "./importValidationError";
+import {
+  IMPORT_LIMITS,
+  type ImportedOrigin,
+  type ImportedReport,
+  type ImportedReview,
+  type ImportedWorkflow,
+} from "./ImportedReport";
+import { type ImportIssue, importValidationError, issuesFromZod } from "./importValidationError";
 
 const WHAT = "Not a valid Factmark JSON export";
 
@@ -18,7 +27,35 @@ const ZKey = z.string().min(1).max(64);
 /** Each level of a Tiptap document is two levels of JSON (a node and its content array), plus the wrapping. */
 const MAX_JSON_DEPTH = 2 * ARTICLE_LIMITS.docDepth + 8;
 
-/** What an import reads from a native export; ids, versions and timestamps are read only to connect the parts. */
+/**
+ * Who made something and when, as a native export says: the account's name, or the name it was originally by when it
+ * came from an import itself (so a chain of imports keeps the first author). All optional: older exports and
+ * hand-made documents may leave them out.
+ */
+const ZAuthored = {
+  createdAt: ZTimestamp.optional(),
+  createdBy: ZActor.optional(),
+  originalAuthorName: z.string().max(200).nullable().optional(),
+};
+
+/** A history entry: the envelope read here, `from` and `to` checked against the action's shape below. */
+const ZNativeEvent = z.object({
+  id: ZKey,
+  at: ZTimestamp,
+  by: ZActor,
+  originalActorName: z.string().max(200).nullable().optional(),
+  claimId: ZKey.nullable(),
+  changeNumber: z.number().int().nonnegative().optional(),
+  action: z.string().max(100),
+  storedAction: z.string().max(100).optional(),
+  from: z.unknown().optional(),
+  to: z.unknown().optional(),
+});
+
+/**
+ * What an import reads from a native export: everything but the ids (read only to connect the parts, and to put the
+ * new ids in the history's place), the article's own id, version and times, and the publication state.
+ */
 const ZNativeImport = z.object({
   format: z.literal(NATIVE_REPORT_FORMAT, { error: `"format" must be "${NATIVE_REPORT_FORMAT}".` }),
   schemaVersion: z.literal(NATIVE_REPORT_SCHEMA_VERSION, {
@@ -32,6 +69,8 @@ const ZNativeImport = z.object({
     publishedAt: z.union([z.iso.date(), ZTimestamp]).nullable().optional(),
     // The editor's schema, as for a pasted or edited document: no unknown nodes, marks or attributes.
     doc: ZArticleDoc,
+    conclusion: ZConclusion.nullable().optional(),
+    speakerKinds: ZSpeakerKinds.optional(),
   }),
   claims: z
     .array(
@@ -50,6 +89,12 @@ const ZNativeImport = z.object({
         rationale: ZRationale.optional(),
         isOrphaned: z.boolean().optional(),
         isAnchorUnconfirmed: z.boolean().optional(),
+        ...ZAuthored,
+        version: z.number().int().positive().optional(),
+        updatedAt: ZTimestamp.optional(),
+        status: ZClaimStatus.optional(),
+        assignee: ZActor.nullable().optional(),
+        approvals: z.number().int().nonnegative().optional(),
       }),
     )
     .max(IMPORT_LIMITS.claims),
@@ -61,6 +106,10 @@ const ZNativeImport = z.object({
         title: ZOptionalLine(500),
         excerpt: ZUserText(5000).nullable().optional(),
         stance: ZEvidenceStance,
+        id: ZKey.optional(),
+        ...ZAuthored,
+        version: z.number().int().positive().optional(),
+        updatedAt: ZTimestamp.optional(),
       }),
     )
     .max(IMPORT_LIMITS.evidence)
@@ -72,10 +121,13 @@ const ZNativeImport = z.object({
         toClaimId: ZKey,
         kind: ZLinkKind,
         note: ZUserText(2000).nullable().optional(),
+        id: ZKey.optional(),
+        ...ZAuthored,
       }),
     )
     .max(IMPORT_LIMITS.links)
     .optional(),
+  events: z.array(ZNativeEvent).max(IMPORT_LIMITS.events).optional(),
 });
 
 /**
@@ -103,7 +155,8 @@ export function parseNativeJson(document: unknown): ImportedReport {
       })),
     );
   }
-  const { article, claims, evidence = [], links = [] } = parsed.data;
+  const { article, claims, evidence = [], links = [], events } = parsed.data;
+  const history = events ? readHistory(events) : undefined;
   return assembleImportedReport(
     WHAT,
     {
@@ -113,6 +166,8 @@ export function parseNativeJson(document: unknown): ImportedReport {
       author: article.author ?? null,
       publishedAt: article.publishedAt ?? null,
       doc: article.doc as DocNode,
+      ...(article.conclusion === undefined ? {} : { conclusion: article.conclusion }),
+      ...(article.speakerKinds === undefined ? {} : { speakerKinds: article.speakerKinds }),
     },
     claims.map((claim, index) => ({
       key: claim.id,
@@ -124,6 +179,10 @@ export function parseNativeJson(document: unknown): ImportedReport {
       rationale: claim.rationale ?? "",
       isOrphaned: claim.isOrphaned ?? false,
       isAnchorUnconfirmed: claim.isAnchorUnconfirmed ?? false,
+      origin: originOf(claim),
+      ...(claim.status === undefined
+        ? {}
+        : { workflow: workflowOf(claim as typeof claim & { status: ClaimStatus }, history?.entries ?? []) }),
     })),
     evidence.map((item, index) => ({
       claimKey: item.claimId,
@@ -132,6 +191,10 @@ export function parseNativeJson(document: unknown): ImportedReport {
       title: item.title ?? null,
       excerpt: item.excerpt ?? null,
       stance: item.stance,
+      ...(item.id === undefined ? {} : { key: item.id }),
+      origin: originOf(item),
+      ...(item.version === undefined ? {} : { version: item.version }),
+      ...(item.updatedAt === undefined ? {} : { updatedAt: item.updatedAt }),
     })),
     links.map((link, index) => ({
       fromClaimKey: link.fromClaimId,
@@ -139,8 +202,105 @@ export function parseNativeJson(document: unknown): ImportedReport {
       path: `links.${index}`,
       kind: link.kind,
       note: link.note ?? null,
+      ...(link.id === undefined ? {} : { key: link.id }),
+      origin: originOf(link),
     })),
+    history?.entries,
   );
+}
+
+/** Who first made it and when: the name it was originally by (an import's import), else its author's. */
+function originOf(item: { createdAt?: string; createdBy?: Actor; originalAuthorName?: string | null }): ImportedOrigin {
+  return { authorName: item.originalAuthorName ?? item.createdBy?.name ?? null, at: item.createdAt ?? null };
+}
+
+/**
+ * The history entries, each checked against its action's shape (an "unreadable" one, a row the exporting Factmark
+ * could not read either, is kept as it was). Throws VALIDATION_FAILED naming each entry that fits no shape.
+ */
+function readHistory(events: z.infer<typeof ZNativeEvent>[]): { entries: EventToImport[] } {
+  const issues: ImportIssue[] = [];
+  const entries = events.flatMap((event, index): EventToImport[] => {
+    const path = `events.${index}`;
+    const envelope = {
+      sourceId: event.id,
+      claimKey: event.claimId,
+      path,
+      origin: { authorName: event.originalActorName ?? event.by.name, at: event.at },
+      changeNumber: event.changeNumber ?? null,
+    };
+    if (event.action === "unreadable") {
+      if (event.storedAction === undefined) {
+        issues.push({ path, message: "An unreadable entry keeps the action it was stored with (storedAction)." });
+        return [];
+      }
+      return [{ ...envelope, action: event.storedAction, from: event.from, to: event.to }];
+    }
+    const payload = ZChangePayload.safeParse({ action: event.action, from: event.from, to: event.to });
+    if (!payload.success) {
+      issues.push(
+        ...issuesFromZod(payload.error).map((issue) => ({
+          ...issue,
+          path: issue.path ? `${path}.${issue.path}` : path,
+        })),
+      );
+      return [];
+    }
+    return [{ ...envelope, ...payload.data }];
+  });
+  if (issues.length > 0) throw importValidationError(WHAT, issues);
+  return { entries };
+}
+
+/**
+ * Where a claim stood in the desk's work: its status and assignee as exported, its reviews from its "claim.reviewed"
+ * history entries (a review is recorded by one), and the round it is in, found from them and its approvals.
+ */
+function workflowOf(
+  claim: {
+    id: string;
+    status: ClaimStatus;
+    assignee?: Actor | null;
+    approvals?: number;
+    version?: number;
+    updatedAt?: string;
+    createdAt?: string;
+  },
+  history: readonly EventToImport[],
+): ImportedWorkflow {
+  const reviews = history.flatMap((event): ImportedReview[] =>
+    event.claimKey === claim.id && event.action === "claim.reviewed"
+      ? [
+          {
+            sourceId: (event.to as { reviewId: string }).reviewId,
+            decision: ZReviewDecision.parse((event.to as { decision: string }).decision),
+            note: (event.to as { note: string | null }).note,
+            round: (event.to as { round: number }).round,
+            origin: event.origin,
+          },
+        ]
+      : [],
+  );
+  const lastRound = Math.max(0, ...reviews.map((review) => review.round));
+  const approversInLastRound = new Set(
+    reviews
+      .filter((review) => review.round === lastRound && review.decision === "approve")
+      .map((review) => review.origin.authorName),
+  ).size;
+  // A round ends when the claim goes back to review; the exported approvals tell whether the last one still runs.
+  const isLastRoundCurrent =
+    lastRound === 0 ||
+    (approversInLastRound > 0 && approversInLastRound === claim.approvals) ||
+    claim.status === "approved" ||
+    claim.status === "changes-requested";
+  return {
+    status: claim.status,
+    assignee: claim.assignee ?? null,
+    reviews,
+    reviewRound: Math.max(1, isLastRoundCurrent ? lastRound : lastRound + 1),
+    version: claim.version ?? 1,
+    updatedAt: claim.updatedAt ?? claim.createdAt ?? null,
+  };
 }
 
 /**

@@ -131,11 +131,84 @@ export const ZArticleSummary = z.object({
   orphanCount: z.number().int().nonnegative(),
   progress: ZArticleProgress,
   publication: ZArticlePublicationState,
+  /** Only in the list of deleted articles: when it was deleted. */
+  deletedAt: ZTimestamp.optional(),
 });
 export type ArticleSummary = z.infer<typeof ZArticleSummary>;
 
 export const ZArticleList = ZList(ZArticleSummary);
 export type ArticleList = z.infer<typeof ZArticleList>;
+
+/** What "has" filters the list by: articles with at least one live claim of that verdict, or one orphan. */
+export const ARTICLE_LIST_HAS = ["contradicted", "supported", "unverified", "orphaned"] as const;
+export type ArticleListHas = (typeof ARTICLE_LIST_HAS)[number];
+
+/**
+ * Where an article stands, as the list shows it: no verdicts yet; claims waiting for an editor's review; changes
+ * requested; every verdict approved but not published; published (not retracted); retracted.
+ */
+export const ARTICLE_LIST_STATUSES = [
+  "no-verdicts",
+  "waiting-for-review",
+  "changes-requested",
+  "approved",
+  "published",
+  "retracted",
+] as const;
+export type ArticleListStatus = (typeof ARTICLE_LIST_STATUSES)[number];
+
+/** The words the list's status filter shows for each status. */
+export const ARTICLE_LIST_STATUS_LABELS: Record<ArticleListStatus, string> = {
+  "no-verdicts": "No verdicts yet",
+  "waiting-for-review": "Waiting for review",
+  "changes-requested": "Changes requested",
+  approved: "All approved, not published",
+  published: "Published",
+  retracted: "Retracted",
+};
+
+/** Whether an article summary stands where `status` says (an article may stand in several: waiting and changes). */
+export function isArticleInStatus(
+  summary: Pick<ArticleSummary, "progress" | "publication">,
+  status: ArticleListStatus,
+): boolean {
+  const { progress, publication } = summary;
+  const isPublished = publication.latestVersion > 0 && publication.retractedAt === null;
+  switch (status) {
+    case "no-verdicts":
+      return progress.withVerdict === 0;
+    case "waiting-for-review":
+      return progress.readyForReview > 0;
+    case "changes-requested":
+      return progress.changesRequested > 0;
+    case "approved":
+      return progress.withVerdict > 0 && progress.approved === progress.withVerdict && !isPublished;
+    case "published":
+      return isPublished;
+    case "retracted":
+      return publication.latestVersion > 0 && publication.retractedAt !== null;
+  }
+}
+
+/**
+ * GET /api/articles' query: `q` finds articles whose title, outlet or text holds it (ignoring case); `has` keeps
+ * those with a claim of that verdict (or an orphan); `status` those standing there; `deleted=true` lists the
+ * deleted articles instead (editors). Any other parameter is refused, so a misspelt filter never silently
+ * lists everything.
+ */
+export const ZArticleListQuery = z.strictObject({
+  q: z.string().trim().max(200, "q is at most 200 characters.").optional(),
+  has: z.enum(ARTICLE_LIST_HAS, { error: `has must be one of ${ARTICLE_LIST_HAS.join(", ")}.` }).optional(),
+  status: z
+    .enum(ARTICLE_LIST_STATUSES, { error: `status must be one of ${ARTICLE_LIST_STATUSES.join(", ")}.` })
+    .optional(),
+  deleted: z
+    .enum(["true", "false"], { error: "deleted must be true or false." })
+    .transform((value) => value === "true")
+    .optional(),
+});
+export type ArticleListQuery = z.input<typeof ZArticleListQuery>;
+export type ArticleListFilter = z.output<typeof ZArticleListQuery>;
 
 /** What re-anchoring did to an article's claims on a save: how many stayed, moved, changed or lost their text. */
 export const ZReanchorSummary = z.object({

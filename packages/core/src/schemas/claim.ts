@@ -104,6 +104,8 @@ export const ZClaim = z
     createdAt: ZTimestamp,
     updatedAt: ZTimestamp,
     createdBy: ZActor,
+    /** Who first wrote it, when an import brought it in ("originally by …"); `createdBy` is then the importer. */
+    originalAuthorName: z.string().nullable().optional(),
   })
   .extend(ZClaimWorkflow.shape);
 export type Claim = z.infer<typeof ZClaim>;
@@ -156,3 +158,32 @@ export type NearestMatchAnswer = z.infer<typeof ZNearestMatchAnswer>;
 
 /** GET /api/articles/:id/speakers: the speakers used in an article, for autocomplete. */
 export const ZSpeakerList = ZList(z.string());
+
+/** GET /api/articles/:id/speakers/counts: one speaker of the article's live claims and how many claims name them. */
+export const ZSpeakerCount = z.object({ name: z.string(), claimCount: z.number().int().positive() });
+export type SpeakerCount = z.infer<typeof ZSpeakerCount>;
+export const ZSpeakerCountList = ZList(ZSpeakerCount);
+export type SpeakerCountList = z.infer<typeof ZSpeakerCountList>;
+
+/**
+ * POST /api/articles/:id/speakers/rename: every live claim naming `from` names `to` instead; a `to` that some
+ * claims already name merges the two. Names are trimmed; neither may be empty, and they must differ.
+ */
+export const ZSpeakerRename = z
+  .strictObject({
+    from: ZUserText(CLAIM_LIMITS.speakerLength).trim().min(1, "Say which speaker to rename."),
+    to: ZUserText(CLAIM_LIMITS.speakerLength)
+      .trim()
+      .min(1, "Give the new name (to remove a speaker, edit the claims).")
+      .refine((value) => !RESERVED_SPEAKER_NAMES.includes(value), "“__proto__” cannot be a speaker's name."),
+  })
+  .refine((value) => value.from !== value.to, { message: "The new name is the same as the old one.", path: ["to"] });
+export type SpeakerRename = z.infer<typeof ZSpeakerRename>;
+
+/** The answer to a rename: how many claims now name `to` instead of `from`, and the article's speakers after it. */
+export const ZSpeakerRenamed = z.object({
+  renamedClaimCount: z.number().int().nonnegative(),
+  isMerged: z.boolean(),
+  items: z.array(ZSpeakerCount),
+});
+export type SpeakerRenamed = z.infer<typeof ZSpeakerRenamed>;

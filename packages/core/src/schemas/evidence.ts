@@ -38,6 +38,8 @@ export const ZEvidence = z.object({
   createdAt: ZTimestamp,
   updatedAt: ZTimestamp,
   createdBy: ZActor,
+  /** Who first wrote it, when an import brought it in ("originally by …"); `createdBy` is then the importer. */
+  originalAuthorName: z.string().nullable().optional(),
 });
 export type Evidence = z.infer<typeof ZEvidence>;
 

@@ -24,6 +24,8 @@ export const ZLink = z.object({
   note: z.string().nullable(),
   createdAt: ZTimestamp,
   createdBy: ZActor,
+  /** Who first wrote it, when an import brought it in ("originally by …"); `createdBy` is then the importer. */
+  originalAuthorName: z.string().nullable().optional(),
 });
 export type Link = z.infer<typeof ZLink>;
 

@@ -85,6 +85,8 @@ export const ZReview = z.object({
   note: z.string().nullable(),
   round: z.number().int().positive(),
   by: ZActor,
+  /** Who gave it, when an import brought it in ("originally by …"); `by` is then the importer. */
+  originalReviewerName: z.string().nullable().optional(),
   at: ZTimestamp,
 });
 export type Review = z.infer<typeof ZReview>;

@@ -43,7 +43,7 @@ export function reviewOfImport(imported: ImportedReport): ComparableReview {
       verdict,
       speaker,
       rationale,
-      evidence,
+      evidence: evidence.map(({ url, title, excerpt, stance }) => ({ url, title, excerpt, stance })),
     })),
     links: imported.links.map((link) => `${link.kind} ${link.fromClaim}->${link.toClaim} ${link.note ?? ""}`).sort(),
   };

@@ -8,8 +8,10 @@ const IMPORT_TRANSACTION_TIMEOUT_MS = 60_000;
 
 /**
  * Creates a new article from a Factmark JSON export or a W3C Web Annotation collection, with its claims, evidence
- * and links, in one transaction. The document is checked whole before anything is written (parseReportImport throws
- * VALIDATION_FAILED or UNPROCESSABLE naming each problem), so a bad one changes nothing.
+ * and links (and, from a native export, reviews and the whole history), in one transaction. Who originally did each
+ * thing and when are kept as "originally by"; `actor` is recorded as the importer (see insertImportedReport). The
+ * document is checked whole before anything is written (parseReportImport throws VALIDATION_FAILED or UNPROCESSABLE
+ * naming each problem), so a bad one changes nothing.
  */
 export async function importReport(db: Db, actor: Principal, document: unknown): Promise<Article> {
   authorize(actor, "article.import");

@@ -1,11 +1,10 @@
-import type { Review } from "@factmark/core";
+import { creditName, type Review } from "@factmark/core";
 
 /** A review in a line: "Approved by Bo", or "Changes requested by Bo: the date is wrong". */
-export function describeReview(review: Pick<Review, "decision" | "note" | "by">): string {
-  if (review.decision === "approve") return `Approved by ${review.by.name}`;
-  return review.note
-    ? `Changes requested by ${review.by.name}: ${review.note}`
-    : `Changes requested by ${review.by.name}`;
+export function describeReview(review: Pick<Review, "decision" | "note" | "by" | "originalReviewerName">): string {
+  const by = creditName(review.by, review.originalReviewerName);
+  if (review.decision === "approve") return `Approved by ${by}`;
+  return review.note ? `Changes requested by ${by}: ${review.note}` : `Changes requested by ${by}`;
 }
 
 /** "1 of 2 approvals" under a two-person rule; null when one approval is all a claim needs. */

@@ -51,6 +51,23 @@ function renderTimeline() {
 }
 
 describe("HistoryTimeline", () => {
+  it("names who originally made an imported change, and the importer as the one who brought it in", async () => {
+    const imported = {
+      ...VERDICT,
+      by: { id: "ines", name: "Ines Importer" },
+      originalActorName: "Ana Ruiz",
+      at: "2025-01-02T09:00:00.000Z",
+    };
+    stubApi({ [`GET ${HISTORY_PATH}`]: { status: 200, body: { items: [imported], undoableEventId: null } } });
+    renderTimeline();
+    const entries = within(await screen.findByRole("list")).getAllByRole("listitem");
+    expect(entries.map((entry) => entry.textContent)).toEqual([
+      expect.stringMatching(
+        /^Ana Ruiz \(imported by Ines Importer\) changed the verdict from Unverified to Contradicted · /,
+      ),
+    ]);
+  });
+
   it("lists who changed what and when, newest first", async () => {
     stubApi({ [`GET ${HISTORY_PATH}`]: { status: 200, body: { ...HISTORY, items: [CREATED, VERDICT, LINKED] } } });
     renderTimeline();

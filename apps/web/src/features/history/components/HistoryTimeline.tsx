@@ -1,4 +1,4 @@
-import { type Claim, describeChangeEvent } from "@factmark/core";
+import { type Claim, creditName, describeChangeEvent } from "@factmark/core";
 import { type ReactNode, useId, useState } from "react";
 import { LoadErrorMessage, LoadingMessage } from "../../../components/QueryStateMessage";
 import { ApiError } from "../../../lib/ApiError";
@@ -63,7 +63,8 @@ export function HistoryTimeline({ claim }: HistoryTimelineProps) {
       <>
         <ol className="history__list">
           {entries.map((event) => {
-            const description = `${event.by.name} ${describeChangeEvent(event, { events: items })}`;
+            // An imported entry names who originally made the change, and the importer as the one who brought it in.
+            const description = `${creditName(event.by, event.originalActorName)} ${describeChangeEvent(event, { events: items })}`;
             return (
               <li
                 key={event.id}
