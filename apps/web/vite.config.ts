@@ -5,7 +5,14 @@ export default defineConfig({
   plugins: [react()],
   server: {
     // In development the API runs apart (pnpm dev); in production one server serves both.
-    proxy: { "/api": "http://127.0.0.1:3000", "/healthz": "http://127.0.0.1:3000" },
+    // The server answers these; exported annotation ids and Factmark's JSON-LD context resolve there too.
+    proxy: {
+      "/api": "http://127.0.0.1:3000",
+      "/healthz": "http://127.0.0.1:3000",
+      "/annotations": "http://127.0.0.1:3000",
+      "/ns": "http://127.0.0.1:3000",
+      "^/articles/[^/]+/annotations": "http://127.0.0.1:3000",
+    },
   },
   // The manifest tells the server which chunks a page needs, so its HTML preloads them (serveWebApp).
   build: { outDir: "dist", sourcemap: true, manifest: true },

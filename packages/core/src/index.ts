@@ -32,6 +32,7 @@ export * from "./report/buildWebAnnotation";
 export * from "./report/describeHistoryEvent";
 export * from "./report/describeVerdictOverlap";
 export * from "./report/escapeHtml";
+export * from "./report/factmarkContext";
 export * from "./report/formatReportDate";
 export * from "./report/ImportedReport";
 export * from "./report/importValidationError";

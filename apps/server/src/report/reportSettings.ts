@@ -1,4 +1,4 @@
-import type { ReportOrganisation } from "@factmark/core";
+import type { ReportFormat, ReportOrganisation } from "@factmark/core";
 
 export const DEFAULT_ORGANISATION_NAME = "Factmark";
 /** The server's own address on this machine, at the port it listens on (PORT, default 3000). */
@@ -19,6 +19,21 @@ export function reportOrganisation(
   const name = env.FACTMARK_ORGANISATION_NAME?.trim() || DEFAULT_ORGANISATION_NAME;
   const configuredUrl = env.FACTMARK_ORGANISATION_URL?.trim();
   return { name, url: configuredUrl || originOf(requestUrl) || defaultOrganisationUrl(env) };
+}
+
+/**
+ * The organisation a report format is built for. The W3C Web Annotation export's ids and the address of Factmark's
+ * context must name THIS server (`serverUrl`: PUBLIC_URL, else the request's origin; see clientAddress's
+ * publicBaseUrl), which answers them (annotationProtocolRoutes), not the organisation's site, which may be another
+ * one: buildWebAnnotation roots them at the organisation's URL, and nothing else of the organisation shows in it.
+ * Every other format keeps the organisation as it is.
+ */
+export function reportOrganisationFor(
+  format: ReportFormat | "model",
+  organisation: ReportOrganisation,
+  serverUrl: string,
+): ReportOrganisation {
+  return format === "w3c" ? { ...organisation, url: serverUrl } : organisation;
 }
 
 function originOf(url: string | undefined): string | null {

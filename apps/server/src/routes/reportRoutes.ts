@@ -2,6 +2,7 @@ import { type ReportModel, ZArticle, ZIdParam, ZReportModel, ZReportModelQuery, 
 import { createRoute } from "@hono/zod-openapi";
 import type { Context } from "hono";
 import { z } from "zod";
+import { publicBaseUrl } from "../auth/clientAddress";
 import type { ApiDeps } from "../env";
 import { acceptJson } from "../middleware/acceptBody";
 import { authorizeFirst } from "../middleware/authorizeFirst";
@@ -12,7 +13,7 @@ import { enforceRateLimit } from "../middleware/rateLimit";
 import { ReportCache } from "../report/ReportCache";
 import { reportContentDisposition } from "../report/reportFilename";
 import { REPORT_FORMAT_SPECS, REPORT_FORMATS } from "../report/reportFormats";
-import { reportCacheBytes, reportOrganisation } from "../report/reportSettings";
+import { reportCacheBytes, reportOrganisation, reportOrganisationFor } from "../report/reportSettings";
 import { exportReport, REPORT_MODEL } from "../services/report/exportReport";
 import { importReport } from "../services/report/importReport";
 import { createRouter } from "./createRouter";
@@ -138,7 +139,13 @@ export function reportRoutes({ db, guard }: ApiDeps) {
       }),
       async (c) => {
         const { format, disposition, history } = c.req.valid("query");
-        const file = await exportReport(db, c.req.valid("param").id, format, reportOrganisation(c.req.url), history, {
+        // The W3C export's ids and context point at this server, which answers them (annotationProtocolRoutes).
+        const organisation = reportOrganisationFor(
+          format,
+          reportOrganisation(c.req.url),
+          publicBaseUrl(c, guard.settings),
+        );
+        const file = await exportReport(db, c.req.valid("param").id, format, organisation, history, {
           cache,
           beforeBuild: limitReportBuilds(c, guard.reportLimiter),
         });

@@ -5,6 +5,8 @@ import { serveStatic } from "@hono/node-server/serve-static";
 import type { Hono } from "hono";
 import { readSessionCookie } from "../auth/sessionCookie";
 import type { Db } from "../db/createDatabase";
+import { respond } from "../middleware/errorHandler";
+import { isAnnotationProtocolPath } from "../routes/annotationProtocolRoutes";
 import { readArticleFirstScreen, renderArticleFirstScreen } from "./articleFirstScreen";
 
 /** The article page's module, as Vite's manifest names it. */
@@ -47,6 +49,8 @@ export function serveWebApp(app: Hono<any>, webDistDir: string, db?: Db): boolea
   app.get("/assets/*", (c) => c.text("No such file.", 404));
   app.get("*", async (c) => {
     if (FILE_PATH.test(c.req.path)) return c.text("No such file.", 404);
+    // Annotation ids and containers are JSON-LD (annotationProtocolRoutes); a reader of one must never get the app.
+    if (isAnnotationProtocolPath(c.req.path)) return respond(c, 404, "NOT_FOUND", "No such annotation address.");
     const articleId = articleIdOfPagePath(c.req.path);
     if (articleId === null) return c.html(html);
     // Without a session the data requests would only answer 401: the app asks, then shows the sign-in.

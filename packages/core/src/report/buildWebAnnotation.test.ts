@@ -1,11 +1,24 @@
 import { describe, expect, it } from "vitest";
+import { anchor } from "../anchoring/anchor";
+import type { ReportInput } from "../report/ReportModel";
+import type { Claim } from "../schemas/claim";
+import type { Verdict } from "../schemas/verdict";
 import { readGolden } from "../testing/readFixture";
 import { reportInputFromImport } from "../testing/reportInputFromImport";
 import { reviewOfImport, reviewOfModel } from "../testing/reviewOf";
-import { ORGANISATION, sampleReportInput } from "../testing/sampleReport";
+import { LOCAL_REVIEWER, ORGANISATION, sampleReportInput } from "../testing/sampleReport";
 import { createWebAnnotationValidator } from "../testing/webAnnotationValidator";
+import { articleText } from "../text/articleText";
+import { plainTextToDoc } from "../text/plainTextToDoc";
 import { buildReportModel } from "./buildReportModel";
-import { ANNOTATION_CONTEXT, buildWebAnnotation, type WebAnnotation } from "./buildWebAnnotation";
+import {
+  ANNOTATION_CONTEXT,
+  buildWebAnnotation,
+  standaloneAnnotation,
+  type TextPositionSelector,
+  type TextQuoteSelector,
+  type WebAnnotation,
+} from "./buildWebAnnotation";
 import { parseWebAnnotation } from "./parseWebAnnotation";
 
 const input = sampleReportInput();
@@ -23,7 +36,95 @@ const optionals = [
 
 /** Items in a collection carry no @context; the assertions judge each annotation as a document of its own. */
 function standalone(item: WebAnnotation): WebAnnotation {
-  return { "@context": ANNOTATION_CONTEXT, ...item };
+  return standaloneAnnotation(item, ORGANISATION.url);
+}
+
+/**
+ * A one-paragraph article with claims on the given quotes (each with a speaker and verdict) and a link from the
+ * first claim to the second ("contradicts"), when there are two: the shape of the Unicode goldens.
+ */
+function articleInput(
+  id: string,
+  title: string,
+  body: string,
+  claims: { exact: string; speaker: string | null; verdict: Verdict }[],
+): ReportInput {
+  const sample = sampleReportInput();
+  const doc = plainTextToDoc(body);
+  const article = {
+    ...sample.article,
+    id,
+    title,
+    sourceUrl: `https://news.example.com/${id}`,
+    outlet: "Example Gazette",
+    author: null,
+    publishedAt: "2026-01-05",
+    doc,
+    text: articleText(doc),
+    speakerKinds: {},
+  };
+  const made = claims.map((spec, index): Claim => {
+    const placed = anchor(article.text, { quote: { exact: spec.exact } });
+    if (!placed.ok) throw new Error(`"${spec.exact}" is not in the article.`);
+    const base = sample.claims[0] as Claim;
+    return {
+      ...base,
+      id: `${id}_claim_${index + 1}`,
+      articleId: id,
+      selectors: placed.selectors,
+      verdict: spec.verdict,
+      speaker: spec.speaker,
+      rationale: "",
+      createdBy: LOCAL_REVIEWER,
+    };
+  });
+  const [from, to] = made;
+  const links =
+    from && to
+      ? [
+          {
+            ...(sample.links[0] as ReportInput["links"][number]),
+            id: `${id}_link`,
+            articleId: id,
+            fromClaimId: from.id,
+            toClaimId: to.id,
+            note: null,
+          },
+        ]
+      : [];
+  return { ...sample, article, claims: made, links, evidence: [], events: [] };
+}
+
+/** The emoji article of issue 17: astral characters (and a skin-tone modifier) before and inside a claim. */
+const EMOJI_INPUT = articleInput(
+  "art_emoji",
+  "Crime figures 🚀",
+  "🚀 The mayor said crime fell 👍🏽 by 12% last year.",
+  [
+    { exact: "crime fell 👍🏽 by 12%", speaker: "The mayor", verdict: "contradicted" },
+    { exact: "last year", speaker: null, verdict: "unverified" },
+  ],
+);
+
+/** A right-to-left article (Hebrew) with a Latin number and an acronym inside, and an emoji before its claims. */
+const RTL_INPUT = articleInput(
+  "art_rtl",
+  "נתוני הפשיעה",
+  "📰 ראש העיר אמר כי הפשיעה ירדה ב-12% בשנת 2023.\nלפי נתוני ה-FBI, הירידה הייתה 7% בלבד.",
+  [
+    { exact: "הפשיעה ירדה ב-12% בשנת 2023", speaker: "ראש העיר", verdict: "contradicted" },
+    { exact: "הירידה הייתה 7% בלבד", speaker: null, verdict: "supported" },
+  ],
+);
+
+/** The quote a consumer that follows the model reads at a position selector: the text sliced by code points. */
+function quoteByCodePoints(text: string, { start, end }: TextPositionSelector): string {
+  return [...text].slice(start, end).join("");
+}
+
+function selectorsOf(item: WebAnnotation): [TextQuoteSelector, TextPositionSelector] {
+  if (Array.isArray(item.target)) throw new Error(`${item.id} is a link.`);
+  return item.target.selector;
 }
 
 function optional(name: string): string {
@@ -80,7 +181,10 @@ describe("buildWebAnnotation", () => {
   });
 
   it("is an AnnotationCollection with one embedded page: one annotation per claim, then one per link", () => {
-    expect(collection["@context"]).toBe("http://www.w3.org/ns/anno.jsonld");
+    expect(collection["@context"]).toEqual([
+      "http://www.w3.org/ns/anno.jsonld",
+      "https://factcheck.example.org/ns/factmark.jsonld",
+    ]);
     expect(collection.type).toBe("AnnotationCollection");
     expect(collection.total).toBe(items.length);
     expect(claimItems).toHaveLength(input.claims.length);
@@ -159,6 +263,103 @@ describe("buildWebAnnotation", () => {
     const [first] = noSource.first.items;
     expect(first?.target).toMatchObject({ source: "urn:factmark:article:art_iran_drones" });
     expect(validator.failures(standalone(first as WebAnnotation), musts)).toEqual([]);
+  });
+
+  it("escapes URLs stored before they were normalised (`]`, spaces, `|`), so every MUST still passes", () => {
+    const oldRows = buildWebAnnotation(
+      buildReportModel({
+        ...input,
+        article: { ...input.article, sourceUrl: "https://news.example.com/a]b c" },
+        evidence: input.evidence.map((item) => ({ ...item, url: `${item.url}/x]y|z w` })),
+      }),
+    );
+    const text = JSON.stringify(oldRows);
+    expect(text).not.toMatch(/a\]b|x\]y|z w/);
+    expect(text).toContain("https://news.example.com/a%5Db%20c");
+    for (const item of oldRows.first.items) expect(validator.failures(standalone(item), musts)).toEqual([]);
+  });
+
+  it("says verdict and speaker on each claim, stance on each evidence body, kind and direction on each link", () => {
+    const first = claimItems[0];
+    expect(first).toMatchObject({ verdict: "contradicted", speaker: "Hossein Amir-Abdollahian" });
+    expect(first?.body.find((body) => body.type === "SpecificResource")).toMatchObject({ stance: "contradicts" });
+    for (const item of claimItems) {
+      const claim = input.claims.find((candidate) => item.id.endsWith(`/${candidate.id}`));
+      expect(item.verdict).toBe(claim?.verdict);
+    }
+    for (const [index, item] of linkItems.entries()) {
+      const link = input.links[index];
+      expect(item).toMatchObject({
+        linkKind: link?.kind,
+        linkFrom: `https://factcheck.example.org/annotations/claims/${link?.fromClaimId}`,
+        linkTo: `https://factcheck.example.org/annotations/claims/${link?.toClaimId}`,
+      });
+      expect(item.target).toEqual([item.linkFrom, item.linkTo]);
+    }
+  });
+
+  it("leaves the speaker out of a claim that names none", () => {
+    const [, lastYear] = buildWebAnnotation(buildReportModel(EMOJI_INPUT)).first.items;
+    expect(lastYear).not.toHaveProperty("speaker");
+    expect(lastYear?.verdict).toBe("unverified");
+  });
+
+  it("roots every id, the collection and Factmark's context at the server's address when one is given", () => {
+    const served = buildWebAnnotation(model, { serverUrl: "https://desk.example.net/" });
+    expect(served["@context"]).toEqual([ANNOTATION_CONTEXT, "https://desk.example.net/ns/factmark.jsonld"]);
+    expect(served.id).toBe("https://desk.example.net/articles/art_iran_drones/annotations");
+    expect(served.first.id).toBe("https://desk.example.net/articles/art_iran_drones/annotations?page=0");
+    const ids = served.first.items.flatMap((item) => [item.id, ...(item.linkFrom ? [item.linkFrom, item.linkTo] : [])]);
+    expect(ids.every((id) => id?.startsWith("https://desk.example.net/annotations/"))).toBe(true);
+  });
+
+  it("counts positions in code points: the emoji article's claim 'crime fell 👍🏽 by 12%' is 17-37", () => {
+    const emoji = buildWebAnnotation(buildReportModel(EMOJI_INPUT));
+    const [crime, lastYear] = emoji.first.items.filter((item) => item.motivation === "assessing").map(selectorsOf);
+    expect(crime?.[1]).toEqual({ type: "TextPositionSelector", start: 17, end: 37 });
+    // Internally the claim stays in UTF-16 units, as the editor counts.
+    expect(EMOJI_INPUT.claims[0]?.selectors.position).toEqual({ start: 18, end: 40 });
+    expect(lastYear?.[1]).toEqual({ type: "TextPositionSelector", start: 38, end: 47 });
+  });
+
+  it.each([
+    ["sample", input],
+    ["emoji", EMOJI_INPUT],
+    ["right-to-left", RTL_INPUT],
+  ] as const)(
+    "gives positions a consumer reads as each claim's quote, by code points: %s article",
+    (_name, article) => {
+      const built = buildWebAnnotation(buildReportModel(article));
+      const text = built["schema:about"]["schema:text"];
+      const claims = built.first.items.filter((item) => item.motivation === "assessing");
+      expect(claims).toHaveLength(article.claims.length);
+      for (const item of claims) {
+        const [quote, position] = selectorsOf(item);
+        expect(quoteByCodePoints(text, position)).toBe(quote.exact);
+      }
+    },
+  );
+
+  it.each([
+    ["emoji-report.w3c.json", EMOJI_INPUT],
+    ["rtl-report.w3c.json", RTL_INPUT],
+  ] as const)("matches the reviewed golden file %s, and every annotation in it passes the MUSTs", (file, article) => {
+    const built = buildWebAnnotation(buildReportModel(article));
+    const json = `${JSON.stringify(built, null, 2)}\n`;
+    expect(json).toBe(readGolden(file, json).expected);
+    for (const item of built.first.items) expect(validator.failures(standalone(item), musts)).toEqual([]);
+  });
+
+  it("exports an orphaned claim whose stale position lies past the text's end at the text's end", () => {
+    const [first] = EMOJI_INPUT.claims;
+    const orphan = {
+      ...(first as Claim),
+      isOrphaned: true,
+      selectors: { ...(first as Claim).selectors, position: { start: 40, end: 90 } },
+    };
+    const built = buildWebAnnotation(buildReportModel({ ...EMOJI_INPUT, claims: [orphan], links: [] }));
+    const [, position] = selectorsOf(built.first.items[0] as WebAnnotation);
+    expect(position).toEqual({ type: "TextPositionSelector", start: 37, end: 48 });
   });
 
   it("round-trips: export, parse, export again gives the same claims, verdicts, speakers, rationale, evidence and links", () => {

@@ -1,10 +1,13 @@
 import type { EvidenceStance } from "../schemas/evidence";
 import type { LinkKind } from "../schemas/link";
+import type { Verdict } from "../schemas/verdict";
+import { type CodePointOffsets, codePointOffsets } from "../text/codePointOffsets";
 import { trimTrailingSlash } from "./buildReportModel";
+import { type AnnotationDocumentContext, annotationDocumentContext } from "./factmarkContext";
 import type { ReportClaim, ReportModel } from "./ReportModel";
 import { toSafeHttpUrl } from "./toSafeHttpUrl";
 
-export const ANNOTATION_CONTEXT = "http://www.w3.org/ns/anno.jsonld";
+export { ANNOTATION_CONTEXT } from "./factmarkContext";
 
 export interface TextualBody {
   type: "TextualBody";
@@ -20,7 +23,7 @@ export interface EvidenceBody {
   purpose: "linking";
   source: { id: string; type: "Text"; "schema:name"?: string };
   selector?: { type: "TextQuoteSelector"; exact: string };
-  /** Factmark's stance of the evidence. Not in the anno.jsonld context: JSON-LD processors ignore it, Factmark reads it. */
+  /** The evidence's stance towards the claim: a Factmark term (factmarkContext.ts). */
   stance: EvidenceStance;
 }
 
@@ -31,6 +34,7 @@ export interface TextQuoteSelector {
   suffix?: string;
 }
 
+/** Offsets in Unicode code points, as the Web Annotation model counts them (not JavaScript's UTF-16 units). */
 export interface TextPositionSelector {
   type: "TextPositionSelector";
   start: number;
@@ -43,7 +47,8 @@ export interface Agent {
 }
 
 export interface WebAnnotation {
-  "@context"?: typeof ANNOTATION_CONTEXT;
+  /** Only on an annotation answered alone (standaloneAnnotation); items of a collection take the collection's. */
+  "@context"?: AnnotationDocumentContext;
   id: string;
   type: "Annotation";
   motivation: "assessing" | "linking";
@@ -56,6 +61,16 @@ export interface WebAnnotation {
   target:
     | { type: "SpecificResource"; source: string; selector: [TextQuoteSelector, TextPositionSelector] }
     | [string, string];
+  /** A claim's verdict (Factmark term). */
+  verdict?: Verdict;
+  /** Who made the claim, when the claim names someone (Factmark term). */
+  speaker?: string;
+  /** A link's kind (Factmark term): `linkFrom` contradicts or supports `linkTo`. */
+  linkKind?: LinkKind;
+  /** The IRI of the annotation of the link's first claim (Factmark term); the same as `target[0]`. */
+  linkFrom?: string;
+  /** The IRI of the annotation of the link's second claim (Factmark term); the same as `target[1]`. */
+  linkTo?: string;
 }
 
 /** The article the annotations target, described with schema.org terms (the anno.jsonld context maps `schema:`). */
@@ -72,7 +87,7 @@ export interface AnnotatedArticle {
 }
 
 export interface AnnotationCollection {
-  "@context": typeof ANNOTATION_CONTEXT;
+  "@context": AnnotationDocumentContext;
   id: string;
   type: "AnnotationCollection";
   label: string;
@@ -83,45 +98,81 @@ export interface AnnotationCollection {
 
 const GENERATOR: Agent = { type: "Software", name: "Factmark" };
 
-/** The IRI of a claim's annotation: `${organisation.url}/annotations/claims/${id}`. */
-export function claimAnnotationId(organisationUrl: string, claimId: string): string {
-  return `${trimTrailingSlash(organisationUrl)}/annotations/claims/${encodeURIComponent(claimId)}`;
+/** Where the annotations of an export live, and so what their ids start with. */
+export interface WebAnnotationOptions {
+  /**
+   * The address of the Factmark server that answers the annotations' ids (the Web Annotation Protocol's read side)
+   * and serves Factmark's context: its origin, or where it is mounted. Defaults to the organisation's URL.
+   */
+  serverUrl?: string;
+}
+
+/** The IRI of a claim's annotation: `${serverUrl}/annotations/claims/${id}`. */
+export function claimAnnotationId(serverUrl: string, claimId: string): string {
+  return `${trimTrailingSlash(serverUrl)}/annotations/claims/${encodeURIComponent(claimId)}`;
+}
+
+/** The IRI of a link's annotation: `${serverUrl}/annotations/links/${id}`. */
+export function linkAnnotationId(serverUrl: string, linkId: string): string {
+  return `${trimTrailingSlash(serverUrl)}/annotations/links/${encodeURIComponent(linkId)}`;
+}
+
+/** The IRI of an article's annotation container (and collection): `${serverUrl}/articles/${id}/annotations`. */
+export function articleAnnotationsId(serverUrl: string, articleId: string): string {
+  return `${trimTrailingSlash(serverUrl)}/articles/${encodeURIComponent(articleId)}/annotations`;
+}
+
+/** One annotation of a collection as a document of its own: with the `@context` its collection gave it. */
+export function standaloneAnnotation(item: WebAnnotation, serverUrl: string): WebAnnotation {
+  return { "@context": annotationDocumentContext(serverUrl), ...item };
 }
 
 /**
  * The report as a W3C Web Annotation collection (JSON-LD): one `assessing` annotation per claim, whose target is
  * the article with a TextQuoteSelector and a TextPositionSelector, and whose bodies give the verdict (`assessing`),
- * the speaker (`describing`), the rationale (`commenting`) and each piece of evidence (`linking`); then one
- * `linking` annotation per link, targeting both claims' annotations, tagged with the link's kind.
+ * the speaker (`describing`), the rationale (`commenting`) and each piece of evidence (`linking`, with its
+ * `stance`); then one `linking` annotation per link, targeting both claims' annotations, tagged with the link's kind.
+ * Factmark's own terms (factmarkContext.ts) say the same for machines: a claim's `verdict` and `speaker`, an
+ * evidence body's `stance`, a link's `linkKind`, `linkFrom` and `linkTo`; the `@context` names the W3C's context
+ * and then Factmark's, served by the server at `serverUrl`, which also answers every `id` (annotationProtocolRoutes).
  *
- * The collection holds a single embedded page, as the model allows, and describes the article (with its text) under
- * `schema:about` so that an import can re-create it. Positions count UTF-16 code units in Factmark's text projection
- * of the article (paragraphs joined by "\n"), which the quote selector cross-checks.
+ * The collection holds a single embedded page (the server's container pages the same annotations), and describes
+ * the article (with its text) under `schema:about` so that an import can re-create it. Positions count Unicode
+ * code points in Factmark's text projection of the article (paragraphs joined by "\n"), as the model says
+ * (Factmark counts UTF-16 units inside; codePointOffsets converts); the quote selector cross-checks them.
  */
-export function buildWebAnnotation(model: ReportModel): AnnotationCollection {
+export function buildWebAnnotation(model: ReportModel, options: WebAnnotationOptions = {}): AnnotationCollection {
   const { article, header } = model;
-  const base = trimTrailingSlash(header.organisation.url);
+  const base = trimTrailingSlash(options.serverUrl ?? header.organisation.url);
   const sourceUrl = toSafeHttpUrl(article.sourceUrl);
   const source = sourceUrl ?? `urn:factmark:article:${encodeURIComponent(article.id)}`;
   const generated = header.generatedAt;
-  const claimItems = model.claims.map((claim) => claimAnnotation(claim, base, source, generated));
-  const linkItems = model.links.map(
-    (link): WebAnnotation => ({
-      id: `${base}/annotations/links/${encodeURIComponent(link.id)}`,
+  const offsets = codePointOffsets(article.text);
+  const claimItems = model.claims.map((claim) =>
+    claimAnnotation(claim, { base, source, generated, offsets, textLength: article.text.length }),
+  );
+  const linkItems = model.links.map((link): WebAnnotation => {
+    const from = claimAnnotationId(base, link.fromClaimId);
+    const to = claimAnnotationId(base, link.toClaimId);
+    return {
+      id: linkAnnotationId(base, link.id),
       type: "Annotation",
       motivation: "linking",
+      linkKind: link.kind,
+      linkFrom: from,
+      linkTo: to,
       created: link.createdAt,
       generated,
-      creator: { type: "Person", name: link.createdBy.name },
+      creator: { type: "Person", name: link.originalAuthorName ?? link.createdBy.name },
       generator: GENERATOR,
       body: [
         { type: "TextualBody", purpose: "tagging", value: link.kind satisfies LinkKind },
         ...(link.note ? [commentBody(link.note)] : []),
       ],
-      target: [claimAnnotationId(base, link.fromClaimId), claimAnnotationId(base, link.toClaimId)],
-    }),
-  );
-  const collectionId = `${base}/articles/${encodeURIComponent(article.id)}/annotations`;
+      target: [from, to],
+    };
+  });
+  const collectionId = articleAnnotationsId(base, article.id);
   const about: AnnotatedArticle = {
     ...(sourceUrl ? { id: sourceUrl } : {}),
     type: "schema:NewsArticle",
@@ -134,17 +185,28 @@ export function buildWebAnnotation(model: ReportModel): AnnotationCollection {
   };
   const items = [...claimItems, ...linkItems];
   return {
-    "@context": ANNOTATION_CONTEXT,
+    "@context": annotationDocumentContext(base),
     id: collectionId,
     type: "AnnotationCollection",
     label: `Fact-check: ${article.title}`,
     total: items.length,
     "schema:about": about,
-    first: { id: `${collectionId}?page=1`, type: "AnnotationPage", startIndex: 0, items },
+    first: { id: `${collectionId}?page=0`, type: "AnnotationPage", startIndex: 0, items },
   };
 }
 
-function claimAnnotation(claim: ReportClaim, base: string, source: string, generated: string): WebAnnotation {
+/** What every claim annotation of one export shares. */
+interface ClaimAnnotationContext {
+  base: string;
+  source: string;
+  generated: string;
+  offsets: CodePointOffsets;
+  /** The article text's length in UTF-16 units. */
+  textLength: number;
+}
+
+function claimAnnotation(claim: ReportClaim, context: ClaimAnnotationContext): WebAnnotation {
+  const { base, source, generated } = context;
   const { position, quote } = claim.selectors;
   const body: WebAnnotation["body"] = [
     { type: "TextualBody", purpose: "assessing", value: claim.verdictLabel, format: "text/plain", language: "en" },
@@ -168,10 +230,12 @@ function claimAnnotation(claim: ReportClaim, base: string, source: string, gener
     id: claimAnnotationId(base, claim.id),
     type: "Annotation",
     motivation: "assessing",
+    verdict: claim.verdict,
+    ...(claim.speaker ? { speaker: claim.speaker } : {}),
     created: claim.createdAt,
     modified: claim.updatedAt,
     generated,
-    creator: { type: "Person", name: claim.createdBy.name },
+    creator: { type: "Person", name: claim.originalAuthorName ?? claim.createdBy.name },
     generator: GENERATOR,
     body,
     target: {
@@ -184,10 +248,19 @@ function claimAnnotation(claim: ReportClaim, base: string, source: string, gener
           ...(quote.prefix ? { prefix: quote.prefix } : {}),
           ...(quote.suffix ? { suffix: quote.suffix } : {}),
         },
-        { type: "TextPositionSelector", start: position.start, end: position.end },
+        {
+          type: "TextPositionSelector",
+          start: codePointsOf(position.start, context),
+          end: codePointsOf(position.end, context),
+        },
       ],
     },
   };
+}
+
+/** A UTF-16 offset in code points; an orphan's stale offset past the text's end counts as the end. */
+function codePointsOf(utf16: number, { offsets, textLength }: ClaimAnnotationContext): number {
+  return offsets.toCodePoints(Math.min(Math.max(utf16, 0), textLength));
 }
 
 function commentBody(text: string): TextualBody {
