@@ -29,6 +29,7 @@ import { publicationRoutes } from "./routes/publicationRoutes";
 import { publicPageRoutes } from "./routes/publicPageRoutes";
 import { reportRoutes } from "./routes/reportRoutes";
 import { settingsRoutes } from "./routes/settingsRoutes";
+import { speakerRoutes } from "./routes/speakerRoutes";
 import { userRoutes } from "./routes/userRoutes";
 
 const WRITE_METHODS = new Set(["POST", "PUT", "PATCH", "DELETE"]);
@@ -44,6 +45,7 @@ export function createApi(deps: ApiDeps) {
     .route("/users", userRoutes(deps))
     .route("/invites", inviteRoutes(deps))
     .route("/articles", articleRoutes(deps))
+    .route("/articles", speakerRoutes(deps))
     .route("/articles", reportRoutes(deps))
     .route("/articles", annotationImportRoutes(deps))
     .route("/articles", liveRoutes(deps))

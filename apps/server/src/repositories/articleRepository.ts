@@ -165,11 +165,11 @@ export async function articleEverExisted(db: DbClient, id: string): Promise<bool
  * `withVerdict` those with a verdict other than unverified (orphans too: publishing waits for them), `approved`
  * those of them approved, `readyForReview` and `changesRequested` any in that status; `assignees` A to Z.
  */
-export async function listArticleSummaries(db: DbClient): Promise<ArticleSummary[]> {
+export async function listArticleSummaries(db: DbClient, search: ArticleSearch = {}): Promise<ArticleSummary[]> {
   const rows = await db.article.findMany({
-    where: { deletedAt: null },
+    where: { deletedAt: search.isDeleted ? { not: null } : null, ...(await textSearchWhere(db, search.text)) },
     omit: { doc: true, text: true },
-    orderBy: [{ createdAt: "desc" }, { id: "desc" }],
+    orderBy: search.isDeleted ? [{ deletedAt: "desc" }, { id: "desc" }] : [{ createdAt: "desc" }, { id: "desc" }],
   });
   const articleIds = rows.map((row) => row.id);
   const liveClaims = { deletedAt: null, articleId: { in: articleIds } };
@@ -200,6 +200,7 @@ export async function listArticleSummaries(db: DbClient): Promise<ArticleSummary
         orphanCount: 0,
         progress: { withVerdict: 0, approved: 0, readyForReview: 0, changesRequested: 0, assignees: [] },
         publication: toPublicationState([]),
+        ...(row.deletedAt ? { deletedAt: row.deletedAt.toISOString() } : {}),
       },
     ]),
   );
@@ -228,6 +229,47 @@ export async function listArticleSummaries(db: DbClient): Promise<ArticleSummary
     summary.publication = toPublicationState(versionsByArticle.get(summary.id) ?? [], baseUrl);
   }
   return [...summaries.values()];
+}
+
+/** Which articles a list reads: live ones (the default) or the deleted ones; and those whose words hold `text`. */
+export interface ArticleSearch {
+  isDeleted?: boolean;
+  /** Found in the title, the outlet or the text, ignoring case (on SQLite, ASCII letters' case only). */
+  text?: string;
+}
+
+/**
+ * The filter finding `text` in an article's title, outlet or body, ignoring case, with `%`, `_` and `\` read as
+ * themselves (Prisma's `contains` passes them to LIKE as wildcards). One statement on both databases; SQLite's
+ * lower() folds ASCII letters only, PostgreSQL's every letter.
+ */
+async function textSearchWhere(db: DbClient, text: string | undefined): Promise<Prisma.ArticleWhereInput> {
+  if (!text) return {};
+  const pattern = `%${text.replace(/[\\%_]/g, (character) => `\\${character}`)}%`;
+  const rows = await db.$queryRaw<{ id: string }[]>`
+    SELECT "id" FROM "Article"
+    WHERE lower("title") LIKE lower(${pattern}) ESCAPE '\\'
+       OR lower(coalesce("outlet", '')) LIKE lower(${pattern}) ESCAPE '\\'
+       OR lower("text") LIKE lower(${pattern}) ESCAPE '\\'`;
+  return { id: { in: rows.map((row) => row.id) } };
+}
+
+/**
+ * Brings a deleted article back at `expectedVersion` and moves it to the next version; its claims, links, evidence
+ * and history were never touched by the delete, so they come back with it. False when it is not deleted (or gone).
+ */
+export async function restoreArticleIfVersion(db: DbClient, id: string, expectedVersion: number): Promise<boolean> {
+  const result = await db.article.updateMany({
+    where: { id, version: expectedVersion, deletedAt: { not: null } },
+    data: { deletedAt: null, version: { increment: 1 } },
+  });
+  return result.count === 1;
+}
+
+/** A deleted article (null when the id names a live one or none): what restoring needs to check. */
+export async function findDeletedArticle(db: DbClient, id: string): Promise<Article | null> {
+  const row = await db.article.findFirst({ where: { id, deletedAt: { not: null } }, include: ARTICLE_INCLUDE });
+  return row ? toArticle(row) : null;
 }
 
 function addToProgress(progress: ArticleProgress, verdict: Verdict, status: string, count: number): void {

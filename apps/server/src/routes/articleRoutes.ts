@@ -6,6 +6,7 @@ import {
   ZArticleCreate,
   ZArticleFromUrl,
   ZArticleList,
+  ZArticleListQuery,
   ZArticleSaved,
   ZArticleUpdate,
   ZArticleUploadFields,
@@ -36,6 +37,7 @@ import { importArticleFromUrl } from "../services/articles/importArticleFromUrl"
 import { listArticles } from "../services/articles/listArticles";
 import { listContradictions } from "../services/articles/listContradictions";
 import { listSpeakers } from "../services/articles/listSpeakers";
+import { restoreArticle } from "../services/articles/restoreArticle";
 import { updateArticle } from "../services/articles/updateArticle";
 import { createClaim } from "../services/claims/createClaim";
 import { acceptsGzip, listClaimsForClient } from "../services/claims/listClaims";
@@ -59,10 +61,17 @@ export function articleRoutes({ db }: AppDeps) {
       createRoute({
         method: "get",
         path: "/",
-        summary: "List articles with claim counts per verdict",
-        responses: { 200: jsonAnswer(ZArticleList, "The articles") },
+        summary:
+          "List articles with claim counts per verdict, newest first: q searches title, outlet and text (ignoring case); " +
+          "has keeps those with a claim of that verdict (or an orphan); status those standing there; deleted=true " +
+          "lists the deleted ones instead (editors), most recently deleted first",
+        request: { query: ZArticleListQuery },
+        responses: {
+          200: jsonAnswer(ZArticleList, "The articles"),
+          ...errorAnswers("VALIDATION_FAILED", "FORBIDDEN"),
+        },
       }),
-      async (c) => c.json({ items: await listArticles(db) }, 200),
+      async (c) => c.json({ items: await listArticles(db, c.get("actor"), c.req.valid("query")) }, 200),
     )
     .openapi(
       createRoute({
@@ -215,6 +224,26 @@ export function articleRoutes({ db }: AppDeps) {
       async (c) => {
         await deleteArticle(db, c.get("actor"), c.req.valid("param").id, readIfMatch(c));
         return c.body(null, 204);
+      },
+    )
+    .openapi(
+      createRoute({
+        method: "post",
+        path: "/{id}/restore",
+        summary:
+          "Bring a deleted article back with its claims, links, evidence and history (editors); recorded in its change log",
+        middleware: [authorizeFirst("article.delete"), acceptJson(BODY_LIMITS.default)],
+        parameters: [ifMatchHeader("optional")],
+        request: { params: ZIdParam },
+        responses: {
+          200: jsonAnswer(ZArticle, "The article, restored"),
+          ...errorAnswers("VALIDATION_FAILED", "FORBIDDEN", "NOT_FOUND", "PRECONDITION_FAILED"),
+        },
+      }),
+      async (c) => {
+        const article = await restoreArticle(db, c.get("actor"), c.req.valid("param").id, readIfMatch(c));
+        c.header("ETag", etag(article));
+        return c.json(article, 200);
       },
     )
     .openapi(
