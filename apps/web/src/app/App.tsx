@@ -2,9 +2,9 @@ import { lazy, Suspense } from "react";
 import { Link, Route, Switch } from "wouter";
 import { ArticleListPage } from "../features/articles/components/ArticleListPage";
 import { AcceptInvitePage } from "../features/auth/components/AcceptInvitePage";
-import { AccountMenu } from "../features/auth/components/AccountMenu";
+import { RequireAction } from "../features/auth/components/AccessNotice";
 import { AuthGate } from "../features/auth/components/AuthGate";
-import { MyWorkLink } from "../features/workflow/components/MyWorkLink";
+import { AppHeader } from "./AppHeader";
 import { ErrorBoundary } from "./ErrorBoundary";
 
 // The editor and the report load with their pages: the article list needs neither.
@@ -33,15 +33,7 @@ export function App() {
       <a className="skip-link" href="#main">
         Skip to content
       </a>
-      <header className="app-header">
-        <div className="app-header__start">
-          <Link href="/" className="brand">
-            Factmark
-          </Link>
-          <MyWorkLink />
-        </div>
-        <AccountMenu />
-      </header>
+      <AppHeader />
       <main id="main">
         <ErrorBoundary>
           <Suspense fallback={<p className="loading page-message">Loading…</p>}>
@@ -73,7 +65,10 @@ function SignedInRoutes() {
         <UsersPage />
       </Route>
       <Route path="/work">
-        <MyWorkPage />
+        {/* Viewers are never assigned claims: the page says so rather than showing an empty list. */}
+        <RequireAction title="My work" what="Working on assigned claims" action="claim.status">
+          <MyWorkPage />
+        </RequireAction>
       </Route>
       <Route path="/account">
         <AccountPage />

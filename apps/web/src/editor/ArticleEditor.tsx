@@ -23,12 +23,18 @@ import { buildTextIndex, textOffsetToPos } from "./textIndex";
 export interface SelectionToolbarProps {
   style: CSSProperties;
   onChoose: (verdict: Verdict) => void;
+  /** The reviewer may not mark claims: the toolbar says so instead of offering verdicts. */
+  isReadOnly: boolean;
+  /** How many times a read-only reviewer pressed a verdict key on this selection: the notice answers each. */
+  refusedCount: number;
 }
 
 /** What the page may ask of the editor. */
 export interface ArticleEditorHandle {
   /** Scrolls the claim's first highlighted words to the middle of the screen; nothing when it is not drawn. */
   scrollToClaim: (claimId: string) => void;
+  /** Puts the keyboard focus in the text, at the selected claim's words when one is drawn (else where it was). */
+  focusText: (claimId: string | null) => void;
 }
 
 export interface ArticleEditorProps {
@@ -43,7 +49,7 @@ export interface ArticleEditorProps {
   onMarkClaim: (verdict: Verdict, selectors: Selectors) => void;
   /** The selection as selectors over the text, or null: re-attaching an orphan uses it. */
   onSelectionChange?: (selectors: Selectors | null) => void;
-  /** Whether the signed-in reviewer may mark claims; a viewer's selection offers no verdicts. */
+  /** Whether the signed-in reviewer may mark claims; a viewer's selection gets a read-only notice instead of verdicts. */
   canMark?: boolean;
   /** The editor, once made: saving an edit reads its document. */
   onEditorReady?: (editor: Editor | null) => void;
@@ -65,6 +71,8 @@ interface ChooserState extends ToolbarPlace {
 
 const LABEL_ANNOTATING = "Article text. Select text, then press S, C or U to mark a claim.";
 const LABEL_EDITING = "Article text, being edited.";
+/** The id of the article text's element: "Skip to the article text" leads there. */
+export const ARTICLE_TEXT_ID = "article-text";
 export const HIGHLIGHTS_DRAWN_MARK = "factmark:highlights-drawn";
 
 /**
@@ -90,6 +98,7 @@ export function ArticleEditor({
   const containerRef = useRef<HTMLDivElement>(null);
   const [toolbarPlace, setToolbarPlace] = useState<ToolbarPlace | null>(null);
   const [chooser, setChooser] = useState<ChooserState | null>(null);
+  const [refusedCount, setRefusedCount] = useState(0);
   const openChooserRef = useRef<(claimIds: string[], place: HighlightPlace) => void>(() => {});
   // The extensions are made once; they reach the latest callbacks and mode through these refs.
   const onSelectClaimRef = useRef(onSelectClaim);
@@ -126,6 +135,8 @@ export function ArticleEditor({
     editorProps: {
       attributes: {
         class: "article-text",
+        // The skip link's and `g t`'s target.
+        id: ARTICLE_TEXT_ID,
         role: "textbox",
         "aria-multiline": "true",
         "aria-readonly": "true",
@@ -137,7 +148,8 @@ export function ArticleEditor({
       const { from, to, empty } = current.state.selection;
       const container = containerRef.current;
       if (!isEditingRef.current) onSelectionChangeRef.current?.(empty ? null : selectionToSelectors(current.state));
-      if (empty || !container || isEditingRef.current || !canMarkRef.current) {
+      setRefusedCount(0);
+      if (empty || !container || isEditingRef.current) {
         setToolbarPlace(null);
         return;
       }
@@ -153,7 +165,12 @@ export function ArticleEditor({
   });
 
   markSelectionRef.current = (verdict) => {
-    if (!editor || !canMark) return;
+    if (!editor) return;
+    if (!canMark) {
+      // A viewer's key gets an answer: the notice by the selection says why nothing was marked.
+      setRefusedCount((count) => count + 1);
+      return;
+    }
     const selectors = selectionToSelectors(editor.state);
     if (!selectors) return;
     onMarkClaim(verdict, selectors);
@@ -186,8 +203,14 @@ export function ArticleEditor({
       scrollToClaim: (claimId) => {
         if (editor && !editor.isDestroyed) editor.commands.scrollClaimIntoView(claimId);
       },
+      focusText: (claimId) => {
+        if (!editor || editor.isDestroyed) return;
+        const from = claimId ? claimStartPos(editor, claims, claimId) : null;
+        if (from === null) editor.commands.focus();
+        else editor.chain().setTextSelection(from).focus().run();
+      },
     }),
-    [editor],
+    [editor, claims],
   );
 
   useEffect(() => {
@@ -240,6 +263,8 @@ export function ArticleEditor({
         renderSelectionToolbar?.({
           style: { top: toolbarPlace.top, left: toolbarPlace.left },
           onChoose: (verdict) => markSelectionRef.current(verdict),
+          isReadOnly: !canMark,
+          refusedCount,
         })}
       {chooser && chooserClaims.length > 0 && (
         <ClaimChooser
@@ -251,4 +276,11 @@ export function ArticleEditor({
       )}
     </div>
   );
+}
+
+/** Where a claim's words start in the editor, or null when the claim is not in it. */
+function claimStartPos(editor: Editor, claims: readonly Claim[], claimId: string): number | null {
+  const claim = claims.find((candidate) => candidate.id === claimId);
+  if (!claim) return null;
+  return textOffsetToPos(buildTextIndex(editor.state.doc), claim.selectors.position.start, "start");
 }

@@ -35,6 +35,8 @@ export const AnnotationMode = Extension.create<AnnotationModeOptions>({
             const verdict = verdictForKey(event.key);
             if (verdict && !view.state.selection.empty) {
               onVerdictKey(verdict);
+              // Marked here: the page's own shortcuts (the same key sets the selected claim's verdict) stay out.
+              event.stopPropagation();
               return true;
             }
             // Let navigation keys through; swallow anything that would type.

@@ -147,6 +147,8 @@ export const ClaimHighlights = Extension.create<ClaimHighlightsOptions>({
             const element = node instanceof Element ? node : node.parentElement;
             const box = (element?.closest("[data-claim-ids]") ?? view.dom).getBoundingClientRect();
             choose(claimIds, { left: box.left, top: box.top, bottom: box.bottom });
+            // Chosen here: the page's Enter (open the selected claim) stays out.
+            event.stopPropagation();
             return true;
           },
         },

@@ -1,8 +1,9 @@
 import { type ArticleSummary, NEVER_PUBLISHED } from "@factmark/core";
-import { screen, within } from "@testing-library/react";
+import { screen, waitFor, within } from "@testing-library/react";
+import userEvent from "@testing-library/user-event";
 import { describe, expect, it } from "vitest";
-import { renderWithQueryClient } from "../../../test/renderWithQueryClient";
-import { stubApi } from "../../../test/stubApi";
+import { createTestQueryClient, renderWithQueryClient } from "../../../test/renderWithQueryClient";
+import { errorAnswer, stubApi } from "../../../test/stubApi";
 import { ArticleListPage } from "./ArticleListPage";
 
 function summary(id: string, title: string, overrides: Partial<ArticleSummary> = {}): ArticleSummary {
@@ -103,5 +104,109 @@ describe("ArticleListPage", () => {
     expect(retracted).toHaveTextContent("Retracted");
     expect(retracted).not.toHaveTextContent("Published");
     expect(await articleItem("Never published")).not.toHaveTextContent(/Published|Retracted/);
+  });
+
+  it("asks for the articles matching the search and filters, and says when none match", async () => {
+    const user = userEvent.setup();
+    const api = stubApi({
+      "GET /api/articles": ({ query }) => ({
+        status: 200,
+        body: {
+          items:
+            query.get("q") === "drones" && query.get("has") === "contradicted"
+              ? [summary("a1", "Iran admits supplying drones")]
+              : query.get("status") === "published"
+                ? []
+                : [summary("a1", "Iran admits supplying drones"), summary("a2", "Budget vote")],
+        },
+      }),
+    });
+    renderWithQueryClient(<ArticleListPage />);
+    await articleItem("Budget vote");
+    await user.type(screen.getByRole("searchbox", { name: "Search" }), "drones");
+    await user.selectOptions(screen.getByRole("combobox", { name: "Claims" }), "Has contradicted claims");
+    await waitFor(() => expect(screen.queryByRole("link", { name: "Budget vote" })).toBeNull());
+    expect(screen.getByRole("link", { name: "Iran admits supplying drones" })).toBeInTheDocument();
+    const asked = api.fetchMock.mock.calls.map(([input]) => String(input));
+    // The search waits for the typing to pause: one request for "drones", none per letter.
+    expect(asked.filter((url) => url.includes("q=d") && !url.includes("q=drones"))).toEqual([]);
+    await user.clear(screen.getByRole("searchbox", { name: "Search" }));
+    await user.selectOptions(screen.getByRole("combobox", { name: "Claims" }), "Any claims");
+    await user.selectOptions(screen.getByRole("combobox", { name: "Status" }), "Published");
+    expect(await screen.findByText("No articles match. Try other words or filters.")).toBeInTheDocument();
+  });
+
+  it("deletes an article for an editor and brings it back with Undo", async () => {
+    const user = userEvent.setup();
+    let isDeleted = false;
+    const api = stubApi({
+      "GET /api/articles": () => ({
+        status: 200,
+        body: { items: [...(isDeleted ? [] : [summary("a1", "Iran admits supplying drones")]), summary("a2", "Kept")] },
+      }),
+      "DELETE /api/articles/a1": () => {
+        isDeleted = true;
+        return { status: 204 };
+      },
+      "POST /api/articles/a1/restore": () => {
+        isDeleted = false;
+        return { status: 200, body: summary("a1", "Iran admits supplying drones") };
+      },
+    });
+    renderWithQueryClient(<ArticleListPage />, createTestQueryClient("editor"));
+    await user.click(await screen.findByRole("button", { name: "Delete “Iran admits supplying drones”" }));
+    expect(await screen.findByText("Deleted “Iran admits supplying drones”, with its claims.")).toBeInTheDocument();
+    await waitFor(() => expect(screen.queryByRole("link", { name: "Iran admits supplying drones" })).toBeNull());
+    expect(api.requestsTo("DELETE /api/articles/a1")[0]?.headers.get("If-Match")).toBe('"1"');
+    await user.click(screen.getByRole("button", { name: "Undo" }));
+    expect(await screen.findByRole("link", { name: "Iran admits supplying drones" })).toBeInTheDocument();
+    expect(api.requestsTo("POST /api/articles/a1/restore")).toHaveLength(1);
+  });
+
+  it("says why a delete was refused", async () => {
+    const user = userEvent.setup();
+    stubApi({
+      "GET /api/articles": { status: 200, body: { items: [summary("a1", "Published piece")] } },
+      "DELETE /api/articles/a1": errorAnswer(409, "CONFLICT", "This fact-check is published: retract it first."),
+    });
+    renderWithQueryClient(<ArticleListPage />, createTestQueryClient("editor"));
+    await user.click(await screen.findByRole("button", { name: "Delete “Published piece”" }));
+    expect(await screen.findByRole("alert")).toHaveTextContent(
+      "Could not delete it: This fact-check is published: retract it first.",
+    );
+  });
+
+  it("lists the deleted articles for an editor, each with Restore", async () => {
+    const user = userEvent.setup();
+    const api = stubApi({
+      "GET /api/articles": ({ query }) => ({
+        status: 200,
+        body: {
+          items:
+            query.get("deleted") === "true"
+              ? [summary("a9", "Deleted piece", { deletedAt: "2026-01-05T10:00:00.000Z" })]
+              : [summary("a1", "Live piece")],
+        },
+      }),
+      "POST /api/articles/a9/restore": { status: 200, body: summary("a9", "Deleted piece") },
+    });
+    renderWithQueryClient(<ArticleListPage />, createTestQueryClient("editor"));
+    await articleItem("Live piece");
+    await user.click(screen.getByRole("button", { name: "Deleted articles" }));
+    expect(await screen.findByRole("heading", { name: "Deleted articles" })).toBeInTheDocument();
+    const deleted = (await screen.findByText("Deleted piece")).closest("li");
+    expect(deleted).toHaveTextContent("deleted");
+    expect(screen.queryByRole("link", { name: "Deleted piece" })).toBeNull();
+    await user.click(screen.getByRole("button", { name: "Restore “Deleted piece”" }));
+    expect(await screen.findByText("Restored “Deleted piece”, with its claims.")).toBeInTheDocument();
+    expect(api.requestsTo("POST /api/articles/a9/restore")).toHaveLength(1);
+  });
+
+  it.each(["viewer", "reviewer"] as const)("offers a %s no delete and no deleted articles", async (role) => {
+    stubApi({ "GET /api/articles": { status: 200, body: { items: [summary("a1", "Live piece")] } } });
+    renderWithQueryClient(<ArticleListPage />, createTestQueryClient(role));
+    await articleItem("Live piece");
+    expect(screen.queryByRole("button", { name: /Delete/ })).toBeNull();
+    expect(screen.queryByRole("button", { name: "Deleted articles" })).toBeNull();
   });
 });

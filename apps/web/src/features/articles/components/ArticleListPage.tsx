@@ -1,15 +1,65 @@
-import { VERDICT_LABELS, VERDICTS } from "@factmark/core";
-import { useEffect } from "react";
+import {
+  ARTICLE_LIST_STATUS_LABELS,
+  ARTICLE_LIST_STATUSES,
+  type ArticleListHas,
+  type ArticleListQuery,
+  type ArticleListStatus,
+  type ArticleSummary,
+  VERDICT_LABELS,
+  VERDICTS,
+} from "@factmark/core";
+import { useEffect, useId, useState } from "react";
 import { Link } from "wouter";
+import { NoticeProvider } from "../../../components/NoticeProvider";
+import { useNotice } from "../../../components/useNotice";
 import { errorMessage } from "../../../lib/ApiError";
 import { useCurrentUser } from "../../auth/hooks/useCurrentUser";
 import { ArticleProgress } from "../../workflow/components/ArticleProgress";
 import { useArticlesQuery } from "../hooks/useArticlesQuery";
+import { useDeleteArticleMutation, useRestoreArticleMutation } from "../hooks/useDeleteArticleMutations";
+import "../articleList.css";
 
-/** Every article with its claim counts per verdict, its progress through review, and whether it is published. */
+/** How long the search box waits after the last key before it asks, in milliseconds. */
+const SEARCH_DELAY_MS = 250;
+
+const HAS_LABELS: Record<ArticleListHas, string> = {
+  contradicted: `Has ${VERDICT_LABELS.contradicted.toLowerCase()} claims`,
+  supported: `Has ${VERDICT_LABELS.supported.toLowerCase()} claims`,
+  unverified: `Has ${VERDICT_LABELS.unverified.toLowerCase()} claims`,
+  orphaned: "Has claims that lost their words",
+};
+
+/**
+ * Every article with its claim counts per verdict, its progress through review, and whether it is published; found by
+ * title, outlet or text and narrowed by verdict or status. Editors delete an article (Undo in the notice brings it
+ * back) and restore it from the deleted ones.
+ */
 export function ArticleListPage() {
-  const articlesQuery = useArticlesQuery();
+  return (
+    <NoticeProvider>
+      <ArticleList />
+    </NoticeProvider>
+  );
+}
+
+function ArticleList() {
   const { can } = useCurrentUser();
+  const [search, setSearch] = useState("");
+  const q = useDelayedValue(search.trim(), SEARCH_DELAY_MS);
+  const [has, setHas] = useState<ArticleListHas | "">("");
+  const [status, setStatus] = useState<ArticleListStatus | "">("");
+  const [isDeletedView, setIsDeletedView] = useState(false);
+  const query: ArticleListQuery = {
+    ...(q ? { q } : {}),
+    ...(has ? { has } : {}),
+    ...(status ? { status } : {}),
+    ...(isDeletedView ? { deleted: "true" as const } : {}),
+  };
+  const isFiltered = Boolean(q || has || status);
+  const articlesQuery = useArticlesQuery(query);
+  const searchId = useId();
+  const hasId = useId();
+  const statusId = useId();
   useEffect(() => {
     document.title = "Articles · Factmark";
   }, []);
@@ -17,13 +67,62 @@ export function ArticleListPage() {
   return (
     <section className="article-list-page" aria-labelledby="articles-heading">
       <div className="page-heading">
-        <h1 id="articles-heading">Articles</h1>
-        {can("article.create") && (
+        <h1 id="articles-heading">{isDeletedView ? "Deleted articles" : "Articles"}</h1>
+        {can("article.create") && !isDeletedView && (
           <Link href="/articles/new" className="button button--primary">
             New article
           </Link>
         )}
       </div>
+      <search className="article-filters" aria-label="Find articles">
+        <div className="article-filters__field article-filters__field--search">
+          <label htmlFor={searchId}>Search</label>
+          <input
+            id={searchId}
+            type="search"
+            value={search}
+            maxLength={200}
+            placeholder="Title, outlet or text"
+            onChange={(event) => setSearch(event.target.value)}
+          />
+        </div>
+        <div className="article-filters__field">
+          <label htmlFor={hasId}>Claims</label>
+          <select id={hasId} value={has} onChange={(event) => setHas(event.target.value as ArticleListHas | "")}>
+            <option value="">Any claims</option>
+            {(Object.keys(HAS_LABELS) as ArticleListHas[]).map((value) => (
+              <option key={value} value={value}>
+                {HAS_LABELS[value]}
+              </option>
+            ))}
+          </select>
+        </div>
+        <div className="article-filters__field">
+          <label htmlFor={statusId}>Status</label>
+          <select
+            id={statusId}
+            value={status}
+            onChange={(event) => setStatus(event.target.value as ArticleListStatus | "")}
+          >
+            <option value="">Any status</option>
+            {ARTICLE_LIST_STATUSES.map((value) => (
+              <option key={value} value={value}>
+                {ARTICLE_LIST_STATUS_LABELS[value]}
+              </option>
+            ))}
+          </select>
+        </div>
+        {can("article.delete") && (
+          <button
+            type="button"
+            className="button button--quiet article-filters__view"
+            aria-pressed={isDeletedView}
+            onClick={() => setIsDeletedView((isShown) => !isShown)}
+          >
+            {isDeletedView ? "Back to articles" : "Deleted articles"}
+          </button>
+        )}
+      </search>
       {articlesQuery.isPending ? (
         <p className="loading">Loading articles…</p>
       ) : articlesQuery.isError ? (
@@ -34,28 +133,135 @@ export function ArticleListPage() {
           </button>
         </div>
       ) : articlesQuery.data.length === 0 ? (
-        <p className="empty-state">No articles yet.</p>
+        <p className="empty-state" role="status">
+          {isFiltered
+            ? "No articles match. Try other words or filters."
+            : isDeletedView
+              ? "No deleted articles."
+              : "No articles yet."}
+        </p>
       ) : (
-        <ul className="article-list">
-          {articlesQuery.data.map((article) => (
-            <li key={article.id} className="article-list__item">
-              <Link href={`/articles/${article.id}`} className="article-list__title">
-                {article.title}
-              </Link>
-              <p className="article-meta">{[article.outlet, article.author].filter(Boolean).join(" · ")}</p>
-              <ul className="verdict-counts" aria-label="Claims per verdict">
-                {VERDICTS.map((verdict) => (
-                  <li key={verdict} className={`verdict-count verdict-count--${verdict}`}>
-                    <span className="verdict-count__number">{article.counts[verdict]}</span>{" "}
-                    {VERDICT_LABELS[verdict].toLowerCase()}
-                  </li>
-                ))}
-              </ul>
-              <ArticleProgress progress={article.progress} publication={article.publication} />
-            </li>
-          ))}
-        </ul>
+        <>
+          <p className="visually-hidden" role="status">
+            {articlesQuery.data.length === 1 ? "1 article" : `${articlesQuery.data.length} articles`}
+          </p>
+          <ul className="article-list" aria-busy={articlesQuery.isPlaceholderData}>
+            {articlesQuery.data.map((article) =>
+              isDeletedView ? (
+                <DeletedArticleItem key={article.id} article={article} />
+              ) : (
+                <ArticleItem key={article.id} article={article} canDelete={can("article.delete")} />
+              ),
+            )}
+          </ul>
+        </>
       )}
     </section>
   );
+}
+
+function ArticleItem({ article, canDelete }: { article: ArticleSummary; canDelete: boolean }) {
+  const deleteMutation = useDeleteArticleMutation();
+  const restoreMutation = useRestoreArticleMutation();
+  const { showNotice } = useNotice();
+
+  function handleDelete() {
+    deleteMutation.mutate(article, {
+      onSuccess: () =>
+        showNotice({
+          message: `Deleted “${article.title}”, with its claims.`,
+          tone: "info",
+          undo: () =>
+            restoreMutation.mutate(article, {
+              onError: (error) =>
+                showNotice({ message: `Could not restore it: ${errorMessage(error)}`, tone: "error" }),
+            }),
+        }),
+      onError: (error) => showNotice({ message: `Could not delete it: ${errorMessage(error)}`, tone: "error" }),
+    });
+  }
+
+  return (
+    <li className="article-list__item">
+      <div className="article-list__head">
+        <Link href={`/articles/${article.id}`} className="article-list__title">
+          {article.title}
+        </Link>
+        {canDelete && (
+          <button
+            type="button"
+            className="button button--quiet button--small article-list__delete"
+            onClick={handleDelete}
+            disabled={deleteMutation.isPending}
+            aria-label={`Delete “${article.title}”`}
+          >
+            Delete
+          </button>
+        )}
+      </div>
+      <p className="article-meta">{[article.outlet, article.author].filter(Boolean).join(" · ")}</p>
+      <VerdictCounts article={article} />
+      <ArticleProgress progress={article.progress} publication={article.publication} />
+    </li>
+  );
+}
+
+function DeletedArticleItem({ article }: { article: ArticleSummary }) {
+  const restoreMutation = useRestoreArticleMutation();
+  const { showNotice } = useNotice();
+  const deletedOn = article.deletedAt
+    ? new Date(article.deletedAt).toLocaleString(undefined, { dateStyle: "medium", timeStyle: "short" })
+    : null;
+
+  function handleRestore() {
+    restoreMutation.mutate(article, {
+      onSuccess: () => showNotice({ message: `Restored “${article.title}”, with its claims.`, tone: "info" }),
+      onError: (error) => showNotice({ message: `Could not restore it: ${errorMessage(error)}`, tone: "error" }),
+    });
+  }
+
+  return (
+    <li className="article-list__item article-list__item--deleted">
+      <div className="article-list__head">
+        {/* Not a link: a deleted article's page answers "not found" until it is restored. */}
+        <span className="article-list__title">{article.title}</span>
+        <button
+          type="button"
+          className="button button--small"
+          onClick={handleRestore}
+          disabled={restoreMutation.isPending}
+          aria-label={`Restore “${article.title}”`}
+        >
+          Restore
+        </button>
+      </div>
+      <p className="article-meta">
+        {[article.outlet, article.author, deletedOn && `deleted ${deletedOn}`].filter(Boolean).join(" · ")}
+      </p>
+      <VerdictCounts article={article} />
+    </li>
+  );
+}
+
+function VerdictCounts({ article }: { article: ArticleSummary }) {
+  return (
+    <ul className="verdict-counts" aria-label="Claims per verdict">
+      {VERDICTS.map((verdict) => (
+        <li key={verdict} className={`verdict-count verdict-count--${verdict}`}>
+          <span className="verdict-count__number">{article.counts[verdict]}</span>{" "}
+          {VERDICT_LABELS[verdict].toLowerCase()}
+        </li>
+      ))}
+    </ul>
+  );
+}
+
+/** `value` once it has stayed the same for `delayMs`: a search asked once the typing pauses. */
+function useDelayedValue<T>(value: T, delayMs: number): T {
+  const [delayed, setDelayed] = useState(value);
+  useEffect(() => {
+    const timer = window.setTimeout(() => setDelayed(value), delayMs);
+    return () => window.clearTimeout(timer);
+  }, [value, delayMs]);
+  return delayed;
 }

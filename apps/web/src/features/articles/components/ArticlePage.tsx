@@ -2,6 +2,7 @@ import { useEffect } from "react";
 import { Link } from "wouter";
 import { ServerFirstScreenRemoved } from "../../../app/serverFirstScreen";
 import { NoticeProvider } from "../../../components/NoticeProvider";
+import { ARTICLE_TEXT_ID } from "../../../editor/ArticleEditor";
 import { errorMessage } from "../../../lib/ApiError";
 import { useCurrentUser } from "../../auth/hooks/useCurrentUser";
 import { useClaimsQuery } from "../../claims/hooks/useClaimsQuery";
@@ -40,6 +41,19 @@ export function ArticlePage({ articleId }: { articleId: string }) {
   );
   return (
     <article className="article-page">
+      <a
+        className="skip-link"
+        href={`#${ARTICLE_TEXT_ID}`}
+        onClick={(event) => {
+          // The text is a focusable editor: a fragment link would scroll to it but leave the focus behind.
+          const text = document.getElementById(ARTICLE_TEXT_ID);
+          if (!text) return;
+          event.preventDefault();
+          text.focus();
+        }}
+      >
+        Skip to the article text
+      </a>
       <header className="article-header">
         <Link href="/" className="back-link">
           ← All articles

@@ -1,7 +1,17 @@
 import type { Article, Claim, Link, Viewer } from "@factmark/core";
-import { useCallback, useEffect, useMemo, useRef, useState } from "react";
+import {
+  type CSSProperties,
+  type KeyboardEvent as ReactKeyboardEvent,
+  type PointerEvent as ReactPointerEvent,
+  useCallback,
+  useEffect,
+  useMemo,
+  useRef,
+  useState,
+} from "react";
 import { useServerFirstScreenRemoved } from "../../../app/serverFirstScreen";
 import { InlineNotice } from "../../../components/InlineNotice";
+import { ShortcutSheet } from "../../../components/ShortcutSheet";
 import { useNotice } from "../../../components/useNotice";
 import { ArticleEditor, type ArticleEditorHandle, type SelectionToolbarProps } from "../../../editor/ArticleEditor";
 import { ArticlePreview } from "../../../editor/ArticlePreview";
@@ -10,7 +20,7 @@ import { useCurrentUser } from "../../auth/hooks/useCurrentUser";
 import { ClaimConflictDialog } from "../../claims/components/ClaimConflictDialog";
 import { ClaimDetails } from "../../claims/components/ClaimDetails";
 import { ClaimSidebar } from "../../claims/components/ClaimSidebar";
-import { VerdictToolbar } from "../../claims/components/VerdictToolbar";
+import { READ_ONLY_NOTICE, VerdictToolbar } from "../../claims/components/VerdictToolbar";
 import { useClaimActions } from "../../claims/hooks/useClaimActions";
 import { useClaimsQuery } from "../../claims/hooks/useClaimsQuery";
 import { EditBar } from "../../editing/components/EditBar";
@@ -24,9 +34,13 @@ import { ClaimLiveStatus } from "../../live/components/ClaimLiveStatus";
 import { useAnnouncePresence } from "../../live/hooks/useAnnouncePresence";
 import { type ArticleLive, NO_LIVE } from "../../live/hooks/useArticleEvents";
 import { PublishingPanel } from "../../publishing/components/PublishingPanel";
+import { SpeakersManager } from "../../speakers/components/SpeakersManager";
 import { useRequestedClaim } from "../../workflow/hooks/useRequestedClaim";
 import { useClaimSelection } from "../hooks/useClaimSelection";
+import { DESK_SHORTCUTS, keyLabel, useDeskShortcuts } from "../hooks/useDeskShortcuts";
 import { useFirstScreenFirst } from "../hooks/useFirstScreenFirst";
+import { useIsNarrowDesk } from "../hooks/useIsNarrowDesk";
+import { SIDEBAR_WIDTH, useSidebarWidth } from "../hooks/useSidebarWidth";
 import { useUndoShortcut } from "../hooks/useUndoShortcut";
 
 const NO_CLAIMS: Claim[] = [];
@@ -36,6 +50,22 @@ const NO_VIEWERS: readonly Viewer[] = [];
 function renderVerdictToolbar(toolbar: SelectionToolbarProps) {
   return <VerdictToolbar {...toolbar} />;
 }
+
+/** The shortcut sheet's rows: the desk's table, its keys as they read. */
+const SHORTCUT_ROWS = DESK_SHORTCUTS.map((shortcut) => ({
+  keys: shortcut.keys.map((sequence) => sequence.map(keyLabel)),
+  description: shortcut.description,
+}));
+
+/** A field of the selected claim a key asked to open, focused; `serial` makes each ask new. */
+interface FieldRequest {
+  claimId: string;
+  field: "rationale" | "evidence";
+  serial: number;
+}
+
+/** How far one arrow key moves the panel's edge, in CSS pixels. */
+const RESIZE_STEP = 24;
 
 export interface ArticleWorkspaceProps {
   article: Article;
@@ -61,7 +91,7 @@ export function ArticleWorkspace({ article, live = NO_LIVE }: ArticleWorkspacePr
   const links = linksQuery.data ?? NO_LINKS;
   const selection = useClaimSelection(links);
   const { markClaim, changeClaim, changeVerdict, deleteClaim, conflict, resolveConflict } = useClaimActions(article.id);
-  const { undoNotice } = useNotice();
+  const { undoNotice, showNotice } = useNotice();
   useUndoShortcut(undoNotice);
   const editorRef = useRef<ArticleEditorHandle>(null);
   const firstScreen = useFirstScreenFirst(article.doc, !claimsQuery.isPending || editing.isEditing);
@@ -102,19 +132,163 @@ export function ArticleWorkspace({ article, live = NO_LIVE }: ArticleWorkspacePr
   const { missingClaimId } = useRequestedClaim(claimsQuery.data, revealClaim);
   const [dismissedMissingClaimId, setDismissedMissingClaimId] = useState<string | null>(null);
 
+  // Room to work: a panel as wide as the reviewer left it; below 1024 px a drawer over the text.
+  const sidebarWidth = useSidebarWidth();
+  const isNarrow = useIsNarrowDesk();
+  const [isDrawerOpen, setIsDrawerOpen] = useState(false);
+  const [isSheetOpen, setIsSheetOpen] = useState(false);
+  const [fieldRequest, setFieldRequest] = useState<FieldRequest | null>(null);
+  const sidebarRef = useRef<HTMLElement>(null);
+  const drawerToggleRef = useRef<HTMLButtonElement>(null);
+  const selectedClaim = claims.find((claim) => claim.id === selection.selectedClaimId) ?? null;
+
+  // A field asked for belongs to the claim selected then: another claim opens with its fields closed.
+  useEffect(() => {
+    setFieldRequest((request) => (request && request.claimId !== selection.selectedClaimId ? null : request));
+  }, [selection.selectedClaimId]);
+
+  /** Shows the selected claim's details: in the drawer, opened, on a narrow window. */
+  const showDetails = useCallback(() => {
+    setIsPublishingShown(false);
+    if (isNarrow) setIsDrawerOpen(true);
+  }, [isNarrow]);
+
+  const openDrawer = () => {
+    setIsDrawerOpen(true);
+    // Focus goes into the drawer: the selected claim, or the first thing there.
+    requestAnimationFrame(() => {
+      const sidebar = sidebarRef.current;
+      const target =
+        sidebar?.querySelector<HTMLElement>(".claim-card--selected .claim-card__quote") ??
+        sidebar?.querySelector<HTMLElement>("[role='tab'][aria-selected='true']");
+      target?.focus();
+    });
+  };
+  const closeDrawer = () => {
+    setIsDrawerOpen(false);
+    if (sidebarRef.current?.contains(document.activeElement)) drawerToggleRef.current?.focus();
+  };
+
+  const chooseHighlightedClaim = useCallback(
+    (claimId: string) => {
+      selection.chooseHighlightedClaim(claimId);
+      // A highlight chosen opens its claim's details, unless it only picks the claim to link to.
+      if (!selection.linkingFromClaimId) showDetails();
+    },
+    [selection.chooseHighlightedClaim, selection.linkingFromClaimId, showDetails],
+  );
+
+  const refuseReadOnly = () => showNotice({ message: READ_ONLY_NOTICE, tone: "info" });
+  const stepClaim = (step: 1 | -1) => {
+    if (claims.length === 0) return false;
+    const at = claims.findIndex((claim) => claim.id === selection.selectedClaimId);
+    const next = at === -1 ? (step === 1 ? 0 : claims.length - 1) : Math.max(0, Math.min(claims.length - 1, at + step));
+    revealClaim((claims[next] as Claim).id);
+  };
+  const askForField = (field: FieldRequest["field"], action: "claim.edit" | "evidence.create") => {
+    if (!selectedClaim) return false;
+    if (!can(action)) return refuseReadOnly();
+    showDetails();
+    selection.selectClaim(selectedClaim.id);
+    setFieldRequest((request) => ({ claimId: selectedClaim.id, field, serial: (request?.serial ?? 0) + 1 }));
+  };
+  useDeskShortcuts({
+    showShortcuts: () => setIsSheetOpen(true),
+    goToText: () => {
+      if (isNarrow) setIsDrawerOpen(false);
+      editorRef.current?.focusText(selection.selectedClaimId);
+    },
+    nextClaim: () => stepClaim(1),
+    previousClaim: () => stepClaim(-1),
+    openClaim: () => {
+      if (!selectedClaim) return false;
+      setIsPublishingShown(false);
+      selection.selectClaim(selectedClaim.id);
+      openDrawer();
+    },
+    linkClaim: () => {
+      if (!selectedClaim) return false;
+      if (!can("link.create")) return refuseReadOnly();
+      showDetails();
+      selection.selectClaim(selectedClaim.id);
+      selection.startLinking(selectedClaim.id);
+    },
+    editRationale: () => askForField("rationale", "claim.edit"),
+    addEvidence: () => askForField("evidence", "evidence.create"),
+    "verdict:supported": () => setSelectedVerdict("supported"),
+    "verdict:contradicted": () => setSelectedVerdict("contradicted"),
+    "verdict:unverified": () => setSelectedVerdict("unverified"),
+    stepBack: () => {
+      if (selection.linkingFromClaimId) return selection.stopLinking();
+      if (isNarrow && isDrawerOpen) return closeDrawer();
+      if (!selection.selectedClaimId) return false;
+      const wasInSidebar = sidebarRef.current?.contains(document.activeElement);
+      selection.clearSelection();
+      if (wasInSidebar) editorRef.current?.focusText(null);
+    },
+  });
+  function setSelectedVerdict(verdict: Claim["verdict"]) {
+    if (!selectedClaim) return false;
+    if (!can("claim.edit")) return refuseReadOnly();
+    if (selectedClaim.verdict !== verdict) changeVerdict(selectedClaim, verdict);
+  }
+
+  /** Drags or arrows the panel's left edge: wider to the left. */
+  const handleResizePointerDown = (event: ReactPointerEvent<HTMLDivElement>) => {
+    event.preventDefault();
+    const startX = event.clientX;
+    const startWidth = sidebarWidth.width;
+    const handle = event.currentTarget;
+    handle.setPointerCapture(event.pointerId);
+    const handleMove = (move: PointerEvent) => sidebarWidth.setWidth(startWidth + (startX - move.clientX));
+    const handleUp = () => {
+      handle.removeEventListener("pointermove", handleMove);
+      handle.removeEventListener("pointerup", handleUp);
+    };
+    handle.addEventListener("pointermove", handleMove);
+    handle.addEventListener("pointerup", handleUp);
+  };
+  const handleResizeKeyDown = (event: ReactKeyboardEvent<HTMLDivElement>) => {
+    const widths: Record<string, number> = {
+      ArrowLeft: sidebarWidth.width + RESIZE_STEP,
+      ArrowRight: sidebarWidth.width - RESIZE_STEP,
+      Home: SIDEBAR_WIDTH.max,
+      End: SIDEBAR_WIDTH.min,
+    };
+    const width = widths[event.key];
+    if (width === undefined) return;
+    event.preventDefault();
+    sidebarWidth.setWidth(width);
+  };
+
   return (
-    <div className="workspace">
+    <div
+      className={`workspace${isNarrow ? " workspace--narrow" : ""}${isDrawerOpen ? " workspace--drawer-open" : ""}`}
+      style={{ "--sidebar-width": `${sidebarWidth.width}px` } as CSSProperties}
+    >
       <section className="workspace__text" aria-label="Article">
-        {can("article.edit") && (
-          <EditBar
-            isEditing={editing.isEditing}
-            isSaving={editing.isSaving}
-            status={editing.status}
-            onStart={editing.startEditing}
-            onSave={editing.saveEdits}
-            onCancel={editing.cancelEditing}
-          />
-        )}
+        <div className="workspace__tools">
+          {can("article.edit") && (
+            <EditBar
+              isEditing={editing.isEditing}
+              isSaving={editing.isSaving}
+              status={editing.status}
+              orphanCount={orphans.length}
+              onStart={editing.startEditing}
+              onSave={editing.saveEdits}
+              onCancel={editing.cancelEditing}
+            />
+          )}
+          {!can("claim.create") && <p className="workspace__read-only">{READ_ONLY_NOTICE}</p>}
+          <button
+            type="button"
+            className="button button--quiet"
+            aria-keyshortcuts="?"
+            onClick={() => setIsSheetOpen(true)}
+          >
+            Shortcuts <kbd>?</kbd>
+          </button>
+        </div>
         {firstScreen.isPreviewShown ? (
           <div ref={firstScreen.previewRef}>
             <ArticlePreview
@@ -139,13 +313,50 @@ export function ArticleWorkspace({ article, live = NO_LIVE }: ArticleWorkspacePr
             claims={claims}
             selectedClaimId={selection.selectedClaimId}
             emphasisedClaimIds={selection.emphasisedClaimIds}
-            onSelectClaim={selection.chooseHighlightedClaim}
+            onSelectClaim={chooseHighlightedClaim}
             onMarkClaim={markClaim}
             renderSelectionToolbar={renderVerdictToolbar}
           />
         )}
       </section>
-      <aside className="claim-sidebar" aria-label="Claims and contradictions">
+      {/* biome-ignore lint/a11y/useSemanticElements: a draggable edge, with the keys of a window splitter */}
+      <div
+        className="workspace__resize"
+        role="separator"
+        aria-orientation="vertical"
+        aria-label="Resize the claims panel"
+        aria-controls="claim-sidebar"
+        aria-valuemin={SIDEBAR_WIDTH.min}
+        aria-valuemax={SIDEBAR_WIDTH.max}
+        aria-valuenow={sidebarWidth.width}
+        tabIndex={0}
+        onPointerDown={handleResizePointerDown}
+        onKeyDown={handleResizeKeyDown}
+      />
+      <button
+        ref={drawerToggleRef}
+        type="button"
+        className="button button--primary workspace__drawer-toggle"
+        aria-expanded={isDrawerOpen}
+        aria-controls="claim-sidebar"
+        onClick={() => (isDrawerOpen ? closeDrawer() : openDrawer())}
+      >
+        {isDrawerOpen ? "Close claims" : `Claims (${claims.length})`}
+      </button>
+      <aside
+        ref={sidebarRef}
+        id="claim-sidebar"
+        className="claim-sidebar"
+        aria-label="Claims and contradictions"
+        onKeyDown={(event) => {
+          // Escape from anywhere in the open drawer closes it (after whatever inside took its own Escape).
+          if (event.key === "Escape" && isNarrow && isDrawerOpen && !event.defaultPrevented) {
+            event.stopPropagation();
+            if (selection.linkingFromClaimId) selection.stopLinking();
+            else closeDrawer();
+          }
+        }}
+      >
         <div className="sidebar-tabs" role="tablist" aria-label="Sidebar">
           <button
             type="button"
@@ -228,6 +439,8 @@ export function ArticleWorkspace({ article, live = NO_LIVE }: ArticleWorkspacePr
                   }
                   onDelete={deleteClaim}
                   error={reattachMutation.error ? errorMessage(reattachMutation.error) : null}
+                  links={links}
+                  claims={allClaims}
                 />
                 <ClaimSidebar
                   claims={claims}
@@ -239,6 +452,7 @@ export function ArticleWorkspace({ article, live = NO_LIVE }: ArticleWorkspacePr
                   onDelete={deleteClaim}
                   canEdit={can("claim.edit")}
                   canDelete={can("claim.delete")}
+                  speakersManager={can("claim.edit") ? <SpeakersManager articleId={article.id} /> : undefined}
                   renderLiveStatus={(claim) => (
                     <ClaimLiveStatus
                       lookers={lookersByClaimId.get(claim.id) ?? NO_VIEWERS}
@@ -260,6 +474,16 @@ export function ArticleWorkspace({ article, live = NO_LIVE }: ArticleWorkspacePr
                       onChange={changeClaim}
                       canEdit={can("claim.edit")}
                       canLink={can("link.create")}
+                      rationaleRequest={
+                        fieldRequest?.claimId === claim.id && fieldRequest.field === "rationale"
+                          ? fieldRequest.serial
+                          : 0
+                      }
+                      evidenceRequest={
+                        fieldRequest?.claimId === claim.id && fieldRequest.field === "evidence"
+                          ? fieldRequest.serial
+                          : 0
+                      }
                     />
                   )}
                 />
@@ -278,6 +502,7 @@ export function ArticleWorkspace({ article, live = NO_LIVE }: ArticleWorkspacePr
         />
       )}
       {conflict && <ClaimConflictDialog conflict={conflict} onResolve={resolveConflict} />}
+      {isSheetOpen && <ShortcutSheet rows={SHORTCUT_ROWS} onClose={() => setIsSheetOpen(false)} />}
     </div>
   );
 }

@@ -20,6 +20,7 @@ export interface ClaimSelectionState {
 type ClaimSelectionAction =
   | { type: "showView"; view: SidebarView }
   | { type: "selectClaim"; claimId: string }
+  | { type: "clearSelection" }
   | { type: "chooseHighlightedClaim"; claimId: string }
   | { type: "hoverClaim"; claimId: string | null }
   | { type: "startLinking"; claimId: string }
@@ -48,6 +49,8 @@ function reduceClaimSelection(state: ClaimSelectionState, action: ClaimSelection
       return withChanges(state, { view: action.view });
     case "selectClaim":
       return withChanges(state, { view: "claims", selectedClaimId: action.claimId });
+    case "clearSelection":
+      return withChanges(state, { selectedClaimId: null, linkingFromClaimId: null, pickedClaimId: null });
     case "chooseHighlightedClaim":
       // While the link picker is open, a highlight picks the claim to link to (never the claim itself).
       if (state.linkingFromClaimId) {
@@ -92,6 +95,8 @@ export function useClaimSelection(links: readonly Link[]) {
       showView: (view: SidebarView) => dispatch({ type: "showView", view }),
       /** Selects a claim and shows it in the claims tab. */
       selectClaim: (claimId: string) => dispatch({ type: "selectClaim", claimId }),
+      /** No claim selected (and no link being made): the desk's last step back. */
+      clearSelection: () => dispatch({ type: "clearSelection" }),
       /** A highlight in the text was chosen: it selects its claim, or picks it while a link is being made. */
       chooseHighlightedClaim: (claimId: string) => dispatch({ type: "chooseHighlightedClaim", claimId }),
       hoverClaim: (claimId: string | null) => dispatch({ type: "hoverClaim", claimId }),

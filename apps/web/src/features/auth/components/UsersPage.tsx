@@ -6,6 +6,7 @@ import { AccountActivation } from "../../users/components/AccountActivation";
 import { PendingInvites } from "../../users/components/PendingInvites";
 import { useCurrentUser } from "../hooks/useCurrentUser";
 import { useCreateInviteMutation, useUpdateUserMutation, useUsersQuery } from "../hooks/useUsers";
+import { AccessNotice } from "./AccessNotice";
 import "../auth.css";
 
 /**
@@ -17,14 +18,7 @@ export function UsersPage() {
   useEffect(() => {
     document.title = "Users · Factmark";
   }, []);
-  if (!can("user.list")) {
-    return (
-      <div className="page-message" role="alert">
-        <h1>Users</h1>
-        <p>Only an admin can see and change accounts.</p>
-      </div>
-    );
-  }
+  if (!can("user.list")) return <AccessNotice title="Users" what="Seeing and changing accounts" action="user.list" />;
   return (
     <section className="users-page" aria-labelledby="users-heading">
       <h1 id="users-heading">Users</h1>

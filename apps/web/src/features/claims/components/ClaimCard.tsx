@@ -20,6 +20,11 @@ export interface ClaimCardProps {
   liveStatus?: ReactNode;
   /** What the selected claim shows beneath its summary. */
   children?: ReactNode;
+  /**
+   * Whether the card is the list's one Tab stop (roving tabindex): the others are reached by arrows. The selected
+   * card's own controls (verdict, delete, details) are reachable by Tab too: they are the claim open now.
+   */
+  isTabStop?: boolean;
 }
 
 const QUOTE_PREVIEW_LENGTH = 180;
@@ -42,6 +47,7 @@ export const ClaimCard = forwardRef<HTMLLIElement, ClaimCardProps>(function Clai
     position,
     liveStatus,
     children,
+    isTabStop = true,
   },
   ref,
 ) {
@@ -62,7 +68,13 @@ export const ClaimCard = forwardRef<HTMLLIElement, ClaimCardProps>(function Clai
       onMouseEnter={onHover ? () => onHover(claim) : undefined}
       onMouseLeave={onHover ? () => onHover(null) : undefined}
     >
-      <button type="button" className="claim-card__quote" aria-expanded={isSelected} onClick={() => onSelect(claim)}>
+      <button
+        type="button"
+        className="claim-card__quote"
+        aria-expanded={isSelected}
+        tabIndex={isTabStop ? 0 : -1}
+        onClick={() => onSelect(claim)}
+      >
         <span className="visually-hidden">Show claim in the text: </span>
         <bdi dir="auto">“{preview}”</bdi>
       </button>
@@ -92,6 +104,7 @@ export const ClaimCard = forwardRef<HTMLLIElement, ClaimCardProps>(function Clai
           <select
             value={claim.verdict}
             disabled={isPending || !canEdit}
+            tabIndex={isSelected ? 0 : -1}
             onChange={(event) => onVerdictChange(claim, event.target.value as Verdict)}
           >
             {VERDICTS.map((verdict) => (
@@ -106,6 +119,7 @@ export const ClaimCard = forwardRef<HTMLLIElement, ClaimCardProps>(function Clai
             type="button"
             className="button button--quiet"
             disabled={isPending}
+            tabIndex={isSelected ? 0 : -1}
             onClick={() => onDelete(claim)}
             aria-label={`Delete claim “${preview.slice(0, 60)}”`}
           >

@@ -1,4 +1,5 @@
 import type { Claim, ClaimUpdate, Link } from "@factmark/core";
+import { useEffect, useRef } from "react";
 import { RationaleView } from "../../../components/RationaleView";
 import { EvidenceSection } from "../../evidence/components/EvidenceSection";
 import { HistoryTimeline } from "../../history/components/HistoryTimeline";
@@ -23,6 +24,10 @@ export interface ClaimDetailsProps {
   /** Whether the signed-in reviewer may change the claim and link it; viewers read. */
   canEdit?: boolean;
   canLink?: boolean;
+  /** Raised (a new number) to open the rationale, focused: the desk's `r`. */
+  rationaleRequest?: number;
+  /** Raised (a new number) to open the evidence form, focused: the desk's `e`. */
+  evidenceRequest?: number;
 }
 
 /**
@@ -42,7 +47,18 @@ export function ClaimDetails({
   onChange,
   canEdit = true,
   canLink = true,
+  rationaleRequest = 0,
+  evidenceRequest = 0,
 }: ClaimDetailsProps) {
+  const linkButtonRef = useRef<HTMLButtonElement>(null);
+  const wasLinkingRef = useRef(isLinking);
+  // The picker closed (linked, cancelled, Escape) with the focus in it: the focus goes back to "Link…", not the page.
+  useEffect(() => {
+    if (wasLinkingRef.current && !isLinking && (document.activeElement === document.body || !document.activeElement)) {
+      linkButtonRef.current?.focus();
+    }
+    wasLinkingRef.current = isLinking;
+  }, [isLinking]);
   return (
     <div className="claim-details">
       <AnchorCheckNotice claim={claim} canEdit={canEdit} />
@@ -54,7 +70,11 @@ export function ClaimDetails({
             claim={claim}
             onSave={(speaker) => onChange(claim, { speaker })}
           />
-          <RationaleField claim={claim} onSave={(rationale) => onChange(claim, { rationale })} />
+          <RationaleField
+            claim={claim}
+            onSave={(rationale) => onChange(claim, { rationale })}
+            openRequest={rationaleRequest}
+          />
         </>
       ) : (
         <div className="field">
@@ -71,8 +91,10 @@ export function ClaimDetails({
           <h3 className="field__label">Links</h3>
           {!isLinking && canLink && (
             <button
+              ref={linkButtonRef}
               type="button"
               className="button button--small"
+              aria-keyshortcuts="l"
               onClick={onStartLinking}
               disabled={claims.length < 2}
             >
@@ -94,7 +116,7 @@ export function ClaimDetails({
           />
         )}
       </section>
-      <EvidenceSection claim={claim} />
+      <EvidenceSection claim={claim} addRequest={evidenceRequest} />
       <HistoryTimeline claim={claim} />
     </div>
   );

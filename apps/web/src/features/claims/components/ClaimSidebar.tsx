@@ -1,5 +1,6 @@
 import { type Claim, type ClaimStatus, emptyVerdictCounts, type Verdict } from "@factmark/core";
 import {
+  type KeyboardEvent,
   type ReactNode,
   type RefObject,
   useCallback,
@@ -32,6 +33,8 @@ export interface ClaimSidebarProps {
   renderDetails?: (claim: Claim) => ReactNode;
   /** What others are doing with a claim now, shown on its card. */
   renderLiveStatus?: (claim: Claim) => ReactNode;
+  /** Renames and merges the article's speakers, folded under the speaker filter (reviewers and up). */
+  speakersManager?: ReactNode;
 }
 
 const NO_IDS: ReadonlySet<string> = new Set();
@@ -197,6 +200,7 @@ export function ClaimSidebar({
   onDelete,
   renderDetails,
   renderLiveStatus,
+  speakersManager,
   canEdit = true,
   canDelete = true,
 }: ClaimSidebarProps) {
@@ -230,6 +234,7 @@ export function ClaimSidebar({
     [claims, verdictFilter, speakerFilter, statusFilter, assigneeFilter, myId],
   );
   const selectedRef = useRef<HTMLLIElement>(null);
+  const hintId = useId();
   const listRef = useRef<HTMLOListElement>(null);
   const isWindowed = visible.length > WINDOWING_THRESHOLD;
   const visibleIds = useMemo(() => visible.map((claim) => claim.id), [visible]);
@@ -237,8 +242,33 @@ export function ClaimSidebar({
   const listWindow = useListWindow(listRef, visibleIds, isWindowed, selectedIndex === -1 ? null : selectedIndex);
 
   useEffect(() => {
-    if (selectedClaimId) selectedRef.current?.scrollIntoView({ block: "nearest" });
+    if (!selectedClaimId) return;
+    selectedRef.current?.scrollIntoView({ block: "nearest" });
+    // Focus in the list follows the selection (arrows, j/k): the selected card is the list's Tab stop now.
+    const list = listRef.current;
+    if (list?.contains(document.activeElement) && document.activeElement?.classList.contains("claim-card__quote")) {
+      selectedRef.current?.querySelector<HTMLElement>(".claim-card__quote")?.focus({ preventScroll: true });
+    }
   }, [selectedClaimId]);
+
+  // The list is one Tab stop: the selected card, or the first. Arrows move the selection (and focus) along it.
+  const tabStopId = selectedIndex === -1 ? (visibleIds[0] ?? null) : selectedClaimId;
+  function handleListKeyDown(event: KeyboardEvent<HTMLOListElement>) {
+    const target = event.target as HTMLElement;
+    if (!target.classList.contains("claim-card__quote")) return;
+    const at = visibleIds.indexOf(target.closest<HTMLElement>("[data-claim-id]")?.dataset.claimId ?? "");
+    const moves: Record<string, number> = {
+      ArrowDown: Math.min(visibleIds.length - 1, at + 1),
+      ArrowUp: Math.max(0, at - 1),
+      Home: 0,
+      End: visibleIds.length - 1,
+    };
+    const next = moves[event.key];
+    if (next === undefined || at === -1) return;
+    event.preventDefault();
+    const claim = visible[next];
+    if (claim && claim.id !== selectedClaimId) onSelect(claim);
+  }
 
   return (
     <div className="claim-sidebar__claims">
@@ -261,6 +291,12 @@ export function ClaimSidebar({
           </select>
         </div>
       )}
+      {speakers.length > 0 && speakersManager && (
+        <details className="speakers-manager-details">
+          <summary>Rename or merge speakers</summary>
+          {speakersManager}
+        </details>
+      )}
       {(claims.length > 0 || statusFilter !== null || assigneeFilter !== null) && (
         <ClaimWorkflowFilters
           claims={claims}
@@ -271,7 +307,9 @@ export function ClaimSidebar({
           onAssigneeChange={setAssigneeFilter}
         />
       )}
-      {claims.length === 0 ? (
+      {claims.length === 0 && !canEdit ? (
+        <p className="empty-state">No claims yet.</p>
+      ) : claims.length === 0 ? (
         <p className="empty-state">
           No claims yet. Select a sentence in the article, then press <kbd>S</kbd> (supported), <kbd>C</kbd>{" "}
           (contradicted) or <kbd>U</kbd> (unverified).
@@ -279,34 +317,42 @@ export function ClaimSidebar({
       ) : visible.length === 0 ? (
         <p className="empty-state">No claims match these filters.</p>
       ) : (
-        <ol
-          ref={listRef}
-          className="claim-list"
-          aria-label="Claims in document order"
-          style={
-            isWindowed ? { paddingTop: listWindow.paddingTop, paddingBottom: listWindow.paddingBottom } : undefined
-          }
-        >
-          {visible.slice(listWindow.start, listWindow.end).map((claim, offset) => (
-            <ClaimCard
-              key={claim.id}
-              position={isWindowed ? { index: listWindow.start + offset, total: visible.length } : undefined}
-              ref={claim.id === selectedClaimId ? selectedRef : undefined}
-              claim={claim}
-              isSelected={claim.id === selectedClaimId}
-              isEmphasised={emphasisedClaimIds.has(claim.id)}
-              onSelect={onSelect}
-              onHover={onHover}
-              onVerdictChange={onVerdictChange}
-              onDelete={onDelete}
-              canEdit={canEdit}
-              canDelete={canDelete}
-              liveStatus={renderLiveStatus?.(claim)}
-            >
-              {claim.id === selectedClaimId && renderDetails?.(claim)}
-            </ClaimCard>
-          ))}
-        </ol>
+        <>
+          <p className="visually-hidden" id={hintId}>
+            Up and down arrows (or J and K) move between the claims; Tab reaches the selected claim's details.
+          </p>
+          <ol
+            ref={listRef}
+            className="claim-list"
+            aria-label="Claims in document order"
+            aria-describedby={hintId}
+            onKeyDown={handleListKeyDown}
+            style={
+              isWindowed ? { paddingTop: listWindow.paddingTop, paddingBottom: listWindow.paddingBottom } : undefined
+            }
+          >
+            {visible.slice(listWindow.start, listWindow.end).map((claim, offset) => (
+              <ClaimCard
+                key={claim.id}
+                position={isWindowed ? { index: listWindow.start + offset, total: visible.length } : undefined}
+                ref={claim.id === selectedClaimId ? selectedRef : undefined}
+                claim={claim}
+                isSelected={claim.id === selectedClaimId}
+                isEmphasised={emphasisedClaimIds.has(claim.id)}
+                onSelect={onSelect}
+                onHover={onHover}
+                onVerdictChange={onVerdictChange}
+                onDelete={onDelete}
+                canEdit={canEdit}
+                canDelete={canDelete}
+                liveStatus={renderLiveStatus?.(claim)}
+                isTabStop={claim.id === tabStopId}
+              >
+                {claim.id === selectedClaimId && renderDetails?.(claim)}
+              </ClaimCard>
+            ))}
+          </ol>
+        </>
       )}
     </div>
   );

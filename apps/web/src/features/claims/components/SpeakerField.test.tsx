@@ -10,7 +10,7 @@ const TEXT = "Iran sold a limited number of drones.";
 function renderField(onSave = vi.fn(), speaker: string | null = null) {
   vi.stubGlobal(
     "fetch",
-    vi.fn(async () => Response.json({ items: ["Hossein Amir-Abdollahian", "Robert Malley"] })),
+    vi.fn(async () => Response.json({ items: ["Hossein Amir-Abdollahian", "Robert Malley", "Sergei Lavrov"] })),
   );
   const queryClient = new QueryClient({ defaultOptions: { queries: { retry: false } } });
   render(
@@ -24,33 +24,60 @@ function renderField(onSave = vi.fn(), speaker: string | null = null) {
 afterEach(() => vi.unstubAllGlobals());
 
 describe("SpeakerField", () => {
-  it("suggests the speakers already used in the article", async () => {
+  it("suggests, as you type, the speakers already used in the article", async () => {
+    const user = userEvent.setup();
     renderField();
-    const options = await screen.findAllByRole("option", { hidden: true });
-    expect(options.map((option) => option.getAttribute("value"))).toEqual([
-      "Hossein Amir-Abdollahian",
-      "Robert Malley",
-    ]);
-    expect(screen.getByRole("combobox", { name: "Speaker" })).toHaveAttribute("list");
+    const input = screen.getByRole("combobox", { name: "Speaker" });
+    await user.click(input);
+    expect(await screen.findAllByRole("option")).toHaveLength(3);
+    await user.type(input, "ser");
+    expect(screen.getAllByRole("option").map((option) => option.textContent)).toEqual(["Sergei Lavrov"]);
+    expect(input).toHaveAttribute("aria-expanded", "true");
   });
 
-  it("saves the trimmed name on Enter, and clearing it saves no speaker", async () => {
+  it("does not save a half-typed name on leaving the field: it stays, marked not saved", async () => {
+    const user = userEvent.setup();
+    const onSave = renderField();
+    const input = screen.getByRole("combobox", { name: "Speaker" });
+    await user.type(input, "Ser");
+    await user.tab();
+    expect(onSave).not.toHaveBeenCalled();
+    expect(input).toHaveValue("Ser");
+    expect(screen.getByText(/Not saved — press Enter to save “Ser”/)).toBeInTheDocument();
+  });
+
+  it("saves a suggestion chosen by click, or by arrows and Enter", async () => {
+    const user = userEvent.setup();
+    const onSave = renderField();
+    const input = screen.getByRole("combobox", { name: "Speaker" });
+    await user.type(input, "Ser");
+    await user.click(await screen.findByRole("option", { name: "Sergei Lavrov" }));
+    expect(onSave).toHaveBeenLastCalledWith("Sergei Lavrov");
+    await user.clear(input);
+    await user.type(input, "mal{ArrowDown}{Enter}");
+    expect(onSave).toHaveBeenLastCalledWith("Robert Malley");
+    expect(onSave).toHaveBeenCalledTimes(2);
+  });
+
+  it("saves the trimmed name typed on Enter, and Enter on an emptied field saves no speaker", async () => {
     const user = userEvent.setup();
     const onSave = renderField(vi.fn(), "Someone");
     const input = screen.getByRole("combobox", { name: "Speaker" });
     await user.clear(input);
-    await user.type(input, "  Robert Malley  {Enter}");
-    expect(onSave).toHaveBeenLastCalledWith("Robert Malley");
+    await user.type(input, "  Ali Bagheri  {Enter}");
+    expect(onSave).toHaveBeenLastCalledWith("Ali Bagheri");
     await user.clear(input);
-    await user.tab();
+    await user.keyboard("{Enter}");
     expect(onSave).toHaveBeenLastCalledWith(null);
   });
 
-  it("does not save when nothing changed", async () => {
+  it("puts back the stored name on Escape", async () => {
     const user = userEvent.setup();
     const onSave = renderField(vi.fn(), "Robert Malley");
-    await user.click(screen.getByRole("combobox", { name: "Speaker" }));
-    await user.tab();
+    const input = screen.getByRole("combobox", { name: "Speaker" });
+    await user.clear(input);
+    await user.type(input, "Rob{Escape}{Escape}");
+    expect(input).toHaveValue("Robert Malley");
     expect(onSave).not.toHaveBeenCalled();
   });
 });

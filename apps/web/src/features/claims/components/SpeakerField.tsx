@@ -1,5 +1,5 @@
 import { type Claim, ZSpeaker } from "@factmark/core";
-import { useId, useState } from "react";
+import { type KeyboardEvent, useId, useState } from "react";
 import { useSpeakersQuery } from "../hooks/useSpeakersQuery";
 
 export interface SpeakerFieldProps {
@@ -7,49 +7,140 @@ export interface SpeakerFieldProps {
   onSave: (speaker: string | null) => void;
 }
 
-/** Who made the claim: free text, suggesting the speakers already used in this article. Saved on Enter or on leaving the field. */
+/** How many suggestions show at once. */
+const MAX_SUGGESTIONS = 8;
+
+/** The speakers whose name holds what is typed (all of them when nothing is), the ones it starts first. */
+function suggestionsFor(speakers: readonly string[], typed: string): string[] {
+  const wanted = typed.trim().toLocaleLowerCase();
+  if (!wanted) return speakers.slice(0, MAX_SUGGESTIONS);
+  const matches = speakers.filter((speaker) => speaker.toLocaleLowerCase().includes(wanted));
+  const starting = matches.filter((speaker) => speaker.toLocaleLowerCase().startsWith(wanted));
+  return [...starting, ...matches.filter((speaker) => !starting.includes(speaker))].slice(0, MAX_SUGGESTIONS);
+}
+
+/**
+ * Who made the claim: a combobox suggesting the speakers already used in this article as you type. It stores
+ * only on an explicit act: choosing a suggestion (click, or arrows then Enter), or Enter on the name typed.
+ * Leaving the field stores nothing: a half-typed name stays in it, marked "Not saved", so a slip of Tab
+ * neither makes a speaker of "Ser" nor throws away what was typed. Escape puts back the stored name.
+ */
 export function SpeakerField({ claim, onSave }: SpeakerFieldProps) {
   const id = useId();
   const speakersQuery = useSpeakersQuery(claim.articleId);
-  const [draft, setDraft] = useState(claim.speaker ?? "");
+  const stored = claim.speaker ?? "";
+  const [draft, setDraft] = useState(stored);
+  const [isOpen, setIsOpen] = useState(false);
+  const [activeIndex, setActiveIndex] = useState(-1);
   const [error, setError] = useState<string | null>(null);
+  const suggestions = suggestionsFor(speakersQuery.data ?? [], draft);
+  const isListShown = isOpen && suggestions.length > 0;
+  const isUnsaved = draft.trim() !== stored;
 
-  function save() {
-    const parsed = ZSpeaker.safeParse(draft);
+  function save(name: string) {
+    const parsed = ZSpeaker.safeParse(name);
     if (!parsed.success) {
       setError(parsed.error.issues[0]?.message ?? "Not a valid name.");
       return;
     }
     setError(null);
+    setDraft(parsed.data ?? "");
+    setIsOpen(false);
+    setActiveIndex(-1);
     if (parsed.data !== claim.speaker) onSave(parsed.data);
   }
 
+  function handleKeyDown(event: KeyboardEvent<HTMLInputElement>) {
+    if (event.key === "ArrowDown" || event.key === "ArrowUp") {
+      event.preventDefault();
+      if (!isListShown) {
+        setIsOpen(true);
+        setActiveIndex(event.key === "ArrowDown" ? 0 : suggestions.length - 1);
+        return;
+      }
+      const step = event.key === "ArrowDown" ? 1 : -1;
+      // Up from the first suggestion goes back to what was typed (no suggestion active).
+      setActiveIndex((index) => Math.max(-1, Math.min(suggestions.length - 1, index + step)));
+      return;
+    }
+    if (event.key === "Enter") {
+      event.preventDefault();
+      const chosen = isListShown ? suggestions[activeIndex] : undefined;
+      save(chosen ?? draft);
+      return;
+    }
+    if (event.key === "Escape") {
+      // First the suggestions close; then the stored name comes back. Either way the desk's Escape waits.
+      if (isListShown) setIsOpen(false);
+      else if (isUnsaved) {
+        setDraft(stored);
+        setError(null);
+      } else return;
+      event.stopPropagation();
+    }
+  }
+
+  const listId = `${id}-suggestions`;
+  const statusId = `${id}-speaker-status`;
+  const describedBy = [error ? `${id}-speaker-error` : null, isUnsaved && !error ? statusId : null]
+    .filter(Boolean)
+    .join(" ");
   return (
-    <div className="field">
+    <div className="field speaker-field">
       <label htmlFor={`${id}-speaker`}>Speaker</label>
       <input
         id={`${id}-speaker`}
         type="text"
-        list={`${id}-speakers`}
+        role="combobox"
+        aria-autocomplete="list"
+        aria-expanded={isListShown}
+        aria-controls={listId}
+        aria-activedescendant={isListShown && activeIndex >= 0 ? `${listId}-${activeIndex}` : undefined}
         value={draft}
         placeholder="Who said it?"
         autoComplete="off"
         aria-invalid={error ? true : undefined}
-        aria-describedby={error ? `${id}-speaker-error` : undefined}
-        onChange={(event) => setDraft(event.target.value)}
-        onBlur={save}
-        onKeyDown={(event) => {
-          if (event.key === "Enter") {
-            event.preventDefault();
-            save();
-          }
+        aria-describedby={describedBy || undefined}
+        onChange={(event) => {
+          setDraft(event.target.value);
+          setIsOpen(true);
+          setActiveIndex(-1);
         }}
+        onFocus={() => setIsOpen(true)}
+        onBlur={() => setIsOpen(false)}
+        onKeyDown={handleKeyDown}
       />
-      <datalist id={`${id}-speakers`}>
-        {(speakersQuery.data ?? []).map((speaker) => (
-          <option key={speaker} value={speaker} />
-        ))}
-      </datalist>
+      <div
+        id={listId}
+        role="listbox"
+        aria-label="Speakers in this article"
+        className="speaker-field__list"
+        hidden={!isListShown}
+      >
+        {isListShown &&
+          suggestions.map((speaker, index) => (
+            // biome-ignore lint/a11y/useKeyWithClickEvents: the combobox takes the keys (aria-activedescendant)
+            <div
+              key={speaker}
+              tabIndex={-1}
+              id={`${listId}-${index}`}
+              role="option"
+              aria-selected={index === activeIndex}
+              className={`speaker-field__option${index === activeIndex ? " speaker-field__option--active" : ""}`}
+              // Keep focus in the field while the mouse presses a suggestion.
+              onMouseDown={(event) => event.preventDefault()}
+              onClick={() => save(speaker)}
+            >
+              {speaker}
+            </div>
+          ))}
+      </div>
+      {isUnsaved && !error && (
+        <p className="field__help speaker-field__unsaved" id={statusId}>
+          Not saved — press Enter to save “{draft.trim() || "no speaker"}”, Esc to put back{" "}
+          {stored ? `“${stored}”` : "no speaker"}.
+        </p>
+      )}
       {error && (
         <p className="field__error" id={`${id}-speaker-error`}>
           {error}

@@ -26,3 +26,13 @@ describe("VerdictToolbar", () => {
     expect(onChoose).toHaveBeenCalledWith("contradicted");
   });
 });
+
+describe("VerdictToolbar, read only", () => {
+  it("tells a viewer why there are no verdicts, and says it aloud once they press a verdict key", () => {
+    const { rerender } = render(<VerdictToolbar onChoose={vi.fn()} isReadOnly refusedCount={0} />);
+    expect(screen.queryByRole("button")).not.toBeInTheDocument();
+    expect(screen.getByRole("status")).toHaveTextContent("Read only — ask an admin for reviewer access");
+    rerender(<VerdictToolbar onChoose={vi.fn()} isReadOnly refusedCount={1} />);
+    expect(screen.getByRole("alert")).toHaveTextContent("Read only — ask an admin for reviewer access");
+  });
+});

@@ -1,3 +1,4 @@
+import { useState } from "react";
 import type { EditStatus } from "../hooks/useArticleEditing";
 
 export interface EditBarProps {
@@ -7,14 +8,29 @@ export interface EditBarProps {
   onStart: () => void;
   onSave: () => void;
   onCancel: () => void;
+  /** How many claims are no longer in the text now: a save's report of them goes out of date when it changes. */
+  orphanCount?: number;
+}
+
+/** What is true of the orphans now, once the last save's words about them no longer are. */
+function describeOrphansNow(orphanCount: number): string {
+  if (orphanCount === 0) return "";
+  return orphanCount === 1
+    ? "1 claim is no longer in the text: re-attach or delete it in the list beside it."
+    : `${orphanCount} claims are no longer in the text: re-attach or delete them in the list beside it.`;
 }
 
 /** Switches the article between annotating and editing its text, and says how the last save went. */
-export function EditBar({ isEditing, isSaving, status, onStart, onSave, onCancel }: EditBarProps) {
+export function EditBar({ isEditing, isSaving, status, onStart, onSave, onCancel, orphanCount = 0 }: EditBarProps) {
+  // The orphans counted when the status came: a re-attach (or a delete) since makes its words old.
+  const [countedFor, setCountedFor] = useState({ status, orphanCount });
+  if (countedFor.status !== status) setCountedFor({ status, orphanCount });
+  const isOutOfDate = status !== null && countedFor.status === status && countedFor.orphanCount !== orphanCount;
+  const message = isOutOfDate ? describeOrphansNow(orphanCount) : status?.message;
   return (
     <div className="edit-bar">
       <p className="edit-bar__status" role={status?.tone === "error" ? "alert" : "status"}>
-        {status?.message ?? (isEditing ? "Editing the text: highlights follow your edits." : "")}
+        {message || (isEditing ? "Editing the text: highlights follow your edits." : "")}
       </p>
       <div className="field__actions">
         {isEditing ? (

@@ -90,4 +90,31 @@ describe("OrphanList", () => {
     );
     expect(container).toBeEmptyDOMElement();
   });
+
+  it("shows the links an orphan keeps, so the reviewer knows what a re-attach brings back", () => {
+    stubApi({ [NEAREST_ROUTE]: { status: 200, body: { match: null } } });
+    const other = buildClaim(TEXT, "drones", "supported");
+    const link = {
+      id: "link-1",
+      articleId: "article-1",
+      fromClaimId: orphan.id,
+      toClaimId: other.id,
+      kind: "contradicts" as const,
+      note: null,
+      createdAt: "2026-01-01T00:00:00.000Z",
+      createdBy: { id: "r1", name: "Reviewer" },
+    };
+    renderWithQueryClient(
+      <OrphanList
+        orphans={[orphan]}
+        articleVersion={2}
+        selection={null}
+        onReattach={vi.fn()}
+        onDelete={vi.fn()}
+        links={[link]}
+        claims={[orphan, other]}
+      />,
+    );
+    expect(screen.getByRole("list", { name: "Links it keeps" })).toHaveTextContent("contradicts “drones”");
+  });
 });

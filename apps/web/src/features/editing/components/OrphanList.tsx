@@ -1,4 +1,6 @@
-import { type Claim, type Selectors, VERDICT_LABELS } from "@factmark/core";
+import { type Claim, type Link, type Selectors, VERDICT_LABELS } from "@factmark/core";
+import { linkKindWording } from "../../links/linkKindWording";
+import { quotePreview } from "../../links/quotePreview";
 import { NearestMatchOffer } from "./NearestMatchOffer";
 
 export interface OrphanListProps {
@@ -13,7 +15,13 @@ export interface OrphanListProps {
   articleVersion: number;
   /** Why the last re-attach was refused, if it was. */
   error?: string | null;
+  /** The article's links and claims: each orphan shows the links it keeps when re-attached. */
+  links?: readonly Link[];
+  claims?: readonly Claim[];
 }
+
+const NO_LINKS: readonly Link[] = [];
+const NO_CLAIMS: readonly Claim[] = [];
 
 /** Claims whose text an edit removed: kept with their old quote until re-attached or deleted. */
 export function OrphanList({
@@ -24,6 +32,8 @@ export function OrphanList({
   canEdit = true,
   articleVersion,
   error = null,
+  links = NO_LINKS,
+  claims = NO_CLAIMS,
 }: OrphanListProps) {
   if (orphans.length === 0) return null;
   return (
@@ -47,8 +57,9 @@ export function OrphanList({
             </p>
             <p className="orphan__meta">
               <span className={`verdict-count verdict-count--${claim.verdict}`}>{VERDICT_LABELS[claim.verdict]}</span>
-              {claim.speaker ? ` — ${claim.speaker}` : null}
+              {claim.speaker ? ` — ${claim.speaker}` : " — Unattributed"}
             </p>
+            <OrphanLinks claim={claim} links={links} claims={claims} />
             <NearestMatchOffer
               claim={claim}
               articleVersion={articleVersion}
@@ -78,5 +89,24 @@ export function OrphanList({
         ))}
       </ul>
     </section>
+  );
+}
+
+/** The links an orphan keeps (and takes with it when re-attached), each with the other claim's quote. */
+function OrphanLinks({ claim, links, claims }: { claim: Claim; links: readonly Link[]; claims: readonly Claim[] }) {
+  const own = links.filter((link) => link.fromClaimId === claim.id || link.toClaimId === claim.id);
+  if (own.length === 0) return <p className="orphan__meta">Not linked to another claim.</p>;
+  return (
+    <ul className="orphan__links" aria-label="Links it keeps">
+      {own.map((link) => {
+        const otherId = link.fromClaimId === claim.id ? link.toClaimId : link.fromClaimId;
+        const other = claims.find((candidate) => candidate.id === otherId);
+        return (
+          <li key={link.id}>
+            {linkKindWording(link, claim.id)} “{other ? quotePreview(other.selectors.quote.exact, 60) : "a claim"}”
+          </li>
+        );
+      })}
+    </ul>
   );
 }

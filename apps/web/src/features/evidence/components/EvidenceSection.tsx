@@ -1,5 +1,5 @@
 import type { Claim, Evidence } from "@factmark/core";
-import { type ReactNode, useId, useRef, useState } from "react";
+import { type ReactNode, useEffect, useId, useRef, useState } from "react";
 import { InlineNotice } from "../../../components/InlineNotice";
 import { LoadErrorMessage, LoadingMessage } from "../../../components/QueryStateMessage";
 import { useCurrentUser } from "../../auth/hooks/useCurrentUser";
@@ -18,6 +18,8 @@ import { EvidenceItem } from "./EvidenceItem";
 
 export interface EvidenceSectionProps {
   claim: Claim;
+  /** Raised (a new number) to open the add form from elsewhere: the desk's `e` key. */
+  addRequest?: number;
 }
 
 interface Notice {
@@ -27,7 +29,7 @@ interface Notice {
 }
 
 /** A claim's evidence: each source with Edit and Remove (with Undo), and a form to add one. */
-export function EvidenceSection({ claim }: EvidenceSectionProps) {
+export function EvidenceSection({ claim, addRequest = 0 }: EvidenceSectionProps) {
   const headingId = useId();
   const addButtonRef = useRef<HTMLButtonElement>(null);
   const evidenceQuery = useEvidenceQuery(claim);
@@ -58,6 +60,15 @@ export function EvidenceSection({ claim }: EvidenceSectionProps) {
   }
 
   const { can } = useCurrentUser();
+  const canCreate = can("evidence.create");
+
+  // biome-ignore lint/correctness/useExhaustiveDependencies: only a new request opens the form
+  useEffect(() => {
+    if (addRequest > 0 && canCreate) {
+      setNotice(null);
+      setIsAdding(true);
+    }
+  }, [addRequest]);
 
   function handleRemove(evidence: Evidence) {
     deleteMutation.mutate(evidence, {
@@ -127,11 +138,12 @@ export function EvidenceSection({ claim }: EvidenceSectionProps) {
           onSubmit={handleAdd}
           onCancel={closeAddForm}
         />
-      ) : !can("evidence.create") ? null : (
+      ) : !canCreate ? null : (
         <button
           ref={addButtonRef}
           type="button"
           className="button evidence__add"
+          aria-keyshortcuts="e"
           onClick={() => {
             setNotice(null);
             setIsAdding(true);

@@ -1,10 +1,10 @@
-import { type Article, UNCONCLUDED_ARTICLE } from "@factmark/core";
+import { type Article, type Role, UNCONCLUDED_ARTICLE } from "@factmark/core";
 import { fireEvent, screen, waitFor, within } from "@testing-library/react";
 import userEvent from "@testing-library/user-event";
 import { describe, expect, it } from "vitest";
 import { Router } from "wouter";
 import { memoryLocation } from "wouter/memory-location";
-import { renderWithQueryClient } from "../../../test/renderWithQueryClient";
+import { createTestQueryClient, renderWithQueryClient } from "../../../test/renderWithQueryClient";
 import { errorAnswer, stubApi } from "../../../test/stubApi";
 import { articleKeys } from "../../articles/queryKeys";
 import { NewArticlePage } from "./NewArticlePage";
@@ -27,12 +27,13 @@ function buildArticle(overrides: Partial<Article> = {}): Article {
   };
 }
 
-function renderPage() {
+function renderPage(role: Role = "admin") {
   const location = memoryLocation({ path: "/articles/new", record: true });
   const rendered = renderWithQueryClient(
     <Router hook={location.hook}>
       <NewArticlePage />
     </Router>,
+    createTestQueryClient(role),
   );
   return { ...rendered, location };
 }
@@ -56,6 +57,23 @@ function fileOfSize(name: string, size: number, content = "text"): File {
 }
 
 describe("NewArticlePage", () => {
+  it("tells a viewer it is read only before any form is filled, showing no form", () => {
+    const api = stubApi({});
+    renderPage("viewer");
+    expect(screen.getByRole("heading", { name: "New article" })).toBeInTheDocument();
+    expect(screen.getByRole("status")).toHaveTextContent("Read only — ask an admin for reviewer access.");
+    expect(screen.getByText(/Adding an article needs editor access; your account is a viewer/)).toBeInTheDocument();
+    expect(screen.queryByRole("textbox")).toBeNull();
+    expect(screen.queryByRole("button")).toBeNull();
+    expect(api.fetchMock).not.toHaveBeenCalled();
+  });
+
+  it("tells a reviewer that adding articles needs editor access, showing no form", () => {
+    renderPage("reviewer");
+    expect(screen.getByRole("status")).toHaveTextContent("Ask an admin for editor access.");
+    expect(screen.queryByRole("textbox")).toBeNull();
+  });
+
   it("offers three ways in as tabs that the arrow keys move between", async () => {
     const user = userEvent.setup();
     renderPage();

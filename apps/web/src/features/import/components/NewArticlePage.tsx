@@ -3,6 +3,8 @@ import { type FormEvent, useEffect, useId, useRef, useState } from "react";
 import { Link, useLocation } from "wouter";
 import { type ArticleDetailsField, EMPTY_ARTICLE_DETAILS } from "../../articles/articleDetailsValues";
 import { ArticleDetailsFields } from "../../articles/components/ArticleDetailsFields";
+import { AccessNotice } from "../../auth/components/AccessNotice";
+import { useCurrentUser } from "../../auth/hooks/useCurrentUser";
 import { checkArticleFile } from "../checkArticleFile";
 import { useCreateArticleMutation } from "../hooks/useCreateArticleMutation";
 import { importErrorMessages } from "../importErrorMessages";
@@ -44,6 +46,7 @@ function articlePath(article: Article): string {
 
 /** /articles/new: a new article from pasted text, an uploaded file or a web address, with its details. */
 export function NewArticlePage() {
+  const { can } = useCurrentUser();
   const idPrefix = useId();
   const formRef = useRef<HTMLFormElement>(null);
   const [, navigate] = useLocation();
@@ -139,6 +142,10 @@ export function NewArticlePage() {
     className: "import-panel",
   });
   const urlError = errors.url;
+  // Said before any form is filled: a role that cannot add articles never sees the form.
+  if (!can("article.create"))
+    return <AccessNotice title="New article" what="Adding an article" action="article.create" />;
+
   return (
     <section className="new-article-page" aria-labelledby={`${idPrefix}-heading`}>
       <Link href="/" className="back-link">

@@ -169,4 +169,25 @@ describe("LinkPicker", () => {
     await user.click(screen.getByRole("button", { name: "Cancel" }));
     expect(onClose).toHaveBeenCalledTimes(2);
   });
+
+  it("links by keyboard from the focused search: arrows pick a claim listed, Enter links it", async () => {
+    const user = userEvent.setup();
+    const api = stubApi({ "POST /api/articles/article-1/links": { status: 201, body: LINK } });
+    const { onClose } = renderPicker();
+    expect(screen.getByRole("searchbox", { name: /Find a claim/ })).toHaveFocus();
+    await user.keyboard("iravani{ArrowDown}{Enter}");
+    await waitFor(() => expect(onClose).toHaveBeenCalled());
+    expect(api.requestsTo("POST /api/articles/article-1/links")[0]?.body).toEqual({
+      fromClaimId: FROM.id,
+      toClaimId: UNFOUNDED.id,
+      kind: "contradicts",
+    });
+  });
+
+  it("shows its whole search placeholder", () => {
+    renderPicker();
+    const placeholder = screen.getByRole("searchbox", { name: /Find a claim/ }).getAttribute("placeholder") ?? "";
+    // The sidebar's narrowest search box shows about 20 characters.
+    expect(placeholder.length).toBeLessThanOrEqual(20);
+  });
 });

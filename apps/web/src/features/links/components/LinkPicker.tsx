@@ -71,6 +71,18 @@ export function LinkPicker({ fromClaim, claims, pickedClaimId, onPickClaim, onCl
     createMutation.mutate(parsed.data, { onSuccess: () => onClose() });
   }
 
+  /** Arrows in the search pick the next or previous claim listed, so the keyboard never leaves the search. */
+  function handleSearchKeyDown(event: KeyboardEvent<HTMLInputElement>) {
+    if (event.key !== "ArrowDown" && event.key !== "ArrowUp") return;
+    event.preventDefault();
+    if (candidates.length === 0) return;
+    const at = candidates.findIndex((claim) => claim.id === pickedClaim?.id);
+    const step = event.key === "ArrowDown" ? 1 : -1;
+    const next =
+      at === -1 ? (step === 1 ? 0 : candidates.length - 1) : (at + step + candidates.length) % candidates.length;
+    onPickClaim((candidates[next] as Claim).id);
+  }
+
   function handleKeyDown(event: KeyboardEvent<HTMLElement>) {
     if (event.key !== "Escape") return;
     event.stopPropagation();
@@ -99,9 +111,14 @@ export function LinkPicker({ fromClaim, claims, pickedClaimId, onPickClaim, onCl
             type="search"
             value={search}
             onChange={(event) => setSearch(event.target.value)}
-            placeholder="Words of the quote or the speaker"
+            onKeyDown={handleSearchKeyDown}
+            placeholder="Quote or speaker"
+            aria-describedby={`${id}-search-help`}
           />
         </label>
+        <p className="fact-field__help link-picker__help" id={`${id}-search-help`}>
+          Words of the quote or the speaker; ↓ and ↑ pick a claim, Enter links it.
+        </p>
         <fieldset className="link-picker__candidates">
           <legend>Claim to link to</legend>
           {otherClaims.length === 0 ? (

@@ -13,4 +13,9 @@ describe("MyWorkLink", () => {
     renderWithQueryClient(<MyWorkLink />, createTestQueryClient(null));
     expect(screen.queryByRole("link", { name: "My work" })).toBeNull();
   });
+
+  it("is not there for a viewer, who is never assigned claims", () => {
+    renderWithQueryClient(<MyWorkLink />, createTestQueryClient("viewer"));
+    expect(screen.queryByRole("link", { name: "My work" })).toBeNull();
+  });
 });
