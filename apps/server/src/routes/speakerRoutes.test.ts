@@ -164,3 +164,42 @@ describe("POST /api/articles/:id/speakers/rename", () => {
     await expectApiError(response, 403, "FORBIDDEN");
   });
 });
+
+describe("a renamed speaker keeps their kind", () => {
+  async function setKinds(articleId: string, speakerKinds: Record<string, string>) {
+    const current = await request("GET", `/api/articles/${articleId}`);
+    const response = await request(
+      "PATCH",
+      `/api/articles/${articleId}`,
+      { speakerKinds },
+      {
+        "If-Match": current.headers.get("ETag") ?? "",
+      },
+    );
+    expect(response.status).toBe(200);
+  }
+
+  async function kindsOf(articleId: string) {
+    return (await (await request("GET", `/api/articles/${articleId}`)).json()).speakerKinds;
+  }
+
+  it("moves the kind (person or organisation) to the new name, so publishing does not ask again", async () => {
+    const { article } = await buildSpokenArticle();
+    await setKinds(article.id, { "Robert Malley": "Person", "Amir-Abdollahian": "Person" });
+    await as("reviewer").request("POST", `/api/articles/${article.id}/speakers/rename`, {
+      from: "Robert Malley",
+      to: "Rob Malley",
+    });
+    expect(await kindsOf(article.id)).toEqual({ "Rob Malley": "Person", "Amir-Abdollahian": "Person" });
+  });
+
+  it("keeps the kind the name merged into already had", async () => {
+    const { article } = await buildSpokenArticle();
+    await setKinds(article.id, { Malley: "Organization", "Robert Malley": "Person" });
+    await as("reviewer").request("POST", `/api/articles/${article.id}/speakers/rename`, {
+      from: "Malley",
+      to: "Robert Malley",
+    });
+    expect(await kindsOf(article.id)).toEqual({ "Robert Malley": "Person" });
+  });
+});
