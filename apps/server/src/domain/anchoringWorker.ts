@@ -1,12 +1,20 @@
-import { findNearestMatch, type NearestMatch, type ReanchorResult, reanchorAll, type Selectors } from "@factmark/core";
+import {
+  findNearestMatch,
+  type NearestMatch,
+  type PlannedItem,
+  planAnnotationImport,
+  type ReanchorResult,
+  reanchorAll,
+  type Selectors,
+} from "@factmark/core";
 import { workerTask } from "../work/workerTask";
 
 export { warm } from "../work/warm";
 
 /**
- * The anchoring a request runs on a worker thread of the heavy-work pool (see reanchorArticleClaims.ts and
- * findClaimNearestMatch.ts, which send them): fuzzy searches through long texts, bounded by core's budgets
- * but still too slow for the event loop.
+ * The anchoring a request runs on a worker thread of the heavy-work pool (see reanchorArticleClaims.ts,
+ * findClaimNearestMatch.ts and importAnnotations.ts, which send them): fuzzy searches through long texts, bounded
+ * by core's budgets but still too slow for the event loop.
  */
 
 /** Core's reanchorAll: one result per claim, in order, with one shared search budget. */
@@ -19,4 +27,13 @@ export const reanchorClaims = workerTask(
 export const findNearestPlace = workerTask(
   (input: { selectors: Selectors; text: string }): NearestMatch | null =>
     findNearestMatch(input.selectors, input.text) ?? null,
+);
+
+/**
+ * Core's planAnnotationImport: every annotation of a Web Annotation document read and placed on the article's text,
+ * in the document's order. Its VALIDATION_FAILED (a document of no Web Annotation shape, over the limits) arrives
+ * on the main thread as the same AppError.
+ */
+export const planAnnotations = workerTask((input: { text: string; document: unknown }): PlannedItem[] =>
+  planAnnotationImport(input.text, input.document),
 );

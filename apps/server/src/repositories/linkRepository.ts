@@ -90,6 +90,8 @@ export interface NewLink {
   toClaimId: string;
   kind: LinkKind;
   note: string | null;
+  /** Who first made it, when an import brought it in ("originally by …"); the actor is then the importer. */
+  originalAuthorName?: string | null;
 }
 
 export async function insertLink(db: DbClient, link: NewLink, actor: Actor, at: Date): Promise<Link> {

@@ -188,6 +188,13 @@ const ROUTES: Record<string, Route> = {
     minimumRole: "editor",
     refusal: "stale",
   },
+  "POST /api/articles/:id/restore": {
+    method: "POST",
+    path: (id) => `/api/articles/${id}/restore`,
+    realId: article.id,
+    minimumRole: "editor",
+    refusal: "missing",
+  },
   "GET /api/articles/:id/claims": {
     method: "GET",
     path: (id) => `/api/articles/${id}/claims`,
@@ -234,6 +241,35 @@ const ROUTES: Record<string, Route> = {
     path: (id) => `/api/articles/${id}/speakers`,
     realId: article.id,
     minimumRole: "viewer",
+    refusal: "missing",
+  },
+  "GET /api/articles/:id/speakers/counts": {
+    method: "GET",
+    path: (id) => `/api/articles/${id}/speakers/counts`,
+    realId: article.id,
+    minimumRole: "viewer",
+    refusal: "missing",
+  },
+  "POST /api/articles/:id/speakers/rename": {
+    method: "POST",
+    path: (id) => `/api/articles/${id}/speakers/rename`,
+    realId: article.id,
+    validBody: { from: "Nobody by this name", to: "Someone else" },
+    textFields: ["from", "to"],
+    minimumRole: "reviewer",
+    refusal: "missing",
+  },
+  "POST /api/articles/:id/annotations/import": {
+    method: "POST",
+    path: (id) => `/api/articles/${id}/annotations/import`,
+    realId: article.id,
+    validBody: {
+      type: "Annotation",
+      bodyValue: "A note",
+      target: { selector: { type: "TextQuoteSelector", exact: "Iran" } },
+    },
+    textFields: ["bodyValue"],
+    minimumRole: "reviewer",
     refusal: "missing",
   },
   "GET /api/articles/:id/contradictions": {
@@ -733,7 +769,7 @@ function exportedReport(): Promise<Record<string, unknown>> {
   exportedOnce ??= testApp
     .request("GET", `/api/articles/${article.id}/report?format=json`)
     .then((response) => response.json() as Promise<Record<string, unknown>>)
-    .then((report) => ({ ...report, claims: [], evidence: [], links: [] }));
+    .then((report) => ({ ...report, claims: [], evidence: [], links: [], events: [] }));
   return exportedOnce;
 }
 
