@@ -32,6 +32,8 @@ const HOSTILE_TEXTS = [
   "השר אמר כי המל״טים נשלחו לפני המלחמה.",
   "===",
   "---",
+  "Write to foo@bar.com or pw@example.org",
+  "user:pw@example.org and @mention",
 ] as const;
 
 /** The sample report with one text everywhere a person's words are printed. */

@@ -249,6 +249,74 @@ describe("buildPdf", () => {
     });
   });
 
+  describe("numbers, ligatures, Korean and mathematical letters", async () => {
+    const hostile = sampleReportInput();
+    const lines = [
+      "قال الوزير عام ٢٠١٩ إن ٣٫٥ مليون طائرة",
+      "الاقتصاد يوم الثلاثاء",
+      "השר אמר בשנת 2019 כי 3.5 מיליון",
+      "한국어 문장입니다",
+      "𝔘𝔫𝔦𝔠𝔬𝔡𝔢 and 𝒜 speaks",
+    ];
+    hostile.article.text = lines.join("\n");
+    hostile.claims = hostile.claims.slice(0, 1).map((claim) => ({
+      ...claim,
+      speaker: "𝒜",
+      rationale: lines.join("\n\n"),
+      selectors: { ...claim.selectors, quote: { exact: lines[0] as string, prefix: "", suffix: "" } },
+    }));
+    hostile.links = [];
+    hostile.evidence = [];
+    const hostilePdf = await buildPdf(buildReportModel(hostile));
+
+    it.runIf(hasPdfToText)("extracts Arabic-Indic numbers in their own order, as typed", () => {
+      const text = pdfText(hostilePdf, "reading");
+      expect(text).toContain("٢٠١٩");
+      expect(text).toContain("٣٫٥");
+      expect(text).not.toContain("٩١٠٢");
+    });
+
+    it.runIf(hasPdfToText)("extracts words with a lam-alef ligature letter for letter", () => {
+      const text = words(pdfText(hostilePdf, "reading"));
+      expect(text).toContain("الاقتصاد يوم الثلاثاء");
+      expect(text).not.toMatch(/االقتصاد|الثالثاء/);
+    });
+
+    it.runIf(hasPdfToText)("prints Hangul in Noto Sans KR and mathematical letters in Noto Sans Math", () => {
+      const fonts = popplerTool("pdffonts", hostilePdf);
+      expect(fonts).toMatch(/[A-Z]{6}\+NotoSansKR-Regular\S*\s.*yes\s+yes\s+yes/);
+      expect(fonts).toMatch(/[A-Z]{6}\+NotoSansMath-Regular\S*\s.*yes\s+yes\s+yes/);
+      const text = pdfText(hostilePdf, "reading");
+      expect(text).toContain("한국어 문장입니다");
+      expect(text).toContain("𝔘𝔫𝔦𝔠𝔬𝔡𝔢 and 𝒜 speaks");
+      expect(text).toContain("Speaker: 𝒜");
+      expect(text).not.toContain("cannot show");
+    });
+
+    it("gives Arabic and Hebrew paragraphs their language", () => {
+      const raw = hostilePdf.toString("latin1");
+      expect(raw).toMatch(/\/S \/(P|BlockQuote)\n\/Lang \(ar\)/);
+      expect(raw).toMatch(/\/S \/P\n\/Lang \(he\)/);
+      expect(raw).toMatch(/\/S \/P\n\/Lang \(ko\)/);
+    });
+  });
+
+  it.runIf(hasPdfToText)("prints a character no font has as a visible stand-in, listed on the last page", async () => {
+    const sample = sampleReportInput();
+    // A Linear B syllable and a Cuneiform sign: no embedded font has them; "㎏" has a compatibility form.
+    sample.article.text = "Tablet 𐀀 and sign 𒀀 weigh 3 ㎏ (one ﬀ).";
+    sample.claims = [];
+    sample.links = [];
+    sample.evidence = [];
+    sample.events = [];
+    const pdf = await buildPdf(buildReportModel(sample));
+    const pages = popplerTool("pdfinfo", pdf).match(/^Pages:\s+(\d+)$/m)?.[1] ?? "1";
+    const last = popplerTool("pdftotext", pdf, ["-f", pages, "-l", pages, "report.pdf", "-"]).replace(/\s+/g, " ");
+    expect(last).toContain("Tablet \ufffd and sign \ufffd weigh 3");
+    expect(last).toContain("This PDF cannot show 2 characters");
+    expect(last).toContain("U+10000 (printed as \ufffd), U+12000 (printed as \ufffd)");
+  });
+
   it.runIf(hasPdfToText)("tags the contradictions as a table", async () => {
     const raw = (await buildPdf(buildReportModel(sampleReportInput()), { includeArticle: false })).toString("latin1");
     for (const type of ["Table", "TR", "TD"]) expect(raw).toContain(`/S /${type}\n`);

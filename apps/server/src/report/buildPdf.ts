@@ -2,6 +2,7 @@ import {
   buildArticleSegments,
   CONCLUSION_RATING_COLOURS,
   CONCLUSION_RATING_LABELS,
+  factCheckByline,
   formatReportDate,
   parseRationale,
   type RationaleInline,
@@ -10,6 +11,7 @@ import {
   type ReportModel,
   type ReportPairSide,
   toSafeHttpUrl,
+  UNNAMED_SPEAKER,
   VERDICT_COLOURS,
   VERDICT_LABELS,
   VERDICTS,
@@ -84,6 +86,7 @@ export async function buildPdf(model: ReportModel, options: BuildPdfOptions = {}
   writer.contradictions(model.contradictions);
   writer.claims(model.claims);
   if (options.includeArticle ?? true) writer.article(model);
+  writer.substitutesNote();
   root.end();
   writer.footers(header.organisation.name);
   doc.end();
@@ -93,6 +96,7 @@ export async function buildPdf(model: ReportModel, options: BuildPdfOptions = {}
 class PdfWriter {
   private readonly width: number;
   private readonly setter: PdfTextSetter;
+  private readonly fonts: PdfFonts;
   private parent: StructureElement;
 
   constructor(
@@ -100,7 +104,8 @@ class PdfWriter {
     root: StructureElement,
   ) {
     this.width = doc.page.width - MARGIN * 2;
-    this.setter = new PdfTextSetter(doc, new PdfFonts(doc));
+    this.fonts = new PdfFonts(doc);
+    this.setter = new PdfTextSetter(doc, this.fonts);
     this.parent = root;
   }
 
@@ -229,7 +234,9 @@ class PdfWriter {
       });
       this.group("Table", () => {
         this.group("TR", () => {
-          this.tag("TD", () => this.pairSide(pair.left, MARGIN, top, columnWidth));
+          this.tag("TD", () => this.pairSide(pair.left, MARGIN, top, columnWidth), {
+            lang: languageOf([run(pair.left.quote, "italic", 11, INK)]),
+          });
           this.tag("TD", () => {
             doc.y = top + height / 2 - 6;
             this.setter.set([run("contradicts", "regular", 9, MUTED)], {
@@ -239,7 +246,9 @@ class PdfWriter {
               isSingleLine: true,
             });
           });
-          this.tag("TD", () => this.pairSide(pair.right, MARGIN + columnWidth + middle, top, columnWidth));
+          this.tag("TD", () => this.pairSide(pair.right, MARGIN + columnWidth + middle, top, columnWidth), {
+            lang: languageOf([run(pair.right.quote, "italic", 11, INK)]),
+          });
         });
       });
       doc.x = MARGIN;
@@ -414,8 +423,10 @@ class PdfWriter {
     const bodyX = x + markerWidth;
     this.tag("Lbl", () => this.line([run(marker, "regular", body[0]?.size ?? 11, INK)], x, top));
     doc.y = top;
-    this.tag("LBody", () =>
-      this.setter.set(body, { x: bodyX, width: MARGIN + this.width - bodyX, paragraphGap: gapAfter }),
+    this.tag(
+      "LBody",
+      () => this.setter.set(body, { x: bodyX, width: MARGIN + this.width - bodyX, paragraphGap: gapAfter }),
+      { lang: languageOf(body) },
     );
     doc.x = MARGIN;
   }
@@ -456,6 +467,30 @@ class PdfWriter {
     }
   }
 
+  /**
+   * The characters no embedded font has, on the last page: each was drawn (and extracts) as a stand-in, its
+   * compatibility form or U+FFFD, so a reader knows the print is not what was typed and which code points were.
+   */
+  substitutesNote(): void {
+    const substitutes = this.fonts.substitutes();
+    if (substitutes.length === 0) return;
+    const listed = substitutes
+      .map(({ character, drawnAs }) => {
+        const codePoint = (character.codePointAt(0) ?? 0).toString(16).toUpperCase().padStart(4, "0");
+        return `U+${codePoint} (printed as ${drawnAs})`;
+      })
+      .join(", ");
+    this.doc.moveDown(1.2);
+    this.paragraph([
+      run(
+        `This PDF cannot show ${substitutes.length === 1 ? "one character" : `${substitutes.length} characters`} in its own glyph (no embedded font has ${substitutes.length === 1 ? "it" : "them"}), and prints and copies a stand-in: ${listed}.`,
+        "italic",
+        9,
+        MUTED,
+      ),
+    ]);
+  }
+
   /** Page numbers (and the publisher) in every page's footer, written once every page exists, as artifacts. */
   footers(organisation: string): void {
     const { doc } = this;
@@ -467,7 +502,7 @@ class PdfWriter {
       const y = doc.page.height - MARGIN - 6;
       doc.markContent("Artifact", { type: "Pagination" });
       this.rule(y - 6, 0.5);
-      this.line([run(`Fact-check by ${organisation} · Factmark`, "regular", 8, MUTED)], MARGIN, y - 2, this.width / 2);
+      this.line([run(factCheckByline(organisation), "regular", 8, MUTED)], MARGIN, y - 2, this.width / 2);
       doc.y = y - 2;
       this.setter.set([run(`Page ${index + 1} of ${range.count}`, "regular", 8, MUTED)], {
         x: MARGIN + this.width / 2,
@@ -528,13 +563,16 @@ class PdfWriter {
     options: { tag?: string; x?: number; paragraphGap?: number; align?: SetOptions["align"] } = {},
   ): void {
     const x = options.x ?? MARGIN;
-    this.tag(options.tag ?? "P", () =>
-      this.setter.set(runs, {
-        x,
-        width: MARGIN + this.width - x,
-        paragraphGap: options.paragraphGap ?? 0,
-        align: options.align,
-      }),
+    this.tag(
+      options.tag ?? "P",
+      () =>
+        this.setter.set(runs, {
+          x,
+          width: MARGIN + this.width - x,
+          paragraphGap: options.paragraphGap ?? 0,
+          align: options.align,
+        }),
+      { lang: languageOf(runs) },
     );
   }
 
@@ -547,9 +585,10 @@ class PdfWriter {
     doc.y = before;
   }
 
-  /** Content drawn inside one structure element of the type. */
-  private tag(type: string, draw: () => void, options: { alt?: string } = {}): void {
-    this.parent.add(this.doc.struct(type, options, draw));
+  /** Content drawn inside one structure element of the type; a `lang` other than the document's is its /Lang. */
+  private tag(type: string, draw: () => void, options: { alt?: string; lang?: string | undefined } = {}): void {
+    const { lang, ...rest } = options;
+    this.parent.add(this.doc.struct(type, lang ? { ...rest, lang } : rest, draw));
   }
 
   /** A structure element whose children `fill` adds. */
@@ -605,8 +644,33 @@ function inlineRuns(inlines: RationaleInline[]): PdfRun[] {
     });
 }
 
+const LETTER = /\p{L}/u;
+/** Scripts whose language is plain from the script alone (BCP 47 tags); a Han or Latin text could be many. */
+const LANGUAGE_BY_SCRIPT: [RegExp, string][] = [
+  [/\p{Script=Arabic}/u, "ar"],
+  [/\p{Script=Hebrew}/u, "he"],
+  [/\p{Script=Hangul}/u, "ko"],
+];
+
+/**
+ * The language of an element's text when most of its letters are of a script that names one (Arabic, Hebrew,
+ * Korean); undefined (the document's, English) otherwise. A screen reader picks its voice by it.
+ */
+export function languageOf(runs: PdfRun[]): string | undefined {
+  let letters = 0;
+  const counts = new Map<string, number>();
+  for (const character of runs.map((piece) => piece.text).join("")) {
+    if (!LETTER.test(character)) continue;
+    letters += 1;
+    const language = LANGUAGE_BY_SCRIPT.find(([script]) => script.test(character))?.[1];
+    if (language) counts.set(language, (counts.get(language) ?? 0) + 1);
+  }
+  for (const [language, count] of counts) if (count * 2 > letters) return language;
+  return undefined;
+}
+
 function speakerLine(speaker: string | null, prefix: string): string {
-  return speaker ? `${prefix}${speaker}` : "Speaker not named";
+  return speaker ? `${prefix}${speaker}` : UNNAMED_SPEAKER;
 }
 
 function destination(claimNumber: number): string {

@@ -7,8 +7,10 @@ import { PROJECT_ROOT } from "../config";
  * The PDF's fonts: the Noto family, from npm packages that ship the font files (their licences are in
  * fonts/LICENSES.md). Noto Sans draws Latin, Cyrillic and Greek; a character it lacks is drawn in the first fallback
  * that has it: Noto Naskh Arabic, Noto Sans Hebrew, Noto Sans SC (Chinese; "Hans"), Noto Sans JP (kana and the
- * kanji SC lacks), then monochrome Noto Emoji (one WOFF file per fontsource subset). Each file is read from disk once
- * per thread, when a report first needs it; pdfkit embeds only the glyphs a document uses.
+ * kanji SC lacks), Noto Sans KR (Hangul), Noto Sans Math (mathematical alphanumerics such as 𝒜 and 𝔘, arrows,
+ * operators), then monochrome Noto Emoji (one WOFF file per fontsource subset). Each file is read from disk once
+ * per thread, when a report first needs it; pdfkit embeds only the glyphs a document uses. A character none of them
+ * has is drawn as a visible stand-in (substituteFor) and listed, never as an empty box.
  */
 
 /** How a run of text is set: the report's four faces of Noto Sans. */
@@ -61,6 +63,17 @@ const HEBREW = fallback(
 );
 const CHINESE = fallback("noto-sans-sc", "@embedpdf/fonts-sc", "NotoSansHans-Regular.otf", "NotoSansHans-Bold.otf");
 const JAPANESE = fallback("noto-sans-jp", "@embedpdf/fonts-jp", "NotoSansJP-Regular.otf", "NotoSansJP-Bold.otf");
+const KOREAN = fallback("noto-sans-kr", "@embedpdf/fonts-kr", "NotoSansKR-Regular.otf", "NotoSansKR-Bold.otf");
+/**
+ * Noto Sans Math has one weight. fontsource's "latin" subset is the whole font's character set despite its name
+ * (its unicode.json lists only Latin ranges): it holds the Mathematical Alphanumeric Symbols (U+1D400-1D7FF).
+ */
+const MATH_FONT: FontFile = {
+  name: "noto-sans-math",
+  file: requireFromServer.resolve("@fontsource/noto-sans-math/files/noto-sans-math-latin-400-normal.woff"),
+};
+const MATH = { regular: MATH_FONT, bold: MATH_FONT };
+const FALLBACKS = [ARABIC, HEBREW, CHINESE, JAPANESE, KOREAN, MATH];
 
 /** Monochrome Noto Emoji: fontsource splits it into subsets by code point, listed in the package's unicode.json. */
 const EMOJI_SUBSETS: { font: FontFile; ranges: [number, number][] }[] = Object.entries(
@@ -85,9 +98,11 @@ const EMOJI_SUBSETS: { font: FontFile; ranges: [number, number][] }[] = Object.e
 /** The font files every report may use, with the licence each ships under (fonts/LICENSES.md lists them). */
 export const PDF_FONT_FILES: string[] = [
   ...Object.values(LATIN),
-  ...[ARABIC, HEBREW, CHINESE, JAPANESE].flatMap((family) => [family.regular, family.bold]),
+  ...FALLBACKS.flatMap((family) => [family.regular, family.bold]),
   ...EMOJI_SUBSETS.map((subset) => subset.font),
-].map((font) => font.file);
+]
+  .map((font) => font.file)
+  .filter((file, index, files) => files.indexOf(file) === index);
 
 const fileCache = new Map<string, Buffer>();
 
@@ -110,7 +125,12 @@ const ARABIC_SCRIPT = /[\p{Script=Arabic}]/u;
 const HEBREW_SCRIPT = /[\p{Script=Hebrew}]/u;
 const CJK_SCRIPT =
   /[\p{Script=Han}\p{Script=Hiragana}\p{Script=Katakana}\p{Script=Bopomofo}\u3000-\u303f\uff00-\uffef]/u;
+const HANGUL_SCRIPT = /[\p{Script=Hangul}]/u;
+/** Letterlike symbols, arrows, mathematical operators and alphanumerics, technical and geometric shapes. */
+const MATH_SYMBOL = /[\u2100-\u23ff\u25a0-\u25ff\u27c0-\u27ef\u2900-\u2aff\u{1d400}-\u{1d7ff}]/u;
 const EMOJI = /[\p{Extended_Pictographic}\p{Emoji_Component}]/u;
+/** What a character no font has is drawn as when its compatibility form (NFKC) cannot be: the replacement character. */
+export const REPLACEMENT_CHARACTER = "\ufffd";
 /** Characters with no glyph of their own (joiners, variation selectors, tags): dropped if no font draws them. */
 export const INVISIBLE = /[\p{Default_Ignorable_Code_Point}]/u;
 
@@ -121,6 +141,7 @@ export const INVISIBLE = /[\p{Default_Ignorable_Code_Point}]/u;
 export class PdfFonts {
   private readonly registered = new Set<string>();
   private readonly coverage = new Map<string, GlyphCoverage>();
+  private readonly substituted = new Map<string, string>();
 
   constructor(private readonly doc: PDFKit.PDFDocument) {}
 
@@ -148,6 +169,45 @@ export class PdfFonts {
     return primary;
   }
 
+  /**
+   * What to draw for a character no font has (fontFor's font lacks it): its compatibility form (NFKC, "𝒜" → "A")
+   * in the font that draws all of it, or else U+FFFD. Each such character is remembered for `substitutes`.
+   */
+  substituteFor(character: string, face: PdfFace): { text: string; font: string } {
+    const compatible = character.normalize("NFKC");
+    let result = { text: REPLACEMENT_CHARACTER, font: LATIN[face].name };
+    if (compatible !== character && compatible.trim().length > 0) {
+      const font = this.fontFor([...compatible][0] ?? "", face);
+      if ([...compatible].every((each) => this.covers(font, each.codePointAt(0) ?? 0))) {
+        result = { text: compatible, font };
+      }
+    }
+    this.substituted.set(character, result.text);
+    return result;
+  }
+
+  /** The characters this document drew as stand-ins, each with what was drawn, in the order first met. */
+  substitutes(): { character: string; drawnAs: string }[] {
+    return [...this.substituted].map(([character, drawnAs]) => ({ character, drawnAs }));
+  }
+
+  /**
+   * Makes the current font's ToUnicode map give a ligature of a right-to-left run (Arabic lam-alef, "لا") its code
+   * points in visual order. Extractors (poppler, pdf.js) read a line's glyphs left to right and reverse its
+   * right-to-left stretches character by character, the characters of one glyph included: a ligature mapped to
+   * logical "لا" comes out "ال" ("الاقتصاد" read "االقتصاد"). pdfkit keeps the first mapping of a glyph, so this runs
+   * before the run is drawn; a font's ligatures of several code points only form in right-to-left runs here.
+   */
+  mapLigaturesInVisualOrder(text: string): void {
+    const embedded = (this.doc as unknown as { _font: EmbeddedFont })._font;
+    const subset = embedded.subset as { includeGlyph(id: number): number };
+    for (const glyph of embedded.font.layout(text, []).glyphs) {
+      if (glyph.codePoints.length < 2) continue;
+      const gid = subset.includeGlyph(glyph.id);
+      embedded.unicode[gid] ??= [...glyph.codePoints].reverse();
+    }
+  }
+
   /** Whether the named font has a glyph for the code point. */
   covers(name: string, codePoint: number): boolean {
     let font = this.coverage.get(name);
@@ -168,10 +228,12 @@ export class PdfFonts {
     ).map((subset) => subset.font.name);
     if (ARABIC_SCRIPT.test(character)) return [ARABIC[weight].name];
     if (HEBREW_SCRIPT.test(character)) return [HEBREW[weight].name];
-    if (CJK_SCRIPT.test(character)) return [CHINESE[weight].name, JAPANESE[weight].name];
+    if (HANGUL_SCRIPT.test(character)) return [KOREAN[weight].name];
+    if (CJK_SCRIPT.test(character)) return [CHINESE[weight].name, JAPANESE[weight].name, KOREAN[weight].name];
+    if (MATH_SYMBOL.test(character)) return [MATH[weight].name, ...emoji];
     if (EMOJI.test(character) || emoji.length > 0) return emoji;
     // Anything else (a symbol, say): each fallback in turn.
-    return [ARABIC, HEBREW, CHINESE, JAPANESE].map((family) => family[weight].name).concat(emoji);
+    return FALLBACKS.map((family) => family[weight].name).concat(emoji);
   }
 }
 
@@ -182,8 +244,13 @@ export function isEmojiFont(name: string): boolean {
 
 /** pdfkit's font in a document (0.17): the parsed font, and the subset of it the document embeds. */
 interface EmbeddedFont {
-  font: GlyphCoverage & { createSubset(): unknown };
+  font: GlyphCoverage & {
+    createSubset(): unknown;
+    layout(text: string, features: string[]): { glyphs: { id: number; codePoints: number[] }[] };
+  };
   subset: unknown;
+  /** The ToUnicode map pdfkit writes: code points by subset glyph id. */
+  unicode: (number[] | undefined)[];
 }
 
 const parsedFonts = new Map<string, EmbeddedFont["font"]>();
@@ -213,7 +280,7 @@ function fontByName(): Map<string, string> {
   byName ??= new Map(
     [
       ...Object.values(LATIN),
-      ...[ARABIC, HEBREW, CHINESE, JAPANESE].flatMap((family) => [family.regular, family.bold]),
+      ...FALLBACKS.flatMap((family) => [family.regular, family.bold]),
       ...EMOJI_SUBSETS.map((subset) => subset.font),
     ].map((font) => [font.name, font.file]),
   );

@@ -83,6 +83,23 @@ export class PdfTextSetter {
     );
   }
 
+  /**
+   * Each line of the runs as it is drawn, left to right: the code points of the glyphs the fonts lay out, in the
+   * order they stand on the page (a ligature's code points in logical order). What a reader sees, for tests.
+   */
+  drawnLines(runs: PdfRun[], width: number): string[] {
+    return this.lines(runs, width, false).map((line) =>
+      groupRuns(reorder(line.characters))
+        .map((group) => {
+          this.fonts.use(group.font);
+          const font = (this.doc as unknown as { _font: { font: LayoutFont } })._font.font;
+          const glyphs = font.layout(group.text, group.isShaped ? [] : undefined).glyphs;
+          return glyphs.map((glyph) => String.fromCodePoint(...glyph.codePoints)).join("");
+        })
+        .join(""),
+    );
+  }
+
   /** Draws the runs from doc.y, adding pages as lines reach the bottom margin; leaves doc.y below them. */
   set(runs: PdfRun[], options: SetOptions): void {
     const { doc } = this;
@@ -192,14 +209,21 @@ export class PdfTextSetter {
           font = this.fontOf(character, run);
           if (INVISIBLE.test(character) && !this.fonts.covers(font, codePointOf(character))) continue;
         }
+        let drawn = character;
+        if (!INVISIBLE.test(character) && !this.fonts.covers(font, codePointOf(character))) {
+          // No embedded font has it: a visible stand-in (its compatibility form, or U+FFFD), listed by buildPdf.
+          const substitute = this.fonts.substituteFor(character, run.face);
+          drawn = substitute.text;
+          font = substitute.font;
+        }
         const entry: Character = {
-          text: character,
+          text: drawn,
           level,
           paragraphLevel,
           run,
           font,
           isSpace: character === " " || character === "\u3000",
-          width: this.width(font, run, character),
+          width: this.width(font, run, drawn),
         };
         characters.push(entry);
         previous = entry;
@@ -237,12 +261,14 @@ export class PdfTextSetter {
       const width = widths[index] ?? 0;
       const { run } = group;
       this.fonts.use(group.font).fontSize(run.size).fillColor(run.colour);
+      if (group.isShaped) this.fonts.mapLigaturesInVisualOrder(group.text);
       doc.text(group.text, x, baseline, {
         lineBreak: false,
         baseline: "alphabetic",
         characterSpacing: run.characterSpacing ?? 0,
         ...(group.isShaped ? { features: [] } : {}),
       });
+
       const height = line.size * LINE_HEIGHT;
       if (run.link) doc.link(x, top, width, height, run.link);
       if (run.goTo) doc.goTo(x, top, width, height, run.goTo);
@@ -279,6 +305,11 @@ interface Group {
   isShaped: boolean;
 }
 
+/** fontkit's layout, as the setter asks it of a font pdfkit has open. */
+interface LayoutFont {
+  layout(text: string, features?: string[]): { glyphs: { codePoints: number[] }[] };
+}
+
 /** UAX #9 rule L2: from the highest level down to the lowest odd one, reverse every run at that level or higher. */
 function reorder(characters: Character[]): Character[] {
   const visual = [...characters];
@@ -302,9 +333,15 @@ function reorder(characters: Character[]): Character[] {
   return visual;
 }
 
-/** Visually adjacent characters of one run, font and direction, each as the text to hand pdfkit. */
+/**
+ * Visually adjacent characters of one run, font and direction, each as the text to hand pdfkit. Each right-to-left
+ * script character at an even level (Arabic-Indic digits and their separators inside right-to-left text, UAX #9
+ * class AN) is a group of its own: fontkit would lay a run of them out right to left by their script, undoing the
+ * order L2 gave them.
+ */
 function groupRuns(visual: Character[]): Group[] {
   const groups: { characters: Character[]; isOdd: boolean }[] = [];
+  const standsAlone = (character: Character) => character.level % 2 === 0 && RIGHT_TO_LEFT_SCRIPT.test(character.text);
   for (const character of visual) {
     const last = groups.at(-1);
     const isOdd = character.level % 2 === 1;
@@ -314,7 +351,9 @@ function groupRuns(visual: Character[]): Group[] {
       previous &&
       previous.run === character.run &&
       previous.font === character.font &&
-      last.isOdd === isOdd
+      last.isOdd === isOdd &&
+      !standsAlone(previous) &&
+      !standsAlone(character)
     ) {
       last.characters.push(character);
     } else {
@@ -325,8 +364,10 @@ function groupRuns(visual: Character[]): Group[] {
   const mirror = bidi;
   return groups.map(({ characters, isOdd }) => {
     const first = characters[0] as Character;
-    if (!isOdd)
-      return { text: characters.map((c) => c.text).join(""), font: first.font, run: first.run, isShaped: false };
+    if (!isOdd) {
+      const text = characters.map((character) => character.text).join("");
+      return { text, font: first.font, run: first.run, isShaped: false };
+    }
     const mirrored = characters.map((character) => mirror.getMirroredCharacter(character.text) ?? character.text);
     const logical = [...mirrored].reverse().join("");
     // fontkit lays out a run with right-to-left letters right to left itself; anything else is drawn as ordered here.

@@ -68,6 +68,8 @@ describe("evidence URLs are stored as the URL parser serialises them", () => {
     ["a URL the parser refuses", "https://exa mple.org/"],
     ["a bad IPv6 host", "https://[::1/x"],
     ["a bad port", "https://example.org:99999/"],
+    ["a URL with a user name and password", "https://user:pw@example.org/"],
+    ["a URL with a user name", "https://user@example.org/report"],
   ] as const) {
     it(`still refuses ${name} with 400 and changes nothing`, async () => {
       const { evidenceUrl } = await evidenceUrlOfNewClaim();
@@ -76,6 +78,45 @@ describe("evidence URLs are stored as the URL parser serialises them", () => {
       expect(error.details).toMatchObject({ issues: [{ path: "url" }] });
     });
   }
+});
+
+describe("URLs with credentials", () => {
+  it("refuses them in a changed evidence URL and an article's source URL with 400 naming the field", async () => {
+    const { claim } = await evidenceUrlOfNewClaim();
+    const evidence = await buildEvidence(db, claim);
+    const patch = await expectUnchanged(db, () =>
+      request("PATCH", `/api/evidence/${evidence.id}`, { url: "https://user:pw@example.org/" }, { "If-Match": '"1"' }),
+    );
+    const patchError = await expectApiError(patch, 400, "VALIDATION_FAILED");
+    expect(patchError.details).toMatchObject({ issues: [{ path: "url" }] });
+    expect(JSON.stringify(patchError)).toMatch(/user name or password/);
+    const created = await expectUnchanged(db, () =>
+      request("POST", "/api/articles", {
+        title: "Drones",
+        format: "text",
+        content: "One paragraph.",
+        sourceUrl: "https://editor:hunter2@example.org/news",
+      }),
+    );
+    const createError = await expectApiError(created, 400, "VALIDATION_FAILED");
+    expect(createError.details).toMatchObject({ issues: [{ path: "sourceUrl" }] });
+  });
+
+  it("leaves an old row's credentials out of the HTML, Markdown and W3C exports", async () => {
+    const oldArticle = await buildArticle(db, { title: "Old credentials" });
+    const claim = await buildClaim(db, oldArticle, "a limited number of drones");
+    const evidence = await buildEvidence(db, claim);
+    await db.evidence.update({ where: { id: evidence.id }, data: { url: "https://user:hunter2@example.org/old" } });
+    await db.article.update({
+      where: { id: oldArticle.id },
+      data: { sourceUrl: "https://editor:s3cret@example.org/src" },
+    });
+    for (const format of ["html", "md", "w3c"]) {
+      const body = await (await request("GET", `/api/articles/${oldArticle.id}/report?format=${format}`)).text();
+      expect(body, format).toContain("https://example.org/old");
+      expect(body, format).not.toMatch(/hunter2|s3cret/);
+    }
+  });
 });
 
 describe("reports escape URLs stored before they were serialised", () => {

@@ -1,6 +1,7 @@
 import { escapeHtml } from "../report/escapeHtml";
 import type { ReportClaim } from "../report/ReportModel";
 import { rationaleToHtml } from "../report/renderRationale";
+import { factCheckByline, UNNAMED_SPEAKER } from "../report/reportLabels";
 import { toSafeHttpUrl } from "../report/toSafeHttpUrl";
 import { buildPublishedClaimReview } from "./buildPublishedClaimReview";
 import type { PublicPageState, PublishedFactCheck } from "./PublishedFactCheck";
@@ -49,7 +50,7 @@ export function buildPublicClaimPage(
     "<header>",
     `<p class="kicker">Claim ${claim.number} · Fact-check · ${claimCountText(model.claims.length)} checked</p>`,
     `<h1 dir="auto">“${escapeHtml(quote)}”</h1>`,
-    `<p class="speaker" dir="auto">${claim.speaker ? `Said by ${escapeHtml(claim.speaker)}` : "Speaker not named"}</p>`,
+    `<p class="speaker" dir="auto">${claim.speaker ? `Said by ${escapeHtml(claim.speaker)}` : UNNAMED_SPEAKER}</p>`,
     `<p class="verdict">Our verdict: ${verdictBadgeHtml(claim.verdict)}</p>`,
     bylineHtml(factCheck),
     "</header>",
@@ -64,7 +65,7 @@ export function buildPublicClaimPage(
     .join("\n");
   const speaker = claim.speaker ? ` (${claim.speaker})` : "";
   return publicPageLayout({
-    title: `${claim.verdictLabel}: “${shorten(quote, TITLE_QUOTE_LENGTH)}” | Fact-check by ${header.organisation.name}`,
+    title: `${claim.verdictLabel}: “${shorten(quote, TITLE_QUOTE_LENGTH)}” | ${factCheckByline(header.organisation.name)}`,
     description: `${claim.verdictLabel}: “${quote}”${speaker}. Claim ${claim.number} of ${header.organisation.name}'s fact-check of “${header.title}”.`,
     canonicalUrl: publicFactCheckUrl(factCheck.publicBaseUrl, factCheck.slug, { claimNumber }),
     isIndexable: factCheck.version >= state.latestVersion,

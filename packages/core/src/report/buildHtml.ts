@@ -7,7 +7,7 @@ import { escapeHtml } from "./escapeHtml";
 import { formatReportDate } from "./formatReportDate";
 import type { ReportClaim, ReportContradiction, ReportModel, ReportPairSide } from "./ReportModel";
 import { rationaleToHtml } from "./renderRationale";
-import { CONCLUSION_RATING_COLOURS } from "./reportLabels";
+import { CONCLUSION_RATING_COLOURS, factCheckByline, UNNAMED_SPEAKER, VERDICT_STYLES } from "./reportLabels";
 import { toSafeHttpUrl } from "./toSafeHttpUrl";
 
 export interface BuildHtmlOptions {
@@ -62,7 +62,7 @@ function headerHtml(model: ReportModel): string {
   rows.push(["Report generated", timeHtml(header.generatedAt)]);
   return [
     "<header>",
-    `<p class="kicker">Fact-check by ${escapeHtml(header.organisation.name)}</p>`,
+    `<p class="kicker">${escapeHtml(factCheckByline(header.organisation.name))}</p>`,
     `<h1 dir="auto">${escapeHtml(header.title)}</h1>`,
     `<dl class="meta">${rows.map(([term, value]) => `<div><dt>${term}</dt><dd>${value}</dd></div>`).join("")}</dl>`,
     "</header>",
@@ -121,7 +121,7 @@ function pairSideHtml(side: ReportPairSide): string {
   return [
     `<p class="claim-ref"><a href="#claim-${escapeHtml(side.claimId)}">Claim ${side.number}</a> ${badgeHtml(side.verdict)}</p>`,
     `<blockquote dir="auto">${textHtml(side.quote)}</blockquote>`,
-    `<p class="speaker" dir="auto">${side.speaker ? `— ${escapeHtml(side.speaker)}` : "Speaker not named"}</p>`,
+    `<p class="speaker" dir="auto">${side.speaker ? `— ${escapeHtml(side.speaker)}` : UNNAMED_SPEAKER}</p>`,
   ].join("");
 }
 
@@ -141,7 +141,7 @@ function claimHtml(claim: ReportClaim): string {
     `<li id="${id}" class="claim v-${claim.verdict}">`,
     `<h3>Claim ${claim.number} ${badgeHtml(claim.verdict)}${claim.isOrphaned ? ' <span class="orphan">Orphaned</span>' : ""}${claim.isAnchorUnconfirmed ? ' <span class="orphan">Moved — to be checked</span>' : ""}</h3>`,
     `<blockquote dir="auto">${textHtml(claim.selectors.quote.exact)}</blockquote>`,
-    `<p class="speaker" dir="auto">${claim.speaker ? `Speaker: ${escapeHtml(claim.speaker)}` : "Speaker not named"}</p>`,
+    `<p class="speaker" dir="auto">${claim.speaker ? `Speaker: ${escapeHtml(claim.speaker)}` : UNNAMED_SPEAKER}</p>`,
   ];
   const rationale = rationaleToHtml(claim.rationale);
   if (rationale) parts.push(`<h4>Rationale</h4><div class="rationale">${rationale}</div>`);
@@ -241,8 +241,10 @@ const STYLE = [
   ".badge.v-supported{background:var(--supported)}.badge.v-contradicted{background:var(--contradicted)}.badge.v-unverified{background:var(--unverified)}",
   ".claims{list-style:none;padding:0;margin:0}",
   ".claim{border:1px solid #d0d7de;border-left-width:6px;border-radius:6px;padding:.9rem 1rem;margin:0 0 1rem;break-inside:avoid}",
-  ".claim.v-supported{border-left-color:var(--supported)}.claim.v-contradicted{border-left-color:var(--contradicted);border-left-style:double}",
-  ".claim.v-unverified{border-left-color:var(--unverified);border-left-style:dashed}",
+  ...VERDICTS.map(
+    (verdict) =>
+      `.claim.v-${verdict}{border-left-color:var(--${verdict});border-left-style:${VERDICT_STYLES[verdict].border}}`,
+  ),
   ".speaker{margin:.3rem 0;font-size:.92rem;color:#3d444d}.orphan{font-size:.78rem;color:#9a6700;border:1px solid #9a6700;border-radius:1rem;padding:0 .4rem}",
   ".pairs{list-style:none;padding:0;margin:0}",
   ".pair{display:grid;grid-template-columns:1fr auto 1fr;gap:.8rem;align-items:start;margin:0 0 1rem;break-inside:avoid}",
@@ -262,10 +264,11 @@ const STYLE = [
   ".article p{line-height:1.9}",
   ".hl,.hl-layer{text-decoration-line:underline;text-decoration-thickness:2px;text-decoration-skip-ink:none}",
   ".l0{text-underline-offset:3px}.l1{text-underline-offset:10px}.l2{text-underline-offset:15px}",
-  ".u-supported{text-decoration-style:solid;text-decoration-color:var(--supported)}",
-  ".u-contradicted{text-decoration-style:wavy;text-decoration-color:var(--contradicted)}",
-  ".u-unverified{text-decoration-style:dashed;text-decoration-color:var(--unverified)}",
-  "mark.u-supported{background:#dafbe1}mark.u-contradicted{background:#ffebe9}mark.u-unverified{background:#eaeef2}",
+  ...VERDICTS.map(
+    (verdict) =>
+      `.u-${verdict}{text-decoration-style:${VERDICT_STYLES[verdict].underline};text-decoration-color:var(--${verdict})}` +
+      `mark.u-${verdict}{background:${VERDICT_STYLES[verdict].tint}}`,
+  ),
   "mark[data-claims]{position:relative}",
   ".sr{position:absolute;width:1px;height:1px;margin:-1px;overflow:hidden;clip:rect(0 0 0 0);white-space:nowrap;user-select:none}",
   'mark[data-claims]::after{content:attr(data-claims) / "";position:absolute;top:-.55em;right:-.2em;font:600 .6rem/1 system-ui,sans-serif;color:#fff;background:#1b1f24;border-radius:1em;padding:.1em .3em}',

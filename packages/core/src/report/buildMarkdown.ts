@@ -4,6 +4,7 @@ import { escapeMarkdown, escapeMarkdownLine } from "./escapeMarkdown";
 import { formatReportDate } from "./formatReportDate";
 import type { ReportClaim, ReportModel, ReportPairSide } from "./ReportModel";
 import { isolateRightToLeft, rationaleToMarkdown } from "./renderRationale";
+import { UNNAMED_SPEAKER } from "./reportLabels";
 import { toSafeHttpUrl } from "./toSafeHttpUrl";
 
 /**
@@ -67,7 +68,7 @@ function claimMarkdown(claim: ReportClaim): string[] {
   const lines = [`### Claim ${claim.number}: ${claim.verdictLabel}${orphan}`, ""];
   for (const line of quoteLines(claim.selectors.quote.exact)) lines.push(line);
   lines.push("");
-  lines.push(claim.speaker ? `**Speaker:** ${escapeMarkdown(claim.speaker)}` : "**Speaker:** not named", "");
+  lines.push(`**Speaker:** ${claim.speaker ? escapeMarkdown(claim.speaker) : UNNAMED_SPEAKER}`, "");
   const rationale = rationaleToMarkdown(claim.rationale);
   if (rationale) lines.push("**Rationale:**", "", rationale, "");
   if (claim.evidence.length > 0) {

@@ -1,11 +1,12 @@
 import { VERDICT_LABELS, VERDICTS, type Verdict, type VerdictCounts } from "../schemas/verdict";
 import { escapeHtml } from "./escapeHtml";
+import { VERDICT_STYLES } from "./reportLabels";
 
-/** Verdict colours, each paired with a fill pattern so the chart reads without colour too. */
+/** Verdict colours (the app's, from VERDICT_STYLES), each paired with a fill pattern so the chart reads without colour too. */
 export const VERDICT_COLOURS: Record<Verdict, string> = {
-  supported: "#1a7f37",
-  contradicted: "#b42318",
-  unverified: "#6b6f76",
+  supported: VERDICT_STYLES.supported.colour,
+  contradicted: VERDICT_STYLES.contradicted.colour,
+  unverified: VERDICT_STYLES.unverified.colour,
 };
 
 const WIDTH = 480;

@@ -54,4 +54,8 @@ describe("escapeMarkdown", () => {
     expect(escapeMarkdown("Issue ##")).toBe("Issue \\##");
     expect(escapeMarkdown("C# and F#")).toBe("C# and F#");
   });
+
+  it("escapes @ so an email address or a mention is no autolink", () => {
+    expect(escapeMarkdown("foo@bar.com, pw@example.org, @mention")).toBe("foo\\@bar.com, pw\\@example.org, \\@mention");
+  });
 });

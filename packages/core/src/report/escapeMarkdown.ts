@@ -4,7 +4,8 @@
  * - inline markup characters, raw HTML and `$` (math on GitHub and in KaTeX/MathJax renderers) are
  *   backslash-escaped everywhere;
  * - `](` keeps its `(` escaped too (marked reads `\[a\](b)` inside a link's text as a link), and a bare URL's
- *   `://` or `www.` is escaped, so GitHub's autolinks make no link of it;
+ *   `://` or `www.` is escaped, so GitHub's autolinks make no link of it; so is every `@`, so an email address
+ *   (`foo@bar.com`, which GFM's extended autolinks make a `mailto:` link) and an `@mention` stay text;
  * - an `&` that starts an entity (`&amp;`, `&#38;`) is escaped, so it shows as typed instead of as "&";
  * - characters that only mean something at the start of a line (headings, lists, quotes, rules) are escaped there,
  *   and a trailing run of `#` that would close a heading at the end;
@@ -14,7 +15,7 @@
 export function escapeMarkdown(text: string): string {
   return text
     .replace(/\r\n?|\n/g, " ")
-    .replace(/[\\`*_[\]<>|~$]/g, "\\$&")
+    .replace(/[\\`*_[\]<>|~$@]/g, "\\$&")
     .replace(/\\\]\(/g, "\\]\\(")
     .replace(/(?<=[A-Za-z]):\/\//g, "\\://")
     .replace(/(?<![A-Za-z0-9])(www)\./gi, "$1\\.")

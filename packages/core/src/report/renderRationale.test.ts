@@ -30,4 +30,17 @@ describe("the one rationale renderer", () => {
     );
     expect(rationaleToPlainText("1. one\n2. two")).toBe("1. one\n2. two");
   });
+
+  it("reads a line's leading spaces as layout, as Markdown does, the same in every format", () => {
+    // A rationale is Markdown-like text: indentation is layout ("  - item" is a list item), not content.
+    const indented = "  Indented line\n    deeper line";
+    expect(rationaleToHtml(indented)).toBe('<p dir="auto">Indented line<br>deeper line</p>');
+    expect(rationaleToMarkdown(indented)).toBe("Indented line  \ndeeper line");
+    expect(rationaleToPlainText(indented)).toBe("Indented line\ndeeper line");
+    expect(rationaleToHtml("  - an item")).toBe('<ul dir="auto"><li>an item</li></ul>');
+  });
+
+  it("keeps an email address in a rationale as text in Markdown", () => {
+    expect(rationaleToMarkdown("Ask foo@bar.com")).toBe("Ask foo\\@bar.com");
+  });
 });

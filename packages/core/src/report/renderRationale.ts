@@ -7,6 +7,10 @@ import { toSafeHttpUrl } from "./toSafeHttpUrl";
 /**
  * The one rendering of a rationale's (or a conclusion summary's) light formatting, read by core's parseRationale,
  * for each text format: HTML, Markdown and plain text. The PDF draws the same parsed blocks.
+ *
+ * A line's leading spaces are not kept, in any format: a rationale is Markdown-like text, where indentation is
+ * layout ("  - item" is a list item, an indented line continues its paragraph), as CommonMark reads a paragraph's
+ * lines. Words whose spacing matters are quoted as the claim's quote or an evidence excerpt, which keep it.
  */
 
 /**

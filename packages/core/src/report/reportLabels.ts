@@ -1,6 +1,7 @@
 import type { EvidenceStance } from "../schemas/evidence";
 import type { LinkKind } from "../schemas/link";
 import type { ConclusionRating } from "../schemas/publication";
+import type { Verdict } from "../schemas/verdict";
 
 /** How an evidence stance reads to a person: in the evidence panel, the history and every report format. */
 export const EVIDENCE_STANCE_LABELS: Record<EvidenceStance, string> = {
@@ -27,3 +28,27 @@ export const CONCLUSION_RATING_COLOURS: Record<ConclusionRating, string> = {
   inaccurate: "#b42318",
   unproven: "#57606a",
 };
+
+/**
+ * How each verdict looks, wherever it is drawn: the app's highlights, cards and counts, and every report (HTML, PDF,
+ * the chart, the public pages). `colour` carries text and strokes (at least 4.5:1 on white, and white text on it);
+ * `tint` fills a highlight; `underline` and `border` are the pattern that says the verdict without colour (wavy
+ * contradicted, solid supported, dashed unverified). The web app's stylesheet repeats these as CSS variables for
+ * the server-drawn first screen, which paints before any script; a test holds the two equal.
+ */
+export const VERDICT_STYLES: Record<
+  Verdict,
+  { colour: string; tint: string; underline: "solid" | "wavy" | "dashed"; border: "solid" | "double" | "dashed" }
+> = {
+  supported: { colour: "#067647", tint: "#d9f7e4", underline: "solid", border: "solid" },
+  contradicted: { colour: "#b42318", tint: "#fcd9d6", underline: "wavy", border: "double" },
+  unverified: { colour: "#93370d", tint: "#fef0c7", underline: "dashed", border: "dashed" },
+};
+
+/** What a claim without a speaker says where its speaker would be: in the app, every report and the public pages. */
+export const UNNAMED_SPEAKER = "Speaker not named";
+
+/** The line that names who published a fact-check: report kickers, the PDF's footer, public pages' titles. */
+export function factCheckByline(organisationName: string): string {
+  return `Fact-check by ${organisationName}`;
+}

@@ -4,8 +4,10 @@
  * spaces, quotes, `<`, `>` and non-ASCII percent-encoded, the host lower-cased and punycoded) with, in addition,
  * every character RFC 3986 (and so RFC 3987, the IRIs JSON-LD and the W3C model require) forbids that WHATWG leaves
  * as typed: `[`, `]` outside an IPv6 host, `|`, `^`, `{`, `}`, `` ` ``, `\`, a second `#`, and a `%` that starts no
- * `%XX` escape. The result is ASCII, parses back to itself, and is the form every stored URL takes (ZHttpUrl), so
- * normalising twice changes nothing and rows stored before this rule are escaped the same way on output.
+ * `%XX` escape. A user name or password (`https://user:pw@host/`) is left out: ZHttpUrl refuses them at input, and
+ * a row stored before that rule never shows its password in a report. The result is ASCII, parses back to itself,
+ * and is the form every stored URL takes (ZHttpUrl), so normalising twice changes nothing and rows stored before
+ * these rules are escaped the same way on output.
  */
 export function toSafeHttpUrl(value: string | null | undefined): string | null {
   if (!value) return null;
@@ -21,10 +23,9 @@ export function toSafeHttpUrl(value: string | null | undefined): string | null {
   const afterScheme = url.protocol.length + 2;
   const pathStart = href.indexOf("/", afterScheme);
   const authority = href.slice(afterScheme, pathStart);
-  const at = authority.lastIndexOf("@");
+  // The user name and password, if any, end at the authority's last "@" (WHATWG escapes any "@" inside them).
   // The host is already RFC 3986 (a lower-cased ASCII name, an IPv4 address or a bracketed IPv6 address).
-  const userInfo = at === -1 ? "" : `${escapeForRfc3986(authority.slice(0, at))}@`;
-  const host = authority.slice(at + 1);
+  const host = authority.slice(authority.lastIndexOf("@") + 1);
   const rest = href.slice(pathStart);
   const hashAt = rest.indexOf("#");
   const beforeHash = hashAt === -1 ? rest : rest.slice(0, hashAt);
@@ -32,11 +33,21 @@ export function toSafeHttpUrl(value: string | null | undefined): string | null {
   const path = escapeForRfc3986(queryAt === -1 ? beforeHash : beforeHash.slice(0, queryAt));
   const query = queryAt === -1 ? "" : `?${escapeForRfc3986(beforeHash.slice(queryAt + 1))}`;
   const fragment = hashAt === -1 ? "" : `#${escapeForRfc3986(rest.slice(hashAt + 1)).replaceAll("#", "%23")}`;
-  return `${url.protocol}//${userInfo}${host}${path}${query}${fragment}`;
+  return `${url.protocol}//${host}${path}${query}${fragment}`;
+}
+
+/** Whether a URL the WHATWG parser takes carries a user name or password (`https://user:pw@host/`). */
+export function hasUrlCredentials(value: string): boolean {
+  try {
+    const url = new URL(value.trim());
+    return url.username.length > 0 || url.password.length > 0;
+  } catch {
+    return false;
+  }
 }
 
 /**
- * Percent-encodes what may not stand in an RFC 3986 userinfo, path, query or fragment: anything but unreserved,
+ * Percent-encodes what may not stand in an RFC 3986 path, query or fragment: anything but unreserved,
  * sub-delims, `:`, `@`, `/`, `?`, `#` (the caller splits on those) and a `%` that starts a two-hex-digit escape.
  * WHATWG's serialisation is ASCII; encodeURIComponent would encode anything else as UTF-8 all the same.
  */

@@ -2,6 +2,21 @@ import { describe, expect, it } from "vitest";
 import { ZHttpUrl, ZId, ZIdParam, ZOptionalLine, ZTimestamp, ZUserText } from "./common";
 
 describe("ZHttpUrl", () => {
+  it.each([
+    "https://user:pw@example.org/",
+    "https://user@example.org/",
+    "http://:secret@example.org/x",
+    "https://a%40b:c@example.org/",
+  ])("refuses %s, which carries credentials, naming them", (url) => {
+    const result = ZHttpUrl.safeParse(url);
+    expect(result.success).toBe(false);
+    expect(result.error?.issues[0]?.message).toMatch(/user name or password/);
+  });
+
+  it("takes an @ in the path or query, which is no credential", () => {
+    expect(ZHttpUrl.parse("https://example.org/@someone?by=a@b")).toBe("https://example.org/@someone?by=a@b");
+  });
+
   it("accepts http and https URLs", () => {
     expect(ZHttpUrl.parse("https://allisrael.com/iran-admits")).toBe("https://allisrael.com/iran-admits");
     expect(ZHttpUrl.parse("http://example.org")).toBe("http://example.org/");

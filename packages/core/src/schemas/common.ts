@@ -1,5 +1,5 @@
 import { z } from "zod";
-import { toSafeHttpUrl } from "../report/toSafeHttpUrl";
+import { hasUrlCredentials, toSafeHttpUrl } from "../report/toSafeHttpUrl";
 
 /** Ids are opaque strings the server makes; this bounds what a path may carry. */
 export const ZId = z
@@ -36,12 +36,17 @@ export function ZOptionalLine(max: number) {
 /**
  * An http(s) URL, the only kind we link to, stored in its normalised form (toSafeHttpUrl: the WHATWG serialisation
  * with what RFC 3986 forbids percent-encoded), so `https://example.org/a]b` is kept as `https://example.org/a%5Db`.
+ * A URL with a user name or password is refused: a report would publish the password.
  */
 export const ZHttpUrl = z
   .string()
   .trim()
   .max(2048, "A URL has at most 2048 characters.")
   .refine((value) => toSafeHttpUrl(value) !== null, "Give a full http:// or https:// URL.")
+  .refine(
+    (value) => !hasUrlCredentials(value),
+    "A URL may not carry a user name or password (user:password@): give the address without them.",
+  )
   .transform((value) => toSafeHttpUrl(value) ?? value);
 
 /** Who did something, as the history and the UI show it. */
