@@ -23,6 +23,11 @@ const NewArticlePage = lazy(() =>
 const MyWorkPage = lazy(() =>
   import("../features/workflow/components/MyWorkPage").then((module) => ({ default: module.MyWorkPage })),
 );
+const ImportAnnotationsPage = lazy(() =>
+  import("../features/annotationImport/components/ImportAnnotationsPage").then((module) => ({
+    default: module.ImportAnnotationsPage,
+  })),
+);
 const ReportPage = lazy(() =>
   import("../features/report/components/ReportPage").then((module) => ({ default: module.ReportPage })),
 );
@@ -75,6 +80,10 @@ function SignedInRoutes() {
       </Route>
       <Route path="/articles/new">
         <NewArticlePage />
+      </Route>
+      {/* Not /articles/:id/annotations: that is the article's annotation container, which the server answers. */}
+      <Route path="/articles/:id/import-annotations">
+        {(params) => <ImportAnnotationsPage key={params.id} articleId={params.id} />}
       </Route>
       <Route path="/articles/:id/report">{(params) => <ReportPage key={params.id} articleId={params.id} />}</Route>
       <Route path="/articles/:id">{(params) => <ArticlePage key={params.id} articleId={params.id} />}</Route>

@@ -1,4 +1,4 @@
-import { type Claim, VERDICT_LABELS, VERDICTS_BY_SEVERITY } from "@factmark/core";
+import { type Claim, UNNAMED_SPEAKER, VERDICT_LABELS, VERDICTS_BY_SEVERITY } from "@factmark/core";
 import { type CSSProperties, type KeyboardEvent, useEffect, useId, useRef, useState } from "react";
 
 export interface ClaimChooserProps {
@@ -87,7 +87,7 @@ export function ClaimChooser({ claims, onChoose, onClose, style }: ClaimChooserP
             <span className={`verdict-count verdict-count--${claim.verdict} claim-chooser__verdict`}>
               {VERDICT_LABELS[claim.verdict]}
             </span>
-            <span className="claim-chooser__speaker">{claim.speaker ?? "Unattributed"}</span>
+            <span className="claim-chooser__speaker">{claim.speaker ?? UNNAMED_SPEAKER}</span>
             <span className="claim-chooser__quote" dir="auto">
               “{shorten(claim.selectors.quote.exact)}”
             </span>

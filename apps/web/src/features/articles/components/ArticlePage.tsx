@@ -4,6 +4,7 @@ import { ServerFirstScreenRemoved } from "../../../app/serverFirstScreen";
 import { NoticeProvider } from "../../../components/NoticeProvider";
 import { ARTICLE_TEXT_ID } from "../../../editor/ArticleEditor";
 import { errorMessage } from "../../../lib/ApiError";
+import { ImportAnnotationsAction } from "../../annotationImport/components/ImportAnnotationsAction";
 import { useCurrentUser } from "../../auth/hooks/useCurrentUser";
 import { useClaimsQuery } from "../../claims/hooks/useClaimsQuery";
 import { AlsoHere } from "../../live/components/AlsoHere";
@@ -60,9 +61,12 @@ export function ArticlePage({ articleId }: { articleId: string }) {
         </Link>
         <div className="article-header__title">
           <h1>{article.title}</h1>
-          <Link href={`/articles/${encodeURIComponent(article.id)}/report`} className="button button--primary">
-            Report
-          </Link>
+          <div className="article-header__actions">
+            <ImportAnnotationsAction articleId={article.id} />
+            <Link href={`/articles/${encodeURIComponent(article.id)}/report`} className="button button--primary">
+              Report
+            </Link>
+          </div>
         </div>
         {details.length > 0 && <p className="article-meta">{details.join(" · ")}</p>}
         <AlsoHere viewers={live.others} />

@@ -1,4 +1,4 @@
-import { type Claim, VERDICT_LABELS, VERDICTS, type Verdict } from "@factmark/core";
+import { type Claim, UNNAMED_SPEAKER, VERDICT_LABELS, VERDICTS, type Verdict } from "@factmark/core";
 import { forwardRef, type ReactNode } from "react";
 import { isPendingId } from "../../../lib/pendingId";
 import { ClaimStatusBadge } from "../../workflow/components/ClaimStatusBadge";
@@ -78,7 +78,7 @@ export const ClaimCard = forwardRef<HTMLLIElement, ClaimCardProps>(function Clai
         <span className="visually-hidden">Show claim in the text: </span>
         <bdi dir="auto">“{preview}”</bdi>
       </button>
-      <p className="claim-card__speaker">{claim.speaker ? `— ${claim.speaker}` : "Unattributed"}</p>
+      <p className="claim-card__speaker">{claim.speaker ? `— ${claim.speaker}` : UNNAMED_SPEAKER}</p>
       <p className="claim-card__workflow">
         <ClaimStatusBadge status={claim.status} />
         <span className="claim-card__assignee">

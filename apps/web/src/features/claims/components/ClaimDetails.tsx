@@ -2,6 +2,7 @@ import type { Claim, ClaimUpdate, Link } from "@factmark/core";
 import { useEffect, useRef } from "react";
 import { RationaleView } from "../../../components/RationaleView";
 import { EvidenceSection } from "../../evidence/components/EvidenceSection";
+import { CreditLine } from "../../history/components/CreditLine";
 import { HistoryTimeline } from "../../history/components/HistoryTimeline";
 import { ClaimLinks } from "../../links/components/ClaimLinks";
 import { LinkPicker } from "../../links/components/LinkPicker";
@@ -61,6 +62,14 @@ export function ClaimDetails({
   }, [isLinking]);
   return (
     <div className="claim-details">
+      {/* An imported claim names who first wrote it, and the importer after. */}
+      <CreditLine
+        verb="Marked by"
+        account={claim.createdBy}
+        originalName={claim.originalAuthorName}
+        at={claim.createdAt}
+        className="claim-details__credit"
+      />
       <AnchorCheckNotice claim={claim} canEdit={canEdit} />
       <ClaimWorkflowPanel claim={claim} />
       {canEdit ? (

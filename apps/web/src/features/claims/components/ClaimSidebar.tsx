@@ -1,4 +1,4 @@
-import { type Claim, type ClaimStatus, emptyVerdictCounts, type Verdict } from "@factmark/core";
+import { type Claim, type ClaimStatus, emptyVerdictCounts, UNNAMED_SPEAKER, type Verdict } from "@factmark/core";
 import {
   type KeyboardEvent,
   type ReactNode,
@@ -287,7 +287,7 @@ export function ClaimSidebar({
                 {speaker}
               </option>
             ))}
-            <option value={UNATTRIBUTED}>Unattributed</option>
+            <option value={UNATTRIBUTED}>{UNNAMED_SPEAKER}</option>
           </select>
         </div>
       )}

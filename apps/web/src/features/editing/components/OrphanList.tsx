@@ -1,4 +1,4 @@
-import { type Claim, type Link, type Selectors, VERDICT_LABELS } from "@factmark/core";
+import { type Claim, type Link, type Selectors, UNNAMED_SPEAKER, VERDICT_LABELS } from "@factmark/core";
 import { linkKindWording } from "../../links/linkKindWording";
 import { quotePreview } from "../../links/quotePreview";
 import { NearestMatchOffer } from "./NearestMatchOffer";
@@ -57,7 +57,7 @@ export function OrphanList({
             </p>
             <p className="orphan__meta">
               <span className={`verdict-count verdict-count--${claim.verdict}`}>{VERDICT_LABELS[claim.verdict]}</span>
-              {claim.speaker ? ` — ${claim.speaker}` : " — Unattributed"}
+              {` — ${claim.speaker ?? UNNAMED_SPEAKER}`}
             </p>
             <OrphanLinks claim={claim} links={links} claims={claims} />
             <NearestMatchOffer

@@ -3,6 +3,7 @@ import { useRef, useState } from "react";
 import { InlineNotice } from "../../../components/InlineNotice";
 import { ApiError } from "../../../lib/ApiError";
 import { isPendingId } from "../../../lib/pendingId";
+import { CreditLine } from "../../history/components/CreditLine";
 import { evidenceSaveErrors } from "../evidenceErrors";
 import { type EvidenceFieldErrors, evidenceFormValues, parseEvidenceUpdate } from "../evidenceFormValues";
 import { useUpdateEvidenceMutation } from "../hooks/useUpdateEvidenceMutation";
@@ -91,6 +92,12 @@ export function EvidenceItem({ claim, evidence, onRemove, canEdit = true, canRem
               {evidence.excerpt}
             </blockquote>
           )}
+          <CreditLine
+            verb="Added by"
+            account={evidence.createdBy}
+            originalName={evidence.originalAuthorName}
+            className="evidence-item__credit"
+          />
           <div className="evidence-item__actions">
             {canEdit && (
               <button

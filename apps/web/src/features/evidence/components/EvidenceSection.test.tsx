@@ -35,6 +35,22 @@ function renderSection() {
 }
 
 describe("EvidenceSection", () => {
+  it("credits each item to whoever added it, an imported one to its original author with the importer after", async () => {
+    const imported = buildEvidence({
+      id: "evidence-3",
+      title: "Ministry of Defence figures",
+      createdBy: { id: "ada", name: "Ada Admin" },
+      originalAuthorName: "Ana Ruiz",
+    });
+    stubApi({ [`GET ${EVIDENCE_PATH}`]: { status: 200, body: { items: [REUTERS, imported] } } });
+    renderSection();
+    const items = within(await screen.findByRole("list")).getAllByRole("listitem");
+    expect(within(items[0] as HTMLElement).getByText(/^Added by/)).toHaveTextContent("Added by Local reviewer");
+    expect(within(items[1] as HTMLElement).getByText(/^Added by/)).toHaveTextContent(
+      "Added by Ana Ruiz (imported by Ada Admin)",
+    );
+  });
+
   it("lists evidence as safe links opening in a new tab, with a stance badge and the excerpt, all as text", async () => {
     const hostile = buildEvidence({
       id: "evidence-2",

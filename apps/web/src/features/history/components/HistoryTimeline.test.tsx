@@ -68,6 +68,19 @@ describe("HistoryTimeline", () => {
     ]);
   });
 
+  it("names the annotation's author after the importer on the entry an annotation import wrote", async () => {
+    const importer = { id: "ada", name: "Ada Admin" };
+    const imported = { ...buildEvent("event-9", 5, changeEvent.claimImported(CLAIM)), by: importer };
+    stubApi({ [`GET ${HISTORY_PATH}`]: { status: 200, body: { items: [imported], undoableEventId: null } } });
+    renderWithQueryClient(
+      <HistoryTimeline claim={{ ...CLAIM, createdBy: importer, originalAuthorName: "Ana Ruiz" }} />,
+    );
+    const entries = within(await screen.findByRole("list")).getAllByRole("listitem");
+    expect(entries.map((entry) => entry.textContent)).toEqual([
+      "Ada Admin imported the claim as Contradicted, originally by Ana Ruiz · 5 min ago",
+    ]);
+  });
+
   it("lists who changed what and when, newest first", async () => {
     stubApi({ [`GET ${HISTORY_PATH}`]: { status: 200, body: { ...HISTORY, items: [CREATED, VERDICT, LINKED] } } });
     renderTimeline();

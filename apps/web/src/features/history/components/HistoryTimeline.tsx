@@ -1,8 +1,9 @@
-import { type Claim, creditName, describeChangeEvent } from "@factmark/core";
+import { type Claim, describeChangeEvent } from "@factmark/core";
 import { type ReactNode, useId, useState } from "react";
 import { LoadErrorMessage, LoadingMessage } from "../../../components/QueryStateMessage";
 import { ApiError } from "../../../lib/ApiError";
 import { useCurrentUser } from "../../auth/hooks/useCurrentUser";
+import { describeHistoryEntry } from "../describeHistoryEntry";
 import { formatRelativeTime } from "../formatRelativeTime";
 import { useClaimHistoryQuery } from "../hooks/useClaimHistoryQuery";
 import { useNow } from "../hooks/useNow";
@@ -64,7 +65,7 @@ export function HistoryTimeline({ claim }: HistoryTimelineProps) {
         <ol className="history__list">
           {entries.map((event) => {
             // An imported entry names who originally made the change, and the importer as the one who brought it in.
-            const description = `${creditName(event.by, event.originalActorName)} ${describeChangeEvent(event, { events: items })}`;
+            const description = describeHistoryEntry(event, claim, items);
             return (
               <li
                 key={event.id}

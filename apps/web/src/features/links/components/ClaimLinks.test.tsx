@@ -53,13 +53,28 @@ function renderClaimLinks(claim = DOZENS, links: Link[] = [CONTRADICTS, SUPPORTS
 }
 
 describe("ClaimLinks", () => {
+  it("credits each link to whoever made it, an imported one to its original author with the importer after", () => {
+    const imported = buildLink({
+      ...SUPPORTS,
+      createdBy: { id: "ada", name: "Ada Admin" },
+      originalAuthorName: "Ana Ruiz",
+    });
+    stubApi({ "GET /api/articles/article-1/links": { status: 200, body: { items: [CONTRADICTS, imported] } } });
+    renderClaimLinks(DOZENS, [CONTRADICTS, imported]);
+    const rows = within(screen.getByRole("list", { name: "Linked claims" })).getAllByRole("listitem");
+    expect(within(rows[0] as HTMLElement).getByText(/^Linked by/)).toHaveTextContent("Linked by Local reviewer");
+    expect(within(rows[1] as HTMLElement).getByText(/^Linked by/)).toHaveTextContent(
+      "Linked by Ana Ruiz (imported by Ada Admin)",
+    );
+  });
+
   it("shows each link in either direction, worded from this claim's side, with its note", async () => {
     stubApi({ "GET /api/articles/article-1/links": { status: 200, body: { items: [CONTRADICTS, SUPPORTS] } } });
     renderClaimLinks(DOZENS);
     const items = within(await screen.findByRole("list", { name: "Linked claims" })).getAllByRole("listitem");
     expect(items.map((item) => item.textContent)).toEqual([
-      "contradicts: “a limited number of drones months before the Ukraine war”The dates cannot both be right.Remove link",
-      "supported by: “Kyiv welcomed the report”Remove link",
+      "contradicts: “a limited number of drones months before the Ukraine war”The dates cannot both be right.Linked by Local reviewerRemove link",
+      "supported by: “Kyiv welcomed the report”Linked by Local reviewerRemove link",
     ]);
   });
 

@@ -4,6 +4,7 @@ import { InlineNotice } from "../../../components/InlineNotice";
 import { ApiError } from "../../../lib/ApiError";
 import { isPendingId } from "../../../lib/pendingId";
 import { useCurrentUser } from "../../auth/hooks/useCurrentUser";
+import { CreditLine } from "../../history/components/CreditLine";
 import { useDeleteLinkMutation, useRestoreLinkMutation } from "../hooks/useDeleteLinkMutation";
 import { linkErrorMessage } from "../linkErrorMessage";
 import { linkKindWording } from "../linkKindWording";
@@ -76,6 +77,12 @@ export function ClaimLinks({ claim, claims, links, onSelectClaim }: ClaimLinksPr
                 </button>
                 {other.speaker && <span className="claim-links__speaker"> — {other.speaker}</span>}
                 {link.note && <p className="claim-links__note">{link.note}</p>}
+                <CreditLine
+                  verb="Linked by"
+                  account={link.createdBy}
+                  originalName={link.originalAuthorName}
+                  className="claim-links__credit"
+                />
                 {can("link.delete") && (
                   <button
                     type="button"

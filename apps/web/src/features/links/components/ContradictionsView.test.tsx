@@ -62,7 +62,7 @@ describe("ContradictionsView", () => {
       "“a limited number of drones months before the Ukraine war”Hossein Amir-AbdollahianContradicted≠“transferred dozens just this summer”Robert MalleySupportedMonths before the war, or this summer?",
     );
     expect(pairs[1]).toHaveTextContent(
-      "“transferred dozens just this summer”Robert MalleySupported≠“totally unfounded”UnattributedUnverified",
+      "“transferred dozens just this summer”Robert MalleySupported≠“totally unfounded”Speaker not namedUnverified",
     );
     expect(screen.getByRole("heading", { name: "Contradictions (2)" })).toBeInTheDocument();
   });

@@ -1,4 +1,10 @@
-import { type Claim, type Contradiction, compareClaimsInDocumentOrder, VERDICT_LABELS } from "@factmark/core";
+import {
+  type Claim,
+  type Contradiction,
+  compareClaimsInDocumentOrder,
+  UNNAMED_SPEAKER,
+  VERDICT_LABELS,
+} from "@factmark/core";
 import { type ReactNode, useId } from "react";
 import { LoadErrorMessage, LoadingMessage } from "../../../components/QueryStateMessage";
 import { useContradictionsQuery } from "../hooks/useContradictionsQuery";
@@ -22,7 +28,7 @@ function ContradictionSide({ claim, onSelectClaim }: { claim: Claim; onSelectCla
       <button type="button" className="contradiction__quote" onClick={() => onSelectClaim(claim.id)}>
         “{quotePreview(claim.selectors.quote.exact, 240)}”
       </button>
-      <p className="contradiction__speaker">{claim.speaker ?? "Unattributed"}</p>
+      <p className="contradiction__speaker">{claim.speaker ?? UNNAMED_SPEAKER}</p>
       <span className={`verdict-badge verdict-badge--${claim.verdict}`}>{VERDICT_LABELS[claim.verdict]}</span>
     </div>
   );

@@ -6,6 +6,7 @@ import {
   isClaimCountShown,
   type ReportClaim,
   type ReportModel,
+  UNNAMED_SPEAKER,
   VERDICT_LABELS,
   VERDICTS,
 } from "@factmark/core";
@@ -90,7 +91,7 @@ export function ReportView({ model, isHistoryShown = false }: ReportViewProps) {
                       <a href={`#claim-${side.number}`}>#{side.number}</a> <bdi dir="auto">“{side.quote}”</bdi>
                     </p>
                     <footer>
-                      — {side.speaker ?? "Unattributed"} · <strong>{side.verdictLabel}</strong>
+                      — {side.speaker ?? UNNAMED_SPEAKER} · <strong>{side.verdictLabel}</strong>
                     </footer>
                   </blockquote>
                 ))}
@@ -144,7 +145,7 @@ function ReportClaimItem({ claim, isHistoryShown }: { claim: ReportClaim; isHist
       <blockquote className="report-claim__quote" dir="auto">
         “{claim.selectors.quote.exact}”
       </blockquote>
-      <p className="article-meta">— {claim.speaker ?? "Unattributed"}</p>
+      <p className="article-meta">— {claim.speaker ?? UNNAMED_SPEAKER}</p>
       {claim.rationale.trim() && <RationaleView text={claim.rationale} />}
       {claim.links.length > 0 && (
         <ul className="report-claim__links">
