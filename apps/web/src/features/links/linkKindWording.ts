@@ -1,7 +1,10 @@
-import type { Link } from "@factmark/core";
+import { LINK_KIND_LABELS, type Link } from "@factmark/core";
 
-/** How a link reads from one of its claims: "contradicts" either way; "supports" or "supported by". */
+/**
+ * How a link reads from one of its claims, in core's words (the reports say the same): "Contradicts" or "Supports"
+ * from the claim it starts at, "Contradicted by" or "Supported by" from the other.
+ */
 export function linkKindWording(link: Pick<Link, "kind" | "fromClaimId">, claimId: string): string {
-  if (link.kind === "contradicts") return "contradicts";
-  return link.fromClaimId === claimId ? "supports" : "supported by";
+  const labels = LINK_KIND_LABELS[link.kind];
+  return link.fromClaimId === claimId ? labels.outgoing : labels.incoming;
 }

@@ -115,6 +115,6 @@ describe("OrphanList", () => {
         claims={[orphan, other]}
       />,
     );
-    expect(screen.getByRole("list", { name: "Links it keeps" })).toHaveTextContent("contradicts “drones”");
+    expect(screen.getByRole("list", { name: "Links it keeps" })).toHaveTextContent("Contradicts “drones”");
   });
 });

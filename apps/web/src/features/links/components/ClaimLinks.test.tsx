@@ -73,8 +73,8 @@ describe("ClaimLinks", () => {
     renderClaimLinks(DOZENS);
     const items = within(await screen.findByRole("list", { name: "Linked claims" })).getAllByRole("listitem");
     expect(items.map((item) => item.textContent)).toEqual([
-      "contradicts: “a limited number of drones months before the Ukraine war”The dates cannot both be right.Linked by Local reviewerRemove link",
-      "supported by: “Kyiv welcomed the report”Linked by Local reviewerRemove link",
+      "Contradicted by: “a limited number of drones months before the Ukraine war”The dates cannot both be right.Linked by Local reviewerRemove link",
+      "Supported by: “Kyiv welcomed the report”Linked by Local reviewerRemove link",
     ]);
   });
 
@@ -83,10 +83,10 @@ describe("ClaimLinks", () => {
     renderClaimLinks(LIMITED);
     const item = within(await screen.findByRole("list", { name: "Linked claims" })).getByRole("listitem");
     expect(item).toHaveTextContent(
-      "contradicts: “transferred dozens [of drones to Russia] just this summer” — Robert Malley",
+      "Contradicts: “transferred dozens [of drones to Russia] just this summer” — Robert Malley",
     );
     renderClaimLinks(WELCOMED);
-    expect(screen.getByText("supports:")).toBeInTheDocument();
+    expect(screen.getByText("Supports:")).toBeInTheDocument();
   });
 
   it("selects the other claim when its quote is clicked", async () => {
