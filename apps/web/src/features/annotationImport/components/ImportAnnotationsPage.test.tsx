@@ -157,7 +157,9 @@ describe("ImportAnnotationsPage", () => {
     const user = userEvent.setup();
     const { api } = renderPage();
     const file = new File([JSON.stringify(HYPOTHESIS.rows[0])], "one.jsonld");
-    fireEvent.drop(screen.getByTestId("annotation-drop-zone"), { dataTransfer: { files: [file] } });
+    fireEvent.drop(screen.getByText("Choose a file").closest(".drop-zone") as HTMLElement, {
+      dataTransfer: { files: [file] },
+    });
     expect(screen.getByRole("button", { name: "Remove one.jsonld" })).toBeInTheDocument();
     await user.click(screen.getByRole("button", { name: "Import" }));
     await screen.findByRole("heading", { name: "Imported from 3 annotations" });

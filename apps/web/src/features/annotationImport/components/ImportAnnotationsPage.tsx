@@ -5,10 +5,15 @@ import { errorMessage } from "../../../lib/ApiError";
 import { useArticleQuery } from "../../articles/hooks/useArticleQuery";
 import { AccessNotice } from "../../auth/components/AccessNotice";
 import { useCurrentUser } from "../../auth/hooks/useCurrentUser";
+import { FileDropZone } from "../../import/components/FileDropZone";
 import { type AnnotationImportError, annotationImportError } from "../annotationImportError";
 import { useImportAnnotationsMutation } from "../hooks/useImportAnnotationsMutation";
-import { checkAnnotationFile, parseAnnotationJson } from "../parseAnnotationJson";
-import { AnnotationFileDropZone } from "./AnnotationFileDropZone";
+import {
+  ANNOTATION_FILE_EXTENSIONS,
+  checkAnnotationFile,
+  MAX_ANNOTATION_DOCUMENT_BYTES,
+  parseAnnotationJson,
+} from "../parseAnnotationJson";
 import { AnnotationImportResultView } from "./AnnotationImportResultView";
 import "../annotationImport.css";
 
@@ -136,7 +141,10 @@ export function ImportAnnotationsPage({ articleId }: { articleId: string }) {
         like “False” or “True” sets the verdict, its text becomes the rationale, and its author is kept.
       </p>
       <form className="annotation-import-form" onSubmit={handleSubmit} aria-busy={isPending} noValidate>
-        <AnnotationFileDropZone
+        <FileDropZone
+          label="A file"
+          accept={[...ANNOTATION_FILE_EXTENSIONS, "application/json", "application/ld+json"]}
+          maxBytes={MAX_ANNOTATION_DOCUMENT_BYTES}
           file={file}
           onFileChange={handleFileChange}
           error={fileError}
