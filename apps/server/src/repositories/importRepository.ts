@@ -4,7 +4,9 @@ import {
   ASSIGNABLE_ROLES,
   changeEvent,
   DEFAULT_CLAIM_STATUS,
+  type ImportedOrigin,
   type ImportedReport,
+  type ImportedWorkflow,
   type ImportSource,
 } from "@factmark/core";
 import { timeOrderedId } from "../db/timeOrderedId";
@@ -15,11 +17,18 @@ import { changeNumberOf, type EventInput, insertEvents, lockArticleForChanges } 
  * Stores an imported report as a new article: the article, its claims, their evidence and reviews, the links between
  * them and, when the document carries one, its whole history; then the import's own "article.imported" entry (and,
  * for a document without a history, one "claim.imported" entry per claim). Who originally did each thing and when
- * are kept (`originalAuthorName`, `originalReviewerName`, `originalActorName`, and the times themselves); the
- * importing account is the one every row points at, as the one who brought it in. An exported assignee is kept only
- * when the same account can be assigned here (a re-import on the same desk); otherwise the claim is left unassigned,
- * and its history still says who had it. A handful of statements whatever the size; the caller runs them in one
- * transaction.
+ * are kept (`originalAuthorName`, `originalReviewerName`, `originalActorName`, and the times themselves, the
+ * article's too); the importing account is every row's author and every entry's actor, as the one who brought it
+ * in. An exported assignee is kept only when the same account can be assigned here (a re-import on the same desk);
+ * otherwise the claim is left unassigned, and its history still says who had it.
+ *
+ * An import never approves (see trustedWorkflow): anyone can write a document, and its reviews and the names in
+ * them prove nothing here. A claim that says it is approved comes in ready for review in a new round, with an entry
+ * by the importer saying so; every imported review is kept, in the round it was given, and none counts toward this
+ * newsroom's `requiredApprovals`. Where the desk's rules ask who did something, an account of the same id here is
+ * kept: a verdict's setter (who may not approve it) and a review's reviewer; a verdict whose setter is not here is
+ * the importer's to stand behind, and nobody approves a verdict they brought in. Nothing comes in published. A
+ * handful of statements whatever the size; the caller runs them in one transaction.
  */
 export async function insertImportedReport(
   db: DbClient,
@@ -44,8 +53,8 @@ export async function insertImportedReport(
       conclusionRating: article.conclusion?.rating ?? null,
       speakerKinds: JSON.stringify(article.speakerKinds ?? {}),
       createdById: actor.id,
-      createdAt: at,
-      updatedAt: at,
+      createdAt: article.createdAt ? new Date(article.createdAt) : at,
+      updatedAt: article.updatedAt ? new Date(article.updatedAt) : at,
     },
   });
 
@@ -69,6 +78,21 @@ export async function insertImportedReport(
     db,
     imported.claims.flatMap((claim) => (claim.workflow?.assignee ? [claim.workflow.assignee.id] : [])),
   );
+  const here = await existingAccountIds(
+    db,
+    imported.claims.flatMap(({ workflow }) => [workflow?.verdictSetBy?.accountId]),
+  );
+  const accountHere = (origin: ImportedOrigin | null | undefined) =>
+    origin?.accountId !== undefined && here.has(origin.accountId) ? origin.accountId : null;
+  const trusted = imported.claims.map((claim) => (claim.workflow ? trustedWorkflow(claim.workflow) : null));
+  // Each claim that came in approved by the document: the importer's entry, in the import's own change.
+  const statusEntries = imported.claims.flatMap((claim, index): EventInput[] => {
+    const from = claim.workflow?.status;
+    const to = trusted[index]?.status;
+    return from !== undefined && to && to !== from
+      ? [{ claimId: claimIds[index] as string, ...changeEvent.statusChanged(from, to) }]
+      : [];
+  });
 
   if (claimIds.length > 0) {
     await db.claim.createMany({
@@ -88,11 +112,11 @@ export async function insertImportedReport(
           rationale: claim.rationale,
           isOrphaned: claim.isOrphaned,
           isAnchorUnconfirmed: claim.isAnchorUnconfirmed,
-          // The importer gives each verdict here: someone else approves it.
-          verdictSetById: claim.verdict === "unverified" ? null : actor.id,
-          status: workflow?.status ?? DEFAULT_CLAIM_STATUS,
+          // Its setter when they are here, else the importer, who stands behind it: someone else approves it.
+          verdictSetById: claim.verdict === "unverified" ? null : (accountHere(workflow?.verdictSetBy) ?? actor.id),
+          status: trusted[index]?.status ?? DEFAULT_CLAIM_STATUS,
           assigneeId: assigneeId !== undefined && assignable.has(assigneeId) ? assigneeId : null,
-          reviewRound: workflow?.reviewRound ?? 1,
+          reviewRound: trusted[index]?.reviewRound ?? 1,
           version: workflow?.version ?? 1,
           createdById: actor.id,
           originalAuthorName: claim.origin?.authorName ?? null,
@@ -141,6 +165,8 @@ export async function insertImportedReport(
       id: newIds.of(review.sourceId),
       claimId: claimIds[index] as string,
       articleId,
+      // Filed under the importer with the original name ("Olga (imported by Sam)"): a document names reviewers, it
+      // cannot prove them, so no account here is credited with a review it never gave. It counts in no round here.
       reviewerId: actor.id,
       originalReviewerName: review.origin.authorName,
       decision: review.decision,
@@ -169,8 +195,8 @@ export async function insertImportedReport(
         at: timeOf(event.origin),
       })),
     });
-    // The import is one change after the history: its own entry, on the article.
-    await insertEvents(db, articleId, actor, [articleEvent], at);
+    // The import is one change after the history: the claims' statuses it changed, then its own entry, on the article.
+    await insertEvents(db, articleId, actor, [...statusEntries, articleEvent], at);
     return toArticle(row);
   }
   // Without a history, the import is each claim's first entry: the article's entry and one per claim share its number.
@@ -183,10 +209,35 @@ export async function insertImportedReport(
       ...imported.claims.map(
         (claim, index): EventInput => ({ claimId: claimIds[index] as string, ...changeEvent.claimImported(claim) }),
       ),
+      ...statusEntries,
     ],
     at,
   );
   return toArticle(row);
+}
+
+/**
+ * Where an imported claim comes in: an import never approves. A claim the document says is approved comes in ready
+ * for review; it, and any claim with an imported review in its current round or later, starts a new round past them
+ * all, so no imported approval, whoever it names, counts toward this newsroom's rule: the approvals it needs are
+ * given here. Every other status asks for more work, never less, and is kept.
+ */
+export function trustedWorkflow(workflow: ImportedWorkflow): Pick<ImportedWorkflow, "status" | "reviewRound"> {
+  const { status, reviewRound } = workflow;
+  const lastReviewedRound = Math.max(0, ...workflow.reviews.map((review) => review.round));
+  const isRoundReviewed = status === "approved" || lastReviewedRound >= reviewRound;
+  return {
+    status: status === "approved" ? "ready-for-review" : status,
+    reviewRound: isRoundReviewed ? Math.max(reviewRound, lastReviewedRound) + 1 : reviewRound,
+  };
+}
+
+/** The ids among `ids` of accounts here, deactivated or not: the same people, on the same desk. */
+async function existingAccountIds(db: DbClient, ids: (string | undefined)[]): Promise<Set<string>> {
+  const wanted = [...new Set(ids.filter((id): id is string => id !== undefined))];
+  if (wanted.length === 0) return new Set();
+  const accounts = await db.account.findMany({ where: { id: { in: wanted } }, select: { id: true } });
+  return new Set(accounts.map((account) => account.id));
 }
 
 /** The accounts among `ids` a claim may be assigned to here: reviewers, editors and admins not deactivated. */

@@ -25,6 +25,9 @@ export interface ImportedReport {
     /** Kept from a native export; absent from formats that have none. */
     conclusion?: Conclusion | null;
     speakerKinds?: SpeakerKinds;
+    /** When it was created and last changed there (ISO 8601), kept by a native import; absent when not said. */
+    createdAt?: string;
+    updatedAt?: string;
   };
   claims: ImportedClaim[];
   links: ImportedLink[];
@@ -75,6 +78,11 @@ export interface ImportedWorkflow {
   /** Its version and last change, as exported (null: not said). */
   version: number;
   updatedAt: string | null;
+  /**
+   * Who set the verdict it has, as the document says (null: unverified, or not said). Kept as that account when it is
+   * here; otherwise the importer stands behind the verdict (and may not approve it), the history naming who set it.
+   */
+  verdictSetBy: ImportedOrigin | null;
 }
 
 /**
@@ -87,6 +95,12 @@ export interface ImportedOrigin {
   authorName: string | null;
   /** When it was first written (ISO 8601), or null when the document gives no valid time. */
   at: string | null;
+  /**
+   * The account that did it in the exported document, when that account did it itself (not when it only brought it
+   * in by an import of its own). When an account with this id exists here (the same desk re-importing), the import
+   * keeps it as the one who did it where the desk's rules ask who (a verdict's setter, a review's reviewer).
+   */
+  accountId?: string;
 }
 
 export interface ImportedClaim {

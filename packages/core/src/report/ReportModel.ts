@@ -18,7 +18,7 @@ export interface ReportInput {
   links: Link[];
   evidence: Evidence[];
   events: HistoryEvent[];
-  /** Who reviewed the article; when left out, everyone who made a claim or an event. */
+  /** Who reviewed the article; when left out, everyone with an entry in a claim's history (see buildReportModel). */
   reviewers?: Actor[];
   /** ISO 8601 timestamp; passed in so that builders stay pure and goldens stay stable. */
   generatedAt: string;

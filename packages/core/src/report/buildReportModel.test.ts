@@ -89,7 +89,7 @@ describe("buildReportModel on the sample article", () => {
     expect(longer.claims[0]?.historyTotal).toBe(6);
   });
 
-  it("names the reviewers: those given, else everyone who made a claim or an event", () => {
+  it("names the reviewers: those given, else everyone in the claims' working history", () => {
     expect(model.header.reviewers).toEqual([LOCAL_REVIEWER.name, SECOND_REVIEWER.name]);
     expect(buildReportModel({ ...input, reviewers: [SECOND_REVIEWER] }).header.reviewers).toEqual(["Dana Levi"]);
   });
@@ -117,6 +117,17 @@ describe("buildReportModel on the sample article", () => {
         claim.history.map((entry) => `${entry.by} (imported by Ines Importer)`),
       ),
     );
+  });
+
+  it("names as reviewers those who worked on the claims, not the outside author of an imported annotation", () => {
+    const importer = { id: "ines", name: "Ines Importer" };
+    const annotated = buildReportModel({
+      ...input,
+      // Claims brought in from another tool's annotations: their creator wrote a note, reviewed nothing here.
+      claims: input.claims.map((claim) => ({ ...claim, createdBy: importer, originalAuthorName: "Web Annotator" })),
+    });
+    expect(annotated.header.reviewers).toEqual([LOCAL_REVIEWER.name, SECOND_REVIEWER.name]);
+    expect(annotated.header.reviewers.join()).not.toContain("Web Annotator");
   });
 
   it("fills in the header and the report URL from the organisation", () => {

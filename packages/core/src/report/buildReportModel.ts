@@ -97,10 +97,11 @@ export function buildReportModel(input: ReportInput, options: BuildReportModelOp
 
   const reviewers =
     input.reviewers ??
-    reviewersOf([
-      ...sortedClaims.map((claim) => ({ account: claim.createdBy, originalName: claim.originalAuthorName })),
-      ...events.map((event) => ({ account: event.by, originalName: event.originalActorName })),
-    ]);
+    reviewersOf(
+      events
+        .filter((event) => event.claimId !== null)
+        .map((event) => ({ account: event.by, originalName: event.originalActorName })),
+    );
   const reportUrl = input.reportUrl ?? `${trimTrailingSlash(organisation.url)}/articles/${article.id}/report`;
   return {
     header: {
@@ -159,8 +160,13 @@ function pairSide(claim: ReportClaim): ReportPairSide {
 }
 
 /**
- * Everyone who made a claim or an event, in the order they first appear, once each: by account, and what an import
- * brought in by the person who originally did it, named as creditName names them (the account is the importer's).
+ * Who reviewed the article, as "Reviewed by" names them: everyone with an entry in a claim's working history (marked
+ * or imported it, set its verdict, changed it, gave evidence or a link, reviewed it), here or originally, in the order
+ * they first appear, once each: by account, and what an import brought in by the person who originally did it, named
+ * as creditName names them (the account is the importer's). Every verdict's setter is among them, as setting one is
+ * an entry. A claim's author as such is not: an annotation imported from another tool keeps its creator as the
+ * claim's original author, who reviewed nothing here; nor are entries on the article alone (pasting, importing or
+ * publishing it).
  */
 function reviewersOf(credits: { account: Actor; originalName?: string | null | undefined }[]): Actor[] {
   const byPerson = new Map<string, Actor>();

@@ -1,6 +1,6 @@
 import { describe, expect, it } from "vitest";
 import { AppError } from "../errors/AppError";
-import { sampleReportInput } from "../testing/sampleReport";
+import { LOCAL_REVIEWER, sampleReportInput } from "../testing/sampleReport";
 import { buildNativeJson } from "./buildNativeJson";
 import { buildReportModel } from "./buildReportModel";
 import { parseNativeJson } from "./parseNativeJson";
@@ -177,6 +177,47 @@ describe("parseNativeJson", () => {
         { sourceId: "rev_2", decision: "approve", origin: { authorName: "Ben Ortiz", at: "2026-01-11T10:00:00.000Z" } },
       ],
     });
+  });
+
+  it("reads who set each verdict: their account when the history shows them giving it, else only their name", () => {
+    const setterOf = (document: ReturnType<typeof exportedWithHistory>) =>
+      parseNativeJson(document).claims.find((claim) => claim.sourceId === "clm_malley")?.workflow?.verdictSetBy;
+    const withSetter = () => {
+      const document = exportedWithHistory();
+      const malley = document.claims.find((claim) => claim.id === "clm_malley");
+      if (malley) malley.verdictSetBy = LOCAL_REVIEWER;
+      return document;
+    };
+    const verdictEntry = (document: ReturnType<typeof exportedWithHistory>) =>
+      document.events.find((event) => event.claimId === "clm_malley" && event.action === "claim.verdict_changed");
+
+    expect(setterOf(withSetter())).toEqual({
+      authorName: LOCAL_REVIEWER.name,
+      accountId: LOCAL_REVIEWER.id,
+      at: verdictEntry(withSetter())?.at,
+    });
+    // An export of an import: the account only brought the verdict in; who gave it is a name.
+    const chained = withSetter();
+    const importer = { id: "ines", name: "Ines Importer" };
+    Object.assign(verdictEntry(chained) ?? {}, { by: importer, originalActorName: "Ana Ruiz" });
+    Object.assign(chained.claims.find((claim) => claim.id === "clm_malley") ?? {}, { verdictSetBy: importer });
+    expect(setterOf(chained)).toMatchObject({ authorName: "Ana Ruiz" });
+    expect(setterOf(chained)).not.toHaveProperty("accountId");
+    // A history that does not show the verdict given vouches for nobody's account.
+    const unshown = withSetter();
+    unshown.events = unshown.events.filter((event) => event !== verdictEntry(unshown));
+    expect(setterOf(unshown)).toEqual({ authorName: LOCAL_REVIEWER.name, at: null });
+    // Nobody sets an unverified verdict.
+    const [zelenskyy] = parseNativeJson(withSetter()).claims.filter((claim) => claim.sourceId === "clm_zelenskyy");
+    expect(zelenskyy?.workflow?.verdictSetBy).toBeNull();
+  });
+
+  it("keeps the article's own times", () => {
+    const { article } = parseNativeJson(exportedWithHistory());
+    expect([article.createdAt, article.updatedAt]).toEqual([
+      sampleReportInput().article.createdAt,
+      sampleReportInput().article.updatedAt,
+    ]);
   });
 
   it("refuses a history entry whose values do not fit its action, naming it", () => {

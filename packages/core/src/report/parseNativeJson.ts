@@ -6,7 +6,7 @@ import { type Actor, ZActor, ZHttpUrl, ZOptionalLine, ZTimestamp, ZUserText } fr
 import { ZEvidenceStance } from "../schemas/evidence";
 import { ZLinkKind } from "../schemas/link";
 import { ZConclusion, ZSpeakerKinds } from "../schemas/publication";
-import { ZVerdict } from "../schemas/verdict";
+import { type Verdict, ZVerdict } from "../schemas/verdict";
 import { type ClaimStatus, ZClaimStatus, ZReviewDecision } from "../schemas/workflow";
 import type { DocNode } from "../text/articleText";
 import { assembleImportedReport, type EventToImport } from "./assembleImportedReport";
@@ -54,7 +54,8 @@ const ZNativeEvent = z.object({
 
 /**
  * What an import reads from a native export: everything but the ids (read only to connect the parts, and to put the
- * new ids in the history's place), the article's own id, version and times, and the publication state.
+ * new ids in the history's place; an account's id only to find the same account here), the article's own id and
+ * version, and the publication state (an import never makes anything published).
  */
 const ZNativeImport = z.object({
   format: z.literal(NATIVE_REPORT_FORMAT, { error: `"format" must be "${NATIVE_REPORT_FORMAT}".` }),
@@ -71,6 +72,8 @@ const ZNativeImport = z.object({
     doc: ZArticleDoc,
     conclusion: ZConclusion.nullable().optional(),
     speakerKinds: ZSpeakerKinds.optional(),
+    createdAt: ZTimestamp.optional(),
+    updatedAt: ZTimestamp.optional(),
   }),
   claims: z
     .array(
@@ -94,6 +97,7 @@ const ZNativeImport = z.object({
         updatedAt: ZTimestamp.optional(),
         status: ZClaimStatus.optional(),
         assignee: ZActor.nullable().optional(),
+        verdictSetBy: ZActor.nullable().optional(),
         approvals: z.number().int().nonnegative().optional(),
       }),
     )
@@ -168,6 +172,8 @@ export function parseNativeJson(document: unknown): ImportedReport {
       doc: article.doc as DocNode,
       ...(article.conclusion === undefined ? {} : { conclusion: article.conclusion }),
       ...(article.speakerKinds === undefined ? {} : { speakerKinds: article.speakerKinds }),
+      ...(article.createdAt === undefined ? {} : { createdAt: article.createdAt }),
+      ...(article.updatedAt === undefined ? {} : { updatedAt: article.updatedAt }),
     },
     claims.map((claim, index) => ({
       key: claim.id,
@@ -182,7 +188,7 @@ export function parseNativeJson(document: unknown): ImportedReport {
       origin: originOf(claim),
       ...(claim.status === undefined
         ? {}
-        : { workflow: workflowOf(claim as typeof claim & { status: ClaimStatus }, history?.entries ?? []) }),
+        : { workflow: workflowOf(claim as typeof claim & { status: ClaimStatus }, history?.entries) }),
     })),
     evidence.map((item, index) => ({
       claimKey: item.claimId,
@@ -226,7 +232,12 @@ function readHistory(events: z.infer<typeof ZNativeEvent>[]): { entries: EventTo
       sourceId: event.id,
       claimKey: event.claimId,
       path,
-      origin: { authorName: event.originalActorName ?? event.by.name, at: event.at },
+      // An entry an import brought in names its importer as `by`: only one the account did itself names who did it.
+      origin: {
+        authorName: event.originalActorName ?? event.by.name,
+        at: event.at,
+        ...(event.originalActorName ? {} : { accountId: event.by.id }),
+      },
       changeNumber: event.changeNumber ?? null,
     };
     if (event.action === "unreadable") {
@@ -260,14 +271,17 @@ function workflowOf(
   claim: {
     id: string;
     status: ClaimStatus;
+    verdict: Verdict;
     assignee?: Actor | null;
+    verdictSetBy?: Actor | null;
     approvals?: number;
     version?: number;
     updatedAt?: string;
     createdAt?: string;
   },
-  history: readonly EventToImport[],
+  historyEntries: readonly EventToImport[] | undefined,
 ): ImportedWorkflow {
+  const history = historyEntries ?? [];
   const reviews = history.flatMap((event): ImportedReview[] =>
     event.claimKey === claim.id && event.action === "claim.reviewed"
       ? [
@@ -300,7 +314,53 @@ function workflowOf(
     reviewRound: Math.max(1, isLastRoundCurrent ? lastRound : lastRound + 1),
     version: claim.version ?? 1,
     updatedAt: claim.updatedAt ?? claim.createdAt ?? null,
+    verdictSetBy: verdictSetterOf(claim, historyEntries),
   };
+}
+
+/** The verdict an entry gave its claim, or null for an entry that gives none (as hasSetVerdict on the server reads them). */
+function verdictGivenBy(event: EventToImport): Verdict | null {
+  const given = (() => {
+    switch (event.action) {
+      case "claim.created":
+      case "claim.imported":
+        return (event.to as { verdict?: unknown } | undefined)?.verdict;
+      case "claim.verdict_changed":
+        return event.to;
+      case "claim.undone": {
+        const undone = event.from as { action?: string; from?: unknown } | undefined;
+        return undone?.action === "claim.verdict_changed" ? undone.from : null;
+      }
+      default:
+        return null;
+    }
+  })();
+  const verdict = ZVerdict.safeParse(given);
+  return verdict.success ? verdict.data : null;
+}
+
+/**
+ * Who set the claim's verdict: the exported `verdictSetBy`, by account; but when that account only brought the
+ * verdict in (an export of an import), the person the claim's last verdict-setting entry was originally by, by name.
+ * A history whose last verdict-setting entry of the claim does not give it its verdict does not vouch for its setter:
+ * the name is kept, not the account, so the importer stands behind the verdict.
+ */
+function verdictSetterOf(
+  claim: { id: string; verdict: Verdict; verdictSetBy?: Actor | null },
+  history: readonly EventToImport[] | undefined,
+): ImportedOrigin | null {
+  if (claim.verdict === "unverified" || !claim.verdictSetBy) return null;
+  const setter = claim.verdictSetBy;
+  // Without a history the import records the claim's "imported" entry as the importer's, which keeps them from it.
+  if (history === undefined || history.length === 0) return { authorName: setter.name, at: null, accountId: setter.id };
+  const last = history.findLast((event) => event.claimKey === claim.id && verdictGivenBy(event) !== null);
+  // Its importer is kept from approving the verdict by the entry that gave it (stored as the importer's): none, or
+  // one that gave another verdict, and the importer is made its setter instead.
+  if (!last || verdictGivenBy(last) !== claim.verdict) return { authorName: setter.name, at: null };
+  if (last.origin.accountId === undefined && last.origin.authorName !== setter.name) {
+    return { authorName: last.origin.authorName, at: last.origin.at };
+  }
+  return { authorName: setter.name, at: last.origin.at, accountId: setter.id };
 }
 
 /**
