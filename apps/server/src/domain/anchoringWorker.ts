@@ -1,8 +1,9 @@
 import {
+  type AnnotationDocumentEntry,
   findNearestMatch,
   type NearestMatch,
   type PlannedItem,
-  planAnnotationImport,
+  planAnnotationEntries,
   type ReanchorResult,
   reanchorAll,
   type Selectors,
@@ -30,10 +31,13 @@ export const findNearestPlace = workerTask(
 );
 
 /**
- * Core's planAnnotationImport: every annotation of a Web Annotation document read and placed on the article's text,
- * in the document's order. Its VALIDATION_FAILED (a document of no Web Annotation shape, over the limits) arrives
- * on the main thread as the same AppError.
+ * Core's planAnnotationEntries: every annotation of a Web Annotation document, as readAnnotationDocument read it on
+ * the main thread, placed on the article's text, in the document's order. The entries are sent, not the document:
+ * an annotation nested past MAX_ANNOTATION_DEPTH is left out of them, so the structured clone that carries them here
+ * (which recurses) never meets it. Its VALIDATION_FAILED (more evidence than one import holds) arrives on the main
+ * thread as the same AppError.
  */
-export const planAnnotations = workerTask((input: { text: string; document: unknown }): PlannedItem[] =>
-  planAnnotationImport(input.text, input.document),
+export const planAnnotations = workerTask(
+  (input: { text: string; entries: AnnotationDocumentEntry[] }): PlannedItem[] =>
+    planAnnotationEntries(input.text, input.entries),
 );

@@ -7,15 +7,32 @@ import { requireJson } from "./requireJson";
 
 const BODY_POLICIES = new WeakSet<MiddlewareHandler>();
 
+/** What else a JSON route may be sent, beyond application/json; each route names its own (acceptJson's options). */
+export interface AcceptJsonOptions {
+  /**
+   * Further JSON media types this one route reads (lower case, no parameters), e.g. the Web Annotation Protocol's
+   * `application/ld+json` and Factmark's `application/anno+json`. Cross-site HTML forms can send none of them, so
+   * allowing them on one route keeps the reason for the 415 whole; every other route still reads only JSON.
+   */
+  mediaTypes?: readonly string[];
+}
+
 /**
  * A write route's body: JSON (or none) of at most `maxSize` bytes. Larger bodies get 413 before they are read
- * whole; any other media type gets 415, so a cross-site HTML form never reaches the route.
+ * whole; any other media type gets 415 (but those `options.mediaTypes` names, for this route only), so a cross-site
+ * HTML form never reaches the route.
  */
-export function acceptJson(maxSize: number): MiddlewareHandler<AppEnv> {
+export function acceptJson(maxSize: number, options: AcceptJsonOptions = {}): MiddlewareHandler<AppEnv> {
   const limit = limitBody(maxSize);
+  const mediaTypes = new Set(options.mediaTypes ?? []);
   return declareBodyPolicy(
     createMiddleware<AppEnv>(async (c, next) => {
       await limit(c, async () => {
+        const mediaType = (c.req.header("content-type") ?? "").split(";")[0]?.trim().toLowerCase() ?? "";
+        if (mediaTypes.has(mediaType)) {
+          await next();
+          return;
+        }
         await requireJson(c, next);
       });
     }),

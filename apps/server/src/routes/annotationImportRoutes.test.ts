@@ -291,6 +291,83 @@ describe("POST /api/articles/:id/annotations/import", () => {
   });
 });
 
+describe("hostile and unusual documents", () => {
+  const quoteOn = (exact: string, extra: Record<string, unknown> = {}) => ({
+    type: "Annotation",
+    target: { source: "https://news.example/x", selector: { type: "TextQuoteSelector", exact } },
+    ...extra,
+  });
+
+  it.each([
+    ["on the event loop", ARTICLE_CONTENT],
+    ["on a worker thread", `${ARTICLE_CONTENT}\n${"A long article goes to the worker pool. ".repeat(4_000)}`],
+  ])(
+    "answers an item whose selector is refined thousands deep as skipped, keeping the good one (%s)",
+    async (_, content) => {
+      const article = await buildArticle(db, { content });
+      const exact = ARTICLE_CONTENT.split("\n")[0]?.slice(0, 20) ?? "";
+      // Written out by hand: JSON.stringify itself recurses, and 8,000 levels overflow its stack too (~450 KB).
+      const depth = 8_000;
+      const selector = `${'{"type":"XPathSelector","value":"/html/body","refinedBy":'.repeat(depth)}${JSON.stringify({ type: "TextQuoteSelector", exact })}${"}".repeat(depth)}`;
+      const document = `[${JSON.stringify(quoteOn(exact))},{"type":"Annotation","target":{"source":"x","selector":${selector}}}]`;
+      const result = await importOnto(article.id, document);
+      expect(result.items.map((item) => item.outcome)).toEqual(["anchored", "skipped"]);
+      expect(result.items[1]?.reason).toMatch(/nested more than 64 levels deep/);
+    },
+  );
+
+  it("skips a quote longer than a claim's may be, storing nothing (so the article's native export stays importable)", async () => {
+    const article = await buildArticle(db);
+    const response = await expectUnchanged(db, () =>
+      request("POST", `/api/articles/${article.id}/annotations/import`, [quoteOn("x".repeat(1_000_000))]),
+    );
+    const result = ZAnnotationImportResult.parse(await response.json());
+    expect(result.items[0]).toMatchObject({
+      outcome: "skipped",
+      reason: "Its quote is 1000000 characters long; a claim's quote holds at most 20000.",
+    });
+  });
+
+  it("says under ?strict=true that an orphan would be kept, not that it was, since nothing is stored", async () => {
+    const article = await buildArticle(db);
+    const response = await expectUnchanged(db, () =>
+      request("POST", `/api/articles/${article.id}/annotations/import?strict=true`, [
+        quoteOn("words that are in no article at all, anywhere"),
+      ]),
+    );
+    const error = await expectApiError(response, 422, "UNPROCESSABLE");
+    const [issue] = (error.details as { issues: { message: string }[] }).issues;
+    expect(issue?.message).toMatch(/^would be kept as an orphaned claim, but \?strict=true stores nothing: Its quote/);
+    expect(issue?.message).not.toMatch(/Kept as an orphan/);
+  });
+
+  it("reads the Web Annotation Protocol's and Factmark's own media types", async () => {
+    const article = await buildArticle(db);
+    const body = JSON.stringify(fixture("w3c-single-annotation.json"));
+    for (const type of [
+      'application/ld+json; profile="http://www.w3.org/ns/anno.jsonld"',
+      "application/ld+json",
+      "application/anno+json",
+    ]) {
+      const response = await request("POST", `/api/articles/${article.id}/annotations/import`, body, {
+        "content-type": type,
+      });
+      expect(response.status, type).toBe(200);
+      expect(ZAnnotationImportResult.parse(await response.json()).items).toHaveLength(1);
+    }
+  });
+
+  it("still refuses those media types on every other route", async () => {
+    const article = await buildArticle(db);
+    const response = await expectUnchanged(db, () =>
+      request("POST", `/api/articles/${article.id}/claims`, JSON.stringify({ selectors: { quote: { exact: "x" } } }), {
+        "content-type": "application/ld+json",
+      }),
+    );
+    await expectApiError(response, 415, "UNSUPPORTED_MEDIA_TYPE");
+  });
+});
+
 /**
  * A 173 KB article of 1,500-odd distinct lines, and `count` Hypothesis-style annotations on them: each a quote with
  * prefix and suffix, and a web page's position (no line breaks counted), so every one is placed by its quote.

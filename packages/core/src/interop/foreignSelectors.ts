@@ -11,11 +11,31 @@ export interface ForeignQuote {
   suffix?: string;
 }
 
-/** What a target says about where its text is. `position` counts Unicode code points, as the W3C model does. */
-export interface ForeignSelectors {
+/** One end of a RangeSelector: a quote, or a position (code points in the article's text). */
+export interface ForeignRangeEnd {
   quote?: ForeignQuote;
   position?: { start: number; end: number };
 }
+
+/**
+ * What a target says about where its text is. `position` counts Unicode code points, as the W3C model does;
+ * `paragraph` is a position counted inside one paragraph an XPath names (`/html/body/p[2]`: index 1), which
+ * placeForeignSelectors counts from the start of that line of the article's text; `range` is a RangeSelector from
+ * where its start selector's match starts to where its end selector's match ends (when both are positions, it is
+ * read as a `position`).
+ */
+export interface ForeignSelectors {
+  quote?: ForeignQuote;
+  position?: { start: number; end: number };
+  paragraph?: { index: number; start: number; end: number };
+  range?: { start: ForeignRangeEnd; end: ForeignRangeEnd };
+}
+
+/**
+ * How deep selectors may be refined (XPathSelector → refinedBy → TextQuoteSelector is 1): real producers refine once
+ * or twice; a target refined deeper is skipped with its reason, so no walk over a hostile document goes deep.
+ */
+export const MAX_REFINEMENT_DEPTH = 16;
 
 /** A target's text selectors, or why it has none Factmark can use (in words, for the import's answer). */
 export type TargetReading = { isText: true; selectors: ForeignSelectors } | { isText: false; reason: string };
@@ -69,35 +89,88 @@ function readOneTarget(target: unknown): TargetReading {
     return { isText: false, reason: "Its target has no selector: it is a note on the whole page, not on a passage." };
   }
   const found: ForeignSelectors = {};
-  let reason: string | undefined;
-  for (const selector of selectors) {
-    const result = collect(selector, found, true);
-    reason ??= result;
-  }
-  if (found.quote || found.position) return { isText: true, selectors: found };
+  const reason = collectAll(selectors, found);
+  if (found.quote || found.position || found.paragraph || found.range) return { isText: true, selectors: found };
   return { isText: false, reason: reason ?? "Its target has no text selector Factmark reads." };
 }
 
+/** What a position inside a selector counts in: the article's text, one of its paragraphs, or an unknown element. */
+type Scope = { kind: "article" } | { kind: "paragraph"; index: number } | { kind: "element" };
+
 /**
- * Adds what one selector says to `found`; answers why it added nothing, when it did not. `countsInArticle`: whether
- * a position here counts in the whole text (false inside a refinement of an element that is not the document).
+ * An XPath naming one paragraph of a page whose body is the article (`/p[2]`, `/html/body/p[2]`,
+ * `/html[1]/body[1]/p[2]`, `//p[2]`): the paragraph's index from 0. Factmark's text projection is the article's
+ * blocks joined by "\n", one line a paragraph, so the nth `p` is its nth line where the article has paragraphs only.
  */
-function collect(selector: unknown, found: ForeignSelectors, countsInArticle: boolean): string | undefined {
+const PARAGRAPH_XPATH = /^(?:\/html(?:\[1\])?\/body(?:\[1\])?)?\/\/?p\[([1-9]\d{0,5})\]\/?$/;
+
+/**
+ * Adds what a target's selectors say to `found`, walking refinements with a stack (no recursion: a document may nest
+ * them thousands deep) up to MAX_REFINEMENT_DEPTH; answers why it added nothing, when it did not.
+ */
+function collectAll(selectors: unknown[], found: ForeignSelectors): string | undefined {
+  const stack: { selector: unknown; scope: Scope; depth: number }[] = selectors
+    .map((selector) => ({ selector, scope: { kind: "article" } as Scope, depth: 0 }))
+    .reverse();
+  let reason: string | undefined;
+  for (let next = stack.pop(); next; next = stack.pop()) {
+    const { selector, scope, depth } = next;
+    if (depth > MAX_REFINEMENT_DEPTH) {
+      return `Its selectors are refined more than ${MAX_REFINEMENT_DEPTH} levels deep (refinedBy inside refinedBy); Factmark reads at most ${MAX_REFINEMENT_DEPTH}.`;
+    }
+    const result = collectOne(selector, found, scope);
+    if (typeof result === "string") reason ??= result;
+    else if (result) {
+      for (const refinement of [...result.refinements].reverse()) {
+        stack.push({ selector: refinement, scope: result.scope, depth: depth + 1 });
+      }
+    }
+  }
+  return found.quote || found.position || found.paragraph || found.range ? undefined : reason;
+}
+
+/**
+ * What one selector adds to `found` (nothing to answer), why it adds nothing (a string), or the refinements to read
+ * next and what their positions count in.
+ */
+function collectOne(
+  selector: unknown,
+  found: ForeignSelectors,
+  scope: Scope,
+): string | undefined | { refinements: unknown[]; scope: Scope } {
   if (!isObject(selector)) return "A selector is not an object.";
   const type = selector.type;
-  if (type === "TextQuoteSelector" && typeof selector.exact === "string" && selector.exact.trim().length > 0) {
-    found.quote ??= {
-      exact: selector.exact,
-      ...(typeof selector.prefix === "string" ? { prefix: selector.prefix } : {}),
-      ...(typeof selector.suffix === "string" ? { suffix: selector.suffix } : {}),
-    };
+  if (type === "TextQuoteSelector") {
+    const quote = readQuote(selector);
+    if (typeof quote === "string") return quote;
+    found.quote ??= quote;
     return undefined;
   }
-  if (type === "TextPositionSelector" && isOffset(selector.start) && isOffset(selector.end)) {
-    if (!countsInArticle) {
+  if (type === "TextPositionSelector") {
+    const position = readPosition(selector);
+    if (typeof position === "string") return position;
+    if (scope.kind === "element") {
       return "Its position counts inside the element its XPath or range selects, which Factmark cannot locate in the article's plain text, and it has no quote to find it by.";
     }
-    found.position ??= { start: selector.start, end: selector.end };
+    if (scope.kind === "paragraph") found.paragraph ??= { index: scope.index, ...position };
+    else found.position ??= position;
+    return undefined;
+  }
+  // A RangeSelector of two text selectors; one of two elements (XPaths) is placed by its refinement, below.
+  if (type === "RangeSelector" && (isTextSelector(selector.startSelector) || isTextSelector(selector.endSelector))) {
+    const start = readRangeEnd(selector.startSelector, "startSelector");
+    if (typeof start === "string") return start;
+    const end = readRangeEnd(selector.endSelector, "endSelector");
+    if (typeof end === "string") return end;
+    if (scope.kind !== "article" && (start.position || end.position)) {
+      return "Its RangeSelector counts positions inside an element Factmark cannot locate in the article's plain text.";
+    }
+    if (start.position && end.position) {
+      if (start.position.start > end.position.end) {
+        return `Its RangeSelector starts after it ends (start ${start.position.start}, end ${end.position.end}).`;
+      }
+      found.position ??= { start: start.position.start, end: end.position.end };
+    } else found.range ??= { start, end };
     return undefined;
   }
   if (type === "XPathSelector" || type === "RangeSelector" || type === "CssSelector" || type === "FragmentSelector") {
@@ -112,19 +185,77 @@ function collect(selector: unknown, found: ForeignSelectors, countsInArticle: bo
     if (refinements.length === 0) {
       return `Its ${type} names a part of a web page, which Factmark cannot locate in the article's plain text without a text selector refining it.`;
     }
-    const isWholeDocument =
-      type === "XPathSelector" && typeof selector.value === "string" && DOCUMENT_XPATH.test(selector.value);
-    let reason: string | undefined;
-    for (const refinement of refinements) {
-      const result = collect(refinement, found, countsInArticle && isWholeDocument);
-      reason ??= result;
-    }
-    return found.quote || found.position ? undefined : reason;
+    const value = type === "XPathSelector" && typeof selector.value === "string" ? selector.value.trim() : undefined;
+    const paragraph = value === undefined ? null : PARAGRAPH_XPATH.exec(value);
+    const inner: Scope =
+      scope.kind !== "article"
+        ? { kind: "element" }
+        : value !== undefined && DOCUMENT_XPATH.test(value)
+          ? scope
+          : paragraph?.[1]
+            ? { kind: "paragraph", index: Number(paragraph[1]) - 1 }
+            : { kind: "element" };
+    return { refinements, scope: inner };
   }
   if (typeof type === "string" && MEDIA_SELECTORS.has(type)) {
     return `It is not about text: its ${type} names a region of an image or a file.`;
   }
   return `Factmark does not read a selector of type ${typeof type === "string" ? quoteForMessage(type) : "(none)"}.`;
+}
+
+function isTextSelector(selector: unknown): boolean {
+  return isObject(selector) && (selector.type === "TextQuoteSelector" || selector.type === "TextPositionSelector");
+}
+
+/** A TextQuoteSelector's quote, or what is wrong with its `exact`. */
+function readQuote(selector: Json): ForeignQuote | string {
+  const { exact } = selector;
+  if (exact === undefined || exact === null) return 'Its TextQuoteSelector has no "exact" text.';
+  if (typeof exact !== "string") {
+    return `Its TextQuoteSelector's "exact" must be text (it is ${describeValue(exact)}).`;
+  }
+  if (exact.trim().length === 0) return 'Its TextQuoteSelector\'s "exact" text is empty.';
+  return {
+    exact,
+    ...(typeof selector.prefix === "string" ? { prefix: selector.prefix } : {}),
+    ...(typeof selector.suffix === "string" ? { suffix: selector.suffix } : {}),
+  };
+}
+
+/** A TextPositionSelector's range, or what is wrong with its offsets. */
+function readPosition(selector: Json): { start: number; end: number } | string {
+  for (const key of ["start", "end"] as const) {
+    if (!isOffset(selector[key])) {
+      return `Its TextPositionSelector's "${key}" must be a whole number, 0 or more (it is ${describeValue(selector[key])}).`;
+    }
+  }
+  const start = selector.start as number;
+  const end = selector.end as number;
+  if (start > end) return `Its TextPositionSelector starts after it ends (start ${start}, end ${end}).`;
+  if (start === end) return `Its TextPositionSelector selects nothing (start and end are both ${start}).`;
+  return { start, end };
+}
+
+/** One end of a RangeSelector: a quote or a position selector. */
+function readRangeEnd(selector: unknown, name: string): ForeignRangeEnd | string {
+  if (!isObject(selector)) return `Its RangeSelector has no ${name}.`;
+  if (selector.type === "TextQuoteSelector") {
+    const quote = readQuote(selector);
+    return typeof quote === "string" ? quote : { quote };
+  }
+  if (selector.type === "TextPositionSelector") {
+    const position = readPosition(selector);
+    return typeof position === "string" ? position : { position };
+  }
+  return `Its RangeSelector's ${name} is ${typeof selector.type === "string" ? `a ${quoteForMessage(selector.type)}` : "of no type"}, which names a part of a web page Factmark cannot locate in the article's plain text; a TextQuoteSelector or TextPositionSelector can be placed.`;
+}
+
+/** A foreign value in a message: a string quoted, a number or literal as it is, an object or list by its kind. */
+function describeValue(value: unknown): string {
+  if (typeof value === "string") return quoteForMessage(value);
+  if (Array.isArray(value)) return "a list";
+  if (isObject(value)) return "an object";
+  return String(value);
 }
 
 function isOffset(value: unknown): value is number {

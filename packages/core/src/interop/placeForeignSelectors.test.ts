@@ -49,4 +49,35 @@ describe("placeForeignSelectors", () => {
       outcome: "unplaceable",
     });
   });
+
+  it("snaps a quote-anchored range that ends inside a character (between 👍 and its skin tone) to whole characters", () => {
+    const text = "🚀 The mayor said crime fell 👍🏽 by 12% last year.";
+    for (const selectors of [
+      { position: { start: 17, end: 29 }, quote: { exact: "crime fell 👍" } },
+      { quote: { exact: "crime fell 👍" } },
+    ]) {
+      const placed = placeForeignSelectors(text, selectors);
+      expect(placed).toMatchObject({ outcome: "anchored", selectors: { quote: { exact: "crime fell 👍🏽" } } });
+      // A quote that splits a character is not in the text word for word: its close match is the whole character.
+      expect(placed.reason).toMatch(/widened to whole characters|closest match, "crime fell 👍🏽"/);
+    }
+  });
+
+  it("does not anchor a quote whose figure differs, and says a figure differs", () => {
+    const text = "The mayor said crime fell by 13% last year.";
+    const placed = placeForeignSelectors(text, { quote: { exact: "crime fell by 12%" } });
+    expect(placed).toMatchObject({ outcome: "orphaned" });
+    expect(placed.reason).toBe(
+      'Its quote is not in the article word for word, and where the article comes closest ("crime fell by 13%") a figure differs (13% where the quote has 12%): a changed figure is a different claim, so it is not anchored there.',
+    );
+    const short = placeForeignSelectors(text, { quote: { exact: "12%" } });
+    expect(short.reason).toMatch(/a figure differs \(13% where the quote has 12%\)/);
+  });
+
+  it("says in plain words how close a short quote must be", () => {
+    const placed = placeForeignSelectors("The mayor said crime fell.", { quote: { exact: "crime rose" } });
+    expect(placed.reason).toBe(
+      "Its quote does not occur in the article, nor does anything close enough: a close match may differ from a quote of 10 characters in at most 2 of them, and for a quote this short (under 32 characters) the words around it must agree too.",
+    );
+  });
 });

@@ -152,3 +152,130 @@ describe("planAnnotationImport over the foreign corpus", () => {
     expect(() => planAnnotationImport(IRAN, [annotation])).toThrow(/At most 20000 evidence bodies/);
   });
 });
+
+describe("planAnnotationImport on hostile items", () => {
+  const TEXT = "Iran said no.\nThe envoy said yes, crime fell by 12% in 2025.\nThe minister said no.";
+  const quoteAnnotation = (selector: Record<string, unknown>, extra: Record<string, unknown> = {}) => ({
+    type: "Annotation",
+    target: { source: "x", selector: { type: "TextQuoteSelector", ...selector } },
+    ...extra,
+  });
+  const good = quoteAnnotation({ exact: "The envoy" });
+
+  it("skips an annotation nested past what it reads, keeping the rest of the batch", () => {
+    for (const depth of [8_000, 200_000]) {
+      let selector: unknown = { type: "TextQuoteSelector", exact: "The envoy" };
+      for (let i = 0; i < depth; i++) selector = { type: "XPathSelector", value: "/", refinedBy: selector };
+      const items = planAnnotationImport(TEXT, [good, { type: "Annotation", target: { source: "x", selector } }]);
+      expect(items.map((item) => item.outcome)).toEqual(["anchored", "skipped"]);
+      expect(items[1]?.reason).toMatch(/nested more than \d+ levels deep|refined more than 16 levels deep/);
+    }
+  });
+
+  it("holds an imported claim to the limits claim creation enforces, skipping what breaks them with the reason", () => {
+    const items = planAnnotationImport(TEXT, [
+      quoteAnnotation({ exact: "x".repeat(1_000_000) }),
+      quoteAnnotation({ exact: "\u0000" }),
+      quoteAnnotation({ exact: "The envoy\u0000" }),
+      quoteAnnotation({ exact: "The \ud800envoy" }),
+      quoteAnnotation({ exact: "The envoy" }, { bodyValue: "r".repeat(20_001) }),
+      quoteAnnotation({ exact: "The envoy" }, { bodyValue: "a \u0000 rationale" }),
+      quoteAnnotation({ exact: "The envoy" }, { speaker: "s".repeat(201) }),
+      quoteAnnotation({ exact: "The envoy" }, { speaker: "Ana\u0000" }),
+      good,
+    ]);
+    expect(items.map((item) => [item.outcome, item.reason])).toEqual([
+      ["skipped", "Its quote is 1000000 characters long; a claim's quote holds at most 20000."],
+      ["skipped", "Its quote contains a NUL control character (U+0000), which no article text holds."],
+      ["skipped", "Its quote contains a NUL control character (U+0000), which no article text holds."],
+      ["skipped", "Its quote contains a broken character (half of a surrogate pair)."],
+      ["skipped", "Factmark cannot keep it as it is: body: The rationale has at most 20000 characters."],
+      ["skipped", "Factmark cannot keep it as it is: body: The rationale may not contain NUL characters."],
+      ["skipped", "Factmark cannot keep it as it is: speaker: The speaker's name has at most 200 characters."],
+      ["skipped", "Factmark cannot keep it as it is: speaker: The speaker's name may not contain NUL characters."],
+      ["anchored", "Placed by its quote (it gives no position), which occurs there once."],
+    ]);
+  });
+
+  it("cuts a prefix or suffix longer than a claim keeps to its nearest 200 characters, and says so", () => {
+    const [item] = planAnnotationImport(TEXT, [
+      quoteAnnotation({ exact: "said", prefix: `${"🙂".repeat(300)}The envoy `, suffix: ` yes${"x".repeat(5000)}` }),
+    ]);
+    expect(item?.outcome).toBe("anchored");
+    expect(item?.claim?.selectors.position).toEqual({ start: 24, end: 28 });
+    expect(item?.reason).toMatch(/Its prefix and suffix were cut to the 200 characters nearest the quote/);
+  });
+
+  it("skips a passage longer than a claim's quote may be, placed by a position alone", () => {
+    const long = `${"word ".repeat(5_000)}`;
+    const [item] = planAnnotationImport(long, [
+      { type: "Annotation", target: { selector: { type: "TextPositionSelector", start: 0, end: 24_000 } } },
+    ]);
+    expect(item).toMatchObject({
+      outcome: "skipped",
+      reason: "The passage it marks is 24000 characters long; a claim's quote holds at most 20000.",
+    });
+  });
+
+  it("skips only an evidence body that is not valid, keeps the claim, and names the body's real problem", () => {
+    const [item] = planAnnotationImport(TEXT, [
+      quoteAnnotation(
+        { exact: "The envoy" },
+        {
+          body: [
+            { purpose: "linking", source: "https://user:pw@example.org/e" },
+            { purpose: "linking", source: { id: "https://example.org/ok", "schema:name": "t".repeat(600) } },
+            { purpose: "linking", source: "https://example.org/kept" },
+          ],
+        },
+      ),
+    ]);
+    expect(item?.outcome).toBe("anchored");
+    expect(item?.claim?.evidence.map((evidence) => evidence.url)).toEqual(["https://example.org/kept"]);
+    expect(item?.reason).toContain(
+      "Evidence left out: body.0.source: A URL may not carry a user name or password (user:password@): give the address without them.; body.1.source.schema:name: The evidence's title has at most 500 characters.",
+    );
+  });
+
+  it("re-imports an annotation Factmark exported as orphaned as an orphan, even where its quote is found", () => {
+    const [item] = planAnnotationImport(TEXT, [quoteAnnotation({ exact: "The envoy" }, { orphaned: true })]);
+    expect(item).toMatchObject({ outcome: "orphaned", claim: { isOrphaned: true } });
+    expect(item?.reason).toMatch(/marked orphaned/);
+  });
+
+  it("places a RangeSelector from its start selector's match to its end selector's", () => {
+    const [item] = planAnnotationImport(TEXT, [
+      {
+        type: "Annotation",
+        target: {
+          selector: {
+            type: "RangeSelector",
+            startSelector: { type: "TextQuoteSelector", exact: "The envoy" },
+            endSelector: { type: "TextQuoteSelector", exact: "fell" },
+          },
+        },
+      },
+    ]);
+    expect(item?.outcome).toBe("anchored");
+    expect(TEXT.slice(item?.claim?.selectors.position.start, item?.claim?.selectors.position.end)).toBe(
+      "The envoy said yes, crime fell",
+    );
+  });
+
+  it("places a position inside an XPath paragraph relative to that paragraph", () => {
+    const [item] = planAnnotationImport(TEXT, [
+      {
+        type: "Annotation",
+        target: {
+          selector: {
+            type: "XPathSelector",
+            value: "/html/body/p[2]",
+            refinedBy: { type: "TextPositionSelector", start: 4, end: 9 },
+          },
+        },
+      },
+    ]);
+    expect(item?.outcome).toBe("anchored");
+    expect(item?.claim?.selectors.quote.exact).toBe("envoy");
+  });
+});

@@ -1,5 +1,5 @@
 import { describe, expect, it } from "vitest";
-import { readAnnotationDocument } from "./readAnnotationDocument";
+import { isDeeperThan, MAX_ANNOTATION_DEPTH, readAnnotationDocument } from "./readAnnotationDocument";
 
 const annotation = { type: "Annotation", target: "x" };
 
@@ -27,5 +27,26 @@ describe("readAnnotationDocument", () => {
     let page: Record<string, unknown> = { items: [annotation] };
     for (let i = 0; i < 5_000; i++) page = { items: [], next: page };
     expect(readAnnotationDocument({ type: "AnnotationCollection", first: page })).toHaveLength(1);
+  });
+});
+
+describe("isDeeperThan and too deep annotations", () => {
+  it("measures nesting with no recursion, stopping past the limit", () => {
+    expect(isDeeperThan("x", 0)).toBe(false);
+    expect(isDeeperThan({ a: [1] }, 2)).toBe(false);
+    expect(isDeeperThan({ a: [{}] }, 2)).toBe(true);
+    let deep: unknown = {};
+    for (let i = 0; i < 500_000; i++) deep = { next: deep };
+    expect(isDeeperThan(deep, MAX_ANNOTATION_DEPTH)).toBe(true);
+  });
+
+  it("lists an annotation nested past MAX_ANNOTATION_DEPTH as too deep, without the annotation, keeping the others", () => {
+    let deep: unknown = { type: "TextQuoteSelector", exact: "x" };
+    for (let i = 0; i < MAX_ANNOTATION_DEPTH; i++) deep = { refinedBy: deep };
+    expect(readAnnotationDocument([annotation, { type: "Annotation", target: deep }])).toEqual([
+      { path: "0", annotation },
+      { path: "1", tooDeep: true },
+    ]);
+    expect(readAnnotationDocument({ type: "Annotation", target: deep })).toEqual([{ path: "", tooDeep: true }]);
   });
 });

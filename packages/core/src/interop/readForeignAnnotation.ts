@@ -5,14 +5,16 @@ import { ZHttpUrl, ZOptionalLine, ZUserText } from "../schemas/common";
 import { type EvidenceStance, ZEvidenceStance } from "../schemas/evidence";
 import { type LinkKind, ZLinkKind } from "../schemas/link";
 import { VERDICT_LABELS, VERDICTS, type Verdict } from "../schemas/verdict";
-import { type ForeignSelectors, quoteForMessage, readTextTarget } from "./foreignSelectors";
+import { type ForeignQuote, type ForeignSelectors, quoteForMessage, readTextTarget } from "./foreignSelectors";
 import { verdictFromTags } from "./verdictFromTags";
 
 /**
  * One foreign annotation as Factmark understands it:
  * - `claim`: about a passage of text, with what it says about it (verdict, speaker, rationale, evidence) and who
- *   wrote it when (`origin`); `problems` name fields Factmark cannot keep (a rationale too long, evidence that is no
- *   web address), each with its path below the annotation;
+ *   wrote it when (`origin`); `problems` name fields Factmark cannot keep (a rationale too long, a speaker's name with
+ *   a NUL), each with its path below the annotation; `evidenceProblems` name evidence bodies left out (evidence that
+ *   is no web address, a title too long), the claim kept without them; `notes` say what was cut to fit (a prefix or
+ *   suffix longer than a claim keeps); `isMarkedOrphaned`: Factmark's own `orphaned` term, an orphan exported;
  * - `link`: Factmark's relation between two claim annotations, named by their ids;
  * - `skipped`: not about text (an image region, a whole page, a reply), with the reason in words.
  */
@@ -27,6 +29,9 @@ export type ForeignAnnotation =
       origin: ImportedOrigin;
       evidence: ImportedEvidence[];
       problems: ImportIssue[];
+      evidenceProblems: ImportIssue[];
+      notes: string[];
+      isMarkedOrphaned: boolean;
     }
   | {
       kind: "link";
@@ -95,12 +100,16 @@ export function readForeignAnnotation(raw: unknown): ForeignAnnotation {
 
   const target = readTextTarget(raw.target);
   if (!target.isText) return { kind: "skipped", id, reason: target.reason };
+  const notes: string[] = [];
+  const quoteProblem = fitQuotes(target.selectors, notes);
+  if (quoteProblem) return { kind: "skipped", id, reason: quoteProblem };
 
   const comments: string[] = typeof raw.text === "string" && raw.text.trim().length > 0 ? [raw.text] : [];
   const tags = strings(raw.tags);
   let ownVerdict: Verdict | null = null;
   let speaker: string | null = stringTerm(raw, "speaker");
   const evidence: ImportedEvidence[] = [];
+  const evidenceProblems: ImportIssue[] = [];
   const verdictTerm = ownTerm(raw, "verdict");
   if (verdictTerm !== undefined) {
     ownVerdict = verdictFrom(verdictTerm);
@@ -110,7 +119,7 @@ export function readForeignAnnotation(raw: unknown): ForeignAnnotation {
     if (!isObject(body)) continue;
     const purposes = strings(body.purpose);
     if (isEvidenceBody(body, purposes)) {
-      const item = evidenceOf(body, path, problems);
+      const item = evidenceOf(body, path, evidenceProblems);
       if (item) evidence.push(item);
       continue;
     }
@@ -128,15 +137,24 @@ export function readForeignAnnotation(raw: unknown): ForeignAnnotation {
   const fromTags = verdictFromTags(tags);
   const rationaleParts = [...comments];
   if (fromTags.keptTags.length > 0) rationaleParts.push(`Tags: ${fromTags.keptTags.join(", ")}`);
-  const rationale = ZRationale.safeParse(rationaleParts.join("\n\n"));
+  const rationaleText = rationaleParts.join("\n\n");
+  const rationale = ZRationale.safeParse(rationaleText);
   if (!rationale.success) {
     problems.push({
       path: "body",
-      message: `The rationale is longer than ${CLAIM_LIMITS.rationaleLength} characters.`,
+      message: describeTextProblem("The rationale", rationaleText, CLAIM_LIMITS.rationaleLength) ?? "",
     });
   }
   const speakerName = ZSpeaker.safeParse(speaker ?? "");
-  if (!speakerName.success) problems.push({ path: "speaker", message: "The speaker's name is too long." });
+  if (!speakerName.success) {
+    problems.push({
+      path: "speaker",
+      message:
+        describeTextProblem("The speaker's name", speaker ?? "", CLAIM_LIMITS.speakerLength) ??
+        speakerName.error.issues[0]?.message ??
+        "The speaker's name is not valid.",
+    });
+  }
   return {
     kind: "claim",
     id,
@@ -147,7 +165,72 @@ export function readForeignAnnotation(raw: unknown): ForeignAnnotation {
     origin,
     evidence,
     problems,
+    evidenceProblems,
+    notes,
+    isMarkedOrphaned: ownTerm(raw, "orphaned") === true,
   };
+}
+
+/**
+ * What is wrong with a piece of foreign text against ZUserText's rules (at most `max` characters, no NUL, no broken
+ * character), said of `subject`; undefined when it is fine.
+ */
+export function describeTextProblem(subject: string, value: string, max: number): string | undefined {
+  if (value.length > max) return `${subject} has at most ${max} characters.`;
+  if (value.includes("\u0000")) return `${subject} may not contain NUL characters.`;
+  if (!value.isWellFormed()) return `${subject} contains a broken character (half of a surrogate pair).`;
+  return undefined;
+}
+
+/**
+ * Holds a target's quotes to what a claim's quote may be (ZTextQuote: CLAIM_LIMITS): an `exact` too long, with a
+ * NUL or a broken character refuses the item (answered why); a prefix or suffix is only context, so one longer than
+ * CLAIM_LIMITS.contextLength is cut to the characters nearest the quote, and one with a NUL or a broken character
+ * is dropped, each said in `notes`.
+ */
+function fitQuotes(selectors: ForeignSelectors, notes: string[]): string | undefined {
+  const quotes = [selectors.quote, selectors.range?.start.quote, selectors.range?.end.quote].filter(
+    (quote): quote is ForeignQuote => quote !== undefined,
+  );
+  let isCut = false;
+  let isDropped = false;
+  for (const quote of quotes) {
+    const { exact } = quote;
+    if (exact.length > CLAIM_LIMITS.quoteLength) {
+      return `Its quote is ${exact.length} characters long; a claim's quote holds at most ${CLAIM_LIMITS.quoteLength}.`;
+    }
+    if (exact.includes("\u0000")) {
+      return "Its quote contains a NUL control character (U+0000), which no article text holds.";
+    }
+    if (!exact.isWellFormed()) return "Its quote contains a broken character (half of a surrogate pair).";
+    for (const side of ["prefix", "suffix"] as const) {
+      const context = quote[side];
+      if (context === undefined) continue;
+      if (context.includes("\u0000") || !context.isWellFormed()) {
+        delete quote[side];
+        isDropped = true;
+      } else if (context.length > CLAIM_LIMITS.contextLength) {
+        quote[side] = side === "prefix" ? lastCharacters(context) : firstCharacters(context);
+        isCut = true;
+      }
+    }
+  }
+  if (isCut)
+    notes.push(`its prefix and suffix were cut to the ${CLAIM_LIMITS.contextLength} characters nearest the quote`);
+  if (isDropped) notes.push("a prefix or suffix with a NUL or a broken character was left out");
+  return undefined;
+}
+
+/** The last CLAIM_LIMITS.contextLength UTF-16 units of `text`, not starting inside a surrogate pair. */
+function lastCharacters(text: string): string {
+  const cut = text.slice(-CLAIM_LIMITS.contextLength);
+  return /^[\udc00-\udfff]/.test(cut) ? cut.slice(1) : cut;
+}
+
+/** The first CLAIM_LIMITS.contextLength UTF-16 units of `text`, not ending inside a surrogate pair. */
+function firstCharacters(text: string): string {
+  const cut = text.slice(0, CLAIM_LIMITS.contextLength);
+  return /[\ud800-\udbff]$/.test(cut) ? cut.slice(0, -1) : cut;
 }
 
 /** A Factmark link annotation (linkKind/linkFrom/linkTo, or `linking` two annotation ids), or null. */
@@ -182,7 +265,9 @@ function linkOf(
     )
     .map(({ body }) => (body as Json).value as string);
   const note = ZNote.safeParse(notes.join("\n\n"));
-  if (!note.success) problems.push({ path: "body", message: "The link's note is longer than 2000 characters." });
+  if (!note.success) {
+    problems.push({ path: "body", message: describeTextProblem("The link's note", notes.join("\n\n"), 2000) ?? "" });
+  }
   return {
     kind: "link",
     id,
@@ -212,20 +297,57 @@ function isEvidenceBody(body: Json, purposes: string[]): boolean {
   return purposes.includes("linking") || (body.type === "SpecificResource" && body.source !== undefined);
 }
 
+/**
+ * One evidence body as Factmark keeps it, or null with what is wrong with it in `problems` (its path below the
+ * annotation): the URL (ZHttpUrl's rules: http(s), no user name or password, at most 2048 characters), the title
+ * (`schema:name`, at most 500 characters), the excerpt (its TextQuoteSelector, at most 5000) or the stance.
+ */
 function evidenceOf(body: Json, path: string, problems: ImportIssue[]): ImportedEvidence | null {
   const source = typeof body.source === "string" ? body.source : isObject(body.source) ? body.source.id : undefined;
-  const url = ZHttpUrl.safeParse(source ?? "");
+  const url = ZHttpUrl.safeParse(typeof source === "string" ? source : "");
   if (!url.success) {
-    problems.push({ path: `${path}.source`, message: "Evidence must link to an http:// or https:// URL." });
+    const message =
+      typeof source === "string" && source.trim().length > 0
+        ? (url.error.issues[0]?.message ?? "Evidence must link to an http:// or https:// URL.")
+        : "Evidence must link to an http:// or https:// URL.";
+    problems.push({
+      path: `${path}.source`,
+      message:
+        message === "Give a full http:// or https:// URL."
+          ? "Evidence must link to an http:// or https:// URL."
+          : message,
+    });
     return null;
   }
-  const title = ZEvidenceTitle.safeParse(isObject(body.source) ? body.source["schema:name"] : undefined);
+  const rawTitle = isObject(body.source) ? body.source["schema:name"] : undefined;
+  const title = ZEvidenceTitle.safeParse(rawTitle);
+  if (!title.success) {
+    problems.push({
+      path: `${path}.source.schema:name`,
+      message:
+        (typeof rawTitle === "string" ? describeTextProblem("The evidence's title", rawTitle, 500) : undefined) ??
+        "The evidence's title must be text.",
+    });
+    return null;
+  }
   const quote = listOf(body.selector).find((s) => isObject(s) && s.type === "TextQuoteSelector") as Json | undefined;
-  const excerpt = ZEvidenceExcerpt.safeParse(typeof quote?.exact === "string" ? quote.exact : "");
+  const rawExcerpt = typeof quote?.exact === "string" ? quote.exact : "";
+  const excerpt = ZEvidenceExcerpt.safeParse(rawExcerpt);
+  if (!excerpt.success) {
+    problems.push({
+      path: `${path}.selector`,
+      message:
+        describeTextProblem("The evidence's excerpt", rawExcerpt, 5000) ?? "The evidence's excerpt is not valid.",
+    });
+    return null;
+  }
   const stanceTerm = ownTerm(body, "stance");
   const stance = stanceTerm === undefined ? "context" : ZEvidenceStance.safeParse(stanceTerm).data;
-  if (!title.success || !excerpt.success || stance === undefined) {
-    problems.push({ path, message: "The evidence's title, excerpt or stance is not valid." });
+  if (stance === undefined) {
+    problems.push({
+      path: `${path}.stance`,
+      message: `${typeof stanceTerm === "string" ? quoteForMessage(stanceTerm) : "The value"} is not a stance (supports, contradicts or context).`,
+    });
     return null;
   }
   const origin = body.creator !== undefined || body.created !== undefined ? originOf(body) : undefined;

@@ -124,7 +124,9 @@ function quoteByCodePoints(text: string, { start, end }: TextPositionSelector): 
 
 function selectorsOf(item: WebAnnotation): [TextQuoteSelector, TextPositionSelector] {
   if (Array.isArray(item.target)) throw new Error(`${item.id} is a link.`);
-  return item.target.selector;
+  const [quote, position] = item.target.selector;
+  if (!position) throw new Error(`${item.id} is an orphan: it has no position.`);
+  return [quote, position];
 }
 
 function optional(name: string): string {
@@ -350,16 +352,30 @@ describe("buildWebAnnotation", () => {
     for (const item of built.first.items) expect(validator.failures(standalone(item), musts)).toEqual([]);
   });
 
-  it("exports an orphaned claim whose stale position lies past the text's end at the text's end", () => {
+  it("marks an orphaned claim orphaned and gives it no position (it has none), still passing every MUST", () => {
     const [first] = EMOJI_INPUT.claims;
     const orphan = {
       ...(first as Claim),
       isOrphaned: true,
-      selectors: { ...(first as Claim).selectors, position: { start: 40, end: 90 } },
+      selectors: { ...(first as Claim).selectors, position: { start: 0, end: 0 } },
     };
     const built = buildWebAnnotation(buildReportModel({ ...EMOJI_INPUT, claims: [orphan], links: [] }));
-    const [, position] = selectorsOf(built.first.items[0] as WebAnnotation);
-    expect(position).toEqual({ type: "TextPositionSelector", start: 37, end: 48 });
+    const item = built.first.items[0] as WebAnnotation;
+    expect(item.orphaned).toBe(true);
+    expect(Array.isArray(item.target) ? [] : item.target.selector).toEqual([
+      expect.objectContaining({ type: "TextQuoteSelector", exact: "crime fell 👍🏽 by 12%" }),
+    ]);
+    expect(validator.failures(standalone(item), musts)).toEqual([]);
+    const anchoredItem = buildWebAnnotation(buildReportModel(EMOJI_INPUT)).first.items[0] as WebAnnotation;
+    expect(anchoredItem.orphaned).toBeUndefined();
+  });
+
+  it("re-imports an exported orphan as an orphan, though its quote is in the text", () => {
+    const [first] = EMOJI_INPUT.claims;
+    const orphan = { ...(first as Claim), isOrphaned: true };
+    const built = buildWebAnnotation(buildReportModel({ ...EMOJI_INPUT, claims: [orphan], links: [] }));
+    const [claim] = parseWebAnnotation(JSON.parse(JSON.stringify(built))).claims;
+    expect(claim).toMatchObject({ isOrphaned: true, selectors: { quote: { exact: "crime fell 👍🏽 by 12%" } } });
   });
 
   it("round-trips: export, parse, export again gives the same claims, verdicts, speakers, rationale, evidence and links", () => {

@@ -58,9 +58,16 @@ export interface WebAnnotation {
   creator: Agent;
   generator: Agent;
   body: (TextualBody | EvidenceBody)[];
+  /** An orphaned claim's target has only its quote: an orphan has no position in the text (see `orphaned`). */
   target:
-    | { type: "SpecificResource"; source: string; selector: [TextQuoteSelector, TextPositionSelector] }
+    | {
+        type: "SpecificResource";
+        source: string;
+        selector: [TextQuoteSelector, TextPositionSelector] | [TextQuoteSelector];
+      }
     | [string, string];
+  /** `true` on an orphaned claim: it lost its place when the article was edited (Factmark term). */
+  orphaned?: true;
   /** A claim's verdict (Factmark term). */
   verdict?: Verdict;
   /** Who made the claim, when the claim names someone (Factmark term). */
@@ -136,6 +143,10 @@ export function standaloneAnnotation(item: WebAnnotation, serverUrl: string): We
  * evidence body's `stance`, a link's `linkKind`, `linkFrom` and `linkTo`; the `@context` names the W3C's context
  * and then Factmark's, served by the server at `serverUrl`, which also answers every `id` (annotationProtocolRoutes).
  *
+ * An orphaned claim (its passage was edited away) is marked `orphaned: true` and targets its quote alone: it has
+ * no position, and a TextPositionSelector 0–0 would tell a consumer a false one. Factmark's readers import it as
+ * an orphan again (readForeignAnnotation, placeForeignSelectors).
+ *
  * The collection holds a single embedded page (the server's container pages the same annotations), and describes
  * the article (with its text) under `schema:about` so that an import can re-create it. Positions count Unicode
  * code points in Factmark's text projection of the article (paragraphs joined by "\n"), as the model says
@@ -208,6 +219,12 @@ interface ClaimAnnotationContext {
 function claimAnnotation(claim: ReportClaim, context: ClaimAnnotationContext): WebAnnotation {
   const { base, source, generated } = context;
   const { position, quote } = claim.selectors;
+  const quoteSelector: TextQuoteSelector = {
+    type: "TextQuoteSelector",
+    exact: quote.exact,
+    ...(quote.prefix ? { prefix: quote.prefix } : {}),
+    ...(quote.suffix ? { suffix: quote.suffix } : {}),
+  };
   const body: WebAnnotation["body"] = [
     { type: "TextualBody", purpose: "assessing", value: claim.verdictLabel, format: "text/plain", language: "en" },
   ];
@@ -232,6 +249,7 @@ function claimAnnotation(claim: ReportClaim, context: ClaimAnnotationContext): W
     motivation: "assessing",
     verdict: claim.verdict,
     ...(claim.speaker ? { speaker: claim.speaker } : {}),
+    ...(claim.isOrphaned ? { orphaned: true as const } : {}),
     created: claim.createdAt,
     modified: claim.updatedAt,
     generated,
@@ -241,24 +259,21 @@ function claimAnnotation(claim: ReportClaim, context: ClaimAnnotationContext): W
     target: {
       type: "SpecificResource",
       source,
-      selector: [
-        {
-          type: "TextQuoteSelector",
-          exact: quote.exact,
-          ...(quote.prefix ? { prefix: quote.prefix } : {}),
-          ...(quote.suffix ? { suffix: quote.suffix } : {}),
-        },
-        {
-          type: "TextPositionSelector",
-          start: codePointsOf(position.start, context),
-          end: codePointsOf(position.end, context),
-        },
-      ],
+      selector: claim.isOrphaned
+        ? [quoteSelector]
+        : [
+            quoteSelector,
+            {
+              type: "TextPositionSelector",
+              start: codePointsOf(position.start, context),
+              end: codePointsOf(position.end, context),
+            },
+          ],
     },
   };
 }
 
-/** A UTF-16 offset in code points; an orphan's stale offset past the text's end counts as the end. */
+/** A UTF-16 offset in code points (clamped to the text: a stored offset is never past its end, but never trusted). */
 function codePointsOf(utf16: number, { offsets, textLength }: ClaimAnnotationContext): number {
   return offsets.toCodePoints(Math.min(Math.max(utf16, 0), textLength));
 }

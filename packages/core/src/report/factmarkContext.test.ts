@@ -131,6 +131,7 @@ describe("Factmark's JSON-LD context", () => {
       "linkFrom",
       "linkKind",
       "linkTo",
+      "orphaned",
       "speaker",
       "stance",
       "verdict",
@@ -157,6 +158,15 @@ describe("Factmark's JSON-LD context", () => {
     );
     expect(text).toContain('"http://www.w3.org/ns/oa#motivatedBy":[{"@id":"http://www.w3.org/ns/oa#assessing"}]');
     expect(relativeIris(expanded)).toEqual([]);
+  });
+
+  it("expands an orphaned claim's annotation, its 'orphaned' mark included, without dropping a key", async () => {
+    const input = sampleReportInput();
+    const orphaned = { ...input, claims: input.claims.map((claim) => ({ ...claim, isOrphaned: true })) };
+    const document = buildWebAnnotation(buildReportModel(orphaned), { serverUrl: SERVER_URL });
+    const expanded = await expand(document);
+    expect(nodeKeys(expanded)).toEqual(await compactKeys(document));
+    expect(JSON.stringify(expanded)).toContain(`"${FACTMARK_NAMESPACE}orphaned":[{"@value":true}]`);
   });
 
   it("expands each annotation answered alone (as the server's protocol routes give it) without dropping a key", async () => {

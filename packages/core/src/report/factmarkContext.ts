@@ -25,6 +25,9 @@ export const FACTMARK_NAMESPACE = "https://w3id.org/factmark/ns#";
  * - `linkKind` ("contradicts" or "supports") is a plain string on a link's annotation; `linkFrom` and `linkTo` are
  *   the IRIs of the two claims' annotations ("linkFrom contradicts linkTo"): the order of the two targets says
  *   the same for Web Annotation readers, but linked data keeps no order of a property's values.
+ * - `orphaned` (boolean `true`, on a claim annotation): the claim lost its place when the article was edited; its
+ *   quote is what it was about, and it carries no TextPositionSelector (an orphan has no position in the text).
+ *   Factmark's readers import such an annotation as an orphan again.
  * - `assessing`: the Web Annotation model's motivation (oa:assessing) that anno.jsonld forgets to map, used as
  *   a claim annotation's motivation and its verdict body's purpose; without it JSON-LD reads "assessing" as a
  *   relative IRI.
@@ -40,6 +43,7 @@ export const FACTMARK_CONTEXT = {
     linkKind: { "@id": `${FACTMARK_NAMESPACE}linkKind` },
     linkFrom: { "@id": `${FACTMARK_NAMESPACE}linkFrom`, "@type": "@id" },
     linkTo: { "@id": `${FACTMARK_NAMESPACE}linkTo`, "@type": "@id" },
+    orphaned: { "@id": `${FACTMARK_NAMESPACE}orphaned` },
     assessing: "http://www.w3.org/ns/oa#assessing",
   },
 } as const;

@@ -1,7 +1,7 @@
 import { z } from "zod";
 import { REANCHOR_THRESHOLDS, type SearchBudget } from "../anchoring/reanchor";
 import { placeForeignSelectors } from "../interop/placeForeignSelectors";
-import { describeUnreadPage, readAnnotationDocument } from "../interop/readAnnotationDocument";
+import { describeUnreadPage, readAnnotationDocument, TOO_DEEP_REASON } from "../interop/readAnnotationDocument";
 import { readForeignAnnotation } from "../interop/readForeignAnnotation";
 import { ARTICLE_LIMITS } from "../schemas/article";
 import { ZHttpUrl, ZOptionalLine, ZTimestamp, ZUserText } from "../schemas/common";
@@ -52,7 +52,9 @@ const ZCollection = z.looseObject({
  * `verdict`, `speaker`, `stance`, `linkKind`/`linkFrom`/`linkTo`; `assessing`, `describing`, `commenting`,
  * `tagging` bodies; `bodyValue`; `creator` and `created` as each item's origin), embedded `next` pages included.
  * Positions count code points; where a position and its quote disagree the quote wins (placeForeignSelectors), and a
- * quote no longer in the text comes in as an orphaned claim. The collection is all or nothing: anything it cannot
+ * quote no longer in the text, or an annotation marked `orphaned` (as buildWebAnnotation marks an orphaned claim),
+ * comes in as an orphaned claim. Every walk over the document is iterative or bounded (readAnnotationDocument's
+ * MAX_ANNOTATION_DEPTH, foreignSelectors' MAX_REFINEMENT_DEPTH). The collection is all or nothing: anything it cannot
  * take (a skipped annotation, a page given only by address) refuses the whole import with an AppError naming each
  * item — VALIDATION_FAILED for its shape, UNPROCESSABLE for parts that do not fit together.
  */
@@ -75,13 +77,19 @@ export function parseWebAnnotation(collection: unknown): ImportedReport {
       issues.push({ path, message: describeUnreadPage(entry.unreadPage) });
       continue;
     }
+    if ("tooDeep" in entry) {
+      issues.push({ path, message: TOO_DEEP_REASON });
+      continue;
+    }
     const read = readForeignAnnotation(entry.annotation);
     if (read.kind === "skipped") {
       issues.push({ path, message: read.reason });
       continue;
     }
-    for (const problem of read.problems) issues.push({ path: `${path}.${problem.path}`, message: problem.message });
-    if (read.problems.length > 0) continue;
+    // All or nothing: evidence an import onto an article would leave out refuses the collection here.
+    const problems = read.kind === "claim" ? [...read.problems, ...read.evidenceProblems] : read.problems;
+    for (const problem of problems) issues.push({ path: `${path}.${problem.path}`, message: problem.message });
+    if (problems.length > 0) continue;
     const key = read.id ?? path;
     if (read.kind === "link") {
       links.push({
@@ -94,7 +102,11 @@ export function parseWebAnnotation(collection: unknown): ImportedReport {
       });
       continue;
     }
-    const placed = placeForeignSelectors(text, read.selectors, { offsets, searchBudget });
+    const placed = placeForeignSelectors(text, read.selectors, {
+      offsets,
+      searchBudget,
+      isMarkedOrphaned: read.isMarkedOrphaned,
+    });
     if (placed.outcome === "unplaceable") {
       unplaced.push({ path, message: placed.reason });
       continue;

@@ -1,11 +1,12 @@
 import {
+  type AnnotationDocumentEntry,
   type AnnotationImportResult,
   AppError,
   claimIdsNamedByLinks,
   importValidationError,
   type PlannedItem,
   type Principal,
-  planAnnotationImport,
+  planAnnotationEntries,
   readAnnotationDocument,
   resolveImportedLinks,
 } from "@factmark/core";
@@ -80,12 +81,13 @@ export async function importAnnotations(
   options: ImportAnnotationsOptions = {},
 ): Promise<AnnotationImportResult> {
   authorize(actor, "claim.create");
-  // Read on the event loop (a walk, no placing): a document of no Web Annotation shape is refused before any work.
-  const annotationCount = readAnnotationDocument(document).length;
+  // Read on the event loop (an iterative walk, no placing): a document of no Web Annotation shape is refused before
+  // any work, and an annotation nested too deep to walk is left out of what is placed (answered as skipped).
+  const entries = readAnnotationDocument(document);
   for (let attempt = 1; ; attempt += 1) {
     const article = await findArticleText(db, articleId);
     if (!article) throw notFound(articleId);
-    const placed = await placeAnnotations(article.text, document, annotationCount);
+    const placed = await placeAnnotations(article.text, entries);
     // Checked before the change is started, so an import that adds nothing takes no change number.
     const decided = await decide(db, articleId, placed, options);
     if (!decided.planned.some((item) => item.claim || item.outcome === "linked")) {
@@ -115,16 +117,12 @@ export async function importAnnotations(
   }
 }
 
-/** Places the document on the text: on the event loop when it is small (INLINE_PLAN_LIMIT), else on the pool. */
-function placeAnnotations(
-  text: string,
-  document: unknown,
-  annotationCount: number,
-): Promise<PlannedItem[]> | PlannedItem[] {
-  if (annotationCount * Math.max(text.length, 1) <= INLINE_PLAN_LIMIT) return planAnnotationImport(text, document);
-  return runHeavyJob<{ text: string; document: unknown }, PlannedItem[]>(
+/** Places the document's entries on the text: on the event loop when small (INLINE_PLAN_LIMIT), else on the pool. */
+function placeAnnotations(text: string, entries: AnnotationDocumentEntry[]): Promise<PlannedItem[]> | PlannedItem[] {
+  if (entries.length * Math.max(text.length, 1) <= INLINE_PLAN_LIMIT) return planAnnotationEntries(text, entries);
+  return runHeavyJob<{ text: string; entries: AnnotationDocumentEntry[] }, PlannedItem[]>(
     { module: WORKER_MODULES.anchoring, name: "planAnnotations" },
-    { text, document },
+    { text, entries },
     { timeMs: planTimeMs(), label: "Placing the annotations" },
   );
 }
@@ -272,13 +270,22 @@ function notFound(articleId: string): AppError {
   return new AppError("NOT_FOUND", `No article with id "${articleId}".`);
 }
 
-/** A strict import stores all or nothing: every item that would not be anchored or linked is named, with why. */
+/**
+ * A strict import stores all or nothing: every item that would not be anchored or linked is named, with why, in
+ * the conditional (nothing is stored, so no orphan "was kept").
+ */
 function refuseUnlessWhole(planned: PlannedItem[]): void {
   const failing = planned.filter((item) => item.outcome !== "anchored" && item.outcome !== "linked");
   if (failing.length === 0) return;
   throw importValidationError(
     `${failing.length} of ${planned.length} annotations would not be anchored or linked, and ?strict=true imports all or nothing`,
-    failing.map((item) => ({ path: item.path || "(the annotation)", message: `${item.outcome}: ${item.reason}` })),
+    failing.map((item) => ({
+      path: item.path || "(the annotation)",
+      message:
+        item.outcome === "orphaned"
+          ? `would be kept as an orphaned claim, but ?strict=true stores nothing: ${item.orphanCause ?? item.reason}`
+          : `${item.outcome}: ${item.reason}`,
+    })),
     "UNPROCESSABLE",
   );
 }
@@ -289,7 +296,7 @@ function answer(
   claims: (AnnotationClaimToInsert | null)[],
   linkIds: (string | null)[],
 ): AnnotationImportResult {
-  const items = planned.map(({ claim: _claim, link: _link, ...item }, index) => ({
+  const items = planned.map(({ claim: _claim, link: _link, orphanCause: _cause, ...item }, index) => ({
     ...item,
     claimId: claims[index]?.id ?? null,
     linkId: linkIds[index] ?? null,
