@@ -30,6 +30,7 @@ import { publicPageRoutes } from "./routes/publicPageRoutes";
 import { reportRoutes } from "./routes/reportRoutes";
 import { settingsRoutes } from "./routes/settingsRoutes";
 import { speakerRoutes } from "./routes/speakerRoutes";
+import { suggestionRoutes } from "./routes/suggestionRoutes";
 import { userRoutes } from "./routes/userRoutes";
 
 const WRITE_METHODS = new Set(["POST", "PUT", "PATCH", "DELETE"]);
@@ -46,6 +47,7 @@ export function createApi(deps: ApiDeps) {
     .route("/invites", inviteRoutes(deps))
     .route("/articles", articleRoutes(deps))
     .route("/articles", speakerRoutes(deps))
+    .route("/articles", suggestionRoutes(deps))
     .route("/articles", reportRoutes(deps))
     .route("/articles", annotationImportRoutes(deps))
     .route("/articles", liveRoutes(deps))

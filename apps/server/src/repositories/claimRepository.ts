@@ -69,6 +69,8 @@ export interface NewClaim {
   verdict: Verdict;
   speaker: string | null;
   rationale: string;
+  /** Accepted from a suggestion: its "created" entry says so. */
+  fromSuggestion?: boolean;
 }
 
 /** Stores a claim and records its "created" entry; the caller holds the article's change lock. */

@@ -82,7 +82,12 @@ async function insertClaimStatements(
   const at = new Date();
   // Whoever gives a verdict may not approve it.
   const verdictSetById = claim.verdict === "unverified" ? null : actor.id;
-  const events = [{ claimId: claim.id, ...changeEvent.claimCreated({ verdict: claim.verdict, selectors }) }];
+  const events = [
+    {
+      claimId: claim.id,
+      ...changeEvent.claimCreated({ verdict: claim.verdict, selectors, fromSuggestion: claim.fromSuggestion }),
+    },
+  ];
   const [event] = eventRowsOf(claim.articleId, changeNumber, actor, events, at);
   if (!event) throw new Error("A claim's creation is recorded by one entry.");
   const inserted = await client.query<{

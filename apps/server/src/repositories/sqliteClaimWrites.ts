@@ -13,6 +13,8 @@ export interface NewClaimFields {
   verdict: Verdict;
   speaker: string | null;
   rationale: string;
+  /** Accepted from a suggestion: its "created" entry says so. */
+  fromSuggestion?: boolean;
 }
 
 // The statements of insertClaim's Prisma path, kept prepared: the same rows, in the same formats.
@@ -139,7 +141,12 @@ function insertClaimStatements(
       storedAt,
     ) as { isOrphaned: number; isAnchorUnconfirmed: number; version: number; status: string; reviewRound: number };
   const insertEvent = statements.prepare(INSERT_EVENT);
-  const events = [{ claimId: claim.id, ...changeEvent.claimCreated({ verdict: claim.verdict, selectors }) }];
+  const events = [
+    {
+      claimId: claim.id,
+      ...changeEvent.claimCreated({ verdict: claim.verdict, selectors, fromSuggestion: claim.fromSuggestion }),
+    },
+  ];
   for (const row of eventRowsOf(claim.articleId, changeNumber, actor, events, at)) {
     insertEvent.run(
       row.id,

@@ -250,6 +250,21 @@ const ROUTES: Record<string, Route> = {
     minimumRole: "viewer",
     refusal: "missing",
   },
+  "GET /api/articles/:id/suggestions": {
+    method: "GET",
+    path: (id) => `/api/articles/${id}/suggestions`,
+    realId: article.id,
+    minimumRole: "reviewer",
+    refusal: "missing",
+  },
+  "POST /api/articles/:id/suggestions/dismissals": {
+    method: "POST",
+    path: (id) => `/api/articles/${id}/suggestions/dismissals`,
+    realId: article.id,
+    validBody: { ...selectors, pairedWith: { position: { start: 5, end: 9 } } },
+    minimumRole: "reviewer",
+    refusal: "missing",
+  },
   "POST /api/articles/:id/speakers/rename": {
     method: "POST",
     path: (id) => `/api/articles/${id}/speakers/rename`,

@@ -26,4 +26,6 @@ export const WORKER_MODULES = {
   anchoring: workerModule("domain/anchoringWorker"),
   /** PDF, HTML and native JSON reports (report/reportWorker.ts). */
   report: workerModule("report/reportWorker"),
+  /** Suggested claims and contradiction candidates (domain/suggestionsWorker.ts). */
+  suggestions: workerModule("domain/suggestionsWorker"),
 } as const;

@@ -1,3 +1,4 @@
+import { numberWordValue } from "../text/numberWords";
 /**
  * The words of a quote, each tagged with what it does to the statement: a number, a date word, a
  * name, a negation, a content word or a function word. What two look-alike sentences differ by is
@@ -23,54 +24,6 @@ export interface Token {
   start: number;
   end: number;
 }
-
-const NUMBER_WORDS: Record<string, number> = {
-  zero: 0,
-  one: 1,
-  two: 2,
-  three: 3,
-  four: 4,
-  five: 5,
-  six: 6,
-  seven: 7,
-  eight: 8,
-  nine: 9,
-  ten: 10,
-  eleven: 11,
-  twelve: 12,
-  thirteen: 13,
-  fourteen: 14,
-  fifteen: 15,
-  sixteen: 16,
-  seventeen: 17,
-  eighteen: 18,
-  nineteen: 19,
-  twenty: 20,
-  thirty: 30,
-  forty: 40,
-  fifty: 50,
-  sixty: 60,
-  seventy: 70,
-  eighty: 80,
-  ninety: 90,
-  hundred: 100,
-  thousand: 1_000,
-  million: 1_000_000,
-  billion: 1_000_000_000,
-  trillion: 1_000_000_000_000,
-  dozen: 12,
-  half: 0.5,
-  first: 1,
-  second: 2,
-  third: 3,
-  fourth: 4,
-  fifth: 5,
-  sixth: 6,
-  seventh: 7,
-  eighth: 8,
-  ninth: 9,
-  tenth: 10,
-};
 
 /** Month and weekday names. "may" and "march" count only when capitalised (else a verb). */
 const DATE_WORDS = new Set([
@@ -232,7 +185,7 @@ function makeToken(text: string, start: number, isSentenceStart: boolean): Token
     const digits = key.replace(/,(?=\p{N}{3})/gu, "").replace("−", "-");
     return { text, key: digits, kind: YEAR.test(key) ? "date" : "number", start, end };
   }
-  const numberValue = NUMBER_WORDS[key];
+  const numberValue = numberWordValue(key);
   if (numberValue !== undefined && key !== "second" && key !== "half") {
     return { text, key: String(numberValue), kind: "number", start, end };
   }

@@ -33,7 +33,11 @@ const ZArticleImported = z.object({
   to: z.object({ title: z.string(), source: ZImportSource }),
 });
 
-const ZClaimCreated = z.object({ action: z.literal("claim.created"), to: ZClaimSnapshot });
+/** `fromSuggestion`: the reviewer accepted a suggested span (issue 19); rows before it lack the field. */
+const ZClaimCreated = z.object({
+  action: z.literal("claim.created"),
+  to: ZClaimSnapshot.extend({ fromSuggestion: z.boolean().optional() }),
+});
 const ZClaimImported = z.object({ action: z.literal("claim.imported"), to: ZClaimSnapshot });
 const ZVerdictChanged = z.object({ action: z.literal("claim.verdict_changed"), from: ZVerdict, to: ZVerdict });
 /** null: no speaker. */
@@ -70,7 +74,11 @@ const ZEvidenceUpdated = z.object({
 const ZEvidenceRemoved = z.object({ action: z.literal("evidence.removed"), from: ZEvidenceValue });
 
 /** Written on both claims of the link, each naming the other one. */
-const ZLinkAdded = z.object({ action: z.literal("link.added"), to: ZLinkValue });
+/** `fromSuggestion`: the reviewer linked a contradiction candidate (issue 19); rows before it lack the field. */
+const ZLinkAdded = z.object({
+  action: z.literal("link.added"),
+  to: ZLinkValue.extend({ fromSuggestion: z.boolean().optional() }),
+});
 const ZLinkRemoved = z.object({ action: z.literal("link.removed"), from: ZLinkValue });
 
 // The desk's workflow: assignment, status, reviews, the conclusion, publication.

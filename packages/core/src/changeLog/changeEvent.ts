@@ -85,9 +85,10 @@ export const changeEvent = {
     to: { title: article.title, source },
   }),
 
-  claimCreated: (claim: ClaimOnRecord): ChangePayloadOf<"claim.created"> => ({
+  /** `fromSuggestion`: the reviewer accepted a suggested span, which the history says. */
+  claimCreated: (claim: ClaimOnRecord & { fromSuggestion?: boolean }): ChangePayloadOf<"claim.created"> => ({
     action: "claim.created",
-    to: snapshotOf(claim),
+    to: { ...snapshotOf(claim), ...(claim.fromSuggestion ? { fromSuggestion: true } : {}) },
   }),
   claimImported: (claim: ClaimOnRecord): ChangePayloadOf<"claim.imported"> => ({
     action: "claim.imported",
@@ -174,9 +175,14 @@ export const changeEvent = {
   }),
 
   /** The entry on one claim of the link; `other` is the claim at its other end. */
-  linkAdded: (link: LinkOnRecord, other: OtherClaim): ChangePayloadOf<"link.added"> => ({
+  /** `fromSuggestion`: the reviewer linked a contradiction candidate, which the history says. */
+  linkAdded: (
+    link: LinkOnRecord,
+    other: OtherClaim,
+    { fromSuggestion = false }: { fromSuggestion?: boolean } = {},
+  ): ChangePayloadOf<"link.added"> => ({
     action: "link.added",
-    to: linkValueOf(link, other),
+    to: { ...linkValueOf(link, other), ...(fromSuggestion ? { fromSuggestion: true } : {}) },
   }),
   linkRemoved: (link: LinkOnRecord, other: OtherClaim): ChangePayloadOf<"link.removed"> => ({
     action: "link.removed",

@@ -83,7 +83,10 @@ const CHANGES = {
   "article.imported": [
     buildChangeEvent(changeEvent.articleImported({ title: "Iran denies arming Russia" }, "factmark-json"), ARTICLE),
   ],
-  "claim.created": [buildChangeEvent(changeEvent.claimCreated(CLAIM))],
+  "claim.created": [
+    buildChangeEvent(changeEvent.claimCreated(CLAIM)),
+    buildChangeEvent(changeEvent.claimCreated({ ...CLAIM, fromSuggestion: true })),
+  ],
   "claim.imported": [buildChangeEvent(changeEvent.claimImported({ ...CLAIM, verdict: "supported" }))],
   "claim.verdict_changed": [buildChangeEvent(changeEvent.verdictChanged("unverified", "contradicted"))],
   "claim.speaker_changed": [
@@ -122,6 +125,7 @@ const CHANGES = {
     buildChangeEvent(changeEvent.linkAdded(CONTRADICTS, OTHER)),
     buildChangeEvent(changeEvent.linkAdded(SUPPORTS, OTHER)),
     buildChangeEvent(changeEvent.linkAdded(SUPPORTED_BY, OTHER)),
+    buildChangeEvent(changeEvent.linkAdded(CONTRADICTS, OTHER, { fromSuggestion: true })),
   ],
   "link.removed": [
     buildChangeEvent(changeEvent.linkRemoved(CONTRADICTS, OTHER)),

@@ -17,7 +17,7 @@ const EXPECTED: Record<Exclude<ChangeAction, "claim.undone">, string[]> = {
   "article.deleted": ["deleted the article “Iran denies arming Russia”"],
   "article.restored": ["restored the article “Iran denies arming Russia”"],
   "article.imported": ["imported the article “Iran denies arming Russia” from a Factmark JSON export"],
-  "claim.created": ["marked the claim as Unverified"],
+  "claim.created": ["marked the claim as Unverified", "marked the claim as Unverified, from a suggestion"],
   "claim.imported": ["imported the claim as Supported"],
   "claim.verdict_changed": ["changed the verdict from Unverified to Contradicted"],
   "claim.speaker_changed": [
@@ -45,6 +45,7 @@ const EXPECTED: Record<Exclude<ChangeAction, "claim.undone">, string[]> = {
     `linked it as contradicting ${ENVOY}`,
     `linked it as supporting ${ENVOY}`,
     `linked it as supported by ${ENVOY}`,
+    `linked it as contradicting ${ENVOY}, from a suggestion`,
   ],
   "link.removed": [`removed the link contradicting ${ENVOY}`, `removed the link from ${ENVOY}`],
   "claim.assigned": [

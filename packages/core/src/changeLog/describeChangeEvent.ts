@@ -38,6 +38,9 @@ export function describeChangeEvent(event: ReadChangeEvent, context: DescribeCha
   return describe(event, context);
 }
 
+/** Said after a change the reviewer made by accepting a suggestion (issue 19). */
+const FROM_SUGGESTION = ", from a suggestion";
+
 type ChangeWording = {
   [Action in ChangeAction]: (event: ChangeEventOf<Action>, context: DescribeChangeContext) => string;
 };
@@ -49,7 +52,8 @@ const CHANGE_WORDING: ChangeWording = {
   "article.restored": (event) => sentence("restored the article", quoted(event.to.title)),
   "article.imported": (event) =>
     sentence("imported the article", quoted(event.to.title), `from ${IMPORT_SOURCE_NAMES[event.to.source]}`),
-  "claim.created": (event) => `marked the claim as ${VERDICT_LABELS[event.to.verdict]}`,
+  "claim.created": (event) =>
+    `marked the claim as ${VERDICT_LABELS[event.to.verdict]}${event.to.fromSuggestion ? FROM_SUGGESTION : ""}`,
   "claim.imported": (event) => `imported the claim as ${VERDICT_LABELS[event.to.verdict]}`,
   "claim.verdict_changed": (event) =>
     `changed the verdict from ${VERDICT_LABELS[event.from]} to ${VERDICT_LABELS[event.to]}`,
@@ -68,7 +72,8 @@ const CHANGE_WORDING: ChangeWording = {
     sentence("added evidence", evidenceName(event.to), `(${EVIDENCE_STANCE_LABELS[event.to.stance]})`),
   "evidence.updated": (event) => describeEvidenceEdit(event.from, event.to),
   "evidence.removed": (event) => sentence("removed evidence", evidenceName(event.from)),
-  "link.added": (event) => `linked it as ${linkRelation(event.to, event.claimId)}`,
+  "link.added": (event) =>
+    `linked it as ${linkRelation(event.to, event.claimId)}${event.to.fromSuggestion ? FROM_SUGGESTION : ""}`,
   "link.removed": (event) => describeLinkRemoval(event.from, event.claimId),
   "claim.undone": (event, context) => describeUndo(event.from, event.claimId, context),
   "claim.assigned": (event) => {

@@ -52,6 +52,8 @@ export const ZClaimCreate = z.strictObject({
   verdict: ZVerdict.optional(),
   speaker: ZSpeaker.optional(),
   rationale: ZRationale.optional(),
+  /** The reviewer accepted a suggestion (issue 19): the history says "from a suggestion". */
+  fromSuggestion: z.boolean().optional(),
 });
 export type ClaimCreate = z.infer<typeof ZClaimCreate>;
 

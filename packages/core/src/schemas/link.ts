@@ -12,6 +12,8 @@ export const ZLinkCreate = z.strictObject({
   toClaimId: ZId,
   kind: ZLinkKind,
   note: ZUserText(2000).optional(),
+  /** The reviewer linked a contradiction candidate (issue 19): the history says "from a suggestion". */
+  fromSuggestion: z.boolean().optional(),
 });
 export type LinkCreate = z.infer<typeof ZLinkCreate>;
 

@@ -1,3 +1,4 @@
+import { CARDINAL_WORDS, SCALE_WORDS } from "../text/numberWords";
 import { findWords, STOPWORDS, stem, type Word } from "./findWords";
 import type { Span } from "./types";
 
@@ -20,38 +21,6 @@ export interface Quantity extends Span {
   isVague: boolean;
 }
 
-const UNITS: Record<string, number> = {
-  zero: 0,
-  one: 1,
-  two: 2,
-  three: 3,
-  four: 4,
-  five: 5,
-  six: 6,
-  seven: 7,
-  eight: 8,
-  nine: 9,
-  ten: 10,
-  eleven: 11,
-  twelve: 12,
-  thirteen: 13,
-  fourteen: 14,
-  fifteen: 15,
-  sixteen: 16,
-  seventeen: 17,
-  eighteen: 18,
-  nineteen: 19,
-  twenty: 20,
-  thirty: 30,
-  forty: 40,
-  fifty: 50,
-  sixty: 60,
-  seventy: 70,
-  eighty: 80,
-  ninety: 90,
-  dozen: 12,
-};
-const SCALES: Record<string, number> = { hundred: 100, thousand: 1e3, million: 1e6, billion: 1e9, trillion: 1e12 };
 // Vague amounts, as the interval a reader would accept for them.
 const VAGUE: Array<{ words: string[]; low: number; high: number }> = [
   { words: ["a", "limited", "number"], low: 1, high: 20 },
@@ -269,13 +238,15 @@ export function readNumber(words: Word[], at: number): { value: number; next: nu
     next = at + 2;
   } else {
     const parts = word.lower.split(/[-–]/);
-    if (parts.every((part) => part in UNITS)) value = parts.reduce((sum, part) => sum + (UNITS[part] as number), 0);
+    if (parts.every((part) => Object.hasOwn(CARDINAL_WORDS, part))) {
+      value = parts.reduce((sum, part) => sum + (CARDINAL_WORDS[part] as number), 0);
+    }
     // "3-5": a range written with a dash inside one word
     else if (/^\d+[-–]\d+$/.test(digits)) value = Number(digits.split(/[-–]/)[0]);
   }
   if (value === null) return null;
-  while (words[next] && SCALES[words[next]?.lower as string]) {
-    value *= SCALES[words[next]?.lower as string] as number;
+  while (words[next] && Object.hasOwn(SCALE_WORDS, words[next]?.lower as string)) {
+    value *= SCALE_WORDS[words[next]?.lower as string] as number;
     next++;
   }
   return { value, next };

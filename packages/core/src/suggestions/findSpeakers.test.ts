@@ -27,6 +27,18 @@ describe("findSpeakers", () => {
     ).toBe("Robert Malley");
   });
 
+  it("attributes a statement whose attribution closes it: '…, said X.' and '…, X said.' (the full name given earlier)", () => {
+    expect(speakersOf("Iran sold a limited number of drones months before the war, said Amir-Abdollahian.")[0]).toEqual(
+      {
+        name: "Amir-Abdollahian",
+        how: "'…, said Amir-Abdollahian'",
+      },
+    );
+    expect(
+      speakersOf("Karen Holt inspected the plant.\nThe leak was far larger than reported, Holt said.")[1]?.name,
+    ).toBe("Karen Holt");
+  });
+
   it("attributes 'X said that …' to the name before the verb, past an apposition", () => {
     expect(speakersOf("The city's chief engineer, Raymond Cho, said the bill could reach $7.5 million.")[0]).toEqual({
       name: "Raymond Cho",

@@ -188,10 +188,15 @@ export function findSpeakers(text: string, sentences: Span[], quotations: Quotat
           subject.length > 0 && subject.length <= 2
             ? subject.find((word) => word.lower === "he" || word.lower === "she")
             : undefined;
+        // "…, said X." / "…, X said.": the attribution closes the sentence, after a comma.
+        const trailing = /,\s*$/.test(text.slice(outside[verbAt - 1]?.end ?? sentence.start, verb.start))
+          ? names.find((name) => name.start > verb.end && /^\s*$/.test(text.slice(verb.end, name.start)))
+          : undefined;
         const named =
           names.filter((name) => name.end <= verb.start && name.isPerson).at(-1) ??
           names.filter((name) => name.end <= verb.start).at(-1);
-        if (pronoun && lastPerson)
+        if (trailing) speaker = { name: resolve(trailing.name), how: `'…, ${verb.lower} ${trailing.name}'` };
+        else if (pronoun && lastPerson)
           speaker = { name: lastPerson, how: `${pronoun.lower} → ${lastPerson}, previous sentence` };
         else if (named) speaker = { name: resolve(named.name), how: `${named.name} ${verb.lower} that …` };
         hasAttributionVerb = speaker !== null;

@@ -112,3 +112,23 @@ describe("findSuggestions on small cases", () => {
     expect(findSuggestions({ text: "", publishedAt: null })).toEqual({ claims: [], contradictions: [] });
   });
 });
+
+describe("date candidates", () => {
+  it("rank two dates of the same happening above two dates of successive events in the story", () => {
+    const text = [
+      "The Northern Star ferry left the harbour on 3 May, the ferry operator said.",
+      "The fire on the Northern Star ferry broke out on 5 May, the ferry operator said.",
+      "The captain of the Northern Star ferry insisted the fire broke out on 4 May.",
+    ].join("\n");
+    const { contradictions } = findSuggestions({ text, publishedAt: "2025-05-10" });
+    const dates = contradictions.filter((candidate) => candidate.type === "date");
+    const sameFire = dates.findIndex((candidate) => isPair(candidate, "broke out on 5 May", "broke out on 4 May"));
+    const leftThenBurned = dates.findIndex((candidate) => isPair(candidate, "left the harbour", "broke out on 5 May"));
+    expect(sameFire).toBe(0);
+    if (leftThenBurned >= 0) {
+      expect((dates[leftThenBurned] as ContradictionCandidate).score).toBeLessThan(
+        (dates[0] as ContradictionCandidate).score,
+      );
+    }
+  });
+});

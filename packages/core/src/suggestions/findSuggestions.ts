@@ -79,7 +79,10 @@ export function findSuggestions(input: SuggestionInput): Suggestions {
   });
   for (const claim of marked) {
     const span = { start: claim.selectors.position.start, end: claim.selectors.position.end };
-    const speaker = claim.speaker ? { name: claim.speaker, how: "marked on the claim" } : null;
+    // A claim marked without a speaker takes its sentence's, found as a suggestion's would be.
+    const speaker = claim.speaker
+      ? { name: claim.speaker, how: "marked on the claim" }
+      : (attributions[sentenceAt(sentences, span.start)]?.speaker ?? null);
     statements.push({ ...buildStatement(text, span, speaker, allDates), claimId: claim.id });
   }
   statements.sort((left, right) => left.start - right.start || left.end - right.end);
@@ -119,6 +122,20 @@ function buildStatement(
     disputedNoun: findDisputedNoun(text.slice(span.start, span.end)),
     normalised: text.slice(span.start, span.end).toLowerCase().replace(/\s+/g, " "),
   };
+}
+
+/** The index of the sentence holding `offset` (sentences are in text order), or -1 when none does. */
+function sentenceAt(sentences: Span[], offset: number): number {
+  let low = 0;
+  let high = sentences.length - 1;
+  while (low <= high) {
+    const middle = (low + high) >> 1;
+    const sentence = sentences[middle] as Span;
+    if (offset < sentence.start) high = middle - 1;
+    else if (offset >= sentence.end) low = middle + 1;
+    else return middle;
+  }
+  return -1;
 }
 
 /** The dates inside a span; `allDates` is in text order, so a binary search finds the first. */
@@ -168,6 +185,15 @@ function findContradictions(text: string, statements: Statement[]): Contradictio
       else postings.set(each, [index]);
     }
   });
+  // The story's own subject: a word in more than a quarter of the statements (and in more than two), counting the
+  // speakers' names too ("the captain of the Northern Star" still speaks of the Northern Star).
+  const storyFrequency = new Map<string, number>();
+  for (const statement of statements) {
+    for (const each of new Set(statement.words.map((word) => key(word.lower))))
+      storyFrequency.set(each, (storyFrequency.get(each) ?? 0) + 1);
+  }
+  const storyWide = Math.max(2, statements.length / 4);
+  const isStoryWide = (each: string) => (storyFrequency.get(each) ?? 0) > storyWide;
   const sharedWeight = new Float64Array(statements.length);
   // Words in more than one statement in twenty of a long article ("Iran" in a piece about Iran) weigh little and
   // would make every statement meet every other: they do not bring statements together.
@@ -211,7 +237,7 @@ function findContradictions(text: string, statements: Statement[]): Contradictio
         if (candidate && (!best || candidate.score > best.score)) best = candidate;
       };
       if (canCompareCounts) keep(compareQuantities(a, b, subject));
-      if (canCompareDates) keep(compareDates(a, b, subject));
+      if (canCompareDates) keep(compareDates(a, b, subject, text, isStoryWide));
       if (canComparePolarity) keep(aNegative ? comparePolarity(a, b, subject) : comparePolarity(b, a, subject));
       if (!best) continue;
       const chosen = best as Found;
@@ -359,12 +385,67 @@ function allowedTimes(date: DateMention): [number, number] {
   }
 }
 
-function compareDates(a: Statement, b: Statement, subject: number): Found | null {
+/** How many words either side of a date tell what happened then ("opened an investigation on 5 May"). */
+const DATE_CONTEXT_WORDS = 6;
+
+/** Each date mention's context, worked out once: a date meets many partners in a long article. */
+const dateContexts = new WeakMap<Statement, Map<DateMention, Set<string>>>();
+
+/**
+ * What happened at a date: the subject keys of the words of its clause (up to the next comma, semicolon or colon,
+ * so an attribution's "…, the operator said" is left out), at most DATE_CONTEXT_WORDS either side, without the
+ * story's own subject words (`isStoryWide`: "ferry" in a story about a ferry says nothing about which event).
+ */
+function dateContext(statement: Statement, date: DateMention, text: string, isStoryWide: (key: string) => boolean) {
+  let contexts = dateContexts.get(statement);
+  if (!contexts) {
+    contexts = new Map();
+    dateContexts.set(statement, contexts);
+  }
+  const known = contexts.get(date);
+  if (known) return known;
+  const before = text.slice(statement.start, date.start);
+  const clauseStart = statement.start + Math.max(before.search(/[,;:][^,;:]*$/) + 1, 0);
+  const afterEnd = text.slice(date.end, statement.end).search(/[,;:]/);
+  const clauseEnd = afterEnd < 0 ? statement.end : date.end + afterEnd;
+  const inClause = statement.words.filter((word) => word.start >= clauseStart && word.end <= clauseEnd);
+  const at = inClause.findIndex((word) => word.end > date.start);
+  const first = Math.max(0, (at < 0 ? inClause.length : at) - DATE_CONTEXT_WORDS);
+  const after = inClause.findIndex((word) => word.start >= date.end);
+  const last = Math.min(inClause.length, (after < 0 ? inClause.length : after) + DATE_CONTEXT_WORDS);
+  const keys = new Set<string>();
+  for (const word of inClause.slice(first, last)) {
+    if (word.start >= date.start && word.end <= date.end) continue;
+    if (STOPWORDS.has(word.lower) || /\d/.test(word.lower) || word.lower.length <= 2) continue;
+    const each = key(word.lower);
+    if (!isStoryWide(each)) keys.add(each);
+  }
+  contexts.set(date, keys);
+  return keys;
+}
+
+/**
+ * Two dates contradict only when they date the same happening. A news story tells events one after another, each
+ * with its own date, in sentences that share the story's subject: so the words around each date (what happened
+ * then) must share a word too, or the candidate counts for less.
+ */
+const UNRELATED_DATES_FACTOR = 0.7;
+
+function compareDates(
+  a: Statement,
+  b: Statement,
+  subject: number,
+  text: string,
+  isStoryWide: (key: string) => boolean,
+): Found | null {
   if (subject < 0.15) return null;
   let best: Found | null = null;
   const consider = (score: number, left: DateMention, right: DateMention, reason: string) => {
-    if (!best || score > best.score)
-      best = { type: "date", score, values: { a: left.value, b: right.value }, reasons: [reason] };
+    const leftContext = dateContext(a, left, text, isStoryWide);
+    const isSameHappening = [...dateContext(b, right, text, isStoryWide)].some((each) => leftContext.has(each));
+    const weighed = isSameHappening ? score : score * UNRELATED_DATES_FACTOR;
+    if (!best || weighed > best.score)
+      best = { type: "date", score: weighed, values: { a: left.value, b: right.value }, reasons: [reason] };
   };
   for (const left of a.dates) {
     for (const right of b.dates) {

@@ -25,6 +25,9 @@ import { createClaimInBatch } from "../../repositories/sqliteClaimWrites";
  * The same steps run as prepared statements, not Prisma queries: on SQLite one batch (sqliteClaimWrites.ts),
  * on PostgreSQL three statements in one transaction (postgresClaimWrites.ts). The Prisma path stays for
  * clients without either (a client extended with `$extends`).
+ *
+ * `input.fromSuggestion`: the reviewer accepted a suggestion (GET /api/articles/:id/suggestions); the claim is an
+ * ordinary one, and its "created" entry in the history says "from a suggestion".
  */
 export async function createClaim(
   db: Db,
@@ -40,6 +43,7 @@ export async function createClaim(
     verdict: input.verdict ?? DEFAULT_VERDICT,
     speaker: input.speaker ?? null,
     rationale: input.rationale ?? "",
+    ...(input.fromSuggestion ? { fromSuggestion: true } : {}),
   };
   // Offsets count in the text of the version they were read from: another version's text may hold other words there.
   const place = (text: string, version: number) => {

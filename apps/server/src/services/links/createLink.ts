@@ -4,7 +4,7 @@ import { timeOrderedId } from "../../db/timeOrderedId";
 import { assertLinkable } from "../../domain/assertLinkable";
 import { linkEvents } from "../../domain/linkEvents";
 import { authorize } from "../../policy/authorize";
-import { insertEvents, lockArticleForChanges } from "../../repositories/eventRepository";
+import { type EventInput, insertEvents, lockArticleForChanges } from "../../repositories/eventRepository";
 import {
   findLinkEndsInArticle,
   findLiveLinkBetween,
@@ -17,6 +17,7 @@ import {
  * both claims' history. A claim cannot be linked to itself (UNPROCESSABLE), nor can a pair hold two
  * live links of one kind, in either direction (CONFLICT, with the link that is already there): checked
  * under the article's write lock, and held by a unique index should two writers ever race past the check.
+ * `input.fromSuggestion`: the reviewer linked a contradiction candidate; both claims' entries say "from a suggestion".
  */
 export async function createLink(db: Db, actor: Principal, articleId: string, input: LinkCreate): Promise<Link> {
   authorize(actor, "link.create");
@@ -40,6 +41,11 @@ export function alreadyLinked(kind: LinkKind, existing: Link | null): AppError {
     `These two claims are already linked as "${kind}".`,
     existing ? { current: existing } : undefined,
   );
+}
+
+/** A "link.added" entry marked as the reviewer's acceptance of a suggestion. */
+function fromSuggestion(event: EventInput): EventInput {
+  return event.action === "link.added" ? { ...event, to: { ...event.to, fromSuggestion: true } } : event;
 }
 
 function insertCheckedLink(db: Db, actor: Principal, articleId: string, input: LinkCreate): Promise<Link> {
@@ -77,7 +83,8 @@ function insertCheckedLink(db: Db, actor: Principal, articleId: string, input: L
       actor,
       at,
     );
-    await insertEvents(tx, articleId, actor, linkEvents("link.added", link, { fromClaim, toClaim }), at);
+    const events = linkEvents("link.added", link, { fromClaim, toClaim });
+    await insertEvents(tx, articleId, actor, input.fromSuggestion ? events.map(fromSuggestion) : events, at);
     return link;
   });
 }

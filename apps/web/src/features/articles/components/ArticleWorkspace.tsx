@@ -1,4 +1,5 @@
 import type { Article, Claim, Link, Viewer } from "@factmark/core";
+import type { Editor } from "@tiptap/core";
 import {
   type CSSProperties,
   type KeyboardEvent as ReactKeyboardEvent,
@@ -35,6 +36,9 @@ import { useAnnouncePresence } from "../../live/hooks/useAnnouncePresence";
 import { type ArticleLive, NO_LIVE } from "../../live/hooks/useArticleEvents";
 import { PublishingPanel } from "../../publishing/components/PublishingPanel";
 import { SpeakersManager } from "../../speakers/components/SpeakersManager";
+import { SuggestionsPanel } from "../../suggestions/components/SuggestionsPanel";
+import { useSuggestionDesk } from "../../suggestions/hooks/useSuggestionDesk";
+import { useSuggestionHighlights } from "../../suggestions/hooks/useSuggestionHighlights";
 import { useRequestedClaim } from "../../workflow/hooks/useRequestedClaim";
 import { useClaimSelection } from "../hooks/useClaimSelection";
 import { DESK_SHORTCUTS, keyLabel, useDeskShortcuts } from "../hooks/useDeskShortcuts";
@@ -97,9 +101,30 @@ export function ArticleWorkspace({ article, live = NO_LIVE }: ArticleWorkspacePr
   const firstScreen = useFirstScreenFirst(article.doc, !claimsQuery.isPending || editing.isEditing);
   // The page's own first screen (the preview, or the editor) takes the server's place in one frame.
   useServerFirstScreenRemoved();
-  // The publishing tab stands apart from the claim selection's views: choosing a claim anywhere leaves it.
-  const [isPublishingShown, setIsPublishingShown] = useState(false);
-  const view = isPublishingShown ? "publishing" : selection.view;
+  // The publishing and suggestions tabs stand apart from the claim selection's views: choosing a claim anywhere
+  // leaves them.
+  const [sidePanel, setSidePanel] = useState<"publishing" | "suggestions" | null>(null);
+  const view = sidePanel ?? selection.view;
+  // Suggestions are for those who mark claims (reviewers and up), drawn in the text only while their tab is open.
+  const canSuggest = can("claim.create");
+  const isSuggestionsShown = view === "suggestions" && canSuggest;
+  const suggestionDesk = useSuggestionDesk(article.id, article.version, isSuggestionsShown);
+  const [editorInstance, setEditorInstance] = useState<Editor | null>(null);
+  const { setEditor } = editing;
+  const handleEditorReady = useCallback(
+    (editor: Editor | null) => {
+      setEditor(editor);
+      setEditorInstance(editor);
+    },
+    [setEditor],
+  );
+  useSuggestionHighlights(
+    editorInstance,
+    suggestionDesk.items,
+    suggestionDesk.currentKey,
+    isSuggestionsShown && !editing.isEditing,
+    suggestionDesk.select,
+  );
   useAnnouncePresence(article.id, live.connectionId, selection.selectedClaimId);
   const lookersByClaimId = useMemo(() => {
     const lookers = new Map<string, Viewer[]>();
@@ -115,13 +140,14 @@ export function ArticleWorkspace({ article, live = NO_LIVE }: ArticleWorkspacePr
   const pendingRevealRef = useRef<string | null>(null);
   const revealClaim = useCallback(
     (claimId: string) => {
-      setIsPublishingShown(false);
+      setSidePanel(null);
       selectClaim(claimId);
       if (editorRef.current) editorRef.current.scrollToClaim(claimId);
       else pendingRevealRef.current = claimId;
     },
     [selectClaim],
   );
+  const currentSuggestion = suggestionDesk.items.find((item) => item.key === suggestionDesk.currentKey) ?? null;
   useEffect(() => {
     const claimId = pendingRevealRef.current;
     if (firstScreen.isPreviewShown || claimId === null) return;
@@ -149,7 +175,7 @@ export function ArticleWorkspace({ article, live = NO_LIVE }: ArticleWorkspacePr
 
   /** Shows the selected claim's details: in the drawer, opened, on a narrow window. */
   const showDetails = useCallback(() => {
-    setIsPublishingShown(false);
+    setSidePanel(null);
     if (isNarrow) setIsDrawerOpen(true);
   }, [isNarrow]);
 
@@ -198,11 +224,19 @@ export function ArticleWorkspace({ article, live = NO_LIVE }: ArticleWorkspacePr
       if (isNarrow) setIsDrawerOpen(false);
       editorRef.current?.focusText(selection.selectedClaimId);
     },
-    nextClaim: () => stepClaim(1),
-    previousClaim: () => stepClaim(-1),
+    nextClaim: () => (isSuggestionsShown ? suggestionDesk.step(1) : stepClaim(1)),
+    previousClaim: () => (isSuggestionsShown ? suggestionDesk.step(-1) : stepClaim(-1)),
+    acceptSuggestion: () => {
+      if (!isSuggestionsShown || !currentSuggestion || suggestionDesk.busyKey !== null) return false;
+      void suggestionDesk.accept(currentSuggestion);
+    },
+    dismissSuggestion: () => {
+      if (!isSuggestionsShown || !currentSuggestion || suggestionDesk.busyKey !== null) return false;
+      void suggestionDesk.dismiss(currentSuggestion);
+    },
     openClaim: () => {
       if (!selectedClaim) return false;
-      setIsPublishingShown(false);
+      setSidePanel(null);
       selection.selectClaim(selectedClaim.id);
       openDrawer();
     },
@@ -307,7 +341,7 @@ export function ArticleWorkspace({ article, live = NO_LIVE }: ArticleWorkspacePr
             ref={editorRef}
             doc={editing.doc}
             isEditing={editing.isEditing}
-            onEditorReady={editing.setEditor}
+            onEditorReady={handleEditorReady}
             onSelectionChange={selection.selectText}
             canMark={can("claim.create")}
             claims={claims}
@@ -365,7 +399,7 @@ export function ArticleWorkspace({ article, live = NO_LIVE }: ArticleWorkspacePr
             aria-selected={view === "claims"}
             aria-controls="panel-claims"
             onClick={() => {
-              setIsPublishingShown(false);
+              setSidePanel(null);
               selection.showView("claims");
             }}
           >
@@ -378,25 +412,47 @@ export function ArticleWorkspace({ article, live = NO_LIVE }: ArticleWorkspacePr
             aria-selected={view === "contradictions"}
             aria-controls="panel-contradictions"
             onClick={() => {
-              setIsPublishingShown(false);
+              setSidePanel(null);
               selection.showView("contradictions");
             }}
           >
             Contradictions{" "}
             <span className="filter-chip__count">{links.filter((link) => link.kind === "contradicts").length}</span>
           </button>
+          {canSuggest && (
+            <button
+              type="button"
+              role="tab"
+              id="tab-suggestions"
+              aria-selected={view === "suggestions"}
+              aria-controls="panel-suggestions"
+              onClick={() => setSidePanel("suggestions")}
+            >
+              Suggestions
+              {suggestionDesk.query.data && (
+                <>
+                  {" "}
+                  <span className="filter-chip__count">{suggestionDesk.items.length}</span>
+                </>
+              )}
+            </button>
+          )}
           <button
             type="button"
             role="tab"
             id="tab-publishing"
             aria-selected={view === "publishing"}
             aria-controls="panel-publishing"
-            onClick={() => setIsPublishingShown(true)}
+            onClick={() => setSidePanel("publishing")}
           >
             Publish
           </button>
         </div>
-        {view === "publishing" ? (
+        {isSuggestionsShown ? (
+          <div role="tabpanel" id="panel-suggestions" aria-labelledby="tab-suggestions">
+            <SuggestionsPanel desk={suggestionDesk} onSelectClaim={revealClaim} />
+          </div>
+        ) : view === "publishing" ? (
           <div role="tabpanel" id="panel-publishing" aria-labelledby="tab-publishing">
             <PublishingPanel article={article} onSelectClaim={revealClaim} />
           </div>

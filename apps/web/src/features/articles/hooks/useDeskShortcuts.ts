@@ -11,6 +11,8 @@ export type DeskCommand =
   | "linkClaim"
   | "editRationale"
   | "addEvidence"
+  | "acceptSuggestion"
+  | "dismissSuggestion"
   | `verdict:${Verdict}`
   | "stepBack"
   | "undo";
@@ -32,8 +34,16 @@ export interface DeskShortcut {
 export const DESK_SHORTCUTS: readonly DeskShortcut[] = [
   { command: "showShortcuts", keys: [["?"]], description: "Show these shortcuts" },
   { command: "goToText", keys: [["g", "t"]], description: "Go to the article text" },
-  { command: "nextClaim", keys: [["j"]], description: "Select the next claim in the text" },
-  { command: "previousClaim", keys: [["k"]], description: "Select the previous claim in the text" },
+  {
+    command: "nextClaim",
+    keys: [["j"]],
+    description: "Select the next claim in the text (on the Suggestions tab: the next suggestion)",
+  },
+  {
+    command: "previousClaim",
+    keys: [["k"]],
+    description: "Select the previous claim in the text (on the Suggestions tab: the previous suggestion)",
+  },
   {
     command: "openClaim",
     keys: [["Enter"]],
@@ -49,6 +59,13 @@ export const DESK_SHORTCUTS: readonly DeskShortcut[] = [
   { command: "linkClaim", keys: [["l"]], description: "Link the selected claim to another" },
   { command: "editRationale", keys: [["r"]], description: "Write the selected claim's rationale" },
   { command: "addEvidence", keys: [["e"]], description: "Add evidence to the selected claim" },
+  {
+    command: "acceptSuggestion",
+    keys: [["a"]],
+    description:
+      "Suggestions tab: accept the suggestion (an unverified claim with its speaker; a pair marked and linked)",
+  },
+  { command: "dismissSuggestion", keys: [["x"]], description: "Suggestions tab: dismiss the suggestion" },
   { command: "stepBack", keys: [["Escape"]], description: "Step back: close what is open, then unselect the claim" },
   {
     command: "undo",
