@@ -67,4 +67,11 @@ describe("extractDates", () => {
   it("leaves relative dates out when the publication date is unknown", () => {
     expect(dates("He said it happened last week.", null)).toEqual([]);
   });
+
+  it("reads a day and month as a date without a publication date, in a neutral year, compared by month and day", () => {
+    expect(dates("The fire started on 3 May.", null)[0]).toMatchObject({ text: "3 May", from: "2000-05-03" });
+    expect(dates("It was signed on March 3.", null)[0]).toMatchObject({ text: "March 3", from: "2000-03-03" });
+    expect(dates("The plant closed in March.", null)[0]).toMatchObject({ from: "2000-03-01", to: "2000-03-31" });
+    expect(extractDates("The fire started on 3 May.", null)[0]?.value).toBe("3 May (no year)");
+  });
 });

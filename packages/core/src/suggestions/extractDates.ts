@@ -14,9 +14,21 @@ export interface DateMention extends Span {
   event: string | null;
   /** The date of the telling ("said on Thursday", "a memo dated 3 March"), not of the event told. */
   isReporting: boolean;
-  /** Readable normalised value: "2022-06-01…2022-08-31", "before the Ukraine war". */
+  /** Readable normalised value: "2022-06-01…2022-08-31", "before the Ukraine war", "3 May (no year)". */
   value: string;
+  /**
+   * A day or month stated without a year when no publication date places it ("on 3 May"): resolved in
+   * NEUTRAL_YEAR, so it compares with other dates by month and day only.
+   */
+  isYearless?: boolean;
 }
+
+/** The year a date without one is put in when nothing places it: a leap year, so "29 February" exists. */
+export const NEUTRAL_YEAR = 2000;
+const MONTH_NAMES = "January February March April May June July August September October November December".split(" ");
+// A month named in lowercase is a word ("a protest march", "it may"), not a date.
+const LOWERCASE_MONTH = /\b(?:march|may|june|august)\b/;
+const CAPITALISED_MONTH = /\b(?:Jan|Feb|Mar|Apr|May|Jun|Jul|Aug|Sep|Oct|Nov|Dec)/;
 
 const DAY = 86_400_000;
 // A speech verb right before the date ("said on Thursday", "said in a statement on Monday", "a memo dated 3 March").
@@ -60,7 +72,9 @@ export function formatDay(day: number): string {
 export function negateDate(date: DateMention): DateMention {
   const relation: DateRelation | null =
     date.relation === "before" ? "notBefore" : date.relation === "at" ? "notAt" : null;
-  return relation ? { ...date, relation, value: formatInterval(date.from, date.to, relation) } : date;
+  if (!relation) return date;
+  const value = date.isYearless ? `not ${date.value}` : formatInterval(date.from, date.to, relation);
+  return { ...date, relation, value };
 }
 
 export function formatInterval(from: number, to: number, relation: DateRelation): string {
@@ -224,8 +238,12 @@ function fromChrono(
   const matched = result.text;
   const index = result.index + offset;
   if (/\b(?:later|earlier)$/i.test(matched) || /^(?:now|today|tonight)$/i.test(matched)) return null;
-  // Without a publication date only a date that names its year can be placed.
-  if (published === null && !/\b(?:19|20)\d\d\b/.test(matched)) return null;
+  if (LOWERCASE_MONTH.test(matched) && !CAPITALISED_MONTH.test(matched)) return null;
+  // Without a publication date a date that names neither its year nor its month ("on Friday") cannot be placed; a
+  // day and month ("on 3 May") or a month is still a date, put in a neutral year and compared by month and day.
+  const hasYear = /\b(?:19|20)\d\d\b/.test(matched);
+  if (published === null && !hasYear && !(result.start.isCertain("month") && CAPITALISED_MONTH.test(matched)))
+    return null;
   const before = text.slice(Math.max(0, result.index + offset - 8), result.index + offset);
   if (DURATION.test(matched) || /\b(?:within|for)\s+$/i.test(before)) return null;
   const start = index + (/^(?:on|in|at|from)\s/i.test(matched) ? matched.indexOf(" ") + 1 : 0);
@@ -252,6 +270,14 @@ function fromChrono(
     from = middle - 3;
     to = middle + 3;
   } else if (month !== null && month !== undefined) {
+    if (year === null && published === null) {
+      from = dayNumber(NEUTRAL_YEAR, month, day ?? 1);
+      to = day ? from : lastDayOfMonth(NEUTRAL_YEAR, month);
+      const mention = makeMention(text, start, end, from, to, published);
+      const shown = `${day ? `${day} ` : ""}${MONTH_NAMES[month - 1]} (no year)`;
+      const relation = mention.relation === "at" ? "" : `${mention.value.split(" ")[0]} `;
+      return { ...mention, isYearless: true, value: `${relation}${shown}` };
+    }
     let resolvedYear = year ?? (published !== null ? yearOf(published) : null);
     if (resolvedYear === null) return null;
     const first = dayNumber(resolvedYear, month, day ?? 1);

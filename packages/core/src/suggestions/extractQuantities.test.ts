@@ -59,4 +59,19 @@ describe("extractQuantities", () => {
     const day = sentence.indexOf("3 May");
     expect(extractQuantities(sentence, 0, sentence.length, [{ start: day, end: day + 5 }])).toEqual([]);
   });
+
+  it("never reads the day of a date as a figure, with or without the dates passed in", () => {
+    expect(quantities("The ferry sailed on 3 May and docked on May 5 with 40 cars.")).toEqual([
+      { kind: "count", low: 40, high: 40, noun: "car", isVague: false },
+    ]);
+    // "may" as a verb is no month: the figure stays.
+    expect(quantities("Repairs could take 3 months; 5 may be needed.").map((each) => each.low)).toEqual([2190, 5]);
+  });
+
+  it("shows money in the currency it was given in", () => {
+    expect(extractQuantities("It cost two million euros, not £900,000.", 0, 41).map((each) => each.value)).toEqual([
+      "€2,000,000",
+      "£900,000",
+    ]);
+  });
 });

@@ -52,7 +52,19 @@ const HOURS: Record<string, number> = {
   year: 8760,
   decade: 87600,
 };
-const CURRENCY_WORDS = new Set(["dollars", "dollar", "euros", "euro", "pounds", "pound"]);
+// Currencies by their word and their sign; a figure shows the sign it was given in.
+const CURRENCY_WORDS: Record<string, string> = {
+  dollars: "$",
+  dollar: "$",
+  euros: "€",
+  euro: "€",
+  pounds: "£",
+  pound: "£",
+};
+const CURRENCY_SIGN = /^[$€£]/;
+// A day beside a month's name ("3 May", "May 3") is part of a date; the name is capitalised, or it is a word ("may").
+const MONTH =
+  /^(?:January|February|March|April|May|June|July|August|September|October|November|December|Jan|Feb|Mar|Apr|Jun|Jul|Aug|Sept?|Oct|Nov|Dec)$/;
 // Nouns for people, so that "14 miners" and "nine workers" count the same kind of thing.
 export const PEOPLE = new Set(
   "people person worker miner passenger resident nurse staff employee teacher pupil student child patient member crew officer soldier civilian victim family".split(
@@ -162,8 +174,9 @@ function readQuantity(
       next: at + 1,
     };
   }
-  let isMoney = word.lower.startsWith("$");
+  let currency = CURRENCY_SIGN.exec(word.text)?.[0] ?? null;
   let number = readNumber(words, at);
+  if (number && isDayOfMonth(words, at, number.next)) return null;
   // "a week", "an hour": one of a unit of time.
   if (!number && (word.lower === "a" || word.lower === "an") && HOURS[singular(words[at + 1]?.lower ?? "")]) {
     number = { value: 1, next: at + 1 };
@@ -182,7 +195,7 @@ function readQuantity(
   const unitWord = words[next]?.lower ?? "";
   let kind: QuantityKind = "count";
   let nounInfo: { word: string; stem: string } | null = null;
-  if (isMoney) kind = "money";
+  if (currency) kind = "money";
   else if (
     unitWord === "percent" ||
     word.lower.endsWith("%") ||
@@ -190,9 +203,9 @@ function readQuantity(
   ) {
     kind = "percent";
     next += unitWord === "per" ? 2 : unitWord === "percent" ? 1 : 0;
-  } else if (CURRENCY_WORDS.has(unitWord)) {
+  } else if (Object.hasOwn(CURRENCY_WORDS, unitWord)) {
     kind = "money";
-    isMoney = true;
+    currency = CURRENCY_WORDS[unitWord] as string;
     next++;
   } else if (HOURS[singular(unitWord)]) {
     kind = "duration";
@@ -209,7 +222,7 @@ function readQuantity(
   const startWord = words[first] as Word;
   const endWord = words[Math.max(first, next - 1)] as Word;
   const unitText = kind === "percent" ? "%" : kind === "duration" ? " hours" : nounInfo ? ` ${nounInfo.word}` : "";
-  const shown = formatRange(low, upper, isMoney ? "$" : "");
+  const shown = formatRange(low, upper, currency ?? "");
   return {
     quantity: {
       start: startWord.start,
@@ -225,11 +238,24 @@ function readQuantity(
   };
 }
 
+/** A whole number from 1 to 31 written in digits right beside a month's name: the day of a date, not a figure. */
+function isDayOfMonth(words: Word[], at: number, next: number): boolean {
+  const word = words[at] as Word;
+  if (next !== at + 1 || !/^(?:[1-9]|[12]\d|3[01])$/.test(word.text)) return false;
+  const after = words[next];
+  const before = words[at - 1];
+  const isMonth = (other: Word | undefined) => other !== undefined && MONTH.test(other.text);
+  return isMonth(after) || (isMonth(before) && word.start - (before as Word).end === 1);
+}
+
 /** Reads a number in digits or words at `at`, with its scale ("7.5 million", "two hundred", "twenty-five"). */
 export function readNumber(words: Word[], at: number): { value: number; next: number } | null {
   const word = words[at];
   if (!word) return null;
-  const digits = word.lower.replace(/^\$/, "").replace(/%$/, "").replace(/,/g, "");
+  const digits = word.lower
+    .replace(/^[$€£]/, "")
+    .replace(/%$/, "")
+    .replace(/,/g, "");
   let value: number | null = null;
   let next = at + 1;
   if (/^\d+(?:\.\d+)?$/.test(digits)) value = Number(digits);

@@ -65,4 +65,58 @@ describe("findSpeakers", () => {
       how: "quoted after 'Robert Malley:'",
     });
   });
+
+  it("takes a role as the speaker when no name is given ('the minister said', 'officials said')", () => {
+    expect(speakersOf("The minister said 40 schools would close.")[0]).toEqual({
+      name: "the minister",
+      how: "the minister said that …",
+    });
+    expect(speakersOf("The union said 400 members walked out.")[0]?.name).toBe("the union");
+    expect(speakersOf("The mayor denied the report.")[0]?.name).toBe("the mayor");
+    expect(speakersOf("Officials said the road would reopen.")[0]?.name).toBe("officials");
+    expect(speakersOf("The fire began at dawn, the company said.")[0]?.name).toBe("the company");
+    expect(speakersOf("“We will appeal,” said the union.")[0]).toEqual({
+      name: "the union",
+      how: "quoted, then 'said the union'",
+    });
+    expect(speakersOf("Police said the road would reopen.")[0]?.name).toBe("police");
+  });
+
+  it("resolves a role to the person the text introduced with it, saying how", () => {
+    const text =
+      "Mayor Ana Ortega opened the hearing.\nThe council voted on the budget.\n“The allegation is totally unfounded,” the mayor said.";
+    expect(speakersOf(text)[2]).toEqual({
+      name: "Ana Ortega",
+      how: "quoted, then 'the mayor said': the mayor → Ana Ortega, earlier",
+    });
+    expect(speakersOf("Ortega, the mayor, spoke first.\nThe mayor denied the report.")[1]).toEqual({
+      name: "Ortega",
+      how: "the mayor → Ortega, earlier",
+    });
+    expect(speakersOf("The mayor, Ana Ortega, spoke first.\nThe mayor denied the report.")[1]?.name).toBe("Ana Ortega");
+    // A mayor named earlier is no minister.
+    expect(speakersOf("Mayor Ana Ortega spoke.\nThe minister said 40 schools would close.")[1]?.name).toBe(
+      "the minister",
+    );
+  });
+
+  it("leaves titles and offices out of a name, and never takes an abbreviation for one", () => {
+    expect(
+      speakersOf("Ukraine's Minister for Foreign Affairs Dmytro Kuleba suggested that Ukraine should cut ties.")[0]
+        ?.name,
+    ).toBe("Dmytro Kuleba");
+    expect(speakersOf("Secretary-General António Guterres said the talks would resume.")[0]?.name).toBe(
+      "António Guterres",
+    );
+    expect(speakersOf("No. 7 said the team would win.")[0]).toBeNull();
+    expect(speakersOf("Gen. Mark Hale said the troops had left.")[0]?.name).toBe("Mark Hale");
+    expect(speakersOf("The fire started on 3 May, the company said.")[0]?.name).toBe("the company");
+  });
+
+  it("prefers the name in apposition after 'according to' a role", () => {
+    expect(speakersOf("According to the plant's operator, Nordwater, the spill was small.")[0]).toEqual({
+      name: "Nordwater",
+      how: "according to the plant's operator, Nordwater",
+    });
+  });
 });

@@ -1,9 +1,9 @@
 import type { Quotation } from "./findQuotations";
-import { findWords, type Word } from "./findWords";
+import { findWords, STOPWORDS, type Word } from "./findWords";
 import type { Span, SuggestedSpeaker } from "./types";
 
 // Verbs that attribute a statement to its subject.
-const SPEECH_VERBS = new Set(
+export const SPEECH_VERBS = new Set(
   (
     "said says say told tells claimed claims noted notes added adds stated states wrote writes denied denies " +
     "accused accuses confirmed confirms admitted admits complained complains suggested suggests warned warns argued " +
@@ -22,8 +22,43 @@ const NOT_NAME = new Set(
     "city county board union us u.s u.n un eu uk iran iranian russia russian ukraine ukrainian israel israeli moscow " +
     "tehran kyiv america american china chinese britain british european united states nations islamic republic " +
     "security ministry department agency office company according resident passenger superintendent operations " +
-    "harbour harbor master analyst professor reporter member st"
+    "harbour harbor master analyst professor reporter member st no " +
+    // Portfolios: "Minister for Foreign Affairs Dmytro Kuleba" is Dmytro Kuleba.
+    "affairs defence defense interior finance justice education trade transport environment energy economy labour " +
+    "labor agriculture treasury commerce immigration housing industry infrastructure culture communications"
   ).split(" "),
+);
+// Months and weekdays: a capitalised run of one of these alone ("on 3 May") is a date, not a name.
+const CALENDAR_WORDS = new Set(
+  (
+    "january february march april may june july august september october november december " +
+    "monday tuesday wednesday thursday friday saturday sunday"
+  ).split(" "),
+);
+// Nouns for a role that can be the subject of a speech verb ("the minister said", "officials said").
+const ROLE_NOUNS = new Set(
+  (
+    "minister mayor president ambassador envoy secretary governor spokesman spokeswoman spokesperson chief director " +
+    "chairman chairwoman chair head leader manager operator owner engineer inspector captain commissioner " +
+    "superintendent sheriff senator prosecutor judge coroner auditor regulator principal officer commander general " +
+    "official officials union company firm council ministry department agency government police authorities " +
+    "authority investigators investigator administration board organisers organizers residents witnesses " +
+    "employer operators lawyer lawyers attorney spokespeople experts executive master chancellor premier " +
+    "doctors hospital school district city trust"
+  ).split(" "),
+);
+// Roles in the plural (or a body) that no one person stands for.
+const COLLECTIVE_ROLES = new Set(
+  "officials police authorities investigators organisers organizers residents witnesses operators lawyers spokespeople experts".split(
+    " ",
+  ),
+);
+const DETERMINERS = new Set(["the", "a", "an", "its", "their", "his", "her"]);
+// Words between a subject and its speech verb ("the mayor also said", "the union has said").
+const AUXILIARIES = new Set(["also", "has", "had", "have", "later", "then", "again", "previously", "repeatedly"]);
+// Abbreviations a full stop ends ("No. 7", "Gen. Hale", "St. Mary"): never a name of their own.
+const ABBREVIATIONS = new Set(
+  "mr mrs ms dr prof st gen sen rep gov lt col sgt capt cmdr adm jr sr no vs fig mt ft".split(" "),
 );
 // Words that make a capitalised run an organisation or a place rather than a person.
 const ORGANISATION_WORDS = new Set(
@@ -38,6 +73,18 @@ const ORGANISATION_WORDS = new Set(
 interface Name extends Span {
   name: string;
   isPerson: boolean;
+  /** The title or office written before the name, lowercase ("iranian foreign minister"); empty when none. */
+  title: string[];
+  /** Where the title begins (the name's start when there is none). */
+  titleStart: number;
+}
+
+/** A name the text gives a role: "Mayor Ana Ortega", "Ortega, the mayor,", "the city's engineer, Raymond Cho". */
+interface Introduction {
+  name: string;
+  /** The role's words, lowercase, apostrophe-s dropped: ["iranian", "foreign", "minister"]. */
+  role: Set<string>;
+  at: number;
 }
 
 /** Attribution found for each sentence: the sentence's speaker, if any, and the names in it (for pronouns). */
@@ -51,13 +98,18 @@ function isCapitalised(word: Word): boolean {
   return /^\p{Lu}/u.test(word.text);
 }
 
+/** "No." before "7", "Gen." before "Hale": a word in ABBREVIATIONS written with its full stop. */
+function isAbbreviation(text: string, word: Word): boolean {
+  return text[word.end] === "." && ABBREVIATIONS.has(word.lower);
+}
+
 /** The capitalised runs of a stretch of words, each cut to the name at its end ("Foreign Minister Hossein X" → "Hossein X"). */
-function namesIn(words: Word[], insideQuotation: (word: Word) => boolean): Name[] {
+function namesIn(text: string, words: Word[], insideQuotation: (word: Word) => boolean): Name[] {
   const names: Name[] = [];
   let index = 0;
   while (index < words.length) {
     const word = words[index] as Word;
-    if (!isCapitalised(word) || insideQuotation(word)) {
+    if (!isCapitalised(word) || insideQuotation(word) || isAbbreviation(text, word)) {
       index++;
       continue;
     }
@@ -67,6 +119,7 @@ function namesIn(words: Word[], insideQuotation: (word: Word) => boolean): Name[
       isCapitalised(words[end + 1] as Word) &&
       !insideQuotation(words[end + 1] as Word) &&
       !/['’]s$/.test((words[end] as Word).text) &&
+      !isAbbreviation(text, words[end + 1] as Word) &&
       (words[end + 1] as Word).start - (words[end] as Word).end === 1
     ) {
       end++;
@@ -78,7 +131,8 @@ function namesIn(words: Word[], insideQuotation: (word: Word) => boolean): Name[
       if (NOT_NAME.has(lower)) first = at + 1;
     }
     const kept = run.slice(first);
-    if (kept.length > 0) {
+    const isCalendar = kept.length === 1 && CALENDAR_WORDS.has((kept[0] as Word).lower);
+    if (kept.length > 0 && !isCalendar) {
       const lowerWords = kept.map((part) => part.lower.replace(/['’]s$/, ""));
       const isOrganisation = lowerWords.some((part) => ORGANISATION_WORDS.has(part));
       const last = kept[kept.length - 1] as Word;
@@ -87,6 +141,8 @@ function namesIn(words: Word[], insideQuotation: (word: Word) => boolean): Name[
         end: last.end,
         name: kept.map((part) => part.text.replace(/['’]s$/, "")).join(" "),
         isPerson: !isOrganisation && kept.length >= 2 && kept.length <= 4,
+        title: run.slice(0, first).map((part) => part.lower.replace(/['’]s$/, "")),
+        titleStart: (run[0] as Word).start,
       });
     }
     index = end + 1;
@@ -107,7 +163,7 @@ export function findSpeakers(text: string, sentences: Span[], quotations: Quotat
   const sentenceWords = sentences.map((sentence) => findWords(text, sentence.start, sentence.end));
   const sentenceNames = sentenceWords.map((words, index) => {
     const own = quotationsBySentence[index] as Quotation[];
-    return namesIn(words, (word) =>
+    return namesIn(text, words, (word) =>
       own.some((quotation) => word.start >= quotation.innerStart && word.end <= quotation.innerEnd),
     );
   });
@@ -120,6 +176,14 @@ export function findSpeakers(text: string, sentences: Span[], quotations: Quotat
     }
   }
   const resolve = (name: string) => (name.includes(" ") ? name : (fullNames.get(name) ?? name));
+  const introductions = findIntroductions(text, sentenceNames, resolve);
+  /** A role as a speaker: the person the text introduced with it (the last before, else the only one after), or the role. */
+  const roleSpeaker = (role: Role, said: string): SuggestedSpeaker => {
+    const person = personForRole(introductions, role);
+    if (!person) return { name: role.phrase, how: said };
+    const how = `${role.phrase} → ${person.name}, ${person.isEarlier ? "earlier" : "named later"}`;
+    return { name: person.name, how: said.endsWith("that …") ? how : `${said}: ${how}` };
+  };
   const results: SentenceAttribution[] = [];
   let lastPerson: string | null = null;
   let previousWasQuoted: SuggestedSpeaker | null = null;
@@ -142,7 +206,14 @@ export function findSpeakers(text: string, sentences: Span[], quotations: Quotat
       const named = names.find(
         (name) => name.start >= quotation.end && name.start <= (after[verbAt + 1]?.end ?? name.start),
       );
-      if (pronoun && lastPerson)
+      const verb = after[verbAt] as Word;
+      const verbIndex = outside.indexOf(verb);
+      const role =
+        roleBefore(text, outside, verbIndex, quotation.end) ?? (named ? null : roleAfter(text, outside, verbIndex));
+      if (role && !pronoun) {
+        const said = role.isAfter ? `${verb.lower} ${role.phrase}` : `${role.phrase} ${verb.lower}`;
+        speaker = roleSpeaker(role, `quoted, then '${said}'`);
+      } else if (pronoun && lastPerson)
         speaker = {
           name: lastPerson,
           how: `quoted, then '${pronoun.lower} said': ${pronoun.lower} → ${lastPerson}, previous sentence`,
@@ -168,7 +239,21 @@ export function findSpeakers(text: string, sentences: Span[], quotations: Quotat
         const clauseEnd = text.slice(from, sentence.end).search(/[,;]\s/);
         const until = clauseEnd < 0 ? sentence.end : from + clauseEnd;
         const named = names.filter((name) => name.start >= from && name.end <= until).at(-1);
+        // "according to the plant's operator, Nordwater,": the name in apposition says who.
+        const apposed =
+          until < sentence.end
+            ? names.find(
+                (name) =>
+                  /^,\s*$/.test(text.slice(until, name.start)) &&
+                  /^\s*(?:[,;.]|$)/.test(text.slice(name.end, name.end + 2)),
+              )
+            : undefined;
         if (named) speaker = { name: resolve(named.name), how: `according to ${named.name}` };
+        else if (apposed)
+          speaker = {
+            name: resolve(apposed.name),
+            how: `according to ${text.slice(from, until).trim()}, ${apposed.name}`,
+          };
         else {
           const phrase = text
             .slice(from, until)
@@ -195,7 +280,15 @@ export function findSpeakers(text: string, sentences: Span[], quotations: Quotat
         const named =
           names.filter((name) => name.end <= verb.start && name.isPerson).at(-1) ??
           names.filter((name) => name.end <= verb.start).at(-1);
-        if (trailing) speaker = { name: resolve(trailing.name), how: `'…, ${verb.lower} ${trailing.name}'` };
+        // The role right before the verb is its subject ("In a letter to Mayor Ortega, the union said …").
+        const role =
+          roleBefore(text, outside, verbAt, sentence.start) ?? (trailing ? null : roleAfter(text, outside, verbAt));
+        if (role && !pronoun)
+          speaker = roleSpeaker(
+            role,
+            role.isAfter ? `'…, ${verb.lower} ${role.phrase}'` : `${role.phrase} ${verb.lower} that …`,
+          );
+        else if (trailing) speaker = { name: resolve(trailing.name), how: `'…, ${verb.lower} ${trailing.name}'` };
         else if (pronoun && lastPerson)
           speaker = { name: lastPerson, how: `${pronoun.lower} → ${lastPerson}, previous sentence` };
         else if (named) speaker = { name: resolve(named.name), how: `${named.name} ${verb.lower} that …` };
@@ -218,6 +311,127 @@ export function findSpeakers(text: string, sentences: Span[], quotations: Quotat
     results.push({ speaker, hasAttributionVerb });
   });
   return results;
+}
+
+/** A role named as the subject of a speech verb: "the mayor", "the Iranian foreign minister", "officials". */
+interface Role {
+  /** As written, the article lowercased: "the Iranian foreign minister". */
+  phrase: string;
+  /** Its noun, lowercase: "minister". */
+  head: string;
+  /** The words before the noun that narrow it, lowercase: ["iranian", "foreign"]. */
+  modifiers: string[];
+  /** "…, said the mayor": the role follows its verb. */
+  isAfter: boolean;
+  /** Where the role is named in the text. */
+  at: number;
+}
+
+/** A word that may narrow a role: "foreign", "Iranian", "city", not "the" or "said". */
+function isModifier(word: Word): boolean {
+  return /^[\p{L}-]+$/u.test(word.text) && !STOPWORDS.has(word.lower) && !SPEECH_VERBS.has(word.lower);
+}
+
+/** The role noun phrase ending at `head`, if it is one: up to three modifiers after a determiner or a possessive. */
+function readRole(text: string, words: Word[], head: number, from: number, isAfter: boolean): Role | null {
+  const noun = words[head];
+  if (!noun || !ROLE_NOUNS.has(noun.lower)) return null;
+  let first = head;
+  const modifiers: string[] = [];
+  let determiner: Word | null = null;
+  for (let at = head - 1; at >= 0 && head - at <= 4; at--) {
+    const word = words[at] as Word;
+    if (word.start < from || !/^\s+$/.test(text.slice(word.end, (words[at + 1] as Word).start))) break;
+    if (DETERMINERS.has(word.lower) || /['’]s$/.test(word.text)) {
+      determiner = word;
+      first = at;
+      break;
+    }
+    if (!isModifier(word) || modifiers.length === 3) break;
+    modifiers.unshift(word.lower);
+    first = at;
+  }
+  // "the mayor", "Ukraine's foreign ministry"; a body in the plural needs none ("Officials said").
+  const startsClause = /(?:^|[,;:(“"])\s*$/.test(text.slice(from, (words[first] as Word).start));
+  if (!determiner && !(COLLECTIVE_ROLES.has(noun.lower) && startsClause)) return null;
+  // Capitals inside the phrase are proper ("the Iranian foreign minister"); the first word's may only open the
+  // sentence ("The mayor", "Officials"), unless it is a possessive or a people's adjective ("Iranian officials").
+  const phrase = words
+    .slice(first, head + 1)
+    .map((word, index) =>
+      index > 0 || /['’]s$/.test(word.text) || /(?:ian|ese|ish|ean)$/.test(word.lower) ? word.text : word.lower,
+    )
+    .join(" ");
+  return { phrase, head: noun.lower, modifiers, isAfter, at: (words[first] as Word).start };
+}
+
+/** "the mayor said", "the union has said": the role before a speech verb (past "also", "has"). */
+function roleBefore(text: string, words: Word[], verb: number, from: number): Role | null {
+  let head = verb - 1;
+  while (head >= 0 && AUXILIARIES.has((words[head] as Word).lower)) head--;
+  return head >= 0 ? readRole(text, words, head, from, false) : null;
+}
+
+/** "…, said the mayor.": the role right after a speech verb that closes the sentence after a comma. */
+function roleAfter(text: string, words: Word[], verb: number): Role | null {
+  const verbWord = words[verb];
+  if (!verbWord || !/,["”’]?\s*$/.test(text.slice(words[verb - 1]?.end ?? 0, verbWord.start))) return null;
+  for (let head = verb + 2; head <= verb + 4 && head < words.length; head++) {
+    const role = readRole(text, words, head, verbWord.end, true);
+    const next = words[head + 1];
+    if (role && (!next || /[.,;]/.test(text.slice((words[head] as Word).end, next.start)))) return role;
+  }
+  return null;
+}
+
+/**
+ * The names the text gives a role: a title before the name ("Mayor Ana Ortega", "Minister for Foreign Affairs
+ * Dmytro Kuleba"), a role in apposition before it ("the city's chief engineer, Raymond Cho,") or after it
+ * ("Ortega, the mayor,"). In text order.
+ */
+function findIntroductions(text: string, sentenceNames: Name[][], resolve: (name: string) => string): Introduction[] {
+  const introductions: Introduction[] = [];
+  const wordsOf = (phrase: string) =>
+    phrase
+      .toLowerCase()
+      .split(/\s+/)
+      .map((word) => word.replace(/['’]s$/, ""))
+      .filter((word) => word && !DETERMINERS.has(word));
+  for (const names of sentenceNames) {
+    for (const name of names) {
+      const role = new Set<string>(name.title);
+      // "Minister for Foreign Affairs Dmytro Kuleba": the office runs back over "for" or "of".
+      const office = /((?:\p{Lu}[\p{L}-]*\s+)+)(?:for|of)\s+(?:the\s+)?$/u.exec(
+        text.slice(Math.max(0, name.titleStart - 60), name.titleStart),
+      );
+      if (office) for (const word of wordsOf(office[1] as string)) role.add(word);
+      const before =
+        /(?:^|[^\p{L}])(?:the|a|an|its|their|[\p{L}.]+['’]s)\s+((?:[\p{L}'’-]+\s+){0,3}[\p{L}-]+),\s*$/iu.exec(
+          text.slice(Math.max(0, name.titleStart - 80), name.titleStart),
+        );
+      if (before) for (const word of wordsOf(before[1] as string)) role.add(word);
+      const after = /^,\s+(?:the|a|an|its|their|[\p{L}.]+['’]s)\s+((?:[\p{L}'’-]+\s+){0,3}?[\p{L}-]+)\s*[,.;]/iu.exec(
+        text.slice(name.end, name.end + 80),
+      );
+      if (after) for (const word of wordsOf(after[1] as string)) role.add(word);
+      if ([...role].some((word) => ROLE_NOUNS.has(word)))
+        introductions.push({ name: resolve(name.name), role, at: name.start });
+    }
+  }
+  return introductions;
+}
+
+/** The person a role stands for: the last introduced with it before, else the only one introduced with it after. */
+function personForRole(introductions: Introduction[], role: Role): { name: string; isEarlier: boolean } | null {
+  if (COLLECTIVE_ROLES.has(role.head)) return null;
+  const fits = introductions.filter(
+    (introduction) =>
+      introduction.role.has(role.head) && role.modifiers.every((modifier) => introduction.role.has(modifier)),
+  );
+  const earlier = fits.filter((introduction) => introduction.at < role.at).at(-1);
+  if (earlier) return { name: earlier.name, isEarlier: true };
+  const later = new Set(fits.map((introduction) => introduction.name));
+  return later.size === 1 ? { name: [...later][0] as string, isEarlier: false } : null;
 }
 
 /** The quotations inside each sentence, in one sweep (both lists are in text order). */

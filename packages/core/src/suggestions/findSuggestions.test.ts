@@ -50,7 +50,7 @@ describe("findSuggestions on the sample article", () => {
     const boilerplate = result.claims.find((claim) =>
       claim.selectors.quote.exact.startsWith("The All Israel News Staff"),
     );
-    expect(boilerplate?.score).toBe(0);
+    expect(boilerplate).toBeUndefined();
   });
 
   it("ranks the same way every time, ties broken by offset", () => {
@@ -64,6 +64,29 @@ describe("findSuggestions on the sample article", () => {
           (earlier?.a.selectors.position.start ?? 0) <= later.a.selectors.position.start);
       expect(isOrdered).toBe(true);
     }
+  });
+
+  it("finds a speaker for 'The Iranian foreign minister said last week', named as foreign minister in the next sentence", () => {
+    const claim = result.claims.find((each) =>
+      each.selectors.quote.exact.startsWith("The Iranian foreign minister said"),
+    );
+    expect(claim?.speaker?.name).toBe("Hossein Amir-Abdollahian");
+    expect(claim?.reasons).toContain("an attribution: said");
+  });
+
+  it("names Kuleba without his office, and gives his 'suggested' as an attribution", () => {
+    const claim = result.claims.find((each) => each.selectors.quote.exact.startsWith("Ukraine's Minister for Foreign"));
+    expect(claim?.speaker?.name).toBe("Dmytro Kuleba");
+    expect(claim?.reasons).toContain("an attribution: suggested");
+  });
+
+  it("keeps the three pairs in the top five without a publication date", () => {
+    const undated = findSuggestions({ text, publishedAt: null }).contradictions.slice(0, 5);
+    expect(undated.some((candidate) => isPair(candidate, "limited number of drones", "transferred dozens"))).toBe(true);
+    expect(undated.some((candidate) => isPair(candidate, "totally unfounded", "With Iran admitting"))).toBe(true);
+    expect(
+      undated.some((candidate) => isPair(candidate, "accused Iran lying about the number", "limited number of drones")),
+    ).toBe(true);
   });
 
   it("does not suggest a marked claim again, and pairs it by its id", () => {
@@ -130,5 +153,66 @@ describe("date candidates", () => {
         (dates[0] as ContradictionCandidate).score,
       );
     }
+  });
+});
+
+describe("without a publication date", () => {
+  it("pairs 'on 3 May' against 'on 5 May' as dates, never as figures, and gives 'a date' as a reason", () => {
+    const text =
+      "The fire on the ferry started on 3 May, the company said.\nThe fire on the ferry started on 5 May, the harbour master said.";
+    const { claims, contradictions } = findSuggestions({ text, publishedAt: null });
+    expect(contradictions.filter((candidate) => candidate.type === "quantity")).toEqual([]);
+    expect(contradictions[0]).toMatchObject({ type: "date", values: { a: "3 May (no year)", b: "5 May (no year)" } });
+    for (const claim of claims) {
+      expect(claim.reasons).toContain("a date");
+      expect(claim.reasons).not.toContain("a number");
+    }
+  });
+
+  it("compares a dated and an undated day by month and day", () => {
+    const text =
+      "The fire on the ferry started on 3 May 2024, the company said.\nThe fire on the ferry started on 3 May, the harbour master said.";
+    expect(findSuggestions({ text, publishedAt: null }).contradictions.filter((each) => each.type === "date")).toEqual(
+      [],
+    );
+  });
+});
+
+describe("what is suggested as check-worthy", () => {
+  it("never suggests a span without a reason or without words: a lone letter, punctuation, empty quotes, a headline", () => {
+    const text = ["x", "...", '""', "!!!", "“”", "Ferry news", "Le ministre a déclaré que le pont était sûr."].join(
+      "\n",
+    );
+    expect(findSuggestions({ text, publishedAt: null }).claims).toEqual([]);
+  });
+
+  it("gives every suggestion a reason and a score above zero", () => {
+    const { claims } = findSuggestions({ text: sampleText(), publishedAt: null });
+    expect(claims.length).toBeGreaterThan(5);
+    for (const claim of claims) {
+      expect(claim.reasons.length).toBeGreaterThan(0);
+      expect(claim.score).toBeGreaterThan(0);
+    }
+  });
+});
+
+describe("subjects and figures", () => {
+  it("does not take the month March for a protest march, nor any month or weekday for a subject", () => {
+    const text =
+      "Police said 5,000 people joined the protest march through the city centre.\nThe council said 2,000 people attended its budget meeting in March.";
+    for (const publishedAt of ["2025-05-01", null]) {
+      for (const candidate of findSuggestions({ text, publishedAt }).contradictions)
+        expect(candidate.reasons.join(" ")).not.toMatch(/march/);
+    }
+  });
+
+  it("finds two figures for the same thing given by two speakers in one sentence", () => {
+    const text =
+      "The ministry said the repairs to the bridge cost two million euros, but the auditor said the repairs cost 900,000 euros.";
+    expect(findSuggestions({ text, publishedAt: null }).contradictions[0]).toMatchObject({
+      type: "quantity",
+      values: { a: "€2,000,000", b: "€900,000" },
+      label: "disputed figure",
+    });
   });
 });

@@ -1,9 +1,9 @@
 import { selectorsForRange } from "../anchoring/selectorsForRange";
-import { type DateMention, extractDates, formatDay, negateDate } from "./extractDates";
+import { type DateMention, extractDates, formatDay, NEUTRAL_YEAR, negateDate } from "./extractDates";
 import { extractQuantities, PEOPLE, type Quantity } from "./extractQuantities";
 import { findPolarity, type Polarity } from "./findPolarity";
-import { findQuotations } from "./findQuotations";
-import { findSpeakers } from "./findSpeakers";
+import { findQuotations, type Quotation } from "./findQuotations";
+import { findSpeakers, SPEECH_VERBS } from "./findSpeakers";
 import { findWords, STOPWORDS, stem, type Word } from "./findWords";
 import { scoreCheckWorthiness } from "./scoreCheckWorthiness";
 import { splitSentences } from "./splitSentences";
@@ -34,6 +34,10 @@ interface Statement extends Span {
   normalised: string;
 }
 
+// A month's name, capitalised: a date's word, never a subject ("March" is no "march").
+const MONTH_NAME = /^(?:January|February|March|April|May|June|July|August|September|October|November|December)$/;
+/** A check-worthy suggestion has at least this many words with letters in it. */
+const MIN_WORDS = 3;
 /** At most this many candidates come back: a reviewer reads the top of the list, not the tail. */
 const MAX_CANDIDATES = 50;
 /** Below this a candidate is noise (measured on the tuning half of the labelled set). */
@@ -67,14 +71,25 @@ export function findSuggestions(input: SuggestionInput): Suggestions {
     const attribution = attributions[index] as (typeof attributions)[number];
     const statement = buildStatement(text, sentence, attribution.speaker, allDates);
     if (!overlapsMarked(sentence)) {
-      statements.push(statement);
+      // "X said A, but Y said B": two speakers' statements, compared apart; the sentence is still one suggestion.
+      const clauses = attributedClauses(text, sentence, quotations);
+      if (clauses) {
+        const clauseAttributions = findSpeakers(text, clauses, quotations);
+        clauses.forEach((clause, at) => {
+          const speaker = clauseAttributions[at]?.speaker ?? attribution.speaker;
+          statements.push(buildStatement(text, clause, speaker, allDates));
+        });
+      } else statements.push(statement);
       const { score, reasons } = scoreCheckWorthiness(text, statement, quotations, attribution.hasAttributionVerb);
-      claims.push({
-        selectors: selectorsForRange(text, sentence.start, sentence.end),
-        score,
-        reasons,
-        speaker: attribution.speaker,
-      });
+      // A suggestion says why and has words to check: never "x", "...", empty quotes or a line with no reason.
+      const hasWords = statement.words.filter((word) => /\p{L}/u.test(word.text)).length >= MIN_WORDS;
+      if (score > 0 && reasons.length > 0 && hasWords)
+        claims.push({
+          selectors: selectorsForRange(text, sentence.start, sentence.end),
+          score,
+          reasons,
+          speaker: attribution.speaker,
+        });
     }
   });
   for (const claim of marked) {
@@ -102,10 +117,19 @@ function buildStatement(
   const dates = datesIn(allDates, span);
   const quantities = extractQuantities(text, span.start, span.end, dates);
   const speakerWords = new Set((speaker?.name ?? "").toLowerCase().split(/\s+/));
+  // A calendar date says when, not what about: "in March" shares no subject with a protest "march". A time given
+  // against an event keeps its event ("months before the war" is about the war).
+  const isInDate = (word: Word) =>
+    dates.some((date) => date.event === null && word.start < date.end && word.end > date.start);
   const keys = words
     .filter(
       (word) =>
-        !STOPWORDS.has(word.lower) && !speakerWords.has(word.lower) && !/\d/.test(word.lower) && word.lower.length > 2,
+        !STOPWORDS.has(word.lower) &&
+        !speakerWords.has(word.lower) &&
+        !/\d/.test(word.lower) &&
+        word.lower.length > 2 &&
+        !MONTH_NAME.test(word.text) &&
+        !isInDate(word),
     )
     .map((word) => key(word.lower));
   const polarity = findPolarity(words, text);
@@ -122,6 +146,32 @@ function buildStatement(
     disputedNoun: findDisputedNoun(text.slice(span.start, span.end)),
     normalised: text.slice(span.start, span.end).toLowerCase().replace(/\s+/g, " "),
   };
+}
+
+// Where one speaker's clause gives way to another's: ", but", ", while", ", whereas", "; ".
+const CLAUSE_BOUNDARY = /,\s+(?:but|while|whereas)\s+|;\s+/g;
+
+/**
+ * The two clauses of a sentence that attributes one statement and then another ("The ministry said it cost two
+ * million euros, but the auditor said 900,000 euros"): each has a speech verb outside quotations. Null otherwise.
+ */
+function attributedClauses(text: string, sentence: Span, quotations: Quotation[]): [Span, Span] | null {
+  const slice = text.slice(sentence.start, sentence.end);
+  const isQuoted = (offset: number) =>
+    quotations.some((quotation) => offset > quotation.start && offset < quotation.end);
+  const hasSpeechVerb = (from: number, to: number) =>
+    findWords(text, from, to).some((word) => SPEECH_VERBS.has(word.lower) && !isQuoted(word.start));
+  for (const match of slice.matchAll(CLAUSE_BOUNDARY)) {
+    const boundary = sentence.start + (match.index ?? 0);
+    if (isQuoted(boundary)) continue;
+    const second = boundary + match[0].length;
+    if (hasSpeechVerb(sentence.start, boundary) && hasSpeechVerb(second, sentence.end))
+      return [
+        { start: sentence.start, end: boundary },
+        { start: second, end: sentence.end },
+      ];
+  }
+  return null;
 }
 
 /** The index of the sentence holding `offset` (sentences are in text order), or -1 when none does. */
@@ -385,7 +435,7 @@ function allowedTimes(date: DateMention): [number, number] {
   }
 }
 
-/** How many words either side of a date tell what happened then ("opened an investigation on 5 May"). */
+/** How many content words either side of a date tell what happened then ("opened an investigation on 5 May"). */
 const DATE_CONTEXT_WORDS = 6;
 
 /** Each date mention's context, worked out once: a date meets many partners in a long article. */
@@ -408,15 +458,22 @@ function dateContext(statement: Statement, date: DateMention, text: string, isSt
   const clauseStart = statement.start + Math.max(before.search(/[,;:][^,;:]*$/) + 1, 0);
   const afterEnd = text.slice(date.end, statement.end).search(/[,;:]/);
   const clauseEnd = afterEnd < 0 ? statement.end : date.end + afterEnd;
-  const inClause = statement.words.filter((word) => word.start >= clauseStart && word.end <= clauseEnd);
+  // Counted in words that say something: "was warned about the supports in a letter sent on 28 January" is a warning.
+  const inClause = statement.words.filter(
+    (word) =>
+      word.start >= clauseStart &&
+      word.end <= clauseEnd &&
+      !(word.start >= date.start && word.end <= date.end) &&
+      !STOPWORDS.has(word.lower) &&
+      !/\d/.test(word.lower) &&
+      word.lower.length > 2,
+  );
   const at = inClause.findIndex((word) => word.end > date.start);
   const first = Math.max(0, (at < 0 ? inClause.length : at) - DATE_CONTEXT_WORDS);
   const after = inClause.findIndex((word) => word.start >= date.end);
   const last = Math.min(inClause.length, (after < 0 ? inClause.length : after) + DATE_CONTEXT_WORDS);
   const keys = new Set<string>();
   for (const word of inClause.slice(first, last)) {
-    if (word.start >= date.start && word.end <= date.end) continue;
-    if (STOPWORDS.has(word.lower) || /\d/.test(word.lower) || word.lower.length <= 2) continue;
     const each = key(word.lower);
     if (!isStoryWide(each)) keys.add(each);
   }
@@ -430,6 +487,11 @@ function dateContext(statement: Statement, date: DateMention, text: string, isSt
  * then) must share a word too, or the candidate counts for less.
  */
 const UNRELATED_DATES_FACTOR = 0.7;
+/**
+ * Two dates of unrelated happenings are a candidate only when the statements are this alike: below it they are two
+ * steps of one story ("the fire broke out on 3 May", "the ship was serviced in March"). Measured on the tuning half.
+ */
+const UNRELATED_DATES_MIN_SUBJECT = 0.3;
 
 function compareDates(
   a: Statement,
@@ -443,12 +505,18 @@ function compareDates(
   const consider = (score: number, left: DateMention, right: DateMention, reason: string) => {
     const leftContext = dateContext(a, left, text, isStoryWide);
     const isSameHappening = [...dateContext(b, right, text, isStoryWide)].some((each) => leftContext.has(each));
+    if (!isSameHappening && subject < UNRELATED_DATES_MIN_SUBJECT) return;
     const weighed = isSameHappening ? score : score * UNRELATED_DATES_FACTOR;
     if (!best || weighed > best.score)
       best = { type: "date", score: weighed, values: { a: left.value, b: right.value }, reasons: [reason] };
   };
-  for (const left of a.dates) {
-    for (const right of b.dates) {
+  for (const dated of a.dates) {
+    for (const other of b.dates) {
+      // A date without a year ("on 3 May", no publication date) compares with another by month and day only.
+      const isYearless = Boolean(dated.isYearless || other.isYearless);
+      const left = isYearless ? inNeutralYear(dated) : dated;
+      const right = isYearless ? inNeutralYear(other) : other;
+      if (!left || !right) continue;
       const base = 0.3 + 0.7 * Math.min(1, subject);
       if (left.event || right.event) {
         const [relative, calendar] = left.event ? [left, right] : [right, left];
@@ -489,6 +557,19 @@ function compareDates(
     }
   }
   return best;
+}
+
+const DAY = 86_400_000;
+
+/** A date moved to NEUTRAL_YEAR, keeping its month and day; null when it spans more than one calendar year. */
+function inNeutralYear(date: DateMention): DateMention | null {
+  if (date.isYearless || date.event) return date;
+  if (!Number.isFinite(date.from) || !Number.isFinite(date.to)) return null;
+  const from = new Date(date.from * DAY);
+  const to = new Date(date.to * DAY);
+  if (from.getUTCFullYear() !== to.getUTCFullYear()) return null;
+  const move = (day: Date) => Math.floor(Date.UTC(NEUTRAL_YEAR, day.getUTCMonth(), day.getUTCDate()) / DAY);
+  return { ...date, from: move(from), to: move(to) };
 }
 
 function comparePolarity(negative: Statement, positive: Statement, subject: number): Found | null {

@@ -6,11 +6,11 @@ export interface Word extends Span {
   lower: string;
 }
 
-const WORD = /[\p{L}\p{N}$%][\p{L}\p{N}$%.,'’\-–]*[\p{L}\p{N}%]|[\p{L}\p{N}$%]/gu;
+const WORD = /[\p{L}\p{N}$€£%][\p{L}\p{N}$%.,'’\-–]*[\p{L}\p{N}%]|[\p{L}\p{N}$€£%]/gu;
 
 /**
  * The words of `text` between `from` and `to`: letters and digits with inner apostrophes, hyphens, dots and commas
- * ("Amir-Abdollahian", "U.S", "14,000", "$7.5"). Trailing punctuation stays outside the word.
+ * ("Amir-Abdollahian", "U.S", "14,000", "$7.5", "€900"). Trailing punctuation stays outside the word.
  */
 export function findWords(text: string, from = 0, to = text.length): Word[] {
   const words: Word[] = [];

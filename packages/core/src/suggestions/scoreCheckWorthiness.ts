@@ -15,8 +15,9 @@ export interface CheckWorthinessFeatures extends Span {
 
 const COMPARISON =
   /\b(?:more|less|fewer|higher|lower|larger|smaller|bigger|increased?|decreased?|rose|risen|rise|fell|fallen|dropped|doubled|tripled|times|than|record|most|least|largest|biggest|cut|surged?|plunged?)\b/i;
+// The speech verbs findSpeakers reads, and "according to": a sentence attributed by any of them says so.
 const ATTRIBUTION =
-  /\b(said|says|told|claimed|claims|denied|denies|accused|confirmed|admitted|admits|noted|wrote|warned|announced|insisted|acknowledged|according to|estimated)\b/i;
+  /\b(said|says|told|tells|claimed|claims|denied|denies|accused|accuses|confirmed|confirms|admitted|admits|noted|notes|wrote|writes|warned|warns|announced|announces|insisted|insists|acknowledged|acknowledges|according to|estimated|estimates|suggested|suggests|stated|states|added|adds|argued|argues|explained|explains|replied|asserted|asserts|disputed|disputes|complained|complains)\b/i;
 const BOILERPLATE = /\b(?:is a team of|contributed to this report|follow us|sign up|all rights reserved|click here)\b/i;
 // Weights of each feature, in points; the score is 1 - e^(-points/3), so 3 points ≈ 0.63.
 const WEIGHTS = {
