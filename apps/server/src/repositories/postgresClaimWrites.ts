@@ -4,7 +4,7 @@ import { postgresDateTime } from "../db/postgresPool";
 import { CHANGE_CHANNEL } from "../live/changeHints";
 import { eventRowsOf } from "./eventRepository";
 import { recentPerClient } from "./recentPerClient";
-import { type NewClaimFields, newClaimAnswer } from "./sqliteClaimWrites";
+import { alreadyMarked, FIND_SAME_RANGE, type NewClaimFields, newClaimAnswer } from "./sqliteClaimWrites";
 
 // insertClaim's Prisma path as three prepared statements in one transaction, the same rows in the same formats.
 /**
@@ -79,6 +79,16 @@ async function insertClaimStatements(
   const changeNumber = started.lastChangeNumber;
   const selectors = place(await textOf(pool, client, claim.articleId, started.version), started.version);
   const { position, quote } = selectors;
+  if (claim.fromSuggestion) {
+    // Under the change lock (START's counter row): two reviewers accepting the same suggestion make one claim.
+    const same = await client.query<{ id: string; by: string }>({
+      name: "claim-create-same-range",
+      text: FIND_SAME_RANGE(["$1", "$2", "$3"]),
+      values: [claim.articleId, position.start, position.end],
+    });
+    const existing = same.rows[0];
+    if (existing) throw alreadyMarked(existing);
+  }
   const at = new Date();
   // Whoever gives a verdict may not approve it.
   const verdictSetById = claim.verdict === "unverified" ? null : actor.id;

@@ -30,8 +30,29 @@ const INSERT_CLAIM = `INSERT INTO "Claim" ("id", "articleId", "start", "end", "e
   "speaker", "rationale", "createdById", "verdictSetById", "changeNumber", "createdAt", "updatedAt")
   VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?)
   RETURNING "isOrphaned", "isAnchorUnconfirmed", "version", "status", "reviewRound"`;
+/** A live claim on exactly this range, with who marked it: what a claim accepted from a suggestion may not repeat. */
+export const FIND_SAME_RANGE = (placeholders: [string, string, string]) => `SELECT "Claim"."id",
+    COALESCE("Claim"."originalAuthorName", "Account"."name") AS "by"
+  FROM "Claim" JOIN "Account" ON "Account"."id" = "Claim"."createdById"
+  WHERE "Claim"."articleId" = ${placeholders[0]} AND "Claim"."start" = ${placeholders[1]}
+    AND "Claim"."end" = ${placeholders[2]} AND "Claim"."deletedAt" IS NULL
+  ORDER BY "Claim"."createdAt" LIMIT 1`;
+const FIND_SAME_RANGE_SQLITE = FIND_SAME_RANGE(["?", "?", "?"]);
 const INSERT_EVENT = `INSERT INTO "Event" ("id", "articleId", "changeNumber", "claimId", "actorId", "action", "from",
   "to", "at") VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?)`;
+
+/**
+ * The refusal of a second claim from the same suggestion: CONFLICT naming the live claim already on its exact
+ * range and who marked it (`details: {reason: "already_marked", claimId, by}`), so a reviewer who accepted it a
+ * moment after another is told so instead of making a duplicate.
+ */
+export function alreadyMarked(existing: { id: string; by: string }): AppError {
+  return new AppError("CONFLICT", `Already marked by ${existing.by}: this suggestion is claim ${existing.id}.`, {
+    reason: "already_marked",
+    claimId: existing.id,
+    by: existing.by,
+  });
+}
 
 /** The columns a new claim's row takes from the schema's defaults, as read back from its insert. */
 export interface NewClaimDefaults {
@@ -87,7 +108,8 @@ const recentTexts = recentPerClient<{ version: number; text: string }, object>(1
 /**
  * createClaim's write on SQLite in one batch of kept statements (see sqliteWriter.ts): takes the article's
  * next change number (its change lock), reads its text (kept by version), places the selectors with
- * `place` (which may throw UNPROCESSABLE, or PRECONDITION_FAILED for another version than the client read), stores the claim and its "created" entry, commits, and tells the
+ * `place` (which may throw UNPROCESSABLE, or PRECONDITION_FAILED for another version than the client read), refuses a claim from a suggestion whose exact range a live claim holds
+ * already (CONFLICT, see alreadyMarked), stores the claim and its "created" entry, commits, and tells the
  * article's event streams. Throws NOT_FOUND when there is no such live article; any throw stores nothing.
  */
 export async function createClaimInBatch(
@@ -117,6 +139,13 @@ function insertClaimStatements(
   const changeNumber = counter.lastChangeNumber;
   const selectors = place(textOf(statements, claim.articleId, live.version), live.version);
   const { position, quote } = selectors;
+  if (claim.fromSuggestion) {
+    // Under the change lock: two reviewers accepting the same suggestion at once make one claim.
+    const existing = statements.prepare(FIND_SAME_RANGE_SQLITE).get(claim.articleId, position.start, position.end) as
+      | { id: string; by: string }
+      | undefined;
+    if (existing) throw alreadyMarked(existing);
+  }
   const at = new Date();
   const storedAt = sqliteDateTime(at);
   // Whoever gives a verdict may not approve it.

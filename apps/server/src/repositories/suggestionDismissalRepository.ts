@@ -7,20 +7,20 @@ export interface SuggestionState {
   version: number;
   /** The article's last change number (0 before its first change): claims, links, text, metadata all move it. */
   changeNumber: number;
-  /** How many dismissals hold for this version (they are only ever added). */
+  /** How many dismissals the article has, on any version (they are only ever added). */
   dismissalCount: number;
 }
 
 /**
  * One light query (no text read): the live article's version, its last change number and the number of
- * dismissals on its current version, which together say whether a client's suggestions are still current.
+ * dismissals on it, which together say whether a client's suggestions are still current.
  * null when there is no such live article.
  */
 export async function findSuggestionState(db: DbClient, articleId: string): Promise<SuggestionState | null> {
   const [row] = await db.$queryRaw<{ version: number; lastChangeNumber: unknown; dismissalCount: unknown }[]>`
     SELECT a."version", c."lastChangeNumber",
       (SELECT COUNT(*) FROM "SuggestionDismissal" AS d
-        WHERE d."articleId" = a."id" AND d."articleVersion" = a."version") AS "dismissalCount"
+        WHERE d."articleId" = a."id") AS "dismissalCount"
     FROM "Article" AS a
     LEFT JOIN "ArticleChangeCounter" AS c ON c."articleId" = a."id"
     WHERE a."id" = ${articleId} AND a."deletedAt" IS NULL`;
@@ -66,38 +66,62 @@ function toDismissal(row: DismissalRow): SuggestionDismissal {
   };
 }
 
-/** The dismissals on one version of an article, oldest first. */
-export async function listDismissals(
-  db: DbClient,
-  articleId: string,
-  articleVersion: number,
-): Promise<SuggestionDismissal[]> {
+/**
+ * The dismissals that hold on the article's current text, oldest first: those whose spans (and pair) still hold
+ * the words they were made on, at the same offsets. So they are kept by the TEXT, not the article's version: a
+ * title or other metadata edit keeps them, and so does a text edit that leaves everything before them as it was;
+ * a text edit that moves or changes their words lets the suggestion come back, on its new place, to be judged again.
+ */
+export async function listDismissals(db: DbClient, articleId: string, text: string): Promise<SuggestionDismissal[]> {
   const rows = await db.suggestionDismissal.findMany({
-    where: { articleId, articleVersion },
+    where: { articleId },
     orderBy: [{ createdAt: "asc" }, { id: "asc" }],
     include: DISMISSAL_INCLUDE,
   });
-  return rows.map(toDismissal);
+  const holds = (start: number | null, end: number | null, exact: string | null) =>
+    start !== null && end !== null && exact !== null && text.slice(start, end) === exact;
+  return rows
+    .filter(
+      (row) =>
+        holds(row.start, row.end, row.exact) &&
+        (row.pairStart === null || holds(row.pairStart, row.pairEnd, row.pairExact)),
+    )
+    .map(toDismissal);
 }
 
-/** The dismissal of exactly these spans on this version, if one was stored already (in either order for a pair). */
+/**
+ * The dismissal of exactly these spans, holding the same words, if one was stored already (on any version; in
+ * either order for a pair).
+ */
 export async function findDismissal(
   db: DbClient,
   articleId: string,
-  articleVersion: number,
   spans: DismissedSpans,
 ): Promise<SuggestionDismissal | null> {
   const { pair } = spans;
   const row = await db.suggestionDismissal.findFirst({
     where: {
       articleId,
-      articleVersion,
       OR: pair
         ? [
-            { start: spans.start, end: spans.end, pairStart: pair.start, pairEnd: pair.end },
-            { start: pair.start, end: pair.end, pairStart: spans.start, pairEnd: spans.end },
+            {
+              start: spans.start,
+              end: spans.end,
+              exact: spans.exact,
+              pairStart: pair.start,
+              pairEnd: pair.end,
+              pairExact: pair.exact,
+            },
+            {
+              start: pair.start,
+              end: pair.end,
+              exact: pair.exact,
+              pairStart: spans.start,
+              pairEnd: spans.end,
+              pairExact: spans.exact,
+            },
           ]
-        : [{ start: spans.start, end: spans.end, pairStart: null }],
+        : [{ start: spans.start, end: spans.end, exact: spans.exact, pairStart: null }],
     },
     include: DISMISSAL_INCLUDE,
   });

@@ -282,9 +282,11 @@ export function articleRoutes({ db }: AppDeps) {
         request: { params: ZIdParam, body: jsonRequest(ZClaimCreate) },
         responses: {
           201: jsonAnswer(ZClaim, "The claim made"),
+          // CONFLICT: a claim from a suggestion (`fromSuggestion`) whose exact words another reviewer marked first.
           ...errorAnswers(
             "VALIDATION_FAILED",
             "NOT_FOUND",
+            "CONFLICT",
             "PRECONDITION_FAILED",
             "UNPROCESSABLE",
             "UNSUPPORTED_MEDIA_TYPE",

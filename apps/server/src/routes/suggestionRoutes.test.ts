@@ -1,6 +1,8 @@
 import { describeChangeEvent, ZClaimHistory } from "@factmark/core";
 import { ZSuggestionDismissal, ZSuggestions } from "@factmark/core/suggestions";
 import { afterAll, describe, expect, it } from "vitest";
+import { findSuggestionState } from "../repositories/suggestionDismissalRepository";
+import { computeSuggestions } from "../services/suggestions/computeSuggestions";
 import { buildArticle } from "../test/buildArticle";
 import { buildClaim } from "../test/buildClaim";
 import { createTestApp } from "../test/createTestApp";
@@ -137,6 +139,52 @@ describe("POST /api/articles/:id/suggestions/dismissals", () => {
     expect(await dismissalCount()).toBe(count);
   });
 
+  it("keeps dismissals and the computed suggestions across a title edit; only a text edit resets them", async () => {
+    const article = await buildArticle(db, { publishedAt: "2022-11-05" });
+    const { body } = await suggestionsOf(article.id);
+    const iravani = body.claims.find((claim) => claim.selectors.quote.exact === IRAVANI);
+    const dismissed = await request("POST", `/api/articles/${article.id}/suggestions/dismissals`, {
+      selectors: iravani?.selectors,
+    });
+    expect(dismissed.status).toBe(201);
+    const state = await findSuggestionState(db, article.id);
+    const computedBefore = state && (await computeSuggestions(db, article.id, state));
+
+    const retitled = await request(
+      "PATCH",
+      `/api/articles/${article.id}`,
+      { title: "A new title" },
+      {
+        "If-Match": `"${article.version}"`,
+      },
+    );
+    expect(retitled.status).toBe(200);
+    const afterTitle = await suggestionsOf(article.id);
+    // The answer names the version its offsets are on (the article's ETag), which the title edit moved.
+    expect(afterTitle.body.version).toBe(article.version + 1);
+    expect(afterTitle.body.claims.map((claim) => claim.selectors.quote.exact)).toEqual([MINISTER, MALLEY]);
+    const stateAfter = await findSuggestionState(db, article.id);
+    const computedAfter = stateAfter && (await computeSuggestions(db, article.id, stateAfter));
+    // Not computed again: the engine's answer for the same text, claims and links is reused.
+    expect(computedAfter?.suggestions).toBe(computedBefore?.suggestions);
+  });
+
+  it("refuses (422) to dismiss a span that is neither a suggestion nor part of a candidate, storing nothing", async () => {
+    const article = await buildArticle(db, { publishedAt: "2022-11-05" });
+    const start = article.text.indexOf("dozens");
+    for (const body of [
+      { selectors: { position: { start, end: start + "dozens".length } } },
+      { selectors: { quote: { exact: MINISTER } }, pairedWith: { quote: { exact: IRAVANI } } },
+    ]) {
+      const response = await expectUnchanged(db, () =>
+        request("POST", `/api/articles/${article.id}/suggestions/dismissals`, body),
+      );
+      const error = await expectApiError(response, 422, "UNPROCESSABLE");
+      expect(error.message).toMatch(/not (a suggestion|a contradiction candidate)/);
+      expect(error.details).toMatchObject({ reason: "not_suggested" });
+    }
+  });
+
   it("sets a contradiction candidate aside by its pair, in either order, keeping both sentences suggested", async () => {
     const article = await buildArticle(db, { publishedAt: "2022-11-05" });
     const [candidate] = (await suggestionsOf(article.id)).body.contradictions;
@@ -230,6 +278,35 @@ describe("accepting a suggestion", () => {
     const { body } = await suggestionsOf(article.id);
     expect(body.claims.map((claim) => claim.selectors.quote.exact)).toEqual([IRAVANI]);
     expect(body.contradictions).toEqual([]);
+  });
+
+  it("marks a suggestion once when reviewers accept it at the same time: the others get 409 naming the claim", async () => {
+    const article = await buildArticle(db, { publishedAt: "2022-11-05" });
+    const [suggestion] = (await suggestionsOf(article.id)).body.claims;
+    const accept = () =>
+      as("reviewer").request("POST", `/api/articles/${article.id}/claims`, {
+        selectors: suggestion?.selectors,
+        fromSuggestion: true,
+      });
+    const answers = await Promise.all([accept(), accept(), accept(), accept()]);
+    expect(answers.map((answer) => answer.status).sort()).toEqual([201, 409, 409, 409]);
+    const created = (await answers.find((answer) => answer.status === 201)?.json()) as { id: string };
+    for (const refused of answers.filter((answer) => answer.status === 409)) {
+      const error = await expectApiError(refused, 409, "CONFLICT");
+      expect(error.message).toMatch(/^Already marked by Test reviewer/);
+      expect(error.details).toMatchObject({ reason: "already_marked", claimId: created.id, by: "Test reviewer" });
+    }
+    // A fifth, later, is refused too, storing nothing; marking the same words by hand is still allowed.
+    await expectUnchanged(db, async () => {
+      const late = await accept();
+      expect(late.status).toBe(409);
+      return late;
+    });
+    expect(await db.claim.count({ where: { articleId: article.id, deletedAt: null } })).toBe(1);
+    const byHand = await as("reviewer").request("POST", `/api/articles/${article.id}/claims`, {
+      selectors: suggestion?.selectors,
+    });
+    expect(byHand.status).toBe(201);
   });
 
   it("records a claim marked by hand without the flag", async () => {

@@ -10,7 +10,7 @@ import { findArticleText } from "../../repositories/articleRepository";
 import { insertClaim } from "../../repositories/claimRepository";
 import { lockArticleForChanges } from "../../repositories/eventRepository";
 import { createClaimOnPostgres } from "../../repositories/postgresClaimWrites";
-import { createClaimInBatch } from "../../repositories/sqliteClaimWrites";
+import { alreadyMarked, createClaimInBatch } from "../../repositories/sqliteClaimWrites";
 
 /**
  * Places a new claim on an article. The selectors must fit the stored text exactly:
@@ -27,7 +27,10 @@ import { createClaimInBatch } from "../../repositories/sqliteClaimWrites";
  * clients without either (a client extended with `$extends`).
  *
  * `input.fromSuggestion`: the reviewer accepted a suggestion (GET /api/articles/:id/suggestions); the claim is an
- * ordinary one, and its "created" entry in the history says "from a suggestion".
+ * ordinary one, and its "created" entry in the history says "from a suggestion". One suggestion makes one claim:
+ * when a live claim holds its exact range already (another reviewer accepted it first), it is refused with
+ * CONFLICT naming that claim and who marked it, checked under the lock so simultaneous accepts make one claim.
+ * Marking the same words by hand (without the flag) stays allowed.
  */
 export async function createClaim(
   db: Db,
@@ -63,6 +66,15 @@ export async function createClaim(
     const article = await findArticleText(tx, articleId);
     if (!article) throw new AppError("NOT_FOUND", `No article with id "${articleId}".`);
     const selectors = place(article.text, article.version);
+    if (input.fromSuggestion) {
+      const existing = await tx.claim.findFirst({
+        where: { articleId, start: selectors.position.start, end: selectors.position.end, deletedAt: null },
+        orderBy: { createdAt: "asc" },
+        select: { id: true, originalAuthorName: true, createdBy: { select: { name: true } } },
+      });
+      if (existing)
+        throw alreadyMarked({ id: existing.id, by: existing.originalAuthorName ?? existing.createdBy.name });
+    }
     return insertClaim(tx, { ...fields, selectors }, actor);
   });
 }

@@ -1,3 +1,4 @@
+import { createHash } from "node:crypto";
 import { AppError } from "@factmark/core";
 import type { SuggestionInput, Suggestions } from "@factmark/core/suggestions";
 import type { Db } from "../../db/createDatabase";
@@ -13,8 +14,24 @@ export interface ComputedSuggestions {
   /** The article version and change number it was computed at (read before the article, its claims and links). */
   version: number;
   changeNumber: number;
+  /** The article's text projection the suggestions' offsets are on (dismissals are matched against it). */
+  text: string;
   suggestions: Suggestions;
 }
+
+/**
+ * What the engine's answer depends on, as a hash: the text projection, the publication date, the live claims'
+ * places and speakers, the contradicting links. A title or other metadata edit moves the article's version and
+ * change number but not this, so the engine's answer is reused.
+ */
+function inputKey(input: SuggestionInput, linked: Set<string>): string {
+  return createHash("sha256")
+    .update(JSON.stringify([input.text, input.publishedAt, input.claims, [...linked].sort()]))
+    .digest("base64url");
+}
+
+/** The engine's answers lately, per database client and article, by inputKey: a metadata edit reuses them. */
+const recentByInput = recentPerClient<{ key: string; suggestions: Suggestions }>(16);
 
 /** How long the engine may take on one article: a 50,000-word article takes about 2 s on one core. */
 const SUGGESTIONS_TIME_MS = 20_000;
@@ -28,7 +45,8 @@ const underWay = new WeakMap<Db, Map<string, Promise<ComputedSuggestions>>>();
  * The suggestions for a live article at `state` (its version and change number): from memory when they were
  * computed at that state, else computed on the heavy-work pool from the article's text, its live claims and links.
  * Keyed by the change number because a claim marked, edited or linked changes what is suggested; every such change
- * moves it. Errors: NOT_FOUND when the article went meanwhile; the pool's 422/413/503 on a job over its budget.
+ * moves it. A change that leaves the engine's input as it was (a title or other metadata edit) reads the article
+ * again but reuses the engine's answer (see inputKey). Errors: NOT_FOUND when the article went meanwhile; the pool's 422/413/503 on a job over its budget.
  */
 export async function computeSuggestions(
   db: Db,
@@ -63,24 +81,35 @@ async function compute(
   ]);
   if (!article || !claims || !links) throw new AppError("NOT_FOUND", `No article with id "${articleId}".`);
   const marked = claims.items.filter((claim) => !claim.isOrphaned);
-  const found = await runHeavyJob<SuggestionInput, Suggestions>(
-    { module: WORKER_MODULES.suggestions, name: "suggest" },
-    {
-      text: article.text,
-      publishedAt: article.publishedAt,
-      claims: marked.map((claim) => ({ id: claim.id, selectors: claim.selectors, speaker: claim.speaker })),
-    },
-    { timeMs: SUGGESTIONS_TIME_MS, label: "Finding suggestions" },
-  );
+  const input: SuggestionInput = {
+    text: article.text,
+    publishedAt: article.publishedAt,
+    claims: marked.map((claim) => ({ id: claim.id, selectors: claim.selectors, speaker: claim.speaker })),
+  };
   // A pair already linked as contradicting is done: it is no longer a candidate.
   const linked = new Set(
     links.filter((link) => link.kind === "contradicts").map((link) => pairKey(link.fromClaimId, link.toClaimId)),
   );
-  const contradictions = found.contradictions.filter(
-    (candidate) =>
-      !(candidate.a.claimId && candidate.b.claimId && linked.has(pairKey(candidate.a.claimId, candidate.b.claimId))),
-  );
-  const computed = { ...state, suggestions: { claims: found.claims, contradictions } };
+  const key = inputKey(input, linked);
+  const reused = recentByInput.get(db, articleId);
+  let suggestions: Suggestions;
+  if (reused?.key === key) {
+    suggestions = reused.suggestions;
+  } else {
+    const found = await runHeavyJob<SuggestionInput, Suggestions>(
+      { module: WORKER_MODULES.suggestions, name: "suggest" },
+      input,
+      { timeMs: SUGGESTIONS_TIME_MS, label: "Finding suggestions" },
+    );
+    const contradictions = found.contradictions.filter(
+      (candidate) =>
+        !(candidate.a.claimId && candidate.b.claimId && linked.has(pairKey(candidate.a.claimId, candidate.b.claimId))),
+    );
+    suggestions = { claims: found.claims, contradictions };
+    recentByInput.set(db, articleId, { key, suggestions });
+  }
+  // The version is the one read with the text (the ETag whose offsets these are), not the state's, read before.
+  const computed = { version: article.version, changeNumber: state.changeNumber, text: article.text, suggestions };
   recentAnswers.set(db, articleId, computed);
   return computed;
 }

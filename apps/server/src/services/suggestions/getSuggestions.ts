@@ -16,7 +16,9 @@ export type SuggestionsReply =
 /**
  * The suggestions for an article (reviewers and up: they are for marking claims): the check-worthy spans not
  * yet marked and the contradiction candidates not yet linked, best first, leaving out what a reviewer dismissed
- * on this version. Computed on the heavy-work pool once per state of the article (its version and change number)
+ * while its words are where they were (see listDismissals: kept by the text, so a title edit keeps them). The
+ * answer's `version` is the article's version (its ETag) whose text the selectors' offsets are on: a client draws
+ * them only over that version of the text. Computed on the heavy-work pool once per state of the article (its version and change number)
  * and kept; the ETag names that state and the dismissals, so If-None-Match answers 304 after one light query.
  * Never changes anything stored. Errors: FORBIDDEN below reviewer, NOT_FOUND for no live article, and the
  * pool's UNPROCESSABLE (time) / PAYLOAD_TOO_LARGE (memory) / BUSY.
@@ -33,10 +35,11 @@ export async function getSuggestions(
   const etag = suggestionsEtag(state);
   if (isNoneMatched(ifNoneMatch, etag)) return { isUnchanged: true, etag };
   const computed = await computeSuggestions(db, articleId, state);
-  const dismissals = await listDismissals(db, articleId, computed.version);
+  const dismissals = await listDismissals(db, articleId, computed.text);
   return {
     isUnchanged: false,
-    etag: suggestionsEtag({ ...computed, dismissalCount: dismissals.length }),
+    // The state read first: any dismissal or change after it moves the count or the change number.
+    etag,
     body: { version: computed.version, ...withoutDismissed(computed.suggestions, dismissals) },
   };
 }

@@ -37,7 +37,17 @@ export function suggestionHighlightsPlugin({ onSuggestionClick }: SuggestionHigh
       init: () => DecorationSet.empty,
       apply(transaction, previous, _oldState, newState) {
         const input = transaction.getMeta(suggestionHighlightsKey) as SuggestionHighlightInput | undefined;
-        if (input) return drawSuggestions(newState.doc, input);
+        if (input) {
+          const drawn = drawnInputs.get(previous);
+          // Only the current row moved (j, k, a click): redraw its spans and the last one's, not every span, so
+          // the view updates two places instead of the whole text (a long article's thousands of paragraphs).
+          const next =
+            drawn && drawn.spans === input.spans && drawn.doc === newState.doc
+              ? redrawCurrent(newState.doc, previous, input, drawn.currentKey)
+              : drawSuggestions(newState.doc, input);
+          drawnInputs.set(next, { spans: input.spans, currentKey: input.currentKey, doc: newState.doc });
+          return next;
+        }
         return transaction.docChanged ? previous.map(transaction.mapping, transaction.doc) : previous;
       },
     },
@@ -73,15 +83,54 @@ export function setSuggestionHighlights(state: EditorState, input: SuggestionHig
   return state.tr.setMeta(suggestionHighlightsKey, input).setMeta("addToHistory", false);
 }
 
+/** What each drawn set was drawn from: its spans (by identity), current row and document. */
+const drawnInputs = new WeakMap<
+  DecorationSet,
+  { spans: readonly SuggestionSpan[]; currentKey: string | null; doc: ProseMirrorNode }
+>();
+
+/** The text index of a document, built once per document (they are immutable). */
+const textIndexes = new WeakMap<ProseMirrorNode, ReturnType<typeof buildTextIndex>>();
+function textIndexOf(doc: ProseMirrorNode) {
+  let index = textIndexes.get(doc);
+  if (!index) {
+    index = buildTextIndex(doc);
+    textIndexes.set(doc, index);
+  }
+  return index;
+}
+
+/** `set` with the spans of the last current row and the new one drawn again; the rest kept as they are. */
+function redrawCurrent(
+  doc: ProseMirrorNode,
+  set: DecorationSet,
+  input: SuggestionHighlightInput,
+  lastKey: string | null,
+): DecorationSet {
+  if (lastKey === input.currentKey) return set;
+  const keys = new Set([lastKey, input.currentKey]);
+  const stale = set.find(undefined, undefined, (spec) => keys.has(spec.suggestionKey));
+  const spans = input.spans.filter((span) => keys.has(span.key));
+  return set.remove(stale).add(doc, decorationsOf(doc, spans, input.currentKey));
+}
+
 function drawSuggestions(doc: ProseMirrorNode, input: SuggestionHighlightInput): DecorationSet {
   if (input.spans.length === 0) return DecorationSet.empty;
-  const index = buildTextIndex(doc);
+  return DecorationSet.create(doc, decorationsOf(doc, input.spans, input.currentKey));
+}
+
+function decorationsOf(
+  doc: ProseMirrorNode,
+  spans: readonly SuggestionSpan[],
+  currentKey: string | null,
+): Decoration[] {
+  const index = textIndexOf(doc);
   const decorations: Decoration[] = [];
-  for (const span of input.spans) {
+  for (const span of spans) {
     const from = textOffsetToPos(index, span.start, "start");
     const to = textOffsetToPos(index, span.end, "end");
     if (from >= to) continue;
-    const isCurrent = span.key === input.currentKey;
+    const isCurrent = span.key === currentKey;
     decorations.push(
       Decoration.inline(
         from,
@@ -96,5 +145,5 @@ function drawSuggestions(doc: ProseMirrorNode, input: SuggestionHighlightInput):
       ),
     );
   }
-  return DecorationSet.create(doc, decorations);
+  return decorations;
 }

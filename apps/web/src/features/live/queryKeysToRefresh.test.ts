@@ -2,6 +2,7 @@ import { describe, expect, it } from "vitest";
 import { articleKeys } from "../articles/queryKeys";
 import { claimKeys } from "../claims/queryKeys";
 import { linkKeys } from "../links/queryKeys";
+import { suggestionKeys } from "../suggestions/queryKeys";
 import { workflowKeys } from "../workflow/queryKeys";
 import { queryKeysToRefresh } from "./queryKeysToRefresh";
 
@@ -46,5 +47,16 @@ describe("queryKeysToRefresh", () => {
     const keys = queryKeysToRefresh("a1", { actions: ["article.updated", "link.added"], claimIds: ["c1"] });
     const outside = keys.filter((key) => key[0] !== "article" || key[1] !== "a1");
     expect(outside).toEqual([articleKeys.list()]);
+  });
+
+  it("reads the suggestions again when someone marks or links a claim or edits the article, not for evidence", () => {
+    for (const action of ["claim.created", "link.added", "article.updated"]) {
+      expect(queryKeysToRefresh("a1", { actions: [action], claimIds: [] })).toContainEqual(
+        suggestionKeys.ofArticle("a1"),
+      );
+    }
+    expect(queryKeysToRefresh("a1", { actions: ["evidence.added"], claimIds: ["c1"] })).not.toContainEqual(
+      suggestionKeys.ofArticle("a1"),
+    );
   });
 });

@@ -197,4 +197,90 @@ describe("SuggestionsPanel", () => {
     await user.click(screen.getByRole("button", { name: "Try again" }));
     expect(await screen.findByText(/No suggestions left for this version/)).toBeInTheDocument();
   });
+
+  it("drops a suggestion someone else accepted first (409) and says by whom, without an error", async () => {
+    stubApi({
+      // Asked again afterwards: the server no longer suggests the sentence the other reviewer marked.
+      "GET /api/articles/article-1/suggestions": [
+        { status: 200, body: SUGGESTIONS },
+        { status: 200, body: { ...SUGGESTIONS, claims: SUGGESTIONS.claims.slice(1) } },
+      ],
+      "POST /api/articles/article-1/claims": errorAnswer(409, "CONFLICT", "Already marked by Ana Ruiz: claim c9.", {
+        reason: "already_marked",
+        claimId: "c9",
+        by: "Ana Ruiz",
+      }),
+    });
+    const user = userEvent.setup();
+    renderWithQueryClient(<SuggestionsTab />, createTestQueryClient("reviewer"));
+    await screen.findByRole("heading", { name: "Check-worthy sentences (2)" });
+    await user.keyboard("a");
+    expect(await screen.findByRole("status")).toHaveTextContent("Already marked by Ana Ruiz.");
+    expect(screen.getByRole("heading", { name: "Check-worthy sentences (1)" })).toBeInTheDocument();
+    expect(screen.queryByRole("alert")).not.toBeInTheDocument();
+  });
+
+  it("shows nothing from an answer for another version of the article than the one shown", async () => {
+    stubApi({ "GET /api/articles/article-1/suggestions": { status: 200, body: { ...SUGGESTIONS, version: 2 } } });
+    renderWithQueryClient(<SuggestionsTab />, createTestQueryClient("reviewer"));
+    expect(await screen.findByText(/changed since these suggestions were found/)).toBeInTheDocument();
+    expect(screen.queryByRole("heading", { name: /Check-worthy sentences/ })).not.toBeInTheDocument();
+  });
+
+  it("lists the best 100 sentences and 50 candidates of a long article, and 100 more with Show more", async () => {
+    const claim = SUGGESTIONS.claims[0] as SuggestionsAnswer["claims"][0];
+    const pair = SUGGESTIONS.contradictions[0] as SuggestionsAnswer["contradictions"][0];
+    const many: SuggestionsAnswer = {
+      version: 3,
+      claims: Array.from({ length: 130 }, (_, at) => ({
+        ...claim,
+        selectors: { ...claim.selectors, position: { start: at * 10, end: at * 10 + 5 } },
+      })),
+      contradictions: Array.from({ length: 60 }, (_, at) => ({
+        ...pair,
+        a: { ...pair.a, selectors: { ...pair.a.selectors, position: { start: at * 10, end: at * 10 + 5 } } },
+      })),
+    };
+    stubApi({ "GET /api/articles/article-1/suggestions": { status: 200, body: many } });
+    const user = userEvent.setup();
+    renderWithQueryClient(<SuggestionsTab />, createTestQueryClient("reviewer"));
+    expect(await screen.findByRole("heading", { name: "Check-worthy sentences (100 of 130)" })).toBeInTheDocument();
+    expect(screen.getByRole("heading", { name: "Contradiction candidates (50 of 60)" })).toBeInTheDocument();
+    await user.click(screen.getByRole("button", { name: "Show 30 more sentences" }));
+    expect(screen.getByRole("heading", { name: "Check-worthy sentences (130)" })).toBeInTheDocument();
+    await user.click(screen.getByRole("button", { name: "Show 10 more candidates" }));
+    expect(screen.getByRole("heading", { name: "Contradiction candidates (60)" })).toBeInTheDocument();
+    expect(screen.queryByRole("button", { name: /^Show \d+ more/ })).not.toBeInTheDocument();
+  }, 30_000);
+
+  it("does not double a quote's own quotation marks, and cuts long values and reasons at a word", async () => {
+    const said = "He said: “We never sold drones for the war.”";
+    const longValue = `disputes the number of drones ${"and missiles ".repeat(12)}`;
+    const pair = SUGGESTIONS.contradictions[0] as SuggestionsAnswer["contradictions"][0];
+    stubApi({
+      "GET /api/articles/article-1/suggestions": {
+        status: 200,
+        body: {
+          version: 3,
+          claims: [
+            {
+              ...(SUGGESTIONS.claims[0] as SuggestionsAnswer["claims"][0]),
+              selectors: { ...selectorsOf(MALLEY), quote: { ...selectorsOf(MALLEY).quote, exact: said } },
+            },
+          ],
+          contradictions: [{ ...pair, values: { a: longValue, b: "24+ drones" }, reasons: [longValue] }],
+        },
+      },
+    });
+    renderWithQueryClient(<SuggestionsTab />, createTestQueryClient("reviewer"));
+    const [sentences, candidates] = await screen.findAllByRole("list", { name: "" });
+    const row = within(sentences as HTMLElement).getAllByRole("listitem")[0] as HTMLElement;
+    expect(row).toHaveTextContent("‘He said: “We never sold drones for the war.”’");
+    expect(row.textContent).not.toContain("””");
+    const candidate = within(candidates as HTMLElement).getAllByRole("listitem")[0] as HTMLElement;
+    for (const cut of candidate.textContent?.match(/[^\s]*…/g) ?? []) {
+      expect(longValue).toMatch(new RegExp(`(^|\\s)${cut.slice(0, -1)}(\\s|$)`));
+    }
+    expect(candidate.textContent).toMatch(/\w…/);
+  });
 });

@@ -5,9 +5,9 @@ import {
 } from "@factmark/core";
 import { type ReactNode, useEffect, useId, useRef } from "react";
 import { LoadErrorMessage, LoadingMessage } from "../../../components/QueryStateMessage";
-import { quotePreview } from "../../links/quotePreview";
-
+import { clipAtWord, quoted } from "../displayText";
 import type { SuggestionDesk } from "../hooks/useSuggestionDesk";
+import { MORE_ROWS } from "../hooks/useSuggestionDesk";
 import type { SuggestionItem } from "../suggestionItems";
 
 export interface SuggestionsPanelProps {
@@ -17,6 +17,34 @@ export interface SuggestionsPanelProps {
 }
 
 type CandidateSide = ContradictionCandidateAnswer["a"];
+
+/** The longest value and reason shown in full; longer ones are cut at a word. */
+const VALUE_LENGTH = 90;
+
+/** A section's heading count: "12", or "100 of 3,776" while only the best are listed. */
+function countOf(shown: number, total: number): string {
+  return shown < total ? `${shown} of ${total}` : `${total}`;
+}
+
+/** The "Show more" button under a section listing only its best rows. */
+function ShowMore({
+  shown,
+  total,
+  noun,
+  onClick,
+}: {
+  shown: number;
+  total: number;
+  noun: string;
+  onClick: () => void;
+}) {
+  if (shown >= total) return null;
+  return (
+    <button type="button" className="button button--quiet suggestions__more" onClick={onClick}>
+      Show {Math.min(MORE_ROWS, total - shown)} more {noun}
+    </button>
+  );
+}
 
 /** What accepting a candidate does, in words, by how many of its sides are claims already. */
 function pairActionLabel(candidate: ContradictionCandidateAnswer): string {
@@ -40,8 +68,8 @@ function Reasons({ reasons }: { reasons: readonly string[] }) {
   return (
     <ul className="suggestion__reasons" aria-label="Why">
       {reasons.map((reason) => (
-        <li key={reason} className="suggestion__reason">
-          {reason}
+        <li key={reason} className="suggestion__reason" title={reason.length > VALUE_LENGTH ? reason : undefined}>
+          {clipAtWord(reason, VALUE_LENGTH)}
         </li>
       ))}
     </ul>
@@ -57,7 +85,7 @@ function CandidateSideView({
   value: string | undefined;
   onSelectClaim: (claimId: string) => void;
 }) {
-  const quote = `“${quotePreview(side.selectors.quote.exact, 240)}”`;
+  const quote = quoted(side.selectors.quote.exact, 240);
   return (
     <div className="suggestion__side">
       {side.claimId ? (
@@ -68,7 +96,11 @@ function CandidateSideView({
         <p className="suggestion__quote">{quote}</p>
       )}
       <SpeakerLine speaker={side.speaker} />
-      {value && <p className="suggestion__value">{value}</p>}
+      {value && (
+        <p className="suggestion__value" title={value.length > VALUE_LENGTH ? value : undefined}>
+          {clipAtWord(value, VALUE_LENGTH)}
+        </p>
+      )}
     </div>
   );
 }
@@ -80,7 +112,7 @@ function CandidateSideView({
  */
 export function SuggestionsPanel({ desk, onSelectClaim }: SuggestionsPanelProps) {
   const headingId = useId();
-  const { query, items, currentKey, busyKey } = desk;
+  const { query, items, currentKey, busyKey, totals } = desk;
   const listRef = useRef<HTMLDivElement>(null);
 
   // The current row stays in view as J and K move through the list.
@@ -125,6 +157,12 @@ export function SuggestionsPanel({ desk, onSelectClaim }: SuggestionsPanelProps)
     content = <LoadingMessage what="suggestions" />;
   } else if (query.isError) {
     content = <LoadErrorMessage what="suggestions" onRetry={() => query.refetch()} />;
+  } else if (!query.isCurrent) {
+    content = (
+      <p className="empty-state">
+        The article has changed since these suggestions were found: they are asked for again on the new text.
+      </p>
+    );
   } else if (items.length === 0) {
     content = (
       <p className="empty-state">
@@ -136,14 +174,14 @@ export function SuggestionsPanel({ desk, onSelectClaim }: SuggestionsPanelProps)
     const pairRows = items.filter((item) => item.kind === "contradiction");
     content = (
       <div ref={listRef}>
-        <h3 className="suggestions__subheading">Check-worthy sentences ({claimRows.length})</h3>
+        <h3 className="suggestions__subheading">Check-worthy sentences ({countOf(claimRows.length, totals.claim)})</h3>
         {claimRows.length === 0 ? (
           <p className="empty-state">None left.</p>
         ) : (
           <ol className="suggestions__list">
             {claimRows.map((item) => (
               <li key={item.key} {...rowProps(item)}>
-                <p className="suggestion__quote">“{quotePreview(item.claim.selectors.quote.exact, 320)}”</p>
+                <p className="suggestion__quote">{quoted(item.claim.selectors.quote.exact, 320)}</p>
                 <SpeakerLine speaker={item.claim.speaker} />
                 <Reasons reasons={item.claim.reasons} />
                 {renderActions(item, "Accept as claim")}
@@ -151,7 +189,15 @@ export function SuggestionsPanel({ desk, onSelectClaim }: SuggestionsPanelProps)
             ))}
           </ol>
         )}
-        <h3 className="suggestions__subheading">Contradiction candidates ({pairRows.length})</h3>
+        <ShowMore
+          shown={claimRows.length}
+          total={totals.claim}
+          noun="sentences"
+          onClick={() => desk.showMore("claim")}
+        />
+        <h3 className="suggestions__subheading">
+          Contradiction candidates ({countOf(pairRows.length, totals.contradiction)})
+        </h3>
         {pairRows.length === 0 ? (
           <p className="empty-state">No statements found that cannot both be true.</p>
         ) : (
@@ -183,6 +229,12 @@ export function SuggestionsPanel({ desk, onSelectClaim }: SuggestionsPanelProps)
             ))}
           </ol>
         )}
+        <ShowMore
+          shown={pairRows.length}
+          total={totals.contradiction}
+          noun="candidates"
+          onClick={() => desk.showMore("contradiction")}
+        />
       </div>
     );
   }
@@ -194,6 +246,14 @@ export function SuggestionsPanel({ desk, onSelectClaim }: SuggestionsPanelProps)
         Proposed from the text, with the reasons. Nothing changes until you accept: <kbd>A</kbd> accepts, <kbd>X</kbd>{" "}
         dismisses, <kbd>J</kbd>/<kbd>K</kbd> move.
       </p>
+      {desk.notice && (
+        <div className="suggestions__notice" role="status">
+          <p>{desk.notice}</p>
+          <button type="button" className="button button--quiet" onClick={desk.clearError}>
+            Close
+          </button>
+        </div>
+      )}
       {desk.error && (
         <div className="fact-form__error" role="alert">
           <p>{desk.error}</p>
