@@ -22,7 +22,9 @@ test("the report page of a marked-up sample article reads like a fact-check and 
 
   await page.getByRole("link", { name: "Report" }).click();
   await expect(page.getByRole("heading", { level: 1, name: "Report journey" })).toBeVisible();
-  await expect(page.getByText("3 claims checked: Supported: 1, Contradicted: 2, Unverified: 0.")).toBeVisible();
+  // The preview speaks as every export does: one summary sentence, one byline (core's reportLabels).
+  await expect(page.getByText("3 claims checked: 1 supported, 2 contradicted, 0 unverified.")).toBeVisible();
+  await expect(page.locator(".report__kicker")).toHaveText(/Fact-check by /i);
   await expect(page.getByRole("img", { name: /Claims per verdict/ })).toBeVisible();
   await expect(page.locator(".report-claim")).toHaveCount(3);
   expect(await seriousAccessibilityViolations(page)).toEqual([]);
@@ -36,6 +38,7 @@ test("the report page of a marked-up sample article reads like a fact-check and 
   const html = readFileSync(await htmlDownload.path(), "utf8");
   expect(html).toContain("limited number of drones months before the Ukraine war");
   expect(html).not.toContain("<script");
+  expect(html).toContain("3 claims checked: 1 supported, 2 contradicted, 0 unverified.");
 
   const [pdfDownload] = await Promise.all([
     page.waitForEvent("download"),

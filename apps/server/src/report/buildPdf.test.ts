@@ -2,7 +2,8 @@ import { execFileSync } from "node:child_process";
 import { existsSync, mkdtempSync, writeFileSync } from "node:fs";
 import { tmpdir } from "node:os";
 import path from "node:path";
-import { buildReportModel } from "@factmark/core";
+import { inflateSync } from "node:zlib";
+import { buildReportModel, VERDICT_STYLES, type Verdict } from "@factmark/core";
 import { describe, expect, it } from "vitest";
 import { generateLargeReportInput } from "../../../../packages/core/src/testing/generateLargeReportInput";
 import { sampleReportInput, withUndoEntriesWithoutValues } from "../../../../packages/core/src/testing/sampleReport";
@@ -51,6 +52,34 @@ function words(text: string): string {
     .join(" ");
 }
 
+/** Every page's drawing operators, inflated, as pdfkit wrote them (one content stream per page). */
+function contentStreams(pdf: Buffer): string[] {
+  const raw = pdf.toString("latin1");
+  const streams: string[] = [];
+  for (const match of raw.matchAll(/stream\n([\s\S]*?)\nendstream/g)) {
+    try {
+      const text = inflateSync(Buffer.from(match[1] ?? "", "latin1")).toString("latin1");
+      if (/\bBT\b/.test(text)) streams.push(text);
+    } catch {
+      // Not deflated: an embedded font or image, not drawing.
+    }
+  }
+  return streams;
+}
+
+/** A colour as pdfkit writes it before SCN (stroke) or scn (fill): "0.7058823529411765 0.13725490196078433 …". */
+function pdfColour(hex: string): string {
+  return [1, 3, 5].map((start) => String(Number.parseInt(hex.slice(start, start + 2), 16) / 255)).join(" ");
+}
+
+/** The saved-state blocks (q … Q) that stroke in a verdict's colour. */
+function strokesIn(streams: string[], verdict: Verdict): string[] {
+  const colour = `${pdfColour(VERDICT_STYLES[verdict].colour)} SCN`;
+  return streams
+    .flatMap((stream) => [...stream.matchAll(/\nq\n([\s\S]*?)\nQ/g)].map((block) => block[1] ?? ""))
+    .filter((block) => block.includes(colour));
+}
+
 describe("buildPdf", () => {
   const input = generateLargeReportInput({ words: 600, claims: 12, links: 4, evidence: 6 });
   input.article.title = "Ирано-российские дроны: “limited” 🛩️";
@@ -66,7 +95,7 @@ describe("buildPdf", () => {
     for (const expected of [
       "Ирано-российские дроны: “limited” 🛩",
       "Summary",
-      "12 claims reviewed: 4 supported, 4 contradicted, 4 unverified.",
+      "12 claims checked: 4 supported, 4 contradicted, 4 unverified.",
       "Contradictions",
       "Claims",
       "Claim 12",
@@ -92,7 +121,7 @@ describe("buildPdf", () => {
       await buildPdf(buildReportModel({ ...input, claims: [], links: [], evidence: [], events: [] })),
     );
     expect(text).toContain("No claims have been marked in this article yet.");
-    expect(text).toContain("0 claims reviewed");
+    expect(text).toContain("0 claims checked");
     expect(text).not.toContain("Contradictions");
   });
 
@@ -320,5 +349,41 @@ describe("buildPdf", () => {
   it.runIf(hasPdfToText)("tags the contradictions as a table", async () => {
     const raw = (await buildPdf(buildReportModel(sampleReportInput()), { includeArticle: false })).toString("latin1");
     for (const type of ["Table", "TR", "TD"]) expect(raw).toContain(`/S /${type}\n`);
+  });
+
+  describe("the article's claims, marked with the app's verdict patterns", async () => {
+    const model = buildReportModel(sampleReportInput());
+    const streams = contentStreams(await buildPdf(model));
+    const underlineWidth = `${11 / 16} w`;
+
+    it("underlines a contradicted claim with a wave (curves), never a straight line", () => {
+      const underlines = strokesIn(streams, "contradicted").filter((block) => block.includes(underlineWidth));
+      expect(underlines.length).toBeGreaterThan(0);
+      for (const block of underlines) expect(block.match(/ c\n/g)?.length ?? 0).toBeGreaterThan(2);
+    });
+
+    it("underlines an unverified claim with dashes, and a supported one with a solid line", () => {
+      const unverified = strokesIn(streams, "unverified").filter((block) => block.includes(underlineWidth));
+      expect(unverified.length).toBeGreaterThan(0);
+      for (const block of unverified) expect(block).toMatch(/\[[\d.]+ [\d.]+\] 0 d/);
+      const supported = strokesIn(streams, "supported").filter((block) => block.includes(underlineWidth));
+      expect(supported.length).toBeGreaterThan(0);
+      for (const block of supported) expect(block).not.toMatch(/\] 0 d| c\n/);
+    });
+
+    it("fills each claim's run with its verdict's tint, as the app does", () => {
+      const drawn = streams.join("\n");
+      for (const verdict of ["contradicted", "supported", "unverified"] as const) {
+        if (model.counts[verdict] === 0) continue;
+        expect(drawn).toContain(`${pdfColour(VERDICT_STYLES[verdict].tint)} scn`);
+      }
+    });
+
+    it("draws the claims' side bars in the verdict's border pattern: double contradicted, dashed unverified", () => {
+      const bars = (verdict: Verdict) => strokesIn(streams, verdict).filter((block) => !block.includes(underlineWidth));
+      expect(bars("contradicted").some((block) => (block.match(/ l\n/g)?.length ?? 0) >= 2)).toBe(true);
+      expect(bars("unverified").some((block) => /\] 0 d/.test(block))).toBe(true);
+      expect(bars("supported").every((block) => !/\] 0 d/.test(block))).toBe(true);
+    });
   });
 });

@@ -2,18 +2,23 @@ import {
   buildArticleSegments,
   CONCLUSION_RATING_COLOURS,
   CONCLUSION_RATING_LABELS,
+  claimLabel,
   factCheckByline,
   formatReportDate,
+  orphanedClaimsLine,
   parseRationale,
   type RationaleInline,
+  REPORT_GENERATED_LABEL,
   type ReportClaim,
   type ReportContradiction,
   type ReportModel,
   type ReportPairSide,
+  speakerLine,
+  summariseVerdictCounts,
   toSafeHttpUrl,
-  UNNAMED_SPEAKER,
   VERDICT_COLOURS,
   VERDICT_LABELS,
+  VERDICT_STYLES,
   VERDICTS,
   type Verdict,
 } from "@factmark/core";
@@ -113,7 +118,7 @@ class PdfWriter {
     const { doc } = this;
     const { header } = model;
     this.paragraph([
-      run(`FACT-CHECK BY ${header.organisation.name.toUpperCase()}`, "regular", 9, MUTED, { characterSpacing: 0.6 }),
+      run(factCheckByline(header.organisation.name).toUpperCase(), "regular", 9, MUTED, { characterSpacing: 0.6 }),
     ]);
     doc.moveDown(0.3);
     this.paragraph([run(header.title, "bold", 20, INK)], { tag: "H1" });
@@ -125,7 +130,7 @@ class PdfWriter {
     if (sourceUrl) rows.push(["Source", sourceUrl, sourceUrl]);
     if (header.publishedAt) rows.push(["Published", formatReportDate(header.publishedAt)]);
     if (header.reviewers.length > 0) rows.push(["Reviewed by", header.reviewers.join(", ")]);
-    rows.push(["Report generated", formatReportDate(header.generatedAt)]);
+    rows.push([REPORT_GENERATED_LABEL, formatReportDate(header.generatedAt)]);
     for (const [label, value, link] of rows) {
       this.paragraph([
         run(`${label}: `, "regular", 10, MUTED),
@@ -154,19 +159,8 @@ class PdfWriter {
   summary(model: ReportModel): void {
     const { doc } = this;
     this.heading("Summary");
-    const counts = VERDICTS.map((verdict) => `${model.counts[verdict]} ${VERDICT_LABELS[verdict].toLowerCase()}`);
-    const orphans =
-      model.orphanCount > 0
-        ? ` ${model.orphanCount} ${model.orphanCount === 1 ? "claim is" : "claims are"} orphaned: ${model.orphanCount === 1 ? "its" : "their"} text is no longer in the article.`
-        : "";
-    this.paragraph([
-      run(
-        `${model.claimCount} ${model.claimCount === 1 ? "claim" : "claims"} reviewed: ${counts.join(", ")}.${orphans}`,
-        "regular",
-        11,
-        INK,
-      ),
-    ]);
+    const orphans = model.orphanCount > 0 ? ` ${orphanedClaimsLine(model.orphanCount)}` : "";
+    this.paragraph([run(`${summariseVerdictCounts(model.counts)}${orphans}`, "regular", 11, INK)]);
     doc.moveDown(0.6);
     const alt = `Bar chart of claims per verdict: ${VERDICTS.map((verdict) => `${VERDICT_LABELS[verdict]} ${model.counts[verdict]}`).join(", ")}.`;
     this.ensureSpace(VERDICTS.length * 23);
@@ -229,8 +223,8 @@ class PdfWriter {
       this.ensureSpace(height + noteHeight + 12);
       const top = doc.y;
       this.artifact(() => {
-        this.sideBar(MARGIN, top, height, VERDICT_COLOURS[pair.left.verdict]);
-        this.sideBar(MARGIN + columnWidth + middle, top, height, VERDICT_COLOURS[pair.right.verdict]);
+        this.sideBar(MARGIN, top, height, pair.left.verdict);
+        this.sideBar(MARGIN + columnWidth + middle, top, height, pair.right.verdict);
       });
       this.group("Table", () => {
         this.group("TR", () => {
@@ -264,19 +258,27 @@ class PdfWriter {
       14 +
       this.setter.measure([run(side.quote, "italic", 11, INK)], inner) +
       4 +
-      this.setter.measure([run(speakerLine(side.speaker, "— "), "regular", 9, MUTED)], inner)
+      this.setter.measure([run(speakerLine(side.speaker), "regular", 9, MUTED)], inner)
     );
   }
 
-  private sideBar(x: number, y: number, height: number, colour: string): void {
-    this.doc
-      .save()
-      .lineWidth(3)
-      .strokeColor(colour)
-      .moveTo(x + 1.5, y)
-      .lineTo(x + 1.5, y + height)
-      .stroke()
-      .restore();
+  /**
+   * A bar down the left of a verdict's block in its colour and its border pattern, as the HTML's left border: a
+   * solid bar (supported), two thin lines (double, contradicted) or dashes (unverified), so it reads without colour.
+   */
+  private sideBar(x: number, y: number, height: number, verdict: Verdict): void {
+    const { doc } = this;
+    const { colour, border } = VERDICT_STYLES[verdict];
+    doc.save().strokeColor(colour);
+    if (border === "double") {
+      doc.lineWidth(1.2);
+      for (const offset of [0.6, 3.4]) doc.moveTo(x + offset, y).lineTo(x + offset, y + height);
+    } else {
+      doc.lineWidth(3.5);
+      if (border === "dashed") doc.dash(5, { space: 3 });
+      doc.moveTo(x + 1.75, y).lineTo(x + 1.75, y + height);
+    }
+    doc.stroke().restore();
   }
 
   private pairSide(side: ReportPairSide, x: number, y: number, width: number): void {
@@ -284,13 +286,13 @@ class PdfWriter {
     const inner = { x: x + 10, width: width - 12 };
     doc.y = y;
     this.setter.set(
-      [run(`Claim ${side.number} · ${side.verdictLabel}`, "bold", 9, INK, { goTo: destination(side.number) })],
+      [run(`${claimLabel(side.number)} · ${side.verdictLabel}`, "bold", 9, INK, { goTo: destination(side.number) })],
       inner,
     );
     doc.y = y + 14;
     this.setter.set([run(side.quote, "italic", 11, INK)], inner);
     doc.y += 4;
-    this.setter.set([run(speakerLine(side.speaker, "— "), "regular", 9, MUTED)], inner);
+    this.setter.set([run(speakerLine(side.speaker), "regular", 9, MUTED)], inner);
   }
 
   claims(claims: ReportClaim[]): void {
@@ -315,7 +317,7 @@ class PdfWriter {
     const { doc } = this;
     const top = doc.y;
     this.tag("H3", () => {
-      const title = [run(`Claim ${claim.number}`, "bold", 12, INK)];
+      const title = [run(claimLabel(claim.number), "bold", 12, INK)];
       this.line(title, MARGIN, top - 2);
       let x = MARGIN + this.setter.widthOf(title) + 8;
       x = this.badge(claim.verdictLabel, VERDICT_COLOURS[claim.verdict], x, top);
@@ -325,8 +327,8 @@ class PdfWriter {
     doc.x = MARGIN;
     doc.y = top + 18;
 
-    this.quote(claim.selectors.quote.exact, VERDICT_COLOURS[claim.verdict]);
-    this.paragraph([run(speakerLine(claim.speaker, "Speaker: "), "regular", 9.5, MUTED)]);
+    this.quote(claim.selectors.quote.exact, claim.verdict);
+    this.paragraph([run(speakerLine(claim.speaker), "regular", 9.5, MUTED)]);
 
     if (claim.rationale.trim().length > 0) {
       this.label("Rationale");
@@ -359,7 +361,7 @@ class PdfWriter {
           this.group("LI", () => {
             this.listItem(MARGIN + 6, 10, "•", [
               run(`${link.label} `, "regular", 10, INK),
-              run(`claim ${link.otherClaimNumber}`, "regular", 10, LINK, { goTo: destination(link.otherClaimNumber) }),
+              run(claimLabel(link.otherClaimNumber), "regular", 10, LINK, { goTo: destination(link.otherClaimNumber) }),
               ...(link.note ? [run(`: ${link.note}`, "regular", 10, INK)] : []),
             ]);
           });
@@ -431,21 +433,22 @@ class PdfWriter {
     doc.x = MARGIN;
   }
 
-  /** A quote set off by a bar in the verdict's colour on its left. */
-  private quote(text: string, colour: string): void {
+  /** A quote set off by a bar in the verdict's colour and border pattern on its left. */
+  private quote(text: string, verdict: Verdict): void {
     const { doc } = this;
     const page = doc.page;
     const top = doc.y;
     this.paragraph([run(text, "italic", 11.5, INK)], { x: MARGIN + 12, tag: "BlockQuote", paragraphGap: 2 });
     const barTop = doc.page === page ? top : doc.page.margins.top;
-    this.artifact(() => this.sideBar(MARGIN, barTop, doc.y - 2 - barTop, colour));
+    this.artifact(() => this.sideBar(MARGIN, barTop, doc.y - 2 - barTop, verdict));
     doc.x = MARGIN;
     doc.y += 2;
   }
 
   article(model: ReportModel): void {
     this.heading("The article, with the claims marked");
-    // Where claims overlap, a run takes its most severe verdict's colour: contradicted is never hidden.
+    // Where claims overlap, a run takes its most severe verdict's tint and underline: contradicted is never hidden.
+    // The text stays ink on the tint, as in the app; the underline's pattern says the verdict without colour.
     const paragraphs: { text: string; verdict: Verdict | null }[][] = [[]];
     for (const segment of buildArticleSegments(model)) {
       segment.text.split("\n").forEach((line, index) => {
@@ -458,9 +461,21 @@ class PdfWriter {
       // A right-to-left paragraph is set from the right, in its visual order (the setter's "start" side).
       this.paragraph(
         runs.map((piece) =>
-          run(piece.text, "regular", 11, piece.verdict ? VERDICT_COLOURS[piece.verdict] : INK, {
-            underline: piece.verdict !== null,
-          }),
+          run(
+            piece.text,
+            "regular",
+            11,
+            INK,
+            piece.verdict
+              ? {
+                  underline: {
+                    style: VERDICT_STYLES[piece.verdict].underline,
+                    colour: VERDICT_STYLES[piece.verdict].colour,
+                  },
+                  tint: VERDICT_STYLES[piece.verdict].tint,
+                }
+              : {},
+          ),
         ),
         { paragraphGap: 6 },
       );
@@ -623,7 +638,7 @@ function run(
   face: PdfFace,
   size: number,
   colour: string,
-  extra: Partial<Pick<PdfRun, "link" | "goTo" | "underline" | "characterSpacing">> = {},
+  extra: Partial<Pick<PdfRun, "link" | "goTo" | "underline" | "tint" | "characterSpacing">> = {},
 ): PdfRun {
   return { text, face, size, colour, ...extra };
 }
@@ -667,10 +682,6 @@ export function languageOf(runs: PdfRun[]): string | undefined {
   }
   for (const [language, count] of counts) if (count * 2 > letters) return language;
   return undefined;
-}
-
-function speakerLine(speaker: string | null, prefix: string): string {
-  return speaker ? `${prefix}${speaker}` : UNNAMED_SPEAKER;
 }
 
 function destination(claimNumber: number): string {

@@ -12,9 +12,18 @@ export interface PdfRun {
   link?: string | null;
   /** A named destination in the document the run goes to. */
   goTo?: string | null;
-  underline?: boolean;
+  /** A line under the run: `true` is a solid line in the run's colour; a pattern (a verdict's) may take its own colour. */
+  underline?: boolean | PdfUnderline;
+  /** A fill behind the run, the height of its line (a verdict's tint under a claim). */
+  tint?: string | null;
   /** Extra points between characters. */
   characterSpacing?: number;
+}
+
+/** A patterned underline, as the app draws a verdict's: solid, a wave (sine-like curves) or dashes. */
+export interface PdfUnderline {
+  style: "solid" | "wavy" | "dashed";
+  colour: string;
 }
 
 export interface SetOptions {
@@ -260,6 +269,8 @@ export class PdfTextSetter {
     groups.forEach((group, index) => {
       const width = widths[index] ?? 0;
       const { run } = group;
+      const height = line.size * LINE_HEIGHT;
+      if (run.tint) doc.save().rect(x, top, width, height).fill(run.tint).restore();
       this.fonts.use(group.font).fontSize(run.size).fillColor(run.colour);
       if (group.isShaped) this.fonts.mapLigaturesInVisualOrder(group.text);
       doc.text(group.text, x, baseline, {
@@ -269,23 +280,42 @@ export class PdfTextSetter {
         ...(group.isShaped ? { features: [] } : {}),
       });
 
-      const height = line.size * LINE_HEIGHT;
       if (run.link) doc.link(x, top, width, height, run.link);
       if (run.goTo) doc.goTo(x, top, width, height, run.goTo);
-      if (run.underline) {
-        const y = baseline + run.size * 0.12;
-        doc
-          .save()
-          .lineWidth(Math.max(0.5, run.size / 16))
-          .strokeColor(run.colour)
-          .moveTo(x, y)
-          .lineTo(x + width, y)
-          .stroke()
-          .restore();
-      }
+      if (run.underline) this.drawUnderline(run, x, baseline, width);
       x += width;
     });
     doc.y = top;
+  }
+
+  /**
+   * The run's underline below its baseline. A wave is drawn as half-periods of cubic curves (amplitude a tenth of
+   * the font size), each starting where the last ended, so neighbouring runs of one verdict join; dashes use the
+   * PDF's own dash pattern, so a reader's renderer draws them crisply at any zoom.
+   */
+  private drawUnderline(run: PdfRun, x: number, baseline: number, width: number): void {
+    const { doc } = this;
+    const pattern: PdfUnderline =
+      typeof run.underline === "object" ? run.underline : { style: "solid", colour: run.colour };
+    const y = baseline + run.size * (pattern.style === "wavy" ? 0.16 : 0.12);
+    doc
+      .save()
+      .lineWidth(Math.max(0.5, run.size / 16))
+      .strokeColor(pattern.colour);
+    if (pattern.style === "wavy") {
+      const half = run.size * 0.22;
+      const amplitude = run.size * 0.1;
+      doc.moveTo(x, y);
+      for (let start = x, up = true; start < x + width; start += half, up = !up) {
+        const end = Math.min(start + half, x + width);
+        const peak = up ? y - amplitude * 1.33 : y + amplitude * 1.33;
+        doc.bezierCurveTo(start + (end - start) / 3, peak, start + ((end - start) * 2) / 3, peak, end, y);
+      }
+    } else {
+      if (pattern.style === "dashed") doc.dash(run.size * 0.32, { space: run.size * 0.2 });
+      doc.moveTo(x, y).lineTo(x + width, y);
+    }
+    doc.stroke().restore();
   }
 
   private groupWidth(group: Group): number {

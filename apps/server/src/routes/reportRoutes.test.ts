@@ -100,7 +100,7 @@ describe("GET /api/articles/:id/report", () => {
     const html = await (await request("GET", reportUrl("html"))).text();
     expect(html).toContain('<h1 dir="auto">Iran and the drones</h1>');
     expect(html).toContain("Hossein Amir-Abdollahian");
-    expect(html).toContain("3 claims reviewed: 1 supported, 1 contradicted, 1 unverified.");
+    expect(html).toContain("3 claims checked: 1 supported, 1 contradicted, 1 unverified.");
     expect(html).toContain("Months before the war, or this summer?");
     expect(html).toContain("https://www.reuters.com/world/iran-drones");
     expect(html).toContain("Fact-check by Factmark");

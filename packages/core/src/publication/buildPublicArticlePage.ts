@@ -1,7 +1,7 @@
 import { escapeHtml } from "../report/escapeHtml";
 import type { ReportClaim } from "../report/ReportModel";
 import { rationaleToHtml, rationaleToPlainText } from "../report/renderRationale";
-import { UNNAMED_SPEAKER } from "../report/reportLabels";
+import { claimLabel, speakerLine } from "../report/reportLabels";
 import { toSafeHttpUrl } from "../report/toSafeHttpUrl";
 import { CONCLUSION_RATING_LABELS } from "../schemas/publication";
 import type { PublicPageState, PublishedFactCheck } from "./PublishedFactCheck";
@@ -130,8 +130,8 @@ function claimHtml(factCheck: PublishedFactCheck, state: PublicPageState, claim:
   const path = publicPath(factCheck, state, { claimNumber: claim.number });
   return [
     `<li id="claim-${claim.number}" class="v-${claim.verdict}">`,
-    `<h3><span class="claim-number">Claim ${claim.number}</span> <a href="${escapeHtml(path)}">“<bdi>${escapeHtml(oneLine(claim.selectors.quote.exact))}</bdi>”</a></h3>`,
-    `<p class="speaker" dir="auto">${claim.speaker ? escapeHtml(claim.speaker) : UNNAMED_SPEAKER}</p>`,
+    `<h3><span class="claim-number">${claimLabel(claim.number)}</span> <a href="${escapeHtml(path)}">“<bdi>${escapeHtml(oneLine(claim.selectors.quote.exact))}</bdi>”</a></h3>`,
+    `<p class="speaker" dir="auto">${escapeHtml(speakerLine(claim.speaker))}</p>`,
     `<p class="verdict">Our verdict: ${verdictBadgeHtml(claim.verdict)}</p>`,
     "</li>",
   ].join("");

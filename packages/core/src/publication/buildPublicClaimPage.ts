@@ -1,7 +1,7 @@
 import { escapeHtml } from "../report/escapeHtml";
 import type { ReportClaim } from "../report/ReportModel";
 import { rationaleToHtml } from "../report/renderRationale";
-import { factCheckByline, UNNAMED_SPEAKER } from "../report/reportLabels";
+import { claimLabel, factCheckByline, speakerLine } from "../report/reportLabels";
 import { toSafeHttpUrl } from "../report/toSafeHttpUrl";
 import { buildPublishedClaimReview } from "./buildPublishedClaimReview";
 import type { PublicPageState, PublishedFactCheck } from "./PublishedFactCheck";
@@ -48,9 +48,9 @@ export function buildPublicClaimPage(
     publicPageNotices(factCheck, state, latestPublicPath(factCheck, { claimNumber })),
     `<nav class="back" aria-label="Fact-check"><a href="${escapeHtml(articlePath)}">Back to the fact-check of “<bdi>${escapeHtml(header.title)}</bdi>”</a></nav>`,
     "<header>",
-    `<p class="kicker">Claim ${claim.number} · Fact-check · ${claimCountText(model.claims.length)} checked</p>`,
+    `<p class="kicker">${claimLabel(claim.number)} · Fact-check · ${claimCountText(model.claims.length)} checked</p>`,
     `<h1 dir="auto">“${escapeHtml(quote)}”</h1>`,
-    `<p class="speaker" dir="auto">${claim.speaker ? `Said by ${escapeHtml(claim.speaker)}` : UNNAMED_SPEAKER}</p>`,
+    `<p class="speaker" dir="auto">${escapeHtml(speakerLine(claim.speaker))}</p>`,
     `<p class="verdict">Our verdict: ${verdictBadgeHtml(claim.verdict)}</p>`,
     bylineHtml(factCheck),
     "</header>",
@@ -66,7 +66,7 @@ export function buildPublicClaimPage(
   const speaker = claim.speaker ? ` (${claim.speaker})` : "";
   return publicPageLayout({
     title: `${claim.verdictLabel}: “${shorten(quote, TITLE_QUOTE_LENGTH)}” | ${factCheckByline(header.organisation.name)}`,
-    description: `${claim.verdictLabel}: “${quote}”${speaker}. Claim ${claim.number} of ${header.organisation.name}'s fact-check of “${header.title}”.`,
+    description: `${claim.verdictLabel}: “${quote}”${speaker}. ${claimLabel(claim.number)} of ${header.organisation.name}'s fact-check of “${header.title}”.`,
     canonicalUrl: publicFactCheckUrl(factCheck.publicBaseUrl, factCheck.slug, { claimNumber }),
     isIndexable: factCheck.version >= state.latestVersion,
     jsonLd: isCurrentPublication(factCheck, state) ? buildPublishedClaimReview(factCheck, claimNumber) : null,
@@ -114,7 +114,7 @@ function relatedHtml(factCheck: PublishedFactCheck, state: PublicPageState, clai
     const path = publicPath(factCheck, state, { claimNumber: link.otherClaimNumber });
     const otherQuote = (quoteByNumber.get(link.otherClaimNumber) ?? "").replace(/\s+/g, " ").trim();
     const note = link.note ? `: <span dir="auto">${textHtml(link.note)}</span>` : "";
-    return `<li>${escapeHtml(link.label)} <a href="${escapeHtml(path)}">claim ${link.otherClaimNumber}, “<bdi>${escapeHtml(otherQuote)}</bdi>”</a>${note}</li>`;
+    return `<li>${escapeHtml(link.label)} <a href="${escapeHtml(path)}">${claimLabel(link.otherClaimNumber)}, “<bdi>${escapeHtml(otherQuote)}</bdi>”</a>${note}</li>`;
   });
   return [
     '<section aria-labelledby="related-heading">',

@@ -145,9 +145,9 @@ describe("buildPublicArticlePage", () => {
         item.querySelector(".badge")?.textContent,
       ]),
     ).toEqual([
-      [`/fact-checks/${SLUG}/claims/1`, "Hossein Amir-Abdollahian", "Contradicted"],
-      [`/fact-checks/${SLUG}/claims/2`, "Robert Malley", "Supported"],
-      [`/fact-checks/${SLUG}/claims/3`, "Amir Saeid Iravani", "Contradicted"],
+      [`/fact-checks/${SLUG}/claims/1`, "Speaker: Hossein Amir-Abdollahian", "Contradicted"],
+      [`/fact-checks/${SLUG}/claims/2`, "Speaker: Robert Malley", "Supported"],
+      [`/fact-checks/${SLUG}/claims/3`, "Speaker: Amir Saeid Iravani", "Contradicted"],
     ]);
     expect(items[0]?.querySelector("a")?.textContent).toBe("“limited number of drones months before the Ukraine war”");
   });
@@ -169,7 +169,7 @@ describe("buildPublicArticlePage", () => {
     ]);
     expect(parse(buildPublicArticlePage(samplePublication(1), LATEST)).querySelector(".corrections")).toBeNull();
     expect(parse(articlePage).querySelector(".byline")?.textContent).toBe(
-      "By Factmark Sample Desk · Published 1 December 2026 · Updated 2 December 2026 (version 2)",
+      "Fact-check by Factmark Sample Desk · Published 1 December 2026 · Updated 2 December 2026 (version 2)",
     );
   });
 
@@ -218,7 +218,7 @@ describe("buildPublicClaimPage", () => {
   it("is an accessible page with the quote, speaker, verdict, rationale, evidence, related claims and the way back", () => {
     const page = expectAccessiblePublicPage(claimPage);
     expect(page.querySelector("h1")?.textContent).toBe("“limited number of drones months before the Ukraine war”");
-    expect(page.querySelector("header .speaker")?.textContent).toBe("Said by Hossein Amir-Abdollahian");
+    expect(page.querySelector("header .speaker")?.textContent).toBe("Speaker: Hossein Amir-Abdollahian");
     expect(page.querySelector("header .badge")?.textContent).toBe("Contradicted");
     expect([...page.querySelectorAll("h2")].map((heading) => heading.textContent)).toEqual([
       "Why we rated it so",
@@ -230,7 +230,7 @@ describe("buildPublicClaimPage", () => {
       "https://evidence.example.org/shahed-first-sightings-ukraine",
     );
     expect(page.querySelector(".related li")?.textContent).toBe(
-      "Contradicts claim 2, “transferred dozens [of drones to Russia] just this summer”: Months before the war, or dozens this summer?",
+      "Contradicts Claim 2, “transferred dozens [of drones to Russia] just this summer”: Months before the war, or dozens this summer?",
     );
     expect(page.querySelector(".related a")?.getAttribute("href")).toBe(`/fact-checks/${SLUG}/claims/2`);
     expect(page.querySelector("nav.back a")?.getAttribute("href")).toBe(`/fact-checks/${SLUG}`);

@@ -1,4 +1,5 @@
 import { escapeHtml } from "../report/escapeHtml";
+import { factCheckByline } from "../report/reportLabels";
 import { toSafeHttpUrl } from "../report/toSafeHttpUrl";
 import { VERDICT_LABELS, type Verdict } from "../schemas/verdict";
 import { formatPublicDate } from "./formatPublicDate";
@@ -91,7 +92,7 @@ export function bylineHtml(factCheck: PublishedFactCheck): string {
   const published = `Published ${timeHtml(factCheck.firstPublishedAt)}`;
   const updated =
     factCheck.version > 1 ? ` · Updated ${timeHtml(factCheck.publishedAt)} (version ${factCheck.version})` : "";
-  return `<p class="byline">By ${escapeHtml(factCheck.model.header.organisation.name)} · ${published}${updated}</p>`;
+  return `<p class="byline">${escapeHtml(factCheckByline(factCheck.model.header.organisation.name))} · ${published}${updated}</p>`;
 }
 
 /**

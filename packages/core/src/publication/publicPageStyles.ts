@@ -16,6 +16,8 @@ export const PUBLIC_PAGE_CSS = [
   "*,*::before,*::after{box-sizing:border-box}",
   "body{margin:0;font:17px/1.6 Georgia,'Times New Roman',serif;color:var(--ink);background:var(--paper)}",
   ".site-header,main,.site-footer{max-width:48rem;margin:0 auto;padding:0 1.25rem}",
+  // Whatever people typed wraps, even one unbroken word (a speaker, a rationale's URL): nothing may widen the page.
+  ".site-header *,main *,.site-footer *{min-width:0;overflow-wrap:anywhere}",
   "h1,h2,h3,.site-header,.site-footer,.kicker,.byline,.badge,.meta,.notice,.back,.claim-number,.speaker,.verdict,.stance{font-family:system-ui,-apple-system,'Segoe UI',sans-serif}",
   ".skip-link{position:absolute;left:-999rem;top:0;background:var(--paper);padding:.5rem 1rem}",
   ".skip-link:focus{left:1rem;z-index:1}",
@@ -40,7 +42,7 @@ export const PUBLIC_PAGE_CSS = [
     (rating) =>
       `.badge.r-${rating}{background:${CONCLUSION_RATING_COLOURS[rating]}}.conclusion.r-${rating}{border-left-color:${CONCLUSION_RATING_COLOURS[rating]}}`,
   ),
-  ".meta{display:grid;grid-template-columns:max-content 1fr;gap:.2rem 1rem;margin:0;font-size:.95rem}",
+  ".meta{display:grid;grid-template-columns:fit-content(40%) minmax(0,1fr);gap:.2rem 1rem;margin:0;font-size:.95rem}",
   ".meta div{display:contents}.meta dt{color:var(--muted)}.meta dd{margin:0;overflow-wrap:anywhere}",
   ".claims{list-style:none;margin:0;padding:0}",
   ".claims>li{margin:0 0 1rem;padding:.9rem 1rem;border:1px solid var(--rule);border-left-width:6px;border-radius:6px}",

@@ -100,7 +100,7 @@ describe("buildHtml", () => {
 
   it("highlights every claim in the article with its verdict", () => {
     expect(html).toContain(
-      '<mark class="hl l0 u-contradicted" title="Contradicted claim (claim 1)">limited number of drones months before the Ukraine war</mark>',
+      '<mark class="hl l0 u-contradicted" title="Contradicted claim (Claim 1)">limited number of drones months before the Ukraine war</mark>',
     );
     expect(html.match(/<mark /g)).toHaveLength(4);
   });
@@ -137,11 +137,11 @@ describe("buildHtml", () => {
       '<span class="hl-layer l2 u-supported"><span class="hl-layer l1 u-unverified"><mark class="hl l0 u-contradicted"',
     );
     expect(forty).toContain(
-      '<mark class="hl l0 u-contradicted" title="Contradicted, unverified and supported: 3 claims (claims 1, 2, 3)" data-claims="3">forty</mark>',
+      '<mark class="hl l0 u-contradicted" title="Contradicted, unverified and supported: 3 claims (Claim 1, Claim 2, Claim 3)" data-claims="3">forty</mark>',
     );
     // The unverified claim covers "grew by" with the supported one: two layers, unverified nearest the text.
     expect(overlapping).toContain(
-      '<span class="hl-layer l1 u-supported"><mark class="hl l0 u-unverified" title="Unverified and supported: 2 claims (claims 1, 2)" data-claims="2">grew by </mark></span>',
+      '<span class="hl-layer l1 u-supported"><mark class="hl l0 u-unverified" title="Unverified and supported: 2 claims (Claim 1, Claim 2)" data-claims="2">grew by </mark></span>',
     );
     expect(overlapping).toContain(".u-contradicted{");
     // A screen reader hears every verdict on the words, not only a title it may never read out.

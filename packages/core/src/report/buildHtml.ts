@@ -7,7 +7,16 @@ import { escapeHtml } from "./escapeHtml";
 import { formatReportDate } from "./formatReportDate";
 import type { ReportClaim, ReportContradiction, ReportModel, ReportPairSide } from "./ReportModel";
 import { rationaleToHtml } from "./renderRationale";
-import { CONCLUSION_RATING_COLOURS, factCheckByline, UNNAMED_SPEAKER, VERDICT_STYLES } from "./reportLabels";
+import {
+  CONCLUSION_RATING_COLOURS,
+  claimLabel,
+  factCheckByline,
+  orphanedClaimsLine,
+  REPORT_GENERATED_LABEL,
+  speakerLine,
+  summariseVerdictCounts,
+  VERDICT_STYLES,
+} from "./reportLabels";
 import { toSafeHttpUrl } from "./toSafeHttpUrl";
 
 export interface BuildHtmlOptions {
@@ -42,7 +51,7 @@ export function buildHtml(model: ReportModel, options: BuildHtmlOptions = {}): s
     claimsHtml(model.claims),
     includeArticle ? articleHtml(model) : "",
     "</main>",
-    `<footer><p>Report by ${escapeHtml(header.organisation.name)}, generated with Factmark on ${timeHtml(header.generatedAt)}.</p></footer>`,
+    `<footer><p>${escapeHtml(factCheckByline(header.organisation.name))} · ${REPORT_GENERATED_LABEL} ${timeHtml(header.generatedAt)} with Factmark.</p></footer>`,
     "</body>",
     "</html>",
     "",
@@ -59,7 +68,7 @@ function headerHtml(model: ReportModel): string {
   if (sourceUrl) rows.push(["Source", `<a href="${escapeHtml(sourceUrl)}">${escapeHtml(sourceUrl)}</a>`]);
   if (header.publishedAt) rows.push(["Published", timeHtml(header.publishedAt)]);
   if (header.reviewers.length > 0) rows.push(["Reviewed by", escapeHtml(header.reviewers.join(", "))]);
-  rows.push(["Report generated", timeHtml(header.generatedAt)]);
+  rows.push([REPORT_GENERATED_LABEL, timeHtml(header.generatedAt)]);
   return [
     "<header>",
     `<p class="kicker">${escapeHtml(factCheckByline(header.organisation.name))}</p>`,
@@ -83,15 +92,11 @@ function conclusionHtml(model: ReportModel): string {
 }
 
 function summaryHtml(model: ReportModel): string {
-  const counts = VERDICTS.map((verdict) => `${model.counts[verdict]} ${VERDICT_LABELS[verdict].toLowerCase()}`);
-  const orphans =
-    model.orphanCount > 0
-      ? ` ${model.orphanCount} ${model.orphanCount === 1 ? "claim is" : "claims are"} orphaned: ${model.orphanCount === 1 ? "its" : "their"} text is no longer in the article.`
-      : "";
+  const orphans = model.orphanCount > 0 ? ` ${orphanedClaimsLine(model.orphanCount)}` : "";
   return [
     '<section aria-labelledby="summary-heading">',
     '<h2 id="summary-heading">Summary</h2>',
-    `<p>${model.claimCount} ${model.claimCount === 1 ? "claim" : "claims"} reviewed: ${counts.join(", ")}.${orphans}</p>`,
+    `<p>${summariseVerdictCounts(model.counts)}${orphans}</p>`,
     `<figure class="chart">${buildVerdictChartSvg(model.counts)}</figure>`,
     "</section>",
   ].join("\n");
@@ -119,9 +124,9 @@ function contradictionsHtml(contradictions: ReportContradiction[]): string {
 
 function pairSideHtml(side: ReportPairSide): string {
   return [
-    `<p class="claim-ref"><a href="#claim-${escapeHtml(side.claimId)}">Claim ${side.number}</a> ${badgeHtml(side.verdict)}</p>`,
+    `<p class="claim-ref"><a href="#claim-${escapeHtml(side.claimId)}">${claimLabel(side.number)}</a> ${badgeHtml(side.verdict)}</p>`,
     `<blockquote dir="auto">${textHtml(side.quote)}</blockquote>`,
-    `<p class="speaker" dir="auto">${side.speaker ? `— ${escapeHtml(side.speaker)}` : UNNAMED_SPEAKER}</p>`,
+    `<p class="speaker" dir="auto">${escapeHtml(speakerLine(side.speaker))}</p>`,
   ].join("");
 }
 
@@ -139,9 +144,9 @@ function claimHtml(claim: ReportClaim): string {
   const id = `claim-${escapeHtml(claim.id)}`;
   const parts = [
     `<li id="${id}" class="claim v-${claim.verdict}">`,
-    `<h3>Claim ${claim.number} ${badgeHtml(claim.verdict)}${claim.isOrphaned ? ' <span class="orphan">Orphaned</span>' : ""}${claim.isAnchorUnconfirmed ? ' <span class="orphan">Moved — to be checked</span>' : ""}</h3>`,
+    `<h3>${claimLabel(claim.number)} ${badgeHtml(claim.verdict)}${claim.isOrphaned ? ' <span class="orphan">Orphaned</span>' : ""}${claim.isAnchorUnconfirmed ? ' <span class="orphan">Moved — to be checked</span>' : ""}</h3>`,
     `<blockquote dir="auto">${textHtml(claim.selectors.quote.exact)}</blockquote>`,
-    `<p class="speaker" dir="auto">${claim.speaker ? `Speaker: ${escapeHtml(claim.speaker)}` : UNNAMED_SPEAKER}</p>`,
+    `<p class="speaker" dir="auto">${escapeHtml(speakerLine(claim.speaker))}</p>`,
   ];
   const rationale = rationaleToHtml(claim.rationale);
   if (rationale) parts.push(`<h4>Rationale</h4><div class="rationale">${rationale}</div>`);
@@ -158,7 +163,7 @@ function claimHtml(claim: ReportClaim): string {
   if (claim.links.length > 0) {
     const items = claim.links.map(
       (link) =>
-        `<li dir="auto">${escapeHtml(link.label)} <a href="#claim-${escapeHtml(link.otherClaimId)}">claim ${link.otherClaimNumber}</a>${link.note ? `: ${textHtml(link.note)}` : ""}</li>`,
+        `<li dir="auto">${escapeHtml(link.label)} <a href="#claim-${escapeHtml(link.otherClaimId)}">${claimLabel(link.otherClaimNumber)}</a>${link.note ? `: ${textHtml(link.note)}` : ""}</li>`,
     );
     parts.push(`<h4>Links</h4><ul class="links">${items.join("")}</ul>`);
   }
@@ -202,7 +207,7 @@ function segmentHtml(segment: ArticleSegment, line: string): string {
   if (!nearest) return escapeHtml(line);
   const count = segment.claimNumbers.length;
   const numbers = [...segment.claimNumbers].sort((a, b) => a - b);
-  const label = `${describeVerdictOverlap(segment.verdicts, count)} (${count === 1 ? "claim" : "claims"} ${numbers.join(", ")})`;
+  const label = `${describeVerdictOverlap(segment.verdicts, count)} (${numbers.map(claimLabel).join(", ")})`;
   const countAttribute = isClaimCountShown(line, count) ? ` data-claims="${count}"` : "";
   let html = `<mark class="hl l0 u-${nearest}" title="${escapeHtml(label)}"${countAttribute}>${escapeHtml(line)}</mark>`;
   further.forEach((verdict, index) => {
@@ -228,13 +233,15 @@ function textHtml(text: string): string {
 const STYLE = [
   `:root{color-scheme:light;--supported:${VERDICT_COLOURS.supported};--contradicted:${VERDICT_COLOURS.contradicted};--unverified:${VERDICT_COLOURS.unverified}}`,
   "body{margin:0;font:16px/1.55 Georgia,'Times New Roman',serif;color:#1b1f24;background:#fff}",
+  // Whatever people typed wraps, even one unbroken word: nothing may widen the page.
+  "main *,footer *{min-width:0;overflow-wrap:anywhere}",
   "main,footer{max-width:52rem;margin:0 auto;padding:0 1.25rem}",
   "h1,h2,h3,h4,.kicker,.meta,.badge,.speaker,.versus,.chart,footer{font-family:system-ui,-apple-system,'Segoe UI',sans-serif}",
   "h1{font-size:1.9rem;line-height:1.2;margin:.3rem 0 1rem}",
   "h2{font-size:1.35rem;margin:2.2rem 0 .8rem;border-bottom:1px solid #d0d7de;padding-bottom:.3rem}",
   "h3{font-size:1.05rem;margin:0 0 .5rem}h4{font-size:.9rem;margin:.9rem 0 .3rem;text-transform:uppercase;letter-spacing:.04em;color:#57606a}",
   ".kicker{margin:1.5rem 0 0;color:#57606a;font-size:.9rem;text-transform:uppercase;letter-spacing:.06em}",
-  ".meta{display:grid;grid-template-columns:max-content 1fr;gap:.2rem 1rem;font-size:.92rem;margin:0}",
+  ".meta{display:grid;grid-template-columns:fit-content(40%) minmax(0,1fr);gap:.2rem 1rem;font-size:.92rem;margin:0}",
   ".meta div{display:contents}.meta dt{color:#57606a}.meta dd{margin:0;overflow-wrap:anywhere}",
   "blockquote{margin:.4rem 0;padding:.3rem .9rem;border-left:4px solid #d0d7de;background:#f6f8fa}",
   ".badge{display:inline-block;font-size:.78rem;font-weight:600;padding:.05rem .5rem;border-radius:1rem;color:#fff;vertical-align:middle}",
@@ -247,7 +254,7 @@ const STYLE = [
   ),
   ".speaker{margin:.3rem 0;font-size:.92rem;color:#3d444d}.orphan{font-size:.78rem;color:#9a6700;border:1px solid #9a6700;border-radius:1rem;padding:0 .4rem}",
   ".pairs{list-style:none;padding:0;margin:0}",
-  ".pair{display:grid;grid-template-columns:1fr auto 1fr;gap:.8rem;align-items:start;margin:0 0 1rem;break-inside:avoid}",
+  ".pair{display:grid;grid-template-columns:minmax(0,1fr) auto minmax(0,1fr);gap:.8rem;align-items:start;margin:0 0 1rem;break-inside:avoid}",
   ".pair .note{grid-column:1/-1;margin:0;font-style:italic}.versus{align-self:center;font-size:.8rem;color:#57606a;margin:0}",
   ".claim-ref{margin:0;font-family:system-ui,sans-serif;font-size:.9rem}",
   ".evidence,.links,.history{margin:.2rem 0;padding-left:1.2rem}.stance{font-size:.8rem;color:#57606a}",

@@ -47,6 +47,14 @@ describe("buildMarkdown", () => {
     );
   });
 
+  it("says a claim's speaker is not named in the words every report uses, not under a 'Speaker:' label", () => {
+    const claim = input.claims[0];
+    if (!claim) throw new Error("the sample has claims");
+    const markdown = buildMarkdown(buildReportModel({ ...input, claims: [{ ...claim, speaker: null }], links: [] }));
+    expect(markdown).toContain("\n\nSpeaker not named\n\n");
+    expect(markdown).not.toContain("**Speaker:**");
+  });
+
   it("neutralises Markdown and HTML in user text", () => {
     const claim = input.claims[0];
     if (!claim) throw new Error("the sample has claims");
@@ -67,7 +75,7 @@ describe("buildMarkdown", () => {
       }),
     );
     expect(hostile).toContain("# Fact-check: \\# \\<script\\>x\\</script\\> \\[click\\]\\(javascript:alert(1))");
-    expect(hostile).toContain("**Speaker:** \\*bold\\* \\_it\\_ \\`code\\`");
+    expect(hostile).toContain("Speaker: \\*bold\\* \\_it\\_ \\`code\\`");
     // Light formatting is Markdown's own: a list stays a list, and raw HTML stays text.
     expect(hostile).toContain("- not a list\n\n1. nor this\n\n\\<b\\>html\\</b\\>");
     expect(hostile).not.toContain("](<javascript:");

@@ -4,7 +4,14 @@ import { escapeMarkdown, escapeMarkdownLine } from "./escapeMarkdown";
 import { formatReportDate } from "./formatReportDate";
 import type { ReportClaim, ReportModel, ReportPairSide } from "./ReportModel";
 import { isolateRightToLeft, rationaleToMarkdown } from "./renderRationale";
-import { UNNAMED_SPEAKER } from "./reportLabels";
+import {
+  claimLabel,
+  factCheckByline,
+  orphanedClaimsLine,
+  REPORT_GENERATED_LABEL,
+  speakerLine,
+  summariseVerdictCounts,
+} from "./reportLabels";
 import { toSafeHttpUrl } from "./toSafeHttpUrl";
 
 /**
@@ -15,14 +22,14 @@ import { toSafeHttpUrl } from "./toSafeHttpUrl";
 export function buildMarkdown(model: ReportModel): string {
   const { header } = model;
   const lines: string[] = [`# Fact-check: ${escapeMarkdown(header.title)}`, ""];
-  lines.push(`*A fact-check by ${escapeMarkdown(header.organisation.name)}*`, "");
+  lines.push(`*${escapeMarkdown(factCheckByline(header.organisation.name))}*`, "");
   const sourceUrl = toSafeHttpUrl(header.sourceUrl);
   if (header.outlet) lines.push(`- **Outlet:** ${escapeMarkdown(header.outlet)}`);
   if (header.author) lines.push(`- **Author:** ${escapeMarkdown(header.author)}`);
   if (sourceUrl) lines.push(`- **Source:** <${sourceUrl}>`);
   if (header.publishedAt) lines.push(`- **Published:** ${formatReportDate(header.publishedAt)}`);
   if (header.reviewers.length > 0) lines.push(`- **Reviewed by:** ${escapeMarkdown(header.reviewers.join(", "))}`);
-  lines.push(`- **Report generated:** ${formatReportDate(header.generatedAt)}`, "");
+  lines.push(`- **${REPORT_GENERATED_LABEL}:** ${formatReportDate(header.generatedAt)}`, "");
 
   const { conclusion } = model.article;
   if (conclusion) {
@@ -31,13 +38,11 @@ export function buildMarkdown(model: ReportModel): string {
   }
 
   lines.push("## Summary", "");
-  lines.push(`${model.claimCount} ${model.claimCount === 1 ? "claim" : "claims"} reviewed.`, "");
+  lines.push(summariseVerdictCounts(model.counts), "");
   lines.push("| Verdict | Claims |", "| --- | ---: |");
   for (const verdict of VERDICTS) lines.push(`| ${VERDICT_LABELS[verdict]} | ${model.counts[verdict]} |`);
   lines.push("");
-  if (model.orphanCount > 0) {
-    lines.push(`${model.orphanCount} orphaned: the text they marked is no longer in the article.`, "");
-  }
+  if (model.orphanCount > 0) lines.push(orphanedClaimsLine(model.orphanCount), "");
 
   if (model.contradictions.length > 0) {
     lines.push("## Contradictions", "");
@@ -59,16 +64,15 @@ export function buildMarkdown(model: ReportModel): string {
 }
 
 function pairSideMarkdown(side: ReportPairSide): string {
-  const speaker = side.speaker ? ` — ${escapeMarkdown(side.speaker)}` : "";
-  return `Claim ${side.number} (**${side.verdictLabel}**): “${escapeMarkdown(side.quote)}”${speaker}`;
+  return `${claimLabel(side.number)} (**${side.verdictLabel}**): “${escapeMarkdown(side.quote)}” · ${escapeMarkdown(speakerLine(side.speaker))}`;
 }
 
 function claimMarkdown(claim: ReportClaim): string[] {
   const orphan = `${claim.isOrphaned ? " · orphaned" : ""}${claim.isAnchorUnconfirmed ? " · moved, to be checked" : ""}`;
-  const lines = [`### Claim ${claim.number}: ${claim.verdictLabel}${orphan}`, ""];
+  const lines = [`### ${claimLabel(claim.number)}: ${claim.verdictLabel}${orphan}`, ""];
   for (const line of quoteLines(claim.selectors.quote.exact)) lines.push(line);
   lines.push("");
-  lines.push(`**Speaker:** ${claim.speaker ? escapeMarkdown(claim.speaker) : UNNAMED_SPEAKER}`, "");
+  lines.push(escapeMarkdown(speakerLine(claim.speaker)), "");
   const rationale = rationaleToMarkdown(claim.rationale);
   if (rationale) lines.push("**Rationale:**", "", rationale, "");
   if (claim.evidence.length > 0) {
@@ -86,7 +90,7 @@ function claimMarkdown(claim: ReportClaim): string[] {
     lines.push("**Links:**", "");
     for (const link of claim.links) {
       const note = link.note ? `: ${escapeMarkdown(link.note)}` : "";
-      lines.push(`- ${link.label} claim ${link.otherClaimNumber}${note}`);
+      lines.push(`- ${link.label} ${claimLabel(link.otherClaimNumber)}${note}`);
     }
     lines.push("");
   }

@@ -1,7 +1,8 @@
 import type { EvidenceStance } from "../schemas/evidence";
 import type { LinkKind } from "../schemas/link";
 import type { ConclusionRating } from "../schemas/publication";
-import type { Verdict } from "../schemas/verdict";
+import { VERDICT_LABELS, VERDICTS, type Verdict } from "../schemas/verdict";
+import { formatReportDate } from "./formatReportDate";
 
 /** How an evidence stance reads to a person: in the evidence panel, the history and every report format. */
 export const EVIDENCE_STANCE_LABELS: Record<EvidenceStance, string> = {
@@ -51,4 +52,43 @@ export const UNNAMED_SPEAKER = "Speaker not named";
 /** The line that names who published a fact-check: report kickers, the PDF's footer, public pages' titles. */
 export function factCheckByline(organisationName: string): string {
   return `Fact-check by ${organisationName}`;
+}
+
+/** How a claim is named wherever it is referred to: "Claim 3" (headings, contradiction pairs, links, public pages). */
+export function claimLabel(claimNumber: number): string {
+  return `Claim ${claimNumber}`;
+}
+
+/**
+ * The line naming a claim's speaker, the same in the app's report page, every report and the public pages:
+ * "Speaker: Ada Lovelace", or "Speaker not named" when there is none (an empty name counts as none).
+ */
+export function speakerLine(speaker: string | null | undefined): string {
+  return speaker ? `Speaker: ${speaker}` : UNNAMED_SPEAKER;
+}
+
+/** The label of the report's date row ("Report generated: …" in the reports' header lists). */
+export const REPORT_GENERATED_LABEL = "Report generated";
+
+/** When the report was made, as one line: "Report generated 2026-12-01 17:05 UTC" (the date as formatReportDate prints it). */
+export function reportGeneratedLine(generatedAt: string): string {
+  return `${REPORT_GENERATED_LABEL} ${formatReportDate(generatedAt)}`;
+}
+
+/**
+ * The summary's sentence: how many claims were checked and how many have each verdict, in the verdicts' order:
+ * "6 claims checked: 2 supported, 1 contradicted, 3 unverified." The total is the sum of the counts.
+ */
+export function summariseVerdictCounts(counts: Record<Verdict, number>): string {
+  const total = VERDICTS.reduce((sum, verdict) => sum + counts[verdict], 0);
+  const parts = VERDICTS.map((verdict) => `${counts[verdict]} ${VERDICT_LABELS[verdict].toLowerCase()}`);
+  return `${total} ${total === 1 ? "claim" : "claims"} checked: ${parts.join(", ")}.`;
+}
+
+/** The sentence after the summary when claims lost their text; empty when none did. */
+export function orphanedClaimsLine(orphanCount: number): string {
+  if (orphanCount <= 0) return "";
+  return orphanCount === 1
+    ? "1 claim is orphaned: its text is no longer in the article."
+    : `${orphanCount} claims are orphaned: their text is no longer in the article.`;
 }

@@ -2,17 +2,23 @@ import {
   type ArticleSegment,
   buildArticleSegments,
   buildVerdictChartSvg,
+  claimLabel,
   describeVerdictOverlap,
+  factCheckByline,
   isClaimCountShown,
+  orphanedClaimsLine,
   type ReportClaim,
   type ReportModel,
-  UNNAMED_SPEAKER,
+  reportGeneratedLine,
+  speakerLine,
+  summariseVerdictCounts,
   VERDICT_LABELS,
   VERDICTS,
 } from "@factmark/core";
 import { type ReactNode, useMemo, useState } from "react";
 import { RationaleView } from "../../../components/RationaleView";
 import { ConclusionView } from "../../publishing/components/ConclusionView";
+import "../report.css";
 
 function formatDate(value: string | null): string | null {
   if (!value) return null;
@@ -45,7 +51,7 @@ export function ReportView({ model, isHistoryShown = false }: ReportViewProps) {
   return (
     <div className="report">
       <header className="report__header">
-        <p className="report__kicker">Fact-check · {header.organisation.name}</p>
+        <p className="report__kicker">{factCheckByline(header.organisation.name)}</p>
         <h1>{header.title}</h1>
         {details.length > 0 && <p className="article-meta">{details.join(" · ")}</p>}
         {header.sourceUrl && (
@@ -56,8 +62,8 @@ export function ReportView({ model, isHistoryShown = false }: ReportViewProps) {
           </p>
         )}
         <p className="article-meta">
-          Reviewed by {header.reviewers.length > 0 ? header.reviewers.join(", ") : "no one yet"} · report of{" "}
-          {formatDate(header.generatedAt)}
+          Reviewed by {header.reviewers.length > 0 ? header.reviewers.join(", ") : "no one yet"} ·{" "}
+          {reportGeneratedLine(header.generatedAt)}
         </p>
       </header>
 
@@ -71,8 +77,8 @@ export function ReportView({ model, isHistoryShown = false }: ReportViewProps) {
       <section className="report__section" aria-labelledby="report-summary">
         <h2 id="report-summary">Summary</h2>
         <p>
-          {model.claimCount} {model.claimCount === 1 ? "claim" : "claims"} checked: {chartDescription}.
-          {model.orphanCount > 0 && ` ${model.orphanCount} no longer found in the text.`}
+          {summariseVerdictCounts(counts)}
+          {model.orphanCount > 0 && ` ${orphanedClaimsLine(model.orphanCount)}`}
         </p>
         <img className="report__chart" src={chartUrl} alt={`Claims per verdict: ${chartDescription}`} />
       </section>
@@ -88,10 +94,11 @@ export function ReportView({ model, isHistoryShown = false }: ReportViewProps) {
                 {[pair.left, pair.right].map((side) => (
                   <blockquote key={side.claimId} className={`contradiction-side contradiction-side--${side.verdict}`}>
                     <p>
-                      <a href={`#claim-${side.number}`}>#{side.number}</a> <bdi dir="auto">“{side.quote}”</bdi>
+                      <a href={`#claim-${side.number}`}>{claimLabel(side.number)}</a>{" "}
+                      <bdi dir="auto">“{side.quote}”</bdi>
                     </p>
                     <footer>
-                      — {side.speaker ?? UNNAMED_SPEAKER} · <strong>{side.verdictLabel}</strong>
+                      {speakerLine(side.speaker)} · <strong>{side.verdictLabel}</strong>
                     </footer>
                   </blockquote>
                 ))}
@@ -137,7 +144,7 @@ function ReportClaimItem({ claim, isHistoryShown }: { claim: ReportClaim; isHist
   return (
     <li className={`report-claim report-claim--${claim.verdict}`} id={`claim-${claim.number}`}>
       <div className="report-claim__head">
-        <span className="report-claim__number">#{claim.number}</span>
+        <span className="report-claim__number">{claimLabel(claim.number)}</span>
         <span className={`verdict-count verdict-count--${claim.verdict}`}>{claim.verdictLabel}</span>
         {claim.isOrphaned && <span className="report-claim__orphan">no longer in the text</span>}
         {claim.isAnchorUnconfirmed && <span className="report-claim__orphan">moved — check it</span>}
@@ -145,13 +152,13 @@ function ReportClaimItem({ claim, isHistoryShown }: { claim: ReportClaim; isHist
       <blockquote className="report-claim__quote" dir="auto">
         “{claim.selectors.quote.exact}”
       </blockquote>
-      <p className="article-meta">— {claim.speaker ?? UNNAMED_SPEAKER}</p>
+      <p className="article-meta">{speakerLine(claim.speaker)}</p>
       {claim.rationale.trim() && <RationaleView text={claim.rationale} />}
       {claim.links.length > 0 && (
         <ul className="report-claim__links">
           {claim.links.map((link) => (
             <li key={link.linkId}>
-              {link.label} <a href={`#claim-${link.otherClaimNumber}`}>claim #{link.otherClaimNumber}</a>
+              {link.label} <a href={`#claim-${link.otherClaimNumber}`}>{claimLabel(link.otherClaimNumber)}</a>
               {link.note && ` — ${link.note}`}
             </li>
           ))}
@@ -228,7 +235,7 @@ function ArticleRun({ text, segment }: { text: string; segment: ArticleSegment }
   if (!nearest) return <span>{text}</span>;
   const count = segment.claimNumbers.length;
   const numbers = [...segment.claimNumbers].sort((a, b) => a - b);
-  const title = `${describeVerdictOverlap(segment.verdicts, count)} (#${numbers.join(", #")})`;
+  const title = `${describeVerdictOverlap(segment.verdicts, count)} (${numbers.map(claimLabel).join(", ")})`;
   const hasClasses = segment.verdicts.map((verdict) => ` claim-hl--has-${verdict}`).join("");
   let drawn: ReactNode = (
     <mark
