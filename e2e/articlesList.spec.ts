@@ -3,7 +3,7 @@ import { createSampleCopy } from "./support/createSampleCopy";
 import { test } from "./support/signedInAdmin";
 
 const SIGNED_OUT = { cookies: [], origins: [] };
-const SHOTS = "/tmp/shots-F";
+const SHOTS = "/tmp/shots-F2";
 
 /** Opens an invite link in a browser of its own and makes the account; answers the signed-in page. */
 async function joinByInvite(browser: Browser, invitePath: string, name: string): Promise<Page> {
@@ -83,7 +83,9 @@ test("a viewer is told the app is read only on /articles/new, before any form, a
   expect(invite.status()).toBe(201);
   const viewer = await joinByInvite(browser, new URL((await invite.json()).url).pathname, "Vera Viewer");
   await viewer.goto("/articles/new");
-  await expect(viewer.getByText("Read only — ask an admin for reviewer access.")).toBeVisible();
+  // The notice names the role this page needs, as the line under it does.
+  await expect(viewer.getByText("Read only — ask an admin for editor access.")).toBeVisible();
+  await expect(viewer.getByText("Adding an article needs editor access; your account is a viewer.")).toBeVisible();
   await expect(viewer.getByRole("textbox")).toHaveCount(0);
   await expect(viewer.getByRole("button", { name: /Create|Import/ })).toHaveCount(0);
   await viewer.goto("/");
@@ -111,4 +113,73 @@ test("on a phone the header folds into a menu", async ({ browser, storageState }
   await expect(page.getByRole("heading", { name: "My work" })).toBeVisible();
   await expect(page.getByRole("button", { name: "Sign out" })).toBeHidden();
   await context.close();
+});
+
+test("an article with one unbroken 225-character title and a 126-character outlet wraps: nothing scrolls sideways", async ({
+  browser,
+  request,
+  storageState,
+}) => {
+  const longTitle = `Unbroken${"x".repeat(217)}`;
+  const longOutlet = `Outlet${"o".repeat(120)}`;
+  const response = await request.post("/api/articles", {
+    data: { title: longTitle, format: "text", content: "A short body.", outlet: longOutlet, author: "A".repeat(150) },
+  });
+  expect(response.status()).toBe(201);
+  for (const width of [1280, 1024, 768, 390]) {
+    const context = await browser.newContext({ viewport: { width, height: 900 }, storageState });
+    const page = await context.newPage();
+    await page.goto("/");
+    const item = page.locator(".article-list__item").filter({ hasText: longOutlet });
+    await expect(item).toBeVisible();
+    const { scrollWidth, clientWidth } = await page.evaluate(() => ({
+      scrollWidth: document.documentElement.scrollWidth,
+      clientWidth: document.documentElement.clientWidth,
+    }));
+    expect(scrollWidth, `page width at ${width} px`).toBeLessThanOrEqual(clientWidth);
+    // Delete stays on screen, beside the wrapped title.
+    const deleteBox = await item.getByRole("button", { name: /^Delete/ }).boundingBox();
+    expect((deleteBox?.x ?? Number.POSITIVE_INFINITY) + (deleteBox?.width ?? 0)).toBeLessThanOrEqual(clientWidth);
+    await item.scrollIntoViewIfNeeded();
+    await page.screenshot({ path: `${SHOTS}/articles-list-long-words-${width}.png` });
+    await context.close();
+  }
+});
+
+test("search finds every word in any order, and the search and the Deleted view survive a reload and Back", async ({
+  page,
+  request,
+}) => {
+  await createSampleCopy(request, "URL state: words apart");
+  await page.goto("/");
+  const search = page.getByRole("searchbox", { name: "Search" });
+  // "Iran" and "drones" are both in the sample, never side by side.
+  await search.fill("drones URL Iran state");
+  await expect(page).toHaveURL(/[?&]q=drones(\+|%20)URL(\+|%20)Iran(\+|%20)state/);
+  await expect(page.locator(".article-list").getByRole("link", { name: "URL state: words apart" })).toBeVisible();
+  await page.reload();
+  await expect(search).toHaveValue("drones URL Iran state");
+  await expect(page.locator(".article-list").getByRole("link", { name: "URL state: words apart" })).toBeVisible();
+
+  await page.getByRole("button", { name: "Deleted articles" }).click();
+  await expect(page.getByRole("heading", { name: "Deleted articles" })).toBeVisible();
+  await expect(page).toHaveURL(/deleted=true/);
+  await page.reload();
+  await expect(page.getByRole("heading", { name: "Deleted articles" })).toBeVisible();
+  await page.goBack();
+  await expect(page.getByRole("heading", { name: "Articles", exact: true })).toBeVisible();
+  await expect(search).toHaveValue("drones URL Iran state");
+});
+
+test("Ctrl+Z on the articles list runs the delete notice's Undo", async ({ page, request }) => {
+  await createSampleCopy(request, "Undo by key: the copy");
+  await page.goto("/?q=undo%20by%20key");
+  const list = page.locator(".article-list");
+  await expect(list.getByRole("link", { name: "Undo by key: the copy" })).toBeVisible();
+  await page.getByRole("button", { name: "Delete “Undo by key: the copy”" }).click();
+  await expect(page.getByRole("status").filter({ hasText: "Deleted “Undo by key: the copy”" })).toBeVisible();
+  await expect(list.getByRole("link", { name: "Undo by key: the copy" })).toHaveCount(0);
+  await page.locator("body").click({ position: { x: 5, y: 5 } });
+  await page.keyboard.press("Control+z");
+  await expect(page.locator(".article-list").getByRole("link", { name: "Undo by key: the copy" })).toBeVisible();
 });

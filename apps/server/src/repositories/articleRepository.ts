@@ -14,7 +14,7 @@ import {
   ZSpeakerKinds,
 } from "@factmark/core";
 import type { Db } from "../db/createDatabase";
-import type { Prisma } from "../generated/prisma/client";
+import { Prisma } from "../generated/prisma/client";
 import { insertEvents, lockArticleForChanges } from "./eventRepository";
 import {
   PUBLICATION_STATE_SELECT,
@@ -234,23 +234,26 @@ export async function listArticleSummaries(db: DbClient, search: ArticleSearch =
 /** Which articles a list reads: live ones (the default) or the deleted ones; and those whose words hold `text`. */
 export interface ArticleSearch {
   isDeleted?: boolean;
-  /** Found in the title, the outlet or the text, ignoring case (on SQLite, ASCII letters' case only). */
+  /** Every word of it found in the title, the outlet or the text, ignoring case (on SQLite, ASCII letters' case only). */
   text?: string;
 }
 
 /**
- * The filter finding `text` in an article's title, outlet or body, ignoring case, with `%`, `_` and `\` read as
- * themselves (Prisma's `contains` passes them to LIKE as wildcards). One statement on both databases; SQLite's
+ * The filter finding every word of `text` (split at white space; all must appear, in any order, each in the title,
+ * the outlet or the body) in an article, ignoring case, with `%`, `_` and `\` read as themselves (Prisma's `contains` passes them to LIKE as wildcards). One statement on both databases; SQLite's
  * lower() folds ASCII letters only, PostgreSQL's every letter.
  */
 async function textSearchWhere(db: DbClient, text: string | undefined): Promise<Prisma.ArticleWhereInput> {
-  if (!text) return {};
-  const pattern = `%${text.replace(/[\\%_]/g, (character) => `\\${character}`)}%`;
-  const rows = await db.$queryRaw<{ id: string }[]>`
-    SELECT "id" FROM "Article"
-    WHERE lower("title") LIKE lower(${pattern}) ESCAPE '\\'
+  const words = [...new Set((text ?? "").split(/\s+/).filter(Boolean))];
+  if (words.length === 0) return {};
+  const wordMatches = words.map((word) => {
+    const pattern = `%${word.replace(/[\\%_]/g, (character) => `\\${character}`)}%`;
+    return Prisma.sql`(lower("title") LIKE lower(${pattern}) ESCAPE '\\'
        OR lower(coalesce("outlet", '')) LIKE lower(${pattern}) ESCAPE '\\'
-       OR lower("text") LIKE lower(${pattern}) ESCAPE '\\'`;
+       OR lower("text") LIKE lower(${pattern}) ESCAPE '\\')`;
+  });
+  const rows = await db.$queryRaw<{ id: string }[]>`
+    SELECT "id" FROM "Article" WHERE ${Prisma.join(wordMatches, " AND ")}`;
   return { id: { in: rows.map((row) => row.id) } };
 }
 

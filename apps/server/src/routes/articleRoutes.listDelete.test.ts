@@ -1,4 +1,4 @@
-import { ZArticle, ZArticleList } from "@factmark/core";
+import { ARTICLE_LIST_PROGRESS_STATUSES, ZArticle, ZArticleList } from "@factmark/core";
 import { describe, expect, it } from "vitest";
 import { buildArticle } from "../test/buildArticle";
 import { buildClaim } from "../test/buildClaim";
@@ -65,13 +65,75 @@ describe("GET /api/articles: search and filters", () => {
     expect(await listTitles("?q=searchable&status=published")).toEqual([]);
   });
 
+  it("finds an article holding every word of a search, in any order and in any of title, outlet and text", async () => {
+    expect(await listTitles("?q=independent%20drones%20searchable")).toEqual([DRONES]);
+    expect(await listTitles("?q=kyiv%20independent%20drones")).toEqual([DRONES]);
+    expect(await listTitles("?q=hormuz%20reuters%20%20tankers")).toEqual([SHIPS]);
+    expect(await listTitles("?q=finance%20budget%20monde")).toEqual([BUDGET]);
+    expect(await listTitles("?q=drones%20hormuz")).toEqual([]);
+    expect(await listTitles("?q=deficit%203%25%20minister")).toEqual([BUDGET]);
+    expect(await listTitles("?q=searchable%20_")).toEqual([]);
+  });
+
+  it("puts every article in exactly one progress status, whatever its claims", async () => {
+    const titles = {
+      none: "Progress none",
+      toCheck: "Progress to check",
+      waiting: "Progress waiting",
+      changes: "Progress changes",
+      both: "Progress waiting and changes",
+      approved: "Progress approved",
+    };
+    // Reviews set these statuses; what the list reads is the status itself.
+    const setStatus = (claim: { id: string }, status: "ready-for-review" | "changes-requested") =>
+      db.claim.update({ where: { id: claim.id }, data: { status } });
+    await buildArticle(db, { title: titles.none });
+    const toCheck = await buildArticle(db, { title: titles.toCheck });
+    await buildClaim(db, toCheck, "totally unfounded", { verdict: "contradicted" });
+    await buildClaim(db, toCheck, "Iran sold", { verdict: "supported" });
+    const waiting = await buildArticle(db, { title: titles.waiting });
+    await setStatus(
+      await buildClaim(db, waiting, "totally unfounded", { verdict: "contradicted" }),
+      "ready-for-review",
+    );
+    const changes = await buildArticle(db, { title: titles.changes });
+    await setStatus(
+      await buildClaim(db, changes, "totally unfounded", { verdict: "contradicted" }),
+      "changes-requested",
+    );
+    const both = await buildArticle(db, { title: titles.both });
+    await setStatus(await buildClaim(db, both, "totally unfounded", { verdict: "contradicted" }), "changes-requested");
+    await setStatus(await buildClaim(db, both, "Iran sold", { verdict: "supported" }), "ready-for-review");
+    const approved = await buildArticle(db, { title: titles.approved });
+    await approveClaim(db, (await buildClaim(db, approved, "totally unfounded", { verdict: "supported" })).id);
+    await buildClaim(db, approved, "Iran sold", { verdict: "unverified" });
+
+    const statusesOf = new Map<string, string[]>(Object.values(titles).map((title) => [title, []]));
+    for (const status of ARTICLE_LIST_PROGRESS_STATUSES) {
+      for (const title of await listTitles(`?q=progress&status=${status}`)) statusesOf.get(title)?.push(status);
+    }
+    expect(Object.fromEntries(statusesOf)).toEqual({
+      [titles.none]: ["no-verdicts"],
+      [titles.toCheck]: ["in-progress"],
+      [titles.waiting]: ["waiting-for-review"],
+      [titles.changes]: ["changes-requested"],
+      [titles.both]: ["waiting-for-review"],
+      [titles.approved]: ["approved"],
+    });
+    // Every article anywhere in the list, too.
+    const everyTitle = await listTitles("");
+    const matched: string[] = [];
+    for (const status of ARTICLE_LIST_PROGRESS_STATUSES) matched.push(...(await listTitles(`?status=${status}`)));
+    expect(matched.sort()).toEqual([...everyTitle].sort());
+  });
+
   it("lets viewers search and filter too", async () => {
     expect(await listTitles("?q=searchable&has=supported", "viewer")).toEqual([BUDGET]);
   });
 
   it.each([
     ["?has=wrong", "has must be one of contradicted, supported, unverified, orphaned."],
-    ["?status=done", "status must be one of no-verdicts, waiting-for-review"],
+    ["?status=done", "status must be one of no-verdicts, in-progress, waiting-for-review"],
     ["?deleted=yes", "deleted must be true or false."],
     [`?q=${"x".repeat(201)}`, "q is at most 200 characters."],
     ["?verdict=contradicted", "verdict"],

@@ -144,49 +144,61 @@ export const ARTICLE_LIST_HAS = ["contradicted", "supported", "unverified", "orp
 export type ArticleListHas = (typeof ARTICLE_LIST_HAS)[number];
 
 /**
- * Where an article stands, as the list shows it: no verdicts yet; claims waiting for an editor's review; changes
- * requested; every verdict approved but not published; published (not retracted); retracted.
+ * Where an article's claims stand, as the list shows it: every article is in exactly one. No verdicts yet; verdicts
+ * in progress (none waiting, none sent back, not all approved); claims waiting for an editor's review (this wins over
+ * changes requested, so an editor filtering for what to review sees every such article); changes requested; every
+ * verdict approved.
  */
-export const ARTICLE_LIST_STATUSES = [
+export const ARTICLE_LIST_PROGRESS_STATUSES = [
   "no-verdicts",
+  "in-progress",
   "waiting-for-review",
   "changes-requested",
   "approved",
-  "published",
-  "retracted",
 ] as const;
+export type ArticleListProgressStatus = (typeof ARTICLE_LIST_PROGRESS_STATUSES)[number];
+
+/**
+ * The list's status filter: an article's progress (exactly one of ARTICLE_LIST_PROGRESS_STATUSES), or whether it is
+ * published (not retracted) or retracted. Publication is a second axis, so a published article is also in one
+ * progress status (approved, or another after its claims changed since).
+ */
+export const ARTICLE_LIST_STATUSES = [...ARTICLE_LIST_PROGRESS_STATUSES, "published", "retracted"] as const;
 export type ArticleListStatus = (typeof ARTICLE_LIST_STATUSES)[number];
 
 /** The words the list's status filter shows for each status. */
 export const ARTICLE_LIST_STATUS_LABELS: Record<ArticleListStatus, string> = {
   "no-verdicts": "No verdicts yet",
+  "in-progress": "Verdicts in progress",
   "waiting-for-review": "Waiting for review",
   "changes-requested": "Changes requested",
-  approved: "All approved, not published",
+  approved: "All approved",
   published: "Published",
   retracted: "Retracted",
 };
 
-/** Whether an article summary stands where `status` says (an article may stand in several: waiting and changes). */
+/** Where an article's claims stand: exactly one of ARTICLE_LIST_PROGRESS_STATUSES. */
+export function articleProgressStatus(progress: ArticleSummary["progress"]): ArticleListProgressStatus {
+  if (progress.withVerdict === 0) return "no-verdicts";
+  if (progress.readyForReview > 0) return "waiting-for-review";
+  if (progress.changesRequested > 0) return "changes-requested";
+  if (progress.approved >= progress.withVerdict) return "approved";
+  return "in-progress";
+}
+
+/** Whether an article summary stands where `status` says: its one progress status, or its publication. */
 export function isArticleInStatus(
   summary: Pick<ArticleSummary, "progress" | "publication">,
   status: ArticleListStatus,
 ): boolean {
   const { progress, publication } = summary;
-  const isPublished = publication.latestVersion > 0 && publication.retractedAt === null;
   switch (status) {
-    case "no-verdicts":
-      return progress.withVerdict === 0;
-    case "waiting-for-review":
-      return progress.readyForReview > 0;
-    case "changes-requested":
-      return progress.changesRequested > 0;
-    case "approved":
-      return progress.withVerdict > 0 && progress.approved === progress.withVerdict && !isPublished;
     case "published":
-      return isPublished;
+      return publication.latestVersion > 0 && publication.retractedAt === null;
     case "retracted":
       return publication.latestVersion > 0 && publication.retractedAt !== null;
+    default:
+      return articleProgressStatus(progress) === status;
   }
 }
 

@@ -1,7 +1,7 @@
 import { type ArticleSummary, NEVER_PUBLISHED } from "@factmark/core";
 import { screen, waitFor, within } from "@testing-library/react";
 import userEvent from "@testing-library/user-event";
-import { describe, expect, it } from "vitest";
+import { beforeEach, describe, expect, it } from "vitest";
 import { createTestQueryClient, renderWithQueryClient } from "../../../test/renderWithQueryClient";
 import { errorAnswer, stubApi } from "../../../test/stubApi";
 import { ArticleListPage } from "./ArticleListPage";
@@ -33,6 +33,52 @@ async function articleItem(title: string): Promise<HTMLElement> {
 }
 
 describe("ArticleListPage", () => {
+  // The search and the Deleted view live in the URL: each test starts at the plain list.
+  beforeEach(() => window.history.replaceState(null, "", "/"));
+
+  it("keeps the search, the filters and the Deleted view in the URL, and reads them back from it", async () => {
+    const user = userEvent.setup();
+    const api = stubApi({ "GET /api/articles": { status: 200, body: { items: [summary("a1", "Live piece")] } } });
+    window.history.replaceState(null, "", "/?q=iran%20drones&status=in-progress");
+    renderWithQueryClient(<ArticleListPage />, createTestQueryClient("editor"));
+    expect(screen.getByRole("searchbox", { name: "Search" })).toHaveValue("iran drones");
+    expect(screen.getByRole("combobox", { name: "Status" })).toHaveValue("in-progress");
+    await articleItem("Live piece");
+    const asked = new URL(String(api.fetchMock.mock.calls[0]?.[0]), "http://x");
+    expect(asked.searchParams.get("q")).toBe("iran drones");
+    await user.clear(screen.getByRole("searchbox", { name: "Search" }));
+    await user.type(screen.getByRole("searchbox", { name: "Search" }), "budget");
+    await waitFor(() => expect(new URLSearchParams(window.location.search).get("q")).toBe("budget"));
+    await user.click(screen.getByRole("button", { name: "Deleted articles" }));
+    expect(new URLSearchParams(window.location.search).get("deleted")).toBe("true");
+    expect(await screen.findByRole("heading", { name: "Deleted articles" })).toBeInTheDocument();
+  });
+
+  it("runs the delete notice's Undo on Ctrl+Z", async () => {
+    const user = userEvent.setup();
+    let isDeleted = false;
+    const api = stubApi({
+      "GET /api/articles": () => ({
+        status: 200,
+        body: { items: isDeleted ? [] : [summary("a1", "Iran admits supplying drones")] },
+      }),
+      "DELETE /api/articles/a1": () => {
+        isDeleted = true;
+        return { status: 204 };
+      },
+      "POST /api/articles/a1/restore": () => {
+        isDeleted = false;
+        return { status: 200, body: summary("a1", "Iran admits supplying drones") };
+      },
+    });
+    renderWithQueryClient(<ArticleListPage />, createTestQueryClient("editor"));
+    await user.click(await screen.findByRole("button", { name: "Delete “Iran admits supplying drones”" }));
+    await screen.findByText("Deleted “Iran admits supplying drones”, with its claims.");
+    await user.keyboard("{Control>}z{/Control}");
+    expect(await screen.findByRole("link", { name: "Iran admits supplying drones" })).toBeInTheDocument();
+    expect(api.requestsTo("POST /api/articles/a1/restore")).toHaveLength(1);
+  });
+
   it("shows each article's progress through review and who is on it", async () => {
     stubApi({
       "GET /api/articles": {

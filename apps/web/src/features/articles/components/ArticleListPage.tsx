@@ -3,13 +3,12 @@ import {
   ARTICLE_LIST_STATUSES,
   type ArticleListHas,
   type ArticleListQuery,
-  type ArticleListStatus,
   type ArticleSummary,
   VERDICT_LABELS,
   VERDICTS,
 } from "@factmark/core";
 import { useEffect, useId, useState } from "react";
-import { Link } from "wouter";
+import { Link, useSearchParams } from "wouter";
 import { NoticeProvider } from "../../../components/NoticeProvider";
 import { useNotice } from "../../../components/useNotice";
 import { errorMessage } from "../../../lib/ApiError";
@@ -17,6 +16,7 @@ import { useCurrentUser } from "../../auth/hooks/useCurrentUser";
 import { ArticleProgress } from "../../workflow/components/ArticleProgress";
 import { useArticlesQuery } from "../hooks/useArticlesQuery";
 import { useDeleteArticleMutation, useRestoreArticleMutation } from "../hooks/useDeleteArticleMutations";
+import { useUndoShortcut } from "../hooks/useUndoShortcut";
 import "../articleList.css";
 
 /** How long the search box waits after the last key before it asks, in milliseconds. */
@@ -31,8 +31,9 @@ const HAS_LABELS: Record<ArticleListHas, string> = {
 
 /**
  * Every article with its claim counts per verdict, its progress through review, and whether it is published; found by
- * title, outlet or text and narrowed by verdict or status. Editors delete an article (Undo in the notice brings it
- * back) and restore it from the deleted ones.
+ * words of its title, outlet or text and narrowed by verdict or status. Editors delete an article (Undo in the notice,
+ * or Ctrl+Z, brings it back) and restore it from the deleted ones. The search, the filters and the Deleted view live in
+ * the URL (`?q=…&has=…&status=…&deleted=true`), so a reload or Back keeps them.
  */
 export function ArticleListPage() {
   return (
@@ -44,11 +45,43 @@ export function ArticleListPage() {
 
 function ArticleList() {
   const { can } = useCurrentUser();
-  const [search, setSearch] = useState("");
-  const q = useDelayedValue(search.trim(), SEARCH_DELAY_MS);
-  const [has, setHas] = useState<ArticleListHas | "">("");
-  const [status, setStatus] = useState<ArticleListStatus | "">("");
-  const [isDeletedView, setIsDeletedView] = useState(false);
+  const [params, setParams] = useSearchParams();
+  const urlQ = params.get("q") ?? "";
+  const has = readChoice(params.get("has"), Object.keys(HAS_LABELS) as ArticleListHas[]);
+  const status = readChoice(params.get("status"), ARTICLE_LIST_STATUSES);
+  const isDeletedView = params.get("deleted") === "true";
+  const [search, setSearch] = useState(urlQ);
+  const typed = useDelayedValue(search.trim(), SEARCH_DELAY_MS);
+  const { undoNotice } = useNotice();
+  useUndoShortcut(undoNotice);
+
+  /** Sets (or, when empty or false, removes) URL parameters; a new history entry only when `push`. */
+  function changeParams(changes: Record<string, string | false>, push = false) {
+    setParams(
+      (current) => {
+        const next = new URLSearchParams(current);
+        for (const [name, value] of Object.entries(changes)) {
+          if (value) next.set(name, value);
+          else next.delete(name);
+        }
+        return next;
+      },
+      { replace: !push },
+    );
+  }
+
+  // The search box writes to the URL once the typing pauses (replacing, so Back is not a key at a time)...
+  // biome-ignore lint/correctness/useExhaustiveDependencies: only a new pause in typing writes the URL.
+  useEffect(() => {
+    if (typed !== urlQ) changeParams({ q: typed });
+  }, [typed]);
+  // ...and shows what the URL says when Back or a link changes it.
+  // biome-ignore lint/correctness/useExhaustiveDependencies: only a change of the URL's words moves the box.
+  useEffect(() => {
+    if (urlQ !== search.trim()) setSearch(urlQ);
+  }, [urlQ]);
+
+  const q = urlQ.trim();
   const query: ArticleListQuery = {
     ...(q ? { q } : {}),
     ...(has ? { has } : {}),
@@ -88,7 +121,7 @@ function ArticleList() {
         </div>
         <div className="article-filters__field">
           <label htmlFor={hasId}>Claims</label>
-          <select id={hasId} value={has} onChange={(event) => setHas(event.target.value as ArticleListHas | "")}>
+          <select id={hasId} value={has} onChange={(event) => changeParams({ has: event.target.value })}>
             <option value="">Any claims</option>
             {(Object.keys(HAS_LABELS) as ArticleListHas[]).map((value) => (
               <option key={value} value={value}>
@@ -99,11 +132,7 @@ function ArticleList() {
         </div>
         <div className="article-filters__field">
           <label htmlFor={statusId}>Status</label>
-          <select
-            id={statusId}
-            value={status}
-            onChange={(event) => setStatus(event.target.value as ArticleListStatus | "")}
-          >
+          <select id={statusId} value={status} onChange={(event) => changeParams({ status: event.target.value })}>
             <option value="">Any status</option>
             {ARTICLE_LIST_STATUSES.map((value) => (
               <option key={value} value={value}>
@@ -117,7 +146,7 @@ function ArticleList() {
             type="button"
             className="button button--quiet article-filters__view"
             aria-pressed={isDeletedView}
-            onClick={() => setIsDeletedView((isShown) => !isShown)}
+            onClick={() => changeParams({ deleted: !isDeletedView && "true" }, true)}
           >
             {isDeletedView ? "Back to articles" : "Deleted articles"}
           </button>
@@ -254,6 +283,11 @@ function VerdictCounts({ article }: { article: ArticleSummary }) {
       ))}
     </ul>
   );
+}
+
+/** `value` when it is one of `choices`; "" (no filter) for anything else a URL may hold. */
+function readChoice<T extends string>(value: string | null, choices: readonly T[]): T | "" {
+  return choices.includes(value as T) ? (value as T) : "";
 }
 
 /** `value` once it has stayed the same for `delayMs`: a search asked once the typing pauses. */

@@ -1,6 +1,5 @@
-import { ACTION_MINIMUM_ROLE, type Action, ROLE_LABELS } from "@factmark/core";
+import { ACTION_MINIMUM_ROLE, type Action, ROLE_LABELS, type Role } from "@factmark/core";
 import type { ReactNode } from "react";
-import { READ_ONLY_NOTICE } from "../../claims/components/VerdictToolbar";
 import { useCurrentUser } from "../hooks/useCurrentUser";
 import "../auth.css";
 
@@ -14,17 +13,26 @@ export interface AccessNoticeProps {
 }
 
 /**
- * What a page says, instead of its form, to a role that cannot use it: a viewer reads the app's read-only notice;
- * anyone else, which role the page needs. Said before anything is filled in, never on submit.
+ * What a viewer reads where they cannot act, naming the role that would let them: "Read only — ask an admin for
+ * editor access" (no full stop; callers add one in a sentence). The one wording of it, for every page.
+ */
+export function readOnlyNotice(neededRole: Role): string {
+  return `Read only — ask an admin for ${ROLE_LABELS[neededRole].toLowerCase()} access`;
+}
+
+/**
+ * What a page says, instead of its form, to a role that cannot use it: a viewer reads the read-only notice naming the
+ * role this page needs; anyone else, which role that is. Said before anything is filled in, never on submit.
  */
 export function AccessNotice({ title, what, action }: AccessNoticeProps) {
   const { user } = useCurrentUser();
-  const needed = ROLE_LABELS[ACTION_MINIMUM_ROLE[action]].toLowerCase();
+  const neededRole = ACTION_MINIMUM_ROLE[action];
+  const needed = ROLE_LABELS[neededRole].toLowerCase();
   return (
     <section className="page-message access-notice" aria-labelledby="access-notice-heading">
       <h1 id="access-notice-heading">{title}</h1>
       <p className="access-notice__lead" role="status">
-        {user?.role === "viewer" ? `${READ_ONLY_NOTICE}.` : `Ask an admin for ${needed} access.`}
+        {user?.role === "viewer" ? `${readOnlyNotice(neededRole)}.` : `Ask an admin for ${needed} access.`}
       </p>
       <p>
         {what} needs {needed} access
@@ -40,7 +48,7 @@ export function RequireAction({ children, ...notice }: AccessNoticeProps & { chi
   return can(notice.action) ? children : <AccessNotice {...notice} />;
 }
 
-/** "an editor", "a viewer". */
-function withArticle(noun: string): string {
+/** A noun with its indefinite article: "an editor", "an admin", "a viewer". */
+export function withArticle(noun: string): string {
   return `${/^[aeiou]/.test(noun) ? "an" : "a"} ${noun}`;
 }

@@ -98,4 +98,20 @@ describe("UsersPage: accounts and invites", () => {
     expect(within(rowOf("Test admin")).queryByRole("button")).toBeNull();
     expect(await screen.findByText("No pending invites.")).toBeVisible();
   });
+
+  it.each([
+    ["editor", "Invite link for an editor"],
+    ["admin", "Invite link for an admin"],
+    ["reviewer", "Invite link for a reviewer"],
+  ])("names the invited %s's role with the right article", async (role, label) => {
+    renderUsersPage({
+      "POST /api/invites": {
+        status: 201,
+        body: { url: "https://factmark.example/invite/abc", role, email: null, expiresAt: "2026-12-08T10:00:00.000Z" },
+      },
+    });
+    await userEvent.selectOptions(await screen.findByLabelText("Role"), role);
+    await userEvent.click(screen.getByRole("button", { name: "Create invite link" }));
+    expect(await screen.findByRole("textbox", { name: new RegExp(`^${label}, single use`) })).toBeVisible();
+  });
 });

@@ -6,7 +6,7 @@ import { AccountActivation } from "../../users/components/AccountActivation";
 import { PendingInvites } from "../../users/components/PendingInvites";
 import { useCurrentUser } from "../hooks/useCurrentUser";
 import { useCreateInviteMutation, useUpdateUserMutation, useUsersQuery } from "../hooks/useUsers";
-import { AccessNotice } from "./AccessNotice";
+import { AccessNotice, withArticle } from "./AccessNotice";
 import "../auth.css";
 
 /**
@@ -148,7 +148,7 @@ function InviteForm() {
         <div className="invite__link">
           <label>
             <span>
-              Invite link for a {invite.role}
+              Invite link for {withArticle(invite.role)}
               {invite.email ? ` (${invite.email})` : ""}, single use, until{" "}
               {new Date(invite.expiresAt).toLocaleString()}
             </span>

@@ -61,7 +61,7 @@ describe("NewArticlePage", () => {
     const api = stubApi({});
     renderPage("viewer");
     expect(screen.getByRole("heading", { name: "New article" })).toBeInTheDocument();
-    expect(screen.getByRole("status")).toHaveTextContent("Read only — ask an admin for reviewer access.");
+    expect(screen.getByRole("status")).toHaveTextContent("Read only — ask an admin for editor access.");
     expect(screen.getByText(/Adding an article needs editor access; your account is a viewer/)).toBeInTheDocument();
     expect(screen.queryByRole("textbox")).toBeNull();
     expect(screen.queryByRole("button")).toBeNull();
