@@ -1,10 +1,12 @@
 import { readFileSync } from "node:fs";
+import { join } from "node:path";
 import { VERDICT_STYLES, VERDICTS } from "@factmark/core";
 import { describe, expect, it } from "vitest";
 
 // The stylesheet repeats core's verdict palette and patterns for the server-drawn first screen, which paints
 // before any script runs; core's VERDICT_STYLES is the source, and this holds the copy to it.
-const css = readFileSync(new URL("./styles.css", import.meta.url), "utf8");
+// __dirname, not import.meta.url: under the web project's jsdom environment the latter is not a file: URL.
+const css = readFileSync(join(__dirname, "styles.css"), "utf8");
 
 function ruleOf(selector: string): string {
   const start = css.indexOf(`${selector} {`);

@@ -17,3 +17,22 @@ export function afterNextPaint(callback: () => void): () => void {
     cancelAnimationFrame(frame);
   };
 }
+
+/**
+ * Moves focus, after the next paint (when what an action removed or re-rendered is gone), to the first of
+ * `candidates` that finds an element in the page, unless focus has landed somewhere on its own meanwhile (it is
+ * only taken from <body>, where a removed control leaves it). Answers a cancel.
+ */
+export function focusAfterNextPaint(...candidates: (() => HTMLElement | null | undefined)[]): () => void {
+  return afterNextPaint(() => {
+    const active = document.activeElement;
+    if (active && active !== document.body && active.isConnected) return;
+    for (const find of candidates) {
+      const element = find();
+      if (element?.isConnected) {
+        element.focus({ preventScroll: false });
+        return;
+      }
+    }
+  });
+}

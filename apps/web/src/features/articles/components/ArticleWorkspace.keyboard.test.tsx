@@ -1,8 +1,10 @@
 import { type Article, type Claim, UNCONCLUDED_ARTICLE } from "@factmark/core";
 import { screen, waitFor, within } from "@testing-library/react";
 import userEvent from "@testing-library/user-event";
-import { describe, expect, it } from "vitest";
+import { useEffect } from "react";
+import { describe, expect, it, onTestFinished } from "vitest";
 import { NoticeProvider } from "../../../components/NoticeProvider";
+import { useNotice } from "../../../components/useNotice";
 import { buildClaim } from "../../../test/buildClaim";
 import { paragraphs } from "../../../test/createTestEditor";
 import { createTestQueryClient, renderWithQueryClient } from "../../../test/renderWithQueryClient";
@@ -60,6 +62,13 @@ function renderWorkspace(role: "admin" | "viewer" = "admin") {
     createTestQueryClient(role),
   );
   return api;
+}
+
+/** Raises an undo notice as the page opens, as a delete just before would have. */
+function RaiseNotice() {
+  const { showNotice } = useNotice();
+  useEffect(() => showNotice({ message: "Claim deleted", tone: "info", undo: () => {} }), [showNotice]);
+  return null;
 }
 
 const selectedCard = () => document.querySelector(".claim-card--selected");
@@ -163,5 +172,96 @@ describe("ArticleWorkspace by keyboard", () => {
     await user.keyboard("?");
     const sheet = screen.getByRole("dialog", { name: "Keyboard shortcuts" });
     expect(within(sheet).getByRole("row", { name: /Link the selected claim/ })).toHaveTextContent("L");
+  });
+
+  it("j and k move among the claims the filters show, never to a hidden one", async () => {
+    const user = userEvent.setup();
+    const api = renderWorkspace();
+    await screen.findByRole("list", { name: "Claims in document order" });
+    await user.click(screen.getByTestId("count-unverified"));
+    await user.keyboard("{Escape}j");
+    expect(selectedCard()).toHaveAttribute("data-claim-id", UNFOUNDED.id);
+    await user.keyboard("kj");
+    expect(selectedCard()).toHaveAttribute("data-claim-id", UNFOUNDED.id);
+    await user.keyboard("1");
+    expect(api.requestsTo(`PATCH /api/claims/${LIMITED.id}`)).toEqual([]);
+    expect(api.requestsTo(`PATCH /api/claims/${DOZENS.id}`)).toEqual([]);
+  });
+
+  it("Home and End on the resize handle go to the narrowest and the widest panel, as its value says", async () => {
+    const user = userEvent.setup();
+    renderWorkspace();
+    const handle = await screen.findByRole("separator", { name: "Resize the claims panel" });
+    handle.focus();
+    await user.keyboard("{Home}");
+    expect(handle.getAttribute("aria-valuenow")).toBe(handle.getAttribute("aria-valuemin"));
+    await user.keyboard("{End}");
+    expect(handle.getAttribute("aria-valuenow")).toBe(handle.getAttribute("aria-valuemax"));
+  });
+
+  it("a reviewer's c, l, r or e with nothing to act on gets a short answer", async () => {
+    const user = userEvent.setup();
+    renderWorkspace();
+    await screen.findByRole("list", { name: "Claims in document order" });
+    await user.keyboard("r");
+    const said = () =>
+      screen
+        .getAllByRole("status")
+        .map((notice) => notice.textContent ?? "")
+        .join(" ");
+    await waitFor(() => expect(said()).toContain("Select a claim first"));
+  });
+
+  it("takes an undo notice away on Edit text, so Ctrl+Z there is the text's own undo", async () => {
+    const user = userEvent.setup();
+    stubApi({
+      "GET /api/articles/article-1/claims": { status: 200, body: { items: CLAIMS, deletedIds: [], cursor: 1 } },
+      "GET /api/articles/article-1/links": { status: 200, body: { items: [] } },
+      "GET /api/articles/article-1/speakers": { status: 200, body: { items: [] } },
+    });
+    // jsdom lays nothing out: the editor scrolls to its selection from ranges' boxes, all empty here.
+    const { getClientRects, getBoundingClientRect } = Range.prototype;
+    Range.prototype.getClientRects = () => [] as unknown as DOMRectList;
+    Range.prototype.getBoundingClientRect = () => new DOMRect();
+    onTestFinished(() => {
+      Object.assign(Range.prototype, { getClientRects, getBoundingClientRect });
+    });
+    renderWithQueryClient(
+      <NoticeProvider>
+        <RaiseNotice />
+        <ArticleWorkspace article={ARTICLE} />
+      </NoticeProvider>,
+      createTestQueryClient("admin"),
+    );
+    expect(await screen.findByText("Claim deleted")).toBeInTheDocument();
+    await user.click(screen.getByRole("button", { name: "Edit text" }));
+    await waitFor(() => expect(screen.queryByText("Claim deleted")).toBeNull());
+  });
+
+  it("keeps focus on a claim through delete and undo: the next claim, then the restored one", async () => {
+    const user = userEvent.setup();
+    stubApi({
+      // The list, then what changed since: the delete, then the restore.
+      "GET /api/articles/article-1/claims": [
+        { status: 200, body: { items: CLAIMS, deletedIds: [], cursor: 1 } },
+        { status: 200, body: { items: [], deletedIds: [DOZENS.id], cursor: 2 } },
+        { status: 200, body: { items: [DOZENS], deletedIds: [], cursor: 3 } },
+      ],
+      "GET /api/articles/article-1/links": { status: 200, body: { items: [] } },
+      "GET /api/articles/article-1/speakers": { status: 200, body: { items: [] } },
+      [`DELETE /api/claims/${DOZENS.id}`]: { status: 200, body: DOZENS },
+      [`POST /api/claims/${DOZENS.id}/restore`]: { status: 200, body: DOZENS },
+    });
+    renderWithQueryClient(
+      <NoticeProvider>
+        <ArticleWorkspace article={ARTICLE} />
+      </NoticeProvider>,
+      createTestQueryClient("admin"),
+    );
+    await user.click(await screen.findByRole("button", { name: /Delete claim “transferred dozens/ }));
+    await waitFor(() => expect(screen.getByRole("button", { name: /Show claim.*totally unfounded/ })).toHaveFocus());
+    await screen.findByText("Claim deleted.");
+    await user.keyboard("{Control>}z{/Control}");
+    await waitFor(() => expect(screen.getByRole("button", { name: /Show claim.*transferred dozens/ })).toHaveFocus());
   });
 });

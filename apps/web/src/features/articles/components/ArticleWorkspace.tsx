@@ -68,6 +68,10 @@ interface FieldRequest {
   serial: number;
 }
 
+/** The answers to a key that needs something selected, pressed with nothing selected. */
+const SELECT_CLAIM_NOTICE = "Select a claim first";
+const SELECT_TEXT_NOTICE = "Select text to mark it";
+
 /** How far one arrow key moves the panel's edge, in CSS pixels. */
 const RESIZE_STEP = 24;
 
@@ -95,8 +99,15 @@ export function ArticleWorkspace({ article, live = NO_LIVE }: ArticleWorkspacePr
   const links = linksQuery.data ?? NO_LINKS;
   const selection = useClaimSelection(links);
   const { markClaim, changeClaim, changeVerdict, deleteClaim, conflict, resolveConflict } = useClaimActions(article.id);
-  const { undoNotice, showNotice } = useNotice();
+  const { undoNotice, showNotice, dismissNotice } = useNotice();
   useUndoShortcut(undoNotice);
+  // An undo offered before Edit text mode (a claim deleted, say) does not follow the reviewer into it.
+  const hasUndoNotice = undoNotice !== null;
+  const hasUndoNoticeRef = useRef(hasUndoNotice);
+  hasUndoNoticeRef.current = hasUndoNotice;
+  useEffect(() => {
+    if (editing.isEditing && hasUndoNoticeRef.current) dismissNotice();
+  }, [editing.isEditing, dismissNotice]);
   const editorRef = useRef<ArticleEditorHandle>(null);
   const firstScreen = useFirstScreenFirst(article.doc, !claimsQuery.isPending || editing.isEditing);
   // The page's own first screen (the preview, or the editor) takes the server's place in one frame.
@@ -165,6 +176,8 @@ export function ArticleWorkspace({ article, live = NO_LIVE }: ArticleWorkspacePr
   const [isSheetOpen, setIsSheetOpen] = useState(false);
   const [fieldRequest, setFieldRequest] = useState<FieldRequest | null>(null);
   const sidebarRef = useRef<HTMLElement>(null);
+  /** The claims the list's filters show (ClaimSidebar says), null before it first does. */
+  const visibleClaimIdsRef = useRef<readonly string[] | null>(null);
   const drawerToggleRef = useRef<HTMLButtonElement>(null);
   const selectedClaim = claims.find((claim) => claim.id === selection.selectedClaimId) ?? null;
 
@@ -205,15 +218,19 @@ export function ArticleWorkspace({ article, live = NO_LIVE }: ArticleWorkspacePr
   );
 
   const refuseReadOnly = () => showNotice({ message: READ_ONLY_NOTICE, tone: "info" });
+  /** j/k: the next or previous claim the list's filters show (all of them until the list says otherwise). */
   const stepClaim = (step: 1 | -1) => {
-    if (claims.length === 0) return false;
-    const at = claims.findIndex((claim) => claim.id === selection.selectedClaimId);
-    const next = at === -1 ? (step === 1 ? 0 : claims.length - 1) : Math.max(0, Math.min(claims.length - 1, at + step));
-    revealClaim((claims[next] as Claim).id);
+    const ids = visibleClaimIdsRef.current ?? claims.map((claim) => claim.id);
+    if (ids.length === 0) return false;
+    const at = selection.selectedClaimId === null ? -1 : ids.indexOf(selection.selectedClaimId);
+    const next = at === -1 ? (step === 1 ? 0 : ids.length - 1) : Math.max(0, Math.min(ids.length - 1, at + step));
+    revealClaim(ids[next] as string);
   };
+  /** A key that acts on the selected claim, pressed with none selected, is answered rather than ignored. */
+  const askForClaim = () => showNotice({ message: SELECT_CLAIM_NOTICE, tone: "info" });
   const askForField = (field: FieldRequest["field"], action: "claim.edit" | "evidence.create") => {
-    if (!selectedClaim) return false;
     if (!can(action)) return refuseReadOnly();
+    if (!selectedClaim) return askForClaim();
     showDetails();
     selection.selectClaim(selectedClaim.id);
     setFieldRequest((request) => ({ claimId: selectedClaim.id, field, serial: (request?.serial ?? 0) + 1 }));
@@ -241,8 +258,8 @@ export function ArticleWorkspace({ article, live = NO_LIVE }: ArticleWorkspacePr
       openDrawer();
     },
     linkClaim: () => {
-      if (!selectedClaim) return false;
       if (!can("link.create")) return refuseReadOnly();
+      if (!selectedClaim) return askForClaim();
       showDetails();
       selection.selectClaim(selectedClaim.id);
       selection.startLinking(selectedClaim.id);
@@ -262,7 +279,15 @@ export function ArticleWorkspace({ article, live = NO_LIVE }: ArticleWorkspacePr
     },
   });
   function setSelectedVerdict(verdict: Claim["verdict"]) {
-    if (!selectedClaim) return false;
+    if (!selectedClaim) {
+      // In the article text the key is the editor's to mark with (AnnotationMode, which answers a viewer there
+      // itself); elsewhere, with nothing selected at all, it is answered.
+      if (document.activeElement?.closest(".article-text") || window.getSelection()?.isCollapsed === false) {
+        return false;
+      }
+      if (!can("claim.create")) return refuseReadOnly();
+      return showNotice({ message: SELECT_TEXT_NOTICE, tone: "info" });
+    }
     if (!can("claim.edit")) return refuseReadOnly();
     if (selectedClaim.verdict !== verdict) changeVerdict(selectedClaim, verdict);
   }
@@ -286,8 +311,9 @@ export function ArticleWorkspace({ article, live = NO_LIVE }: ArticleWorkspacePr
     const widths: Record<string, number> = {
       ArrowLeft: sidebarWidth.width + RESIZE_STEP,
       ArrowRight: sidebarWidth.width - RESIZE_STEP,
-      Home: SIDEBAR_WIDTH.max,
-      End: SIDEBAR_WIDTH.min,
+      // As a separator's value (its aria-valuenow, the panel's width) goes: Home the least, End the most.
+      Home: SIDEBAR_WIDTH.min,
+      End: SIDEBAR_WIDTH.max,
     };
     const width = widths[event.key];
     if (width === undefined) return;
@@ -429,10 +455,12 @@ export function ArticleWorkspace({ article, live = NO_LIVE }: ArticleWorkspacePr
               onClick={() => setSidePanel("suggestions")}
             >
               Suggestions
-              {suggestionDesk.query.data && (
+              {suggestionDesk.query.isCurrent && (
                 <>
                   {" "}
-                  <span className="filter-chip__count">{suggestionDesk.items.length}</span>
+                  <span className="filter-chip__count">
+                    {suggestionDesk.totals.claim + suggestionDesk.totals.contradiction}
+                  </span>
                 </>
               )}
             </button>
@@ -503,6 +531,9 @@ export function ArticleWorkspace({ article, live = NO_LIVE }: ArticleWorkspacePr
                   selectedClaimId={selection.selectedClaimId}
                   emphasisedClaimIds={selection.emphasisedClaimIds}
                   onSelect={(claim) => revealClaim(claim.id)}
+                  onVisibleChange={(ids) => {
+                    visibleClaimIdsRef.current = ids;
+                  }}
                   onHover={(claim) => selection.hoverClaim(claim?.id ?? null)}
                   onVerdictChange={changeVerdict}
                   onDelete={deleteClaim}

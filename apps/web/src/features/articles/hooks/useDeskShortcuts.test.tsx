@@ -1,7 +1,7 @@
 import { render, screen } from "@testing-library/react";
 import userEvent from "@testing-library/user-event";
 import { describe, expect, it, vi } from "vitest";
-import { DESK_SHORTCUTS, type DeskCommand, useDeskShortcuts } from "./useDeskShortcuts";
+import { DESK_SHORTCUTS, type DeskCommand, keyLabel, useDeskShortcuts } from "./useDeskShortcuts";
 
 function Desk({ handlers }: { handlers: Partial<Record<DeskCommand, () => unknown>> }) {
   useDeskShortcuts(handlers);
@@ -58,6 +58,16 @@ describe("useDeskShortcuts", () => {
       "showShortcuts",
     ]) {
       expect(commands).toContain(command);
+    }
+  });
+
+  it("lists the keys other widgets handle too: Ctrl+Enter, the claim list's arrows, the resize handle's", () => {
+    const rows = DESK_SHORTCUTS.map((shortcut) => shortcut.keys.map((keys) => keys.map(keyLabel).join(" ")));
+    const labels = rows.flat();
+    for (const label of ["Ctrl+Enter", "Ctrl+Z", "↑", "↓", "Home", "End", "←", "→"]) expect(labels).toContain(label);
+    for (const shortcut of DESK_SHORTCUTS.filter((candidate) => candidate.keys.flat().some((key) => key.length > 1))) {
+      if (["Enter", "Escape"].includes(shortcut.keys[0]?.[0] ?? "")) continue;
+      expect(shortcut.isHandledElsewhere).toBe(true);
     }
   });
 });

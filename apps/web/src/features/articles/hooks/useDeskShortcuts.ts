@@ -15,7 +15,10 @@ export type DeskCommand =
   | "dismissSuggestion"
   | `verdict:${Verdict}`
   | "stepBack"
-  | "undo";
+  | "undo"
+  | "saveRationale"
+  | "moveInList"
+  | "resizePanel";
 
 /** One shortcut: the key sequences that run it (any one of them), and what it does, as the shortcut sheet says it. */
 export interface DeskShortcut {
@@ -73,23 +76,54 @@ export const DESK_SHORTCUTS: readonly DeskShortcut[] = [
     description: "Undo what the last notice offers to",
     isHandledElsewhere: true,
   },
+  {
+    command: "saveRationale",
+    keys: [["Control+Enter"]],
+    description: "In the rationale: save it",
+    isHandledElsewhere: true,
+  },
+  {
+    command: "moveInList",
+    keys: [["ArrowUp"], ["ArrowDown"], ["Home"], ["End"]],
+    description: "In the claim list: the previous, next, first or last claim it shows",
+    isHandledElsewhere: true,
+  },
+  {
+    command: "resizePanel",
+    keys: [["ArrowLeft"], ["ArrowRight"], ["Home"], ["End"]],
+    description: "On the panel's resize handle: wider, narrower, narrowest, widest",
+    isHandledElsewhere: true,
+  },
 ];
+
+/** How the named keys read in the sheet. */
+const KEY_LABELS: Record<string, string> = {
+  Escape: "Esc",
+  ArrowUp: "↑",
+  ArrowDown: "↓",
+  ArrowLeft: "←",
+  ArrowRight: "→",
+};
 
 /** How a key reads in the sheet. */
 export function keyLabel(key: string): string {
-  if (key === "Escape") return "Esc";
-  if (key.startsWith("Control+")) return `Ctrl+${key.slice("Control+".length).toUpperCase()}`;
-  return key.length === 1 ? key.toUpperCase() : key;
+  if (key.startsWith("Control+")) return `Ctrl+${keyLabel(key.slice("Control+".length))}`;
+  return KEY_LABELS[key] ?? (key.length === 1 ? key.toUpperCase() : key);
 }
 
 /** How long the second key of a sequence (`g t`) may wait for the first. */
 const SEQUENCE_TIMEOUT_MS = 1500;
 
-/** What is typed into: there every key is the field's. The article text is not, while it is only annotated. */
+/**
+ * What is typed into, where every key (Ctrl+Z too) is the field's: an input, textarea or select, the article text
+ * in Edit text mode, or any contenteditable element not marked `aria-readonly="true"` (the article text while it is
+ * only annotated is, and types nothing).
+ */
 export function isTypingTarget(target: EventTarget | null): boolean {
   if (!(target instanceof Element)) return false;
-  if (target.closest(".article-editor--editing")) return true;
-  return target.closest("input, textarea, select, [contenteditable='true']:not(.article-text)") !== null;
+  if (target.closest("input, textarea, select, .article-editor--editing")) return true;
+  const editable = target.closest("[contenteditable]:not([contenteditable='false'])");
+  return editable !== null && editable.getAttribute("aria-readonly") !== "true";
 }
 
 /** What a key press is called in the table, or null when it is none of the desk's (a modifier held, say). */

@@ -37,7 +37,7 @@ describe("useUndoShortcut", () => {
     const page = place(`
       <input aria-label="Speaker" /><textarea aria-label="Rationale"></textarea><select aria-label="Kind"></select>
       <div contenteditable="true" data-field><p>Rationale</p></div>
-      <div contenteditable="true" class="article-text"><p>Iran sold drones.</p></div>
+      <div contenteditable="true" class="article-text" aria-readonly="true"><p>Iran sold drones.</p></div>
     `);
     renderHook(() => useUndoShortcut(onUndo));
     for (const field of page.querySelectorAll("input, textarea, select, [data-field] p")) {
@@ -46,6 +46,20 @@ describe("useUndoShortcut", () => {
     expect(onUndo).not.toHaveBeenCalled();
     fireEvent.keyDown(page.querySelector(".article-text p") as Element, { key: "z", ctrlKey: true });
     expect(onUndo).toHaveBeenCalledOnce();
+  });
+
+  it("leaves Ctrl+Z to the article text while it is being edited, and to any other editable element", () => {
+    const onUndo = vi.fn();
+    const page = place(`
+      <div contenteditable="true" class="article-text" aria-readonly="false"><p>Iran sold drones.</p></div>
+      <div contenteditable="" aria-label="Note"><p>Draft</p></div>
+      <div contenteditable="plaintext-only" aria-label="Title">Title</div>
+    `);
+    renderHook(() => useUndoShortcut(onUndo));
+    for (const field of page.querySelectorAll("p, [aria-label='Title']")) {
+      expect(fireEvent.keyDown(field, { key: "z", ctrlKey: true })).toBe(true);
+    }
+    expect(onUndo).not.toHaveBeenCalled();
   });
 
   it("listens only while there is something to undo", () => {

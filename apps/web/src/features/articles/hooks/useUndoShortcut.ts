@@ -1,17 +1,16 @@
 import { useEffect } from "react";
+import { isTypingTarget } from "./useDeskShortcuts";
 
 /**
- * Ctrl+Z (Cmd+Z on a Mac) anywhere on the page runs `onUndo`, while there is one. Typing in a field
- * keeps its own undo; the article text is left out of that, since annotating it types nothing.
+ * Ctrl+Z (Cmd+Z on a Mac) anywhere on the page runs `onUndo`, while there is one. Wherever the user types
+ * (see `isTypingTarget`, the article text in Edit text mode included) the key is left to that field's own undo.
  */
 export function useUndoShortcut(onUndo: (() => void) | null) {
   useEffect(() => {
     if (!onUndo) return;
     function handleKeyDown(event: KeyboardEvent) {
       const isUndo = (event.ctrlKey || event.metaKey) && !event.shiftKey && event.key.toLowerCase() === "z";
-      const target = event.target as HTMLElement | null;
-      const isTyping = target?.closest("input, textarea, select, [contenteditable='true']:not(.article-text)");
-      if (!isUndo || isTyping) return;
+      if (!isUndo || isTypingTarget(event.target)) return;
       event.preventDefault();
       onUndo?.();
     }

@@ -1,4 +1,7 @@
+import type { Claim } from "@factmark/core";
+import { QueryClientProvider } from "@tanstack/react-query";
 import { screen } from "@testing-library/react";
+import userEvent from "@testing-library/user-event";
 import { describe, expect, it, vi } from "vitest";
 import { buildClaim } from "../../../test/buildClaim";
 import { renderWithQueryClient } from "../../../test/renderWithQueryClient";
@@ -11,7 +14,11 @@ const ADA = { id: "ada", name: "Ada Admin" };
 function renderDetails(claim = buildClaim(TEXT, "transferred dozens just this summer", "contradicted")) {
   // The claim's evidence, history and workflow load beside it; what they answer does not matter here.
   stubApi({});
-  return renderWithQueryClient(
+  return renderWithQueryClient(details(claim));
+}
+
+function details(claim: Claim) {
+  return (
     <ClaimDetails
       claim={claim}
       claims={[claim]}
@@ -23,7 +30,7 @@ function renderDetails(claim = buildClaim(TEXT, "transferred dozens just this su
       onStopLinking={vi.fn()}
       onSelectClaim={vi.fn()}
       onChange={vi.fn()}
-    />,
+    />
   );
 }
 
@@ -49,5 +56,17 @@ describe("ClaimDetails", () => {
     expect(screen.getByText(/^Marked by/)).toHaveTextContent(
       "Marked by Ana Ruiz (imported by Ada Admin) · 20 Nov 2025",
     );
+  });
+
+  it("keeps focus in the speaker field once Enter has saved it and the claim comes back with the speaker", async () => {
+    const user = userEvent.setup();
+    const claim = buildClaim(TEXT, "transferred dozens just this summer", "contradicted");
+    const { rerender, queryClient } = renderDetails(claim);
+    const input = screen.getByRole("combobox", { name: "Speaker" });
+    await user.type(input, "Ali Bagheri{Enter}");
+    const saved = { ...claim, speaker: "Ali Bagheri", version: claim.version + 1 };
+    rerender(<QueryClientProvider client={queryClient}>{details(saved)}</QueryClientProvider>);
+    expect(screen.getByRole("combobox", { name: "Speaker" })).toHaveFocus();
+    expect(screen.getByRole("combobox", { name: "Speaker" })).toHaveValue("Ali Bagheri");
   });
 });

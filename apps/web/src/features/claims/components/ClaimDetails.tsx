@@ -75,7 +75,8 @@ export function ClaimDetails({
       {canEdit ? (
         <>
           <SpeakerField
-            key={`speaker-${claim.id}-${claim.speaker}`}
+            // Not keyed by the speaker: the field stays (and keeps focus) when a save brings the claim back.
+            key={`speaker-${claim.id}`}
             claim={claim}
             onSave={(speaker) => onChange(claim, { speaker })}
           />

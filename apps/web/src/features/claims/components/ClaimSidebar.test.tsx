@@ -1,6 +1,6 @@
 import type { Claim } from "@factmark/core";
 import { QueryClientProvider } from "@tanstack/react-query";
-import { screen, within } from "@testing-library/react";
+import { screen, waitFor, within } from "@testing-library/react";
 import userEvent from "@testing-library/user-event";
 import { describe, expect, it, vi } from "vitest";
 import { buildClaim } from "../../../test/buildClaim";
@@ -164,5 +164,16 @@ describe("ClaimSidebar", () => {
     expect(screen.getByRole("option", { name: "Mine (2)" })).toBeInTheDocument();
     expect(screen.getByRole("option", { name: "In progress (2)" })).toBeInTheDocument();
     expect(shownQuotes()).toHaveLength(2);
+  });
+
+  it("moves focus after a delete to the next claim in the list, else the previous, else the list", async () => {
+    const user = userEvent.setup();
+    const props = renderSidebar();
+    await user.click(screen.getByRole("button", { name: /Delete claim “limited number/ }));
+    props.rerender({ claims: CLAIMS.slice(1) });
+    await waitFor(() => expect(screen.getByRole("button", { name: /Show claim.*transferred dozens/ })).toHaveFocus());
+    await user.click(screen.getByRole("button", { name: /Delete claim “totally unfounded/ }));
+    props.rerender({ claims: CLAIMS.slice(1, 2) });
+    await waitFor(() => expect(screen.getByRole("button", { name: /Show claim.*transferred dozens/ })).toHaveFocus());
   });
 });

@@ -11,7 +11,9 @@ import {
   useRef,
   useState,
 } from "react";
+import { focusAfterNextPaint } from "../../../lib/afterNextPaint";
 import { useCurrentUser } from "../../auth/hooks/useCurrentUser";
+import { findClaimQuote } from "../findClaimQuote";
 import { ClaimCard } from "./ClaimCard";
 import { ClaimWorkflowFilters, matchesAssigneeFilter } from "./ClaimWorkflowFilters";
 import { VerdictFilter } from "./VerdictFilter";
@@ -33,6 +35,11 @@ export interface ClaimSidebarProps {
   renderDetails?: (claim: Claim) => ReactNode;
   /** What others are doing with a claim now, shown on its card. */
   renderLiveStatus?: (claim: Claim) => ReactNode;
+  /**
+   * Told the ids of the claims the filters show, in document order, whenever they change (j/k step along these,
+   * never to a hidden claim).
+   */
+  onVisibleChange?: (visibleIds: readonly string[]) => void;
   /** Renames and merges the article's speakers, folded under the speaker filter (reviewers and up). */
   speakersManager?: ReactNode;
 }
@@ -201,6 +208,7 @@ export function ClaimSidebar({
   renderDetails,
   renderLiveStatus,
   speakersManager,
+  onVisibleChange,
   canEdit = true,
   canDelete = true,
 }: ClaimSidebarProps) {
@@ -238,6 +246,9 @@ export function ClaimSidebar({
   const listRef = useRef<HTMLOListElement>(null);
   const isWindowed = visible.length > WINDOWING_THRESHOLD;
   const visibleIds = useMemo(() => visible.map((claim) => claim.id), [visible]);
+  const onVisibleChangeRef = useRef(onVisibleChange);
+  onVisibleChangeRef.current = onVisibleChange;
+  useEffect(() => onVisibleChangeRef.current?.(visibleIds), [visibleIds]);
   const selectedIndex = selectedClaimId === null ? -1 : visibleIds.indexOf(selectedClaimId);
   const listWindow = useListWindow(listRef, visibleIds, isWindowed, selectedIndex === -1 ? null : selectedIndex);
 
@@ -250,6 +261,25 @@ export function ClaimSidebar({
       selectedRef.current?.querySelector<HTMLElement>(".claim-card__quote")?.focus({ preventScroll: true });
     }
   }, [selectedClaimId]);
+
+  /** Deletes `claim`; focus, which its Delete button took away with it, goes to the next claim, the previous, or the list. */
+  function deleteAndRefocus(claim: Claim) {
+    const at = visibleIds.indexOf(claim.id);
+    refocusAfterDeleteRef.current = { deletedId: claim.id, nextId: visibleIds[at + 1] ?? visibleIds[at - 1] ?? null };
+    onDelete(claim);
+  }
+  // Once the deleted claim's card is gone (at once, or when the server agrees), and focus with it.
+  const refocusAfterDeleteRef = useRef<{ deletedId: string; nextId: string | null } | null>(null);
+  useEffect(() => {
+    const pending = refocusAfterDeleteRef.current;
+    if (!pending || visibleIds.includes(pending.deletedId)) return;
+    refocusAfterDeleteRef.current = null;
+    const { nextId } = pending;
+    focusAfterNextPaint(
+      () => (nextId ? findClaimQuote(nextId) : null),
+      () => listRef.current,
+    );
+  }, [visibleIds]);
 
   // The list is one Tab stop: the selected card, or the first. Arrows move the selection (and focus) along it.
   const tabStopId = selectedIndex === -1 ? (visibleIds[0] ?? null) : selectedClaimId;
@@ -323,6 +353,8 @@ export function ClaimSidebar({
           </p>
           <ol
             ref={listRef}
+            // Focusable by script only: where focus goes when the last claim it showed is deleted.
+            tabIndex={-1}
             className="claim-list"
             aria-label="Claims in document order"
             aria-describedby={hintId}
@@ -342,7 +374,7 @@ export function ClaimSidebar({
                 onSelect={onSelect}
                 onHover={onHover}
                 onVerdictChange={onVerdictChange}
-                onDelete={onDelete}
+                onDelete={deleteAndRefocus}
                 canEdit={canEdit}
                 canDelete={canDelete}
                 liveStatus={renderLiveStatus?.(claim)}

@@ -1,5 +1,5 @@
 import { QueryClient, QueryClientProvider } from "@tanstack/react-query";
-import { render, screen } from "@testing-library/react";
+import { cleanup, render, screen } from "@testing-library/react";
 import userEvent from "@testing-library/user-event";
 import { afterEach, describe, expect, it, vi } from "vitest";
 import { buildClaim } from "../../../test/buildClaim";
@@ -7,7 +7,7 @@ import { SpeakerField } from "./SpeakerField";
 
 const TEXT = "Iran sold a limited number of drones.";
 
-function renderField(onSave = vi.fn(), speaker: string | null = null) {
+function renderField(onSave = vi.fn(), speaker: string | null = null, id?: string) {
   vi.stubGlobal(
     "fetch",
     vi.fn(async () => Response.json({ items: ["Hossein Amir-Abdollahian", "Robert Malley", "Sergei Lavrov"] })),
@@ -15,7 +15,10 @@ function renderField(onSave = vi.fn(), speaker: string | null = null) {
   const queryClient = new QueryClient({ defaultOptions: { queries: { retry: false } } });
   render(
     <QueryClientProvider client={queryClient}>
-      <SpeakerField claim={buildClaim(TEXT, "limited number", "unverified", { speaker })} onSave={onSave} />
+      <SpeakerField
+        claim={buildClaim(TEXT, "limited number", "unverified", id ? { speaker, id } : { speaker })}
+        onSave={onSave}
+      />
     </QueryClientProvider>,
   );
   return onSave;
@@ -79,5 +82,28 @@ describe("SpeakerField", () => {
     await user.type(input, "Rob{Escape}{Escape}");
     expect(input).toHaveValue("Robert Malley");
     expect(onSave).not.toHaveBeenCalled();
+  });
+
+  it("takes the one speaker a half-typed name begins on Enter, not the half-typed name", async () => {
+    const user = userEvent.setup();
+    const onSave = renderField();
+    const input = screen.getByRole("combobox", { name: "Speaker" });
+    await user.type(input, "Rob");
+    await screen.findByRole("option", { name: "Robert Malley" });
+    await user.keyboard("{Enter}");
+    expect(onSave).toHaveBeenLastCalledWith("Robert Malley");
+    expect(onSave).not.toHaveBeenCalledWith("Rob");
+  });
+
+  it("keeps a draft when the field goes away unsaved (the card collapses) and brings it back", async () => {
+    const user = userEvent.setup();
+    renderField(vi.fn(), null, "claim-collapsing");
+    await user.type(screen.getByRole("combobox", { name: "Speaker" }), "Ali Bag");
+    cleanup();
+    renderField(vi.fn(), null, "claim-collapsing");
+    expect(screen.getByRole("combobox", { name: "Speaker" })).toHaveValue("Ali Bag");
+    expect(screen.getByText(/Not saved/)).toBeInTheDocument();
+    await user.click(screen.getByRole("combobox", { name: "Speaker" }));
+    await user.keyboard("{Escape}{Escape}");
   });
 });

@@ -20,16 +20,46 @@ function suggestionsFor(speakers: readonly string[], typed: string): string[] {
 }
 
 /**
+ * The unsaved names typed per claim id, so a draft outlives its field (the claim's card collapsing, another claim
+ * selected) for as long as the page is open; a save or Escape clears it.
+ */
+const drafts = new Map<string, string>();
+
+/** The one speaker whose name `typed` begins without being all of it (case aside); null if none or several. */
+function onlyNameBegunBy(speakers: readonly string[], typed: string): string | null {
+  const wanted = typed.trim().toLocaleLowerCase();
+  if (!wanted || speakers.some((speaker) => speaker.toLocaleLowerCase() === wanted)) return null;
+  const begun = speakers.filter((speaker) => speaker.toLocaleLowerCase().startsWith(wanted));
+  return begun.length === 1 ? (begun[0] as string) : null;
+}
+
+/**
  * Who made the claim: a combobox suggesting the speakers already used in this article as you type. It stores
  * only on an explicit act: choosing a suggestion (click, or arrows then Enter), or Enter on the name typed.
- * Leaving the field stores nothing: a half-typed name stays in it, marked "Not saved", so a slip of Tab
- * neither makes a speaker of "Ser" nor throws away what was typed. Escape puts back the stored name.
+ * Enter on a name that only begins one existing speaker's name ("Rob" while "Robert Malley" is there) takes
+ * that speaker: a half-typed name is never stored for a whole one (to add a new speaker whose name begins
+ * another's, type it whole). Leaving the field stores nothing: a half-typed name stays in it, marked "Not
+ * saved", and is kept as a draft if the field goes away (the card collapses), so a slip of Tab neither makes a
+ * speaker of "Ser" nor throws away what was typed. Escape puts back the stored name. A save keeps the field
+ * (and its focus) in place.
  */
 export function SpeakerField({ claim, onSave }: SpeakerFieldProps) {
   const id = useId();
   const speakersQuery = useSpeakersQuery(claim.articleId);
   const stored = claim.speaker ?? "";
-  const [draft, setDraft] = useState(stored);
+  const [draft, setDraftState] = useState(() => drafts.get(claim.id) ?? stored);
+  // The claim came back with another stored name (a save, someone else's change): the field shows it, unless a
+  // draft is being typed.
+  const [shownStored, setShownStored] = useState(stored);
+  if (shownStored !== stored) {
+    setShownStored(stored);
+    if (!drafts.has(claim.id)) setDraftState(stored);
+  }
+  function setDraft(value: string) {
+    setDraftState(value);
+    if (value.trim() === stored) drafts.delete(claim.id);
+    else drafts.set(claim.id, value);
+  }
   const [isOpen, setIsOpen] = useState(false);
   const [activeIndex, setActiveIndex] = useState(-1);
   const [error, setError] = useState<string | null>(null);
@@ -44,7 +74,8 @@ export function SpeakerField({ claim, onSave }: SpeakerFieldProps) {
       return;
     }
     setError(null);
-    setDraft(parsed.data ?? "");
+    drafts.delete(claim.id);
+    setDraftState(parsed.data ?? "");
     setIsOpen(false);
     setActiveIndex(-1);
     if (parsed.data !== claim.speaker) onSave(parsed.data);
@@ -66,14 +97,15 @@ export function SpeakerField({ claim, onSave }: SpeakerFieldProps) {
     if (event.key === "Enter") {
       event.preventDefault();
       const chosen = isListShown ? suggestions[activeIndex] : undefined;
-      save(chosen ?? draft);
+      save(chosen ?? onlyNameBegunBy(speakersQuery.data ?? [], draft) ?? draft);
       return;
     }
     if (event.key === "Escape") {
       // First the suggestions close; then the stored name comes back. Either way the desk's Escape waits.
       if (isListShown) setIsOpen(false);
       else if (isUnsaved) {
-        setDraft(stored);
+        drafts.delete(claim.id);
+        setDraftState(stored);
         setError(null);
       } else return;
       event.stopPropagation();

@@ -1,8 +1,9 @@
 import { VERDICT_KEYS, VERDICT_LABELS, VERDICTS, type Verdict } from "@factmark/core";
 import type { CSSProperties } from "react";
+import { readOnlyNotice } from "../../auth/components/AccessNotice";
 
-/** What a reviewer who may only read sees where the verdicts would be. */
-export const READ_ONLY_NOTICE = "Read only — ask an admin for reviewer access";
+/** What a reader who may not mark sees where the verdicts would be: marking needs reviewer access. */
+export const READ_ONLY_NOTICE = readOnlyNotice("reviewer");
 
 export interface VerdictToolbarProps {
   onChoose: (verdict: Verdict) => void;

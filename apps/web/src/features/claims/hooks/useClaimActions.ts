@@ -2,6 +2,8 @@ import { type Claim, type ClaimUpdate, type Selectors, type Verdict, ZClaim } fr
 import { useCallback, useState } from "react";
 import { useNotice } from "../../../components/useNotice";
 import { ApiError, errorMessage } from "../../../lib/ApiError";
+import { afterNextPaint } from "../../../lib/afterNextPaint";
+import { findClaimQuote } from "../findClaimQuote";
 import { useCreateClaimMutation } from "./useCreateClaimMutation";
 import { useDeleteClaimMutation, useRestoreClaimMutation } from "./useDeleteClaimMutation";
 import { useLatestChangeAuthor } from "./useLatestChangeAuthor";
@@ -20,6 +22,18 @@ export function staleClaimOf(error: unknown): Claim | null {
   if (!(error instanceof ApiError) || error.code !== "PRECONDITION_FAILED") return null;
   const parsed = ZClaim.safeParse((error.details as { current?: unknown } | undefined)?.current);
   return parsed.success ? parsed.data : null;
+}
+
+/**
+ * After an undo brings claim `claimId` back (Ctrl+Z, or the notice's Undo button, which goes with the notice),
+ * its card takes focus, if focus is nowhere or on another claim in the list.
+ */
+function focusRestoredClaim(claimId: string) {
+  afterNextPaint(() => {
+    const active = document.activeElement;
+    const isFocusFree = !active || active === document.body || !active.isConnected || active.closest(".claim-list");
+    if (isFocusFree) findClaimQuote(claimId)?.focus();
+  });
 }
 
 /**
@@ -87,11 +101,16 @@ export function useClaimActions(articleId: string) {
           showNotice({
             message: "Claim deleted.",
             tone: "info",
-            undo: () =>
+            undo: () => {
               restoreMutation.mutate(deleted, {
                 onError: showError,
-                onSuccess: () => showNotice({ message: "Claim restored.", tone: "info" }),
-              }),
+                onSuccess: () => {
+                  showNotice({ message: "Claim restored.", tone: "info" });
+                  focusRestoredClaim(deleted.id);
+                },
+              });
+              focusRestoredClaim(deleted.id);
+            },
           }),
       }),
     [deleteMutation, restoreMutation, showNotice, showError],

@@ -36,4 +36,21 @@ describe("EditBar", () => {
       "2 claims are no longer in the text: re-attach or delete them in the list beside it.",
     );
   });
+
+  it("gives focus back to Edit text when Cancel (or Save) leaves Edit text mode from the bar", async () => {
+    const bar = (isEditing: boolean) => (
+      <EditBar
+        isEditing={isEditing}
+        isSaving={false}
+        status={null}
+        onStart={vi.fn()}
+        onSave={vi.fn()}
+        onCancel={vi.fn()}
+      />
+    );
+    const { rerender } = render(bar(true));
+    screen.getByRole("button", { name: "Cancel" }).focus();
+    rerender(bar(false));
+    expect(screen.getByRole("button", { name: "Edit text" })).toHaveFocus();
+  });
 });

@@ -11,7 +11,11 @@ export interface EvidenceFormProps {
   /** Errors by field, from the client's check or the server's answer. */
   errors: EvidenceFieldErrors;
   onSubmit: (values: EvidenceFormValues) => void;
-  onCancel: () => void;
+  /**
+   * Closes the form: Cancel with no values (what was typed is dropped), Esc with the values typed (the caller may
+   * keep them as a draft); either way the form's opener takes focus back.
+   */
+  onCancel: (draft?: EvidenceFormValues) => void;
 }
 
 /** The fields of a piece of evidence, each with its error next to it; the parent validates and saves. */
@@ -71,7 +75,19 @@ export function EvidenceForm({
 
   // The browser's own checks are off: the core schema checks, and says why next to the field.
   return (
-    <form ref={formRef} className="evidence-form" onSubmit={handleSubmit} noValidate>
+    <form
+      ref={formRef}
+      className="evidence-form"
+      onSubmit={handleSubmit}
+      noValidate
+      onKeyDown={(event) => {
+        if (event.key !== "Escape") return;
+        // Closing the form is this Escape's whole step back (not the desk's, which would unselect the claim).
+        event.stopPropagation();
+        event.preventDefault();
+        onCancel(values);
+      }}
+    >
       <fieldset>
         <legend>{legend}</legend>
         <label className="fact-field">
@@ -130,7 +146,7 @@ export function EvidenceForm({
           <button type="submit" className="button button--primary" disabled={isPending}>
             {isPending ? "Saving…" : submitLabel}
           </button>
-          <button type="button" className="button button--quiet" onClick={onCancel}>
+          <button type="button" className="button button--quiet" onClick={() => onCancel()}>
             Cancel
           </button>
         </div>

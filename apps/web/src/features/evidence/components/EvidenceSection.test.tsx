@@ -234,4 +234,22 @@ describe("EvidenceSection", () => {
     renderSection();
     expect(await screen.findByRole("alert")).toHaveTextContent("The evidence could not be loaded.");
   });
+
+  it("Esc closes the add form, back on Add evidence, keeping what was typed for the next time it opens", async () => {
+    const user = userEvent.setup();
+    stubApi({ [`GET ${EVIDENCE_PATH}`]: { status: 200, body: { items: [] } } });
+    renderSection();
+    await user.click(await screen.findByRole("button", { name: "Add evidence" }));
+    await user.keyboard("{Escape}");
+    const add = await screen.findByRole("button", { name: "Add evidence" });
+    await waitFor(() => expect(add).toHaveFocus());
+
+    await user.click(add);
+    await user.type(screen.getByRole("textbox", { name: "URL" }), "https://www.reuters.com/world");
+    await user.keyboard("{Escape}");
+    await waitFor(() => expect(screen.getByRole("button", { name: "Add evidence" })).toHaveFocus());
+    expect(screen.getByText("Draft kept")).toBeInTheDocument();
+    await user.click(screen.getByRole("button", { name: "Add evidence" }));
+    expect(screen.getByRole("textbox", { name: "URL" })).toHaveValue("https://www.reuters.com/world");
+  });
 });

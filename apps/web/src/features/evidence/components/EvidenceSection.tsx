@@ -2,6 +2,7 @@ import type { Claim, Evidence } from "@factmark/core";
 import { type ReactNode, useEffect, useId, useRef, useState } from "react";
 import { InlineNotice } from "../../../components/InlineNotice";
 import { LoadErrorMessage, LoadingMessage } from "../../../components/QueryStateMessage";
+import { focusAfterNextPaint } from "../../../lib/afterNextPaint";
 import { useCurrentUser } from "../../auth/hooks/useCurrentUser";
 import { evidenceRemoveErrorMessage, evidenceSaveErrors } from "../evidenceErrors";
 import {
@@ -40,10 +41,20 @@ export function EvidenceSection({ claim, addRequest = 0 }: EvidenceSectionProps)
   const [addErrors, setAddErrors] = useState<EvidenceFieldErrors>({});
   const [notice, setNotice] = useState<Notice | null>(null);
 
-  function closeAddForm() {
+  /** Values typed into the add form and left with Esc: it opens with them next time (Cancel drops them). */
+  const [draft, setDraft] = useState<EvidenceFormValues | null>(null);
+
+  function closeAddForm(values?: EvidenceFormValues) {
+    const isTyped =
+      values !== undefined &&
+      (Object.keys(values) as (keyof EvidenceFormValues)[]).some(
+        (field) => String(values[field]).trim() !== String(EMPTY_EVIDENCE_VALUES[field]).trim(),
+      );
+    setDraft(isTyped ? values : null);
     setIsAdding(false);
     setAddErrors({});
-    requestAnimationFrame(() => addButtonRef.current?.focus());
+    // Back to the button the form replaced, unless focus went on somewhere meanwhile (a key, a click).
+    focusAfterNextPaint(() => addButtonRef.current);
   }
 
   function handleAdd(values: EvidenceFormValues) {
@@ -131,7 +142,7 @@ export function EvidenceSection({ claim, addRequest = 0 }: EvidenceSectionProps)
       {isAdding ? (
         <EvidenceForm
           legend="Add evidence"
-          initialValues={EMPTY_EVIDENCE_VALUES}
+          initialValues={draft ?? EMPTY_EVIDENCE_VALUES}
           submitLabel="Add evidence"
           isPending={createMutation.isPending}
           errors={addErrors}
@@ -152,6 +163,7 @@ export function EvidenceSection({ claim, addRequest = 0 }: EvidenceSectionProps)
           Add evidence
         </button>
       )}
+      {!isAdding && draft && <span className="evidence__draft">Draft kept</span>}
     </section>
   );
 }
