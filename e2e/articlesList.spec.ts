@@ -1,9 +1,11 @@
+import { fileURLToPath } from "node:url";
 import { type Browser, expect, type Page } from "@playwright/test";
 import { createSampleCopy } from "./support/createSampleCopy";
 import { test } from "./support/signedInAdmin";
 
 const SIGNED_OUT = { cookies: [], origins: [] };
-const SHOTS = "/tmp/shots-F2";
+// Screenshots for a person to look at, beside the run's other artifacts (never in the tree).
+const SHOTS = fileURLToPath(new URL("./artifacts/screenshots", import.meta.url));
 
 /** Opens an invite link in a browser of its own and makes the account; answers the signed-in page. */
 async function joinByInvite(browser: Browser, invitePath: string, name: string): Promise<Page> {

@@ -1,10 +1,12 @@
 import { mkdirSync } from "node:fs";
+import { fileURLToPath } from "node:url";
 import { expect, test } from "@playwright/test";
 import { highlightOf, seriousAccessibilityViolations } from "./support/articlePage";
 import { createSampleCopy } from "./support/createSampleCopy";
 import { E2E_ADMIN } from "./support/e2eAccounts";
 
-const SHOTS = "/tmp/shots-W";
+// Screenshots for a person to look at, beside the run's other artifacts (never in the tree).
+const SHOTS = fileURLToPath(new URL("./artifacts/screenshots", import.meta.url));
 const PASSAGE = "Ukraine is downing at least 10 of the remotely piloted aircraft every day";
 const RATIONALE = "Checked against the ministry's figures";
 

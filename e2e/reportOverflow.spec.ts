@@ -1,8 +1,10 @@
+import { fileURLToPath } from "node:url";
 import { type APIRequestContext, expect, type Page } from "@playwright/test";
 import { createSampleCopy } from "./support/createSampleCopy";
 import { test } from "./support/signedInAdmin";
 
-const SHOTS = "/tmp/shots-F2";
+// Screenshots for a person to look at, beside the run's other artifacts (never in the tree).
+const SHOTS = fileURLToPath(new URL("./artifacts/screenshots", import.meta.url));
 // One unbroken word each, as a pasted identifier or URL without breaks would be.
 const LONG_SPEAKER = `Speaker${"n".repeat(180)}`;
 const LONG_WORD = `Rationale${"w".repeat(300)}`;
