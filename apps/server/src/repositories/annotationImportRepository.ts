@@ -1,6 +1,7 @@
 import { type Actor, changeEvent, type LinkKind, type PlannedClaim } from "@factmark/core";
 import { timeOrderedId } from "../db/timeOrderedId";
 import type { DbClient } from "./articleRepository";
+import { selectorColumns } from "./claimRepository";
 import { changeNumberOf, type EventInput, insertEvents } from "./eventRepository";
 
 /** What tells an imported claim from one the article has already: its passage, original author and rationale. */
@@ -67,11 +68,7 @@ async function insertClaimBatch(
     data: claims.map(({ id, claim }) => ({
       id,
       articleId,
-      start: claim.selectors.position.start,
-      end: claim.selectors.position.end,
-      exact: claim.selectors.quote.exact,
-      prefix: claim.selectors.quote.prefix,
-      suffix: claim.selectors.quote.suffix,
+      ...selectorColumns(claim.selectors),
       verdict: claim.verdict,
       speaker: claim.speaker,
       rationale: claim.rationale,

@@ -1,6 +1,7 @@
 import type { Selectors } from "@factmark/core";
 import { Prisma } from "../generated/prisma/client";
 import type { DbClient } from "./articleRepository";
+import { selectorColumns } from "./claimRepository";
 import { changeNumberOf, lockArticleForChanges } from "./eventRepository";
 
 /** A claim as re-anchoring needs it: its id and stored selectors. */
@@ -83,11 +84,7 @@ export async function updateClaimAnchors(
         ...(expectedVersion === undefined ? {} : { version: expectedVersion }),
       },
       data: {
-        start: position.start,
-        end: position.end,
-        exact: quote.exact,
-        prefix: quote.prefix,
-        suffix: quote.suffix,
+        ...selectorColumns({ position, quote }),
         isOrphaned: change.isOrphaned,
         ...(change.isAnchorUnconfirmed === undefined ? {} : { isAnchorUnconfirmed: change.isAnchorUnconfirmed }),
         changeNumber,

@@ -27,6 +27,17 @@ export const CLAIM_INCLUDE = {
 } as const;
 type ClaimRow = Prisma.ClaimGetPayload<{ include: typeof CLAIM_INCLUDE }>;
 
+/** A claim's selectors as its row's columns (the reverse of toClaim's): offsets in UTF-16 code units. */
+export function selectorColumns({ position, quote }: Selectors) {
+  return {
+    start: position.start,
+    end: position.end,
+    exact: quote.exact,
+    prefix: quote.prefix,
+    suffix: quote.suffix,
+  };
+}
+
 /** A claim row as it crosses the wire. `reviews`: all the claim's reviews, oldest first. */
 export function toClaim(row: ClaimRow): Claim {
   return {
@@ -75,16 +86,11 @@ export interface NewClaim {
 
 /** Stores a claim and records its "created" entry; the caller holds the article's change lock. */
 export async function insertClaim(db: DbClient, claim: NewClaim, actor: Actor): Promise<Claim> {
-  const { position, quote } = claim.selectors;
   const row = await db.claim.create({
     data: {
       id: claim.id,
       articleId: claim.articleId,
-      start: position.start,
-      end: position.end,
-      exact: quote.exact,
-      prefix: quote.prefix,
-      suffix: quote.suffix,
+      ...selectorColumns(claim.selectors),
       verdict: claim.verdict,
       speaker: claim.speaker,
       rationale: claim.rationale,

@@ -11,6 +11,7 @@ import {
 } from "@factmark/core";
 import { timeOrderedId } from "../db/timeOrderedId";
 import { type DbClient, toArticle } from "./articleRepository";
+import { selectorColumns } from "./claimRepository";
 import { changeNumberOf, type EventInput, insertEvents, lockArticleForChanges } from "./eventRepository";
 
 /**
@@ -102,11 +103,7 @@ export async function insertImportedReport(
         return {
           id: claimIds[index] as string,
           articleId,
-          start: claim.selectors.position.start,
-          end: claim.selectors.position.end,
-          exact: claim.selectors.quote.exact,
-          prefix: claim.selectors.quote.prefix,
-          suffix: claim.selectors.quote.suffix,
+          ...selectorColumns(claim.selectors),
           verdict: claim.verdict,
           speaker: claim.speaker,
           rationale: claim.rationale,

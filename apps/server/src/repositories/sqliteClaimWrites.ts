@@ -2,7 +2,7 @@ import { type Actor, AppError, type Claim, changeEvent, type Selectors, type Ver
 import { sqliteDateTime } from "../db/sqliteDateTime";
 import type { KeptStatements, SqliteWriter } from "../db/sqliteWriter";
 import { announceChange } from "../live/changeHints";
-import { toClaim } from "./claimRepository";
+import { selectorColumns, toClaim } from "./claimRepository";
 import { eventRowsOf } from "./eventRepository";
 import { recentPerClient } from "./recentPerClient";
 
@@ -81,11 +81,7 @@ export function newClaimAnswer(
   const author = { id: actor.id, name: actor.name };
   return toClaim({
     ...claim,
-    start: position.start,
-    end: position.end,
-    exact: quote.exact,
-    prefix: quote.prefix,
-    suffix: quote.suffix,
+    ...selectorColumns({ position, quote }),
     ...defaults,
     changeNumber,
     createdAt: at,
