@@ -9,6 +9,7 @@ import {
   POSTGRES_SCHEMA_FILE,
   SNAPSHOT_FILE,
   SQLITE_SCHEMA_FILE,
+  withBinaryCollation,
 } from "./postgresSchema";
 
 // prisma/postgres is derived from prisma/schema.prisma and prisma/migrations: regenerate it in memory
@@ -38,5 +39,16 @@ describe("the derived PostgreSQL schema and migrations", () => {
       expect(migration.sql, migration.name).toBe(derivePostgresMigration(migration.name, previous, snapshot));
       previous = snapshot;
     }
+  });
+});
+
+describe("withBinaryCollation", () => {
+  it("gives byte order to text columns a table is created with and to those added later", () => {
+    expect(withBinaryCollation('CREATE TABLE "A" (\n    "id" TEXT NOT NULL,\n    "n" INTEGER\n);')).toBe(
+      'CREATE TABLE "A" (\n    "id" TEXT COLLATE "C" NOT NULL,\n    "n" INTEGER\n);',
+    );
+    expect(withBinaryCollation('ALTER TABLE "Claim" ADD COLUMN     "originalAuthorName" TEXT;')).toBe(
+      'ALTER TABLE "Claim" ADD COLUMN     "originalAuthorName" TEXT COLLATE "C";',
+    );
   });
 });

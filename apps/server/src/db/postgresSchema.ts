@@ -50,7 +50,8 @@ export function derivePostgresSchema(sqliteSchema: string): string {
  * ids, speakers and quotes then sort the same on both providers (and UUIDv7 ids in time order).
  */
 export function withBinaryCollation(sql: string): string {
-  return sql.replace(/^(\s+"[^"]+" TEXT)(?=[ ,\n]|$)/gm, '$1 COLLATE "C"');
+  // A column of CREATE TABLE (indented) or of ALTER TABLE … ADD COLUMN (after the keywords).
+  return sql.replace(/^((?:\s+|.*\bADD COLUMN\s+)"[^"]+" TEXT)(?=[ ,;\n]|$)/gm, '$1 COLLATE "C"');
 }
 
 /** `prisma migrate diff` between two PostgreSQL datamodels (null: the empty database), as SQL. */
