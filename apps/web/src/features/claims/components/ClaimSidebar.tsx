@@ -11,7 +11,7 @@ import {
   useRef,
   useState,
 } from "react";
-import { focusAfterNextPaint } from "../../../lib/afterNextPaint";
+import { focusFirstFound, useAfterNextPaint } from "../../../lib/afterNextPaint";
 import { useCurrentUser } from "../../auth/hooks/useCurrentUser";
 import { findClaimQuote } from "../findClaimQuote";
 import { ClaimCard } from "./ClaimCard";
@@ -270,16 +270,14 @@ export function ClaimSidebar({
   }
   // Once the deleted claim's card is gone (at once, or when the server agrees), and focus with it.
   const refocusAfterDeleteRef = useRef<{ deletedId: string; nextId: string | null } | null>(null);
+  const schedule = useAfterNextPaint();
   useEffect(() => {
     const pending = refocusAfterDeleteRef.current;
     if (!pending || visibleIds.includes(pending.deletedId)) return;
     refocusAfterDeleteRef.current = null;
     const { nextId } = pending;
-    focusAfterNextPaint(
-      () => (nextId ? findClaimQuote(nextId) : null),
-      () => listRef.current,
-    );
-  }, [visibleIds]);
+    schedule(() => focusFirstFound([() => (nextId ? findClaimQuote(nextId) : null), () => listRef.current]));
+  }, [visibleIds, schedule]);
 
   // The list is one Tab stop: the selected card, or the first. Arrows move the selection (and focus) along it.
   const tabStopId = selectedIndex === -1 ? (visibleIds[0] ?? null) : selectedClaimId;

@@ -2,7 +2,7 @@ import { type Claim, type ClaimUpdate, type Selectors, type Verdict, ZClaim } fr
 import { useCallback, useState } from "react";
 import { useNotice } from "../../../components/useNotice";
 import { ApiError, errorMessage } from "../../../lib/ApiError";
-import { afterNextPaint } from "../../../lib/afterNextPaint";
+import { useAfterNextPaint } from "../../../lib/afterNextPaint";
 import { findClaimQuote } from "../findClaimQuote";
 import { useCreateClaimMutation } from "./useCreateClaimMutation";
 import { useDeleteClaimMutation, useRestoreClaimMutation } from "./useDeleteClaimMutation";
@@ -25,15 +25,13 @@ export function staleClaimOf(error: unknown): Claim | null {
 }
 
 /**
- * After an undo brings claim `claimId` back (Ctrl+Z, or the notice's Undo button, which goes with the notice),
- * its card takes focus, if focus is nowhere or on another claim in the list.
+ * After an undo has brought claim `claimId` back (Ctrl+Z, or the notice's Undo button, which goes with the notice)
+ * and its card is painted, the card takes focus, if focus is nowhere or on another claim in the list.
  */
 function focusRestoredClaim(claimId: string) {
-  afterNextPaint(() => {
-    const active = document.activeElement;
-    const isFocusFree = !active || active === document.body || !active.isConnected || active.closest(".claim-list");
-    if (isFocusFree) findClaimQuote(claimId)?.focus();
-  });
+  const active = document.activeElement;
+  const isFocusFree = !active || active === document.body || !active.isConnected || active.closest(".claim-list");
+  if (isFocusFree) findClaimQuote(claimId)?.focus();
 }
 
 /**
@@ -48,6 +46,7 @@ export function useClaimActions(articleId: string) {
   const restoreMutation = useRestoreClaimMutation(articleId);
   const fetchLatestChangeAuthor = useLatestChangeAuthor();
   const { showNotice } = useNotice();
+  const scheduleAfterPaint = useAfterNextPaint();
   const [conflict, setConflict] = useState<ClaimConflict | null>(null);
 
   const showError = useCallback(
@@ -106,14 +105,14 @@ export function useClaimActions(articleId: string) {
                 onError: showError,
                 onSuccess: () => {
                   showNotice({ message: "Claim restored.", tone: "info" });
-                  focusRestoredClaim(deleted.id);
+                  scheduleAfterPaint(() => focusRestoredClaim(deleted.id));
                 },
               });
-              focusRestoredClaim(deleted.id);
+              scheduleAfterPaint(() => focusRestoredClaim(deleted.id));
             },
           }),
       }),
-    [deleteMutation, restoreMutation, showNotice, showError],
+    [deleteMutation, restoreMutation, showNotice, showError, scheduleAfterPaint],
   );
 
   return { markClaim, changeClaim, changeVerdict, deleteClaim, conflict, resolveConflict };

@@ -2,7 +2,7 @@ import type { Claim, Evidence } from "@factmark/core";
 import { type ReactNode, useEffect, useId, useRef, useState } from "react";
 import { InlineNotice } from "../../../components/InlineNotice";
 import { LoadErrorMessage, LoadingMessage } from "../../../components/QueryStateMessage";
-import { focusAfterNextPaint } from "../../../lib/afterNextPaint";
+import { focusFirstFound, useAfterNextPaint } from "../../../lib/afterNextPaint";
 import { useCurrentUser } from "../../auth/hooks/useCurrentUser";
 import { evidenceRemoveErrorMessage, evidenceSaveErrors } from "../evidenceErrors";
 import {
@@ -33,6 +33,7 @@ interface Notice {
 export function EvidenceSection({ claim, addRequest = 0 }: EvidenceSectionProps) {
   const headingId = useId();
   const addButtonRef = useRef<HTMLButtonElement>(null);
+  const scheduleAfterPaint = useAfterNextPaint();
   const evidenceQuery = useEvidenceQuery(claim);
   const createMutation = useCreateEvidenceMutation(claim);
   const deleteMutation = useDeleteEvidenceMutation(claim);
@@ -54,7 +55,7 @@ export function EvidenceSection({ claim, addRequest = 0 }: EvidenceSectionProps)
     setIsAdding(false);
     setAddErrors({});
     // Back to the button the form replaced, unless focus went on somewhere meanwhile (a key, a click).
-    focusAfterNextPaint(() => addButtonRef.current);
+    scheduleAfterPaint(() => focusFirstFound([() => addButtonRef.current]));
   }
 
   function handleAdd(values: EvidenceFormValues) {
