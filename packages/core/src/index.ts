@@ -60,6 +60,7 @@ export * from "./schemas/event";
 export * from "./schemas/evidence";
 export * from "./schemas/link";
 export * from "./schemas/live";
+export * from "./schemas/memory";
 export * from "./schemas/publication";
 export * from "./schemas/suggestion";
 export * from "./schemas/verdict";
