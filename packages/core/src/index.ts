@@ -65,6 +65,7 @@ export * from "./schemas/publication";
 export * from "./schemas/suggestion";
 export * from "./schemas/verdict";
 export * from "./schemas/workflow";
+export * from "./speakers/speakerNameKey";
 export * from "./text/articleText";
 export * from "./text/codePointOffsets";
 export * from "./text/editorDoc";
