@@ -1,6 +1,7 @@
 import type { Claim, ClaimCreate, ClaimList, ClaimUpdate, NearestMatchAnswer } from "@factmark/core";
 import { unwrap } from "../../lib/ApiError";
 import { apiClient, ifMatch } from "../../lib/apiClient";
+import { queueClaimWrite } from "./claimWrites";
 
 /** An article's claims; with `since` (an earlier answer's cursor), only what changed after it. */
 export async function fetchClaims(articleId: string, since?: number): Promise<ClaimList> {
@@ -16,8 +17,16 @@ export async function createClaim(articleId: string, input: ClaimCreate): Promis
   return unwrap(apiClient.articles[":id"].claims.$post({ param: { id: articleId }, json: input }));
 }
 
+/** Changes a claim, after this page's earlier writes of it (queueClaimWrite). */
 export async function updateClaim(claim: Pick<Claim, "id" | "version">, change: ClaimUpdate): Promise<Claim> {
-  return unwrap(apiClient.claims[":id"].$patch({ param: { id: claim.id }, json: change }, { headers: ifMatch(claim) }));
+  return queueClaimWrite(
+    claim,
+    (version) =>
+      unwrap(
+        apiClient.claims[":id"].$patch({ param: { id: claim.id }, json: change }, { headers: ifMatch({ version }) }),
+      ),
+    (answer) => answer.version,
+  );
 }
 
 export async function deleteClaim(claim: Pick<Claim, "id">): Promise<Claim> {
@@ -30,8 +39,16 @@ export async function restoreClaim(claim: Pick<Claim, "id">): Promise<Claim> {
 
 /** Says the place a save moved the claim to (a fuzzy match) is right; clears its "moved — check it" flag. */
 export async function confirmClaimAnchor(claim: Pick<Claim, "id" | "version">): Promise<Claim> {
-  return unwrap(
-    apiClient.claims[":id"]["anchor-confirmation"].$post({ param: { id: claim.id } }, { headers: ifMatch(claim) }),
+  return queueClaimWrite(
+    claim,
+    (version) =>
+      unwrap(
+        apiClient.claims[":id"]["anchor-confirmation"].$post(
+          { param: { id: claim.id } },
+          { headers: ifMatch({ version }) },
+        ),
+      ),
+    (answer) => answer.version,
   );
 }
 

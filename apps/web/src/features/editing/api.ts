@@ -1,6 +1,7 @@
 import type { Article, ArticleSaved, Claim, DocNode, SelectorInput } from "@factmark/core";
 import { unwrap } from "../../lib/ApiError";
 import { apiClient, ifMatch } from "../../lib/apiClient";
+import { queueClaimWrite } from "../claims/claimWrites";
 
 /** Saves an edited document; the server re-anchors every claim and says how they moved. */
 export async function saveArticleDoc(article: Pick<Article, "id" | "version">, doc: DocNode): Promise<ArticleSaved> {
@@ -14,10 +15,15 @@ export async function saveArticleDoc(article: Pick<Article, "id" | "version">, d
 
 /** Places an orphaned claim on new selectors, checked as when a claim is made. */
 export async function reattachClaim(claim: Pick<Claim, "id" | "version">, selectors: SelectorInput): Promise<Claim> {
-  return unwrap(
-    apiClient.claims[":id"].reattach.$post(
-      { param: { id: claim.id }, json: { selectors } },
-      { headers: ifMatch(claim) },
-    ),
+  return queueClaimWrite(
+    claim,
+    (version) =>
+      unwrap(
+        apiClient.claims[":id"].reattach.$post(
+          { param: { id: claim.id }, json: { selectors } },
+          { headers: ifMatch({ version }) },
+        ),
+      ),
+    (answer) => answer.version,
   );
 }

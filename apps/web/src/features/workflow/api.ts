@@ -1,6 +1,7 @@
 import type { Assignee, Claim, ReviewCreate, ReviewResult, WorkItem } from "@factmark/core";
 import { unwrap } from "../../lib/ApiError";
 import { apiClient, ifMatch } from "../../lib/apiClient";
+import { queueClaimWrite } from "../claims/claimWrites";
 
 /** Everyone a claim can be assigned to (reviewers, editors, admins), by name. */
 export async function fetchAssignees(): Promise<Assignee[]> {
@@ -20,7 +21,15 @@ export async function fetchMyWork(): Promise<WorkItem[]> {
  * ready for review.
  */
 export async function reviewClaim(claim: Pick<Claim, "id" | "version">, review: ReviewCreate): Promise<ReviewResult> {
-  return unwrap(
-    apiClient.claims[":id"].reviews.$post({ param: { id: claim.id }, json: review }, { headers: ifMatch(claim) }),
+  return queueClaimWrite(
+    claim,
+    (version) =>
+      unwrap(
+        apiClient.claims[":id"].reviews.$post(
+          { param: { id: claim.id }, json: review },
+          { headers: ifMatch({ version }) },
+        ),
+      ),
+    (answer) => answer.claim.version,
   );
 }
