@@ -32,6 +32,20 @@ describe("AnnotationMode", () => {
     ]);
   });
 
+  it("marks what the page has selected even before the editor has been told of it (a key right after Shift+End)", () => {
+    const onVerdictKey = vi.fn();
+    const editor = createTestEditor(paragraphs("The article text."), [AnnotationMode.configure({ onVerdictKey })]);
+    document.body.append(editor.view.dom);
+    const text = editor.view.dom.querySelector("p")?.firstChild;
+    if (!text) throw new Error("no text node");
+    document.getSelection()?.setBaseAndExtent(text, 4, text, 11);
+    expect(editor.state.selection.empty).toBe(true);
+    expect(pressKey(editor, "c")).toBe(true);
+    expect(onVerdictKey).toHaveBeenCalledWith("contradicted");
+    expect(editor.state.doc.textBetween(editor.state.selection.from, editor.state.selection.to)).toBe("article");
+    editor.view.dom.remove();
+  });
+
   it("does nothing on a verdict key when nothing is selected", () => {
     const onVerdictKey = vi.fn();
     const editor = createTestEditor(paragraphs("The article text."), [AnnotationMode.configure({ onVerdictKey })]);

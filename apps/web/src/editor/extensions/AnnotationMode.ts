@@ -1,6 +1,7 @@
 import { type Verdict, verdictForKey } from "@factmark/core";
 import { Extension } from "@tiptap/core";
-import { Plugin, PluginKey } from "@tiptap/pm/state";
+import { Plugin, PluginKey, TextSelection } from "@tiptap/pm/state";
+import type { EditorView } from "@tiptap/pm/view";
 
 export interface AnnotationModeOptions {
   /** Called when the reviewer presses a verdict key (s/1, c/2, u/3) over a non-empty selection. */
@@ -33,6 +34,7 @@ export const AnnotationMode = Extension.create<AnnotationModeOptions>({
           handleKeyDown(view, event) {
             if (isEditing() || event.ctrlKey || event.metaKey || event.altKey) return false;
             const verdict = verdictForKey(event.key);
+            if (verdict) takeSelectionFromPage(view);
             if (verdict && !view.state.selection.empty) {
               onVerdictKey(verdict);
               // Marked here: the page's own shortcuts (the same key sets the selected claim's verdict) stay out.
@@ -52,3 +54,20 @@ export const AnnotationMode = Extension.create<AnnotationModeOptions>({
     ];
   },
 });
+
+/**
+ * Brings the page's selection into the editor's state when the browser has not yet told the editor about it (its
+ * `selectionchange` event comes a task later; a key pressed right after Shift+End would otherwise find nothing
+ * selected). Does nothing when the page's selection is outside the text or already the editor's.
+ */
+function takeSelectionFromPage(view: EditorView) {
+  const pageSelection = view.dom.ownerDocument.getSelection();
+  if (!pageSelection) return;
+  const { anchorNode, anchorOffset, focusNode, focusOffset } = pageSelection;
+  if (!anchorNode || !focusNode || !view.dom.contains(anchorNode) || !view.dom.contains(focusNode)) return;
+  const anchor = view.posAtDOM(anchorNode, anchorOffset);
+  const head = view.posAtDOM(focusNode, focusOffset);
+  const { selection } = view.state;
+  if (anchor === selection.anchor && head === selection.head) return;
+  view.dispatch(view.state.tr.setSelection(TextSelection.create(view.state.doc, anchor, head)));
+}
