@@ -41,7 +41,8 @@ it.skipIf(isPostgres)(
     // The CLI prints its warnings on stdout too; the migration runner's own table is not in the schema.
     const introspected = pulled
       .slice(pulled.search(/^generator /m))
-      .replace(/^model factmark_migrations \{[^}]*\}\n/m, "");
+      .replace(/^model factmark_migrations \{[^}]*\}\n/m, "")
+      .replace(HAND_WRITTEN_SQLITE_MODELS, "");
     expect(introspected).toMatch(/^model Account \{/m);
     const introspectedFile = path.join(workDir, "introspected.prisma");
     writeFileSync(introspectedFile, introspected);
@@ -60,6 +61,13 @@ it.skipIf(isPostgres)(
 
 /** Indexes written by hand in a migration because Prisma's schema language cannot express them. */
 const HAND_WRITTEN_INDEXES = ["Link_live_pair_kind_key"];
+/**
+ * Tables written by hand in a migration because Prisma's datamodel cannot describe them: migration 0012's search
+ * index, kept by triggers ("SearchEntry", and the FTS5 table "SearchText" with its shadow tables). PostgreSQL's
+ * version lives in a schema of its own ("search"), outside the public schema compared below.
+ */
+const HAND_WRITTEN_SQLITE_MODELS =
+  /^(?:\/\/\/.*\n)*model (?:SearchEntry|SearchText|SearchText_(?:config|data|docsize|idx)) \{[^}]*\}\n\n?/gm;
 
 // Prisma cannot introspect PostgreSQL through its driver adapter (the only engine these machines have), so
 // the migrated database's catalog is compared with that of a database made straight from the schema.

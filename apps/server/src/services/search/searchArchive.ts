@@ -1,0 +1,274 @@
+import {
+  AppError,
+  type Principal,
+  type SearchFilter,
+  type SearchHighlight,
+  type SearchItem,
+  type SearchKind,
+  type SearchResults,
+  type Verdict,
+} from "@factmark/core";
+import { type Db, isPostgres } from "../../db/createDatabase";
+import { sqliteDateTime } from "../../db/sqliteDateTime";
+import { Prisma } from "../../generated/prisma/client";
+import { authorize } from "../../policy/authorize";
+import { listArticles } from "../articles/listArticles";
+import { speakerSpellings } from "../speakers/speakerSpellings";
+import { highlightField } from "./highlightField";
+import { type ParsedSearch, parseSearchQuery, type SearchTerm } from "./parseSearchQuery";
+import { type SearchTextColumn, toFts5Match, toTsQuery } from "./searchMatchExpressions";
+
+/** One row of a search page, as both databases' statements answer it. */
+interface SearchRow {
+  kind: "article" | "claim" | "evidence";
+  refId: string;
+  articleId: string;
+  score: number;
+  articleTitle: string;
+  articleCreatedAt: Date | string;
+  /** Only for article results: the text projection, to excerpt. */
+  articleText: string | null;
+  claimId: string | null;
+  quote: string | null;
+  verdict: string | null;
+  speaker: string | null;
+  rationale: string | null;
+  evidenceUrl: string | null;
+  evidenceTitle: string | null;
+}
+
+const CURSOR_ERROR = "cursor is not one this server gave.";
+
+/** The opaque cursor of the page after `offset` results. */
+function encodeCursor(offset: number): string {
+  return Buffer.from(JSON.stringify({ o: offset })).toString("base64url");
+}
+
+function decodeCursor(cursor: string | undefined): number {
+  if (cursor === undefined) return 0;
+  try {
+    const { o } = JSON.parse(Buffer.from(cursor, "base64url").toString("utf8")) as { o?: unknown };
+    if (typeof o === "number" && Number.isSafeInteger(o) && o >= 0 && o <= 100_000) return o;
+  } catch {
+    // Answered below, as every other cursor this server did not give.
+  }
+  throw new AppError("VALIDATION_FAILED", CURSOR_ERROR, { fields: { cursor: [CURSOR_ERROR] } });
+}
+
+/** The first instant of a UTC day (YYYY-MM-DD), and of the day after it. */
+function dayStart(day: string, plusDays = 0): Date {
+  const date = new Date(`${day}T00:00:00.000Z`);
+  date.setUTCDate(date.getUTCDate() + plusDays);
+  return date;
+}
+
+/**
+ * GET /api/search: the archive's live articles, claims and evidence matching `q` (see parseSearchQuery), best first
+ * by the database's full-text rank (FTS5 bm25 with titles and quotes weighted above texts; PostgreSQL ts_rank_cd,
+ * with pg_trgm near-spellings of names when words find less than a page), narrowed by the filters; with an empty
+ * `q`, everything the filters keep, newest first. `q` that holds no word finds nothing. One statement per page,
+ * after the speaker's spellings and the articles in `status` are looked up when those filters are given. Any
+ * signed-in role may search. Throws VALIDATION_FAILED for a cursor this server did not give.
+ */
+export async function searchArchive(db: Db, actor: Principal, filter: SearchFilter): Promise<SearchResults> {
+  authorize(actor, "article.read");
+  const offset = decodeCursor(filter.cursor);
+  const search = parseSearchQuery(filter.q);
+  const isBrowsing = filter.q.trim() === "";
+  if (!isBrowsing && search.groups.length === 0) return { items: [], cursor: null };
+  const onPostgres = isPostgres(db);
+  const conditions: Prisma.Sql[] = [];
+  if (filter.kind) conditions.push(Prisma.sql`e."kind" = ${filter.kind}`);
+  if (filter.articleId) conditions.push(Prisma.sql`e."articleId" = ${filter.articleId}`);
+  if (filter.verdict) conditions.push(Prisma.sql`c."verdict" = ${filter.verdict}`);
+  if (filter.speaker) {
+    const spellings = await speakerSpellings(db, filter.speaker);
+    conditions.push(Prisma.sql`c."speaker" IN (${Prisma.join(spellings)})`);
+  }
+  if (filter.status) {
+    // The articles list's own status filter, so search and list agree on where an article stands.
+    const ids = (await listArticles(db, actor, { status: filter.status })).map((article) => article.id);
+    if (ids.length === 0) return { items: [], cursor: null };
+    conditions.push(Prisma.sql`e."articleId" IN (${Prisma.join(ids)})`);
+  }
+  const instant = (date: Date) =>
+    onPostgres ? Prisma.sql`CAST(${date.toISOString()} AS TIMESTAMPTZ) AT TIME ZONE 'UTC'` : sqliteDateTime(date);
+  if (filter.from) conditions.push(Prisma.sql`a."createdAt" >= ${instant(dayStart(filter.from))}`);
+  if (filter.to) conditions.push(Prisma.sql`a."createdAt" < ${instant(dayStart(filter.to, 1))}`);
+  const where = Prisma.sql`a."deletedAt" IS NULL AND (e."claimId" IS NULL OR c."deletedAt" IS NULL)
+    ${conditions.length > 0 ? Prisma.sql`AND ${Prisma.join(conditions, " AND ")}` : Prisma.empty}`;
+  const page = { limit: filter.limit + 1, offset };
+  const rows = isBrowsing
+    ? await db.$queryRaw<SearchRow[]>(browseStatement(onPostgres, where, page))
+    : await db.$queryRaw<SearchRow[]>(
+        onPostgres
+          ? postgresStatement(search, where, page)
+          : sqliteStatement(toFts5Match(search, filter.kind && KIND_COLUMNS[filter.kind]), where, page),
+      );
+  const hasMore = rows.length > filter.limit;
+  const found = rows.slice(0, filter.limit);
+  if (onPostgres && !isBrowsing && !hasMore && offset === 0) {
+    found.push(...(await nearSpellings(db, search, where, found, filter.limit - found.length)));
+  }
+  const terms = isBrowsing ? [] : search.groups.flat();
+  return {
+    items: found.map((row) => toItem(row, terms)),
+    cursor: hasMore ? encodeCursor(offset + filter.limit) : null,
+  };
+}
+
+const SELECTED = Prisma.sql`e."kind", e."refId", e."articleId", e."claimId",
+  a."title" AS "articleTitle", a."createdAt" AS "articleCreatedAt",
+  CASE WHEN e."kind" = 'article' THEN a."text" END AS "articleText",
+  c."exact" AS "quote", c."verdict", c."speaker", c."rationale",
+  ev."url" AS "evidenceUrl", ev."title" AS "evidenceTitle"`;
+
+/**
+ * What a result shows, joined to the index's row `e`. On SQLite, CROSS JOIN keeps the index's rows the outer loop
+ * (SQLite never reorders it): in their own order (newest first, or the ranked matches) a page stops early, where
+ * starting from the live articles would read and sort every row.
+ */
+function joined(onPostgres: boolean): Prisma.Sql {
+  return Prisma.sql`${Prisma.raw(onPostgres ? "JOIN" : "CROSS JOIN")} "Article" a ON a."id" = e."articleId"
+  LEFT JOIN "Claim" c ON c."id" = e."claimId"
+  LEFT JOIN "Evidence" ev ON e."kind" = 'evidence' AND ev."id" = e."refId"`;
+}
+
+interface Page {
+  limit: number;
+  offset: number;
+}
+
+/** Everything the filters keep, newest first (both databases). */
+function browseStatement(onPostgres: boolean, where: Prisma.Sql, { limit, offset }: Page): Prisma.Sql {
+  const entries = Prisma.raw(onPostgres ? '"search"."SearchEntry"' : '"SearchEntry"');
+  return Prisma.sql`SELECT ${SELECTED}, 0 AS "score" FROM ${entries} e ${joined(onPostgres)}
+    WHERE ${where} ORDER BY e."createdAt" DESC, e."refId" DESC LIMIT ${limit} OFFSET ${offset}`;
+}
+
+/**
+ * The most matches of a search that are ranked: the newest this many that pass the filters (by when their row was
+ * last indexed). Ranking scores every match it is given, and a common word matches most of a big archive: on 100,000
+ * claims, "iran" (52,000 matches) took 150-500 ms to rank whole and about 30 ms capped. A search that matches fewer
+ * is ranked whole; past this many results, the cursor ends.
+ */
+export const RANKED_MATCH_LIMIT = 2000;
+
+/** The FTS5 columns of each kind's rows: a kind filter becomes a column filter, so other rows never match. */
+const KIND_COLUMNS: Record<SearchKind, SearchTextColumn[]> = {
+  article: ["title", "text"],
+  claim: ["quote", "rationale", "speaker"],
+  evidence: ["evidenceTitle"],
+};
+
+/**
+ * FTS5, bm25 with column weights: title and quote 10, speaker 5, evidence title 4, rationale 3, article text 1. The
+ * inner statement walks the live matches that pass the filters newest first, so the cap stops it (and bm25's
+ * scoring) early; the outer one orders them and reads what the page shows.
+ */
+function sqliteStatement(match: string, where: Prisma.Sql, page: Page): Prisma.Sql {
+  return Prisma.sql`SELECT ${SELECTED}, m."score" FROM (
+      SELECT e."entryId", -bm25("SearchText", 10.0, 1.0, 10.0, 3.0, 5.0, 4.0) AS "score"
+      FROM "SearchText" CROSS JOIN "SearchEntry" e ON e."entryId" = "SearchText"."rowid" ${joined(false)}
+      WHERE "SearchText" MATCH ${match} AND ${where}
+      ORDER BY "SearchText"."rowid" DESC LIMIT ${RANKED_MATCH_LIMIT}
+    ) m CROSS JOIN "SearchEntry" e ON e."entryId" = m."entryId" ${joined(false)}
+    ORDER BY m."score" DESC, e."refId" LIMIT ${page.limit} OFFSET ${page.offset}`;
+}
+
+/**
+ * PostgreSQL: ts_rank_cd over the weighted tsvector (A 1.0, B 0.4, C 0.2, D 0.1), lengths evened by log; the inner
+ * statement finds the newest live matches that pass the filters, the outer one ranks only those.
+ */
+function postgresStatement(search: ParsedSearch, where: Prisma.Sql, page: Page): Prisma.Sql {
+  return Prisma.sql`SELECT ${SELECTED},
+      ts_rank_cd('{0.1, 0.2, 0.4, 1.0}', e."document", query, 1)::float8 AS "score"
+    FROM to_tsquery('search.factmark', ${toTsQuery(search)}) AS query
+    CROSS JOIN LATERAL (
+      SELECT e."kind", e."refId" FROM "search"."SearchEntry" e ${joined(true)}
+      WHERE e."document" @@ query AND ${where}
+      ORDER BY e."createdAt" DESC LIMIT ${RANKED_MATCH_LIMIT}
+    ) m
+    JOIN "search"."SearchEntry" e ON e."kind" = m."kind" AND e."refId" = m."refId" ${joined(true)}
+    ORDER BY "score" DESC, e."refId" LIMIT ${page.limit} OFFSET ${page.offset}`;
+}
+
+/**
+ * PostgreSQL only: results whose names (an article's title, a claim's speaker, an evidence title) are spelt near the
+ * searched words (pg_trgm's word similarity), after the words' own results and below them, when those did not fill
+ * the first page: "Amir Abdolahian" still finds "Hossein Amir-Abdollahian".
+ */
+async function nearSpellings(
+  db: Db,
+  search: ParsedSearch,
+  where: Prisma.Sql,
+  found: SearchRow[],
+  limit: number,
+): Promise<SearchRow[]> {
+  const words = search.groups.flat().flatMap((term) => term.words);
+  if (limit <= 0 || words.length === 0) return [];
+  const typed = words.join(" ").toLowerCase();
+  const known = found.map((row) => `${row.kind}:${row.refId}`);
+  const rows = await db.$queryRaw<SearchRow[]>`SELECT ${SELECTED},
+      word_similarity(${typed}, e."names")::float8 AS "score"
+    FROM "search"."SearchEntry" e ${joined(true)}
+    WHERE ${typed} <% e."names" AND ${where}
+      ${known.length > 0 ? Prisma.sql`AND (e."kind" || ':' || e."refId") NOT IN (${Prisma.join(known)})` : Prisma.empty}
+    ORDER BY "score" DESC, e."refId" LIMIT ${limit}`;
+  // Below every result of the words themselves: scores are comparable only within one answer.
+  const floor = Math.min(1, ...found.map((row) => Number(row.score)));
+  return rows.map((row) => ({ ...row, score: (floor * Number(row.score)) / 2 }));
+}
+
+function isoOf(value: Date | string): string {
+  return (value instanceof Date ? value : new Date(value)).toISOString();
+}
+
+function toItem(row: SearchRow, terms: SearchTerm[]): SearchItem {
+  const base = {
+    score: Number(row.score),
+    article: { id: row.articleId, title: row.articleTitle, createdAt: isoOf(row.articleCreatedAt) },
+  };
+  const claim = () => ({
+    id: row.claimId as string,
+    quote: row.quote ?? "",
+    verdict: row.verdict as Verdict,
+    speaker: row.speaker,
+  });
+  const highlights = (fields: [SearchHighlight["field"], string | null][]) => {
+    const found = fields.flatMap(([field, value]) => highlightField(field, value ?? "", terms) ?? []);
+    // A result always shows its main field, highlighted or not (a filter's or a near spelling's result).
+    const [field, value] = fields[0] as [SearchHighlight["field"], string | null];
+    return found.length > 0 ? found : [{ field, text: value ?? "", ranges: [] }];
+  };
+  switch (row.kind) {
+    case "article":
+      return {
+        kind: "article",
+        ...base,
+        highlights: highlights([
+          ["title", row.articleTitle],
+          ["text", row.articleText],
+        ]),
+      };
+    case "claim":
+      return {
+        kind: "claim",
+        ...base,
+        claim: claim(),
+        highlights: highlights([
+          ["quote", row.quote],
+          ["speaker", row.speaker],
+          ["rationale", row.rationale],
+        ]),
+      };
+    case "evidence":
+      return {
+        kind: "evidence",
+        ...base,
+        evidence: { id: row.refId, url: row.evidenceUrl ?? "", title: row.evidenceTitle },
+        claim: claim(),
+        highlights: highlights([["evidenceTitle", row.evidenceTitle ?? row.evidenceUrl]]),
+      };
+  }
+}
