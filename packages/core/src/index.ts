@@ -27,6 +27,7 @@ export * from "./interop/readAnnotationDocument";
 export * from "./interop/readForeignAnnotation";
 export * from "./interop/resolveImportedLinks";
 export * from "./interop/verdictFromTags";
+export * from "./memory/index";
 export * from "./publication/PublishedFactCheck";
 export * from "./report/buildArticleSegments";
 export * from "./report/buildClaimReview";

@@ -2,7 +2,13 @@ import { z } from "zod";
 import { articleText, type DocNode } from "../text/articleText";
 import { countDocBlocks, ZEditorDoc } from "../text/editorDoc";
 import { ZHttpUrl, ZId, ZList, ZOptionalLine, ZTimestamp, ZUserText } from "./common";
-import { ZArticlePublicationState, ZConclusion, ZSpeakerKinds, ZSpeakerKindsUpdate } from "./publication";
+import {
+  type ArticlePublicationState,
+  ZArticlePublicationState,
+  ZConclusion,
+  ZSpeakerKinds,
+  ZSpeakerKindsUpdate,
+} from "./publication";
 import { ZVerdict } from "./verdict";
 import { ZArticleProgress } from "./workflow";
 
@@ -186,6 +192,11 @@ export function articleProgressStatus(progress: ArticleSummary["progress"]): Art
   return "in-progress";
 }
 
+/** Whether a fact-check of the article is public now: published at least once, and its latest version not retracted. */
+export function isPublishedNow(publication: Pick<ArticlePublicationState, "latestVersion" | "retractedAt">): boolean {
+  return publication.latestVersion > 0 && publication.retractedAt === null;
+}
+
 /** Whether an article summary stands where `status` says: its one progress status, or its publication. */
 export function isArticleInStatus(
   summary: Pick<ArticleSummary, "progress" | "publication">,
@@ -194,7 +205,7 @@ export function isArticleInStatus(
   const { progress, publication } = summary;
   switch (status) {
     case "published":
-      return publication.latestVersion > 0 && publication.retractedAt === null;
+      return isPublishedNow(publication);
     case "retracted":
       return publication.latestVersion > 0 && publication.retractedAt !== null;
     default:

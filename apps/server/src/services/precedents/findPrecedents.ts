@@ -1,0 +1,111 @@
+import {
+  AppError,
+  isPublishedNow,
+  PRECEDENT_LIMIT,
+  PRECEDENT_THRESHOLD,
+  type Precedent,
+  type PrecedentList,
+  precedentSearchTerms,
+  readClaimFeatures,
+  scorePrecedent,
+  type Verdict,
+} from "@factmark/core";
+import type { Db } from "../../db/createDatabase";
+import type { DbClient } from "../../repositories/articleRepository";
+import { PUBLICATION_STATE_SELECT, toPublicationState } from "../../repositories/publicationRepository";
+import { claimCandidates } from "../search/claimCandidates";
+
+/** How many candidates the full-text index is asked for before scorePrecedent ranks them. */
+export const PRECEDENT_CANDIDATES = 50;
+
+/**
+ * GET /api/claims/:id/precedents: up to PRECEDENT_LIMIT live claims of other live articles that say much the same
+ * as the live claim `claimId`, best first (ties: the most recently changed first). The full-text index finds
+ * PRECEDENT_CANDIDATES candidates by the quote's words (precedentSearchTerms); scorePrecedent rescores each and
+ * those at PRECEDENT_THRESHOLD or above are kept. "The same speaker" reads the newsroom's speakers: two spellings
+ * of one Speaker (SpeakerAlias rows), or, for a spelling without one yet, the same folded name. Four database
+ * calls, whatever the archive's size.
+ * NOT_FOUND for an unknown or deleted claim, or one of a deleted article.
+ */
+export async function findPrecedents(db: Db, claimId: string): Promise<PrecedentList> {
+  const claim = await db.claim.findFirst({
+    where: { id: claimId, deletedAt: null, article: { deletedAt: null } },
+    select: { id: true, articleId: true, exact: true, speaker: true },
+  });
+  if (!claim) throw new AppError("NOT_FOUND", `No claim with id "${claimId}".`);
+  const query = { quote: claim.exact, speaker: claim.speaker };
+  const queryFeatures = readClaimFeatures(query);
+  const found = await claimCandidates(db, precedentSearchTerms(queryFeatures), {
+    excludeArticleId: claim.articleId,
+    limit: PRECEDENT_CANDIDATES,
+  });
+  if (found.length === 0) return { items: [] };
+  const rows = await db.claim.findMany({
+    where: {
+      id: { in: found.map((candidate) => candidate.claimId) },
+      deletedAt: null,
+      articleId: { not: claim.articleId },
+      article: { deletedAt: null },
+    },
+    select: {
+      id: true,
+      exact: true,
+      verdict: true,
+      speaker: true,
+      rationale: true,
+      updatedAt: true,
+      article: {
+        select: { id: true, title: true, createdAt: true, publications: { select: PUBLICATION_STATE_SELECT } },
+      },
+    },
+  });
+  const speakerIds = await speakerIdsOf(db, [claim.speaker, ...rows.map((row) => row.speaker)]);
+  const speakerIdOf = (name: string | null) => (name === null ? null : (speakerIds.get(name) ?? null));
+  const queryScored = readClaimFeatures({ ...query, speakerId: speakerIdOf(claim.speaker) });
+  const scored = rows
+    .map((row) => ({
+      row,
+      ...scorePrecedent(queryScored, { quote: row.exact, speaker: row.speaker, speakerId: speakerIdOf(row.speaker) }),
+    }))
+    .filter((candidate) => candidate.score >= PRECEDENT_THRESHOLD)
+    .sort(
+      (a, b) =>
+        b.score - a.score ||
+        b.row.updatedAt.getTime() - a.row.updatedAt.getTime() ||
+        (a.row.id < b.row.id ? -1 : a.row.id > b.row.id ? 1 : 0),
+    )
+    .slice(0, PRECEDENT_LIMIT);
+  return {
+    items: scored.map(
+      ({ row, score, reasons }): Precedent => ({
+        claim: {
+          id: row.id,
+          quote: row.exact,
+          verdict: row.verdict as Verdict,
+          speaker: row.speaker,
+          rationale: row.rationale,
+          updatedAt: row.updatedAt.toISOString(),
+        },
+        article: {
+          id: row.article.id,
+          title: row.article.title,
+          createdAt: row.article.createdAt.toISOString(),
+          isPublished: isPublishedNow(toPublicationState(row.article.publications)),
+        },
+        score,
+        reasons,
+      }),
+    ),
+  };
+}
+
+/** The newsroom Speaker each spelling belongs to (its SpeakerAlias row); spellings without one are left out. */
+async function speakerIdsOf(db: DbClient, names: (string | null)[]): Promise<Map<string, string>> {
+  const spellings = [...new Set(names.filter((name): name is string => name !== null))];
+  if (spellings.length === 0) return new Map();
+  const aliases = await db.speakerAlias.findMany({
+    where: { name: { in: spellings } },
+    select: { name: true, speakerId: true },
+  });
+  return new Map(aliases.map((alias) => [alias.name, alias.speakerId]));
+}
