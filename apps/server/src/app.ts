@@ -25,9 +25,12 @@ import { inviteRoutes } from "./routes/inviteRoutes";
 import { linkRoutes } from "./routes/linkRoutes";
 import { liveRoutes } from "./routes/liveRoutes";
 import { meRoutes } from "./routes/meRoutes";
+import { newsroomSpeakerRoutes } from "./routes/newsroomSpeakerRoutes";
+import { precedentRoutes } from "./routes/precedentRoutes";
 import { publicationRoutes } from "./routes/publicationRoutes";
 import { publicPageRoutes } from "./routes/publicPageRoutes";
 import { reportRoutes } from "./routes/reportRoutes";
+import { searchRoutes } from "./routes/searchRoutes";
 import { settingsRoutes } from "./routes/settingsRoutes";
 import { speakerRoutes } from "./routes/speakerRoutes";
 import { suggestionRoutes } from "./routes/suggestionRoutes";
@@ -53,8 +56,11 @@ export function createApi(deps: ApiDeps) {
     .route("/articles", liveRoutes(deps))
     .route("/articles", publicationRoutes(deps))
     .route("/me", meRoutes(deps))
+    .route("/search", searchRoutes(deps))
+    .route("/speakers", newsroomSpeakerRoutes(deps))
     .route("/", settingsRoutes(deps))
     .route("/claims", claimRoutes(deps))
+    .route("/claims", precedentRoutes(deps))
     .route("/links", linkRoutes(deps))
     .route("/evidence", evidenceRoutes(deps));
 }

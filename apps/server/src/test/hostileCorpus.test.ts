@@ -135,6 +135,8 @@ const ROUTES: Record<string, Route> = {
     refusal: "missing",
   },
   "GET /api/articles": { method: "GET", path: () => "/api/articles", minimumRole: "viewer", refusal: "role" },
+  // Any text a user types in q is a search (searchRoutes.test.ts sends the hostile ones): only the session is refused.
+  "GET /api/search": { method: "GET", path: () => "/api/search", minimumRole: "viewer", refusal: "role" },
   "POST /api/articles": {
     method: "POST",
     path: () => "/api/articles",
@@ -331,6 +333,39 @@ const ROUTES: Record<string, Route> = {
     validBody: { note: "The interview was misquoted." },
     textFields: ["note"],
     minimumRole: "admin",
+    refusal: "missing",
+  },
+  "GET /api/claims/:id/precedents": {
+    method: "GET",
+    path: (id) => `/api/claims/${id}/precedents`,
+    realId: claim.id,
+    minimumRole: "viewer",
+    refusal: "missing",
+  },
+  "GET /api/speakers": { method: "GET", path: () => "/api/speakers", minimumRole: "viewer", refusal: "role" },
+  "GET /api/speakers/:id": {
+    method: "GET",
+    path: (id) => `/api/speakers/${id}`,
+    realId: MISSING,
+    minimumRole: "viewer",
+    refusal: "missing",
+  },
+  "PATCH /api/speakers/:id": {
+    method: "PATCH",
+    path: (id) => `/api/speakers/${id}`,
+    realId: MISSING,
+    validBody: { name: "A speaker", kind: "Person", aliases: ["A speaker", "Speaker, A."] },
+    textFields: ["name", "kind"],
+    minimumRole: "reviewer",
+    refusal: "missing",
+  },
+  "POST /api/speakers/:id/merge": {
+    method: "POST",
+    path: (id) => `/api/speakers/${id}/merge`,
+    realId: MISSING,
+    validBody: { intoId: MISSING },
+    textFields: ["intoId"],
+    minimumRole: "reviewer",
     refusal: "missing",
   },
   "GET /api/claims/:id": {

@@ -6,18 +6,45 @@ import type { Db } from "../db/createDatabase";
  */
 export async function snapshotDatabase(db: Db) {
   const byId = { orderBy: { id: "asc" } } as const;
-  const [reviewers, articles, claims, links, evidence, events, reviews, publications, settings, dismissals] =
-    await Promise.all([
-      db.account.findMany(byId),
-      db.article.findMany(byId),
-      db.claim.findMany(byId),
-      db.link.findMany(byId),
-      db.evidence.findMany(byId),
-      db.event.findMany(byId),
-      db.review.findMany(byId),
-      db.publication.findMany(byId),
-      db.newsroomSettings.findMany(byId),
-      db.suggestionDismissal.findMany(byId),
-    ]);
-  return { reviewers, articles, claims, links, evidence, events, reviews, publications, settings, dismissals };
+  const [
+    reviewers,
+    articles,
+    claims,
+    links,
+    evidence,
+    events,
+    reviews,
+    publications,
+    settings,
+    dismissals,
+    speakers,
+    speakerAliases,
+  ] = await Promise.all([
+    db.account.findMany(byId),
+    db.article.findMany(byId),
+    db.claim.findMany(byId),
+    db.link.findMany(byId),
+    db.evidence.findMany(byId),
+    db.event.findMany(byId),
+    db.review.findMany(byId),
+    db.publication.findMany(byId),
+    db.newsroomSettings.findMany(byId),
+    db.suggestionDismissal.findMany(byId),
+    db.speaker.findMany(byId),
+    db.speakerAlias.findMany({ orderBy: { name: "asc" } }),
+  ]);
+  return {
+    reviewers,
+    articles,
+    claims,
+    links,
+    evidence,
+    events,
+    reviews,
+    publications,
+    settings,
+    dismissals,
+    speakers,
+    speakerAliases,
+  };
 }

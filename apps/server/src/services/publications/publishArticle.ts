@@ -37,6 +37,7 @@ import {
   publicBaseUrl,
 } from "../../repositories/publicationRepository";
 import { findReportData } from "../../repositories/reportRepository";
+import { withNewsroomSpeakerKinds } from "../speakers/withNewsroomSpeakerKinds";
 import { findPublicationBlockers } from "./findPublicationBlockers";
 
 /** Two articles that take the same slug at once: the one that commits second starts over, this many times in all. */
@@ -114,7 +115,14 @@ async function publishInTransaction(
   if (version > 1 && correctionNote === null) {
     throw new AppError("VALIDATION_FAILED", "A correction needs a note saying what changed.");
   }
-  const blockers = findPublicationBlockers(article, await listClaimsToPublish(tx, articleId));
+  const claimsToPublish = await listClaimsToPublish(tx, articleId);
+  // A speaker the article gives no kind takes the newsroom's (the speakers page), for the blockers and the snapshot.
+  const speakerKinds = await withNewsroomSpeakerKinds(
+    tx,
+    article.speakerKinds,
+    claimsToPublish.map((claim) => claim.speaker),
+  );
+  const blockers = findPublicationBlockers({ ...article, speakerKinds }, claimsToPublish);
   if (blockers.length > 0) {
     const count = blockers.length === 1 ? "One thing keeps" : `${blockers.length} things keep`;
     throw new AppError("CONFLICT", `${count} this fact-check from being published: ${blockers[0]?.reason}`, {
@@ -147,7 +155,7 @@ async function publishInTransaction(
     previous && article.publication.slug !== null
       ? ((await findPublishedVersion(tx, article.publication.slug, previous.version))?.factCheck ?? null)
       : null;
-  const snapshot = await buildSnapshot(tx, article, organisation, previousSnapshot, {
+  const snapshot = await buildSnapshot(tx, { ...article, speakerKinds }, organisation, previousSnapshot, {
     slug,
     version,
     publishedAt: publishedAt.toISOString(),

@@ -17,8 +17,10 @@ import {
   type ReportFormat,
 } from "../../report/reportFormats";
 import { findLastChangeNumber } from "../../repositories/eventRepository";
+import { findSpeakersLastChange } from "../../repositories/newsroomSpeakerRepository";
 import { findPublishedVersion } from "../../repositories/publicationRepository";
 import { findReportSource } from "../../repositories/reportRepository";
+import { withNewsroomSpeakerKinds } from "../speakers/withNewsroomSpeakerKinds";
 import { getReportModel } from "./getReportModel";
 
 /** Where built reports are kept, how a build is guarded, and when the report is made. */
@@ -41,7 +43,8 @@ const encoder = new TextEncoder();
  *
  * With a cache, the built file is kept under everything its bytes depend on: the article and its last change number
  * (every change to its text, claims, links, evidence, reviews, conclusion or publication advances it), the format,
- * the history option, the organisation, and the day (reports say when they were generated). `isCached` tells
+ * the history option, the organisation, the day (reports say when they were generated), and for ClaimReview when
+ * the newsroom's speakers last changed (their kinds fill in those the article does not give). `isCached` tells
  * whether this answer was built for this call.
  *
  * `REPORT_MODEL` answers the report model itself as JSON (what the web app's report page renders), built and kept
@@ -80,6 +83,8 @@ export async function exportReport(
     organisation.name,
     organisation.url,
     now.toISOString().slice(0, 10),
+    // The desk's ClaimReview reads the newsroom's speakers' kinds too (deskClaimReviews).
+    format === "claimreview" ? ((await findSpeakersLastChange(db))?.toISOString() ?? null) : null,
   ]);
   return options.cache.getOrBuild(key, build, options.beforeBuild);
 }
@@ -141,5 +146,8 @@ async function deskClaimReviews(db: Db, model: ReportModel): Promise<ClaimReview
       return factCheck.model.claims.flatMap((claim) => buildPublishedClaimReview(factCheck, claim.number) ?? []);
     }
   }
-  return buildClaimReview(model);
+  // A speaker the article gives no kind takes the newsroom's (the speakers page), as publishing does.
+  const speakers = model.claims.map((claim) => claim.speaker);
+  const speakerKinds = await withNewsroomSpeakerKinds(db, model.article.speakerKinds, speakers);
+  return buildClaimReview({ ...model, article: { ...model.article, speakerKinds } });
 }
