@@ -31,6 +31,12 @@ const ImportAnnotationsPage = lazy(() =>
 const ReportPage = lazy(() =>
   import("../features/report/components/ReportPage").then((module) => ({ default: module.ReportPage })),
 );
+const SearchPage = lazy(() =>
+  import("../features/search/components/SearchPage").then((module) => ({ default: module.SearchPage })),
+);
+const SpeakersRoutes = lazy(() =>
+  import("../features/speakers/components/SpeakersRoutes").then((module) => ({ default: module.SpeakersRoutes })),
+);
 
 export function App() {
   return (
@@ -68,6 +74,13 @@ function SignedInRoutes() {
       </Route>
       <Route path="/admin/users">
         <UsersPage />
+      </Route>
+      <Route path="/search">
+        <SearchPage />
+      </Route>
+      {/* /speakers, /speakers/:id and /speakers/by-name/:name */}
+      <Route path="/speakers/*?">
+        <SpeakersRoutes />
       </Route>
       <Route path="/work">
         {/* Viewers are never assigned claims: the page says so rather than showing an empty list. */}

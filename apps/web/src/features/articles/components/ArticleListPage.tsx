@@ -8,10 +8,13 @@ import {
   VERDICTS,
 } from "@factmark/core";
 import { useEffect, useId, useState } from "react";
-import { Link, useSearchParams } from "wouter";
+import { Link } from "wouter";
 import { NoticeProvider } from "../../../components/NoticeProvider";
 import { useNotice } from "../../../components/useNotice";
 import { errorMessage } from "../../../lib/ApiError";
+import { readChoice } from "../../../lib/readChoice";
+import { useDelayedValue } from "../../../lib/useDelayedValue";
+import { useUrlParams } from "../../../lib/useUrlParams";
 import { useCurrentUser } from "../../auth/hooks/useCurrentUser";
 import { ArticleProgress } from "../../workflow/components/ArticleProgress";
 import { useArticlesQuery } from "../hooks/useArticlesQuery";
@@ -45,7 +48,7 @@ export function ArticleListPage() {
 
 function ArticleList() {
   const { can } = useCurrentUser();
-  const [params, setParams] = useSearchParams();
+  const [params, changeParams] = useUrlParams();
   const urlQ = params.get("q") ?? "";
   const has = readChoice(params.get("has"), Object.keys(HAS_LABELS) as ArticleListHas[]);
   const status = readChoice(params.get("status"), ARTICLE_LIST_STATUSES);
@@ -54,21 +57,6 @@ function ArticleList() {
   const typed = useDelayedValue(search.trim(), SEARCH_DELAY_MS);
   const { undoNotice } = useNotice();
   useUndoShortcut(undoNotice);
-
-  /** Sets (or, when empty or false, removes) URL parameters; a new history entry only when `push`. */
-  function changeParams(changes: Record<string, string | false>, push = false) {
-    setParams(
-      (current) => {
-        const next = new URLSearchParams(current);
-        for (const [name, value] of Object.entries(changes)) {
-          if (value) next.set(name, value);
-          else next.delete(name);
-        }
-        return next;
-      },
-      { replace: !push },
-    );
-  }
 
   // The search box writes to the URL once the typing pauses (replacing, so Back is not a key at a time)...
   // biome-ignore lint/correctness/useExhaustiveDependencies: only a new pause in typing writes the URL.
@@ -283,19 +271,4 @@ function VerdictCounts({ article }: { article: ArticleSummary }) {
       ))}
     </ul>
   );
-}
-
-/** `value` when it is one of `choices`; "" (no filter) for anything else a URL may hold. */
-function readChoice<T extends string>(value: string | null, choices: readonly T[]): T | "" {
-  return choices.includes(value as T) ? (value as T) : "";
-}
-
-/** `value` once it has stayed the same for `delayMs`: a search asked once the typing pauses. */
-function useDelayedValue<T>(value: T, delayMs: number): T {
-  const [delayed, setDelayed] = useState(value);
-  useEffect(() => {
-    const timer = window.setTimeout(() => setDelayed(value), delayMs);
-    return () => window.clearTimeout(timer);
-  }, [value, delayMs]);
-  return delayed;
 }

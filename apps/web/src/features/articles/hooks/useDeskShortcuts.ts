@@ -4,6 +4,7 @@ import { useEffect, useRef } from "react";
 /** What a key on the reviewer's desk (the article page) can ask for. */
 export type DeskCommand =
   | "showShortcuts"
+  | "focusSearch"
   | "goToText"
   | "nextClaim"
   | "previousClaim"
@@ -36,6 +37,13 @@ export interface DeskShortcut {
  */
 export const DESK_SHORTCUTS: readonly DeskShortcut[] = [
   { command: "showShortcuts", keys: [["?"]], description: "Show these shortcuts" },
+  {
+    command: "focusSearch",
+    keys: [["/"]],
+    description: "Search every article, claim and evidence (the header's box; on any page)",
+    // The header's box listens for it on every page (useSearchShortcut), not only on the desk.
+    isHandledElsewhere: true,
+  },
   { command: "goToText", keys: [["g", "t"]], description: "Go to the article text" },
   {
     command: "nextClaim",
@@ -126,6 +134,18 @@ export function isTypingTarget(target: EventTarget | null): boolean {
   return editable !== null && editable.getAttribute("aria-readonly") !== "true";
 }
 
+/**
+ * Whether a key press is free for a shortcut: not typed into a field, not inside a modal dialog or a list box, and
+ * not already taken by a widget (one that called `preventDefault`, outside the article text, whose read-only
+ * editor swallows every letter).
+ */
+export function isFreeForShortcuts(event: KeyboardEvent): boolean {
+  const target = event.target as Element | null;
+  if (isTypingTarget(target)) return false;
+  if (target?.closest?.("[role='dialog'][aria-modal='true'], [role='listbox']")) return false;
+  return !event.defaultPrevented || Boolean(target?.closest?.(".article-text"));
+}
+
 /** What a key press is called in the table, or null when it is none of the desk's (a modifier held, say). */
 function keyName(event: KeyboardEvent): string | null {
   if (event.ctrlKey || event.metaKey || event.altKey) return null;
@@ -145,9 +165,7 @@ export function useDeskShortcuts(handlers: Partial<Record<DeskCommand, () => unk
     let pending: { keys: string[]; at: number } | null = null;
     function handleKeyDown(event: KeyboardEvent) {
       const target = event.target as Element | null;
-      if (isTypingTarget(target)) return;
-      if (target?.closest?.("[role='dialog'][aria-modal='true'], [role='listbox']")) return;
-      if (event.defaultPrevented && !target?.closest?.(".article-text")) return;
+      if (!isFreeForShortcuts(event)) return;
       const key = keyName(event);
       if (!key) return;
       // Enter on a button or link presses it.

@@ -6,6 +6,8 @@ import { CreditLine } from "../../history/components/CreditLine";
 import { HistoryTimeline } from "../../history/components/HistoryTimeline";
 import { ClaimLinks } from "../../links/components/ClaimLinks";
 import { LinkPicker } from "../../links/components/LinkPicker";
+import { CheckedBefore } from "../../precedents/components/CheckedBefore";
+import { SpeakerRecordLink } from "../../speakers/components/SpeakerRecordLink";
 import { ClaimWorkflowPanel } from "../../workflow/components/ClaimWorkflowPanel";
 import { AnchorCheckNotice } from "./AnchorCheckNotice";
 import { RationaleField } from "./RationaleField";
@@ -32,8 +34,9 @@ export interface ClaimDetailsProps {
 }
 
 /**
- * Everything a reviewer records about one claim: its status, assignee and review, speaker, rationale, links,
- * evidence and its history.
+ * Everything a reviewer records about one claim: its status, assignee and review, speaker, rationale, how the
+ * newsroom ruled on claims like it before, links, evidence and its history. Rendered for the selected claim only,
+ * so "Checked before" asks the server for that one claim.
  */
 export function ClaimDetails({
   claim,
@@ -87,15 +90,24 @@ export function ClaimDetails({
           />
         </>
       ) : (
-        <div className="field">
-          <span className="field__label">Rationale</span>
-          {claim.rationale ? (
-            <RationaleView text={claim.rationale} />
-          ) : (
-            <p className="empty-state">No rationale yet.</p>
-          )}
-        </div>
+        <>
+          <div className="field">
+            <span className="field__label">Speaker</span>
+            <p>
+              {claim.speaker ?? "No speaker"} <SpeakerRecordLink speaker={claim.speaker} />
+            </p>
+          </div>
+          <div className="field">
+            <span className="field__label">Rationale</span>
+            {claim.rationale ? (
+              <RationaleView text={claim.rationale} />
+            ) : (
+              <p className="empty-state">No rationale yet.</p>
+            )}
+          </div>
+        </>
       )}
+      <CheckedBefore claim={claim} />
       <section className="claim-details__section" aria-label="Links">
         <div className="field__heading">
           <h3 className="field__label">Links</h3>

@@ -27,6 +27,17 @@ function renderField(onSave = vi.fn(), speaker: string | null = null, id?: strin
 afterEach(() => vi.unstubAllGlobals());
 
 describe("SpeakerField", () => {
+  it("links the stored speaker to the speaker's record across the newsroom, and nothing without a speaker", async () => {
+    renderField(vi.fn(), "Ministère / Défense");
+    expect(screen.getByRole("link", { name: "Record of “Ministère / Défense”" })).toHaveAttribute(
+      "href",
+      `/speakers/by-name/${encodeURIComponent("Ministère / Défense")}`,
+    );
+    cleanup();
+    renderField(vi.fn(), null);
+    expect(screen.queryByRole("link")).toBeNull();
+  });
+
   it("suggests, as you type, the speakers already used in the article", async () => {
     const user = userEvent.setup();
     renderField();

@@ -1,5 +1,6 @@
 import { type Claim, ZSpeaker } from "@factmark/core";
 import { type KeyboardEvent, useId, useState } from "react";
+import { SpeakerRecordLink } from "../../speakers/components/SpeakerRecordLink";
 import { useSpeakersQuery } from "../hooks/useSpeakersQuery";
 
 export interface SpeakerFieldProps {
@@ -119,7 +120,11 @@ export function SpeakerField({ claim, onSave }: SpeakerFieldProps) {
     .join(" ");
   return (
     <div className="field speaker-field">
-      <label htmlFor={`${id}-speaker`}>Speaker</label>
+      <div className="field__heading">
+        <label htmlFor={`${id}-speaker`}>Speaker</label>
+        {/* The stored speaker's record across the newsroom, one click away. */}
+        <SpeakerRecordLink speaker={claim.speaker} />
+      </div>
       <input
         id={`${id}-speaker`}
         type="text"
