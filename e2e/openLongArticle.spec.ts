@@ -45,6 +45,14 @@ test("a long article opens with its first screen highlighted in the page itself,
     colour: getComputedStyle(run).textDecorationColor,
     box: run.getBoundingClientRect().toJSON() as DOMRect,
   }));
+  const headerText = (root: string) =>
+    page.locator(`${root} .app-header`).evaluate((header) => ({
+      height: header.getBoundingClientRect().height,
+      links: [...header.querySelectorAll("a, input")].map(
+        (element) => element.textContent || element.getAttribute("aria-label"),
+      ),
+    }));
+  const serverHeader = await headerText("#first-screen");
   await page.unroute("**/assets/*.js");
 
   // What the page showed before its editor: recorded as it happens (the preview lasts a frame or a few).
@@ -74,6 +82,8 @@ test("a long article opens with its first screen highlighted in the page itself,
   // The server's first screen is gone, and its highlight was painted where and as the editor paints it: nothing jumps.
   await expect(page.locator("#first-screen")).toHaveCount(0);
   expect(serverPaint.colour).toBe(editorColour);
+  // The header the server drew is the app's: the same links and search box, the same height.
+  expect(await headerText("#root")).toEqual(serverHeader);
   const editorBox = await highlightOf(page, FIRST).evaluate((run) => run.getBoundingClientRect().toJSON() as DOMRect);
   expect(Math.abs(editorBox.x - serverPaint.box.x)).toBeLessThan(1);
   expect(Math.abs(editorBox.y - serverPaint.box.y)).toBeLessThan(1);
