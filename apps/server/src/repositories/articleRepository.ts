@@ -166,13 +166,25 @@ export async function articleEverExisted(db: DbClient, id: string): Promise<bool
  * those of them approved, `readyForReview` and `changesRequested` any in that status; `assignees` A to Z.
  */
 export async function listArticleSummaries(db: DbClient, search: ArticleSearch = {}): Promise<ArticleSummary[]> {
-  const rows = await db.article.findMany({
-    where: { deletedAt: search.isDeleted ? { not: null } : null, ...(await textSearchWhere(db, search.text)) },
-    omit: { doc: true, text: true },
-    orderBy: search.isDeleted ? [{ deletedAt: "desc" }, { id: "desc" }] : [{ createdAt: "desc" }, { id: "desc" }],
-  });
-  const articleIds = rows.map((row) => row.id);
-  const liveClaims = { deletedAt: null, articleId: { in: articleIds } };
+  // A search naming few articles names them by id; one matching more reads the list and keeps its matches (a
+  // statement may carry only so many parameters, and such a list is read whole anyway).
+  const matching = await findTextMatches(db, search.text);
+  const isNamedById = matching !== null && matching.size <= MAX_IDS_PER_STATEMENT;
+  const articleWhere: Prisma.ArticleWhereInput = {
+    deletedAt: search.isDeleted ? { not: null } : null,
+    ...(isNamedById ? { id: { in: [...matching] } } : {}),
+  };
+  const rows = (
+    await db.article.findMany({
+      where: articleWhere,
+      omit: { doc: true, text: true },
+      orderBy: search.isDeleted ? [{ deletedAt: "desc" }, { id: "desc" }] : [{ createdAt: "desc" }, { id: "desc" }],
+    })
+  ).filter((row) => matching === null || matching.has(row.id));
+  // The articles are named by the same filter, not by their ids: a newsroom's thousands of ids are more parameters
+  // than one statement may carry.
+  const ofListed = { article: articleWhere };
+  const liveClaims = { deletedAt: null, ...ofListed };
   const [groups, assigned, publications] = await Promise.all([
     db.claim.groupBy({
       by: ["articleId", "verdict", "isOrphaned", "status"],
@@ -181,7 +193,7 @@ export async function listArticleSummaries(db: DbClient, search: ArticleSearch =
     }),
     db.claim.groupBy({ by: ["articleId", "assigneeId"], where: { ...liveClaims, assigneeId: { not: null } } }),
     db.publication.findMany({
-      where: { articleId: { in: articleIds } },
+      where: ofListed,
       select: { articleId: true, ...PUBLICATION_STATE_SELECT },
     }),
   ]);
@@ -239,13 +251,13 @@ export interface ArticleSearch {
 }
 
 /**
- * The filter finding every word of `text` (split at white space; all must appear, in any order, each in the title,
+ * The ids of the articles holding every word of `text` (split at white space; all must appear, in any order, each in the title,
  * the outlet or the body) in an article, ignoring case, with `%`, `_` and `\` read as themselves (Prisma's `contains` passes them to LIKE as wildcards). One statement on both databases; SQLite's
  * lower() folds ASCII letters only, PostgreSQL's every letter.
  */
-async function textSearchWhere(db: DbClient, text: string | undefined): Promise<Prisma.ArticleWhereInput> {
+async function findTextMatches(db: DbClient, text: string | undefined): Promise<Set<string> | null> {
   const words = [...new Set((text ?? "").split(/\s+/).filter(Boolean))];
-  if (words.length === 0) return {};
+  if (words.length === 0) return null;
   const wordMatches = words.map((word) => {
     const pattern = `%${word.replace(/[\\%_]/g, (character) => `\\${character}`)}%`;
     return Prisma.sql`(lower("title") LIKE lower(${pattern}) ESCAPE '\\'
@@ -254,8 +266,11 @@ async function textSearchWhere(db: DbClient, text: string | undefined): Promise<
   });
   const rows = await db.$queryRaw<{ id: string }[]>`
     SELECT "id" FROM "Article" WHERE ${Prisma.join(wordMatches, " AND ")}`;
-  return { id: { in: rows.map((row) => row.id) } };
+  return new Set(rows.map((row) => row.id));
 }
+
+/** The most ids a statement names as parameters; far below SQLite's and PostgreSQL's limits, with room for others. */
+const MAX_IDS_PER_STATEMENT = 500;
 
 /**
  * Brings a deleted article back at `expectedVersion` and moves it to the next version; its claims, links, evidence
