@@ -239,14 +239,24 @@ async function findLiveClaimsBySpellings(db: DbClient, spellings: string[]): Pro
   }));
 }
 
-/** Which speaker holds each of these aliases, by alias. */
-export async function findHoldersOfAliases(db: DbClient, names: string[]): Promise<Map<string, SpeakerRow>> {
+/**
+ * The speakers holding each of these spellings, by spelling: those with an alias that folds to the same
+ * speakerNameKey, which is where a new claim so spelt would join (not only the exact spelling).
+ */
+export async function findHoldersOfAliases(db: DbClient, names: string[]): Promise<Map<string, SpeakerRow[]>> {
   if (names.length === 0) return new Map();
+  const keys = [...new Set(names.map(speakerNameKey))];
   const aliases = await db.speakerAlias.findMany({
-    where: { name: { in: names } },
-    select: { name: true, speaker: { include: ALIASES_A_TO_Z } },
+    where: { key: { in: keys } },
+    select: { key: true, speaker: { include: ALIASES_A_TO_Z } },
   });
-  return new Map(aliases.map((alias) => [alias.name, toSpeakerRow(alias.speaker)]));
+  const holders = new Map<string, SpeakerRow[]>();
+  for (const name of names) {
+    const key = speakerNameKey(name);
+    const found = aliases.filter((alias) => alias.key === key).map((alias) => toSpeakerRow(alias.speaker));
+    if (found.length > 0) holders.set(name, found);
+  }
+  return holders;
 }
 
 /** Of these spellings, those some claim (live or deleted) uses. */

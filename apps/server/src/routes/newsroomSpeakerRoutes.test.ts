@@ -230,6 +230,44 @@ describe("PATCH /api/speakers/:id", () => {
     );
   });
 
+  it("answers 409 for a spelling that differs from another speaker's only in case, accents or spaces, which a new claim would join there", async () => {
+    await buildSpokenArticle(["Iran sold", "Ukrainian officials"], ["totally unfounded", "Folded Holder"]);
+    const speaker = await speakerNamed("Folded Holder");
+    for (const spelling of [
+      "UKRAINIAN OFFICIALS",
+      "Ukrainian officiáls",
+      "Ukrainian  officials",
+      "ukrainian-officials",
+    ]) {
+      await expectApiError(
+        await expectNothingStored(() =>
+          request("PATCH", `/api/speakers/${speaker.id}`, { aliases: ["Folded Holder", spelling] }),
+        ),
+        409,
+        "CONFLICT",
+      );
+    }
+    await expectApiError(
+      await expectNothingStored(() => request("PATCH", `/api/speakers/${speaker.id}`, { name: "ukrainian officials" })),
+      409,
+      "CONFLICT",
+    );
+  });
+
+  it("tidies the spaces of a name typed, so two spellings never look alike", async () => {
+    await buildSpokenArticle(["Iran sold", "Spaced Name"]);
+    const speaker = await speakerNamed("Spaced Name");
+    const response = await request("PATCH", `/api/speakers/${speaker.id}`, {
+      name: " Spaced \t Name ",
+      kind: "Person",
+    });
+    expect(response.status).toBe(200);
+    expect(ZNewsroomSpeakerDetail.parse(await response.json())).toMatchObject({
+      name: "Spaced Name",
+      aliases: ["Spaced Name"],
+    });
+  });
+
   it("refuses bad input with 4xx and stores nothing", async () => {
     await buildSpokenArticle(["Iran sold", "Refusing Speaker"]);
     const { id } = await speakerNamed("Refusing Speaker");

@@ -29,7 +29,7 @@ export async function updateNewsroomSpeaker(
   change: NewsroomSpeakerUpdate,
 ): Promise<NewsroomSpeakerDetail> {
   authorize(actor, "claim.edit");
-  const name = change.name?.trim();
+  const name = change.name === undefined ? undefined : tidySpelling(change.name);
   if (name === "") throw new AppError("VALIDATION_FAILED", "A speaker's name cannot be blank.");
   const aliases = change.aliases?.map((alias) => alias.trim());
   if (aliases?.includes("")) throw new AppError("VALIDATION_FAILED", "An alias cannot be blank.");
@@ -37,13 +37,18 @@ export async function updateNewsroomSpeaker(
     const speaker = await findSpeaker(tx, id);
     if (!speaker) throw new AppError("NOT_FOUND", `No speaker with id "${id}".`);
     const nextName = name ?? speaker.name;
-    const nextAliases = [...new Set([...(aliases ?? speaker.aliases), nextName])].sort();
+    // A spelling typed anew has its spaces tidied; one the speaker has (as claims spell it) stays as it is.
+    const typed = (aliases ?? speaker.aliases).map((alias) =>
+      speaker.aliases.includes(alias) ? alias : tidySpelling(alias),
+    );
+    const nextAliases = [...new Set([...typed, nextName])].sort();
     if (nextAliases.length > MOST_ALIASES) {
       throw new AppError("VALIDATION_FAILED", `A speaker has at most ${MOST_ALIASES} aliases, its name included.`);
     }
     const nextKind = change.kind === undefined ? speaker.kind : change.kind;
-    for (const [alias, holder] of await findHoldersOfAliases(tx, nextAliases)) {
-      if (holder.id === id) continue;
+    for (const [alias, holders] of await findHoldersOfAliases(tx, nextAliases)) {
+      const holder = holders.find((candidate) => candidate.id !== id);
+      if (!holder) continue;
       throw new AppError(
         "CONFLICT",
         `“${alias}” is already an alias of “${holder.name}”: to make them one speaker, merge the two.`,
@@ -66,4 +71,9 @@ export async function updateNewsroomSpeaker(
     }
     return readNewsroomSpeaker(tx, id);
   });
+}
+
+/** A spelling as a person meant it: no spaces around it, one space between words. */
+function tidySpelling(spelling: string): string {
+  return spelling.trim().replace(/\s+/gu, " ");
 }
