@@ -41,6 +41,13 @@ function monthLabel(month: string, style: "short" | "long" | "axis" = "short"): 
   });
 }
 
+/** The caption's words for the months with claims: "in May 2026" for one, "by month, May to Dec 2026" for several. */
+function recordedSpan(name: string, first: string, last: string): string {
+  return first === last
+    ? `${name}'s claims, all in ${monthLabel(first)}`
+    : `${name}'s claims by month, ${monthLabel(first)} to ${monthLabel(last)}`;
+}
+
 /**
  * A speaker's claims per month as stacked bars, one colour per verdict, drawn in plain SVG that scales to its box.
  * Only some months are labelled when there are many (the first, the last, and about six between); each bar tells its
@@ -103,7 +110,7 @@ export function SpeakerMonthChart({ byMonth: recorded, name }: SpeakerMonthChart
         })}
       </svg>
       <figcaption id={`${id}-caption`} className="month-chart__caption">
-        {`${name}'s claims by month, ${monthLabel(recorded[0]?.month ?? "")} to ${monthLabel(recorded.at(-1)?.month ?? "")}`}
+        {recordedSpan(name, recorded[0]?.month ?? "", recorded.at(-1)?.month ?? "")}
         <span className="month-chart__legend" aria-hidden="true">
           {VERDICTS.map((verdict) => (
             <span key={verdict} className="month-chart__key">
