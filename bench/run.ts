@@ -7,6 +7,7 @@ import { benchEditor } from "./editor";
 import { benchHotPaths } from "./hotPaths";
 import { benchLive } from "./live";
 import { benchLoad } from "./load";
+import { benchMemory } from "./memory";
 import { benchReanchor } from "./reanchor";
 import { benchReportRows } from "./report";
 import { benchResponsiveness } from "./responsiveness";
@@ -35,6 +36,11 @@ const SECTIONS: [name: string, run: BenchSection][] = [
     : []),
   // 10,000 claims on 200,000 words beside 2,000 on 50,000, each figure measured both ways in the same run.
   ["Scale (SQLite)", benchScale],
+  // Search and precedents on 2,000 articles and 100,000 claims, and the search index's cost on a claim write.
+  ["Memory (SQLite)", () => benchMemory("sqlite")],
+  ...(isPostgres
+    ? [["Memory (PostgreSQL)", () => benchMemory("postgresql", databaseUrl)] as [string, BenchSection]]
+    : []),
   ["Editor (headless Chromium)", benchEditor],
   ["Bundle", benchBundle],
 ];

@@ -48,7 +48,7 @@ test("a long article opens with its first screen highlighted in the page itself,
   const headerText = (root: string) =>
     page.locator(`${root} .app-header`).evaluate((header) => ({
       height: header.getBoundingClientRect().height,
-      links: [...header.querySelectorAll("a, input")].map(
+      links: Array.from(header.querySelectorAll("a, input")).map(
         (element) => element.textContent || element.getAttribute("aria-label"),
       ),
     }));
