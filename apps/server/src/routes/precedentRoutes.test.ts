@@ -150,6 +150,16 @@ describe("GET /api/claims/:id/precedents", () => {
     await expectApiError(tooLong, 400, "VALIDATION_FAILED");
   });
 
+  it("refuses a query parameter it does not take, so a misspelt option is never silently ignored", async () => {
+    const { claim } = await buildRestatingArticle("Unknown parameters");
+    const refused = await expectApiError(
+      await request("GET", `/api/claims/${claim.id}/precedents?limit=100`),
+      400,
+      "VALIDATION_FAILED",
+    );
+    expect(refused.message).toContain("limit");
+  });
+
   it("is for signed-in readers only", async () => {
     const { claim } = await buildRestatingArticle("Anonymous readers");
     await expectApiError(

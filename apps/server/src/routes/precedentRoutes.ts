@@ -1,4 +1,4 @@
-import { ZIdParam, ZPrecedentList } from "@factmark/core";
+import { ZIdParam, ZNoQuery, ZPrecedentList } from "@factmark/core";
 import { createRoute } from "@hono/zod-openapi";
 import type { AppDeps } from "../env";
 import { findPrecedents } from "../services/precedents/findPrecedents";
@@ -15,7 +15,7 @@ export function precedentRoutes({ db }: AppDeps) {
       summary:
         "Up to five live claims of other live articles that say much the same as this claim, best first, each with " +
         "its verdict, article (and whether its fact-check is published), a score in 0..1 and why it matched",
-      request: { params: ZIdParam },
+      request: { params: ZIdParam, query: ZNoQuery },
       responses: {
         200: jsonAnswer(ZPrecedentList, "The claim's precedents, best first"),
         ...errorAnswers("VALIDATION_FAILED", "NOT_FOUND"),

@@ -8,6 +8,9 @@ export const ZId = z
   .max(64)
   .regex(/^[A-Za-z0-9_-]+$/, "An id holds only letters, digits, '-' and '_'.");
 
+/** The query of a route that takes no parameters: any given is refused (400), so a misspelt option never goes unseen. */
+export const ZNoQuery = z.strictObject({});
+
 /** A route's `:id` parameter, validated as an id before any lookup. */
 export const ZIdParam = z.object({ id: ZId });
 export type IdParam = z.infer<typeof ZIdParam>;
