@@ -31,7 +31,7 @@ export function SpeakerClaimList({ speaker }: SpeakerClaimListProps) {
             <li key={claim.id} className="speaker-claims__item">
               <VerdictBadge verdict={claim.verdict} />
               <Link href={claimAddress(claim.article.id, claim.id)} className="speaker-claims__quote">
-                <bdi dir="auto">“{claim.quote}”</bdi>
+                “<bdi dir="auto">{claim.quote}</bdi>”
               </Link>
               <p className="speaker-claims__meta">
                 <bdi>{claim.article.title}</bdi>
