@@ -4,6 +4,6 @@ import { apiClient } from "../../lib/apiClient";
 
 /** GET /api/claims/:id/precedents: up to five claims of other articles that say much the same, best first. */
 export async function fetchPrecedents(claimId: string): Promise<Precedent[]> {
-  const { items } = await unwrap(apiClient.claims[":id"].precedents.$get({ param: { id: claimId } }));
+  const { items } = await unwrap(apiClient.claims[":id"].precedents.$get({ param: { id: claimId }, query: {} }));
   return items;
 }
