@@ -26,3 +26,5 @@ CREATE INDEX "SpeakerAlias_speakerId_idx" ON "SpeakerAlias"("speakerId");
 -- CreateIndex
 CREATE INDEX "Claim_speaker_idx" ON "Claim"("speaker");
 
+-- CreateIndex
+CREATE INDEX "Claim_articleId_deletedAt_verdict_status_idx" ON "Claim"("articleId", "deletedAt", "verdict", "status");

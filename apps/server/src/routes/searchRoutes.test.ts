@@ -61,10 +61,12 @@ describe("GET /api/search", () => {
     expect(highlighted((await search({ q: "quokk*", kind: "article" })).items[0])).toEqual(["Quokkas", "quokkas"]);
   });
 
-  it("keeps the index in step as a claim's rationale and speaker change, and as it is deleted and restored", async () => {
+  it("keeps the index in step as a claim's rationale and speaker change, and as it is deleted and restored: its evidence goes and comes back with it", async () => {
     const article = await buildArticle(db, { title: "Wombat report", content: "Wombats dig burrows at night." });
     const claim = await buildClaim(db, article, "Wombats dig burrows", { rationale: "Seen by rangers." });
+    const evidence = await buildEvidence(db, claim, { title: "Burrow survey logbook" });
     expect(await found("rangers")).toEqual([`claim:${claim.id}`]);
+    expect(await found("logbook")).toEqual([`evidence:${evidence.id}`]);
     const edited = await request(
       "PATCH",
       `/api/claims/${claim.id}`,
@@ -79,9 +81,12 @@ describe("GET /api/search", () => {
     expect((await request("DELETE", `/api/claims/${claim.id}`, undefined, { "If-Match": `"${version}"` })).status).toBe(
       200,
     );
-    expect(await found("biologist")).toEqual([]);
+    expect(await found("biologist OR logbook")).toEqual([]);
+    expect(await found("", { articleId: article.id })).toEqual([`article:${article.id}`]);
     expect((await request("POST", `/api/claims/${claim.id}/restore`)).status).toBe(200);
-    expect(await found("biologist")).toEqual([`claim:${claim.id}`]);
+    expect((await found("biologist OR logbook")).sort()).toEqual(
+      [`claim:${claim.id}`, `evidence:${evidence.id}`].sort(),
+    );
   });
 
   it("keeps the index in step when an article is deleted and restored: its claims go and come back with it", async () => {
@@ -92,6 +97,7 @@ describe("GET /api/search", () => {
     expect(await found("seizure")).toEqual([`evidence:${evidence.id}`]);
     expect((await request("DELETE", `/api/articles/${article.id}`, undefined, { "If-Match": '"1"' })).status).toBe(204);
     expect(await found("pangolin* OR seizure")).toEqual([]);
+    expect(await found("", { articleId: article.id })).toEqual([]);
     expect(
       (await request("POST", `/api/articles/${article.id}/restore`, undefined, { "If-Match": '"2"' })).status,
     ).toBe(200);

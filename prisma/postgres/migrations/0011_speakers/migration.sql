@@ -27,6 +27,9 @@ CREATE INDEX "SpeakerAlias_speakerId_idx" ON "SpeakerAlias"("speakerId");
 -- CreateIndex
 CREATE INDEX "Claim_speaker_idx" ON "Claim"("speaker");
 
+-- CreateIndex
+CREATE INDEX "Claim_articleId_deletedAt_verdict_status_idx" ON "Claim"("articleId", "deletedAt", "verdict", "status");
+
 -- AddForeignKey
 ALTER TABLE "SpeakerAlias" ADD CONSTRAINT "SpeakerAlias_speakerId_fkey" FOREIGN KEY ("speakerId") REFERENCES "Speaker"("id") ON DELETE CASCADE ON UPDATE CASCADE;
 

@@ -1,6 +1,6 @@
 -- The archive's search index (issue 20), PostgreSQL's version of migration.sql: one row per live article, claim and
 -- evidence item with its words as a weighted tsvector (GIN), and its names (an article's title, a claim's speaker,
--- an evidence title) for pg_trgm's near-spellings. Triggers keep it in step in the same transaction as every write.
+-- an evidence title) for pg_trgm's near-spellings, and its article's createdAt and deletedAt (as in migration.sql). Triggers keep it in step in the same transaction as every write.
 -- The datamodel does not change (no diff to derive).
 
 CREATE EXTENSION IF NOT EXISTS pg_trgm;
@@ -33,6 +33,10 @@ CREATE TABLE "search"."SearchEntry" (
     "articleId" TEXT COLLATE "C" NOT NULL,
     "claimId" TEXT COLLATE "C",
     "createdAt" TIMESTAMP(3) NOT NULL,
+    "articleCreatedAt" TIMESTAMP(3) NOT NULL,
+    "articleDeletedAt" TIMESTAMP(3),
+    -- An evidence item's claim's.
+    "claimDeletedAt" TIMESTAMP(3),
     -- Weights: A a title or a quote, B a speaker or an evidence title, C a rationale, D an article's text.
     "document" tsvector NOT NULL,
     "names" TEXT NOT NULL,
@@ -44,6 +48,8 @@ CREATE INDEX "SearchEntry_names_idx" ON "search"."SearchEntry" USING GIN ("names
 CREATE INDEX "SearchEntry_createdAt_idx" ON "search"."SearchEntry" ("createdAt", "refId");
 CREATE INDEX "SearchEntry_kind_createdAt_idx" ON "search"."SearchEntry" ("kind", "createdAt", "refId");
 CREATE INDEX "SearchEntry_articleId_idx" ON "search"."SearchEntry" ("articleId");
+CREATE INDEX "SearchEntry_claimId_idx" ON "search"."SearchEntry" ("claimId");
+CREATE INDEX "SearchEntry_articleCreatedAt_idx" ON "search"."SearchEntry" ("articleCreatedAt");
 
 CREATE FUNCTION "search"."vector"(value TEXT, weight "char") RETURNS tsvector LANGUAGE sql STABLE PARALLEL SAFE AS $$
   SELECT setweight(to_tsvector('search.factmark', "search"."words"(value)), weight)
@@ -55,12 +61,17 @@ BEGIN
      AND (NEW."deletedAt" IS NULL) = (OLD."deletedAt" IS NULL) THEN
     RETURN NULL;
   END IF;
+  IF TG_OP = 'UPDATE' AND (NEW."deletedAt" IS NULL) <> (OLD."deletedAt" IS NULL) THEN
+    -- Deleted or restored: its claims' and evidence's rows say so (their words stay indexed).
+    UPDATE "search"."SearchEntry" SET "articleDeletedAt" = NEW."deletedAt" WHERE "articleId" = NEW."id";
+  END IF;
   IF TG_OP = 'DELETE' OR NEW."deletedAt" IS NOT NULL THEN
     DELETE FROM "search"."SearchEntry" WHERE "kind" = 'article' AND "refId" = OLD."id";
     RETURN NULL;
   END IF;
-  INSERT INTO "search"."SearchEntry" ("kind", "refId", "articleId", "claimId", "createdAt", "document", "names")
-    VALUES ('article', NEW."id", NEW."id", NULL, NEW."createdAt",
+  INSERT INTO "search"."SearchEntry"
+    ("kind", "refId", "articleId", "claimId", "createdAt", "articleCreatedAt", "document", "names")
+    VALUES ('article', NEW."id", NEW."id", NULL, NEW."createdAt", NEW."createdAt",
             "search"."vector"(NEW."title", 'A') || "search"."vector"(NEW."text", 'D'), lower(NEW."title"))
     ON CONFLICT ("kind", "refId") DO UPDATE SET "document" = EXCLUDED."document", "names" = EXCLUDED."names";
   RETURN NULL;
@@ -73,15 +84,22 @@ BEGIN
      AND (NEW."deletedAt" IS NULL) = (OLD."deletedAt" IS NULL) THEN
     RETURN NULL;
   END IF;
+  IF TG_OP = 'UPDATE' AND (NEW."deletedAt" IS NULL) <> (OLD."deletedAt" IS NULL) THEN
+    -- Deleted or restored: its evidence's rows say so.
+    UPDATE "search"."SearchEntry" SET "claimDeletedAt" = NEW."deletedAt"
+      WHERE "articleId" = NEW."articleId" AND "kind" = 'evidence' AND "claimId" = NEW."id";
+  END IF;
   IF TG_OP = 'DELETE' OR NEW."deletedAt" IS NOT NULL THEN
     DELETE FROM "search"."SearchEntry" WHERE "kind" = 'claim' AND "refId" = OLD."id";
     RETURN NULL;
   END IF;
-  INSERT INTO "search"."SearchEntry" ("kind", "refId", "articleId", "claimId", "createdAt", "document", "names")
-    VALUES ('claim', NEW."id", NEW."articleId", NEW."id", NEW."createdAt",
-            "search"."vector"(NEW."exact", 'A') || "search"."vector"(NEW."speaker", 'B')
-              || "search"."vector"(NEW."rationale", 'C'),
-            lower(coalesce(NEW."speaker", '')))
+  INSERT INTO "search"."SearchEntry"
+    ("kind", "refId", "articleId", "claimId", "createdAt", "articleCreatedAt", "articleDeletedAt", "document", "names")
+    SELECT 'claim', NEW."id", NEW."articleId", NEW."id", NEW."createdAt", "Article"."createdAt", "Article"."deletedAt",
+           "search"."vector"(NEW."exact", 'A') || "search"."vector"(NEW."speaker", 'B')
+             || "search"."vector"(NEW."rationale", 'C'),
+           lower(coalesce(NEW."speaker", ''))
+    FROM "Article" WHERE "Article"."id" = NEW."articleId"
     ON CONFLICT ("kind", "refId") DO UPDATE SET "document" = EXCLUDED."document", "names" = EXCLUDED."names";
   RETURN NULL;
 END $$;
@@ -96,10 +114,12 @@ BEGIN
     DELETE FROM "search"."SearchEntry" WHERE "kind" = 'evidence' AND "refId" = OLD."id";
     RETURN NULL;
   END IF;
-  INSERT INTO "search"."SearchEntry" ("kind", "refId", "articleId", "claimId", "createdAt", "document", "names")
-    SELECT 'evidence', NEW."id", "Claim"."articleId", NEW."claimId", NEW."createdAt",
-           "search"."vector"(NEW."title", 'B'), lower(coalesce(NEW."title", ''))
-    FROM "Claim" WHERE "Claim"."id" = NEW."claimId"
+  INSERT INTO "search"."SearchEntry"
+    ("kind", "refId", "articleId", "claimId", "createdAt", "articleCreatedAt", "articleDeletedAt", "claimDeletedAt",
+     "document", "names")
+    SELECT 'evidence', NEW."id", "Claim"."articleId", NEW."claimId", NEW."createdAt", "Article"."createdAt",
+           "Article"."deletedAt", "Claim"."deletedAt", "search"."vector"(NEW."title", 'B'), lower(coalesce(NEW."title", ''))
+    FROM "Claim" JOIN "Article" ON "Article"."id" = "Claim"."articleId" WHERE "Claim"."id" = NEW."claimId"
     ON CONFLICT ("kind", "refId") DO UPDATE SET "document" = EXCLUDED."document", "names" = EXCLUDED."names";
   RETURN NULL;
 END $$;
@@ -112,16 +132,23 @@ CREATE TRIGGER "Evidence_search" AFTER INSERT OR UPDATE OF "title", "deletedAt" 
     FOR EACH ROW EXECUTE FUNCTION "search"."index_evidence"();
 
 -- What is already stored.
-INSERT INTO "search"."SearchEntry" ("kind", "refId", "articleId", "claimId", "createdAt", "document", "names")
-    SELECT 'article', "id", "id", NULL, "createdAt",
+INSERT INTO "search"."SearchEntry"
+    ("kind", "refId", "articleId", "claimId", "createdAt", "articleCreatedAt", "document", "names")
+    SELECT 'article', "id", "id", NULL, "createdAt", "createdAt",
            "search"."vector"("title", 'A') || "search"."vector"("text", 'D'), lower("title")
     FROM "Article" WHERE "deletedAt" IS NULL;
-INSERT INTO "search"."SearchEntry" ("kind", "refId", "articleId", "claimId", "createdAt", "document", "names")
-    SELECT 'claim', "id", "articleId", "id", "createdAt",
+INSERT INTO "search"."SearchEntry"
+    ("kind", "refId", "articleId", "claimId", "createdAt", "articleCreatedAt", "articleDeletedAt", "document", "names")
+    SELECT 'claim', "Claim"."id", "articleId", "Claim"."id", "Claim"."createdAt", "Article"."createdAt",
+           "Article"."deletedAt",
            "search"."vector"("exact", 'A') || "search"."vector"("speaker", 'B') || "search"."vector"("rationale", 'C'),
            lower(coalesce("speaker", ''))
-    FROM "Claim" WHERE "deletedAt" IS NULL;
-INSERT INTO "search"."SearchEntry" ("kind", "refId", "articleId", "claimId", "createdAt", "document", "names")
+    FROM "Claim" JOIN "Article" ON "Article"."id" = "Claim"."articleId" WHERE "Claim"."deletedAt" IS NULL;
+INSERT INTO "search"."SearchEntry"
+    ("kind", "refId", "articleId", "claimId", "createdAt", "articleCreatedAt", "articleDeletedAt", "claimDeletedAt",
+     "document", "names")
     SELECT 'evidence', "Evidence"."id", "Claim"."articleId", "Evidence"."claimId", "Evidence"."createdAt",
+           "Article"."createdAt", "Article"."deletedAt", "Claim"."deletedAt",
            "search"."vector"("Evidence"."title", 'B'), lower(coalesce("Evidence"."title", ''))
-    FROM "Evidence" JOIN "Claim" ON "Claim"."id" = "Evidence"."claimId" WHERE "Evidence"."deletedAt" IS NULL;
+    FROM "Evidence" JOIN "Claim" ON "Claim"."id" = "Evidence"."claimId"
+    JOIN "Article" ON "Article"."id" = "Claim"."articleId" WHERE "Evidence"."deletedAt" IS NULL;
