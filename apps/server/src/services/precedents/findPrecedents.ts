@@ -5,7 +5,7 @@ import {
   PRECEDENT_THRESHOLD,
   type Precedent,
   type PrecedentList,
-  precedentSearchTerms,
+  precedentSearchGroups,
   readClaimFeatures,
   scorePrecedent,
   type Verdict,
@@ -17,11 +17,16 @@ import { claimCandidates } from "../search/claimCandidates";
 
 /** How many candidates the full-text index is asked for before scorePrecedent ranks them. */
 export const PRECEDENT_CANDIDATES = 50;
+/**
+ * Enough candidates holding all but one of the rarest words searched (claimCandidates): four times what is shown.
+ * Fewer, and the search widens to claims holding two of them, then one, which on a big archive match thousands.
+ */
+export const PRECEDENT_CANDIDATES_ENOUGH = 4 * PRECEDENT_LIMIT;
 
 /**
  * GET /api/claims/:id/precedents: up to PRECEDENT_LIMIT live claims of other live articles that say much the same
  * as the live claim `claimId`, best first (ties: the most recently changed first). The full-text index finds
- * PRECEDENT_CANDIDATES candidates by the quote's words (precedentSearchTerms); scorePrecedent rescores each and
+ * PRECEDENT_CANDIDATES candidates by the quote's rarest words and figures (precedentSearchGroups); scorePrecedent rescores each and
  * those at PRECEDENT_THRESHOLD or above are kept. "The same speaker" reads the newsroom's speakers: two spellings
  * of one Speaker (SpeakerAlias rows), or, for a spelling without one yet, the same folded name. Four database
  * calls, whatever the archive's size.
@@ -35,9 +40,10 @@ export async function findPrecedents(db: Db, claimId: string): Promise<Precedent
   if (!claim) throw new AppError("NOT_FOUND", `No claim with id "${claimId}".`);
   const query = { quote: claim.exact, speaker: claim.speaker };
   const queryFeatures = readClaimFeatures(query);
-  const found = await claimCandidates(db, precedentSearchTerms(queryFeatures), {
+  const found = await claimCandidates(db, precedentSearchGroups(queryFeatures), {
     excludeArticleId: claim.articleId,
     limit: PRECEDENT_CANDIDATES,
+    enough: PRECEDENT_CANDIDATES_ENOUGH,
   });
   if (found.length === 0) return { items: [] };
   const rows = await db.claim.findMany({

@@ -57,6 +57,14 @@ describe("claimCandidates", async () => {
     ).toEqual([]);
   });
 
+  it("takes a word's forms as one group, ignores groups no claim holds, and widens only while too few match", async () => {
+    const terms = [["drone", "drones"], ["zeppelin", "zeppelins"], "satellite", "russia"];
+    const strict = await claimCandidates(db, terms, { excludeArticleId: current.id, limit: 10, enough: 1 });
+    expect(strict.map((candidate) => candidate.claimId)).toEqual([sold.id]);
+    const widened = await claimCandidates(db, terms, { excludeArticleId: current.id, limit: 10 });
+    expect(widened.map((candidate) => candidate.claimId)).toEqual([sold.id, transferred.id]);
+  });
+
   it("leaves out deleted claims and the claims of deleted articles", async () => {
     await deleteClaim(db, SEED_ADMIN, weather.id);
     expect(await claimCandidates(db, ["tehran"], { excludeArticleId: current.id, limit: 5 })).toEqual([]);

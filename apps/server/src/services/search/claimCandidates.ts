@@ -1,45 +1,234 @@
 import { isPostgres } from "../../db/createDatabase";
 import { Prisma } from "../../generated/prisma/client";
 import type { DbClient } from "../../repositories/articleRepository";
-import { type ParsedSearch, searchWords } from "./parseSearchQuery";
+import { foldWord, type ParsedSearch, type SearchTerm, searchWords } from "./parseSearchQuery";
 import { toFts5Match, toTsQuery } from "./searchMatchExpressions";
 
+/** The most groups of terms a candidate search sends: the rarest the index holds (see `claimCandidates`). */
+export const CANDIDATE_GROUP_LIMIT = 4;
+/** The most claims (by the groups' counts) the last, widest step may match when it adds rarer-than-common groups. */
+const WIDENED_MATCH_BUDGET = 2_000;
+
 /**
- * Live claims of live articles other than `excludeArticleId` whose quote or rationale holds ANY of `terms`, best
- * first by the search index's rank (higher `rank` is better; comparable only within one answer), at most `limit`.
- * Terms are plain words or digit strings; one with punctuation inside ("12.5", "Amir-Abdollahian") is matched as
- * the phrase of its words, and one without any word is ignored. One query, through the full-text index (migration
- * 0012): FTS5's bm25 (quote weighted above rationale) on SQLite, ts_rank_cd on PostgreSQL.
+ * How many rows hold each word on PostgreSQL, from what ANALYZE found of the index's column (pg_stats' most common
+ * elements of "search"."SearchEntry"."document": their frequency times the rows); a word it does not list is rarer
+ * than those, counted 1 when any row holds it (a GIN lookup of a rare word is cheap) and 0 when none does. Counting
+ * common words through the index reads thousands of rows each (1.5 s for seven on the 100,000-claim bench archive).
+ */
+async function postgresTermCounts(db: DbClient, words: string[]): Promise<Map<string, number>> {
+  const [stats] = await db.$queryRaw<{ elements: string[] | null; frequencies: number[] | null; rows: number }[]>`
+    SELECT s."most_common_elems"::text::text[] AS "elements", s."most_common_elem_freqs"::float8[] AS "frequencies",
+      c."reltuples"::float8 AS "rows"
+    FROM pg_stats s
+    JOIN pg_namespace n ON n."nspname" = s."schemaname"
+    JOIN pg_class c ON c."relnamespace" = n."oid" AND c."relname" = s."tablename"
+    WHERE s."schemaname" = 'search' AND s."tablename" = 'SearchEntry' AND s."attname" = 'document'`;
+  const common = new Map<string, number>();
+  (stats?.elements ?? []).forEach((element, index) => {
+    const frequency = stats?.frequencies?.[index] ?? 0;
+    common.set(element, Math.max(2, Math.round(frequency * Math.max(0, stats?.rows ?? 0))));
+  });
+  const counts = new Map<string, number>();
+  const rare = words.filter((word) => {
+    const count = common.get(word);
+    if (count !== undefined) counts.set(word, count);
+    return count === undefined;
+  });
+  if (rare.length > 0) {
+    const tsQueries = rare.map((word) => toTsQuery({ groups: [[{ words: [word], isPrefix: false }]], excluded: [] }));
+    const rows = await db.$queryRaw<{ word: string; isHeld: boolean }[]>(Prisma.sql`
+      SELECT t."word", EXISTS (
+        SELECT 1 FROM "search"."SearchEntry" e WHERE e."document" @@ to_tsquery('search.factmark', t."query")
+      ) AS "isHeld"
+      FROM unnest(${rare}::text[], ${tsQueries}::text[]) AS t("word", "query")`);
+    for (const row of rows) counts.set(row.word, row.isHeld ? 1 : 0);
+  }
+  return counts;
+}
+
+/**
+ * Live claims of live articles other than `excludeArticleId` whose quote or rationale holds the terms, best first
+ * by the search index's rank (higher `rank` is better; comparable only within one answer), at most `limit`.
+ * `terms` are groups: a plain word or digit string, or a list of alternatives for one thing said (a word's
+ * inflected forms: ["drone", "drones"]). A term with punctuation inside ("12.5", "Amir-Abdollahian") is matched as
+ * the phrase of its words; one without any word is ignored.
+ * Only the CANDIDATE_GROUP_LIMIT groups the index holds fewest claims for are searched (a group no claim holds is
+ * dropped): common words would make most of an archive match, and all of it be ranked. A claim must hold all
+ * but one of them (of three or more), or, while fewer than `enough` (default: `limit`) claims do, two, then one:
+ * ranking what matches is what costs. Two queries: the terms' counts (FTS5's vocabulary on SQLite,
+ * ANALYZE's statistics on PostgreSQL), then the search through the full-text index (migration 0012):
+ * FTS5's bm25 (quote weighted above rationale) on SQLite, ts_rank_cd on PostgreSQL.
  */
 export async function claimCandidates(
   db: DbClient,
-  terms: string[],
-  options: { excludeArticleId: string; limit: number },
+  terms: readonly (string | readonly string[])[],
+  options: { excludeArticleId: string; limit: number; enough?: number },
 ): Promise<{ claimId: string; rank: number }[]> {
-  const alternatives = terms
-    .map((term) => searchWords(term))
-    .filter((words) => words.length > 0)
-    .map((words) => ({ words, isPrefix: false }));
   const limit = Math.max(0, Math.floor(options.limit));
-  if (alternatives.length === 0 || limit === 0) return [];
-  const search: ParsedSearch = { groups: [alternatives], excluded: [] };
-  const rows = isPostgres(db)
-    ? await db.$queryRaw<{ claimId: string; rank: number }[]>(Prisma.sql`
-        SELECT e."refId" AS "claimId", ts_rank_cd('{0.1, 0.2, 0.4, 1.0}', e."document", query)::float8 AS "rank"
-        FROM to_tsquery('search.factmark', ${toTsQuery(search, "AC")}) AS query
-        JOIN "search"."SearchEntry" e ON e."document" @@ query
-        JOIN "Article" a ON a."id" = e."articleId"
-        WHERE e."kind" = 'claim' AND e."articleId" <> ${options.excludeArticleId} AND a."deletedAt" IS NULL
+  const groups = terms
+    .map((group) =>
+      (typeof group === "string" ? [group] : group)
+        .map((term) => searchWords(term))
+        .filter((words) => words.length > 0)
+        .map((words): SearchTerm => ({ words, isPrefix: false })),
+    )
+    .filter((group) => group.length > 0);
+  if (groups.length === 0 || limit === 0) return [];
+  const held = await rarestGroups(db, groups);
+  if (held.length === 0) return [];
+  const chosen = held.slice(0, CANDIDATE_GROUP_LIMIT).map((group) => group.terms);
+  // The last step, one of them, also asks for the next rarest while few claims hold them all: a restatement in
+  // other words may share only a common word or two.
+  let widened = held.slice(0, CANDIDATE_GROUP_LIMIT).reduce((sum, group) => sum + group.count, 0);
+  const anyOfWidened = [...chosen];
+  for (const group of held.slice(CANDIDATE_GROUP_LIMIT)) {
+    widened += group.count;
+    if (widened > WIDENED_MATCH_BUDGET) break;
+    anyOfWidened.push(group.terms);
+  }
+  const anyOf: ParsedSearch = { groups: [anyOfWidened.flat()], excluded: [] };
+  const enough = Math.min(limit, Math.max(1, Math.floor(options.enough ?? limit)));
+  // All but one of them, then two, then one: each step matches more claims, and ranking them costs more.
+  const steps = chosen.length < 3 ? [1] : [...new Set([chosen.length - 1, 2, 1])];
+  let rows: Ranked[] = [];
+  for (const size of steps) {
+    const match = size === 1 ? [anyOf] : combinationsOf(chosen, size);
+    const ranked = size === 1 ? anyOf : { groups: [chosen.flat()], excluded: [] };
+    rows = await rankedMatches(db, match, ranked, options.excludeArticleId, limit);
+    if (rows.length >= enough) break;
+  }
+  return rows.map((row) => ({ claimId: row.claimId, rank: Number(row.rank) }));
+}
+
+type Ranked = { claimId: string; rank: number };
+
+/** Claims matching any of `match`, ranked by the index against `ranked`, best first, at most `limit`. */
+function rankedMatches(
+  db: DbClient,
+  match: ParsedSearch[],
+  ranked: ParsedSearch,
+  excludeArticleId: string,
+  limit: number,
+): Promise<Ranked[]> {
+  return isPostgres(db)
+    ? db.$queryRaw<Ranked[]>(Prisma.sql`
+        SELECT e."refId" AS "claimId", ts_rank_cd('{0.1, 0.2, 0.4, 1.0}', e."document", ranked)::float8 AS "rank"
+        FROM to_tsquery('search.factmark', ${match.map((search) => toTsQuery(search, "AC")).join(" | ")}) AS query,
+          to_tsquery('search.factmark', ${toTsQuery(ranked, "AC")}) AS ranked,
+          "search"."SearchEntry" e
+        WHERE e."document" @@ query AND e."kind" = 'claim' AND e."articleId" <> ${excludeArticleId}
+          AND e."articleId" NOT IN (SELECT "id" FROM "Article" WHERE "deletedAt" IS NOT NULL)
         ORDER BY "rank" DESC, e."refId"
         LIMIT ${limit}`)
-    : await db.$queryRaw<{ claimId: string; rank: number }[]>(Prisma.sql`
-        SELECT e."refId" AS "claimId", -bm25("SearchText", 0, 0, 2.0, 1.0, 0, 0) AS "rank"
-        FROM "SearchText"
-        JOIN "SearchEntry" e ON e."entryId" = "SearchText"."rowid"
-        JOIN "Article" a ON a."id" = e."articleId"
-        WHERE "SearchText" MATCH ${toFts5Match(search, ["quote", "rationale"])}
-          AND e."kind" = 'claim' AND e."articleId" <> ${options.excludeArticleId} AND a."deletedAt" IS NULL
-        ORDER BY "rank" DESC, e."refId"
-        LIMIT ${limit}`);
-  return rows.map((row) => ({ claimId: row.claimId, rank: Number(row.rank) }));
+    : // Ranked through the index alone, without the rows of the asking article or of deleted ones (few: found
+      // through SearchEntry's index on articleId), then the best joined: joining every match to SearchEntry before
+      // ranking, or to Article (whose "deletedAt" lies past a long text), cost more than matching and ranking.
+      db.$queryRaw<Ranked[]>(Prisma.sql`
+        SELECT e."refId" AS "claimId", m."rank" FROM (
+          SELECT "SearchText"."rowid" AS "entryId", -bm25("SearchText", 0, 0, 2.0, 1.0, 0, 0) AS "rank"
+          FROM "SearchText"
+          WHERE "SearchText" MATCH ${`{quote rationale} : (${match.map((search) => `(${toFts5Match(search)})`).join(" OR ")})`}
+            AND "SearchText"."rowid" NOT IN (
+              SELECT "entryId" FROM "SearchEntry" WHERE "articleId" = ${excludeArticleId}
+              UNION ALL
+              SELECT "entryId" FROM "SearchEntry"
+              WHERE "articleId" IN (SELECT "id" FROM "Article" WHERE "deletedAt" IS NOT NULL))
+          ORDER BY "rank" DESC, "SearchText"."rowid"
+          LIMIT ${limit}
+        ) m CROSS JOIN "SearchEntry" e ON e."entryId" = m."entryId"
+        WHERE e."kind" = 'claim'
+        ORDER BY m."rank" DESC, e."refId"`);
+}
+
+/** Every `size` of `groups` (in their order), each as a search all of whose groups must match. */
+function combinationsOf(groups: SearchTerm[][], size: number): ParsedSearch[] {
+  const found: ParsedSearch[] = [];
+  const pick = (from: number, picked: SearchTerm[][]) => {
+    if (picked.length === size) found.push({ groups: picked, excluded: [] });
+    else
+      for (let index = from; index < groups.length; index++)
+        pick(index + 1, [...picked, groups[index] as SearchTerm[]]);
+  };
+  pick(0, []);
+  return found;
+}
+
+const termKey = (term: SearchTerm) => term.words.map(foldWord).join(" ");
+
+/**
+ * The groups some claim holds, rarest first, each without the terms none holds, with its count (the sum of its
+ * terms'; a phrase's: its rarest word's).
+ */
+async function rarestGroups(db: DbClient, groups: SearchTerm[][]): Promise<{ terms: SearchTerm[]; count: number }[]> {
+  const counts = await cachedTermCounts(db, [...new Set(groups.flat().flatMap((term) => term.words.map(foldWord)))]);
+  const countOf = (term: SearchTerm) => Math.min(...term.words.map((word) => counts.get(foldWord(word)) ?? 0));
+  const held = groups
+    .map((group, index) => {
+      const terms = group.filter((term) => countOf(term) > 0);
+      return { terms, index, count: terms.reduce((sum, term) => sum + countOf(term), 0) };
+    })
+    .filter((group) => group.terms.length > 0);
+  const seen = new Set<string>();
+  return held
+    .sort((a, b) => a.count - b.count || a.index - b.index)
+    .filter((group) => {
+      const key = group.terms.map(termKey).sort().join("|");
+      if (seen.has(key)) return false;
+      seen.add(key);
+      return true;
+    })
+    .map((group) => ({ terms: group.terms, count: group.count }));
+}
+
+/**
+ * How long a word's count is reused, and how many words' counts each database keeps. A count only steers which
+ * words are searched for, so one a few minutes old serves; a newsroom's claims share most of their words, so most
+ * lookups are of words counted moments before (counting a word reads its whole list of rows).
+ */
+const TERM_COUNT_TTL_MS = 10 * 60_000;
+const TERM_COUNT_CACHE_SIZE = 50_000;
+const termCountCaches = new WeakMap<object, Map<string, { count: number; until: number }>>();
+
+/** termCounts, each count reused for TERM_COUNT_TTL_MS (per database client, oldest dropped past the size). */
+async function cachedTermCounts(db: DbClient, words: string[]): Promise<Map<string, number>> {
+  const cache = termCountCaches.get(db) ?? new Map<string, { count: number; until: number }>();
+  termCountCaches.set(db, cache);
+  const now = Date.now();
+  const counts = new Map<string, number>();
+  const missing: string[] = [];
+  for (const word of words) {
+    const known = cache.get(word);
+    if (known && known.until > now) counts.set(word, known.count);
+    else missing.push(word);
+  }
+  for (const [word, count] of await termCounts(db, missing)) {
+    counts.set(word, count);
+    cache.delete(word);
+    cache.set(word, { count, until: now + TERM_COUNT_TTL_MS });
+  }
+  for (const word of cache.keys()) {
+    if (cache.size <= TERM_COUNT_CACHE_SIZE) break;
+    cache.delete(word);
+  }
+  return counts;
+}
+
+/**
+ * How many claims' quotes or rationales hold each word (folded as the index folds it), 0 for a word none holds. SQLite reads FTS5's own vocabulary (a temporary fts5vocab table over
+ * "SearchText", made once per connection); PostgreSQL estimates them (postgresTermCounts).
+ */
+async function termCounts(db: DbClient, words: string[]): Promise<Map<string, number>> {
+  if (words.length === 0) return new Map();
+  if (isPostgres(db)) return postgresTermCounts(db, words);
+  await db.$executeRawUnsafe(
+    `CREATE VIRTUAL TABLE IF NOT EXISTS temp."SearchTextVocabulary" USING fts5vocab(main, 'SearchText', 'row')`,
+  );
+  // One lookup per word: fts5vocab answers `term = ?` from the index, but scans its whole vocabulary for IN (…).
+  // Rows of every kind are counted (reading which column holds a word costs twice as much): articles and evidence
+  // items are few beside claims.
+  const rows = await db.$queryRaw<{ word: string; count: number }[]>(Prisma.sql`
+    SELECT w."value" AS "word",
+      coalesce((SELECT v."doc" FROM temp."SearchTextVocabulary" v WHERE v."term" = w."value"), 0) AS "count"
+    FROM json_each(${JSON.stringify(words)}) w`);
+  return new Map(rows.map((row) => [row.word, Number(row.count)]));
 }
