@@ -53,7 +53,19 @@ export async function findUnaliasedSpellings(db: DbClient): Promise<{ name: stri
   return rows.map((row) => ({ name: row.name, claimCount: Number(row.claimCount) }));
 }
 
-const DISTINCT_SPELLINGS = Prisma.sql`SELECT DISTINCT "speaker" FROM "Claim" WHERE "speaker" IS NOT NULL`;
+/**
+ * Every distinct speaker spelling of the claims, read by hopping along Claim_speaker_idx from one spelling to the next
+ * (a loose index scan: one index seek per spelling, a few hundred in a newsroom, instead of reading every claim's
+ * entry, which `SELECT DISTINCT` does on both databases). Deleted claims' spellings included.
+ */
+const DISTINCT_SPELLINGS = Prisma.sql`
+  WITH RECURSIVE spelling("speaker") AS (
+    SELECT MIN("speaker") FROM "Claim" WHERE "speaker" IS NOT NULL
+    UNION ALL
+    SELECT (SELECT MIN(c."speaker") FROM "Claim" AS c WHERE c."speaker" > spelling."speaker")
+    FROM spelling WHERE spelling."speaker" IS NOT NULL
+  )
+  SELECT "speaker" FROM spelling WHERE "speaker" IS NOT NULL`;
 const IS_UNALIASED = Prisma.sql`NOT EXISTS (SELECT 1 FROM "SpeakerAlias" AS a WHERE a."name" = s."speaker")`;
 
 /** How many values one query binds at most: SQLite's limit is 999, and a row of a createMany binds several. */
