@@ -292,19 +292,23 @@ export async function findDeletedArticle(db: DbClient, id: string): Promise<Arti
 
 /**
  * Where every live article stands, by id: its progress through review (counted as listArticleSummaries counts it,
- * without assignees) and its publication. Two statements whatever the number of articles; for filters that need no
- * more of an article than its status (core's isArticleInStatus).
+ * without assignees; all zero when not `withProgress`, for a filter on publication alone) and its publication. Three
+ * statements whatever the number of articles; for filters that need no more of an article than its status (core's
+ * isArticleInStatus).
  */
 export async function listLiveArticleStandings(
   db: DbClient,
+  { withProgress = true }: { withProgress?: boolean } = {},
 ): Promise<Map<string, Pick<ArticleSummary, "progress" | "publication">>> {
   const [articles, groups, publications] = await Promise.all([
     db.article.findMany({ where: { deletedAt: null }, select: { id: true } }),
-    db.claim.groupBy({
-      by: ["articleId", "verdict", "status"],
-      where: { deletedAt: null, article: { deletedAt: null } },
-      _count: { _all: true },
-    }),
+    withProgress
+      ? db.claim.groupBy({
+          by: ["articleId", "verdict", "status"],
+          where: { deletedAt: null, article: { deletedAt: null } },
+          _count: { _all: true },
+        })
+      : [],
     db.publication.findMany({
       where: { article: { deletedAt: null } },
       select: { articleId: true, ...PUBLICATION_STATE_SELECT },

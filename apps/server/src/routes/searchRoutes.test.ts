@@ -5,6 +5,7 @@ import { HOSTILE_QUERIES } from "../services/search/hostileQueries";
 import { buildArticle } from "../test/buildArticle";
 import { buildClaim } from "../test/buildClaim";
 import { buildEvidence } from "../test/buildEvidence";
+import { buildPublishableArticle } from "../test/buildPublishableArticle";
 import { createTestApp } from "../test/createTestApp";
 import { expectApiError } from "../test/expectApiError";
 import { expectUnchanged } from "../test/expectUnchanged";
@@ -182,6 +183,23 @@ describe("GET /api/search", () => {
     expect(await found("lemurs", { status: "no-verdicts", kind: "article" })).toContain(`article:${other.id}`);
     expect(await found("lemurs", { status: "no-verdicts" })).not.toContain(`claim:${declined.id}`);
     expect(await found("lemurs", { status: "in-progress" })).toContain(`claim:${declined.id}`);
+  });
+
+  it("keeps the published (or retracted) fact-checks' results with status=published (retracted)", async () => {
+    const { article } = await buildPublishableArticle(db, { title: "Quokka census published" });
+    const unpublished = await buildArticle(db, { title: "Quokka census draft", content: "Quokkas were counted." });
+    const published = await request(
+      "POST",
+      `/api/articles/${article.id}/publications`,
+      {},
+      {
+        "If-Match": `"${article.version}"`,
+      },
+    );
+    expect(published.status).toBe(201);
+    expect(await found("quokka", { status: "published", kind: "article" })).toEqual([`article:${article.id}`]);
+    expect(await found("quokka", { status: "retracted", kind: "article" })).toEqual([]);
+    expect(await found("quokka", { kind: "article" })).toContain(`article:${unpublished.id}`);
   });
 
   it("lists what the filters keep, newest first, when q is empty; pages with an opaque cursor", async () => {

@@ -1,4 +1,4 @@
-import { type ArticleListStatus, isArticleInStatus } from "@factmark/core";
+import { ARTICLE_LIST_PROGRESS_STATUSES, type ArticleListStatus, isArticleInStatus } from "@factmark/core";
 import type { Db } from "../../db/createDatabase";
 import { listLiveArticleStandings } from "../../repositories/articleRepository";
 
@@ -8,6 +8,8 @@ import { listLiveArticleStandings } from "../../repositories/articleRepository";
  * an article than where it stands.
  */
 export async function articlesInStatus(db: Db, status: ArticleListStatus): Promise<string[]> {
-  const standings = await listLiveArticleStandings(db);
+  // Published and retracted are a second axis, the publication's alone: no claim need be counted for them.
+  const isProgress = (ARTICLE_LIST_PROGRESS_STATUSES as readonly string[]).includes(status);
+  const standings = await listLiveArticleStandings(db, { withProgress: isProgress });
   return [...standings].filter(([, standing]) => isArticleInStatus(standing, status)).map(([id]) => id);
 }
