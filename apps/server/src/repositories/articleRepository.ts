@@ -228,13 +228,7 @@ export async function listArticleSummaries(db: DbClient, search: ArticleSearch =
     const account = group.assigneeId ? accountById.get(group.assigneeId) : undefined;
     if (account) summaries.get(group.articleId)?.progress.assignees.push(account);
   }
-  const versionsByArticle = new Map<string, PublicationStateRow[]>();
-  for (const publication of publications) {
-    versionsByArticle.set(publication.articleId, [
-      ...(versionsByArticle.get(publication.articleId) ?? []),
-      publication,
-    ]);
-  }
+  const versionsByArticle = publicationsByArticle(publications);
   const baseUrl = publicBaseUrl();
   for (const summary of summaries.values()) {
     summary.progress.assignees.sort((a, b) => a.name.localeCompare(b.name) || a.id.localeCompare(b.id));
@@ -324,13 +318,7 @@ export async function listLiveArticleStandings(
     const progress = progressById.get(group.articleId);
     if (progress) addToProgress(progress, group.verdict as Verdict, group.status, group._count._all);
   }
-  const versionsByArticle = new Map<string, PublicationStateRow[]>();
-  for (const publication of publications) {
-    versionsByArticle.set(publication.articleId, [
-      ...(versionsByArticle.get(publication.articleId) ?? []),
-      publication,
-    ]);
-  }
+  const versionsByArticle = publicationsByArticle(publications);
   const baseUrl = publicBaseUrl();
   return new Map(
     [...progressById].map(([id, progress]) => [
@@ -338,6 +326,17 @@ export async function listLiveArticleStandings(
       { progress, publication: toPublicationState(versionsByArticle.get(id) ?? [], baseUrl) },
     ]),
   );
+}
+
+/** Publication rows grouped by their article's id, for toPublicationState. */
+function publicationsByArticle(
+  publications: (PublicationStateRow & { articleId: string })[],
+): Map<string, PublicationStateRow[]> {
+  const byArticle = new Map<string, PublicationStateRow[]>();
+  for (const publication of publications) {
+    byArticle.set(publication.articleId, [...(byArticle.get(publication.articleId) ?? []), publication]);
+  }
+  return byArticle;
 }
 
 function addToProgress(progress: ArticleProgress, verdict: Verdict, status: string, count: number): void {
