@@ -65,9 +65,17 @@ function takeSelectionFromPage(view: EditorView) {
   if (!pageSelection) return;
   const { anchorNode, anchorOffset, focusNode, focusOffset } = pageSelection;
   if (!anchorNode || !focusNode || !view.dom.contains(anchorNode) || !view.dom.contains(focusNode)) return;
-  const anchor = view.posAtDOM(anchorNode, anchorOffset);
-  const head = view.posAtDOM(focusNode, focusOffset);
+  let anchor: number;
+  let head: number;
+  try {
+    anchor = view.posAtDOM(anchorNode, anchorOffset);
+    head = view.posAtDOM(focusNode, focusOffset);
+  } catch {
+    return; // In something the document does not hold (a widget): the editor's own selection stands.
+  }
   const { selection } = view.state;
+  const size = view.state.doc.content.size;
+  if (anchor < 0 || head < 0 || anchor > size || head > size) return;
   if (anchor === selection.anchor && head === selection.head) return;
   view.dispatch(view.state.tr.setSelection(TextSelection.create(view.state.doc, anchor, head)));
 }
