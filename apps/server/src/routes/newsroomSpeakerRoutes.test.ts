@@ -49,19 +49,6 @@ async function readSpeaker(id: string, identity: Role = "viewer") {
   return ZNewsroomSpeakerDetail.parse(await response.json());
 }
 
-/** Sends a request that must change nothing stored: every table expectUnchanged reads, and the speakers'. */
-async function expectNothingStored(send: () => Promise<Response>): Promise<Response> {
-  const speakers = () =>
-    Promise.all([
-      db.speaker.findMany({ orderBy: { id: "asc" } }),
-      db.speakerAlias.findMany({ orderBy: { name: "asc" } }),
-    ]);
-  const before = await speakers();
-  const response = await expectUnchanged(db, send);
-  expect(await speakers()).toEqual(before);
-  return response;
-}
-
 describe("GET /api/speakers", () => {
   it("lists each speaker once across articles, its spellings that differ only in case or hyphens joined, with its record", async () => {
     const first = await buildSpokenArticle(
@@ -215,7 +202,7 @@ describe("PATCH /api/speakers/:id", () => {
     await buildSpokenArticle(["Iran sold", "Held Alias"], ["totally unfounded", "Other Holder"]);
     const speaker = await speakerNamed("Other Holder");
     const error = await expectApiError(
-      await expectNothingStored(() =>
+      await expectUnchanged(db, () =>
         request("PATCH", `/api/speakers/${speaker.id}`, { kind: "Person", aliases: ["Other Holder", "Held Alias"] }),
       ),
       409,
@@ -224,7 +211,7 @@ describe("PATCH /api/speakers/:id", () => {
     expect(error.message).toContain("“Held Alias” is already an alias of “Held Alias”");
     expect(error.message).toContain("merge");
     await expectApiError(
-      await expectNothingStored(() => request("PATCH", `/api/speakers/${speaker.id}`, { name: "Held Alias" })),
+      await expectUnchanged(db, () => request("PATCH", `/api/speakers/${speaker.id}`, { name: "Held Alias" })),
       409,
       "CONFLICT",
     );
@@ -240,7 +227,7 @@ describe("PATCH /api/speakers/:id", () => {
       "ukrainian-officials",
     ]) {
       await expectApiError(
-        await expectNothingStored(() =>
+        await expectUnchanged(db, () =>
           request("PATCH", `/api/speakers/${speaker.id}`, { aliases: ["Folded Holder", spelling] }),
         ),
         409,
@@ -248,7 +235,7 @@ describe("PATCH /api/speakers/:id", () => {
       );
     }
     await expectApiError(
-      await expectNothingStored(() => request("PATCH", `/api/speakers/${speaker.id}`, { name: "ukrainian officials" })),
+      await expectUnchanged(db, () => request("PATCH", `/api/speakers/${speaker.id}`, { name: "ukrainian officials" })),
       409,
       "CONFLICT",
     );
@@ -286,23 +273,23 @@ describe("PATCH /api/speakers/:id", () => {
     ];
     for (const [body, status, code] of bad) {
       await expectApiError(
-        await expectNothingStored(() => request("PATCH", url, body)),
+        await expectUnchanged(db, () => request("PATCH", url, body)),
         status,
         code as "VALIDATION_FAILED",
       );
     }
     await expectApiError(
-      await expectNothingStored(() => request("PATCH", "/api/speakers/missing", { kind: "Person" })),
+      await expectUnchanged(db, () => request("PATCH", "/api/speakers/missing", { kind: "Person" })),
       404,
       "NOT_FOUND",
     );
     await expectApiError(
-      await expectNothingStored(() => as("viewer").request("PATCH", url, { kind: "Person" })),
+      await expectUnchanged(db, () => as("viewer").request("PATCH", url, { kind: "Person" })),
       403,
       "FORBIDDEN",
     );
     await expectApiError(
-      await expectNothingStored(() => as("anonymous").request("PATCH", url, { kind: "Person" })),
+      await expectUnchanged(db, () => as("anonymous").request("PATCH", url, { kind: "Person" })),
       401,
       "UNAUTHENTICATED",
     );
@@ -358,7 +345,7 @@ describe("POST /api/speakers/:id/merge", () => {
     ];
     for (const [id, body, identity, status, code] of cases) {
       await expectApiError(
-        await expectNothingStored(() => as(identity).request("POST", `/api/speakers/${id}/merge`, body)),
+        await expectUnchanged(db, () => as(identity).request("POST", `/api/speakers/${id}/merge`, body)),
         status,
         code as "VALIDATION_FAILED",
       );

@@ -1,37 +1,6 @@
 import { STOPWORDS } from "../suggestions/findWords";
-import { synonymsOf } from "./precedentSynonyms";
 import type { ClaimFeatures } from "./readClaimFeatures";
 import { wordForms } from "./stemWord";
-
-/** The most terms a precedent search sends to the full-text index. */
-export const PRECEDENT_SEARCH_TERM_LIMIT = 120;
-
-/**
- * What to ask the full-text index for, to find a claim's precedents: plain lower-case words and digit strings. The
- * quote's content words (names first) in each inflected form (the indexes do not stem), each exact figure in digits
- * ("twelve per cent" asks for "12"), then the other words of their synonym groups ("transferred" also asks for
- * "supplied", "delivered"…), so the index finds restatements in other words; scorePrecedent then ranks what it finds.
- */
-export function precedentSearchTerms(features: ClaimFeatures): string[] {
-  const terms = new Set<string>();
-  const add = (word: string, isName = false) => {
-    for (const part of word.toLowerCase().split(/[^\p{L}\p{N}]+/u)) {
-      if (part.length < 2 || STOPWORDS.has(part)) continue;
-      for (const form of isName ? [part] : wordForms(part)) terms.add(form);
-    }
-  };
-  const ordered = [...features.terms].sort((a, b) => Number(b.isName) - Number(a.isName));
-  for (const term of ordered) add(term.shown, term.isName);
-  for (const number of features.numbers) {
-    if (number.isVague) continue;
-    for (const value of new Set([number.low, number.high])) {
-      if (!Number.isFinite(value) || value <= 0) continue;
-      terms.add(String(value).replace(/\.0+$/, ""));
-    }
-  }
-  for (const term of ordered) for (const synonym of synonymsOf(term.term)) add(synonym);
-  return [...terms].slice(0, PRECEDENT_SEARCH_TERM_LIMIT);
-}
 
 /**
  * What to ask the full-text index for, to find a claim's precedents, one group per thing the quote says: each
