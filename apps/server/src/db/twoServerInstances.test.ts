@@ -1,7 +1,7 @@
 import { execFileSync } from "node:child_process";
 import path from "node:path";
 import { fileURLToPath } from "node:url";
-import { type Claim, ZArticleList, ZClaim, ZClaimList, ZLiveChange } from "@factmark/core";
+import { type Claim, ZArticleList, ZClaim, ZClaimList, ZLiveChange, ZSearchResults } from "@factmark/core";
 import { afterAll, describe, expect, it } from "vitest";
 import { createApp } from "../app";
 import { hashPassword } from "../auth/password";
@@ -103,6 +103,44 @@ describe("two server instances on one database", () => {
     ).toBe(200);
     const afterDelete = ZClaimList.parse(await (await serverA("GET", `/api/articles/${article.id}/claims`)).json());
     expect(afterDelete.items).toEqual([]);
+  });
+
+  it("count an article's claims in the list and its status filter as the other instance changes them", async () => {
+    const created = await serverA("POST", "/api/articles", {
+      title: "Counted",
+      format: "text",
+      content: ARTICLE_CONTENT,
+    });
+    const article = (await created.json()) as { id: string; text: string };
+    const start = article.text.indexOf("dozens");
+    const claim = ZClaim.parse(
+      await (
+        await serverA("POST", `/api/articles/${article.id}/claims`, {
+          selectors: { position: { start, end: start + "dozens".length } },
+        })
+      ).json(),
+    );
+    const summaryOnA = async () =>
+      ZArticleList.parse(await (await serverA("GET", "/api/articles")).json()).items.find(
+        (item) => item.id === article.id,
+      );
+    const inStatusOnA = async (status: string) =>
+      ZSearchResults.parse(
+        await (await serverA("GET", `/api/search?q=&kind=article&status=${status}`)).json(),
+      ).items.some((item) => item.article.id === article.id);
+    expect(await summaryOnA()).toMatchObject({ counts: { unverified: 1 }, progress: { withVerdict: 0 } });
+    expect(await inStatusOnA("no-verdicts")).toBe(true);
+
+    const judged = await serverB(
+      "PATCH",
+      `/api/claims/${claim.id}`,
+      { verdict: "supported" },
+      { "If-Match": `"${claim.version}"` },
+    );
+    expect(judged.status).toBe(200);
+
+    expect(await summaryOnA()).toMatchObject({ counts: { supported: 1, unverified: 0 }, progress: { withVerdict: 1 } });
+    expect(await inStatusOnA("no-verdicts")).toBe(false);
   });
 
   it("tell a reviewer whose stream is on one instance of a change made through the other", async () => {
