@@ -118,6 +118,18 @@ test("a reviewer finds a claim by a phrase, opens it in its article, and sees it
   await expect(page.locator(".search-result").first()).toBeVisible();
   expect(await page.evaluate(() => document.documentElement.scrollWidth <= window.innerWidth)).toBe(true);
   if (SHOTS) await page.screenshot({ path: `${SHOTS}/search-390.png`, fullPage: true });
+  // A claim's result opens on a phone too: the drawer shows its details, and closing it shows its words in the text.
+  await page.locator(`.search-result--claim a[href*="claim=${firstClaimId}"]`).first().click();
+  await expect(page).toHaveURL(new RegExp(`/articles/${firstId}\\?claim=${firstClaimId}`));
+  await expect(page.getByRole("button", { name: "Close claims" })).toHaveAttribute("aria-expanded", "true");
+  await expect(page.locator(".claim-card--selected")).toContainText("transferred dozens");
+  await expect(page.locator(".claim-card--selected")).toBeInViewport();
+  if (SHOTS) await page.screenshot({ path: `${SHOTS}/claim-opened-390.png` });
+  await page.getByRole("button", { name: "Close claims" }).click();
+  await expect(highlightOf(page, "transferred dozens")).toBeInViewport();
+  if (SHOTS) await page.screenshot({ path: `${SHOTS}/claim-in-text-390.png` });
+  await page.goBack();
+  await expect(page.locator(".search-result").first()).toBeVisible();
   await page.locator("body").press("/");
   await expect(page.getByRole("button", { name: "Menu" })).toHaveAttribute("aria-expanded", "true");
   await expect(box).toBeFocused();

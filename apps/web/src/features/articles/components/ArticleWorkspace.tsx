@@ -165,14 +165,22 @@ export function ArticleWorkspace({ article, live = NO_LIVE }: ArticleWorkspacePr
     pendingRevealRef.current = null;
     editorRef.current?.scrollToClaim(claimId);
   }, [firstScreen.isPreviewShown]);
-  // "My work" links to the article with `?claim=`: open that claim once the claims are in.
-  const { missingClaimId } = useRequestedClaim(claimsQuery.data, revealClaim);
-  const [dismissedMissingClaimId, setDismissedMissingClaimId] = useState<string | null>(null);
-
   // Room to work: a panel as wide as the reviewer left it; below 1024 px a drawer over the text.
   const sidebarWidth = useSidebarWidth();
   const isNarrow = useIsNarrowDesk();
   const [isDrawerOpen, setIsDrawerOpen] = useState(false);
+
+  // "My work", a search result and "Checked before" link to the article with `?claim=`: open that claim once the
+  // claims are in, its words scrolled to in the text and its details shown (below 1024 px, in the drawer opened).
+  const openRequestedClaim = useCallback(
+    (claimId: string) => {
+      revealClaim(claimId);
+      if (isNarrow) setIsDrawerOpen(true);
+    },
+    [revealClaim, isNarrow],
+  );
+  const { missingClaimId } = useRequestedClaim(claimsQuery.data, openRequestedClaim);
+  const [dismissedMissingClaimId, setDismissedMissingClaimId] = useState<string | null>(null);
   const [isSheetOpen, setIsSheetOpen] = useState(false);
   const [fieldRequest, setFieldRequest] = useState<FieldRequest | null>(null);
   const sidebarRef = useRef<HTMLElement>(null);
