@@ -128,10 +128,54 @@ test("a reviewer finds a claim by a phrase, opens it in its article, and sees it
   await page.getByRole("button", { name: "Close claims" }).click();
   await expect(highlightOf(page, "transferred dozens")).toBeInViewport();
   if (SHOTS) await page.screenshot({ path: `${SHOTS}/claim-in-text-390.png` });
+  // Back to the results and forward again: the browser's own scroll restoring must not leave the words off screen.
   await page.goBack();
+  await expect(page.locator(".search-result").first()).toBeVisible();
+  await page.goForward();
+  await expect(page.getByRole("button", { name: "Close claims" })).toHaveAttribute("aria-expanded", "true");
+  await page.getByRole("button", { name: "Close claims" }).click();
+  await expect(highlightOf(page, "transferred dozens")).toBeInViewport();
+  // An address naming a claim this article does not hold says so where a phone shows it.
+  await page.goto(`/articles/${firstId}?claim=not-a-claim`);
+  await expect(page.getByText("The claim you opened is not in this article")).toBeVisible();
+  await page.goto(`/search?q=${encodeURIComponent("transferred dozens")}&kind=claim`);
   await expect(page.locator(".search-result").first()).toBeVisible();
   await page.locator("body").press("/");
   await expect(page.getByRole("button", { name: "Menu" })).toHaveAttribute("aria-expanded", "true");
   await expect(box).toBeFocused();
   if (SHOTS) await page.screenshot({ path: `${SHOTS}/header-menu-390.png` });
+});
+
+test("on a phone, a claim far down a long article stays in view after Back and Forward", async ({ page, request }) => {
+  const paragraphs = Array.from({ length: 60 }, (_, index) =>
+    `Paragraph ${index + 1} of the long report on regional budgets. `.concat(
+      "It sets out what each region spent on schools, roads and clinics, how that compares with the year before, ".repeat(
+        6,
+      ),
+    ),
+  );
+  const words = "unemployment fell to a record low of 3.1 per cent in March";
+  paragraphs[51] = `The minister said ${words}, a figure the statistics office has not published.`;
+  const created = await request.post("/api/articles", {
+    data: { title: `Long phone journey ${Date.now()}`, format: "text", content: paragraphs.join("\n\n") },
+  });
+  expect(created.status()).toBe(201);
+  const articleId: string = (await created.json()).id;
+  const claimed = await request.post(`/api/articles/${articleId}/claims`, {
+    data: { selectors: { quote: { exact: words } }, verdict: "unverified" },
+  });
+  expect(claimed.status()).toBe(201);
+  const claimId: string = (await claimed.json()).id;
+
+  await page.setViewportSize({ width: 390, height: 844 });
+  await page.goto(`/search?q=${encodeURIComponent(`"${words}"`)}&kind=claim`);
+  await page.locator(`.search-result--claim a[href*="claim=${claimId}"]`).first().click();
+  await expect(page.getByRole("button", { name: "Close claims" })).toHaveAttribute("aria-expanded", "true");
+  await page.goBack();
+  await expect(page.locator(".search-result").first()).toBeVisible();
+  await page.goForward();
+  await expect(page.getByRole("button", { name: "Close claims" })).toHaveAttribute("aria-expanded", "true");
+  await expect(page.locator(".claim-card--selected")).toContainText("unemployment fell");
+  await page.getByRole("button", { name: "Close claims" }).click();
+  await expect(highlightOf(page, words)).toBeInViewport();
 });

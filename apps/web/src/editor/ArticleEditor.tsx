@@ -31,8 +31,11 @@ export interface SelectionToolbarProps {
 
 /** What the page may ask of the editor. */
 export interface ArticleEditorHandle {
-  /** Scrolls the claim's first highlighted words to the middle of the screen; nothing when it is not drawn. */
-  scrollToClaim: (claimId: string) => void;
+  /**
+   * Scrolls the claim's first highlighted words to the middle of the screen (smoothly when near, unless `isInstant`);
+   * nothing when it is not drawn.
+   */
+  scrollToClaim: (claimId: string, options?: { isInstant?: boolean }) => void;
   /** Puts the keyboard focus in the text, at the selected claim's words when one is drawn (else where it was). */
   focusText: (claimId: string | null) => void;
 }
@@ -200,8 +203,8 @@ export function ArticleEditor({
   useImperativeHandle(
     ref,
     () => ({
-      scrollToClaim: (claimId) => {
-        if (editor && !editor.isDestroyed) editor.commands.scrollClaimIntoView(claimId);
+      scrollToClaim: (claimId, options) => {
+        if (editor && !editor.isDestroyed) editor.commands.scrollClaimIntoView(claimId, options);
       },
       focusText: (claimId) => {
         if (!editor || editor.isDestroyed) return;

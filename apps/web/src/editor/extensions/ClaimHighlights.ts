@@ -59,8 +59,11 @@ export interface ClaimHighlightsOptions {
 declare module "@tiptap/core" {
   interface Commands<ReturnType> {
     claimHighlights: {
-      /** Scrolls the first words of a claim to the middle of the screen; false when the claim is not drawn. */
-      scrollClaimIntoView: (claimId: string) => ReturnType;
+      /**
+       * Scrolls the first words of a claim to the middle of the screen (smoothly when near, unless `isInstant`);
+       * false when the claim is not drawn.
+       */
+      scrollClaimIntoView: (claimId: string, options?: { isInstant?: boolean }) => ReturnType;
     };
   }
 }
@@ -86,12 +89,12 @@ export const ClaimHighlights = Extension.create<ClaimHighlightsOptions>({
   addCommands() {
     return {
       scrollClaimIntoView:
-        (claimId) =>
+        (claimId, options) =>
         ({ view, dispatch }) => {
           const highlight = view.dom.querySelector(`[data-claim-ids~="${CSS.escape(claimId)}"]`);
           if (!highlight) return false;
           // A dry run (`editor.can()`) only asks whether the claim is drawn.
-          if (dispatch) scrollToMiddle(highlight);
+          if (dispatch) scrollToMiddle(highlight, options?.isInstant ?? false);
           return true;
         },
     };
@@ -158,14 +161,14 @@ export const ClaimHighlights = Extension.create<ClaimHighlightsOptions>({
 });
 
 /**
- * Scrolls `element` to the middle of the screen: smoothly when it is near. Far away, the paragraphs on the way
+ * Scrolls `element` to the middle of the screen: smoothly when it is near and not `isInstant`. Far away, the paragraphs on the way
  * are laid out only as they come into view (content-visibility), so a smooth scroll aims at a guessed place and
  * ends elsewhere: it jumps there instead, and again once the paragraphs around it have their real heights.
  */
-function scrollToMiddle(element: Element): void {
+function scrollToMiddle(element: Element, isInstant: boolean): void {
   const box = element.getBoundingClientRect();
   const isNear = box.bottom > -window.innerHeight && box.top < 2 * window.innerHeight;
-  if (isNear) {
+  if (isNear && !isInstant) {
     element.scrollIntoView({ block: "center", behavior: "smooth" });
     return;
   }

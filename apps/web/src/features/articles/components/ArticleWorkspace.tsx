@@ -163,7 +163,7 @@ export function ArticleWorkspace({ article, live = NO_LIVE }: ArticleWorkspacePr
     const claimId = pendingRevealRef.current;
     if (firstScreen.isPreviewShown || claimId === null) return;
     pendingRevealRef.current = null;
-    editorRef.current?.scrollToClaim(claimId);
+    editorRef.current?.scrollToClaim(claimId, { isInstant: true });
   }, [firstScreen.isPreviewShown]);
   // Room to work: a panel as wide as the reviewer left it; below 1024 px a drawer over the text.
   const sidebarWidth = useSidebarWidth();
@@ -172,15 +172,24 @@ export function ArticleWorkspace({ article, live = NO_LIVE }: ArticleWorkspacePr
 
   // "My work", a search result and "Checked before" link to the article with `?claim=`: open that claim once the
   // claims are in, its words scrolled to in the text and its details shown (below 1024 px, in the drawer opened).
+  // Scrolled to at once, not smoothly: on Back or Forward the browser restores the page's old scroll position as the
+  // text is drawn, and a smooth scroll aims at where the words were before the text above them was drawn.
   const openRequestedClaim = useCallback(
     (claimId: string) => {
-      revealClaim(claimId);
+      setSidePanel(null);
+      selectClaim(claimId);
+      if (editorRef.current) editorRef.current.scrollToClaim(claimId, { isInstant: true });
+      else pendingRevealRef.current = claimId;
       if (isNarrow) setIsDrawerOpen(true);
     },
-    [revealClaim, isNarrow],
+    [selectClaim, isNarrow],
   );
   const { missingClaimId } = useRequestedClaim(claimsQuery.data, openRequestedClaim);
   const [dismissedMissingClaimId, setDismissedMissingClaimId] = useState<string | null>(null);
+  // Below 1024 px the notice that the claim asked for is not here is in the drawer: open it, so it is seen.
+  useEffect(() => {
+    if (missingClaimId !== null && isNarrow) setIsDrawerOpen(true);
+  }, [missingClaimId, isNarrow]);
   const [isSheetOpen, setIsSheetOpen] = useState(false);
   const [fieldRequest, setFieldRequest] = useState<FieldRequest | null>(null);
   const sidebarRef = useRef<HTMLElement>(null);
@@ -514,7 +523,7 @@ export function ArticleWorkspace({ article, live = NO_LIVE }: ArticleWorkspacePr
               <>
                 {missingClaimId !== null && missingClaimId !== dismissedMissingClaimId && (
                   <InlineNotice
-                    message="The claim you opened is no longer in this article: it was deleted."
+                    message="The claim you opened is not in this article (it may have been deleted)."
                     onDismiss={() => setDismissedMissingClaimId(missingClaimId)}
                   />
                 )}
