@@ -9,6 +9,7 @@ import {
 } from "@factmark/core";
 import { useEffect, useId, useState } from "react";
 import { Link } from "wouter";
+import { ChoiceFilter } from "../../../components/ChoiceFilter";
 import { NoticeProvider } from "../../../components/NoticeProvider";
 import { useNotice } from "../../../components/useNotice";
 import { errorMessage } from "../../../lib/ApiError";
@@ -79,8 +80,6 @@ function ArticleList() {
   const isFiltered = Boolean(q || has || status);
   const articlesQuery = useArticlesQuery(query);
   const searchId = useId();
-  const hasId = useId();
-  const statusId = useId();
   useEffect(() => {
     document.title = "Articles · Factmark";
   }, []);
@@ -107,28 +106,22 @@ function ArticleList() {
             onChange={(event) => setSearch(event.target.value)}
           />
         </div>
-        <div className="article-filters__field">
-          <label htmlFor={hasId}>Claims</label>
-          <select id={hasId} value={has} onChange={(event) => changeParams({ has: event.target.value })}>
-            <option value="">Any claims</option>
-            {(Object.keys(HAS_LABELS) as ArticleListHas[]).map((value) => (
-              <option key={value} value={value}>
-                {HAS_LABELS[value]}
-              </option>
-            ))}
-          </select>
-        </div>
-        <div className="article-filters__field">
-          <label htmlFor={statusId}>Status</label>
-          <select id={statusId} value={status} onChange={(event) => changeParams({ status: event.target.value })}>
-            <option value="">Any status</option>
-            {ARTICLE_LIST_STATUSES.map((value) => (
-              <option key={value} value={value}>
-                {ARTICLE_LIST_STATUS_LABELS[value]}
-              </option>
-            ))}
-          </select>
-        </div>
+        <ChoiceFilter
+          label="Claims"
+          value={has}
+          anyLabel="Any claims"
+          values={Object.keys(HAS_LABELS) as ArticleListHas[]}
+          labels={HAS_LABELS}
+          onChange={(value) => changeParams({ has: value })}
+        />
+        <ChoiceFilter
+          label="Status"
+          value={status}
+          anyLabel="Any status"
+          values={ARTICLE_LIST_STATUSES}
+          labels={ARTICLE_LIST_STATUS_LABELS}
+          onChange={(value) => changeParams({ status: value })}
+        />
         {can("article.delete") && (
           <button
             type="button"

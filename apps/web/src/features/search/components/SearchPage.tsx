@@ -8,6 +8,7 @@ import {
   VERDICTS,
 } from "@factmark/core";
 import { type KeyboardEvent, useEffect, useId, useState } from "react";
+import { ChoiceFilter } from "../../../components/ChoiceFilter";
 import { errorMessage } from "../../../lib/ApiError";
 import { useDelayedValue } from "../../../lib/useDelayedValue";
 import { useUrlParams } from "../../../lib/useUrlParams";
@@ -34,10 +35,7 @@ export function SearchPage() {
   const hasFilters = SEARCH_FILTER_PARAMETERS.some((name) => params.get(name));
   const ids = {
     words: useId(),
-    kind: useId(),
-    verdict: useId(),
     speaker: useId(),
-    status: useId(),
     from: useId(),
     to: useId(),
   };
@@ -65,36 +63,22 @@ export function SearchPage() {
           maxLength={500}
           onChange={(q, isDone) => changeParams({ q }, isDone)}
         />
-        <div className="article-filters__field">
-          <label htmlFor={ids.kind}>Results</label>
-          <select
-            id={ids.kind}
-            value={request.kind ?? ""}
-            onChange={(event) => changeParams({ kind: event.target.value })}
-          >
-            <option value="">Everything</option>
-            {SEARCH_KINDS.map((kind) => (
-              <option key={kind} value={kind}>
-                {KIND_CHOICES[kind]}
-              </option>
-            ))}
-          </select>
-        </div>
-        <div className="article-filters__field">
-          <label htmlFor={ids.verdict}>Verdict</label>
-          <select
-            id={ids.verdict}
-            value={request.verdict ?? ""}
-            onChange={(event) => changeParams({ verdict: event.target.value })}
-          >
-            <option value="">Any verdict</option>
-            {VERDICTS.map((verdict) => (
-              <option key={verdict} value={verdict}>
-                {VERDICT_LABELS[verdict]}
-              </option>
-            ))}
-          </select>
-        </div>
+        <ChoiceFilter
+          label="Results"
+          value={request.kind ?? ""}
+          anyLabel="Everything"
+          values={SEARCH_KINDS}
+          labels={KIND_CHOICES}
+          onChange={(kind) => changeParams({ kind })}
+        />
+        <ChoiceFilter
+          label="Verdict"
+          value={request.verdict ?? ""}
+          anyLabel="Any verdict"
+          values={VERDICTS}
+          labels={VERDICT_LABELS}
+          onChange={(verdict) => changeParams({ verdict })}
+        />
         <DelayedTextField
           id={ids.speaker}
           label="Speaker"
@@ -105,21 +89,14 @@ export function SearchPage() {
           maxLength={200}
           onChange={(speaker, isDone) => changeParams({ speaker }, isDone)}
         />
-        <div className="article-filters__field">
-          <label htmlFor={ids.status}>Status</label>
-          <select
-            id={ids.status}
-            value={request.status ?? ""}
-            onChange={(event) => changeParams({ status: event.target.value })}
-          >
-            <option value="">Any status</option>
-            {ARTICLE_LIST_STATUSES.map((value) => (
-              <option key={value} value={value}>
-                {ARTICLE_LIST_STATUS_LABELS[value]}
-              </option>
-            ))}
-          </select>
-        </div>
+        <ChoiceFilter
+          label="Status"
+          value={request.status ?? ""}
+          anyLabel="Any status"
+          values={ARTICLE_LIST_STATUSES}
+          labels={ARTICLE_LIST_STATUS_LABELS}
+          onChange={(status) => changeParams({ status })}
+        />
         <div className="article-filters__field search-filters__day">
           <label htmlFor={ids.from}>Added from</label>
           <input
