@@ -35,6 +35,7 @@ import { settingsRoutes } from "./routes/settingsRoutes";
 import { speakerRoutes } from "./routes/speakerRoutes";
 import { suggestionRoutes } from "./routes/suggestionRoutes";
 import { userRoutes } from "./routes/userRoutes";
+import { CONTENT_SECURITY_POLICY } from "./web/contentSecurityPolicy";
 
 const WRITE_METHODS = new Set(["POST", "PUT", "PATCH", "DELETE"]);
 
@@ -92,18 +93,7 @@ export function createApp(appDeps: AppDeps) {
     secureHeaders({
       // A response that sets its own header keeps it: the HTML report relaxes frame-ancestors for its preview.
       overwrite: false,
-      contentSecurityPolicy: {
-        defaultSrc: ["'self'"],
-        scriptSrc: ["'self'"],
-        // No inline <style> or style="": React's style props go through the CSSOM, which CSP allows.
-        styleSrc: ["'self'"],
-        imgSrc: ["'self'", "data:"],
-        connectSrc: ["'self'"],
-        objectSrc: ["'none'"],
-        baseUri: ["'none'"],
-        frameAncestors: ["'none'"],
-        formAction: ["'self'"],
-      },
+      contentSecurityPolicy: CONTENT_SECURITY_POLICY,
     }),
   );
   app.use("/api/*", privateByDefault());

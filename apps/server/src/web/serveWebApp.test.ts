@@ -1,4 +1,5 @@
-import { mkdirSync, mkdtempSync, writeFileSync } from "node:fs";
+import { createHash } from "node:crypto";
+import { mkdirSync, mkdtempSync, rmSync, writeFileSync } from "node:fs";
 import { tmpdir } from "node:os";
 import path from "node:path";
 import { Hono } from "hono";
@@ -13,15 +14,19 @@ import { buildClaim } from "../test/buildClaim";
 import { createTestApp } from "../test/createTestApp";
 import { serveWebApp } from "./serveWebApp";
 
-/** A web build as Vite writes it: index.html loading the entry, and the manifest naming every chunk. */
+/** The app's stylesheet in the build below: what index.html links. */
+const APP_CSS = ".app-header{background:#1d2433}.claim-hl[data-verdict=contradicted]{color:#b42318}";
+
+/** A web build as Vite writes it: index.html loading the entry and its styles, and the manifest naming every chunk. */
 function buildDist({ hasManifest = true } = {}): string {
   const dist = mkdtempSync(path.join(tmpdir(), "factmark-web-"));
   mkdirSync(path.join(dist, "assets"));
   mkdirSync(path.join(dist, ".vite"));
   writeFileSync(
     path.join(dist, "index.html"),
-    '<!doctype html>\n<html lang="en">\n  <head>\n    <title>Factmark</title>\n    <script type="module" crossorigin src="/assets/index-E1.js"></script>\n  </head>\n  <body><div id="root"></div></body>\n</html>\n',
+    '<!doctype html>\n<html lang="en">\n  <head>\n    <title>Factmark</title>\n    <script type="module" crossorigin src="/assets/index-E1.js"></script>\n    <link rel="stylesheet" crossorigin href="/assets/index-C1.css">\n  </head>\n  <body><div id="root"></div></body>\n</html>\n',
   );
+  writeFileSync(path.join(dist, "assets", "index-C1.css"), APP_CSS);
   if (hasManifest) {
     writeFileSync(
       path.join(dist, ".vite", "manifest.json"),
@@ -69,13 +74,15 @@ describe("serveWebApp", () => {
       // The entry's own imports load with it already; only the page's chunks are added.
       '<link rel="modulepreload" crossorigin href="/assets/ArticlePage-A1.js">',
       '<link rel="modulepreload" crossorigin href="/assets/editor-X1.js">',
+      // index.html's own.
+      '<link rel="stylesheet" crossorigin href="/assets/index-C1.css">',
     ]);
     expect(html.indexOf("/api/auth/me")).toBeLessThan(html.indexOf("/assets/index-E1.js"));
   });
 
   it("adds nothing to other pages, nor to an address that cannot name an article", async () => {
     const plain = await page("/");
-    expect(plain).not.toContain("<link");
+    expect(plain.match(/<link[^>]*>/g)).toEqual(['<link rel="stylesheet" crossorigin href="/assets/index-C1.css">']);
     for (const url of ["/articles/new", "/articles/abc/report", "/work", "/articles/%3Cscript%3E", "/articles/a%22b"]) {
       expect(await page(url), url).toBe(plain);
     }
@@ -108,6 +115,11 @@ describe("serveWebApp, an article's page with its first screen drawn", async () 
   const testApp = await createTestApp();
   const { db } = testApp;
   expect(serveWebApp(testApp.app, buildDist(), db)).toBe(true);
+  // The same build but for its stylesheet, gone.
+  const withoutStyles = await createTestApp();
+  const distWithoutStyles = buildDist();
+  rmSync(path.join(distWithoutStyles, "assets", "index-C1.css"));
+  expect(serveWebApp(withoutStyles.app, distWithoutStyles, withoutStyles.db)).toBe(true);
   const HOSTILE_TITLE = '"><img src=x onerror=alert(1)> <script>alert(2)</script>';
   let article: Awaited<ReturnType<typeof buildArticle>>;
   let plain: string;
@@ -120,11 +132,15 @@ describe("serveWebApp, an article's page with its first screen drawn", async () 
   /** The page as a visitor without a session cookie gets it: a cookie, even a stale one, adds the data preloads. */
   const withoutDataPreloads = (html: string) => html.replace(/\n\s*<link rel="preload" as="fetch"[^>]*>/g, "");
 
-  /** The page at `url` for a request carrying `cookie` (none: signed out), with its Cache-Control. */
-  async function pageFor(url: string, cookie?: string) {
-    const response = await testApp.app.request(url, { headers: { cookie: cookie ?? "other=1" } });
+  /** The page at `url` for a request carrying `cookie` (none: signed out), with its Cache-Control and policy. */
+  async function pageFor(url: string, cookie?: string, app = testApp.app) {
+    const response = await app.request(url, { headers: { cookie: cookie ?? "other=1" } });
     expect(response.status).toBe(200);
-    return { html: await response.text(), cacheControl: response.headers.get("cache-control") };
+    return {
+      html: await response.text(),
+      cacheControl: response.headers.get("cache-control"),
+      policy: response.headers.get("content-security-policy"),
+    };
   }
 
   it("draws a signed-in reviewer's first screen into the page: its first words and each claim's highlight", async () => {
@@ -145,6 +161,42 @@ describe("serveWebApp, an article's page with its first screen drawn", async () 
     expect(cacheControl).toBe("private, no-store");
     // Still starting the data and chunks as before.
     expect(html).toContain(`<link rel="preload" as="fetch" crossorigin href="/api/articles/${article.id}/claims">`);
+  });
+
+  it("paints the first screen in the page's first frame: its styles inside it, nothing to fetch before, rendering held until the first screen is parsed", async () => {
+    const { html, policy } = await pageFor(`/articles/${article.id}`, await testApp.cookieFor("reviewer"));
+    const head = html.slice(0, html.indexOf("<body>"));
+    // The app's stylesheet, as the build wrote it, in a <style>; no stylesheet link holds the first paint.
+    expect(head).toContain(`<style>${APP_CSS}</style>`);
+    expect(html).not.toMatch(/<link rel="stylesheet"/);
+    expect(head).toContain('<link rel="expect" href="#first-screen" blocking="render">');
+    // The page's chunk and its styles are fetched with it, in the credentials mode the app then asks for them in.
+    expect(head).toContain('<link rel="preload" as="style" crossorigin href="/assets/ArticlePage-C2.css">');
+    expect(head).toContain('<link rel="preload" as="script" crossorigin href="/assets/ArticlePage-A1.js">');
+    expect(head).not.toContain("modulepreload");
+    expect(html.indexOf("<style>")).toBeLessThan(html.indexOf('<div id="first-screen"'));
+    // The app's policy, allowing that one inline stylesheet by its hash and no other inline style.
+    const hash = createHash("sha256").update(APP_CSS).digest("base64");
+    const appPolicy = (await pageFor("/")).policy;
+    expect(appPolicy).toContain("style-src 'self';");
+    expect(policy).toBe(appPolicy?.replace("style-src 'self'", `style-src 'self' 'sha256-${hash}'`));
+  });
+
+  it("keeps the app's policy and its linked stylesheets on every other page, and when the build lacks its stylesheet", async () => {
+    const appPolicy = (await pageFor("/")).policy;
+    expect(appPolicy).not.toContain("sha256");
+    const signedOut = await pageFor(`/articles/${article.id}`);
+    expect(signedOut.policy).toBe(appPolicy);
+    expect(signedOut.html).not.toContain("<style>");
+    expect(signedOut.html).toContain('<link rel="stylesheet" crossorigin href="/assets/index-C1.css">');
+    const other = await buildArticle(withoutStyles.db, { title: "Unstyled" });
+    const reviewer = await withoutStyles.cookieFor("reviewer");
+    const unstyled = await pageFor(`/articles/${other.id}`, reviewer, withoutStyles.app);
+    expect(unstyled.html).toContain('id="first-screen"');
+    expect(unstyled.html).not.toContain("<style>");
+    expect(unstyled.html).not.toContain('rel="expect"');
+    expect(unstyled.html).toContain('<link rel="stylesheet" href="/assets/ArticlePage-C2.css">');
+    expect(unstyled.policy).toBe(appPolicy);
   });
 
   it("shows each role what the app will show it: a viewer gets no editing buttons, an editor does", async () => {

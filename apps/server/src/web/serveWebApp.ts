@@ -1,3 +1,4 @@
+import { createHash } from "node:crypto";
 import { existsSync, readFileSync } from "node:fs";
 import path from "node:path";
 import { articleIdOfPagePath, escapeHtml } from "@factmark/core";
@@ -7,13 +8,17 @@ import { readSessionCookie } from "../auth/sessionCookie";
 import type { Db } from "../db/createDatabase";
 import { respond } from "../middleware/errorHandler";
 import { isAnnotationProtocolPath } from "../routes/annotationProtocolRoutes";
-import { readArticleFirstScreen, renderArticleFirstScreen } from "./articleFirstScreen";
+import { FIRST_SCREEN_ID, readArticleFirstScreen, renderArticleFirstScreen } from "./articleFirstScreen";
+import { contentSecurityPolicyWith } from "./contentSecurityPolicy";
 
 /** The article page's module, as Vite's manifest names it. */
 const ARTICLE_PAGE_SOURCE = "src/features/articles/components/ArticlePage.tsx";
 
 /** A path naming a file (its last segment has an extension): the app's pages never do. */
 const FILE_PATH = /\/[^/]*\.[A-Za-z0-9]{1,8}$/;
+
+/** A `<link rel="stylesheet">` of index.html (how Vite links the entry's styles), its href captured. */
+const STYLESHEET_LINK = /[ \t]*<link\b(?=[^>]*\brel="stylesheet")[^>]*\bhref="\/([^"]+)"[^>]*>\n?/gi;
 
 /** One chunk of Vite's build manifest (dist/.vite/manifest.json): its file, and the chunks and styles it imports. */
 interface ManifestChunk {
@@ -30,8 +35,9 @@ interface ManifestChunk {
  * its claims) while the entry script loads, not one after another. With `db`, an article's page for a reviewer
  * signed in (who may read it) also comes with its first screen drawn (articleFirstScreen.ts: the app's header, the
  * article's first words and their highlights), painted before any script runs, and is not cached (private,
- * no-store); signed out, or when the article cannot be read, the page is the plain one. Answers false, serving
- * nothing, when there is no build.
+ * no-store); signed out, or when the article cannot be read, the page is the plain one. That page is made to paint
+ * at once (withStylesInline): it holds the app's stylesheet in itself, and blocks rendering until the first screen
+ * is parsed, so the first frame is the whole first screen. Answers false, serving nothing, when there is no build.
  */
 // biome-ignore lint/suspicious/noExplicitAny: any Hono app, whatever its environment type.
 export function serveWebApp(app: Hono<any>, webDistDir: string, db?: Db): boolean {
@@ -44,7 +50,18 @@ export function serveWebApp(app: Hono<any>, webDistDir: string, db?: Db): boolea
   );
   app.use("*", serveStatic({ root }));
   const html = readFileSync(indexHtml, "utf8");
-  const articlePageAssets = articlePagePreloads(readManifest(webDistDir));
+  const articlePage = articlePageAssets(readManifest(webDistDir));
+  const articlePageLinks = [
+    ...articlePage.styles.map((style) => `<link rel="stylesheet" href="/${style}">`),
+    ...articlePage.modules.map((file) => `<link rel="modulepreload" crossorigin href="/${file}">`),
+  ];
+  const firstScreenPage = withStylesInline(html, webDistDir);
+  // Fetched early, neither applied nor compiled yet: the first screen is parsed, laid out and painted first. Same
+  // credentials mode as the app's own requests for them (Vite links a chunk's styles `crossorigin` too), so they are taken.
+  const firstScreenPageLinks = [
+    ...articlePage.styles.map((style) => `<link rel="preload" as="style" crossorigin href="/${style}">`),
+    ...articlePage.modules.map((file) => `<link rel="preload" as="script" crossorigin href="/${file}">`),
+  ];
   // A file that is not there is not a page: an old tab asking for a chunk a deploy removed gets a clear 404, not HTML.
   app.get("/assets/*", (c) => c.text("No such file.", 404));
   app.get("*", async (c) => {
@@ -55,12 +72,20 @@ export function serveWebApp(app: Hono<any>, webDistDir: string, db?: Db): boolea
     if (articleId === null) return c.html(html);
     // Without a session the data requests would only answer 401: the app asks, then shows the sign-in.
     const isSignedIn = readSessionCookie(c) !== undefined;
-    const page = withPreloads(html, [...(isSignedIn ? dataPreloads(articleId) : []), ...articlePageAssets]);
     const firstScreen = db ? await readArticleFirstScreen(db, c, articleId) : null;
-    if (!firstScreen) return c.html(page);
+    if (!firstScreen) {
+      return c.html(withPreloads(html, [...(isSignedIn ? dataPreloads(articleId) : []), ...articlePageLinks]));
+    }
     // This reviewer's view of the article as it is now: kept by no one, the browser included.
     c.header("Cache-Control", "private, no-store");
-    return c.html(withFirstScreen(page, firstScreen.article.title, renderArticleFirstScreen(firstScreen)));
+    const drawn = renderArticleFirstScreen(firstScreen);
+    if (!firstScreenPage) {
+      const page = withPreloads(html, [...dataPreloads(articleId), ...articlePageLinks]);
+      return c.html(withFirstScreen(page, firstScreen.article.title, drawn));
+    }
+    c.header("Content-Security-Policy", contentSecurityPolicyWith({ styleSrc: [`'${firstScreenPage.styleHash}'`] }));
+    const page = withPreloads(firstScreenPage.html, [...dataPreloads(articleId), ...firstScreenPageLinks]);
+    return c.html(withFirstScreen(page, firstScreen.article.title, drawn));
   });
   return true;
 }
@@ -72,10 +97,17 @@ function readManifest(webDistDir: string): Record<string, ManifestChunk> {
   return JSON.parse(readFileSync(file, "utf8")) as Record<string, ManifestChunk>;
 }
 
-/** `<link>`s for the article page's chunk, the chunks it imports (less those index.html loads already), and its styles. */
-function articlePagePreloads(manifest: Record<string, ManifestChunk>): string[] {
+/** What the article page's chunk needs beyond what index.html loads: files under dist (`assets/…`). */
+interface ArticlePageAssets {
+  /** Its stylesheets, in the order its chunks import them. */
+  styles: string[];
+  /** Its chunk and the chunks it imports. */
+  modules: string[];
+}
+
+function articlePageAssets(manifest: Record<string, ManifestChunk>): ArticlePageAssets {
   const page = manifest[ARTICLE_PAGE_SOURCE];
-  if (!page) return [];
+  if (!page) return { styles: [], modules: [] };
   const entryFiles = new Set<string>();
   const entryStyles = new Set<string>();
   const collect = (key: string, files: Set<string>, styles: Set<string>) => {
@@ -91,14 +123,45 @@ function articlePagePreloads(manifest: Record<string, ManifestChunk>): string[] 
   const files = new Set<string>();
   const styles = new Set<string>();
   collect(ARTICLE_PAGE_SOURCE, files, styles);
-  return [
-    ...[...styles]
-      .filter((style) => !entryStyles.has(style))
-      .map((style) => `<link rel="stylesheet" href="/${style}">`),
-    ...[...files]
-      .filter((file) => !entryFiles.has(file))
-      .map((file) => `<link rel="modulepreload" crossorigin href="/${file}">`),
-  ];
+  return {
+    styles: [...styles].filter((style) => !entryStyles.has(style)),
+    modules: [...files].filter((file) => !entryFiles.has(file)),
+  };
+}
+
+/** index.html with its stylesheets inline, and the hash of that inline stylesheet (for the page's policy). */
+interface StylesInline {
+  html: string;
+  /** `sha256-<base64>` of the `<style>` element's text, as a Content-Security-Policy source names it. */
+  styleHash: string;
+}
+
+/**
+ * index.html as the page with an article's first screen starts, made to paint that screen in its first frame:
+ * - index.html's stylesheets (the app's own: every rule the first screen uses) are inside one `<style>`, the
+ *   build's files as they are and in their order, so nothing is fetched, not even from the cache, before the
+ *   first paint, and the page looks as it does with them linked. The article page's chunk brings its own
+ *   stylesheets (Vite's loader links them when the chunk loads, as on any other way in), none of them about the
+ *   first screen.
+ * - `<link rel="expect" href="#first-screen" blocking="render">` holds rendering until the first screen is parsed:
+ *   the browser otherwise paints the empty page the moment it reaches `<body>`, and parses the first screen
+ *   only after that frame and whatever else is waiting.
+ * Null when index.html links no stylesheet or one is missing from dist: the page then stays as it is.
+ */
+function withStylesInline(html: string, webDistDir: string): StylesInline | null {
+  const files = [...html.matchAll(STYLESHEET_LINK)].map(([, href]) => path.join(webDistDir, href as string));
+  if (files.length === 0 || !files.every((file) => existsSync(file))) return null;
+  const css = files.map((file) => readFileSync(file, "utf8")).join("\n");
+  // CSS escapes "<" in its strings (\3c); a stylesheet holding "</style" would end the element early.
+  if (/<\/style/i.test(css)) return null;
+  const styleHash = `sha256-${createHash("sha256").update(css).digest("base64")}`;
+  const head = [`<style>${css}</style>`, `<link rel="expect" href="#${FIRST_SCREEN_ID}" blocking="render">`];
+  return {
+    html: html
+      .replace(STYLESHEET_LINK, "")
+      .replace(/([ \t]*)<\/head>/i, (end, indent) => `${indent}  ${head.join(`\n${indent}  `)}\n${end}`),
+    styleHash,
+  };
 }
 
 /**
