@@ -32,9 +32,9 @@ test("a long article opens with its first screen highlighted in the page itself,
     expect(claim.status()).toBe(201);
   }
 
-  // Before any of the app's scripts runs (here, none ever does): the page itself holds the first screen, the
-  // claim on it painted in its verdict's colour.
-  await page.route("**/assets/*.js", (route) => route.abort());
+  // Before any of the app's scripts runs (here, none ever does), and with no file fetched at all: the page itself
+  // holds the first screen and its styles, the claim on it painted in its verdict's colour.
+  await page.route("**/assets/*", (route) => route.abort());
   await page.goto(`/articles/${id}`);
   const serverRun = page.locator("#first-screen [data-claim-id]", { hasText: FIRST });
   await expect(serverRun).toBeVisible();
@@ -53,7 +53,18 @@ test("a long article opens with its first screen highlighted in the page itself,
       ),
     }));
   const serverHeader = await headerText("#first-screen");
-  await page.unroute("**/assets/*.js");
+  // The claims panel the server drew stands where the app's does, as wide, with the same tabs.
+  const panel = (root: string) =>
+    page.locator(`${root} .claim-sidebar`).evaluate((aside) => {
+      const box = aside.getBoundingClientRect();
+      return {
+        x: Math.round(box.x),
+        width: Math.round(box.width),
+        tabs: Array.from(aside.querySelectorAll("[role='tab']")).map((tab) => tab.textContent?.replace(/\d+/g, "")),
+      };
+    });
+  const serverPanel = await panel("#first-screen");
+  await page.unroute("**/assets/*");
 
   // What the page showed before its editor: recorded as it happens (the preview lasts a frame or a few).
   await page.addInitScript(() => {
@@ -84,6 +95,7 @@ test("a long article opens with its first screen highlighted in the page itself,
   expect(serverPaint.colour).toBe(editorColour);
   // The header the server drew is the app's: the same links and search box, the same height.
   expect(await headerText("#root")).toEqual(serverHeader);
+  expect(await panel("#root")).toEqual(serverPanel);
   const editorBox = await highlightOf(page, FIRST).evaluate((run) => run.getBoundingClientRect().toJSON() as DOMRect);
   expect(Math.abs(editorBox.x - serverPaint.box.x)).toBeLessThan(1);
   expect(Math.abs(editorBox.y - serverPaint.box.y)).toBeLessThan(1);

@@ -85,8 +85,11 @@ export function renderArticleFirstScreen({ principal, article, claims }: Article
     '<button type="button" class="button button--inverse">Sign out</button></nav></div></header>',
     '<main><article class="article-page"><header class="article-header">',
     '<a href="/" class="back-link">← All articles</a>',
-    `<div class="article-header__title"><h1>${escapeHtml(article.title)}</h1>`,
-    `<a href="/articles/${encodeURIComponent(article.id)}/report" class="button button--primary">Report</a></div>`,
+    `<div class="article-header__title"><h1>${escapeHtml(article.title)}</h1><div class="article-header__actions">`,
+    can("claim.create")
+      ? `<a href="/articles/${encodeURIComponent(article.id)}/import-annotations" class="button">Import annotations…</a>`
+      : "",
+    `<a href="/articles/${encodeURIComponent(article.id)}/report" class="button button--primary">Report</a></div></div>`,
     details.length > 0 ? `<p class="article-meta">${escapeHtml(details.join(" · "))}</p>` : "",
     article.sourceUrl
       ? `<p class="article-meta"><a${sourceUrl ? ` href="${escapeHtml(sourceUrl)}"` : ""} target="_blank" rel="noopener noreferrer">Original article</a></p>`
@@ -94,15 +97,21 @@ export function renderArticleFirstScreen({ principal, article, claims }: Article
     can("article.edit")
       ? '<div class="article-metadata"><button type="button" class="button article-metadata__toggle" aria-expanded="false">Edit details</button><p class="visually-hidden" role="status"></p></div>'
       : "",
-    '</header><div class="workspace"><section class="workspace__text" aria-label="Article">',
+    // The workspace's three columns (text, the panel's resize edge, the panel) as ArticleWorkspace lays them out; the
+    // panel at its default width (the reviewer's own is kept in their browser).
+    '</header><div class="workspace"><section class="workspace__text" aria-label="Article"><div class="workspace__tools">',
     can("article.edit")
       ? '<div class="edit-bar"><p class="edit-bar__status" role="status"></p><div class="field__actions"><button type="button" class="button">Edit text</button></div></div>'
       : "",
+    '<button type="button" class="button button--quiet">Shortcuts <kbd>?</kbd></button></div>',
     `<div><div class="article-preview">${preview}</div></div></section>`,
+    '<div class="workspace__resize"></div>',
+    `<button type="button" class="button button--primary workspace__drawer-toggle">Claims (${claims.length})</button>`,
     '<aside class="claim-sidebar" aria-label="Claims and contradictions">',
     '<div class="sidebar-tabs" role="tablist" aria-label="Sidebar">',
-    `<button type="button" role="tab" aria-selected="true">Claims <span class="filter-chip__count">${shownClaims.length}</span></button>`,
+    `<button type="button" role="tab" aria-selected="true">Claims <span class="filter-chip__count">${claims.length}</span></button>`,
     '<button type="button" role="tab" aria-selected="false">Contradictions <span class="filter-chip__count">0</span></button>',
+    can("claim.create") ? '<button type="button" role="tab" aria-selected="false">Suggestions</button>' : "",
     '<button type="button" role="tab" aria-selected="false">Publish</button></div>',
     '<div role="tabpanel"><p class="loading" aria-busy="true">Loading claims…</p></div></aside>',
     "</div></article></main></div>",
