@@ -185,6 +185,44 @@ describe("GET /api/search", () => {
     expect(await found("lemurs", { status: "in-progress" })).toContain(`claim:${declined.id}`);
   });
 
+  it("keeps the verdict and speaker filters in step as a claim's verdict and speaker change, for its evidence too, with and without words", async () => {
+    const article = await buildArticle(db, { title: "Okapi sightings", content: "Okapis were sighted near the dam." });
+    const claim = await buildClaim(db, article, "Okapis were sighted", { speaker: "Ranger Moyo" });
+    const before = await buildEvidence(db, claim, { title: "Okapi camera trap log" });
+    const both = [`claim:${claim.id}`, `evidence:${before.id}`].sort();
+    const filtered = async (filters: Record<string, string>) => ({
+      words: (await found("okapi*", filters)).sort(),
+      browsing: (await found("", { articleId: article.id, ...filters })).sort(),
+    });
+    expect(await filtered({ verdict: "unverified" })).toEqual({ words: both, browsing: both });
+    const { version } = ZClaim.parse(await (await request("GET", `/api/claims/${claim.id}`)).json());
+    const edited = await request(
+      "PATCH",
+      `/api/claims/${claim.id}`,
+      { verdict: "contradicted", speaker: "Warden Achieng" },
+      { "If-Match": `"${version}"` },
+    );
+    expect(edited.status, await edited.clone().text()).toBe(200);
+    // Evidence added after the change carries the claim's verdict and speaker as they are now.
+    const after = await buildEvidence(db, claim, { title: "Okapi footprint survey" });
+    const all = [...both, `evidence:${after.id}`].sort();
+    expect(await filtered({ verdict: "unverified" })).toEqual({ words: [], browsing: [] });
+    expect(await filtered({ verdict: "contradicted" })).toEqual({ words: all, browsing: all });
+    expect(await filtered({ speaker: "Ranger Moyo" })).toEqual({ words: [], browsing: [] });
+    expect(await filtered({ speaker: "warden achieng", verdict: "contradicted" })).toEqual({
+      words: all,
+      browsing: all,
+    });
+    // A speaker renamed across an article's claims (an UPDATE of many rows) moves their rows and their evidence's.
+    const renamed = await request("POST", `/api/articles/${article.id}/speakers/rename`, {
+      from: "Warden Achieng",
+      to: "Chief Warden Achieng",
+    });
+    expect(renamed.status).toBe(200);
+    expect(await filtered({ speaker: "Warden Achieng" })).toEqual({ words: [], browsing: [] });
+    expect(await filtered({ speaker: "Chief Warden Achieng" })).toEqual({ words: all, browsing: all });
+  });
+
   it("keeps the published (or retracted) fact-checks' results with status=published (retracted)", async () => {
     const { article } = await buildPublishableArticle(db, { title: "Quokka census published" });
     const unpublished = await buildArticle(db, { title: "Quokka census draft", content: "Quokkas were counted." });

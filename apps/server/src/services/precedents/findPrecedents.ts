@@ -46,12 +46,13 @@ export async function findPrecedents(db: Db, claimId: string): Promise<Precedent
     enough: PRECEDENT_CANDIDATES_ENOUGH,
   });
   if (found.length === 0) return { items: [] };
-  const rows = await db.claim.findMany({
+  // The article's liveness is read with it, not asked of the join: without statistics, PostgreSQL drove that
+  // join from every live article (2,000 index scans of Claim, 250 ms) instead of the candidates' ids.
+  const candidateRows = await db.claim.findMany({
     where: {
       id: { in: found.map((candidate) => candidate.claimId) },
       deletedAt: null,
       articleId: { not: claim.articleId },
-      article: { deletedAt: null },
     },
     select: {
       id: true,
@@ -61,10 +62,17 @@ export async function findPrecedents(db: Db, claimId: string): Promise<Precedent
       rationale: true,
       updatedAt: true,
       article: {
-        select: { id: true, title: true, createdAt: true, publications: { select: PUBLICATION_STATE_SELECT } },
+        select: {
+          id: true,
+          title: true,
+          createdAt: true,
+          deletedAt: true,
+          publications: { select: PUBLICATION_STATE_SELECT },
+        },
       },
     },
   });
+  const rows = candidateRows.filter((row) => row.article.deletedAt === null);
   const speakerIds = await speakerIdsOf(db, [claim.speaker, ...rows.map((row) => row.speaker)]);
   const speakerIdOf = (name: string | null) => (name === null ? null : (speakerIds.get(name) ?? null));
   const queryScored = readClaimFeatures({ ...query, speakerId: speakerIdOf(claim.speaker) });

@@ -9,41 +9,66 @@ export const CANDIDATE_GROUP_LIMIT = 4;
 /** The most claims (by the groups' counts) the last, widest step may match when it adds rarer-than-common groups. */
 const WIDENED_MATCH_BUDGET = 2_000;
 
+/** How many of the index's newest rows PostgreSQL's word counts read (postgresTermCounts). */
+const TERM_SAMPLE_SIZE = 3_000;
+
 /**
- * How many rows hold each word on PostgreSQL, from what ANALYZE found of the index's column (pg_stats' most common
- * elements of "search"."SearchEntry"."document": their frequency times the rows); a word it does not list is rarer
- * than those, counted 1 when any row holds it (a GIN lookup of a rare word is cheap) and 0 when none does. Counting
- * common words through the index reads thousands of rows each (1.5 s for seven on the 100,000-claim bench archive).
+ * How many claims' rows hold each word on PostgreSQL: a word found in the claims' rows among the index's newest
+ * TERM_SAMPLE_SIZE rows (read backwards along SearchEntry_createdAt_idx: with no condition, the planner walks it
+ * whatever the statistics; with `kind = 'claim'` and none, it sorted all 100,000 claims' rows, 300-1,000 ms) is
+ * counted in proportion to all claims' rows; one none of them holds is rarer, and counted exactly through the GIN
+ * index (a few rows). Counting common words through the index reads thousands of rows each (1.5 s for seven on the
+ * 100,000-claim bench archive); ANALYZE's statistics (pg_stats' most common elements), read before, are missing
+ * until it has run, and with none every word counted as rare: precedents matched most of the archive (0.8-1.7 s).
  */
 async function postgresTermCounts(db: DbClient, words: string[]): Promise<Map<string, number>> {
-  const [stats] = await db.$queryRaw<{ elements: string[] | null; frequencies: number[] | null; rows: number }[]>`
-    SELECT s."most_common_elems"::text::text[] AS "elements", s."most_common_elem_freqs"::float8[] AS "frequencies",
-      c."reltuples"::float8 AS "rows"
-    FROM pg_stats s
-    JOIN pg_namespace n ON n."nspname" = s."schemaname"
-    JOIN pg_class c ON c."relnamespace" = n."oid" AND c."relname" = s."tablename"
-    WHERE s."schemaname" = 'search' AND s."tablename" = 'SearchEntry' AND s."attname" = 'document'`;
-  const common = new Map<string, number>();
-  (stats?.elements ?? []).forEach((element, index) => {
-    const frequency = stats?.frequencies?.[index] ?? 0;
-    common.set(element, Math.max(2, Math.round(frequency * Math.max(0, stats?.rows ?? 0))));
-  });
+  const tsQueries = words.map((word) => toTsQuery({ groups: [[{ words: [word], isPrefix: false }]], excluded: [] }));
+  const sampled = await db.$queryRaw<{ word: string; hits: number; sampled: number; rows: number }[]>(Prisma.sql`
+    WITH sample AS MATERIALIZED (
+      SELECT e."kind", e."document" FROM "search"."SearchEntry" e ORDER BY e."createdAt" DESC LIMIT ${TERM_SAMPLE_SIZE}
+    )
+    SELECT t."word",
+      (SELECT count(*) FROM sample s
+        WHERE s."kind" = 'claim' AND s."document" @@ to_tsquery('search.factmark', t."query"))::int AS "hits",
+      (SELECT count(*) FROM sample s WHERE s."kind" = 'claim')::int AS "sampled",
+      (SELECT count(*) FROM sample)::int AS "rows"
+    FROM unnest(${words}::text[], ${tsQueries}::text[]) AS t("word", "query")`);
   const counts = new Map<string, number>();
-  const rare = words.filter((word) => {
-    const count = common.get(word);
-    if (count !== undefined) counts.set(word, count);
-    return count === undefined;
-  });
+  const sampleSize = sampled[0]?.sampled ?? 0;
+  // A sample short of its size is the whole index: its counts are exact.
+  const claims = (sampled[0]?.rows ?? 0) < TERM_SAMPLE_SIZE ? sampleSize : await cachedClaimEntryCount(db);
+  const rare: string[] = [];
+  for (const row of sampled) {
+    if (row.hits > 0) counts.set(row.word, Math.max(1, Math.round((row.hits * claims) / sampleSize)));
+    else rare.push(row.word);
+  }
   if (rare.length > 0) {
-    const tsQueries = rare.map((word) => toTsQuery({ groups: [[{ words: [word], isPrefix: false }]], excluded: [] }));
-    const rows = await db.$queryRaw<{ word: string; isHeld: boolean }[]>(Prisma.sql`
-      SELECT t."word", EXISTS (
-        SELECT 1 FROM "search"."SearchEntry" e WHERE e."document" @@ to_tsquery('search.factmark', t."query")
-      ) AS "isHeld"
-      FROM unnest(${rare}::text[], ${tsQueries}::text[]) AS t("word", "query")`);
-    for (const row of rows) counts.set(row.word, row.isHeld ? 1 : 0);
+    // count(*) (rows of every kind, as on SQLite) over a GIN bitmap scan: EXISTS made the planner, without
+    // statistics, prefer a sequential scan that stops at its first match, which for a word no row holds reads the
+    // whole table (150 ms a word). A kind test here could lead it along the kind index instead.
+    const exact = await db.$queryRaw<{ word: string; count: number }[]>(Prisma.sql`
+      SELECT t."word", (
+        SELECT count(*) FROM "search"."SearchEntry" e
+        WHERE e."document" @@ to_tsquery('search.factmark', t."query")
+      )::int AS "count"
+      FROM unnest(${rare}::text[], ${rare.map((word) => tsQueries[words.indexOf(word)] as string)}::text[])
+        AS t("word", "query")`);
+    for (const row of exact) counts.set(row.word, Number(row.count));
   }
   return counts;
+}
+
+const claimEntryCounts = new WeakMap<object, { count: number; until: number }>();
+
+/** How many claims' rows the index holds on PostgreSQL, counted once every TERM_COUNT_TTL_MS per client. */
+async function cachedClaimEntryCount(db: DbClient): Promise<number> {
+  const known = claimEntryCounts.get(db);
+  if (known && known.until > Date.now()) return known.count;
+  const [row] = await db.$queryRaw<{ count: number }[]>`
+    SELECT count(*)::int AS "count" FROM "search"."SearchEntry" WHERE "kind" = 'claim'`;
+  const count = Number(row?.count ?? 0);
+  claimEntryCounts.set(db, { count, until: Date.now() + TERM_COUNT_TTL_MS });
+  return count;
 }
 
 /**
@@ -56,7 +81,7 @@ async function postgresTermCounts(db: DbClient, words: string[]): Promise<Map<st
  * dropped): common words would make most of an archive match, and all of it be ranked. A claim must hold all
  * but one of them (of three or more), or, while fewer than `enough` (default: `limit`) claims do, two, then one:
  * ranking what matches is what costs. Two queries: the terms' counts (FTS5's vocabulary on SQLite,
- * ANALYZE's statistics on PostgreSQL), then the search through the full-text index (migration 0012):
+ * the newest claims' rows on PostgreSQL), then the search through the full-text index (migration 0012):
  * FTS5's bm25 (quote weighted above rationale) on SQLite, ts_rank_cd on PostgreSQL.
  */
 export async function claimCandidates(
@@ -110,20 +135,45 @@ function rankedMatches(
   excludeArticleId: string,
   limit: number,
 ): Promise<Ranked[]> {
-  return isPostgres(db)
-    ? db.$queryRaw<Ranked[]>(Prisma.sql`
-        SELECT e."refId" AS "claimId", ts_rank_cd('{0.1, 0.2, 0.4, 1.0}', e."document", ranked)::float8 AS "rank"
-        FROM to_tsquery('search.factmark', ${match.map((search) => toTsQuery(search, "AC")).join(" | ")}) AS query,
-          to_tsquery('search.factmark', ${toTsQuery(ranked, "AC")}) AS ranked,
-          "search"."SearchEntry" e
-        WHERE e."document" @@ query AND e."kind" = 'claim' AND e."articleId" <> ${excludeArticleId}
-          AND e."articleId" NOT IN (SELECT "id" FROM "Article" WHERE "deletedAt" IS NOT NULL)
+  if (isPostgres(db)) {
+    // One GIN lookup per search, ORed (a bitmap OR): for a conjunction the index skips through its common words'
+    // lists, where one tsquery ORing every combination read them all (up to 85 ms). The lookups ask for the words
+    // anywhere (a phrase's words too), which the index answers without reading the rows; whether they are in the
+    // quote or the rationale, and a phrase's in order (weights A and C, and positions, which the index does not hold),
+    // is tested on the rows found. `e."claimId" = e."refId"` (a claim's own row) makes the lookups those of
+    // SearchEntry_claim_document_idx (migration 0013), a GIN index of claims' rows alone: through the whole index they
+    // also returned nearly every article (an article's text holds most words), and reading or rechecking those 1,500-
+    // 2,000 rows was most of a request (40-170 ms). The tsqueries are made once, in one row.
+    const queries = match.map((search, index) => ({
+      made: Prisma.sql`to_tsquery('search.factmark', ${toTsQuery(search, "", true)}) AS ${Prisma.raw(`"match${index}"`)}`,
+      test: Prisma.sql`e."document" @@ q.${Prisma.raw(`"match${index}"`)}`,
+    }));
+    const inQuoteOrRationale = match.map((search) => toTsQuery(search, "AC")).join(" | ");
+    return db.$queryRaw<Ranked[]>(Prisma.sql`
+        WITH q AS MATERIALIZED (
+          SELECT ${Prisma.join(
+            queries.map((query) => query.made),
+            ", ",
+          )},
+            to_tsquery('search.factmark', ${inQuoteOrRationale}) AS "inQuoteOrRationale",
+            to_tsquery('search.factmark', ${toTsQuery(ranked, "AC")}) AS "ranked"
+        )
+        SELECT e."refId" AS "claimId", ts_rank_cd('{0.1, 0.2, 0.4, 1.0}', e."document", q."ranked")::float8 AS "rank"
+        FROM q, "search"."SearchEntry" e
+        WHERE (${Prisma.join(
+          queries.map((query) => query.test),
+          " OR ",
+        )})
+          AND e."claimId" = e."refId" AND e."articleId" <> ${excludeArticleId} AND e."articleDeletedAt" IS NULL
+          AND ts_match_vq(e."document", q."inQuoteOrRationale")
         ORDER BY "rank" DESC, e."refId"
-        LIMIT ${limit}`)
-    : // Ranked through the index alone, without the rows of the asking article or of deleted ones (few: found
-      // through SearchEntry's index on articleId), then the best joined: joining every match to SearchEntry before
-      // ranking, or to Article (whose "deletedAt" lies past a long text), cost more than matching and ranking.
-      db.$queryRaw<Ranked[]>(Prisma.sql`
+        LIMIT ${limit}`);
+  }
+  return (
+    // Ranked through the index alone, without the rows of the asking article or of deleted ones (few: found
+    // through SearchEntry's index on articleId), then the best joined: joining every match to SearchEntry before
+    // ranking, or to Article (whose "deletedAt" lies past a long text), cost more than matching and ranking.
+    db.$queryRaw<Ranked[]>(Prisma.sql`
         SELECT e."refId" AS "claimId", m."rank" FROM (
           SELECT "SearchText"."rowid" AS "entryId", -bm25("SearchText", 0, 0, 2.0, 1.0, 0, 0) AS "rank"
           FROM "SearchText"
@@ -137,7 +187,8 @@ function rankedMatches(
           LIMIT ${limit}
         ) m CROSS JOIN "SearchEntry" e ON e."entryId" = m."entryId"
         WHERE e."kind" = 'claim'
-        ORDER BY m."rank" DESC, e."refId"`);
+        ORDER BY m."rank" DESC, e."refId"`)
+  );
 }
 
 /** Every `size` of `groups` (in their order), each as a search all of whose groups must match. */

@@ -34,21 +34,26 @@ function tsLexeme(word: string, isPrefix: boolean, weights: string): string {
   return label ? `${quoted}:${label}` : quoted;
 }
 
-function tsTerm(term: SearchTerm, weights: string): string {
+function tsTerm(term: SearchTerm, weights: string, phrase: string): string {
   const lexemes = term.words.map((word, index) =>
     tsLexeme(word, term.isPrefix && index === term.words.length - 1, weights),
   );
-  return lexemes.length === 1 ? (lexemes[0] as string) : `(${lexemes.join(" <-> ")})`;
+  return lexemes.length === 1 ? (lexemes[0] as string) : `(${lexemes.join(` ${phrase} `)})`;
 }
 
-function tsAny(terms: SearchTerm[], weights: string): string {
+function tsAny(terms: SearchTerm[], weights: string, phrase: string): string {
   return terms.length === 1
-    ? tsTerm(terms[0] as SearchTerm, weights)
-    : `(${terms.map((term) => tsTerm(term, weights)).join(" | ")})`;
+    ? tsTerm(terms[0] as SearchTerm, weights, phrase)
+    : `(${terms.map((term) => tsTerm(term, weights, phrase)).join(" | ")})`;
 }
 
-/** The to_tsquery('search.factmark', …) text of a search with at least one group, optionally limited to weights. */
-export function toTsQuery(search: ParsedSearch, weights = ""): string {
-  const required = search.groups.map((group) => tsAny(group, weights)).join(" & ");
-  return search.excluded.length > 0 ? `${required} & !${tsAny(search.excluded, "")}` : required;
+/**
+ * The to_tsquery('search.factmark', …) text of a search with at least one group, optionally limited to weights.
+ * `wordsOfPhrases` asks for a phrase's words anywhere, in any order: a query the GIN index answers without reading the
+ * rows (it holds no positions or weights), to narrow a search before the exact one.
+ */
+export function toTsQuery(search: ParsedSearch, weights = "", wordsOfPhrases = false): string {
+  const phrase = wordsOfPhrases ? "&" : "<->";
+  const required = search.groups.map((group) => tsAny(group, weights, phrase)).join(" & ");
+  return search.excluded.length > 0 ? `${required} & !${tsAny(search.excluded, "", "<->")}` : required;
 }
