@@ -14,48 +14,75 @@ const TERM_SAMPLE_SIZE = 3_000;
 
 /**
  * How many claims' rows hold each word on PostgreSQL: a word found in the claims' rows among the index's newest
- * TERM_SAMPLE_SIZE rows (read backwards along SearchEntry_createdAt_idx: with no condition, the planner walks it
- * whatever the statistics; with `kind = 'claim'` and none, it sorted all 100,000 claims' rows, 300-1,000 ms) is
- * counted in proportion to all claims' rows; one none of them holds is rarer, and counted exactly through the GIN
- * index (a few rows). Counting common words through the index reads thousands of rows each (1.5 s for seven on the
- * 100,000-claim bench archive); ANALYZE's statistics (pg_stats' most common elements), read before, are missing
- * until it has run, and with none every word counted as rare: precedents matched most of the archive (0.8-1.7 s).
+ * TERM_SAMPLE_SIZE rows (cachedTermSample) is counted in proportion to all claims' rows; one none of them holds is
+ * rarer, and counted exactly through the GIN index (a few rows). Counting common words through the index reads
+ * thousands of rows each (1.5 s for seven on the 100,000-claim bench archive); ANALYZE's statistics (pg_stats' most
+ * common elements), read before, are missing until it has run, and with none every word counted as rare: precedents
+ * matched most of the archive (0.8-1.7 s). `words` are folded as the index folds them (foldWord); one the sample
+ * spells otherwise is only counted exactly.
  */
 async function postgresTermCounts(db: DbClient, words: string[]): Promise<Map<string, number>> {
-  const tsQueries = words.map((word) => toTsQuery({ groups: [[{ words: [word], isPrefix: false }]], excluded: [] }));
-  const sampled = await db.$queryRaw<{ word: string; hits: number; sampled: number; rows: number }[]>(Prisma.sql`
-    WITH sample AS MATERIALIZED (
-      SELECT e."kind", e."document" FROM "search"."SearchEntry" e ORDER BY e."createdAt" DESC LIMIT ${TERM_SAMPLE_SIZE}
-    )
-    SELECT t."word",
-      (SELECT count(*) FROM sample s
-        WHERE s."kind" = 'claim' AND s."document" @@ to_tsquery('search.factmark', t."query"))::int AS "hits",
-      (SELECT count(*) FROM sample s WHERE s."kind" = 'claim')::int AS "sampled",
-      (SELECT count(*) FROM sample)::int AS "rows"
-    FROM unnest(${words}::text[], ${tsQueries}::text[]) AS t("word", "query")`);
+  const sample = await cachedTermSample(db);
   const counts = new Map<string, number>();
-  const sampleSize = sampled[0]?.sampled ?? 0;
-  // A sample short of its size is the whole index: its counts are exact.
-  const claims = (sampled[0]?.rows ?? 0) < TERM_SAMPLE_SIZE ? sampleSize : await cachedClaimEntryCount(db);
   const rare: string[] = [];
-  for (const row of sampled) {
-    if (row.hits > 0) counts.set(row.word, Math.max(1, Math.round((row.hits * claims) / sampleSize)));
-    else rare.push(row.word);
+  for (const word of words) {
+    const hits = sample.claimsHolding.get(word) ?? 0;
+    if (hits > 0) counts.set(word, Math.max(1, Math.round((hits * sample.claims) / sample.claimsSampled)));
+    else rare.push(word);
   }
   if (rare.length > 0) {
     // count(*) (rows of every kind, as on SQLite) over a GIN bitmap scan: EXISTS made the planner, without
     // statistics, prefer a sequential scan that stops at its first match, which for a word no row holds reads the
     // whole table (150 ms a word). A kind test here could lead it along the kind index instead.
+    const tsQueries = rare.map((word) => toTsQuery({ groups: [[{ words: [word], isPrefix: false }]], excluded: [] }));
     const exact = await db.$queryRaw<{ word: string; count: number }[]>(Prisma.sql`
       SELECT t."word", (
         SELECT count(*) FROM "search"."SearchEntry" e
         WHERE e."document" @@ to_tsquery('search.factmark', t."query")
       )::int AS "count"
-      FROM unnest(${rare}::text[], ${rare.map((word) => tsQueries[words.indexOf(word)] as string)}::text[])
-        AS t("word", "query")`);
+      FROM unnest(${rare}::text[], ${tsQueries}::text[]) AS t("word", "query")`);
     for (const row of exact) counts.set(row.word, Number(row.count));
   }
   return counts;
+}
+
+/** What the index's newest rows say of how common each word is among claims (cachedTermSample). */
+interface TermSample {
+  /** Lexeme -> how many of the sampled claims' rows hold it. */
+  claimsHolding: Map<string, number>;
+  /** How many claims' rows were sampled, and how many the index holds (the same when the sample is all of it). */
+  claimsSampled: number;
+  claims: number;
+  until: number;
+}
+
+const termSamples = new WeakMap<object, TermSample>();
+
+/**
+ * The index's newest TERM_SAMPLE_SIZE rows' words, counted over the claims' rows among them, read once every
+ * TERM_COUNT_TTL_MS per database client: testing each word of a request against the sample in the database cost
+ * 19 ms a request on the bench archive (3,000 documents per word); reading the sample's words costs that once. Read
+ * backwards along SearchEntry_createdAt_idx: with no condition, the planner walks it whatever the statistics; with
+ * `kind = 'claim'` and none, it sorted all 100,000 claims' rows (300-1,000 ms).
+ */
+async function cachedTermSample(db: DbClient): Promise<TermSample> {
+  const known = termSamples.get(db);
+  if (known && known.until > Date.now()) return known;
+  const rows = await db.$queryRaw<{ kind: string; lexemes: string[] }[]>(Prisma.sql`
+    SELECT e."kind", tsvector_to_array(e."document") AS "lexemes"
+    FROM "search"."SearchEntry" e ORDER BY e."createdAt" DESC LIMIT ${TERM_SAMPLE_SIZE}`);
+  const claimsHolding = new Map<string, number>();
+  let claimsSampled = 0;
+  for (const row of rows) {
+    if (row.kind !== "claim") continue;
+    claimsSampled += 1;
+    for (const lexeme of row.lexemes) claimsHolding.set(lexeme, (claimsHolding.get(lexeme) ?? 0) + 1);
+  }
+  // A sample short of its size is the whole index: its counts are exact.
+  const claims = rows.length < TERM_SAMPLE_SIZE ? claimsSampled : await cachedClaimEntryCount(db);
+  const sample = { claimsHolding, claimsSampled, claims, until: Date.now() + TERM_COUNT_TTL_MS };
+  termSamples.set(db, sample);
+  return sample;
 }
 
 const claimEntryCounts = new WeakMap<object, { count: number; until: number }>();
