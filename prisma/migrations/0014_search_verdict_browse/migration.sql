@@ -1,0 +1,2 @@
+-- PostgreSQL only (postgresql.override.sql): SQLite's planner already walks the index's rows newest first for a
+-- verdict filter without words, and a verdict index would lead it to sort every row of the verdict instead.
