@@ -223,6 +223,37 @@ describe("GET /api/search", () => {
     expect(await filtered({ speaker: "Chief Warden Achieng" })).toEqual({ words: all, browsing: all });
   });
 
+  it("finds a word most rows hold as it finds a rare one, newest first within its filters (PostgreSQL walks for it)", async () => {
+    const article = await buildArticle(db, {
+      title: "The wombat budget",
+      content: [
+        "The wombat count rose in the north.",
+        "The wombat count fell in the south.",
+        "The wombat count held in the east.",
+        "The wombat count doubled in the west.",
+      ].join("\n\n"),
+    });
+    const claims = [];
+    for (const [exact, verdict] of [
+      ["The wombat count rose", "supported"],
+      ["The wombat count fell", "contradicted"],
+      ["The wombat count held", "supported"],
+      ["The wombat count doubled", "unverified"],
+    ] as const) {
+      claims.push(await buildClaim(db, article, exact, { verdict }));
+    }
+    const inArticle = { articleId: article.id, kind: "claim" };
+    // "the" is in every row of this article (and most of the archive); "wombat" in these alone.
+    expect(new Set(await found("the", inArticle))).toEqual(new Set(claims.map((claim) => `claim:${claim.id}`)));
+    expect(new Set(await found("the", { ...inArticle, verdict: "supported" }))).toEqual(
+      new Set([`claim:${claims[0]?.id}`, `claim:${claims[2]?.id}`]),
+    );
+    expect(new Set(await found("the wombat", { ...inArticle, verdict: "contradicted" }))).toEqual(
+      new Set([`claim:${claims[1]?.id}`]),
+    );
+    expect(await found("the -wombat", inArticle)).toEqual([]);
+  });
+
   it("keeps the published (or retracted) fact-checks' results with status=published (retracted)", async () => {
     const { article } = await buildPublishableArticle(db, { title: "Quokka census published" });
     const unpublished = await buildArticle(db, { title: "Quokka census draft", content: "Quokkas were counted." });

@@ -3,18 +3,16 @@ import { Prisma } from "../../generated/prisma/client";
 import type { DbClient } from "../../repositories/articleRepository";
 import { foldWord, type ParsedSearch, type SearchTerm, searchWords } from "./parseSearchQuery";
 import { toFts5Match, toTsQuery } from "./searchMatchExpressions";
+import { cachedTermSample } from "./termSample";
 
 /** The most groups of terms a candidate search sends: the rarest the index holds (see `claimCandidates`). */
 export const CANDIDATE_GROUP_LIMIT = 4;
 /** The most claims (by the groups' counts) the last, widest step may match when it adds rarer-than-common groups. */
 const WIDENED_MATCH_BUDGET = 2_000;
 
-/** How many of the index's newest rows PostgreSQL's word counts read (postgresTermCounts). */
-const TERM_SAMPLE_SIZE = 3_000;
-
 /**
  * How many claims' rows hold each word on PostgreSQL: a word found in the claims' rows among the index's newest
- * TERM_SAMPLE_SIZE rows (cachedTermSample) is counted in proportion to all claims' rows; one none of them holds is
+ * rows (termSample.ts) is counted in proportion to all claims' rows; one none of them holds is
  * rarer, and counted exactly through the GIN index (a few rows). Counting common words through the index reads
  * thousands of rows each (1.5 s for seven on the 100,000-claim bench archive); ANALYZE's statistics (pg_stats' most
  * common elements), read before, are missing until it has run, and with none every word counted as rare: precedents
@@ -44,58 +42,6 @@ async function postgresTermCounts(db: DbClient, words: string[]): Promise<Map<st
     for (const row of exact) counts.set(row.word, Number(row.count));
   }
   return counts;
-}
-
-/** What the index's newest rows say of how common each word is among claims (cachedTermSample). */
-interface TermSample {
-  /** Lexeme -> how many of the sampled claims' rows hold it. */
-  claimsHolding: Map<string, number>;
-  /** How many claims' rows were sampled, and how many the index holds (the same when the sample is all of it). */
-  claimsSampled: number;
-  claims: number;
-  until: number;
-}
-
-const termSamples = new WeakMap<object, TermSample>();
-
-/**
- * The index's newest TERM_SAMPLE_SIZE rows' words, counted over the claims' rows among them, read once every
- * TERM_COUNT_TTL_MS per database client: testing each word of a request against the sample in the database cost
- * 19 ms a request on the bench archive (3,000 documents per word); reading the sample's words costs that once. Read
- * backwards along SearchEntry_createdAt_idx: with no condition, the planner walks it whatever the statistics; with
- * `kind = 'claim'` and none, it sorted all 100,000 claims' rows (300-1,000 ms).
- */
-async function cachedTermSample(db: DbClient): Promise<TermSample> {
-  const known = termSamples.get(db);
-  if (known && known.until > Date.now()) return known;
-  const rows = await db.$queryRaw<{ kind: string; lexemes: string[] }[]>(Prisma.sql`
-    SELECT e."kind", tsvector_to_array(e."document") AS "lexemes"
-    FROM "search"."SearchEntry" e ORDER BY e."createdAt" DESC LIMIT ${TERM_SAMPLE_SIZE}`);
-  const claimsHolding = new Map<string, number>();
-  let claimsSampled = 0;
-  for (const row of rows) {
-    if (row.kind !== "claim") continue;
-    claimsSampled += 1;
-    for (const lexeme of row.lexemes) claimsHolding.set(lexeme, (claimsHolding.get(lexeme) ?? 0) + 1);
-  }
-  // A sample short of its size is the whole index: its counts are exact.
-  const claims = rows.length < TERM_SAMPLE_SIZE ? claimsSampled : await cachedClaimEntryCount(db);
-  const sample = { claimsHolding, claimsSampled, claims, until: Date.now() + TERM_COUNT_TTL_MS };
-  termSamples.set(db, sample);
-  return sample;
-}
-
-const claimEntryCounts = new WeakMap<object, { count: number; until: number }>();
-
-/** How many claims' rows the index holds on PostgreSQL, counted once every TERM_COUNT_TTL_MS per client. */
-async function cachedClaimEntryCount(db: DbClient): Promise<number> {
-  const known = claimEntryCounts.get(db);
-  if (known && known.until > Date.now()) return known.count;
-  const [row] = await db.$queryRaw<{ count: number }[]>`
-    SELECT count(*)::int AS "count" FROM "search"."SearchEntry" WHERE "kind" = 'claim'`;
-  const count = Number(row?.count ?? 0);
-  claimEntryCounts.set(db, { count, until: Date.now() + TERM_COUNT_TTL_MS });
-  return count;
 }
 
 /**
