@@ -254,6 +254,21 @@ describe("GET /api/search", () => {
     expect(await found("the -wombat", inArticle)).toEqual([]);
   });
 
+  it("finds a speaker's claims by a spelling without the letters their name carries marks inside (ł, ø, ß)", async () => {
+    const article = await buildArticle(db, {
+      title: "Letters with marks inside",
+      content: "Łukasz Wałęsa said rents rose. Søren Østergaard said rents fell. Hans Weiß said rents held.",
+    });
+    const claims = {
+      walesa: await buildClaim(db, article, "rents rose", { speaker: "Łukasz Wałęsa" }),
+      ostergaard: await buildClaim(db, article, "rents fell", { speaker: "Søren Østergaard" }),
+      weiss: await buildClaim(db, article, "rents held", { speaker: "Hans Weiß" }),
+    };
+    expect(await found("", { speaker: "Lukasz Walesa" })).toEqual([`claim:${claims.walesa.id}`]);
+    expect(await found("", { speaker: "Soren Ostergaard" })).toEqual([`claim:${claims.ostergaard.id}`]);
+    expect(await found("", { speaker: "HANS WEISS" })).toEqual([`claim:${claims.weiss.id}`]);
+  });
+
   it("keeps the published (or retracted) fact-checks' results with status=published (retracted)", async () => {
     const { article } = await buildPublishableArticle(db, { title: "Quokka census published" });
     const unpublished = await buildArticle(db, { title: "Quokka census draft", content: "Quokkas were counted." });
@@ -328,6 +343,8 @@ describe("GET /api/search", () => {
     ["from=2026-13-01", "Give dates as YYYY-MM-DD."],
     ["from=2026-02-01&to=2026-01-01", "from must be on or before to."],
     [`q=${"x".repeat(501)}`, "q is at most 500 characters."],
+    ["speaker=%00", "Text may not contain NUL characters."],
+    ["speaker=a%00b&verdict=supported", "Text may not contain NUL characters."],
     ["articleId=", ""],
     ["query=drones", ""],
     ["cursor=not-a-cursor", "cursor is not one this server gave."],

@@ -32,7 +32,8 @@ export const ZSearchQuery = z
     q: z.string().trim().max(500, "q is at most 500 characters.").default(""),
     kind: ZSearchKind.optional(),
     verdict: z.enum(VERDICTS, { error: `verdict must be one of ${VERDICTS.join(", ")}.` }).optional(),
-    speaker: z.string().trim().min(1).max(200, "speaker is at most 200 characters.").optional(),
+    // Text as a claim's speaker may be (ZUserText): a NUL reached PostgreSQL as a 500.
+    speaker: z.string().trim().min(1).max(200, "speaker is at most 200 characters.").pipe(ZUserText(200)).optional(),
     status: z
       .enum(ARTICLE_LIST_STATUSES, { error: `status must be one of ${ARTICLE_LIST_STATUSES.join(", ")}.` })
       .optional(),
