@@ -15,6 +15,21 @@ describe("speakerNameKey", () => {
     expect(speakerNameKey("J. R. Smith")).toBe(speakerNameKey("J R Smith"));
   });
 
+  it("folds Latin letters that carry their mark inside them (ł, ø, đ, ß, æ, œ, þ) as it folds accents", () => {
+    expect(speakerNameKey("Łukasz Wałęsa")).toBe(speakerNameKey("Lukasz Walesa"));
+    expect(speakerNameKey("Søren Østergaard")).toBe(speakerNameKey("Soren Ostergaard"));
+    expect(speakerNameKey("Đorđe Đurić")).toBe(speakerNameKey("Dorde Duric"));
+    expect(speakerNameKey("Hans Weiß")).toBe(speakerNameKey("HANS WEISS"));
+    expect(speakerNameKey("Þórunn Ægisdóttir")).toBe(speakerNameKey("Thorunn Aegisdottir"));
+    expect(speakerNameKey("Œuvre")).toBe("oeuvre");
+  });
+
+  it("keeps names of punctuation alone apart", () => {
+    const keys = ["—", "...", "'", "_"].map(speakerNameKey);
+    expect(new Set(keys).size).toBe(4);
+    expect(keys).not.toContain("");
+  });
+
   it("keeps different names apart, and a shorter name is not the longer one", () => {
     expect(speakerNameKey("Amir-Abdollahian")).not.toBe(speakerNameKey("Hossein Amir-Abdollahian"));
     expect(speakerNameKey("Ana Ruiz")).not.toBe(speakerNameKey("Ana Ruíz Gómez"));
