@@ -198,10 +198,12 @@ function postgresBrowseStatement(where: Prisma.Sql, { limit, offset }: Page, byS
 /**
  * The most matches of a search that are ranked: the newest this many that pass the filters (by when their row was
  * last indexed). Ranking scores every match it is given, and a common word matches most of a big archive: on 100,000
- * claims, "iran" (52,000 matches) took 150-500 ms to rank whole and about 30 ms capped. A search that matches fewer
- * is ranked whole; past this many results, the cursor ends.
+ * claims, "iran" (52,000 matches) took 150-500 ms to rank whole and about 30 ms capped at 2,000; on PostgreSQL, 1,000
+ * rather than 2,000 took a quarter to two fifths off most searches of a few words (each ranked match is read again
+ * for its document: "vacancies went up to" 48 -> 29 ms). A search that matches fewer is ranked whole; past this many
+ * results (50 pages), the cursor ends.
  */
-export const RANKED_MATCH_LIMIT = 2000;
+export const RANKED_MATCH_LIMIT = 1000;
 
 /** The FTS5 columns of each kind's rows: a kind filter becomes a column filter, so other rows never match. */
 const KIND_COLUMNS: Record<SearchKind, SearchTextColumn[]> = {
@@ -231,7 +233,7 @@ function sqliteStatement(match: string, where: Prisma.Sql, page: Page): Prisma.S
 /**
  * The share of the index's rows (termSample.ts's estimate) from which a search's matches are found by walking its
  * rows newest first rather than through the GIN index: a word in a quarter of the rows gives the newest
- * RANKED_MATCH_LIMIT matches within about 8,000 rows, where the GIN index returns all of its 30,000 or more, each read
+ * RANKED_MATCH_LIMIT matches within about 4,000 rows, where the GIN index returns all of its 30,000 or more, each read
  * for its date ("the", in 100,000 of 122,000 rows: 90-130 ms through the GIN index).
  */
 export const COMMON_SHARE = 0.25;
