@@ -3,7 +3,7 @@ import { Prisma } from "../../generated/prisma/client";
 import type { DbClient } from "../../repositories/articleRepository";
 import { foldWord, type ParsedSearch, type SearchTerm, searchWords } from "./parseSearchQuery";
 import { toFts5Match, toTsQuery } from "./searchMatchExpressions";
-import { cachedTermSample } from "./termSample";
+import { cachedClaimEntryCount, cachedTermSample } from "./termSample";
 
 /** The most groups of terms a candidate search sends: the rarest the index holds (see `claimCandidates`). */
 export const CANDIDATE_GROUP_LIMIT = 4;
@@ -21,11 +21,12 @@ const WIDENED_MATCH_BUDGET = 2_000;
  */
 async function postgresTermCounts(db: DbClient, words: string[]): Promise<Map<string, number>> {
   const sample = await cachedTermSample(db);
+  const claims = await cachedClaimEntryCount(db, sample);
   const counts = new Map<string, number>();
   const rare: string[] = [];
   for (const word of words) {
     const hits = sample.claimsHolding.get(word) ?? 0;
-    if (hits > 0) counts.set(word, Math.max(1, Math.round((hits * sample.claims) / sample.claimsSampled)));
+    if (hits > 0) counts.set(word, Math.max(1, Math.round((hits * claims) / sample.claimsSampled)));
     else rare.push(word);
   }
   if (rare.length > 0) {

@@ -9,7 +9,7 @@ function sampleOf(rowsHolding: Record<string, number>): TermSample {
     claimsHolding: new Map(),
     rowsSampled: 100,
     claimsSampled: 80,
-    claims: 80,
+    isWhole: false,
     until: Date.now() + 60_000,
   };
 }
