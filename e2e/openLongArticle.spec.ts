@@ -57,9 +57,12 @@ test("a long article opens with its first screen highlighted in the page itself,
   const panel = (root: string) =>
     page.locator(`${root} .claim-sidebar`).evaluate((aside) => {
       const box = aside.getBoundingClientRect();
+      const report = aside.closest("article")?.querySelector(".article-header__actions")?.getBoundingClientRect();
       return {
         x: Math.round(box.x),
         width: Math.round(box.width),
+        // The header's actions too, which the server draws before the article page's own styles load.
+        actions: report && [Math.round(report.x), Math.round(report.y), Math.round(report.width)],
         tabs: Array.from(aside.querySelectorAll("[role='tab']")).map((tab) => tab.textContent?.replace(/\d+/g, "")),
       };
     });

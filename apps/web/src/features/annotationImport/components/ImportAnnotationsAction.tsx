@@ -1,7 +1,6 @@
 import { Link } from "wouter";
 import { useCurrentUser } from "../../auth/hooks/useCurrentUser";
 import { importAnnotationsPath } from "../importAnnotationsPath";
-import "../importAnnotationsAction.css";
 
 /** The article header's "Import annotations…" link, for those who may mark claims (reviewers and up); none for others. */
 export function ImportAnnotationsAction({ articleId }: { articleId: string }) {
