@@ -3,7 +3,7 @@ import { Prisma } from "../../generated/prisma/client";
 import type { DbClient } from "../../repositories/articleRepository";
 import { foldWord, type ParsedSearch, type SearchTerm, searchWords } from "./parseSearchQuery";
 import { toFts5Match, toTsQuery } from "./searchMatchExpressions";
-import { cachedClaimEntryCount, cachedTermSample } from "./termSample";
+import { cachedClaimEntryCount, cachedTermSample, TERM_SAMPLE_TTL_MS } from "./termSample";
 
 /** The most groups of terms a candidate search sends: the rarest the index holds (see `claimCandidates`). */
 export const CANDIDATE_GROUP_LIMIT = 4;
@@ -206,15 +206,14 @@ async function rarestGroups(db: DbClient, groups: SearchTerm[][]): Promise<{ ter
 }
 
 /**
- * How long a word's count is reused, and how many words' counts each database keeps. A count only steers which
+ * How many words' counts each database keeps, each reused for TERM_SAMPLE_TTL_MS. A count only steers which
  * words are searched for, so one a few minutes old serves; a newsroom's claims share most of their words, so most
  * lookups are of words counted moments before (counting a word reads its whole list of rows).
  */
-const TERM_COUNT_TTL_MS = 10 * 60_000;
 const TERM_COUNT_CACHE_SIZE = 50_000;
 const termCountCaches = new WeakMap<object, Map<string, { count: number; until: number }>>();
 
-/** termCounts, each count reused for TERM_COUNT_TTL_MS (per database client, oldest dropped past the size). */
+/** termCounts, each count reused for TERM_SAMPLE_TTL_MS (per database client, oldest dropped past the size). */
 async function cachedTermCounts(db: DbClient, words: string[]): Promise<Map<string, number>> {
   const cache = termCountCaches.get(db) ?? new Map<string, { count: number; until: number }>();
   termCountCaches.set(db, cache);
@@ -229,7 +228,7 @@ async function cachedTermCounts(db: DbClient, words: string[]): Promise<Map<stri
   for (const [word, count] of await termCounts(db, missing)) {
     counts.set(word, count);
     cache.delete(word);
-    cache.set(word, { count, until: now + TERM_COUNT_TTL_MS });
+    cache.set(word, { count, until: now + TERM_SAMPLE_TTL_MS });
   }
   for (const word of cache.keys()) {
     if (cache.size <= TERM_COUNT_CACHE_SIZE) break;

@@ -10,7 +10,7 @@ import { foldWord, type ParsedSearch, type SearchTerm } from "./parseSearchQuery
 
 /** How many of the index's newest rows are sampled. */
 export const TERM_SAMPLE_SIZE = 3_000;
-/** How long a sample (and the count of claims' rows) is reused per database client, in milliseconds. */
+/** How long a sample, the count of claims' rows, and precedents' word counts are reused per database client, in ms. */
 export const TERM_SAMPLE_TTL_MS = 10 * 60_000;
 
 /** What the index's newest rows say of how common each word is (cachedTermSample). */

@@ -150,10 +150,10 @@ export function ArticleWorkspace({ article, live = NO_LIVE }: ArticleWorkspacePr
   // Asked for before the editor replaced the first screen's preview (a "My work" link): scrolled to once it has.
   const pendingRevealRef = useRef<string | null>(null);
   const revealClaim = useCallback(
-    (claimId: string) => {
+    (claimId: string, scroll?: { isInstant?: boolean }) => {
       setSidePanel(null);
       selectClaim(claimId);
-      if (editorRef.current) editorRef.current.scrollToClaim(claimId);
+      if (editorRef.current) editorRef.current.scrollToClaim(claimId, scroll);
       else pendingRevealRef.current = claimId;
     },
     [selectClaim],
@@ -176,13 +176,10 @@ export function ArticleWorkspace({ article, live = NO_LIVE }: ArticleWorkspacePr
   // text is drawn, and a smooth scroll aims at where the words were before the text above them was drawn.
   const openRequestedClaim = useCallback(
     (claimId: string) => {
-      setSidePanel(null);
-      selectClaim(claimId);
-      if (editorRef.current) editorRef.current.scrollToClaim(claimId, { isInstant: true });
-      else pendingRevealRef.current = claimId;
+      revealClaim(claimId, { isInstant: true });
       if (isNarrow) setIsDrawerOpen(true);
     },
-    [selectClaim, isNarrow],
+    [revealClaim, isNarrow],
   );
   const { missingClaimId } = useRequestedClaim(claimsQuery.data, openRequestedClaim);
   const [dismissedMissingClaimId, setDismissedMissingClaimId] = useState<string | null>(null);
