@@ -7,6 +7,8 @@
 // (or navigation start) to the first frame painted after the change: the next requestAnimationFrame, then a task
 // after it.
 import { mkdirSync, writeFileSync } from "node:fs";
+import { createServer } from "node:http";
+import type { AddressInfo } from "node:net";
 import path from "node:path";
 import { type Browser, type BrowserContext, chromium, type Page } from "@playwright/test";
 import { createDatabase } from "../apps/server/src/db/createDatabase";
@@ -588,6 +590,45 @@ async function measureOpens(
   };
 }
 
+/**
+ * The floor under the first screen: the claims article's page as the server sends it to this reviewer (its first
+ * screen and inline stylesheet), less every script and everything it would fetch, served by a bare HTTP server on
+ * loopback and opened as the app's page is, `runs` times after a warm-up, in one context. What Chromium here takes
+ * to paint that first screen with nothing else to do. Milliseconds from navigation start, one per run.
+ */
+async function measureFirstScreenAlone(
+  context: BrowserContext,
+  pageUrl: string,
+  cookies: { name: string; value: string }[],
+  condition: OpenCondition,
+  runs: number,
+): Promise<number[]> {
+  const response = await fetch(pageUrl, {
+    headers: { cookie: cookies.map(({ name, value }) => `${name}=${value}`).join("; ") },
+  });
+  const html = (await response.text())
+    .replace(/<script\b[^>]*>[\s\S]*?<\/script>/gi, "")
+    .replace(/<link\b(?=[^>]*\b(?:rel="(?:preload|modulepreload|stylesheet)"|data-after-first-frame))[^>]*>/gi, "");
+  if (!html.includes('id="first-screen"')) throw new Error("The article's page came without its first screen.");
+  const server = createServer((_request, reply) => {
+    reply.writeHead(200, { "content-type": "text/html; charset=utf-8", "cache-control": "no-store" });
+    reply.end(html);
+  });
+  await new Promise<void>((resolve) => server.listen(0, "127.0.0.1", resolve));
+  try {
+    const url = `http://127.0.0.1:${(server.address() as AddressInfo).port}/`;
+    const times: number[] = [];
+    for (let run = 0; run <= runs; run++) {
+      const { page, result } = await openArticle(context, url, { firstScreen: condition, full: condition });
+      if (run > 0) times.push(result.firstScreenMilliseconds);
+      await page.close();
+    }
+    return times;
+  } finally {
+    await new Promise((resolve) => server.close(resolve));
+  }
+}
+
 export async function benchEditor(): Promise<BenchRow[]> {
   ensureWebBuild();
   const article = generateEditorArticle();
@@ -662,6 +703,12 @@ export async function benchEditor(): Promise<BenchRow[]> {
     const warm = await phase("open (returning reviewer)", () =>
       measureOpens(newContext, pair, OPEN_RUNS, { profilePrefix: "open" }),
     );
+    const firstScreenAlone = await phase("the first screen alone", async () => {
+      const context = await newContext();
+      const times = await measureFirstScreenAlone(context, pair.claimsUrl, cookies, pair.claims.firstScreen, OPEN_RUNS);
+      await context.close();
+      return times;
+    });
     const cold = await phase("open (first visit)", () => measureOpens(newContext, pair, COLD_RUNS, { isCold: true }));
 
     // Scrolling, the verdict key and the sidebar, each on a freshly opened page.
@@ -815,6 +862,15 @@ export async function benchEditor(): Promise<BenchRow[]> {
         goal: "< 300 ms",
         isGoalMet: firstScreenValue < 300,
         note: `median of ${OPEN_RUNS} (${warm.spread("claims", "firstScreenMilliseconds")}); the first ${FIRST_SCREEN_PARAGRAPHS} paragraphs and their ${firstScreenClaimCount(article)} highlights as shown, whoever drew them (the server in the page's HTML, the app's preview, or the editor); the document came back in ${round(warm.median("claims", "articleTransferBytes"))} bytes (304 when the cache's copy is current); ${requestsPerOpen} requests for the document and the claims (2: the app used the page's preloads); baseline: the same text, no claims`,
+      },
+      {
+        section: SECTION,
+        name: "open (returning reviewer): the first screen, against the same page with no scripts (the floor)",
+        unit: "ms",
+        value: firstScreenValue,
+        baseline: median(firstScreenAlone),
+        ratio: firstScreenValue / median(firstScreenAlone),
+        note: `baseline: the page's own HTML and inline CSS for this reviewer, less its scripts and every fetch, from a bare HTTP server, opened the same way: median of ${firstScreenAlone.length} (${round(Math.min(...firstScreenAlone))}–${round(Math.max(...firstScreenAlone))}); what this Chromium needs to paint that screen with nothing else to do`,
       },
       {
         section: SECTION,

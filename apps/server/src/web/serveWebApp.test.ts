@@ -159,8 +159,10 @@ describe("serveWebApp, an article's page with its first screen drawn", async () 
       "<title>&quot;&gt;&lt;img src=x onerror=alert(1)&gt; &lt;script&gt;alert(2)&lt;/script&gt; · Factmark</title>",
     );
     expect(cacheControl).toBe("private, no-store");
-    // Still starting the data and chunks as before.
-    expect(html).toContain(`<link rel="preload" as="fetch" crossorigin href="/api/articles/${article.id}/claims">`);
+    // Still starting the data and chunks, once that screen is drawn.
+    expect(html).toContain(
+      `<link data-after-first-frame="fetch" crossorigin href="/api/articles/${article.id}/claims">`,
+    );
   });
 
   it("paints the first screen in the page's first frame: its styles inside it, nothing to fetch before, rendering held until the first screen is parsed", async () => {
@@ -170,16 +172,46 @@ describe("serveWebApp, an article's page with its first screen drawn", async () 
     expect(head).toContain(`<style>${APP_CSS}</style>`);
     expect(html).not.toMatch(/<link rel="stylesheet"/);
     expect(head).toContain('<link rel="expect" href="#first-screen" blocking="render">');
-    // The page's chunk and its styles are fetched with it, in the credentials mode the app then asks for them in.
-    expect(head).toContain('<link rel="preload" as="style" crossorigin href="/assets/ArticlePage-C2.css">');
-    expect(head).toContain('<link rel="preload" as="script" crossorigin href="/assets/ArticlePage-A1.js">');
+    // The page's chunk and its styles are held for after the first frame, in the credentials mode the app asks in.
+    expect(head).toContain('<link data-after-first-frame="style" crossorigin href="/assets/ArticlePage-C2.css">');
+    expect(head).toContain('<link data-after-first-frame="script" crossorigin href="/assets/ArticlePage-A1.js">');
     expect(head).not.toContain("modulepreload");
     expect(html.indexOf("<style>")).toBeLessThan(html.indexOf('<div id="first-screen"'));
     // The app's policy, allowing that one inline stylesheet by its hash and no other inline style.
     const hash = createHash("sha256").update(APP_CSS).digest("base64");
     const appPolicy = (await pageFor("/")).policy;
     expect(appPolicy).toContain("style-src 'self';");
-    expect(policy).toBe(appPolicy?.replace("style-src 'self'", `style-src 'self' 'sha256-${hash}'`));
+    expect(policy).toContain(`style-src 'self' 'sha256-${hash}';`);
+    expect(policy?.replace(/ 'sha256-[^']+'/g, "")).toBe(appPolicy);
+  });
+
+  it("starts the app's script, its chunks and its data only after the first screen's frame, by an inline loader its policy allows", async () => {
+    const { html, policy } = await pageFor(`/articles/${article.id}`, await testApp.cookieFor("reviewer"));
+    const head = html.slice(0, html.indexOf("<body>"));
+    // Nothing is fetched or compiled before the first frame: no entry script, no preload the parser would start.
+    expect(head).not.toMatch(/<script[^>]*\bsrc=/);
+    expect(head).not.toMatch(/<link rel="(preload|modulepreload)"/);
+    // Each is held in the head, in the order it starts, the entry last.
+    const held = [...head.matchAll(/<link data-after-first-frame="([^"]+)"[^>]*\bhref="([^"]+)"/g)].map(
+      ([, rel, href]) => `${rel} ${href}`,
+    );
+    expect(held).toEqual([
+      "fetch /api/auth/me",
+      `fetch /api/articles/${article.id}`,
+      `fetch /api/articles/${article.id}/claims`,
+      "style /assets/ArticlePage-C2.css",
+      "script /assets/ArticlePage-A1.js",
+      "script /assets/editor-X1.js",
+      "entry /assets/index-E1.js",
+    ]);
+    // The loader is the page's one inline script, allowed by its hash and nothing wider.
+    const scripts = [...html.matchAll(/<script>([\s\S]*?)<\/script>/g)].map(([, text]) => text as string);
+    expect(scripts).toHaveLength(1);
+    const hash = createHash("sha256")
+      .update(scripts[0] as string)
+      .digest("base64");
+    expect(policy).toMatch(new RegExp(`script-src 'self' 'sha256-${hash.replace(/[+/]/g, "\\$&")}';`));
+    expect(policy).not.toContain("unsafe-inline");
   });
 
   it("keeps the app's policy and its linked stylesheets on every other page, and when the build lacks its stylesheet", async () => {
