@@ -17,6 +17,7 @@ import { useNotice } from "../../../components/useNotice";
 import { ArticleEditor, type ArticleEditorHandle, type SelectionToolbarProps } from "../../../editor/ArticleEditor";
 import { ArticlePreview } from "../../../editor/ArticlePreview";
 import { errorMessage } from "../../../lib/ApiError";
+import { useAfterNextPaint } from "../../../lib/afterNextPaint";
 import { useCurrentUser } from "../../auth/hooks/useCurrentUser";
 import { ClaimConflictDialog } from "../../claims/components/ClaimConflictDialog";
 import { ClaimDetails } from "../../claims/components/ClaimDetails";
@@ -71,6 +72,18 @@ interface FieldRequest {
 /** The answers to a key that needs something selected, pressed with nothing selected. */
 const SELECT_CLAIM_NOTICE = "Select a claim first";
 const SELECT_TEXT_NOTICE = "Select text to mark it";
+
+/**
+ * Where the focus goes to show the claim selected in the sidebar: its card's quote, or the orphan's old quote
+ * (an orphan is selected like any claim: by its address, a link, a search). Null when neither is drawn.
+ */
+function selectedClaimFocusTarget(sidebar: HTMLElement | null): HTMLElement | null {
+  return (
+    sidebar?.querySelector<HTMLElement>(".claim-card--selected .claim-card__quote") ??
+    sidebar?.querySelector<HTMLElement>(".orphan--selected .orphan__quote") ??
+    null
+  );
+}
 
 /** How far one arrow key moves the panel's edge, in CSS pixels. */
 const RESIZE_STEP = 24;
@@ -147,24 +160,33 @@ export function ArticleWorkspace({ article, live = NO_LIVE }: ArticleWorkspacePr
 
   // A claim chosen outside the text (sidebar, contradictions, a link) is selected and scrolled to in the text.
   const { selectClaim } = selection;
-  // Asked for before the editor replaced the first screen's preview (a "My work" link): scrolled to once it has.
+  // Asked for before its words were drawn in the editor (a "My work" link, before the editor replaced the first
+  // screen's preview or drew the claims): scrolled to once they are.
   const pendingRevealRef = useRef<string | null>(null);
+  const editorInstanceRef = useRef<Editor | null>(null);
+  editorInstanceRef.current = editorInstance;
+  /** Scrolls the text to a claim's words if the editor has drawn them; answers whether it had. */
+  const scrollTextToClaim = useCallback((claimId: string, scroll?: { isInstant?: boolean }) => {
+    const editor = editorInstanceRef.current;
+    if (!editorRef.current || !editor || editor.isDestroyed || !editor.can().scrollClaimIntoView(claimId)) return false;
+    editorRef.current.scrollToClaim(claimId, scroll);
+    return true;
+  }, []);
   const revealClaim = useCallback(
     (claimId: string, scroll?: { isInstant?: boolean }) => {
       setSidePanel(null);
       selectClaim(claimId);
-      if (editorRef.current) editorRef.current.scrollToClaim(claimId, scroll);
-      else pendingRevealRef.current = claimId;
+      pendingRevealRef.current = scrollTextToClaim(claimId, scroll) ? null : claimId;
     },
-    [selectClaim],
+    [selectClaim, scrollTextToClaim],
   );
   const currentSuggestion = suggestionDesk.items.find((item) => item.key === suggestionDesk.currentKey) ?? null;
+  // biome-ignore lint/correctness/useExhaustiveDependencies: tried again whenever the editor or its claims change.
   useEffect(() => {
     const claimId = pendingRevealRef.current;
     if (firstScreen.isPreviewShown || claimId === null) return;
-    pendingRevealRef.current = null;
-    editorRef.current?.scrollToClaim(claimId, { isInstant: true });
-  }, [firstScreen.isPreviewShown]);
+    if (scrollTextToClaim(claimId, { isInstant: true })) pendingRevealRef.current = null;
+  }, [firstScreen.isPreviewShown, editorInstance, claims, scrollTextToClaim]);
   // Room to work: a panel as wide as the reviewer left it; below 1024 px a drawer over the text.
   const sidebarWidth = useSidebarWidth();
   const isNarrow = useIsNarrowDesk();
@@ -174,10 +196,15 @@ export function ArticleWorkspace({ article, live = NO_LIVE }: ArticleWorkspacePr
   // claims are in, its words scrolled to in the text and its details shown (below 1024 px, in the drawer opened).
   // Scrolled to at once, not smoothly: on Back or Forward the browser restores the page's old scroll position as the
   // text is drawn, and a smooth scroll aims at where the words were before the text above them was drawn.
+  /** The claim opened by the address whose details take the focus once drawn in the open drawer (a phone's). */
+  const [claimIdToFocus, setClaimIdToFocus] = useState<string | null>(null);
+  // Below 1024 px the drawer opened on its details takes the focus, for keyboard and screen reader to start there.
   const openRequestedClaim = useCallback(
     (claimId: string) => {
       revealClaim(claimId, { isInstant: true });
-      if (isNarrow) setIsDrawerOpen(true);
+      if (!isNarrow) return;
+      setIsDrawerOpen(true);
+      setClaimIdToFocus(claimId);
     },
     [revealClaim, isNarrow],
   );
@@ -193,7 +220,27 @@ export function ArticleWorkspace({ article, live = NO_LIVE }: ArticleWorkspacePr
   /** The claims the list's filters show (ClaimSidebar says), null before it first does. */
   const visibleClaimIdsRef = useRef<readonly string[] | null>(null);
   const drawerToggleRef = useRef<HTMLButtonElement>(null);
-  const selectedClaim = claims.find((claim) => claim.id === selection.selectedClaimId) ?? null;
+  // An orphan selected is the claim the keys act on too: its details show in the list of orphans.
+  const selectedClaim = allClaims.find((claim) => claim.id === selection.selectedClaimId) ?? null;
+  const scheduleAfterPaint = useAfterNextPaint();
+  // Tried after each render until the claim's card (or orphan) is drawn: the cards come after the first screen.
+  // Taken from <body> only (a reviewer who has moved on keeps their place), and without scrolling the page: the text
+  // is scrolled to the claim's words already, and the drawer to its card.
+  useEffect(() => {
+    if (claimIdToFocus === null) return;
+    if (!isDrawerOpen || selection.selectedClaimId !== claimIdToFocus) {
+      setClaimIdToFocus(null);
+      return;
+    }
+    scheduleAfterPaint(() => {
+      const target = selectedClaimFocusTarget(sidebarRef.current);
+      if (!target) return;
+      setClaimIdToFocus(null);
+      const active = document.activeElement;
+      if (active && active !== document.body && active.isConnected) return;
+      target.focus({ preventScroll: true });
+    });
+  });
 
   // A field asked for belongs to the claim selected then: another claim opens with its fields closed.
   useEffect(() => {
@@ -212,8 +259,7 @@ export function ArticleWorkspace({ article, live = NO_LIVE }: ArticleWorkspacePr
     requestAnimationFrame(() => {
       const sidebar = sidebarRef.current;
       const target =
-        sidebar?.querySelector<HTMLElement>(".claim-card--selected .claim-card__quote") ??
-        sidebar?.querySelector<HTMLElement>("[role='tab'][aria-selected='true']");
+        selectedClaimFocusTarget(sidebar) ?? sidebar?.querySelector<HTMLElement>("[role='tab'][aria-selected='true']");
       target?.focus();
     });
   };
@@ -334,6 +380,30 @@ export function ArticleWorkspace({ article, live = NO_LIVE }: ArticleWorkspacePr
     event.preventDefault();
     sidebarWidth.setWidth(width);
   };
+
+  /** What a selected claim shows beneath it: in the list's card, or in the list of orphans for an orphan. */
+  const renderClaimDetails = (claim: Claim) => (
+    <ClaimDetails
+      claim={claim}
+      claims={claims}
+      links={links}
+      isLinking={selection.linkingFromClaimId === claim.id}
+      pickedClaimId={selection.pickedClaimId}
+      onPickClaim={selection.pickClaim}
+      onStartLinking={() => selection.startLinking(claim.id)}
+      onStopLinking={selection.stopLinking}
+      onSelectClaim={revealClaim}
+      onChange={changeClaim}
+      canEdit={can("claim.edit")}
+      canLink={can("link.create")}
+      rationaleRequest={
+        fieldRequest?.claimId === claim.id && fieldRequest.field === "rationale" ? fieldRequest.serial : 0
+      }
+      evidenceRequest={
+        fieldRequest?.claimId === claim.id && fieldRequest.field === "evidence" ? fieldRequest.serial : 0
+      }
+    />
+  );
 
   return (
     <div
@@ -539,6 +609,8 @@ export function ArticleWorkspace({ article, live = NO_LIVE }: ArticleWorkspacePr
                   error={reattachMutation.error ? errorMessage(reattachMutation.error) : null}
                   links={links}
                   claims={allClaims}
+                  selectedClaimId={selection.selectedClaimId}
+                  renderDetails={renderClaimDetails}
                 />
                 <ClaimSidebar
                   claims={claims}
@@ -561,32 +633,7 @@ export function ArticleWorkspace({ article, live = NO_LIVE }: ArticleWorkspacePr
                       change={claim.id === selection.selectedClaimId ? live.changesByOthers.get(claim.id) : undefined}
                     />
                   )}
-                  renderDetails={(claim) => (
-                    <ClaimDetails
-                      claim={claim}
-                      claims={claims}
-                      links={links}
-                      isLinking={selection.linkingFromClaimId === claim.id}
-                      pickedClaimId={selection.pickedClaimId}
-                      onPickClaim={selection.pickClaim}
-                      onStartLinking={() => selection.startLinking(claim.id)}
-                      onStopLinking={selection.stopLinking}
-                      onSelectClaim={revealClaim}
-                      onChange={changeClaim}
-                      canEdit={can("claim.edit")}
-                      canLink={can("link.create")}
-                      rationaleRequest={
-                        fieldRequest?.claimId === claim.id && fieldRequest.field === "rationale"
-                          ? fieldRequest.serial
-                          : 0
-                      }
-                      evidenceRequest={
-                        fieldRequest?.claimId === claim.id && fieldRequest.field === "evidence"
-                          ? fieldRequest.serial
-                          : 0
-                      }
-                    />
-                  )}
+                  renderDetails={renderClaimDetails}
                 />
               </>
             )}

@@ -1,5 +1,5 @@
 import { selectorsForRange } from "@factmark/core";
-import { screen } from "@testing-library/react";
+import { screen, within } from "@testing-library/react";
 import userEvent from "@testing-library/user-event";
 import { describe, expect, it, vi } from "vitest";
 import { buildClaim } from "../../../test/buildClaim";
@@ -116,5 +116,31 @@ describe("OrphanList", () => {
       />,
     );
     expect(screen.getByRole("list", { name: "Links it keeps" })).toHaveTextContent("Contradicts “drones”");
+  });
+
+  it("marks the orphan selected (opened by its address, say) as the selected one, with its details beneath it", () => {
+    const other = buildClaim(TEXT, "drones", "supported", { isOrphaned: true });
+    stubApi({
+      [NEAREST_ROUTE]: { status: 200, body: { match: null } },
+      [`GET /api/claims/${other.id}/nearest-match`]: { status: 200, body: { match: null } },
+    });
+    renderWithQueryClient(
+      <OrphanList
+        orphans={[orphan, other]}
+        articleVersion={2}
+        selection={null}
+        onReattach={vi.fn()}
+        onDelete={vi.fn()}
+        selectedClaimId={other.id}
+        renderDetails={(claim) => <p>Details of “{claim.selectors.quote.exact}”</p>}
+      />,
+    );
+    const [first, second] = within(screen.getByRole("region", { name: "No longer in the text (2)" })).getAllByRole(
+      "listitem",
+    );
+    expect(second).toHaveAttribute("aria-current", "true");
+    expect(second).toHaveTextContent("Details of “drones”");
+    expect(first).not.toHaveAttribute("aria-current");
+    expect(screen.queryByText("Details of “limited number”")).toBeNull();
   });
 });

@@ -1,4 +1,5 @@
 import { type Claim, type Link, type Selectors, UNNAMED_SPEAKER, VERDICT_LABELS } from "@factmark/core";
+import { type ReactNode, useEffect, useRef } from "react";
 import { linkKindWording } from "../../links/linkKindWording";
 import { quotePreview } from "../../links/quotePreview";
 import { NearestMatchOffer } from "./NearestMatchOffer";
@@ -18,6 +19,10 @@ export interface OrphanListProps {
   /** The article's links and claims: each orphan shows the links it keeps when re-attached. */
   links?: readonly Link[];
   claims?: readonly Claim[];
+  /** The claim selected on the page: when it is one of the orphans, that orphan is marked and shows its details. */
+  selectedClaimId?: string | null;
+  /** The details shown under the selected orphan, as under a selected claim in the list. */
+  renderDetails?: (claim: Claim) => ReactNode;
 }
 
 const NO_LINKS: readonly Link[] = [];
@@ -34,7 +39,18 @@ export function OrphanList({
   error = null,
   links = NO_LINKS,
   claims = NO_CLAIMS,
+  selectedClaimId = null,
+  renderDetails,
 }: OrphanListProps) {
+  const selectedRef = useRef<HTMLLIElement>(null);
+  const selectedOrphanId = orphans.some((claim) => claim.id === selectedClaimId) ? selectedClaimId : null;
+  // As a selected claim's card does, the orphan selected (by its address, a link, a search) comes into view: its
+  // quote, so the list's heading above stays in view when it fits, and the page does not move when it is seen already.
+  useEffect(() => {
+    if (selectedOrphanId !== null) {
+      selectedRef.current?.querySelector(".orphan__quote")?.scrollIntoView({ block: "nearest" });
+    }
+  }, [selectedOrphanId]);
   if (orphans.length === 0) return null;
   return (
     <section className="orphans" aria-labelledby="orphans-heading">
@@ -50,43 +66,54 @@ export function OrphanList({
         </p>
       )}
       <ul className="orphan-list">
-        {orphans.map((claim) => (
-          <li key={claim.id} className="orphan" data-claim-id={claim.id}>
-            <p className="orphan__quote">
-              <span className="visually-hidden">Old quote: </span>“{claim.selectors.quote.exact}”
-            </p>
-            <p className="orphan__meta">
-              <span className={`verdict-count verdict-count--${claim.verdict}`}>{VERDICT_LABELS[claim.verdict]}</span>
-              {` — ${claim.speaker ?? UNNAMED_SPEAKER}`}
-            </p>
-            <OrphanLinks claim={claim} links={links} claims={claims} />
-            <NearestMatchOffer
-              claim={claim}
-              articleVersion={articleVersion}
-              onAttach={canEdit ? onReattach : undefined}
-            />
-            {canEdit && (
-              <div className="field__actions">
-                <button
-                  type="button"
-                  className="button button--small"
-                  disabled={!selection}
-                  title={
-                    selection
-                      ? `Re-attach to “${selection.quote.exact.slice(0, 60)}”`
-                      : "Select text in the article first"
-                  }
-                  onClick={() => selection && onReattach(claim, selection)}
-                >
-                  Re-attach to selection
-                </button>
-                <button type="button" className="button button--small button--quiet" onClick={() => onDelete(claim)}>
-                  Delete
-                </button>
-              </div>
-            )}
-          </li>
-        ))}
+        {orphans.map((claim) => {
+          const isSelected = claim.id === selectedClaimId;
+          return (
+            <li
+              key={claim.id}
+              ref={isSelected ? selectedRef : undefined}
+              className={isSelected ? "orphan orphan--selected" : "orphan"}
+              aria-current={isSelected ? "true" : undefined}
+              data-claim-id={claim.id}
+            >
+              {/* Focusable by script only: where the page puts the focus when it opens this orphan (a phone's drawer). */}
+              <p className="orphan__quote" tabIndex={isSelected ? -1 : undefined}>
+                <span className="visually-hidden">Old quote: </span>“{claim.selectors.quote.exact}”
+              </p>
+              <p className="orphan__meta">
+                <span className={`verdict-count verdict-count--${claim.verdict}`}>{VERDICT_LABELS[claim.verdict]}</span>
+                {` — ${claim.speaker ?? UNNAMED_SPEAKER}`}
+              </p>
+              <OrphanLinks claim={claim} links={links} claims={claims} />
+              <NearestMatchOffer
+                claim={claim}
+                articleVersion={articleVersion}
+                onAttach={canEdit ? onReattach : undefined}
+              />
+              {canEdit && (
+                <div className="field__actions">
+                  <button
+                    type="button"
+                    className="button button--small"
+                    disabled={!selection}
+                    title={
+                      selection
+                        ? `Re-attach to “${selection.quote.exact.slice(0, 60)}”`
+                        : "Select text in the article first"
+                    }
+                    onClick={() => selection && onReattach(claim, selection)}
+                  >
+                    Re-attach to selection
+                  </button>
+                  <button type="button" className="button button--small button--quiet" onClick={() => onDelete(claim)}>
+                    Delete
+                  </button>
+                </div>
+              )}
+              {isSelected && renderDetails?.(claim)}
+            </li>
+          );
+        })}
       </ul>
     </section>
   );
