@@ -1,11 +1,11 @@
-import { type Article, type Claim, UNCONCLUDED_ARTICLE } from "@factmark/core";
+import type { Claim } from "@factmark/core";
 import { screen, waitFor, within } from "@testing-library/react";
 import { afterEach, describe, expect, it, vi } from "vitest";
 import { Router } from "wouter";
 import { memoryLocation } from "wouter/memory-location";
 import { NoticeProvider } from "../../../components/NoticeProvider";
+import { buildArticle } from "../../../test/buildArticle";
 import { buildClaim } from "../../../test/buildClaim";
-import { paragraphs } from "../../../test/createTestEditor";
 import { renderWithQueryClient } from "../../../test/renderWithQueryClient";
 import { stubApi } from "../../../test/stubApi";
 import { NARROW_DESK_QUERY } from "../hooks/useIsNarrowDesk";
@@ -15,20 +15,7 @@ const TEXT = [
   "Iran sold Russia a limited number of drones months before the war.",
   "Malley said Iran transferred dozens.",
 ];
-const ARTICLE: Article = {
-  id: "article-1",
-  title: "Iran admits supplying Russia with drones",
-  sourceUrl: null,
-  outlet: null,
-  author: null,
-  publishedAt: null,
-  version: 2,
-  createdAt: "2026-01-01T00:00:00.000Z",
-  updatedAt: "2026-01-01T00:00:00.000Z",
-  doc: paragraphs(...TEXT),
-  text: TEXT.join("\n"),
-  ...UNCONCLUDED_ARTICLE,
-};
+const ARTICLE = buildArticle({ version: 2 }, TEXT.join("\n"));
 const LIMITED = buildClaim(ARTICLE.text, "limited number of drones", "contradicted");
 const DOZENS = buildClaim(ARTICLE.text, "transferred dozens", "supported");
 // Its words were edited away: it lives in the list of orphans, not in the text.
