@@ -14,15 +14,20 @@ import type { Db } from "../db/createDatabase";
 import { findRequestPrincipal } from "../middleware/authenticate";
 import { getArticle } from "../services/articles/getArticle";
 import { listClaims } from "../services/claims/listClaims";
+import { listLinks } from "../services/links/listLinks";
 
 /** The id of the server's first screen in the page; the web app takes it away by this id (app/serverFirstScreen.ts). */
 export const FIRST_SCREEN_ID = "first-screen";
 
-/** What an article's first screen is drawn from: who is looking, the article as it is now, its live claims. */
+/**
+ * What an article's first screen is drawn from: who is looking, the article as it is now, its live claims (orphans
+ * included), and how many of its live links are contradictions (the panel's tab counts them as the app does).
+ */
 export interface ArticleFirstScreenData {
   principal: Principal;
   article: Article;
   claims: readonly Claim[];
+  contradictionCount: number;
 }
 
 /**
@@ -40,8 +45,13 @@ export async function readArticleFirstScreen(
     const principal = (await findRequestPrincipal(db, c))?.principal;
     if (!principal || !isAllowed(principal.role, "article.read")) return null;
     // Both kept by version on a returning reviewer's visit (the article's text, the whole claim list).
-    const [article, claims] = await Promise.all([getArticle(db, articleId), listClaims(db, articleId)]);
-    return { principal, article, claims: claims.items };
+    const [article, claims, links] = await Promise.all([
+      getArticle(db, articleId),
+      listClaims(db, articleId),
+      listLinks(db, articleId),
+    ]);
+    const contradictionCount = links.items.filter((link) => link.kind === "contradicts").length;
+    return { principal, article, claims: claims.items, contradictionCount };
   } catch (error) {
     if (!(error instanceof AppError && error.code === "NOT_FOUND")) {
       console.error(`The first screen of article ${articleId} could not be drawn:`, error);
@@ -57,7 +67,12 @@ export async function readArticleFirstScreen(
  * renderArticlePreviewHtml (the markup the app's ArticlePreview draws). It is inert and hidden from assistive
  * technology: the app, once it runs, replaces it with its own view (#root) in one frame. Every value is escaped.
  */
-export function renderArticleFirstScreen({ principal, article, claims }: ArticleFirstScreenData): string {
+export function renderArticleFirstScreen({
+  principal,
+  article,
+  claims,
+  contradictionCount,
+}: ArticleFirstScreenData): string {
   const can = (action: Parameters<typeof isAllowed>[1]) => isAllowed(principal.role, action);
   const shownClaims = claims.filter((claim) => !claim.isOrphaned);
   const details = [article.outlet, article.author && `by ${article.author}`, article.publishedAt?.slice(0, 10)].filter(
@@ -106,11 +121,12 @@ export function renderArticleFirstScreen({ principal, article, claims }: Article
     '<button type="button" class="button button--quiet">Shortcuts <kbd>?</kbd></button></div>',
     `<div><div class="article-preview">${preview}</div></div></section>`,
     '<div class="workspace__resize"></div>',
-    `<button type="button" class="button button--primary workspace__drawer-toggle">Claims (${claims.length})</button>`,
+    // Counted as the app's panel counts: the claims in the text (orphans are listed apart), the contradictions.
+    `<button type="button" class="button button--primary workspace__drawer-toggle">Claims (${shownClaims.length})</button>`,
     '<aside class="claim-sidebar" aria-label="Claims and contradictions">',
     '<div class="sidebar-tabs" role="tablist" aria-label="Sidebar">',
-    `<button type="button" role="tab" aria-selected="true">Claims <span class="filter-chip__count">${claims.length}</span></button>`,
-    '<button type="button" role="tab" aria-selected="false">Contradictions <span class="filter-chip__count">0</span></button>',
+    `<button type="button" role="tab" aria-selected="true">Claims <span class="filter-chip__count">${shownClaims.length}</span></button>`,
+    `<button type="button" role="tab" aria-selected="false">Contradictions <span class="filter-chip__count">${contradictionCount}</span></button>`,
     can("claim.create") ? '<button type="button" role="tab" aria-selected="false">Suggestions</button>' : "",
     '<button type="button" role="tab" aria-selected="false">Publish</button></div>',
     '<div role="tabpanel"><p class="loading" aria-busy="true">Loading claims…</p></div></aside>',
