@@ -96,6 +96,40 @@ test("a viewer is told the app is read only on /articles/new, before any form, a
   await expect(viewer.getByRole("link", { name: "New article" })).toHaveCount(0);
 });
 
+test("on a phone an article's title has the row to itself, its actions beneath it, in the first screen and the app", async ({
+  browser,
+  storageState,
+  request,
+}) => {
+  const articleId = await createSampleCopy(
+    request,
+    "Iran admits supplying Russia with drones after having said it had not",
+  );
+  const context = await browser.newContext({ viewport: { width: 390, height: 844 }, storageState });
+  const page = await context.newPage();
+  const layout = (root: string) =>
+    page.locator(`${root} .article-header__title`).evaluate((row) => {
+      const title = row.querySelector("h1")?.getBoundingClientRect();
+      const actions = row.querySelector(".article-header__actions")?.getBoundingClientRect();
+      return { titleWidth: Math.round(title?.width ?? 0), isBelow: (actions?.top ?? 0) >= (title?.bottom ?? 0) - 1 };
+    });
+  // The server's first screen alone (the app's script held back), then the app.
+  await page.route(/\/assets\/index-[^/]*\.js$/, (route) => route.abort());
+  await page.goto(`/articles/${articleId}`);
+  const served = await layout("#first-screen");
+  await page.unroute(/\/assets\/index-[^/]*\.js$/);
+  await page.reload();
+  await expect(page.locator(".article-text[contenteditable]")).toBeVisible();
+  const app = await layout("#root");
+  for (const seen of [served, app]) {
+    expect(seen.titleWidth).toBeGreaterThan(330);
+    expect(seen.isBelow).toBe(true);
+  }
+  expect(await page.evaluate(() => document.documentElement.scrollWidth)).toBeLessThanOrEqual(390);
+  await page.screenshot({ path: `${SHOTS}/article-header-390.png` });
+  await context.close();
+});
+
 test("on a phone the header folds into a menu", async ({ browser, storageState }) => {
   const context = await browser.newContext({ viewport: { width: 390, height: 844 }, storageState });
   const page = await context.newPage();

@@ -11,6 +11,7 @@ import { deactivateUser } from "../services/accounts/deactivateUser";
 import { deleteArticle } from "../services/articles/deleteArticle";
 import { buildArticle } from "../test/buildArticle";
 import { buildClaim } from "../test/buildClaim";
+import { buildLink } from "../test/buildLink";
 import { createTestApp } from "../test/createTestApp";
 import { serveWebApp } from "./serveWebApp";
 
@@ -163,6 +164,21 @@ describe("serveWebApp, an article's page with its first screen drawn", async () 
     expect(html).toContain(
       `<link data-after-first-frame="fetch" crossorigin href="/api/articles/${article.id}/claims">`,
     );
+  });
+
+  it("counts the claims and contradictions in the first screen as the app's panel then does: orphans apart, every contradiction", async () => {
+    const counted = await buildArticle(db, { title: "Counted as the app counts" });
+    const sold = await buildClaim(db, counted, "sold a limited number of drones", { verdict: "contradicted" });
+    const dozens = await buildClaim(db, counted, "transferred dozens", { verdict: "supported" });
+    const unfounded = await buildClaim(db, counted, "totally unfounded");
+    await buildLink(db, sold, dozens, "contradicts");
+    await buildLink(db, dozens, unfounded, "supports");
+    // Its words edited away: in "No longer in the text", not among the panel's claims.
+    await db.claim.update({ where: { id: unfounded.id }, data: { isOrphaned: true } });
+    const { html } = await pageFor(`/articles/${counted.id}`, await testApp.cookieFor("reviewer"));
+    expect(html).toContain('role="tab" aria-selected="true">Claims <span class="filter-chip__count">2</span>');
+    expect(html).toContain('workspace__drawer-toggle">Claims (2)</button>');
+    expect(html).toContain('aria-selected="false">Contradictions <span class="filter-chip__count">1</span>');
   });
 
   it("paints the first screen in the page's first frame: its styles inside it, nothing to fetch before, rendering held until the first screen is parsed", async () => {

@@ -216,13 +216,24 @@ function heldLink(kind: "fetch" | "style" | "script" | "entry", href: string): s
  * 548 ms with the data alone preloaded at once; every highlight in the editor no later, 1,797 vs 1,811 ms (medians
  * of 12 in one run of bench/firstScreenLoading.ts). A tab opened in the background draws no frame until
  * shown: there (or when the tab is hidden before its first frame) it starts at once, so the app is ready when the
- * reviewer turns to it.
+ * reviewer turns to it. When the entry module cannot be fetched, it puts an alert over the first screen ("Factmark
+ * could not load", a button to reload) and moves the focus to that button.
  */
 const FIRST_FRAME_LOADER = [
-  "(()=>{let started=false;const start=()=>{if(started)return;started=true;",
+  // The entry failing to arrive (a dropped connection, a deploy that removed it) would leave the inert first screen
+  // looking ready for good: it says so over it instead (styles.css .app-failed), with a way to reload.
+  '(()=>{const failed=()=>{if(document.querySelector(".app-failed"))return;const message=document.createElement("div");',
+  'message.className="app-failed";message.setAttribute("role","alert");',
+  'const title=document.createElement("h1");title.textContent="Factmark could not load";',
+  'const text=document.createElement("p");text.textContent="Its script did not arrive. Check the connection, then reload the page.";',
+  'const reload=document.createElement("button");reload.type="button";reload.className="button";',
+  'reload.textContent="Reload the page";reload.addEventListener("click",()=>location.reload());',
+  "message.append(title,text,reload);document.body.prepend(message);reload.focus()};",
+  "let started=false;const start=()=>{if(started)return;started=true;",
   'for(const held of document.querySelectorAll("link[data-after-first-frame]")){const kind=held.dataset.afterFirstFrame;',
   'if(kind==="entry"){const script=document.createElement("script");script.type="module";script.crossOrigin="";',
-  'script.src=held.href;document.head.append(script)}else{const link=document.createElement("link");',
+  'script.addEventListener("error",failed);script.src=held.href;document.head.append(script)}',
+  'else{const link=document.createElement("link");',
   'link.rel="preload";link.as=kind;link.crossOrigin="";link.href=held.href;document.head.append(link)}}};',
   'if(document.visibilityState==="hidden")start();else{requestAnimationFrame(()=>setTimeout(start));',
   'document.addEventListener("visibilitychange",start,{once:true})}})()',
