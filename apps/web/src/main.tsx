@@ -1,3 +1,5 @@
+// First, before any schema is made: see core's jitlessValidation.ts.
+import "@factmark/core/jitless-validation";
 import { StrictMode } from "react";
 import { createRoot } from "react-dom/client";
 import { App } from "./app/App";
