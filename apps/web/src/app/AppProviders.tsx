@@ -22,7 +22,7 @@ export function createQueryClient() {
 }
 
 /** Whether a failed read is asked once more: once, unless the server refused it for good (see createQueryClient). */
-export function isWorthAnotherTry(failureCount: number, error: unknown): boolean {
+function isWorthAnotherTry(failureCount: number, error: unknown): boolean {
   if (failureCount >= 1) return false;
   if (!(error instanceof ApiError)) return true;
   return error.status === 0 || error.status >= 500 || error.status === 408 || error.status === 429;
