@@ -34,6 +34,17 @@ describe("buildTextIndex", () => {
     expect(buildTextIndex(editor.state.doc).text).toBe(articleText(editor.getJSON() as DocNode));
   });
 
+  it("is built once per document and anew for an edited one, so an edit is never read through an old index", () => {
+    const editor = createTestEditor(RICH_DOC);
+    const before = editor.state.doc;
+    expect(buildTextIndex(before)).toBe(buildTextIndex(before));
+    editor.commands.insertContentAt(1, "Breaking: ");
+    const after = buildTextIndex(editor.state.doc);
+    expect(after).not.toBe(buildTextIndex(before));
+    expect(after.text).toBe(articleText(editor.getJSON() as DocNode));
+    expect(after.text.startsWith("Breaking: Héadline")).toBe(true);
+  });
+
   it("treats as blocks exactly the editor schema's text blocks, by core's one definition", () => {
     const nodeTypes = Object.values(createTestEditor(RICH_DOC).schema.nodes);
     expect(nodeTypes.filter((type) => type.isTextblock).map((type) => type.name)).toEqual(["paragraph", "heading"]);

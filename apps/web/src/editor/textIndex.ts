@@ -14,11 +14,28 @@ interface Segment {
  * them and what inline nodes read as come from core's textBlocks, as articleText's do.
  */
 export interface TextIndex {
-  text: string;
-  segments: Segment[];
+  readonly text: string;
+  readonly segments: readonly Segment[];
 }
 
+/** Text indexes by document: a ProseMirror document never changes, so its index is built once. */
+const textIndexes = new WeakMap<ProseMirrorNode, TextIndex>();
+
+/**
+ * The text index of `doc`, built on the first call for that document and kept while the document is (a selection,
+ * a verdict key and every highlight redraw on the same text share one; on a 50,000-word article building it takes
+ * a few milliseconds). The answer is shared: read it, never change it.
+ */
 export function buildTextIndex(doc: ProseMirrorNode): TextIndex {
+  let index = textIndexes.get(doc);
+  if (!index) {
+    index = indexText(doc);
+    textIndexes.set(doc, index);
+  }
+  return index;
+}
+
+function indexText(doc: ProseMirrorNode): TextIndex {
   let text = "";
   let isFirstBlock = true;
   const segments: Segment[] = [];

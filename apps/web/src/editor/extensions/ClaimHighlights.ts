@@ -21,11 +21,24 @@ export interface HighlightPlace {
 /** One claim as drawn: what it was drawn from and where, so an update redraws only around the claims that changed. */
 interface DrawnClaim {
   claim: Claim;
-  /** Verdict, place and state (selected, linked, pending): equal keys draw alike. */
-  key: string;
+  /** What the claim was drawn as (drawKey): equal keys draw alike. */
+  key: DrawKey;
   from: number;
   to: number;
 }
+
+/** A claim's verdict, place in the text (UTF-16 offsets) and state: what its highlight looks like and where. */
+interface DrawKey {
+  verdict: Claim["verdict"];
+  start: number;
+  end: number;
+  /** DRAWN_SELECTED | DRAWN_LINKED | DRAWN_PENDING. */
+  state: number;
+}
+
+const DRAWN_SELECTED = 1;
+const DRAWN_LINKED = 2;
+const DRAWN_PENDING = 4;
 
 interface HighlightState {
   input: HighlightInput;
@@ -203,9 +216,9 @@ function drawHighlights(previous: HighlightState, doc: ProseMirrorNode, input: H
   const dirty: [number, number][] = [];
   for (const claim of input.claims) {
     if (claim.isOrphaned) continue;
-    const key = drawKey(claim, input);
     const before = isSameDoc ? previous.drawn.get(claim.id) : undefined;
-    if (before && before.key === key) {
+    // Most claims of an update are as they were drawn: compared field by field, nothing is made for them.
+    if (before && isDrawnAlike(before.key, claim, input)) {
       drawn.set(claim.id, before.claim === claim ? before : { ...before, claim });
       continue;
     }
@@ -214,7 +227,7 @@ function drawHighlights(previous: HighlightState, doc: ProseMirrorNode, input: H
     const to = textOffsetToPos(index, claim.selectors.position.end, "end");
     if (before) dirty.push([before.from, before.to]);
     if (from >= to) continue;
-    drawn.set(claim.id, { claim, key, from, to });
+    drawn.set(claim.id, { claim, key: drawKey(claim, input), from, to });
     dirty.push([from, to]);
   }
   const claims = [...drawn.values()];
@@ -273,15 +286,26 @@ function redrawRegions(
   return regions;
 }
 
-/** Whether two draws of a claim look alike: same verdict, place and state (a refetch brings equal claims anew). */
-function drawKey(claim: Claim, input: HighlightInput): string {
+/** What `claim` is drawn as: verdict, place and state (a refetch brings equal claims anew, drawn alike). */
+function drawKey(claim: Claim, input: HighlightInput): DrawKey {
   const { start, end } = claim.selectors.position;
-  const state = [
-    claim.id === input.selectedClaimId ? "selected" : "",
-    input.emphasisedClaimIds.has(claim.id) ? "linked" : "",
-    isPendingId(claim.id) ? "pending" : "",
-  ];
-  return `${claim.verdict}:${start}:${end}:${state.join(",")}`;
+  return { verdict: claim.verdict, start, end, state: drawnState(claim, input) };
+}
+
+function drawnState(claim: Claim, input: HighlightInput): number {
+  return (
+    (claim.id === input.selectedClaimId ? DRAWN_SELECTED : 0) |
+    (input.emphasisedClaimIds.has(claim.id) ? DRAWN_LINKED : 0) |
+    (isPendingId(claim.id) ? DRAWN_PENDING : 0)
+  );
+}
+
+/** Whether `claim` in `input` would be drawn as `key` was. */
+function isDrawnAlike(key: DrawKey, claim: Claim, input: HighlightInput): boolean {
+  const { start, end } = claim.selectors.position;
+  return (
+    key.verdict === claim.verdict && key.start === start && key.end === end && key.state === drawnState(claim, input)
+  );
 }
 
 /**

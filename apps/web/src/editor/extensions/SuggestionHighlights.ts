@@ -89,17 +89,6 @@ const drawnInputs = new WeakMap<
   { spans: readonly SuggestionSpan[]; currentKey: string | null; doc: ProseMirrorNode }
 >();
 
-/** The text index of a document, built once per document (they are immutable). */
-const textIndexes = new WeakMap<ProseMirrorNode, ReturnType<typeof buildTextIndex>>();
-function textIndexOf(doc: ProseMirrorNode) {
-  let index = textIndexes.get(doc);
-  if (!index) {
-    index = buildTextIndex(doc);
-    textIndexes.set(doc, index);
-  }
-  return index;
-}
-
 /** `set` with the spans of the last current row and the new one drawn again; the rest kept as they are. */
 function redrawCurrent(
   doc: ProseMirrorNode,
@@ -124,7 +113,7 @@ function decorationsOf(
   spans: readonly SuggestionSpan[],
   currentKey: string | null,
 ): Decoration[] {
-  const index = textIndexOf(doc);
+  const index = buildTextIndex(doc);
   const decorations: Decoration[] = [];
   for (const span of spans) {
     const from = textOffsetToPos(index, span.start, "start");
