@@ -61,3 +61,54 @@ describe("buildOffsetMap", () => {
     expect(buildOffsetMap("Old text.", "").map(4, "start")).toBe(0);
   });
 });
+
+describe("buildOffsetMap on the edited region only", () => {
+  const prose = "Alpha beta gamma. Delta epsilon!  Zeta eta?\nTheta iota kappa.\n\nLambda mu… Nu xi。Omicron pi.";
+  const edits: Array<[string, string]> = [
+    [prose, `X${prose}`],
+    [prose, `${prose}X`],
+    [prose, prose.slice(1)],
+    [prose, prose.slice(0, -1)],
+    [prose, prose.replace("Delta", "Delta, indeed,")],
+    [prose, prose.replace("Zeta eta?\n", "")],
+    [prose, prose.replace(". Delta", ".Delta")],
+    [prose, prose.replace("kappa.\n", "kappa. ")],
+    [prose, prose.replace("\n\n", "\n")],
+    [prose, `Theta iota kappa.\n${prose.replace("Theta iota kappa.\n", "")}`],
+    ["", prose],
+    [prose, ""],
+    ["", ""],
+    ["a".repeat(50), "a".repeat(51)],
+    ["a".repeat(50), "a".repeat(20)],
+    ["a. ".repeat(30), "a. ".repeat(31)],
+    ["a. ".repeat(30), `${"a. ".repeat(10)}b. ${"a. ".repeat(20)}`],
+    ["a\n".repeat(30), "a\n".repeat(29)],
+  ];
+
+  it("maps every offset as the diff of the whole texts does", () => {
+    for (const [oldText, newText] of edits) {
+      const map = buildOffsetMap(oldText, newText);
+      const whole = buildOffsetMap(oldText, newText, { isWholeTextDiffed: true });
+      for (let offset = 0; offset <= oldText.length; offset += 1) {
+        expect(map.map(offset, "start"), `${JSON.stringify(newText)} at ${offset}`).toBe(whole.map(offset, "start"));
+        expect(map.map(offset, "end"), `${JSON.stringify(newText)} at ${offset}`).toBe(whole.map(offset, "end"));
+        for (const length of [1, 7, 30]) {
+          expect(map.untouchedParts(offset, offset + length)).toEqual(whole.untouchedParts(offset, offset + length));
+          expect(map.isUntouched(offset, offset + length)).toBe(whole.isUntouched(offset, offset + length));
+        }
+      }
+    }
+  });
+
+  it("tells where the texts differ: before it an offset maps to itself, after it it shifts", () => {
+    const edited = prose.replace("Theta iota", "Theta, iota");
+    const { editedRegion } = buildOffsetMap(prose, edited);
+    expect(editedRegion).toEqual({
+      start: prose.indexOf("Theta"),
+      end: prose.indexOf("Lambda") - 1,
+      newStart: prose.indexOf("Theta"),
+      newEnd: edited.indexOf("Lambda") - 1,
+    });
+    expect(buildOffsetMap("", "").editedRegion).toEqual({ start: 0, end: 0, newStart: 0, newEnd: 0 });
+  });
+});

@@ -6,7 +6,7 @@ import { rankWithPosition, type ScoredMatch, scoreQuoteMatch } from "./scoreQuot
 import { bitParallelEditDistance, searchApproximate } from "./searchApproximate";
 import { selectorsForRange } from "./selectorsForRange";
 import { snapToWords } from "./snapToWords";
-import type { Selectors } from "./types";
+import type { Selectors, TextPosition } from "./types";
 
 /**
  * How a claim found its text again after an edit:
@@ -44,6 +44,17 @@ export interface ReanchorOptions {
   expectedEnd?: number;
   /** The new text lower-cased, when the caller has it (re-anchoring many claims lower-cases once). */
   lowerCaseText?: () => string;
+  /**
+   * Where in the new text the exact and caseless searches look (ascending, apart), when the caller knows
+   * that any occurrence of the quote not wholly inside one of them would be refused (`reanchorAll`:
+   * text the edit left alone that was never the claim's is `isOtherPassage`). By default, everywhere.
+   */
+  searchWindows?: readonly TextPosition[];
+  /**
+   * text.toLowerCase().slice(start, end), for a caller that can answer without lower-casing the whole
+   * text; undefined when lower-casing changes the text's length. Used with `searchWindows`.
+   */
+  lowerCaseSlice?: (start: number, end: number) => string | undefined;
   /**
    * Whether [start, end) of the new text is a passage the edit left alone that was somewhere else
    * before it (`reanchorAll` knows, from its diff): a look-alike that was already there, such as a
@@ -125,10 +136,10 @@ export function reanchor(old: Selectors, newText: string, options: ReanchorOptio
     !options.isOtherPassage?.(match.start, match.end) &&
     checkSameStatement(old, newText, match).isSameStatement;
 
-  const exactMatch = bestExactOccurrence(old, newText, expected, isTaken);
+  const exactMatch = bestExactOccurrence(old, newText, expected, isTaken, options.searchWindows);
   if (exactMatch) return found("moved", newText, exactMatch.start, exactMatch.end);
 
-  const caselessMatch = bestCaselessOccurrence(old, newText, expected, isTaken, options.lowerCaseText);
+  const caselessMatch = bestCaselessOccurrence(old, newText, expected, isTaken, options);
   if (caselessMatch) return found("fuzzy", newText, caselessMatch.start, caselessMatch.end);
 
   const shared = options.searchBudget;
@@ -137,7 +148,7 @@ export function reanchor(old: Selectors, newText: string, options: ReanchorOptio
     isCut: false,
   };
   const before = allowance.remaining;
-  const fuzzyMatch = fuzzyMatchOf(old, newText, expected, options.expectedEnd, isTaken, allowance);
+  const fuzzyMatch = fuzzyMatchOf(old, newText, expected, options.expectedEnd, isTaken, allowance, options.searchWindows);
   if (shared) shared.remaining -= before - allowance.remaining;
   if (fuzzyMatch) return found("fuzzy", newText, fuzzyMatch.start, fuzzyMatch.end);
 
@@ -158,10 +169,11 @@ function fuzzyMatchOf(
   expectedEnd: number | undefined,
   isTaken: CandidateCheck,
   allowance: SearchAllowance,
+  windows?: readonly TextPosition[],
 ): ScoredMatch | undefined {
   const editedInPlace = editedRangeMatch(old, text, expected, expectedEnd, allowance);
   if (editedInPlace && isTaken(editedInPlace)) return editedInPlace;
-  return bestFuzzyMatch(old, text, expected, isTaken, allowance);
+  return bestFuzzyMatch(old, text, expected, isTaken, allowance, windows);
 }
 
 /** Whether a candidate passes every check: thresholds, not another passage, the same statement. */
@@ -172,8 +184,27 @@ function bestExactOccurrence(
   text: string,
   expected: number,
   isTaken: CandidateCheck,
+  windows?: readonly TextPosition[],
 ): ScoredMatch | undefined {
-  return bestOccurrence(old, text, findOccurrences(text, old.quote.exact), expected, isTaken);
+  const { exact } = old.quote;
+  const starts = windows ? occurrencesInWindows(text, exact, windows) : findOccurrences(text, exact);
+  return bestOccurrence(old, text, starts, expected, isTaken);
+}
+
+/** findOccurrences, of the occurrences wholly inside one of `windows` (ascending, apart). */
+function occurrencesInWindows(text: string, needle: string, windows: readonly TextPosition[]): number[] {
+  const starts: number[] = [];
+  if (needle.length === 0) return starts;
+  for (const { start, end } of windows) {
+    for (
+      let at = text.indexOf(needle, start);
+      at !== -1 && at + needle.length <= end;
+      at = text.indexOf(needle, at + 1)
+    ) {
+      starts.push(at);
+    }
+  }
+  return starts;
 }
 
 /** The best acceptable one of the places where the quote's text (up to letter case) starts. */
@@ -209,11 +240,21 @@ function bestCaselessOccurrence(
   text: string,
   expected: number,
   isTaken: CandidateCheck,
-  lowerCaseText?: () => string,
+  { lowerCaseText, searchWindows, lowerCaseSlice }: ReanchorOptions,
 ): ScoredMatch | undefined {
   const lowerQuote = old.quote.exact.toLowerCase();
+  if (lowerQuote.length !== old.quote.exact.length) return undefined;
+  if (searchWindows && lowerCaseSlice) {
+    const starts: number[] = [];
+    for (const { start, end } of searchWindows) {
+      const lowerWindow = lowerCaseSlice(start, end);
+      if (lowerWindow === undefined) return undefined;
+      for (const at of findOccurrences(lowerWindow, lowerQuote)) starts.push(start + at);
+    }
+    return bestOccurrence(old, text, starts, expected, isTaken);
+  }
   const lowerText = lowerCaseText ? lowerCaseText() : text.toLowerCase();
-  if (lowerQuote.length !== old.quote.exact.length || lowerText.length !== text.length) return undefined;
+  if (lowerText.length !== text.length) return undefined;
   return bestOccurrence(old, text, findOccurrences(lowerText, lowerQuote), expected, isTaken);
 }
 
@@ -268,6 +309,7 @@ function bestFuzzyMatch(
   expected: number,
   isTaken: CandidateCheck,
   allowance: SearchAllowance,
+  windows?: readonly TextPosition[],
 ): ScoredMatch | undefined {
   const { exact } = old.quote;
   const maxErrors = Math.floor(exact.length * (1 - REANCHOR_THRESHOLDS.minQuoteScore));
@@ -278,8 +320,13 @@ function bestFuzzyMatch(
   const nearby = bestMatchIn(old, text, windowStart, windowEnd, maxErrors, expected, isTaken, allowance);
   // A cut nearby search ends it: the whole text's lowest-cost matches could be a far copy of the quote.
   if (nearby || allowance.isCut) return nearby;
-  if (windowStart === 0 && windowEnd === text.length) return undefined;
-  return bestMatchIn(old, text, 0, text.length, maxErrors, expected, isTaken, allowance);
+  // Only where a candidate could be taken (reanchorAll's windows, widened by the edits a match may add).
+  if (windows?.length === 0) return undefined;
+  const from = windows ? Math.max(0, (windows[0]?.start ?? 0) - maxErrors) : 0;
+  const to = windows ? Math.min(text.length, (windows.at(-1)?.end ?? 0) + maxErrors) : text.length;
+  if (windowStart <= from && windowEnd >= to) return undefined;
+  if (to <= from) return undefined;
+  return bestMatchIn(old, text, from, to, maxErrors, expected, isTaken, allowance);
 }
 
 /**
@@ -392,9 +439,23 @@ function isAcceptable(match: ScoredMatch, quoteLength: number): boolean {
  * inside a character. Widened, the claim's words did change, so it is `fuzzy` (to be checked).
  */
 export function found(status: ReanchorStatus, text: string, start: number, end: number): ReanchorResult {
+  if (isBetweenPlainCharacters(text, start) && isBetweenPlainCharacters(text, end)) {
+    return { status, selectors: selectorsForRange(text, start, end) };
+  }
   const whole = snapToGraphemes(text, start, end);
   const isWidened = whole.start !== start || whole.end !== end;
   return { status: isWidened ? "fuzzy" : status, selectors: selectorsForRange(text, whole.start, whole.end) };
+}
+
+/**
+ * Whether `offset` is an end of the text or lies between two printable ASCII characters: a grapheme
+ * boundary (UAX #29 GB999), settled without the segmenter's rules, as it is for almost every claim.
+ */
+function isBetweenPlainCharacters(text: string, offset: number): boolean {
+  if (offset === 0 || offset === text.length) return true;
+  const before = text.charCodeAt(offset - 1);
+  const after = text.charCodeAt(offset);
+  return before >= 0x20 && before <= 0x7e && after >= 0x20 && after <= 0x7e;
 }
 
 /**
@@ -403,6 +464,9 @@ export function found(status: ReanchorStatus, text: string, start: number, end: 
  * sentence now reads "His deputy attended…" is not the claim the reviewer judged.
  */
 export function isSameSentence(old: Selectors, text: string, start: number, end: number): boolean {
+  const { prefix } = old.quote;
+  // The context intact (every claim an edit did not come near): nothing to compare word by word.
+  if (text.slice(Math.max(0, start - prefix.length), start) === prefix) return true;
   return sentenceContextDifferences(old, text, start, end, "before").length === 0;
 }
 

@@ -7,7 +7,7 @@ import {
   reanchor,
   type SearchBudget,
 } from "./reanchor";
-import type { Selectors } from "./types";
+import type { Selectors, TextPosition } from "./types";
 
 /** How many claims of an edit ended up where: the answer to "what did my save do to the claims?" */
 export interface ReanchorSummary {
@@ -30,6 +30,13 @@ export interface ReanchorSummary {
  * in a repetitive text matches nearly as well one repetition away, overlapping its edited self). The
  * reverse diff this needs is built once, and only when some claim needs a search.
  *
+ * The work follows the edit, not the text: the diff is computed on the edited region only
+ * (`OffsetMap.editedRegion`), an intact claim costs a few comparisons of its quote and context, and the
+ * exact and caseless searches of a touched claim look only where a candidate could be taken (see
+ * `searchWindows`), lower-casing those windows rather than the whole text. What still reads the whole
+ * text: the comparison that finds the edited region, and a fuzzy search "anywhere" for a claim nothing
+ * near its old place matches (its cost is what the shared budget counts, so it is kept as it was).
+ *
  * The fuzzy searches of all the claims share one budget (`REANCHOR_THRESHOLDS.maxSearchCostPerSave`,
  * each claim at most `maxSearchCostPerClaim`), so a save finishes in bounded time whatever the texts:
  * a claim whose search would cost more than is left is orphaned with `reason: "search_too_costly"`.
@@ -49,14 +56,33 @@ export function reanchorAll(
     lowerCased ??= newText.toLowerCase();
     return lowerCased;
   };
+  let isLowerCasedAlone: boolean | undefined;
+  const lowerCaseSlice = (start: number, end: number) => {
+    // Every character lower-cases alone but "İ" (two code units) and "Σ" (by what follows it): without
+    // them, a window lower-cased is that window of the text lower-cased (whole characters kept whole).
+    isLowerCasedAlone ??= !/[\u0130\u03a3]/u.test(newText);
+    if (lowerCased === undefined && isLowerCasedAlone) {
+      const from = isSurrogatePairAt(newText, start) ? start - 1 : start;
+      const to = isSurrogatePairAt(newText, end) ? end + 1 : end;
+      return newText
+        .slice(from, to)
+        .toLowerCase()
+        .slice(start - from, end - from);
+    }
+    const lowerText = lowerCaseText();
+    return lowerText.length === newText.length ? lowerText.slice(start, end) : undefined;
+  };
   let reverse: OffsetMap | undefined;
-  const isOtherPassage = (old: Selectors) => (start: number, end: number) => {
+  const reverseMap = () => {
     reverse ??= buildOffsetMap(newText, oldText);
+    return reverse;
+  };
+  const isOtherPassage = (old: Selectors) => (start: number, end: number) => {
     // Text the edit left alone that stood outside the claim before it, in the candidate: a quarter of the
     // quote may be edited, so more than that much of the candidate was never the claim's text.
     const allowed = Math.floor(old.quote.exact.length * (1 - REANCHOR_THRESHOLDS.minQuoteScore));
     let elsewhere = 0;
-    for (const part of reverse.untouchedParts(start, end)) {
+    for (const part of reverseMap().untouchedParts(start, end)) {
       const oldStart = part.newStart;
       const oldEnd = oldStart + (part.end - part.start);
       const inside = Math.max(0, Math.min(oldEnd, old.position.end) - Math.max(oldStart, old.position.start));
@@ -65,26 +91,62 @@ export function reanchorAll(
     }
     return false;
   };
-  return claims.map(({ selectors }) => {
+  /**
+   * Where an occurrence of the quote may be taken: one made wholly of text the edit left alone that was
+   * not the claim's is another passage (its length is more than the quarter `isOtherPassage` allows), so
+   * an occurrence worth looking at overlaps the edited region or where the claim's own text went. Those,
+   * widened by the quote's length, are where the exact and caseless searches look (when they are small).
+   */
+  const searchWindows = (old: Selectors): TextPosition[] | undefined => {
+    // The reverse diff's edited region, in new offsets; before it new offsets are old ones, after it they shift.
+    const { start: editedStart, end: editedEnd, newEnd: oldEditedEnd } = reverseMap().editedRegion;
+    const shift = editedEnd - oldEditedEnd;
+    const { start, end } = old.position;
+    const reach = old.quote.exact.length;
+    const windows: TextPosition[] = [];
+    for (const [from, to] of [
+      [Math.min(start, editedStart), Math.min(end, editedStart)],
+      [editedStart, editedEnd],
+      [Math.max(start + shift, editedEnd), Math.max(end + shift, editedEnd)],
+    ] as const) {
+      if (from >= to) continue;
+      const window = { start: Math.max(0, from - reach), end: Math.min(newText.length, to + reach) };
+      const last = windows.at(-1);
+      if (last && window.start <= last.end) last.end = Math.max(last.end, window.end);
+      else windows.push(window);
+    }
+    const searched = windows.reduce((sum, window) => sum + window.end - window.start, 0);
+    return searched * 2 < newText.length ? windows : undefined;
+  };
+  const results: ReanchorResult[] = [];
+  for (const { selectors } of claims) {
     const { position, quote } = selectors;
     const start = offsets.map(position.start, "start");
     const end = offsets.map(position.end, "end");
-    // Intact where the diff carried it, in a sentence that still says the same around it: done.
+    // Intact where the diff carried it, in a sentence that still says the same around it: done (most
+    // claims of a save end here). A slice of the text is a view in V8, not a copy, and comparing it
+    // costs a fraction of startsWith at an offset.
     if (
       end - start === quote.exact.length &&
-      newText.startsWith(quote.exact, start) &&
+      newText.slice(start, end) === quote.exact &&
       isSameSentence(selectors, newText, start, end)
     ) {
-      return found("exact", newText, start, end);
+      results.push(found("exact", newText, start, end));
+      continue;
     }
-    return reanchor(selectors, newText, {
-      expectedStart: start,
-      expectedEnd: end,
-      lowerCaseText,
-      isOtherPassage: isOtherPassage(selectors),
-      searchBudget,
-    });
-  });
+    results.push(
+      reanchor(selectors, newText, {
+        expectedStart: start,
+        expectedEnd: end,
+        lowerCaseText,
+        searchWindows: searchWindows(selectors),
+        lowerCaseSlice,
+        isOtherPassage: isOtherPassage(selectors),
+        searchBudget,
+      }),
+    );
+  }
+  return results;
 }
 
 /** Counts results by status. */
@@ -92,4 +154,11 @@ export function summarizeReanchoring(results: readonly ReanchorResult[]): Reanch
   const summary: ReanchorSummary = { exact: 0, moved: 0, fuzzy: 0, orphaned: 0 };
   for (const result of results) summary[result.status] += 1;
   return summary;
+}
+
+/** Whether `offset` falls between the two halves of a surrogate pair. */
+function isSurrogatePairAt(text: string, offset: number): boolean {
+  const before = text.charCodeAt(offset - 1);
+  const after = text.charCodeAt(offset);
+  return before >= 0xd800 && before <= 0xdbff && after >= 0xdc00 && after <= 0xdfff;
 }
