@@ -6,7 +6,8 @@
 // except the in-process re-anchoring figure, which is bench/reanchor.ts's at both sizes.
 //
 // Knobs: BENCH_SCALE_RUNS (timed runs per figure and size after one warm-up, default 3; the PDF and the saves at most 2,
-// without a warm-up).
+// without a warm-up); BENCH_SCALE_FORMATS (the report formats timed, comma-separated, default all; e.g. "json,csv" to
+// time a few on a loaded machine, where the PDF alone may run past its time).
 import { createDatabase, type Db } from "../apps/server/src/db/createDatabase";
 import { createThrowawayDatabase } from "../apps/server/src/db/throwawayDatabase";
 import { timeOrderedId } from "../apps/server/src/db/timeOrderedId";
@@ -34,6 +35,10 @@ const SLOW_RUNS = Math.min(RUNS, 2);
 const MAX_RATIO = 3;
 /** Claims changed before each refresh. */
 const REFRESH_CHANGES = 50;
+/** The report formats timed (BENCH_SCALE_FORMATS), in the formats' own order. */
+const TIMED_FORMATS = (REPORT_FORMATS as readonly ReportFormat[]).filter(
+  (format) => !process.env.BENCH_SCALE_FORMATS || process.env.BENCH_SCALE_FORMATS.split(",").includes(format),
+);
 // One bench session sends every write and report: the per-session limits are not what this section measures.
 const SERVER_ENV = { RATE_LIMIT_WRITES: "1000000000", RATE_LIMIT_REPORTS: "1000000000" };
 
@@ -374,7 +379,7 @@ export async function benchScale(): Promise<BenchRow[]> {
       }),
     );
 
-    for (const format of REPORT_FORMATS as readonly ReportFormat[]) {
+    for (const format of TIMED_FORMATS) {
       const runs = format === "pdf" ? SLOW_RUNS : RUNS;
       rows.push(
         await compare(small, large, server, {

@@ -17,9 +17,9 @@ import {
   type ReportFormat,
 } from "../../report/reportFormats";
 import { findLastChangeNumber } from "../../repositories/eventRepository";
+import { findKeptReportSource } from "../../repositories/keptReportSource";
 import { findSpeakersLastChange } from "../../repositories/newsroomSpeakerRepository";
 import { findPublishedVersion } from "../../repositories/publicationRepository";
-import { findReportSource } from "../../repositories/reportRepository";
 import { withNewsroomSpeakerKinds } from "../speakers/withNewsroomSpeakerKinds";
 import { getReportModel } from "./getReportModel";
 
@@ -99,7 +99,7 @@ async function buildModel(
   history: ReportHistoryOption,
   now: Date,
 ): Promise<BuiltReport> {
-  const source = await findReportSource(db, articleId);
+  const source = await findKeptReportSource(db, articleId);
   if (!source) throw new AppError("NOT_FOUND", `No article with id "${articleId}".`);
   const body = await buildReportModelJsonFromSource(source, { organisation, generatedAt: now.toISOString(), history });
   return { body, contentType: "application/json", extension: "json", title: source.data.article.title };
@@ -120,7 +120,7 @@ async function buildReport(
     const body = encoder.encode(`${JSON.stringify(await deskClaimReviews(db, model), null, 2)}\n`);
     return { body, contentType: spec.contentType, extension: spec.extension, title: model.header.title };
   }
-  const source = await findReportSource(db, articleId);
+  const source = await findKeptReportSource(db, articleId);
   if (!source) throw new AppError("NOT_FOUND", `No article with id "${articleId}".`);
   const generatedAt = now.toISOString();
   return {

@@ -7,13 +7,15 @@ import {
   type ReportOrganisation,
 } from "@factmark/core";
 import type { Db } from "../../db/createDatabase";
-import { findReportData } from "../../repositories/reportRepository";
+import { findKeptReportSource } from "../../repositories/keptReportSource";
+import { reportDataOf } from "../../repositories/reportRepository";
 
 /**
  * The report model of an article, which the web app's report page renders and every export format is
- * built from: one load step (the article, its claims, links, evidence and history in one query) and one
- * build step (core's `buildReportModel`). `history` "include" keeps the desk's working history in it; "omit"
- * (the default) leaves it out, as the public formats do. NOT_FOUND when there is no such live article.
+ * built from: one load step (the article, its claims, links, evidence and history, read in proportion to what
+ * changed since the last read: findKeptReportSource) and one build step (core's `buildReportModel`). `history`
+ * "include" keeps the desk's working history in it; "omit" (the default) leaves it out, as the public formats do.
+ * NOT_FOUND when there is no such live article.
  */
 export async function getReportModel(
   db: Db,
@@ -22,8 +24,8 @@ export async function getReportModel(
   generatedAt: Date = new Date(),
   history: ReportHistoryOption = "omit",
 ): Promise<ReportModel> {
-  const data = await findReportData(db, articleId);
-  if (!data) throw new AppError("NOT_FOUND", `No article with id "${articleId}".`);
-  const input: ReportInput = { ...data, organisation, generatedAt: generatedAt.toISOString() };
+  const source = await findKeptReportSource(db, articleId);
+  if (!source) throw new AppError("NOT_FOUND", `No article with id "${articleId}".`);
+  const input: ReportInput = { ...reportDataOf(source), organisation, generatedAt: generatedAt.toISOString() };
   return buildReportModel(input, { history });
 }
