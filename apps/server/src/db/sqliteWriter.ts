@@ -19,6 +19,14 @@ export interface SqliteWriter {
    * it wrote is undone and the error goes on. `write` must be synchronous.
    */
   transaction<T>(write: (statements: KeptStatements) => T): Promise<T>;
+  /**
+   * Runs `read` on kept statements between transactions: at once when no Prisma transaction or batch holds the
+   * connection, else when its turn comes (so it reads committed rows only, never those of a transaction still
+   * open on this one connection). Answers what `read` answers, or its error. `read` must be synchronous and
+   * must not write. Never call it from inside a Prisma transaction on the same client: it would wait for that
+   * transaction's end.
+   */
+  read<T>(read: (statements: KeptStatements) => T): Promise<T>;
 }
 
 /** Statements prepared once per connection and reused; integers come back as numbers, not BigInt. */
@@ -107,7 +115,32 @@ export class SharedSqliteConnection extends PrismaBetterSQLite3 {
         // Whatever else arrives in this turn of the event loop commits with it.
         if (this.#waiting.length === 1) setImmediate(() => void this.#commitGroup());
       }),
+    read: (read) => {
+      // The common case, the connection free: no promise to wait for, nothing else can start in between.
+      if (this.#turns.tryTake()) {
+        try {
+          return Promise.resolve(this.#runRead(read));
+        } catch (error) {
+          return Promise.reject(error);
+        } finally {
+          this.#turns.give();
+        }
+      }
+      return this.#turns.take().then(() => {
+        try {
+          return this.#runRead(read);
+        } finally {
+          this.#turns.give();
+        }
+      });
+    },
   };
+
+  #runRead<T>(read: (statements: KeptStatements) => T): T {
+    const adapter = this.#adapter;
+    if (!adapter) throw new Error("The SQLite connection is not open.");
+    return read({ prepare: (sql) => this.#prepare(adapter.client, sql) });
+  }
 
   /**
    * Group commit: the writes waiting run in one transaction, each in a savepoint of its own (one that

@@ -1,4 +1,6 @@
 import type { Principal } from "@factmark/core";
+import { isPostgres } from "../db/createDatabase";
+import { sqliteWriterOf } from "../db/sqliteWriter";
 import { toPrincipal } from "./accountRepository";
 import type { DbClient } from "./articleRepository";
 
@@ -10,28 +12,50 @@ export async function createSession(
   await db.session.create({ data: session });
 }
 
+/** The session's row with its account's, when the account can sign in (has a password, not deactivated). */
+const FIND_SESSION_PRINCIPAL = (placeholder: "?" | "$1") => `SELECT r."id", r."name", r."role", s."expiresAt",
+    s."revokedAt"
+  FROM "Session" AS s JOIN "Account" AS r ON r."id" = s."accountId"
+  WHERE s."id" = ${placeholder} AND r."passwordHash" IS NOT NULL AND r."deactivatedAt" IS NULL`;
+const FIND_SESSION_PRINCIPAL_SQLITE = FIND_SESSION_PRINCIPAL("?");
+const FIND_SESSION_PRINCIPAL_POSTGRES = FIND_SESSION_PRINCIPAL("$1");
+
 /**
- * The account behind a live session (not revoked, not expired, with a password, not deactivated), in one query.
- * Deactivating revokes the account's sessions too; the check here also stops one a login started meanwhile. Raw SQL:
- * every request asks this, and Prisma's query compiler cost 0.9 ms a call against 0.2 ms for the
- * statement itself (Hot paths in `pnpm bench`, docs/benchmarks.md). The times are compared here, in
- * JavaScript, so the query does not depend on how either database stores a DateTime.
+ * The account behind a live session (not revoked, not expired, with a password, not deactivated), in one query,
+ * with its current role. Deactivating revokes the account's sessions too; the check here also stops one a login
+ * started meanwhile. Every request asks this: on SQLite it is a statement kept prepared on Prisma's connection
+ * (sqliteWriter.ts `read`, between transactions: committed rows only), elsewhere raw SQL, since Prisma's query
+ * compiler costs more than the statement (Hot paths in `pnpm bench`, docs/benchmarks.md). The times are compared
+ * here, in JavaScript, so the query does not depend on how either database stores a DateTime.
  */
 export async function findSessionPrincipal(db: DbClient, id: string, now: Date): Promise<Principal | undefined> {
-  const [row] = await db.$queryRaw<SessionPrincipalRow[]>`
-    SELECT r."id", r."name", r."role", s."expiresAt", s."revokedAt"
-    FROM "Session" AS s JOIN "Account" AS r ON r."id" = s."accountId"
-    WHERE s."id" = ${id} AND r."passwordHash" IS NOT NULL AND r."deactivatedAt" IS NULL`;
-  if (!row || row.revokedAt !== null || new Date(row.expiresAt) <= now) return undefined;
+  const writer = sqliteWriterOf(db);
+  const row = writer
+    ? await writer.read(
+        (statements) => statements.prepare(FIND_SESSION_PRINCIPAL_SQLITE).get(id) as SessionPrincipalRow | undefined,
+      )
+    : (
+        await db.$queryRawUnsafe<SessionPrincipalRow[]>(
+          isPostgres(db) ? FIND_SESSION_PRINCIPAL_POSTGRES : FIND_SESSION_PRINCIPAL_SQLITE,
+          id,
+        )
+      )[0];
+  if (!row || row.revokedAt !== null || !(dateOf(row.expiresAt) > now.getTime())) return undefined;
   return toPrincipal(row);
+}
+
+/** A DateTime column as Prisma answers it (a Date), or as SQLite stores it (Prisma's ISO 8601 text), in ms. */
+function dateOf(value: Date | string | number): number {
+  return value instanceof Date ? value.getTime() : new Date(value).getTime();
 }
 
 interface SessionPrincipalRow {
   id: string;
   name: string;
   role: string;
-  expiresAt: Date;
-  revokedAt: Date | null;
+  /** A Date from Prisma; the stored text (`sqliteDateTime`'s format) from a kept SQLite statement. */
+  expiresAt: Date | string;
+  revokedAt: Date | string | null;
 }
 
 export async function revokeSession(db: DbClient, id: string, now: Date): Promise<void> {
