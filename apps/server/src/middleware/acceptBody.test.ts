@@ -1,4 +1,7 @@
+import type { AddressInfo } from "node:net";
+import { connect } from "node:net";
 import { AppError } from "@factmark/core";
+import { type ServerType, serve } from "@hono/node-server";
 import { Hono } from "hono";
 import { describe, expect, it } from "vitest";
 import type { AppEnv } from "../env";
@@ -37,5 +40,100 @@ describe("acceptJson's further media types", () => {
     expect(await send(app, "/claims", "application/ld+json")).toBe("UNSUPPORTED_MEDIA_TYPE");
     expect(await send(app, "/annotations", "text/plain")).toBe("UNSUPPORTED_MEDIA_TYPE");
     expect(await send(app, "/annotations", "application/x-www-form-urlencoded")).toBe("UNSUPPORTED_MEDIA_TYPE");
+  });
+});
+
+describe("acceptJson on Node's HTTP server", () => {
+  /**
+   * A route behind acceptJson(1024) that answers the JSON it was sent, served by Node as main.ts serves the app:
+   * an AppError answers its code, a body the route cannot parse "MALFORMED".
+   */
+  async function serveEcho() {
+    const app = new Hono<AppEnv>();
+    app.onError((error, c) =>
+      c.text(error instanceof AppError ? error.code : error instanceof SyntaxError ? "MALFORMED" : "500", 400),
+    );
+    app.post("/claims", acceptJson(1024), async (c) => c.json({ sent: await c.req.json() }));
+    app.post("/restore", acceptJson(1024), (c) => c.text("done"));
+    const server = await new Promise<ServerType>((resolve) => {
+      const started: ServerType = serve({ fetch: app.fetch, port: 0, hostname: "127.0.0.1" }, () => resolve(started));
+    });
+    const { port } = server.address() as AddressInfo;
+    return { server, port };
+  }
+
+  /** Sends raw HTTP/1.1 (so the test decides the headers and how the body arrives); answers status and body. */
+  function send(port: number, head: string, bodyParts: (string | Buffer)[] = []) {
+    return new Promise<{ status: number; body: string }>((resolve, reject) => {
+      const socket = connect(port, "127.0.0.1");
+      let answer = "";
+      socket.on("data", (chunk) => {
+        answer += chunk.toString("utf8");
+      });
+      socket.on("end", () => {
+        const [statusLine = "", ...rest] = answer.split("\r\n");
+        resolve({ status: Number(statusLine.split(" ")[1]), body: rest.join("\r\n").split("\r\n\r\n")[1] ?? "" });
+      });
+      socket.on("error", reject);
+      socket.write(`${head}\r\nConnection: close\r\n\r\n`);
+      void (async () => {
+        for (const part of bodyParts) {
+          socket.write(part);
+          await new Promise((wait) => setTimeout(wait, 50));
+        }
+      })();
+    });
+  }
+
+  it("reads a JSON body of its declared length as sent, even in pieces that split a character", async () => {
+    const { server, port } = await serveEcho();
+    try {
+      const body = Buffer.from(JSON.stringify({ quote: "Zürich’s mayor — “ok” 🙂" }));
+      const split = body.indexOf(Buffer.from("🙂")) + 2;
+      const answer = await send(
+        port,
+        `POST /claims HTTP/1.1\r\nHost: localhost\r\nContent-Type: application/json\r\nContent-Length: ${body.length}`,
+        [body.subarray(0, split), body.subarray(split)],
+      );
+      expect(answer.status).toBe(200);
+      expect(answer.body).toContain(JSON.stringify({ sent: { quote: "Zürich’s mayor — “ok” 🙂" } }));
+      const bodiless = await send(port, "POST /restore HTTP/1.1\r\nHost: localhost\r\nContent-Length: 0");
+      expect(bodiless.status).toBe(200);
+    } finally {
+      server.close();
+    }
+  });
+
+  it("refuses a declared length over the limit with 413 unread, another media type with 415, bad JSON as malformed", async () => {
+    const { server, port } = await serveEcho();
+    try {
+      const over = await send(
+        port,
+        "POST /claims HTTP/1.1\r\nHost: localhost\r\nContent-Type: application/json\r\nContent-Length: 2048",
+      );
+      expect(over.body).toContain("PAYLOAD_TOO_LARGE");
+      const form = await send(
+        port,
+        "POST /claims HTTP/1.1\r\nHost: localhost\r\nContent-Type: application/x-www-form-urlencoded\r\nContent-Length: 3",
+        ["a=b"],
+      );
+      expect(form.body).toContain("UNSUPPORTED_MEDIA_TYPE");
+      const malformed = await send(
+        port,
+        "POST /claims HTTP/1.1\r\nHost: localhost\r\nContent-Type: application/json\r\nContent-Length: 5",
+        ["{oops"],
+      );
+      expect(malformed.body).toContain("MALFORMED");
+      // Chunked, with no length to check first: counted as it arrives, and refused once over the limit.
+      const chunk = JSON.stringify({ rationale: "x".repeat(1500) });
+      const chunked = await send(
+        port,
+        "POST /claims HTTP/1.1\r\nHost: localhost\r\nContent-Type: application/json\r\nTransfer-Encoding: chunked",
+        [`${Buffer.byteLength(chunk).toString(16)}\r\n${chunk}\r\n0\r\n\r\n`],
+      );
+      expect(chunked.body).toContain("PAYLOAD_TOO_LARGE");
+    } finally {
+      server.close();
+    }
   });
 });

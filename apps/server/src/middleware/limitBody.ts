@@ -6,9 +6,14 @@ export function limitBody(maxSize: number) {
   return bodyLimit({
     maxSize,
     onError: () => {
-      throw new AppError("PAYLOAD_TOO_LARGE", `The request body is larger than ${formatBytes(maxSize)}.`, { maxSize });
+      throw tooLarge(maxSize);
     },
   });
+}
+
+/** The refusal of a body over `maxSize` bytes: 413 PAYLOAD_TOO_LARGE, naming the limit. */
+export function tooLarge(maxSize: number): AppError {
+  return new AppError("PAYLOAD_TOO_LARGE", `The request body is larger than ${formatBytes(maxSize)}.`, { maxSize });
 }
 
 function formatBytes(bytes: number): string {
