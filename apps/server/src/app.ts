@@ -13,6 +13,7 @@ import { privateByDefault } from "./middleware/privateByDefault";
 import { RateLimiter } from "./middleware/RateLimiter";
 import { enforceRateLimit } from "./middleware/rateLimit";
 import { requireSameSiteFor } from "./middleware/requireSameSite";
+import { varyOnEncoding } from "./middleware/varyOnEncoding";
 import { annotationImportRoutes } from "./routes/annotationImportRoutes";
 import { annotationProtocolRoutes } from "./routes/annotationProtocolRoutes";
 import { addApiDocumentRoute } from "./routes/apiDocumentRoute";
@@ -88,6 +89,7 @@ export function createApp(appDeps: AppDeps) {
   app.use("*", requestId());
   // A 2,000-claim list or a long article is about a megabyte of JSON; gzip makes it a fifth.
   app.use("*", compress());
+  app.use("*", varyOnEncoding());
   app.use(
     "*",
     secureHeaders({
