@@ -40,7 +40,7 @@ interface Load {
   p99Ms: number;
 }
 
-interface Workload {
+export interface Workload {
   name: "create claim" | "list claims";
   path: string;
   method: "GET" | "POST";
@@ -50,7 +50,7 @@ interface Workload {
 }
 
 /** Loads the bench article (with its claims) and an empty copy the create benchmark writes into. */
-async function loadFixture(databaseUrl: string, article: BenchArticle) {
+export async function loadFixture(databaseUrl: string, article: BenchArticle) {
   const db = await createDatabase(databaseUrl);
   try {
     await ensureAccount(db, SEED_ADMIN);
@@ -102,7 +102,14 @@ async function startForkedServer(kind: "baseline" | "app", databaseUrl: string, 
   };
 }
 
-async function load(baseUrl: string, workload: Workload, amount: number, connections = CONNECTIONS): Promise<Load> {
+/** `amount` requests of `workload` over `connections`, each with the session `cookie` (the bench admin's). */
+export async function load(
+  baseUrl: string,
+  workload: Workload,
+  amount: number,
+  connections = CONNECTIONS,
+  cookie = sessionCookie,
+): Promise<Load> {
   let next = 0;
   const latencies: number[] = [];
   // Timed here: autocannon's own start and finish move in whole seconds on this machine (a run of 500 read 1 s or 2 s).
@@ -113,10 +120,12 @@ async function load(baseUrl: string, workload: Workload, amount: number, connect
         url: baseUrl + workload.path,
         connections,
         amount,
+        // autocannon's 10 s would end the section at the first slow answer on a busy machine: counted in p99 instead.
+        timeout: 60,
         requests: [
           {
             method: workload.method,
-            headers: { "content-type": "application/json", cookie: sessionCookie },
+            headers: { "content-type": "application/json", cookie },
             setupRequest: (request) =>
               workload.bodies ? { ...request, body: workload.bodies[next++ % workload.bodies.length] } : request,
           },
