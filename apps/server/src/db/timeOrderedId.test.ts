@@ -11,4 +11,10 @@ describe("timeOrderedId", () => {
     expect([...ids].sort()).toEqual(ids);
     expect(new Set(ids).size).toBe(ids.length);
   });
+
+  it("gives every id random bits of its own, across many refills of its random pool", () => {
+    // Different milliseconds: only the random part (the last 62 bits) could repeat.
+    const tails = Array.from({ length: 10_000 }, (_, index) => timeOrderedId(1_800_000_000_000 + index).slice(19));
+    expect(new Set(tails).size).toBe(tails.length);
+  });
 });
