@@ -28,6 +28,23 @@ export function onChange(articleId: string, listener: (hint: ChangeHint) => void
   return () => hints.off(articleId, listener);
 }
 
+/** The event every article's streams hear (an article id is a string, never this). */
+const EVERY_ARTICLE = Symbol("every article");
+
+/**
+ * Tells every article's streams that hints may have been missed (PostgreSQL: the LISTEN connection was
+ * not there, and is now), so each reads its article's log at once instead of at its next poll.
+ */
+export function announceHintsMissed(): void {
+  hints.emit(EVERY_ARTICLE);
+}
+
+/** Calls `listener` whenever hints may have been missed; answers the function that stops it. */
+export function onHintsMissed(listener: () => void): () => void {
+  hints.on(EVERY_ARTICLE, listener);
+  return () => hints.off(EVERY_ARTICLE, listener);
+}
+
 /** Reads a NOTIFY payload (`<articleId>:<changeNumber>`); null when it is not one. */
 export function parseChangePayload(payload: string | undefined): ChangeHint | null {
   const match = /^(.+):(\d{1,15})$/.exec(payload ?? "");

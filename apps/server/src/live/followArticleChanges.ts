@@ -1,7 +1,8 @@
 import type { HistoryEvent, LiveChange } from "@factmark/core";
 import type { Db } from "../db/createDatabase";
 import { listEventsSince } from "../repositories/eventRepository";
-import { onChange } from "./changeHints";
+import { onChange, onHintsMissed } from "./changeHints";
+import { LIVE_QUERY_LIMIT_MS, withinTime } from "./timeLimit";
 
 /** A hint can arrive before its change commits (SQLite): read again after these waits, in ms. */
 const REREAD_AFTER_MS = [20, 60, 200, 600];
@@ -11,9 +12,25 @@ const REREAD_AFTER_MS = [20, 60, 200, 600];
  */
 const READ_ANYWAY_MS = 5000;
 
+/** How a followed article's log is read; the first stream to follow an article sets its feed's. */
+export interface FollowTiming {
+  /** How often the article's log is read anyway, hint or none (ms). */
+  readAnywayMs?: number;
+  /**
+   * How long one read of the log may take (ms). A read that has not answered by then is given up: the
+   * next poll or hint reads again (a stuck read never stops the feed), and a stream's catch-up fails.
+   */
+  readLimitMs?: number;
+}
+
 interface Follower {
   /** The last change number sent to it. */
   cursor: number;
+  /**
+   * While it catches up on what it missed (its own read), the changes the feed reads meanwhile, in order,
+   * sent once the catch-up is; undefined after.
+   */
+  held: LiveChange[] | undefined;
   deliver(changes: LiveChange[]): void;
 }
 
@@ -26,6 +43,7 @@ interface ArticleFeed {
   /** The highest change number a hint announced. */
   hinted: number;
   isReading: boolean;
+  readLimitMs: number;
   followers: Set<Follower>;
   stopHints(): void;
 }
@@ -36,49 +54,36 @@ const feeds = new WeakMap<Db, Map<string, ArticleFeed>>();
  * Sends `deliver` every change to the article after change number `since`, in order and each once: first
  * what it missed (its own read), then what the article's shared feed reads as hints come in. However
  * many streams follow an article, each change is read from the log once per server process.
- * Answers the function that stops following.
+ * Answers the function that stops following; rejects when the catch-up read fails or does not answer
+ * within the read limit (the stream ends, and the browser reconnects from where it was).
  */
 export async function followArticleChanges(
   db: Db,
   articleId: string,
   since: number,
   deliver: (changes: LiveChange[]) => void,
+  timing: FollowTiming = {},
 ): Promise<() => void> {
-  const feed = feedOf(db, articleId, since);
+  const feed = feedOf(db, articleId, since, timing);
   // Joined first and caught up after, so nothing the feed reads meanwhile is missed; held until then.
-  const held: LiveChange[] = [];
-  let isCatchingUp = true;
-  const follower: Follower = {
-    cursor: since,
-    deliver: (changes) => {
-      if (!isCatchingUp) return deliver(changes);
-      // A loop, not a spread into push: a long catch-up may hold more changes than a call may take arguments.
-      for (const change of changes) held.push(change);
-    },
-  };
+  const follower: Follower = { cursor: since, held: [], deliver };
   feed.followers.add(follower);
   let backlog: LiveChange[];
   try {
-    backlog = groupByChange(await listEventsSince(db, articleId, since));
+    backlog = groupByChange(await readLog(feed, since));
   } catch (error) {
-    feed.followers.delete(follower);
+    leave(feed, follower);
     throw error;
-  } finally {
-    isCatchingUp = false;
   }
-  // Straight to `deliver`: the follower is no longer held back.
-  sendTo({ ...follower, deliver }, backlog);
-  follower.cursor = Math.max(follower.cursor, backlog.at(-1)?.changeNumber ?? since);
+  const held = follower.held ?? [];
+  follower.held = undefined;
+  // What it missed, then what the feed read meanwhile: the cursor drops the changes both read.
+  sendTo(follower, backlog);
   sendTo(follower, held);
-  return () => {
-    feed.followers.delete(follower);
-    if (feed.followers.size > 0) return;
-    feed.stopHints();
-    feeds.get(db)?.delete(articleId);
-  };
+  return () => leave(feed, follower);
 }
 
-function feedOf(db: Db, articleId: string, since: number): ArticleFeed {
+function feedOf(db: Db, articleId: string, since: number, timing: FollowTiming): ArticleFeed {
   const byArticle = feeds.get(db) ?? new Map<string, ArticleFeed>();
   feeds.set(db, byArticle);
   const existing = byArticle.get(articleId);
@@ -89,6 +94,7 @@ function feedOf(db: Db, articleId: string, since: number): ArticleFeed {
     cursor: since,
     hinted: since,
     isReading: false,
+    readLimitMs: timing.readLimitMs ?? LIVE_QUERY_LIMIT_MS,
     followers: new Set(),
     stopHints: () => {},
   };
@@ -96,14 +102,35 @@ function feedOf(db: Db, articleId: string, since: number): ArticleFeed {
     feed.hinted = Math.max(feed.hinted, hint.changeNumber);
     void readFeed(feed);
   });
-  const poll = setInterval(() => void readFeed(feed), READ_ANYWAY_MS);
+  const stopMissed = onHintsMissed(() => void readFeed(feed));
+  const poll = setInterval(() => void readFeed(feed), timing.readAnywayMs ?? READ_ANYWAY_MS);
   poll.unref();
   feed.stopHints = () => {
     stopHints();
+    stopMissed();
     clearInterval(poll);
   };
   byArticle.set(articleId, feed);
   return feed;
+}
+
+/** Takes the follower off its feed; the feed's last follower ends the feed. */
+function leave(feed: ArticleFeed, follower: Follower): void {
+  feed.followers.delete(follower);
+  if (feed.followers.size > 0) return;
+  feed.stopHints();
+  const byArticle = feeds.get(feed.db);
+  // Only this feed: a newer one for the article may have taken its place.
+  if (byArticle?.get(feed.articleId) === feed) byArticle.delete(feed.articleId);
+}
+
+/** The article's log after `since`, or a rejection once it has taken longer than the feed's read limit. */
+function readLog(feed: ArticleFeed, since: number): Promise<HistoryEvent[]> {
+  return withinTime(
+    listEventsSince(feed.db, feed.articleId, since),
+    feed.readLimitMs,
+    `Reading article ${feed.articleId}'s changes`,
+  );
 }
 
 async function readFeed(feed: ArticleFeed): Promise<void> {
@@ -111,11 +138,19 @@ async function readFeed(feed: ArticleFeed): Promise<void> {
   feed.isReading = true;
   try {
     for (let attempt = 0; feed.followers.size > 0; attempt += 1) {
-      const changes = groupByChange(await listEventsSince(feed.db, feed.articleId, feed.cursor));
+      // A read past its limit throws: the feed is free again, and the next poll or hint reads anew.
+      const changes = groupByChange(await readLog(feed, feed.cursor));
       const last = changes.at(-1);
       if (last) {
         feed.cursor = last.changeNumber;
-        for (const follower of feed.followers) sendTo(follower, changes);
+        for (const follower of feed.followers) {
+          // One stream's failure is its own: the others are sent the changes all the same.
+          try {
+            sendTo(follower, changes);
+          } catch (error) {
+            console.error(`Sending article ${feed.articleId}'s changes to a stream failed:`, error);
+          }
+        }
         attempt = -1;
       }
       if (feed.hinted <= feed.cursor) break;
@@ -134,7 +169,13 @@ async function readFeed(feed: ArticleFeed): Promise<void> {
   }
 }
 
+/** Sends the follower the changes after its cursor; holds them all while it is still catching up. */
 function sendTo(follower: Follower, changes: LiveChange[]): void {
+  if (follower.held) {
+    // A loop, not a spread into push: a long read may hold more changes than a call may take arguments.
+    for (const change of changes) follower.held.push(change);
+    return;
+  }
   const fresh = changes.filter((change) => change.changeNumber > follower.cursor);
   const last = fresh.at(-1);
   if (!last) return;

@@ -5,6 +5,7 @@ import { findSessionPrincipal } from "../repositories/sessionRepository";
 import { announcePresence } from "./announcePresence";
 import { followArticleChanges } from "./followArticleChanges";
 import { findConnection, listViewers, newConnectionId, onPresenceChange, PRESENCE_REFRESH_MS } from "./presence";
+import { LIVE_QUERY_LIMIT_MS, withinTime } from "./timeLimit";
 
 export interface ArticleEventStreamOptions {
   db: Db;
@@ -16,17 +17,24 @@ export interface ArticleEventStreamOptions {
   since: number;
   /** How often the stream re-announces its presence, checks the session and sends a keep-alive (ms). */
   refreshMs?: number;
+  /**
+   * How long each of its database queries may take (ms). One that has not answered by then ends the stream
+   * (the browser reconnects from the last change it was sent), rather than leaving it open and silent.
+   */
+  queryLimitMs?: number;
 }
 
 /**
  * Runs one article event stream until the client leaves or its session ends: sends "hello", then each
  * change to the article after `since` (followArticleChanges: read once per process for all streams),
  * and "presence" whenever who has the article open changes. Announces its own presence while open and
- * its leaving when done.
+ * its leaving when done. A database query that does not answer within `queryLimitMs` ends it.
  */
 export async function streamArticleEvents(stream: SSEStreamingApi, options: ArticleEventStreamOptions): Promise<void> {
   const { db, articleId, actor } = options;
   const refreshMs = options.refreshMs ?? PRESENCE_REFRESH_MS;
+  const queryLimitMs = options.queryLimitMs ?? LIVE_QUERY_LIMIT_MS;
+  const answer = <T>(query: Promise<T>, what: string) => withinTime(query, queryLimitMs, what);
   const connectionId = newConnectionId();
   const queue: LiveChange[] = [];
   let isPresenceChanged = true;
@@ -39,13 +47,16 @@ export async function streamArticleEvents(stream: SSEStreamingApi, options: Arti
   });
   // The claim the tab is on is set through POST /presence (perhaps on another server process): keep it.
   const announce = (isGone: boolean) =>
-    announcePresence(db, {
-      articleId,
-      connectionId,
-      account: { id: actor.id, name: actor.name },
-      claimId: findConnection(articleId, connectionId)?.claimId ?? null,
-      isGone,
-    });
+    answer(
+      announcePresence(db, {
+        articleId,
+        connectionId,
+        account: { id: actor.id, name: actor.name },
+        claimId: findConnection(articleId, connectionId)?.claimId ?? null,
+        isGone,
+      }),
+      "Announcing presence",
+    );
   const stopPresence = onPresenceChange(articleId, () => {
     isPresenceChanged = true;
     nudge();
@@ -59,11 +70,17 @@ export async function streamArticleEvents(stream: SSEStreamingApi, options: Arti
       data: JSON.stringify({ connectionId, changeNumber: options.since }),
     });
     await announce(false);
-    stopChanges = await followArticleChanges(db, articleId, options.since, (changes) => {
-      // A loop, not a spread into push: a catch-up may deliver more changes than a call may take arguments.
-      for (const change of changes) queue.push(change);
-      nudge();
-    });
+    stopChanges = await followArticleChanges(
+      db,
+      articleId,
+      options.since,
+      (changes) => {
+        // A loop, not a spread into push: a catch-up may deliver more changes than a call may take arguments.
+        for (const change of changes) queue.push(change);
+        nudge();
+      },
+      { readLimitMs: queryLimitMs },
+    );
     let lastRefresh = Date.now();
     while (isOpen && !stream.aborted) {
       for (let change = queue.shift(); change; change = queue.shift()) {
@@ -75,7 +92,7 @@ export async function streamArticleEvents(stream: SSEStreamingApi, options: Arti
       }
       if (Date.now() - lastRefresh >= refreshMs) {
         lastRefresh = Date.now();
-        if (!(await findSessionPrincipal(db, options.sessionId, new Date()))) {
+        if (!(await answer(findSessionPrincipal(db, options.sessionId, new Date()), "Checking the session"))) {
           await stream.writeSSE({ event: "signed-out", data: "{}" });
           break;
         }
