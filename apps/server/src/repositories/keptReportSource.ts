@@ -1,12 +1,11 @@
 import type { Evidence, HistoryEvent, Link } from "@factmark/core";
-import { Prisma } from "../generated/prisma/client";
 import { ARTICLE_INCLUDE, type DbClient, toArticleWithoutDoc } from "./articleRepository";
 import { listClaimsOfArticle } from "./claimRepository";
 import { findLastChangeNumber, toHistoryEvent } from "./eventRepository";
 import { toEvidence } from "./evidenceRepository";
 import { toLink } from "./linkRepository";
 import { recentPerClient } from "./recentPerClient";
-import type { ReportSource } from "./reportRepository";
+import { type ReportSource, readAccounts } from "./reportRepository";
 
 /**
  * What a report shows besides the article and its claims, as read at change number `cursor` while the accounts
@@ -149,19 +148,4 @@ async function readChangedParts(
   const events = new Map(known.events);
   for (const row of eventRows) events.set(row.id, toHistoryEvent({ ...row, actor: accountOf(row.actorId) }));
   return { accountsAt: known.accountsAt, cursor, evidence, links, events };
-}
-
-/** The id and name of each account among `ids`, in one query; an account not there reads as "Unknown reviewer". */
-async function readAccounts(
-  db: DbClient,
-  ids: readonly string[],
-): Promise<(id: string) => { id: string; name: string }> {
-  const unique = [...new Set(ids)];
-  const accounts =
-    unique.length === 0
-      ? []
-      : await db.$queryRaw<{ id: string; name: string }[]>`
-          SELECT "id", "name" FROM "Account" WHERE "id" IN (${Prisma.join(unique)})`;
-  const byId = new Map(accounts.map((account) => [account.id, { id: account.id, name: account.name }]));
-  return (id) => byId.get(id) ?? { id, name: "Unknown reviewer" };
 }

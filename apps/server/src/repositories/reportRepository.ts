@@ -71,7 +71,7 @@ export async function findReportSource(db: DbClient, articleId: string): Promise
 }
 
 /** The id and name of each account among `ids`, in one query; an account not there reads as "Unknown reviewer". */
-async function readAccounts(
+export async function readAccounts(
   db: DbClient,
   ids: readonly string[],
 ): Promise<(id: string) => { id: string; name: string }> {
