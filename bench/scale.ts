@@ -280,13 +280,19 @@ function scaleRow(name: string, smallTimes: number[], largeTimes: number[], note
   };
 }
 
-/** In process, as bench/reanchor.ts: core's reanchorAll after a one-paragraph edit, at both sizes. */
+/**
+ * Runs of the in-process re-anchoring figure: a run takes milliseconds, where one garbage collection moves a median of
+ * three by half (the figure went 1.7× and 7× in two runs of the same build with three).
+ */
+const REANCHOR_RUNS = Math.max(RUNS, 25);
+
+/** In process, as bench/reanchor.ts: core's reanchorAll after a one-paragraph edit, at both sizes, interleaved. */
 function reanchorInProcess(small: BenchArticle, large: BenchArticle): BenchRow {
   const inputs = [small, large].map(
     (article) => () => reanchorAll(article.generatedClaims, article.text, article.oneParagraphEdit),
   );
   const times: number[][] = [[], []];
-  for (let run = -1; run < RUNS; run++) {
+  for (let run = -1; run < REANCHOR_RUNS; run++) {
     inputs.forEach((reanchor, index) => {
       const started = performance.now();
       reanchor();
@@ -302,7 +308,7 @@ function reanchorInProcess(small: BenchArticle, large: BenchArticle): BenchRow {
     smallTimes,
     largeTimes,
     [
-      `baseline: ${sizeName(small.size)}; median of ${RUNS}, spread ${spread(smallTimes)} / ${spread(largeTimes)}`,
+      `baseline: ${sizeName(small.size)}; median of ${REANCHOR_RUNS}, spread ${spread(smallTimes)} / ${spread(largeTimes)}`,
       "core's reanchorAll, as bench/reanchor.ts",
     ],
   );
