@@ -148,7 +148,15 @@ export function reanchor(old: Selectors, newText: string, options: ReanchorOptio
     isCut: false,
   };
   const before = allowance.remaining;
-  const fuzzyMatch = fuzzyMatchOf(old, newText, expected, options.expectedEnd, isTaken, allowance, options.searchWindows);
+  const fuzzyMatch = fuzzyMatchOf(
+    old,
+    newText,
+    expected,
+    options.expectedEnd,
+    isTaken,
+    allowance,
+    options.searchWindows,
+  );
   if (shared) shared.remaining -= before - allowance.remaining;
   if (fuzzyMatch) return found("fuzzy", newText, fuzzyMatch.start, fuzzyMatch.end);
 
