@@ -3,6 +3,8 @@ import { connect } from "node:net";
 import { AppError } from "@factmark/core";
 import { type ServerType, serve } from "@hono/node-server";
 import { Hono } from "hono";
+import { HTTPException } from "hono/http-exception";
+import { validator } from "hono/validator";
 import { describe, expect, it } from "vitest";
 import type { AppEnv } from "../env";
 import { listApiRoutes } from "../routes/listApiRoutes";
@@ -51,10 +53,24 @@ describe("acceptJson on Node's HTTP server", () => {
   async function serveEcho() {
     const app = new Hono<AppEnv>();
     app.onError((error, c) =>
-      c.text(error instanceof AppError ? error.code : error instanceof SyntaxError ? "MALFORMED" : "500", 400),
+      c.text(
+        error instanceof AppError
+          ? error.code
+          : error instanceof SyntaxError || (error instanceof HTTPException && error.status === 400)
+            ? "MALFORMED"
+            : "500",
+        400,
+      ),
     );
     app.post("/claims", acceptJson(1024), async (c) => c.json({ sent: await c.req.json() }));
     app.post("/restore", acceptJson(1024), (c) => c.text("done"));
+    // As the API's routes read a body: through Hono's json validator, which answers 400 on what it cannot parse.
+    app.post(
+      "/validated",
+      acceptJson(1024),
+      validator("json", (value) => value),
+      (c) => c.json({ sent: c.req.valid("json") }),
+    );
     const server = await new Promise<ServerType>((resolve) => {
       const started: ServerType = serve({ fetch: app.fetch, port: 0, hostname: "127.0.0.1" }, () => resolve(started));
     });
@@ -132,6 +148,31 @@ describe("acceptJson on Node's HTTP server", () => {
         [`${Buffer.byteLength(chunk).toString(16)}\r\n${chunk}\r\n0\r\n\r\n`],
       );
       expect(chunked.body).toContain("PAYLOAD_TOO_LARGE");
+    } finally {
+      server.close();
+    }
+  });
+  it("reads a body that starts with a byte order mark and refuses one that is not UTF-8, with a length or chunked alike", async () => {
+    const { server, port } = await serveEcho();
+    const head = (framing: string) =>
+      `POST /validated HTTP/1.1\r\nHost: localhost\r\nContent-Type: application/json\r\n${framing}`;
+    const sendBoth = async (body: Buffer) => [
+      await send(port, head(`Content-Length: ${body.length}`), [body]),
+      await send(port, head("Transfer-Encoding: chunked"), [
+        Buffer.concat([Buffer.from(`${body.length.toString(16)}\r\n`), body, Buffer.from("\r\n0\r\n\r\n")]),
+      ]),
+    ];
+    try {
+      const withMark = Buffer.concat([Buffer.from([0xef, 0xbb, 0xbf]), Buffer.from('{"rationale":"ok"}')]);
+      for (const answer of await sendBoth(withMark)) {
+        expect(answer.status).toBe(200);
+        expect(answer.body).toContain('{"sent":{"rationale":"ok"}}');
+      }
+      const notUtf8 = Buffer.concat([Buffer.from('{"rationale":"a'), Buffer.from([0xff, 0xc3]), Buffer.from('"}')]);
+      for (const answer of await sendBoth(notUtf8)) {
+        expect(answer.status).toBe(400);
+        expect(answer.body).toContain("MALFORMED");
+      }
     } finally {
       server.close();
     }

@@ -33,6 +33,12 @@ export function acceptJson(maxSize: number, options: AcceptJsonOptions = {}): Mi
         return;
       }
       await limit(c, async () => {
+        // Read as the Node path reads it (limitBody has the body whole by now): strict UTF-8, a BOM dropped.
+        if (c.req.raw.body)
+          cacheBodyText(
+            c,
+            c.req.arrayBuffer().then((bytes) => decodeJsonText(new Uint8Array(bytes))),
+          );
         const mediaType = (c.req.header("content-type") ?? "").split(";")[0]?.trim().toLowerCase() ?? "";
         if (mediaTypes.has(mediaType)) {
           await next();
@@ -66,15 +72,30 @@ function readsJsonFromNode(c: Context<AppEnv>, maxSize: number, mediaTypes: Read
   if (mediaType !== "application/json" && (length > 0 || incoming.headers["content-type"] !== undefined)) {
     throw new AppError("UNSUPPORTED_MEDIA_TYPE", "Send the body as JSON (Content-Type: application/json).");
   }
-  const text = readText(incoming, length);
-  // Read whether or not the route asks for it; a body cut short fails only the route that reads it.
-  text.catch(() => undefined);
-  // Hono keeps each body's promise there (its type names the values the promises resolve to).
-  (c.req.bodyCache as { text?: Promise<string> }).text = text;
+  cacheBodyText(c, readText(incoming, length));
   return true;
 }
 
-/** Node's request body as UTF-8 text, exactly `length` bytes; rejects a body that ends early or runs past them. */
+/**
+ * Hands the body's text to Hono's body cache, where `c.req.json()` (the route's validator) parses it. Read whether or
+ * not the route asks for it; a body cut short, or not UTF-8, fails only the route that reads it (400 malformed JSON).
+ */
+function cacheBodyText(c: Context<AppEnv>, text: Promise<string>): void {
+  text.catch(() => undefined);
+  // Hono keeps each body's promise there (its type names the values the promises resolve to).
+  (c.req.bodyCache as { text?: Promise<string> }).text = text;
+}
+
+/**
+ * A JSON body's bytes as text, however it came (Content-Length or chunked): UTF-8 only — bytes that are not UTF-8
+ * are refused, not stored as U+FFFD (RFC 8259 §8.1) — with a leading byte order mark dropped, as `Request.json()`
+ * drops it. Throws TypeError on bytes that are not UTF-8.
+ */
+export function decodeJsonText(bytes: Uint8Array): string {
+  return new TextDecoder("utf-8", { fatal: true }).decode(bytes);
+}
+
+/** Node's request body as text (decodeJsonText), exactly `length` bytes; rejects a body that ends early, runs past them or is not UTF-8. */
 function readText(incoming: IncomingMessage, length: number): Promise<string> {
   return new Promise((resolve, reject) => {
     const chunks: Buffer[] = [];
@@ -93,7 +114,13 @@ function readText(incoming: IncomingMessage, length: number): Promise<string> {
     incoming.on("data", collect);
     incoming.once("end", () => {
       if (size !== length) reject(new Error("The request body ended before its Content-Length."));
-      else resolve(Buffer.concat(chunks, size).toString("utf8"));
+      else {
+        try {
+          resolve(decodeJsonText(Buffer.concat(chunks, size)));
+        } catch (error) {
+          reject(error);
+        }
+      }
     });
     incoming.once("error", reject);
     // Closed without its end: the client went away mid-body (once it has ended, this changes nothing).
