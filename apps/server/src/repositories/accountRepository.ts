@@ -37,6 +37,18 @@ export async function ensureAccount(db: DbClient, reviewer: Principal): Promise<
 }
 
 /** Whether any account can sign in: until one can, the app asks for the first admin. */
+/**
+ * When any account last changed (its name, role, password or state; one added), as text that compares equal exactly
+ * when nothing changed: what every copy kept of something that shows account names is kept under (the claim list, the
+ * report's parts, the built reports), since a rename moves no article's change number.
+ */
+export async function findAccountsLastChange(db: DbClient): Promise<string> {
+  const [accounts] = await db.$queryRaw<{ changedAt: unknown }[]>`
+    SELECT MAX("updatedAt") AS "changedAt" FROM "Account"`;
+  const changedAt = accounts?.changedAt;
+  return changedAt instanceof Date ? changedAt.toISOString() : String(changedAt);
+}
+
 export async function hasAccountWithPassword(db: DbClient): Promise<boolean> {
   return (await db.account.count({ where: { passwordHash: { not: null } } })) > 0;
 }

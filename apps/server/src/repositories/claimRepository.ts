@@ -11,6 +11,7 @@ import {
   type WorkItem,
 } from "@factmark/core";
 import { Prisma } from "../generated/prisma/client";
+import { findAccountsLastChange } from "./accountRepository";
 import type { DbClient } from "./articleRepository";
 import { changeNumberOf, findLastChangeNumber, insertEvents, lockArticleForChanges } from "./eventRepository";
 import { recentPerClient } from "./recentPerClient";
@@ -137,10 +138,7 @@ export async function listClaimsOfArticle(db: DbClient, articleId: string, since
   // still says N and no account, whose name the list shows as an author, assignee or reviewer, changed since.
   // When the counter moved on to M, that list plus the claims written after N (read after the counter said
   // M) holds every change up to M: the read and its merge cost what changed, not the article.
-  const [accounts] = await db.$queryRaw<{ changedAt: unknown }[]>`
-    SELECT MAX("updatedAt") AS "changedAt" FROM "Account"`;
-  const changedAt = accounts?.changedAt;
-  const accountsAt = changedAt instanceof Date ? changedAt.toISOString() : String(changedAt);
+  const accountsAt = await findAccountsLastChange(db);
   const known = recentWholeLists.get(db, articleId);
   if (known?.accountsAt === accountsAt && known.list.cursor === cursor) return known.list;
   const list =

@@ -1,4 +1,5 @@
 import type { Evidence, HistoryEvent, Link } from "@factmark/core";
+import { findAccountsLastChange } from "./accountRepository";
 import { ARTICLE_INCLUDE, type DbClient, toArticleWithoutDoc } from "./articleRepository";
 import { listClaimsOfArticle } from "./claimRepository";
 import { findLastChangeNumber, toHistoryEvent } from "./eventRepository";
@@ -75,7 +76,7 @@ function compareStrings(a: string, b: string): number {
 async function readReportParts(db: DbClient, articleId: string): Promise<ReportParts | null> {
   const cursor = await findLastChangeNumber(db, articleId);
   if (cursor === null) return null;
-  const accountsAt = await accountsChangedAt(db);
+  const accountsAt = await findAccountsLastChange(db);
   const known = recentParts.get(db, articleId);
   if (known?.accountsAt === accountsAt && known.cursor === cursor) return known;
   const parts =
@@ -84,14 +85,6 @@ async function readReportParts(db: DbClient, articleId: string): Promise<ReportP
       : await readWholeParts(db, articleId, accountsAt, cursor);
   recentParts.set(db, articleId, parts);
   return parts;
-}
-
-/** When any account last changed (a name the parts show may have): the claim list's test too. */
-async function accountsChangedAt(db: DbClient): Promise<string> {
-  const [accounts] = await db.$queryRaw<{ changedAt: unknown }[]>`
-    SELECT MAX("updatedAt") AS "changedAt" FROM "Account"`;
-  const changedAt = accounts?.changedAt;
-  return changedAt instanceof Date ? changedAt.toISOString() : String(changedAt);
 }
 
 async function readWholeParts(

@@ -316,3 +316,33 @@ describe("the desk's working history in exports", () => {
     expect(error.message).toContain("history must be one of: omit, include.");
   });
 });
+
+describe("a report after an account is renamed", () => {
+  it("names the reviewer by the new name at once, in every text format, though the old report was kept", async () => {
+    const { article } = await buildReviewedArticle({ title: "Renamed reviewer's article" });
+    const formats = ["html", "md", "json", "w3c", "csv"] as const;
+    const url = (format: string) => `/api/articles/${article.id}/report?format=${format}&history=include`;
+    for (const format of formats) {
+      expect(await (await request("GET", url(format))).text()).toContain("Local reviewer");
+      // Asked again unchanged: answered from the kept copy.
+      expect((await request("GET", url(format))).headers.get("x-cache")).toBe("hit");
+    }
+    const users = (await (await request("GET", "/api/users")).json()) as {
+      items: { id: string; name: string; version: number }[];
+    };
+    const reviewer = users.items.find((user) => user.name === "Local reviewer");
+    if (!reviewer) throw new Error("The seed's reviewer is not listed.");
+    const rename = (name: string, version: number) =>
+      request("PATCH", `/api/users/${reviewer.id}`, { name }, { "If-Match": `"${version}"` });
+    const renamed = await rename("Rita Fourth", reviewer.version);
+    expect(renamed.status).toBe(200);
+    try {
+      for (const format of formats) {
+        const text = await (await request("GET", url(format))).text();
+        expect([format, text.includes("Rita Fourth"), text.includes("Local reviewer")]).toEqual([format, true, false]);
+      }
+    } finally {
+      await rename("Local reviewer", ((await renamed.json()) as { version: number }).version);
+    }
+  });
+});

@@ -16,6 +16,7 @@ import {
   REPORT_FORMAT_SPECS,
   type ReportFormat,
 } from "../../report/reportFormats";
+import { findAccountsLastChange } from "../../repositories/accountRepository";
 import { findLastChangeNumber } from "../../repositories/eventRepository";
 import { findKeptReportSource } from "../../repositories/keptReportSource";
 import { findSpeakersLastChange } from "../../repositories/newsroomSpeakerRepository";
@@ -43,8 +44,9 @@ const encoder = new TextEncoder();
  *
  * With a cache, the built file is kept under everything its bytes depend on: the article and its last change number
  * (every change to its text, claims, links, evidence, reviews, conclusion or publication advances it), the format,
- * the history option, the organisation, the day (reports say when they were generated), and for ClaimReview when
- * the newsroom's speakers last changed (their kinds fill in those the article does not give). `isCached` tells
+ * the history option, the organisation, the day (reports say when they were generated), when any account last
+ * changed (reports name reviewers: a rename moves no change number), and for ClaimReview when the newsroom's speakers
+ * last changed (their kinds fill in those the article does not give). `isCached` tells
  * whether this answer was built for this call.
  *
  * `REPORT_MODEL` answers the report model itself as JSON (what the web app's report page renders), built and kept
@@ -85,6 +87,8 @@ export async function exportReport(
     now.toISOString().slice(0, 10),
     // The desk's ClaimReview reads the newsroom's speakers' kinds too (deskClaimReviews).
     format === "claimreview" ? ((await findSpeakersLastChange(db))?.toISOString() ?? null) : null,
+    // Reports name reviewers, authors and approvers: a renamed account moves no article's change number.
+    await findAccountsLastChange(db),
   ]);
   return options.cache.getOrBuild(key, build, options.beforeBuild);
 }
