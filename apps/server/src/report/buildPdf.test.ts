@@ -2,8 +2,11 @@ import { execFileSync } from "node:child_process";
 import { existsSync, mkdtempSync, writeFileSync } from "node:fs";
 import { tmpdir } from "node:os";
 import path from "node:path";
+import v8 from "node:v8";
+import { runInNewContext } from "node:vm";
 import { inflateSync } from "node:zlib";
-import { buildReportModel, VERDICT_STYLES, type Verdict } from "@factmark/core";
+import { buildReportModel, type ReportModel, VERDICT_STYLES, type Verdict } from "@factmark/core";
+import PdfDocument from "pdfkit";
 import { describe, expect, it } from "vitest";
 import { generateLargeReportInput } from "../../../../packages/core/src/testing/generateLargeReportInput";
 import { sampleReportInput, withUndoEntriesWithoutValues } from "../../../../packages/core/src/testing/sampleReport";
@@ -386,4 +389,67 @@ describe("buildPdf", () => {
       expect(bars("supported").every((block) => !/\] 0 d/.test(block))).toBe(true);
     });
   });
+});
+
+/** A full garbage collection, asked of V8 from inside the test (vitest's workers do not expose `gc`). */
+function collectGarbage(): void {
+  v8.setFlagsFromString("--expose-gc");
+  (runInNewContext("gc") as () => void)();
+}
+
+/**
+ * The most heap a PDF's build holds beyond what was live before it, in bytes: measured after a full collection at
+ * every tenth page break and before the file is written, when every page is still kept.
+ */
+async function heapHeldWhileBuilding(model: ReportModel): Promise<number> {
+  const prototype = PdfDocument.prototype as unknown as { addPage(...args: unknown[]): unknown; end(): unknown };
+  const { addPage, end } = prototype;
+  let pages = 0;
+  let peak = 0;
+  const sample = () => {
+    collectGarbage();
+    peak = Math.max(peak, process.memoryUsage().heapUsed);
+  };
+  prototype.addPage = function (this: unknown, ...args: unknown[]) {
+    pages += 1;
+    if (pages % 10 === 0) sample();
+    return addPage.apply(this, args);
+  };
+  prototype.end = function (this: unknown) {
+    sample();
+    return end.call(this);
+  };
+  collectGarbage();
+  const before = process.memoryUsage().heapUsed;
+  try {
+    await buildPdf(model);
+  } finally {
+    prototype.addPage = addPage;
+    prototype.end = end;
+  }
+  expect(pages).toBeGreaterThan(10);
+  return peak - before;
+}
+
+/** The scale bench's article per claim (bench/scale.ts LARGE: 20 words, a link per 4 and evidence per 2 claims). */
+function scaleBenchModel(claims: number): ReportModel {
+  const input = generateLargeReportInput({ words: claims * 20, claims, links: claims / 4, evidence: claims / 2 });
+  return buildReportModel({
+    ...input,
+    organisation: { name: "Desk", url: "https://example.org" },
+    generatedAt: "2026-12-01T00:00:00.000Z",
+  });
+}
+
+describe("the memory a long report's PDF takes", () => {
+  // A report thread has a 512 MB heap (heavyWork.ts); the 10,000-claim article's PDF was refused with 413 when
+  // pdfkit kept every drawing operator of every page as a Buffer (~55 KB a claim). At under 20 KB a claim, 10,000
+  // claims hold under 200 MB, which with the thread's ~50 MB of code, fonts and model is half its heap.
+  it("holds under 20 KB of heap a claim, so a 10,000-claim article's PDF fits in half a report thread's heap", async () => {
+    await buildPdf(scaleBenchModel(20));
+    const fewer = await heapHeldWhileBuilding(scaleBenchModel(200));
+    const more = await heapHeldWhileBuilding(scaleBenchModel(600));
+    const perClaim = (more - fewer) / 400;
+    expect(perClaim).toBeLessThan(20_000);
+  }, 120_000);
 });

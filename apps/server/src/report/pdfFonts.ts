@@ -134,6 +134,11 @@ export const REPLACEMENT_CHARACTER = "\ufffd";
 /** Characters with no glyph of their own (joiners, variation selectors, tags): dropped if no font draws them. */
 export const INVISIBLE = /[\p{Default_Ignorable_Code_Point}]/u;
 
+/** How many pages pass between looks at the layout caches' sizes (limitLayoutCaches). */
+const LAYOUT_CHECK_PAGES = 16;
+/** The words a font's layout cache may hold before it starts again: a few pages' worth, a few MB. */
+const LAYOUT_CACHE_WORDS = 4000;
+
 /**
  * One document's fonts: registers each file with pdfkit when first needed and answers, for each character, the font
  * that draws it in a face. pdfkit (fontkit) subsets what is embedded to the glyphs used.
@@ -142,6 +147,9 @@ export class PdfFonts {
   private readonly registered = new Set<string>();
   private readonly coverage = new Map<string, GlyphCoverage>();
   private readonly substituted = new Map<string, string>();
+  /** The fonts pdfkit opened for this document, each once. */
+  private readonly embedded: EmbeddedFont[] = [];
+  private pagesSinceLayoutCheck = 0;
 
   constructor(private readonly doc: PDFKit.PDFDocument) {}
 
@@ -153,9 +161,29 @@ export class PdfFonts {
       this.doc.registerFont(name, fontBytes(file));
       this.registered.add(name);
       this.doc.font(name);
-      shareParsedFont(name, (this.doc as unknown as { _font: EmbeddedFont })._font);
+      const embedded = (this.doc as unknown as { _font: EmbeddedFont })._font;
+      shareParsedFont(name, embedded);
+      this.embedded.push(embedded);
     }
     return this.doc.font(name);
+  }
+
+  /**
+   * Keeps pdfkit's layout caches to a few thousand words a font. pdfkit keeps every distinct word (and each
+   * character the setter measures) it lays out, with its glyphs and positions, for the whole document, ~1 KB a word:
+   * a long article's claim numbers, URLs and words would all stay to the last page. Called at each new page; every
+   * LAYOUT_CHECK_PAGES pages, a cache over LAYOUT_CACHE_WORDS starts again (emptied every page, re-laying out each
+   * page's words made the PDF half as slow again).
+   */
+  limitLayoutCaches(): void {
+    this.pagesSinceLayoutCheck += 1;
+    if (this.pagesSinceLayoutCheck < LAYOUT_CHECK_PAGES) return;
+    this.pagesSinceLayoutCheck = 0;
+    for (const font of this.embedded) {
+      if (font.layoutCache && Object.keys(font.layoutCache).length > LAYOUT_CACHE_WORDS) {
+        font.layoutCache = Object.create(null);
+      }
+    }
   }
 
   /** The name of the font that draws `character` (one code point) in `face`; the face's own if none does. */
@@ -251,6 +279,8 @@ interface EmbeddedFont {
   subset: unknown;
   /** The ToUnicode map pdfkit writes: code points by subset glyph id. */
   unicode: (number[] | undefined)[];
+  /** pdfkit's laid-out words, by their text (absent when the document turns the cache off). */
+  layoutCache?: Record<string, unknown>;
 }
 
 const parsedFonts = new Map<string, EmbeddedFont["font"]>();

@@ -36,3 +36,10 @@ describe("PdfTextSetter's visual order", () => {
     expect(drawn("English with עברית and 12 numbers")).toBe(`English with ${mirrored("עברית")} and 12 numbers`);
   });
 });
+
+describe("PdfTextSetter's line breaks", () => {
+  it("draws a run that starts with a line break (a quote across paragraphs) as an empty line, in the run's font", () => {
+    expect(drawn("\n\nsecond paragraph")).toBe("\n\nsecond paragraph");
+    expect(drawn("\tindented")).toBe(" indented");
+  });
+});

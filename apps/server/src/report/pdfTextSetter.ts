@@ -197,10 +197,11 @@ export class PdfTextSetter {
             level,
             paragraphLevel,
             run,
-            font: previous?.font ?? "",
+            // A run that starts with a break or a tab takes its face's font: an empty line is drawn in it.
+            font: previous?.font ?? this.fontOf(" ", run),
             isSpace: !isBreak,
           };
-          characters.push({ ...space, width: isBreak ? 0 : this.width(space.font || this.fontOf(" ", run), run, " ") });
+          characters.push({ ...space, width: isBreak ? 0 : this.width(space.font, run, " ") });
           continue;
         }
         let font: string;
