@@ -4,7 +4,7 @@ import type { Context, MiddlewareHandler } from "hono";
 import { createMiddleware } from "hono/factory";
 import type { AppEnv } from "../env";
 import { limitBody, tooLarge } from "./limitBody";
-import { requireJson } from "./requireJson";
+import { notJson, requireJson } from "./requireJson";
 
 const BODY_POLICIES = new WeakSet<MiddlewareHandler>();
 
@@ -70,7 +70,7 @@ function readsJsonFromNode(c: Context<AppEnv>, maxSize: number, mediaTypes: Read
   const length = Number.parseInt(declared, 10);
   if (length > maxSize) throw tooLarge(maxSize);
   if (mediaType !== "application/json" && (length > 0 || incoming.headers["content-type"] !== undefined)) {
-    throw new AppError("UNSUPPORTED_MEDIA_TYPE", "Send the body as JSON (Content-Type: application/json).");
+    throw notJson();
   }
   cacheBodyText(c, readText(incoming, length));
   return true;
@@ -91,7 +91,7 @@ function cacheBodyText(c: Context<AppEnv>, text: Promise<string>): void {
  * are refused, not stored as U+FFFD (RFC 8259 §8.1) — with a leading byte order mark dropped, as `Request.json()`
  * drops it. Throws TypeError on bytes that are not UTF-8.
  */
-export function decodeJsonText(bytes: Uint8Array): string {
+function decodeJsonText(bytes: Uint8Array): string {
   return new TextDecoder("utf-8", { fatal: true }).decode(bytes);
 }
 

@@ -10,8 +10,13 @@ export const requireJson = createMiddleware(async (c, next) => {
   if (hasBody || c.req.header("content-type") !== undefined) {
     const mediaType = (c.req.header("content-type") ?? "").split(";")[0]?.trim().toLowerCase();
     if (mediaType !== "application/json") {
-      throw new AppError("UNSUPPORTED_MEDIA_TYPE", "Send the body as JSON (Content-Type: application/json).");
+      throw notJson();
     }
   }
   await next();
 });
+
+/** The refusal of a body that is not JSON: 415 UNSUPPORTED_MEDIA_TYPE, saying what to send. */
+export function notJson(): AppError {
+  return new AppError("UNSUPPORTED_MEDIA_TYPE", "Send the body as JSON (Content-Type: application/json).");
+}
