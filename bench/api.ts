@@ -273,10 +273,14 @@ export async function benchApi(provider: DatabaseProvider, serverUrl?: string): 
         value: p99,
         baseline: median(baselines.map((load) => load.p99Ms)),
         ...(workload === create ? { goal: `< ${CREATE_GOAL_P99_MS} ms`, isGoalMet: p99 < CREATE_GOAL_P99_MS } : {}),
+        // Little's law: a closed loop of CONNECTIONS clients answered at X req/s waits CONNECTIONS / X s on average, a
+        // floor under any percentile above the median that no server work can lower at that throughput.
         note: `${CONNECTIONS} connections; app ${range(
           apps.map((load) => load.p99Ms),
           0,
-        )} ms over the turns`,
+        )} ms over the turns; mean wait at this throughput (Little's law) ${(
+          (CONNECTIONS / median(apps.map((load) => load.requestsPerSecond))) * 1000
+        ).toFixed(1)} ms`,
       });
     }
     const serialApps = measured.get("app serial create") ?? [];
