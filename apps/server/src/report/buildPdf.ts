@@ -708,15 +708,19 @@ const LANGUAGE_BY_SCRIPT: [RegExp, string][] = [
   [/\p{Script=Hebrew}/u, "he"],
   [/\p{Script=Hangul}/u, "ko"],
 ];
+const NAMES_A_LANGUAGE = /[\p{Script=Arabic}\p{Script=Hebrew}\p{Script=Hangul}]/u;
 
 /**
  * The language of an element's text when most of its letters are of a script that names one (Arabic, Hebrew,
  * Korean); undefined (the document's, English) otherwise. A screen reader picks its voice by it.
  */
 export function languageOf(runs: PdfRun[]): string | undefined {
+  const text = runs.map((piece) => piece.text).join("");
+  // Most elements have no letter of these scripts: one look, not one per character.
+  if (!NAMES_A_LANGUAGE.test(text)) return undefined;
   let letters = 0;
   const counts = new Map<string, number>();
-  for (const character of runs.map((piece) => piece.text).join("")) {
+  for (const character of text) {
     if (!LETTER.test(character)) continue;
     letters += 1;
     const language = LANGUAGE_BY_SCRIPT.find(([script]) => script.test(character))?.[1];

@@ -146,9 +146,15 @@ const LAYOUT_CACHE_WORDS = 4000;
 export class PdfFonts {
   private readonly registered = new Set<string>();
   private readonly coverage = new Map<string, GlyphCoverage>();
+  /** Whether a font has a code point's glyph, by font name then code point: each asked of fontkit's cmap once. */
+  private readonly covered = new Map<string, Map<number, boolean>>();
+  /** The font that draws a character, by face then character: a report's few hundred distinct characters. */
+  private readonly chosen = new Map<PdfFace, Map<string, string>>();
   private readonly substituted = new Map<string, string>();
   /** The fonts pdfkit opened for this document, each once. */
   private readonly embedded: EmbeddedFont[] = [];
+  /** Each embedded font's shaped runs (laid out whole, with features), by their text; see keepShapedRuns. */
+  private readonly shapedRuns = new Map<EmbeddedFont, Map<string, ShapedRun>>();
   private pagesSinceLayoutCheck = 0;
 
   constructor(private readonly doc: PDFKit.PDFDocument) {}
@@ -163,9 +169,33 @@ export class PdfFonts {
       this.doc.font(name);
       const embedded = (this.doc as unknown as { _font: EmbeddedFont })._font;
       shareParsedFont(name, embedded);
+      this.keepShapedRuns(embedded);
       this.embedded.push(embedded);
     }
     return this.doc.font(name);
+  }
+
+  /**
+   * Makes the font keep what fontkit lays out for a run handed over whole with features (the setter's shaped,
+   * right-to-left runs), as pdfkit keeps the words it lays out itself. pdfkit lays such a run out anew each time it
+   * is measured or drawn (and the setter maps its ligatures first): an Arabic word repeated through an article was
+   * shaped four times a use, GSUB and GPOS each time, the largest part of a report's time. The run kept is the one
+   * pdfkit would make (its positions scaled once), so what is drawn is the same.
+   */
+  private keepShapedRuns(embedded: EmbeddedFont): void {
+    const runs = new Map<string, ShapedRun>();
+    this.shapedRuns.set(embedded, runs);
+    const layoutRun = embedded.layoutRun.bind(embedded);
+    embedded.layoutRun = (text, features) => {
+      if (!features) return layoutRun(text, features);
+      const key = `${features.join(",")}\u0000${text}`;
+      let run = runs.get(key);
+      if (run === undefined) {
+        run = layoutRun(text, features);
+        runs.set(key, run);
+      }
+      return run;
+    };
   }
 
   /**
@@ -183,11 +213,27 @@ export class PdfFonts {
       if (font.layoutCache && Object.keys(font.layoutCache).length > LAYOUT_CACHE_WORDS) {
         font.layoutCache = Object.create(null);
       }
+      const shaped = this.shapedRuns.get(font);
+      if (shaped && shaped.size > LAYOUT_CACHE_WORDS) shaped.clear();
     }
   }
 
   /** The name of the font that draws `character` (one code point) in `face`; the face's own if none does. */
   fontFor(character: string, face: PdfFace): string {
+    let fonts = this.chosen.get(face);
+    if (!fonts) {
+      fonts = new Map();
+      this.chosen.set(face, fonts);
+    }
+    let font = fonts.get(character);
+    if (font === undefined) {
+      font = this.findFontFor(character, face);
+      fonts.set(character, font);
+    }
+    return font;
+  }
+
+  private findFontFor(character: string, face: PdfFace): string {
     const codePoint = character.codePointAt(0) ?? 0;
     const primary = LATIN[face].name;
     if (this.covers(primary, codePoint)) return primary;
@@ -229,7 +275,8 @@ export class PdfFonts {
   mapLigaturesInVisualOrder(text: string): void {
     const embedded = (this.doc as unknown as { _font: EmbeddedFont })._font;
     const subset = embedded.subset as { includeGlyph(id: number): number };
-    for (const glyph of embedded.font.layout(text, []).glyphs) {
+    // The run pdfkit draws next (kept by keepShapedRuns): the same glyphs, laid out once.
+    for (const glyph of embedded.layoutRun(text, []).glyphs) {
       if (glyph.codePoints.length < 2) continue;
       const gid = subset.includeGlyph(glyph.id);
       embedded.unicode[gid] ??= [...glyph.codePoints].reverse();
@@ -238,14 +285,24 @@ export class PdfFonts {
 
   /** Whether the named font has a glyph for the code point. */
   covers(name: string, codePoint: number): boolean {
-    let font = this.coverage.get(name);
-    if (!font) {
-      // pdfkit keeps the fontkit font it opened; asking it avoids parsing the file a second time.
-      this.use(name);
-      font = (this.doc as unknown as { _font: { font: GlyphCoverage } })._font.font;
-      this.coverage.set(name, font);
+    let known = this.covered.get(name);
+    if (!known) {
+      known = new Map();
+      this.covered.set(name, known);
     }
-    return font.hasGlyphForCodePoint(codePoint);
+    let has = known.get(codePoint);
+    if (has === undefined) {
+      let font = this.coverage.get(name);
+      if (!font) {
+        // pdfkit keeps the fontkit font it opened; asking it avoids parsing the file a second time.
+        this.use(name);
+        font = (this.doc as unknown as { _font: { font: GlyphCoverage } })._font.font;
+        this.coverage.set(name, font);
+      }
+      has = font.hasGlyphForCodePoint(codePoint);
+      known.set(codePoint, has);
+    }
+    return has;
   }
 
   /** Fallback fonts for a character, the likeliest first (so a Latin report never opens the CJK files). */
@@ -277,11 +334,15 @@ interface EmbeddedFont {
     layout(text: string, features: string[]): { glyphs: { id: number; codePoints: number[] }[] };
   };
   subset: unknown;
+  /** fontkit's layout of a whole run, its positions scaled to 1000 units an em; pdfkit's `layout` calls it. */
+  layoutRun(text: string, features?: string[]): { glyphs: { id: number; codePoints: number[] }[] };
   /** The ToUnicode map pdfkit writes: code points by subset glyph id. */
   unicode: (number[] | undefined)[];
   /** pdfkit's laid-out words, by their text (absent when the document turns the cache off). */
   layoutCache?: Record<string, unknown>;
 }
+
+type ShapedRun = ReturnType<EmbeddedFont["layoutRun"]>;
 
 const parsedFonts = new Map<string, EmbeddedFont["font"]>();
 

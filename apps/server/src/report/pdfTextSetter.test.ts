@@ -1,7 +1,8 @@
+import bidiFactory from "bidi-js";
 import PdfDocument from "pdfkit";
 import { describe, expect, it } from "vitest";
 import { PdfFonts } from "./pdfFonts";
-import { type PdfRun, PdfTextSetter } from "./pdfTextSetter";
+import { MAY_NEED_BIDI, type PdfRun, PdfTextSetter } from "./pdfTextSetter";
 
 /** The line as drawn, left to right: the code points of the glyphs in the order they stand on the page. */
 function drawn(text: string): string {
@@ -41,5 +42,40 @@ describe("PdfTextSetter's line breaks", () => {
   it("draws a run that starts with a line break (a quote across paragraphs) as an empty line, in the run's font", () => {
     expect(drawn("\n\nsecond paragraph")).toBe("\n\nsecond paragraph");
     expect(drawn("\tindented")).toBe(" indented");
+  });
+});
+
+describe("PdfTextSetter's left-to-right text, set without the bidi algorithm", () => {
+  const bidi = bidiFactory();
+  /** The bidi classes that can put a character at a level other than a left-to-right paragraph's 0. */
+  const RAISING = new Set(["R", "AL", "AN", "LRE", "RLE", "LRO", "RLO", "PDF", "LRI", "RLI", "FSI", "PDI"]);
+
+  it("leaves out no character whose class could raise a level", () => {
+    const missed: string[] = [];
+    for (let codePoint = 0; codePoint <= 0x10ffff; codePoint += 1) {
+      if (codePoint >= 0xd800 && codePoint <= 0xdfff) continue;
+      const character = String.fromCodePoint(codePoint);
+      if (!MAY_NEED_BIDI.test(character) && RAISING.has(bidi.getBidiCharTypeName(character))) {
+        missed.push(`U+${codePoint.toString(16).toUpperCase()}`);
+      }
+    }
+    expect(missed).toEqual([]);
+  });
+
+  it("skips only text that the algorithm leaves at level 0 throughout", () => {
+    // Latin, Cyrillic, Greek, CJK, Hangul, digits, separators, brackets, marks, emoji, breaks: every class but those.
+    const pool = [..."Aé Жλ无ひ한 0123456789 +-−.,:/%$#()[]“”«» \u0301\u00ad\u200d\u2028🚀𝒜\t\n"];
+    let seed = 17;
+    const next = () => {
+      seed = (seed * 1_103_515_245 + 12_345) % 2 ** 31;
+      return seed;
+    };
+    for (let sample = 0; sample < 2_000; sample += 1) {
+      const text = Array.from({ length: 1 + (next() % 40) }, () => pool[next() % pool.length]).join("");
+      expect(MAY_NEED_BIDI.test(text)).toBe(false);
+      const { levels, paragraphs } = bidi.getEmbeddingLevels(text);
+      expect([...levels].every((level) => level === 0)).toBe(true);
+      expect(paragraphs.every((paragraph) => paragraph.level === 0)).toBe(true);
+    }
   });
 });

@@ -45,6 +45,15 @@ const CJK = /[\p{Script=Han}\p{Script=Hiragana}\p{Script=Katakana}\p{Script=Hang
 const PRINTABLE_ASCII = /^[\x20-\x7e]$/;
 /** Characters that take the font of the text around them when it has them (spaces, punctuation, digits, marks). */
 const NEUTRAL = /[\p{Script=Common}\p{Script=Inherited}]/u;
+/**
+ * Every character whose bidi class can make a level other than the paragraph's, and more (whole blocks): right to
+ * left (R, AL), Arabic numbers (AN) and the explicit embeddings, overrides and isolates. Text without any is a
+ * left-to-right paragraph at level 0 throughout (UAX #9: no strong right-to-left character, so W7 makes European
+ * numbers L and N1/N2 resolve neutrals to 0), and skips the algorithm; pdfTextSetter.test.ts checks the class of
+ * every code point outside it against bidi-js.
+ */
+export const MAY_NEED_BIDI =
+  /[\u0590-\u08ff\u200f\u202a-\u202e\u2066-\u2069\ufb1d-\ufdff\ufe70-\ufefe\u{10800}-\u{10fff}\u{1e800}-\u{1efff}]/u;
 
 let bidi: ReturnType<typeof bidiFactory> | undefined;
 
@@ -74,6 +83,12 @@ interface Line {
  * reads the runs back through each font's ToUnicode map.
  */
 export class PdfTextSetter {
+  /**
+   * Each font's advance of a character at 1000 points, as pdfkit measures it (by font name, then character): a
+   * character is measured once a document, not once each time it is set.
+   */
+  private readonly advances = new Map<string, Map<string, number>>();
+
   constructor(
     private readonly doc: PDFKit.PDFDocument,
     private readonly fonts: PdfFonts,
@@ -129,7 +144,9 @@ export class PdfTextSetter {
     let line: Character[] = [];
     let lineWidthSoFar = 0;
     const finish = () => {
-      lines.push({ characters: line, size: Math.max(0, ...line.map((character) => character.run.size)) });
+      let size = 0;
+      for (const character of line) if (character.run.size > size) size = character.run.size;
+      lines.push({ characters: line, size });
       line = [];
       lineWidthSoFar = 0;
     };
@@ -152,20 +169,26 @@ export class PdfTextSetter {
           end += 1;
         }
       }
+      let ink = end;
       while (end < characters.length && (characters[end] as Character).isSpace) end += 1;
-      const word = characters.slice(index, end);
-      const wordWidth = lineWidth(word);
+      // The word's width without the spaces that end it (as lineWidth measures), and with them; summed in order.
+      while (ink > index && (characters[ink - 1] as Character).isSpace) ink -= 1;
+      let wordWidth = 0;
+      for (let at = index; at < ink; at += 1) wordWidth += (characters[at] as Character).width;
+      let withSpaces = 0;
+      for (let at = index; at < end; at += 1) withSpaces += (characters[at] as Character).width;
       if (!isSingleLine && line.length > 0 && lineWidthSoFar + wordWidth > width) finish();
       if (!isSingleLine && line.length === 0 && wordWidth > width) {
         // A word wider than the line (a long URL): broken between characters.
-        for (const character of word) {
+        for (let at = index; at < end; at += 1) {
+          const character = characters[at] as Character;
           if (line.length > 0 && lineWidthSoFar + character.width > width && !character.isSpace) finish();
           line.push(character);
           lineWidthSoFar += character.width;
         }
       } else {
-        line.push(...word);
-        lineWidthSoFar += word.reduce((sum, character) => sum + character.width, 0);
+        for (let at = index; at < end; at += 1) line.push(characters[at] as Character);
+        lineWidthSoFar += withSpaces;
       }
       index = end;
     }
@@ -177,8 +200,7 @@ export class PdfTextSetter {
   /** Every character of the runs with its bidi level, font and width; invisible characters no font draws dropped. */
   private characters(runs: PdfRun[]): Character[] {
     const text = runs.map((run) => run.text).join("");
-    bidi ??= bidiFactory();
-    const { levels, paragraphs } = bidi.getEmbeddingLevels(text);
+    const { levels, paragraphs } = embeddingLevels(text);
     const paragraphLevelAt = (index: number) =>
       paragraphs.find((paragraph) => index >= paragraph.start && index <= paragraph.end)?.level ?? 0;
     const characters: Character[] = [];
@@ -186,8 +208,8 @@ export class PdfTextSetter {
     for (const run of runs) {
       let previous: Character | undefined;
       for (const character of run.text) {
-        const level = levels[offset] ?? 0;
-        const paragraphLevel = paragraphLevelAt(offset);
+        const level = levels?.[offset] ?? 0;
+        const paragraphLevel = levels ? paragraphLevelAt(offset) : 0;
         offset += character.length;
         if (character === "\r") continue;
         if (character === "\n" || character === "\t") {
@@ -246,9 +268,22 @@ export class PdfTextSetter {
     return this.fonts.fontFor(character, run.face);
   }
 
+  /** What pdfkit's widthOfString answers for one character in the font at the run's size and spacing, in points. */
   private width(font: string, run: PdfRun, text: string): number {
-    this.fonts.use(font).fontSize(run.size);
-    return this.doc.widthOfString(text, { characterSpacing: run.characterSpacing ?? 0 });
+    let advances = this.advances.get(font);
+    if (!advances) {
+      advances = new Map();
+      this.advances.set(font, advances);
+    }
+    let advance = advances.get(text);
+    if (advance === undefined) {
+      this.fonts.use(font);
+      // The font's width of the text at 1000 points is its advance in 1000ths of an em, unscaled (× 1).
+      advance = (this.doc as unknown as { _font: MeasuredFont })._font.widthOfString(text, 1000);
+      advances.set(text, advance);
+    }
+    // pdfkit's own arithmetic (0.17 doc.widthOfString, size / 1000 then spacing), so a width is the same to the bit.
+    return ((advance * (run.size / 1000) + (run.characterSpacing ?? 0) * (text.length - 1)) * 100) / 100;
   }
 
   private drawLine(line: Line, options: SetOptions): void {
@@ -274,13 +309,16 @@ export class PdfTextSetter {
       if (run.tint) doc.save().rect(x, top, width, height).fill(run.tint).restore();
       this.fonts.use(group.font).fontSize(run.size).fillColor(run.colour);
       if (group.isShaped) this.fonts.mapLigaturesInVisualOrder(group.text);
-      doc.text(group.text, x, baseline, {
+      // What doc.text(text, x, baseline, { lineBreak: false, … }) does for one line without a break, less its
+      // option copying and its measuring of the text again to move doc.x (set and drawLine place doc.x and doc.y).
+      doc.x = x;
+      doc.y = baseline;
+      (doc as unknown as PdfKitText)._fragment(group.text, x, baseline, {
         lineBreak: false,
         baseline: "alphabetic",
         characterSpacing: run.characterSpacing ?? 0,
         ...(group.isShaped ? { features: [] } : {}),
       });
-
       if (run.link) doc.link(x, top, width, height, run.link);
       if (run.goTo) doc.goTo(x, top, width, height, run.goTo);
       if (run.underline) this.drawUnderline(run, x, baseline, width);
@@ -336,6 +374,16 @@ interface Group {
   isShaped: boolean;
 }
 
+/** pdfkit's font in a document, as it measures text (0.17): the width of the text at a size, in points. */
+interface MeasuredFont {
+  widthOfString(text: string, size: number): number;
+}
+
+/** pdfkit's drawing of one line of text at a place (0.17), which its doc.text calls for each line. */
+interface PdfKitText {
+  _fragment(text: string, x: number, y: number, options: Record<string, unknown>): void;
+}
+
 /** fontkit's layout, as the setter asks it of a font pdfkit has open. */
 interface LayoutFont {
   layout(text: string, features?: string[]): { glyphs: { codePoints: number[] }[] };
@@ -344,9 +392,12 @@ interface LayoutFont {
 /** UAX #9 rule L2: from the highest level down to the lowest odd one, reverse every run at that level or higher. */
 function reorder(characters: Character[]): Character[] {
   const visual = [...characters];
-  if (visual.length === 0) return visual;
-  const highest = Math.max(...visual.map((character) => character.level));
-  const lowestOdd = Math.min(...visual.map((character) => character.level | 1));
+  let highest = 0;
+  let lowestOdd = Number.POSITIVE_INFINITY;
+  for (const { level } of visual) {
+    if (level > highest) highest = level;
+    if ((level | 1) < lowestOdd) lowestOdd = level | 1;
+  }
   for (let level = highest; level >= lowestOdd; level -= 1) {
     let start = 0;
     while (start < visual.length) {
@@ -372,7 +423,8 @@ function reorder(characters: Character[]): Character[] {
  */
 function groupRuns(visual: Character[]): Group[] {
   const groups: { characters: Character[]; isOdd: boolean }[] = [];
-  const standsAlone = (character: Character) => character.level % 2 === 0 && RIGHT_TO_LEFT_SCRIPT.test(character.text);
+  const standsAlone = (character: Character) =>
+    character.level % 2 === 0 && character.text >= "\u0590" && RIGHT_TO_LEFT_SCRIPT.test(character.text);
   for (const character of visual) {
     const last = groups.at(-1);
     const isOdd = character.level % 2 === 1;
@@ -406,6 +458,19 @@ function groupRuns(visual: Character[]): Group[] {
       ? { text: logical, font: first.font, run: first.run, isShaped: true }
       : { text: mirrored.join(""), font: first.font, run: first.run, isShaped: false };
   });
+}
+
+/**
+ * The bidi levels of the text's characters (by UTF-16 index) and its paragraphs' levels, as bidi-js resolves them;
+ * no levels (every one 0) for text with no character that could raise one (MAY_NEED_BIDI).
+ */
+function embeddingLevels(text: string): {
+  levels: Uint8Array | null;
+  paragraphs: { start: number; end: number; level: number }[];
+} {
+  if (!MAY_NEED_BIDI.test(text)) return { levels: null, paragraphs: [] };
+  bidi ??= bidiFactory();
+  return bidi.getEmbeddingLevels(text);
 }
 
 /**
