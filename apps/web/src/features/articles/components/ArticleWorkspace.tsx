@@ -158,6 +158,19 @@ export function ArticleWorkspace({ article, live = NO_LIVE }: ArticleWorkspacePr
     return lookers;
   }, [live.others]);
 
+  const { changesByOthers } = live;
+  /** What others are doing with a claim, on its card: the same function until they do something else. */
+  const renderLiveStatus = useCallback(
+    (claim: Claim, isSelected: boolean) => (
+      <ClaimLiveStatus
+        lookers={lookersByClaimId.get(claim.id) ?? NO_VIEWERS}
+        // Said on the claim the reviewer has open only: elsewhere the highlight's new colour says it.
+        change={isSelected ? changesByOthers.get(claim.id) : undefined}
+      />
+    ),
+    [lookersByClaimId, changesByOthers],
+  );
+
   // A claim chosen outside the text (sidebar, contradictions, a link) is selected and scrolled to in the text.
   const { selectClaim } = selection;
   // Asked for before its words were drawn in the editor (a "My work" link, before the editor replaced the first
@@ -626,13 +639,7 @@ export function ArticleWorkspace({ article, live = NO_LIVE }: ArticleWorkspacePr
                   canEdit={can("claim.edit")}
                   canDelete={can("claim.delete")}
                   speakersManager={can("claim.edit") ? <SpeakersManager articleId={article.id} /> : undefined}
-                  renderLiveStatus={(claim) => (
-                    <ClaimLiveStatus
-                      lookers={lookersByClaimId.get(claim.id) ?? NO_VIEWERS}
-                      // Said on the claim the reviewer has open only: elsewhere the highlight's new colour says it.
-                      change={claim.id === selection.selectedClaimId ? live.changesByOthers.get(claim.id) : undefined}
-                    />
-                  )}
+                  renderLiveStatus={renderLiveStatus}
                   renderDetails={renderClaimDetails}
                 />
               </>

@@ -1,6 +1,6 @@
 import type { Claim } from "@factmark/core";
 import { QueryClientProvider } from "@tanstack/react-query";
-import { screen, waitFor, within } from "@testing-library/react";
+import { act, screen, waitFor, within } from "@testing-library/react";
 import userEvent from "@testing-library/user-event";
 import { describe, expect, it, vi } from "vitest";
 import { buildClaim } from "../../../test/buildClaim";
@@ -175,5 +175,97 @@ describe("ClaimSidebar", () => {
     await user.click(screen.getByRole("button", { name: /Delete claim “totally unfounded/ }));
     props.rerender({ claims: CLAIMS.slice(1, 2) });
     await waitFor(() => expect(screen.getByRole("button", { name: /Show claim.*transferred dozens/ })).toHaveFocus());
+  });
+});
+
+describe("ClaimSidebar with 2,000 claims (only the cards near the view are drawn)", () => {
+  const MANY = Array.from({ length: 2_000 }, (_, index) =>
+    buildClaim(TEXT, "transferred dozens", index % 2 === 0 ? "supported" : "contradicted"),
+  );
+  const idOf = (index: number) => (MANY[index] as Claim).id;
+
+  /** Counts layout reads of the claim cards and the style lookups made while `action` runs. */
+  function countLayoutReads(action: () => void) {
+    const offsetHeight = vi.spyOn(HTMLElement.prototype, "offsetHeight", "get");
+    const computedStyle = vi.spyOn(window, "getComputedStyle");
+    try {
+      action();
+      const cardReads = offsetHeight.mock.contexts.filter((element) =>
+        (element as HTMLElement).classList.contains("claim-card"),
+      ).length;
+      return { cardReads, styleLookups: computedStyle.mock.calls.length };
+    } finally {
+      offsetHeight.mockRestore();
+      computedStyle.mockRestore();
+    }
+  }
+
+  it("selecting a claim draws again only the card it leaves and the card it opens", () => {
+    const renderLiveStatus = vi.fn((_claim: Claim, _isSelected: boolean) => null);
+    const { rerender } = renderSidebar({ claims: MANY, selectedClaimId: idOf(1), renderLiveStatus });
+    const drawn = screen.getAllByRole("listitem");
+    expect(drawn.length).toBeGreaterThan(4);
+    expect(drawn.length).toBeLessThan(100);
+    renderLiveStatus.mockClear();
+
+    rerender({ claims: MANY, selectedClaimId: idOf(3), renderLiveStatus });
+
+    expect(screen.getAllByRole("listitem")[3]).toHaveAttribute("aria-current", "true");
+    expect(renderLiveStatus.mock.calls.map(([claim, isSelected]) => [claim.id, isSelected])).toEqual([
+      [idOf(1), false],
+      [idOf(3), true],
+    ]);
+  });
+
+  it("selecting a claim reads no card's height and looks up no style (the scroll container is found once)", () => {
+    const { rerender } = renderSidebar({ claims: MANY, selectedClaimId: idOf(1) });
+    const reads = countLayoutReads(() => rerender({ claims: MANY, selectedClaimId: idOf(4) }));
+    expect(screen.getAllByRole("listitem")[4]).toHaveAttribute("aria-current", "true");
+    expect(reads).toEqual({ cardReads: 0, styleLookups: 0 });
+  });
+
+  it("learns a card's height from the browser's resize observations, and keeps the list's length with padding", () => {
+    const observers: FakeResizeObserver[] = [];
+    class FakeResizeObserver {
+      readonly observed = new Set<Element>();
+      constructor(readonly callback: ResizeObserverCallback) {
+        observers.push(this);
+      }
+      observe(element: Element) {
+        this.observed.add(element);
+      }
+      unobserve(element: Element) {
+        this.observed.delete(element);
+      }
+      disconnect() {
+        this.observed.clear();
+      }
+      /** The browser laid `element` out `height` pixels tall. */
+      resize(element: Element, height: number) {
+        const entry = { target: element, borderBoxSize: [{ blockSize: height, inlineSize: 300 }] };
+        act(() => this.callback([entry as unknown as ResizeObserverEntry], this as unknown as ResizeObserver));
+      }
+    }
+    vi.stubGlobal("ResizeObserver", FakeResizeObserver);
+    try {
+      renderSidebar({ claims: MANY });
+      const list = screen.getByRole("list", { name: "Claims in document order" });
+      const [observer] = observers;
+      const first = screen.getAllByRole("listitem")[0] as HTMLElement;
+      expect(observer?.observed.has(first)).toBe(true);
+      expect(observer?.observed.size).toBe(screen.getAllByRole("listitem").length);
+
+      // The first card is taller than the view and what is drawn beyond it: it is the only card drawn, and the
+      // padding below stands for the other 1,999 at the estimated 110 px.
+      const reads = countLayoutReads(() => observer?.resize(first, 900));
+      expect(screen.getAllByRole("listitem")).toHaveLength(1);
+      expect(first).toHaveAttribute("aria-setsize", "2000");
+      expect(list.style.paddingBottom).toBe(`${1_999 * 110}px`);
+      expect(reads.cardReads).toBe(0);
+      // The cards no longer drawn are no longer observed.
+      expect([...(observer?.observed ?? [])]).toEqual([first]);
+    } finally {
+      vi.unstubAllGlobals();
+    }
   });
 });

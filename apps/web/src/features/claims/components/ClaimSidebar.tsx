@@ -1,7 +1,9 @@
 import { type Claim, type ClaimStatus, emptyVerdictCounts, UNNAMED_SPEAKER, type Verdict } from "@factmark/core";
 import {
   type KeyboardEvent,
+  memo,
   type ReactNode,
+  type Ref,
   type RefObject,
   useCallback,
   useEffect,
@@ -33,8 +35,11 @@ export interface ClaimSidebarProps {
   canDelete?: boolean;
   /** The details shown under the selected claim. */
   renderDetails?: (claim: Claim) => ReactNode;
-  /** What others are doing with a claim now, shown on its card. */
-  renderLiveStatus?: (claim: Claim) => ReactNode;
+  /**
+   * What others are doing with a claim now, shown on its card; told whether the claim is the one selected. Called
+   * again for a card only when this function, the claim or its selection changes: keep it stable (useCallback).
+   */
+  renderLiveStatus?: (claim: Claim, isSelected: boolean) => ReactNode;
   /**
    * Told the ids of the claims the filters show, in document order, whenever they change (j/k step along these,
    * never to a hidden claim).
@@ -51,6 +56,8 @@ export const WINDOWING_THRESHOLD = 100;
 /** A card's height before it has been measured, and how far beyond the view cards are rendered (for Tab to reach the next). */
 const ESTIMATED_CARD_HEIGHT = 110;
 const OVERSCAN_PX = 800;
+/** How many times bringing a card into view may scroll again as the cards on the way are measured. */
+const MAX_REVEAL_SCROLLS = 4;
 
 interface ListWindow {
   start: number;
@@ -59,8 +66,8 @@ interface ListWindow {
   paddingBottom: number;
 }
 
-/** The nearest ancestor that scrolls vertically: the sidebar. */
-function scrollParent(element: HTMLElement): HTMLElement | null {
+/** The nearest ancestor that scrolls vertically: the sidebar. Walks up with getComputedStyle: ask once, keep it. */
+function findScrollParent(element: HTMLElement): HTMLElement | null {
   for (let parent = element.parentElement; parent; parent = parent.parentElement) {
     const { overflowY } = getComputedStyle(parent);
     if (overflowY === "auto" || overflowY === "scroll") return parent;
@@ -68,10 +75,20 @@ function scrollParent(element: HTMLElement): HTMLElement | null {
   return null;
 }
 
+/** A card's height in CSS pixels as the observer saw it (its border box), without asking for layout. */
+function observedHeight(entry: ResizeObserverEntry): number {
+  return entry.borderBoxSize?.[0]?.blockSize ?? (entry.target as HTMLElement).offsetHeight;
+}
+
 /**
  * Which of `ids` to render so the list looks whole from its scroll container: the ones in and near the
  * view, with padding standing in for the others at their measured (or estimated) heights. `isActive`
  * false renders them all. `revealIndex`, when set, scrolls that card into the view even if not rendered yet.
+ *
+ * A card's height is learnt from a ResizeObserver, told after the browser's own layout and only for the cards
+ * whose size changed (a card drawn for the first time, one opened on its details, one whose details finished
+ * loading): nothing here reads layout while rendering, and a render that changes no card's size measures none.
+ * Without ResizeObserver (jsdom) the cards keep the estimate.
  */
 function useListWindow(
   listRef: RefObject<HTMLOListElement | null>,
@@ -83,6 +100,14 @@ function useListWindow(
   const [view, setView] = useState({ top: 0, bottom: 0 });
   const [measured, setMeasured] = useState(0);
   const gapRef = useRef(0);
+  /** The sidebar, found once per list element (finding it walks up the tree with getComputedStyle). */
+  const scrollerRef = useRef<{ list: HTMLElement; scroller: HTMLElement | null } | null>(null);
+  const getScroller = useCallback(() => {
+    const list = listRef.current;
+    if (!list) return null;
+    if (scrollerRef.current?.list !== list) scrollerRef.current = { list, scroller: findScrollParent(list) };
+    return scrollerRef.current.scroller;
+  }, [listRef]);
 
   const offsets = useMemo(() => {
     // Offsets of each card's top in the list, and the list's full height, at the heights known now.
@@ -100,7 +125,7 @@ function useListWindow(
 
   const readView = useCallback(() => {
     const list = listRef.current;
-    const scroller = list && scrollParent(list);
+    const scroller = getScroller();
     if (!list || !scroller) return;
     const listTop = list.getBoundingClientRect().top - scroller.getBoundingClientRect().top + scroller.scrollTop;
     const top = scroller.scrollTop - listTop;
@@ -109,12 +134,12 @@ function useListWindow(
         ? previous
         : { top, bottom: top + scroller.clientHeight },
     );
-  }, [listRef]);
+  }, [listRef, getScroller]);
 
   useLayoutEffect(() => {
     if (!isActive) return;
     const list = listRef.current;
-    const scroller = list && scrollParent(list);
+    const scroller = getScroller();
     if (!list || !scroller) return;
     gapRef.current = Number.parseFloat(getComputedStyle(list).rowGap) || 0;
     readView();
@@ -130,23 +155,53 @@ function useListWindow(
       scroller.removeEventListener("scroll", handleScroll);
       window.removeEventListener("resize", handleScroll);
     };
-  }, [isActive, listRef, readView]);
+  }, [isActive, listRef, readView, getScroller]);
 
-  // Bring a card that is not rendered into the view: scroll to where it will be, then render it there.
-  // Only when the card to reveal changes: scrolling away from it afterwards is the reviewer's choice.
-  // biome-ignore lint/correctness/useExhaustiveDependencies: see above
+  // Bring a card that is not rendered into the view: scroll to where it will be, then render it there. The cards
+  // on the way may prove taller or shorter than estimated as they are drawn and measured, which moves it: it is
+  // followed until it is in the view at its measured height. Only when the card to reveal changes: scrolling away
+  // from it afterwards is the reviewer's choice.
+  const revealRef = useRef<{ index: number | null; id: string | null; tries: number }>({
+    index: null,
+    id: null,
+    tries: 0,
+  });
   useLayoutEffect(() => {
-    if (!isActive || revealIndex === null) return;
+    if (revealRef.current.index !== revealIndex) {
+      const id = revealIndex === null ? null : (ids[revealIndex] ?? null);
+      revealRef.current = { index: revealIndex, id, tries: 0 };
+    }
+    const reveal = revealRef.current;
+    if (!isActive || reveal.id === null) return;
+    const index = ids.indexOf(reveal.id);
+    if (index === -1) {
+      reveal.id = null;
+      return;
+    }
+    const cardTop = offsets[index] as number;
+    const cardBottom = (offsets[index + 1] as number) - gapRef.current;
+    // Where the view should start: at the card's top when above, else with its bottom at the view's (its top
+    // first, for a card taller than the view).
+    const top =
+      cardTop < view.top ? cardTop : Math.min(cardTop, Math.max(view.top, cardBottom - (view.bottom - view.top)));
+    // There already, as last read (at the heights known): nothing to lay out. Done once its own height is known,
+    // or after a few corrections (heights that keep changing must not scroll the list for ever).
+    if (Math.abs(top - view.top) < 1) {
+      if (heights.current.has(reveal.id) || typeof ResizeObserver === "undefined") reveal.id = null;
+      return;
+    }
+    if (reveal.tries >= MAX_REVEAL_SCROLLS) {
+      reveal.id = null;
+      return;
+    }
     const list = listRef.current;
-    const scroller = list && scrollParent(list);
+    const scroller = getScroller();
     if (!list || !scroller) return;
-    const cardTop = offsets[revealIndex] as number;
-    const cardBottom = (offsets[revealIndex + 1] as number) - gapRef.current;
-    if (cardTop >= view.top && cardBottom <= view.bottom) return;
+    reveal.tries += 1;
     const listTop = list.getBoundingClientRect().top - scroller.getBoundingClientRect().top + scroller.scrollTop;
-    scroller.scrollTop = listTop + (cardTop < view.top ? cardTop : cardBottom - scroller.clientHeight);
+    scroller.scrollTop = listTop + top;
     readView();
-  }, [isActive, revealIndex]);
+  }, [isActive, revealIndex, ids, offsets, view, listRef, getScroller, readView]);
 
   const rendered = useMemo((): ListWindow => {
     if (!isActive) return { start: 0, end: ids.length, paddingTop: 0, paddingBottom: 0 };
@@ -173,25 +228,123 @@ function useListWindow(
     };
   }, [isActive, ids, offsets, view]);
 
-  // Learn the heights of the cards rendered; redraw the padding when they differ from what was assumed.
-  useLayoutEffect(() => {
+  // Learn the heights of the cards rendered as the browser lays them out; redraw the padding when they differ
+  // from what was assumed. A card that leaves the list is no longer observed (its last height is kept).
+  const observerRef = useRef<ResizeObserver | null>(null);
+  const observedRef = useRef(new Set<Element>());
+  /** Observes the cards drawn since the last call and lets go of those gone: no layout read (the observer says). */
+  const observeCards = useCallback(() => {
     const list = listRef.current;
-    if (!isActive || !list) return;
-    let hasChanged = false;
-    for (const element of list.children) {
-      const id = (element as HTMLElement).dataset.claimId;
-      if (!id) continue;
-      const height = (element as HTMLElement).offsetHeight;
-      if (Math.abs((heights.current.get(id) ?? -1) - height) > 0.5) {
-        heights.current.set(id, height);
-        hasChanged = true;
+    const observer = observerRef.current;
+    if (!list || !observer) return;
+    const observed = observedRef.current;
+    for (const element of observed) {
+      if (element.parentNode !== list) {
+        observer.unobserve(element);
+        observed.delete(element);
       }
     }
-    if (hasChanged) setMeasured((count) => count + 1);
-  });
+    for (const element of list.children) {
+      if (!observed.has(element) && (element as HTMLElement).dataset.claimId) {
+        observer.observe(element);
+        observed.add(element);
+      }
+    }
+  }, [listRef]);
+  useLayoutEffect(() => {
+    if (!isActive || typeof ResizeObserver === "undefined") return;
+    const observed = observedRef.current;
+    const observer = new ResizeObserver((entries) => {
+      let hasChanged = false;
+      for (const entry of entries) {
+        const element = entry.target as HTMLElement;
+        const id = element.dataset.claimId;
+        // A card taken out of the list measures 0: its height is the one it had.
+        if (!element.isConnected || !id) continue;
+        const height = observedHeight(entry);
+        if (Math.abs((heights.current.get(id) ?? -1) - height) > 0.5) {
+          heights.current.set(id, height);
+          hasChanged = true;
+        }
+      }
+      if (hasChanged) setMeasured((count) => count + 1);
+    });
+    observerRef.current = observer;
+    observeCards();
+    return () => {
+      observer.disconnect();
+      observed.clear();
+      observerRef.current = null;
+    };
+  }, [isActive, observeCards]);
+  useLayoutEffect(observeCards);
 
   return rendered;
 }
+
+/** What every card of the list is handed, the same functions from render to render (see useStableHandlers). */
+interface CardHandlers {
+  onSelect: (claim: Claim) => void;
+  onHover: ((claim: Claim | null) => void) | undefined;
+  onVerdictChange: (claim: Claim, verdict: Verdict) => void;
+  onDelete: (claim: Claim) => void;
+}
+
+interface ClaimListItemProps {
+  claim: Claim;
+  /** Where the card is in the whole filtered list, when only some cards are rendered. */
+  index: number | null;
+  total: number;
+  isSelected: boolean;
+  isEmphasised: boolean;
+  isTabStop: boolean;
+  canEdit: boolean;
+  canDelete: boolean;
+  handlers: CardHandlers;
+  renderLiveStatus: ClaimSidebarProps["renderLiveStatus"];
+  /** Given to the selected card only: the others do not render again when the details change. */
+  renderDetails: ClaimSidebarProps["renderDetails"] | undefined;
+  ref?: Ref<HTMLLIElement>;
+}
+
+/**
+ * One card of the list, rendered again only when what it shows changes: its claim, its selection, emphasis or
+ * Tab stop, its place, or the live status or details it is given. Selecting a claim renders two cards.
+ */
+const ClaimListItem = memo(function ClaimListItem({
+  claim,
+  index,
+  total,
+  isSelected,
+  isEmphasised,
+  isTabStop,
+  canEdit,
+  canDelete,
+  handlers,
+  renderLiveStatus,
+  renderDetails,
+  ref,
+}: ClaimListItemProps) {
+  return (
+    <ClaimCard
+      ref={ref}
+      position={index === null ? undefined : { index, total }}
+      claim={claim}
+      isSelected={isSelected}
+      isEmphasised={isEmphasised}
+      onSelect={handlers.onSelect}
+      onHover={handlers.onHover}
+      onVerdictChange={handlers.onVerdictChange}
+      onDelete={handlers.onDelete}
+      canEdit={canEdit}
+      canDelete={canDelete}
+      liveStatus={renderLiveStatus?.(claim, isSelected)}
+      isTabStop={isTabStop}
+    >
+      {isSelected && renderDetails?.(claim)}
+    </ClaimCard>
+  );
+});
 
 /**
  * The claims of the article in document order, with counts per verdict and filters by verdict, speaker, status
@@ -261,6 +414,20 @@ export function ClaimSidebar({
       selectedRef.current?.querySelector<HTMLElement>(".claim-card__quote")?.focus({ preventScroll: true });
     }
   }, [selectedClaimId]);
+  // A key in the list that selects a card not drawn yet (End, Home in a long list): focus goes to it once drawn.
+  const focusWhenDrawnRef = useRef<string | null>(null);
+  useLayoutEffect(() => {
+    const claimId = focusWhenDrawnRef.current;
+    if (claimId === null) return;
+    if (claimId !== selectedClaimId) {
+      focusWhenDrawnRef.current = null;
+      return;
+    }
+    const quote = selectedRef.current?.querySelector<HTMLElement>(".claim-card__quote");
+    if (!quote) return;
+    focusWhenDrawnRef.current = null;
+    quote.focus({ preventScroll: true });
+  });
 
   /** Deletes `claim`; focus, which its Delete button took away with it, goes to the next claim, the previous, or the list. */
   function deleteAndRefocus(claim: Claim) {
@@ -268,6 +435,20 @@ export function ClaimSidebar({
     refocusAfterDeleteRef.current = { deletedId: claim.id, nextId: visibleIds[at + 1] ?? visibleIds[at - 1] ?? null };
     onDelete(claim);
   }
+  // The cards are handed the same functions every render, which call the latest props: a card renders again only
+  // when what it shows changes, not when the page above makes its callbacks anew.
+  const latestRef = useRef({ onSelect, onHover, onVerdictChange, deleteAndRefocus });
+  latestRef.current = { onSelect, onHover, onVerdictChange, deleteAndRefocus };
+  const hasHover = onHover !== undefined;
+  const handlers = useMemo(
+    (): CardHandlers => ({
+      onSelect: (claim) => latestRef.current.onSelect(claim),
+      onHover: hasHover ? (claim) => latestRef.current.onHover?.(claim) : undefined,
+      onVerdictChange: (claim, verdict) => latestRef.current.onVerdictChange(claim, verdict),
+      onDelete: (claim) => latestRef.current.deleteAndRefocus(claim),
+    }),
+    [hasHover],
+  );
   // Once the deleted claim's card is gone (at once, or when the server agrees), and focus with it.
   const refocusAfterDeleteRef = useRef<{ deletedId: string; nextId: string | null } | null>(null);
   const schedule = useAfterNextPaint();
@@ -295,7 +476,9 @@ export function ClaimSidebar({
     if (next === undefined || at === -1) return;
     event.preventDefault();
     const claim = visible[next];
-    if (claim && claim.id !== selectedClaimId) onSelect(claim);
+    if (!claim || claim.id === selectedClaimId) return;
+    focusWhenDrawnRef.current = claim.id;
+    onSelect(claim);
   }
 
   return (
@@ -362,24 +545,21 @@ export function ClaimSidebar({
             }
           >
             {visible.slice(listWindow.start, listWindow.end).map((claim, offset) => (
-              <ClaimCard
+              <ClaimListItem
                 key={claim.id}
-                position={isWindowed ? { index: listWindow.start + offset, total: visible.length } : undefined}
+                index={isWindowed ? listWindow.start + offset : null}
+                total={isWindowed ? visible.length : 0}
                 ref={claim.id === selectedClaimId ? selectedRef : undefined}
                 claim={claim}
                 isSelected={claim.id === selectedClaimId}
                 isEmphasised={emphasisedClaimIds.has(claim.id)}
-                onSelect={onSelect}
-                onHover={onHover}
-                onVerdictChange={onVerdictChange}
-                onDelete={deleteAndRefocus}
+                handlers={handlers}
                 canEdit={canEdit}
                 canDelete={canDelete}
-                liveStatus={renderLiveStatus?.(claim)}
+                renderLiveStatus={renderLiveStatus}
+                renderDetails={claim.id === selectedClaimId ? renderDetails : undefined}
                 isTabStop={claim.id === tabStopId}
-              >
-                {claim.id === selectedClaimId && renderDetails?.(claim)}
-              </ClaimCard>
+              />
             ))}
           </ol>
         </>

@@ -1,0 +1,141 @@
+import { mkdirSync } from "node:fs";
+import { expect, type Page, test } from "@playwright/test";
+import { highlightOf, selectInArticle } from "./support/articlePage";
+
+/** Past the sidebar's threshold (100): only the cards near its view are drawn, at measured heights. */
+const CLAIM_COUNT = 120;
+const PARAGRAPHS = Array.from(
+  { length: CLAIM_COUNT },
+  (_, index) =>
+    `Statement ${index + 1} says the envoy moved dozens of drones this summer. Officials in capital ${index + 1} denied it, and the ambassador called it unfounded.`,
+);
+const quoteOf = (index: number) => `Statement ${index + 1} says the envoy moved dozens of drones`;
+/** Where screenshots for review go (SHOTS_DIR), else beside the other e2e artifacts. */
+const SHOTS = process.env.SHOTS_DIR ?? "e2e/artifacts/screenshots";
+
+/**
+ * From now on, counts the layout reads of claim cards (offsetHeight) and the style lookups of the sidebar or
+ * anything around it (getComputedStyle), as the page makes them.
+ */
+async function countLayoutReads(page: Page) {
+  await page.evaluate(() => {
+    const counts = { cardHeights: 0, sidebarStyles: 0 };
+    (window as unknown as { __reads: typeof counts }).__reads = counts;
+    const offsetHeight = Object.getOwnPropertyDescriptor(HTMLElement.prototype, "offsetHeight");
+    Object.defineProperty(HTMLElement.prototype, "offsetHeight", {
+      configurable: true,
+      get(this: HTMLElement) {
+        if (this.classList.contains("claim-card")) counts.cardHeights++;
+        return offsetHeight?.get?.call(this);
+      },
+    });
+    const getComputedStyle = window.getComputedStyle.bind(window);
+    window.getComputedStyle = (element, pseudo) => {
+      if (element.contains(document.querySelector(".claim-list"))) counts.sidebarStyles++;
+      return getComputedStyle(element, pseudo);
+    };
+  });
+}
+
+test("with more claims than the sidebar draws, selecting one opens its card in view and its words in the text, reading no card's layout", async ({
+  page,
+  request,
+}) => {
+  const created = await request.post("/api/articles", {
+    data: { title: "An article with many claims", format: "text", content: PARAGRAPHS.join("\n") },
+  });
+  expect(created.status()).toBe(201);
+  const { id } = await created.json();
+  for (let index = 0; index < CLAIM_COUNT; index++) {
+    const claim = await request.post(`/api/articles/${id}/claims`, {
+      data: {
+        selectors: { quote: { exact: quoteOf(index) } },
+        verdict: index % 2 === 0 ? "supported" : "contradicted",
+      },
+    });
+    expect(claim.status()).toBe(201);
+  }
+
+  await page.goto(`/articles/${id}`);
+  const sidebar = page.locator(".claim-sidebar");
+  const cards = sidebar.locator(".claim-card");
+  await expect(cards.first()).toHaveAttribute("aria-setsize", String(CLAIM_COUNT));
+  // Windowed: fewer cards drawn than there are claims.
+  expect(await cards.count()).toBeLessThan(CLAIM_COUNT);
+
+  // Halfway down the list, as a reviewer's scroll would go.
+  await sidebar.evaluate((element) => {
+    element.scrollTop = (element.scrollHeight - element.clientHeight) / 2;
+  });
+  const target = cards.filter({ hasText: quoteOf(60) });
+  await expect(target).toBeVisible();
+  await countLayoutReads(page);
+  await target.getByRole("button", { name: /Show claim/ }).click();
+
+  await expect(target.getByRole("button", { name: /Show claim/ })).toHaveAttribute("aria-expanded", "true");
+  await expect(target).toHaveAttribute("aria-current", "true");
+  await expect(target).toHaveAttribute("aria-posinset", "61");
+  await expect(highlightOf(page, quoteOf(60))).toHaveClass(/claim-hl--selected/);
+  await expect(highlightOf(page, quoteOf(60))).toBeInViewport();
+  // The card's top is in the sidebar's view, its details beneath.
+  const inView = await target.evaluate((card) => {
+    const box = card.getBoundingClientRect();
+    const view = (card.closest(".claim-sidebar") as HTMLElement).getBoundingClientRect();
+    return box.top >= view.top - 1 && box.top < view.bottom;
+  });
+  expect(inView).toBe(true);
+  mkdirSync(SHOTS, { recursive: true });
+  await page.screenshot({ path: `${SHOTS}/many-claims-selected.png` });
+  // The heights came from the browser's resize observations; the scroll container was found once, at the start.
+  expect(await page.evaluate(() => (window as unknown as { __reads: object }).__reads)).toEqual({
+    cardHeights: 0,
+    sidebarStyles: 0,
+  });
+
+  // Down arrow: the next claim is selected, and focus follows it.
+  await page.keyboard.press("ArrowDown");
+  const next = cards.filter({ hasText: quoteOf(61) });
+  await expect(next.getByRole("button", { name: /Show claim/ })).toBeFocused();
+  await expect(next).toHaveAttribute("aria-current", "true");
+  await expect(target.getByRole("button", { name: /Show claim/ })).toHaveAttribute("aria-expanded", "false");
+
+  // The end of the list (End), drawn where it belongs, with the padding above it standing for the others.
+  await page.keyboard.press("End");
+  const last = cards.filter({ hasText: quoteOf(CLAIM_COUNT - 1) });
+  await expect(last.getByRole("button", { name: /Show claim/ })).toBeFocused();
+  await expect(last).toHaveAttribute("aria-posinset", String(CLAIM_COUNT));
+  await expect(last).toBeInViewport();
+});
+
+test("marking a claim with the text focused: the text keeps its caret and selection as a reviewer's keys move them", async ({
+  page,
+  request,
+}) => {
+  const created = await request.post("/api/articles", {
+    data: { title: "An article to mark", format: "text", content: PARAGRAPHS.slice(0, 5).join("\n") },
+  });
+  const { id } = await created.json();
+  await page.goto(`/articles/${id}`);
+  const text = page.locator("#root .article-text[contenteditable]");
+  await expect(text).toBeVisible();
+
+  await selectInArticle(page, "Officials in capital 2 denied it");
+  // Shift+Right extends the selection, as in any text: the text is still the browser's editable host.
+  await page.keyboard.press("Shift+ArrowRight");
+  expect(await page.evaluate(() => window.getSelection()?.toString())).toBe("Officials in capital 2 denied it,");
+  const host = await text.evaluate((element: HTMLElement) => ({
+    isContentEditable: element.isContentEditable,
+    attribute: element.getAttribute("contenteditable"),
+    isFocused: document.activeElement === element,
+  }));
+  expect(host).toEqual({ isContentEditable: true, attribute: "true", isFocused: true });
+
+  await page.keyboard.press("c");
+  await expect(highlightOf(page, "Officials in capital 2 denied it,")).toHaveAttribute("data-verdict", "contradicted");
+  await expect(page.locator(".claim-card")).toHaveCount(1);
+  // The caret stays in the text after marking: arrows still move it, Shift+arrows still select.
+  await page.keyboard.press("Shift+ArrowRight");
+  await page.keyboard.press("Shift+ArrowRight");
+  await page.keyboard.press("Shift+ArrowRight");
+  expect(await page.evaluate(() => window.getSelection()?.toString())).toBe(" an");
+});
