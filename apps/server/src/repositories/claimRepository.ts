@@ -159,28 +159,25 @@ const recentWholeLists = recentPerClient<{ accountsAt: string; list: ClaimList }
 /**
  * A whole list with a change set read after it applied: changed claims replaced (moved to their new place
  * when their position changed), new ones inserted, deleted ones dropped, all in document order (start
- * ascending, end descending, id ascending, as the database sorts them). Leaves `whole` as it was.
+ * ascending, end descending, id ascending, as the database sorts them). Leaves `whole` as it was, and keeps its
+ * unchanged claim objects as they are: the list's JSON reuses what it made of them (claimListPieces), so a claim
+ * object in a list is never changed once made.
  */
 export function mergeClaimChanges(whole: ClaimList, changes: ClaimList): ClaimList {
   const changedIds = new Set<string>(changes.deletedIds);
   for (const claim of changes.items) changedIds.add(claim.id);
-  const kept = whole.items.filter((claim) => !changedIds.has(claim.id));
   const written = [...changes.items].sort(compareInDocumentOrder);
+  // One pass over the whole list, each written claim put before the first kept one it precedes: one new array.
   const items: Claim[] = [];
-  let k = 0;
   let w = 0;
-  while (k < kept.length && w < written.length) {
-    const keptClaim = kept[k] as Claim;
-    const writtenClaim = written[w] as Claim;
-    if (compareInDocumentOrder(keptClaim, writtenClaim) <= 0) {
-      items.push(keptClaim);
-      k++;
-    } else {
-      items.push(writtenClaim);
+  for (const keptClaim of whole.items) {
+    if (changedIds.has(keptClaim.id)) continue;
+    while (w < written.length && compareInDocumentOrder(written[w] as Claim, keptClaim) < 0) {
+      items.push(written[w] as Claim);
       w++;
     }
+    items.push(keptClaim);
   }
-  for (; k < kept.length; k++) items.push(kept[k] as Claim);
   for (; w < written.length; w++) items.push(written[w] as Claim);
   return { items, deletedIds: [], cursor: changes.cursor };
 }
