@@ -16,6 +16,7 @@ import type { ReportSource } from "../repositories/reportRepository";
 import { runHeavyJob } from "../work/heavyWork";
 import { WORKER_MODULES } from "../work/workerModules";
 import { buildPdf } from "./buildPdf";
+import { reportJobSource } from "./keptReportBuilds";
 import { reportBuildTimeMs } from "./reportSettings";
 
 // The list itself is core's, shared with the web app's export bar; re-exported so routes and services keep importing it here.
@@ -105,7 +106,10 @@ export interface ReportBuildOptions {
  * A format's file as bytes, built on the worker pool from the article's stored source: the document is parsed, the
  * model built (core's buildReportModel) and the file rendered there, so a long article's report never stalls the
  * event loop. Everything crosses as JSON text (a structured clone of a 100,000-paragraph model's objects blocks for
- * about a second). Over REPORT_BUILD_TIME_MS it answers 422, over the thread's memory 413, with the pool's queue full
+ * about a second), each item's written once on this thread while it is the same object (reportJobSource). The
+ * thread keeps what it built of the article (keptReportBuilds.ts): after one claim's change it parses that claim,
+ * builds its part of the model and writes its pieces, and joins the rest; a thread that has not built the article
+ * yet builds it whole. Over REPORT_BUILD_TIME_MS it answers 422, over the thread's memory 413, with the pool's queue full
  * 503, each with `details.limit` (runHeavyJob). Not for ClaimReview (isHeavy false): build that from the model.
  */
 export async function buildReportFileFromSource(
@@ -116,7 +120,7 @@ export async function buildReportFileFromSource(
   const spec = REPORT_FORMAT_SPECS[format];
   return runHeavyJob(
     { module: REPORT_WORKER, name: "renderReport" },
-    { format, dataJson: JSON.stringify(source.data), docJson: source.docJson, ...options },
+    { format, source: reportJobSource(source), ...options },
     { timeMs: reportBuildTimeMs(), label: spec.jobLabel },
   );
 }
@@ -132,7 +136,7 @@ export async function buildReportModelJsonFromSource(
 ): Promise<Uint8Array<ArrayBuffer>> {
   return runHeavyJob(
     { module: REPORT_WORKER, name: "renderReportModel" },
-    { dataJson: JSON.stringify(source.data), docJson: source.docJson, ...options },
+    { source: reportJobSource(source), ...options },
     { timeMs: reportBuildTimeMs(), label: "Building the report" },
   );
 }

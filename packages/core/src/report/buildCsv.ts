@@ -1,5 +1,5 @@
 import { creditName } from "./describeHistoryEvent";
-import type { ReportModel } from "./ReportModel";
+import type { ReportClaim, ReportModel } from "./ReportModel";
 import { toCsvCell } from "./toCsvCell";
 
 /** The CSV columns, in order. */
@@ -25,32 +25,44 @@ export const CSV_COLUMNS = [
  * Evidence and links, several per claim, are listed one per line inside their cell. Cells that would start a formula
  * are neutralised. No byte-order mark: a server that wants Excel to guess UTF-8 adds one.
  */
-export function buildCsv(model: ReportModel): string {
+export function buildCsv(model: ReportModel, pieces?: CsvPieces): string {
   const rows: string[] = [CSV_COLUMNS.join(",")];
   for (const claim of model.claims) {
-    const evidence = claim.evidence
-      .map((item) => `${item.stance}: ${item.title ? `${item.title} ` : ""}<${item.url}>`)
-      .join("\n");
-    const links = claim.links
-      .map((link) => `${link.label.toLowerCase()} claim ${link.otherClaimNumber}${link.note ? ` (${link.note})` : ""}`)
-      .join("\n");
-    const cells = [
-      claim.number,
-      claim.id,
-      claim.verdict,
-      claim.selectors.quote.exact,
-      claim.speaker,
-      claim.rationale,
-      claim.selectors.position.start,
-      claim.selectors.position.end,
-      claim.isOrphaned,
-      evidence,
-      links,
-      creditName(claim.createdBy, claim.originalAuthorName),
-      claim.createdAt,
-      claim.updatedAt,
-    ];
-    rows.push(cells.map(toCsvCell).join(","));
+    let row = pieces?.get(claim);
+    if (row === undefined) {
+      row = csvRow(claim);
+      pieces?.set(claim, row);
+    }
+    rows.push(row);
   }
   return `${rows.join("\r\n")}\r\n`;
+}
+
+/** Each claim's row as buildCsv wrote it, kept by the ReportClaim object (a row is a pure function of it). */
+export type CsvPieces = WeakMap<ReportClaim, string>;
+
+function csvRow(claim: ReportClaim): string {
+  const evidence = claim.evidence
+    .map((item) => `${item.stance}: ${item.title ? `${item.title} ` : ""}<${item.url}>`)
+    .join("\n");
+  const links = claim.links
+    .map((link) => `${link.label.toLowerCase()} claim ${link.otherClaimNumber}${link.note ? ` (${link.note})` : ""}`)
+    .join("\n");
+  const cells = [
+    claim.number,
+    claim.id,
+    claim.verdict,
+    claim.selectors.quote.exact,
+    claim.speaker,
+    claim.rationale,
+    claim.selectors.position.start,
+    claim.selectors.position.end,
+    claim.isOrphaned,
+    evidence,
+    links,
+    creditName(claim.createdBy, claim.originalAuthorName),
+    claim.createdAt,
+    claim.updatedAt,
+  ];
+  return cells.map(toCsvCell).join(",");
 }

@@ -29,7 +29,7 @@ export interface BuildHtmlOptions {
  * Every piece of user text is escaped; only http(s) URLs become links. Blocks that hold user text carry
  * `dir="auto"`, so a right-to-left paragraph is laid out right to left.
  */
-export function buildHtml(model: ReportModel, options: BuildHtmlOptions = {}): string {
+export function buildHtml(model: ReportModel, options: BuildHtmlOptions = {}, pieces?: HtmlPieces): string {
   const { header } = model;
   const includeArticle = options.includeArticle ?? true;
   const parts = [
@@ -48,8 +48,8 @@ export function buildHtml(model: ReportModel, options: BuildHtmlOptions = {}): s
     conclusionHtml(model),
     summaryHtml(model),
     contradictionsHtml(model.contradictions),
-    claimsHtml(model.claims),
-    includeArticle ? articleHtml(model) : "",
+    claimsHtml(model.claims, pieces),
+    includeArticle ? keptArticleHtml(model, pieces) : "",
     "</main>",
     `<footer><p>${escapeHtml(factCheckByline(header.organisation.name))} · ${REPORT_GENERATED_LABEL} ${timeHtml(header.generatedAt)} with Factmark.</p></footer>`,
     "</body>",
@@ -130,14 +130,54 @@ function pairSideHtml(side: ReportPairSide): string {
   ].join("");
 }
 
-function claimsHtml(claims: ReportClaim[]): string {
+/**
+ * What buildHtml made before, kept for the next build of the same article: each claim's item by the ReportClaim
+ * object (a pure function of it), and the article section with what it was drawn from (the text, and each claim's
+ * number, verdict, place and whether it is orphaned).
+ */
+export interface HtmlPieces {
+  claims: WeakMap<ReportClaim, string>;
+  article?: { text: string; placement: string; html: string };
+}
+
+export function createHtmlPieces(): HtmlPieces {
+  return { claims: new WeakMap() };
+}
+
+function claimsHtml(claims: ReportClaim[], pieces: HtmlPieces | undefined): string {
   const body =
     claims.length === 0
       ? "<p>No claims have been marked in this article yet.</p>"
-      : `<ol class="claims">${claims.map(claimHtml).join("\n")}</ol>`;
+      : `<ol class="claims">${claims.map((claim) => keptClaimHtml(claim, pieces)).join("\n")}</ol>`;
   return ['<section aria-labelledby="claims-heading">', '<h2 id="claims-heading">Claims</h2>', body, "</section>"].join(
     "\n",
   );
+}
+
+function keptClaimHtml(claim: ReportClaim, pieces: HtmlPieces | undefined): string {
+  let html = pieces?.claims.get(claim);
+  if (html === undefined) {
+    html = claimHtml(claim);
+    pieces?.claims.set(claim, html);
+  }
+  return html;
+}
+
+/** The article section, kept while the text and every claim's number, verdict and place are the same. */
+function keptArticleHtml(model: ReportModel, pieces: HtmlPieces | undefined): string {
+  if (!pieces) return articleHtml(model);
+  const { text } = model.article;
+  const placement = model.claims
+    .map(
+      (claim) =>
+        `${claim.number} ${claim.verdict} ${claim.selectors.position.start} ${claim.selectors.position.end} ${claim.isOrphaned}`,
+    )
+    .join(";");
+  const kept = pieces.article;
+  if (kept && kept.text === text && kept.placement === placement) return kept.html;
+  const html = articleHtml(model);
+  pieces.article = { text, placement, html };
+  return html;
 }
 
 function claimHtml(claim: ReportClaim): string {

@@ -19,7 +19,7 @@ import { toSafeHttpUrl } from "./toSafeHttpUrl";
  * direction attribute, so right-to-left quotes and paragraphs are wrapped in Unicode isolates (FSI ... PDI): a
  * renderer that lays the line out left to right still keeps their own order, closing period included.
  */
-export function buildMarkdown(model: ReportModel): string {
+export function buildMarkdown(model: ReportModel, pieces?: MarkdownPieces): string {
   const { header } = model;
   const lines: string[] = [`# Fact-check: ${escapeMarkdown(header.title)}`, ""];
   lines.push(`*${escapeMarkdown(factCheckByline(header.organisation.name))}*`, "");
@@ -55,13 +55,26 @@ export function buildMarkdown(model: ReportModel): string {
 
   lines.push("## Claims", "");
   if (model.claims.length === 0) lines.push("No claims have been marked in this article yet.", "");
-  // Loops, not a spread into push: a long quote is thousands of lines, more than a call may take arguments.
-  for (const claim of model.claims) for (const line of claimMarkdown(claim)) lines.push(line);
+  // Each claim's lines as one piece (joining the pieces is joining their lines), kept while the claim is the same object.
+  for (const claim of model.claims) {
+    let piece = pieces?.get(claim);
+    if (piece === undefined) {
+      piece = claimMarkdown(claim).join("\n");
+      pieces?.set(claim, piece);
+    }
+    lines.push(piece);
+  }
   return `${lines
     .join("\n")
     .replace(/\n{3,}/g, "\n\n")
     .trimEnd()}\n`;
 }
+
+/**
+ * Each claim's Markdown as buildMarkdown wrote it, kept by the ReportClaim object: a claim is a pure function of its
+ * ReportClaim, which buildReportModel's memo gives again only when nothing it shows changed.
+ */
+export type MarkdownPieces = WeakMap<ReportClaim, string>;
 
 function pairSideMarkdown(side: ReportPairSide): string {
   return `${claimLabel(side.number)} (**${side.verdictLabel}**): “${escapeMarkdown(side.quote)}” · ${escapeMarkdown(speakerLine(side.speaker))}`;

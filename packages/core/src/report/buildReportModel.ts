@@ -1,6 +1,7 @@
-import { compareClaimsInDocumentOrder } from "../schemas/claim";
+import { type Claim, compareClaimsInDocumentOrder } from "../schemas/claim";
 import type { Actor } from "../schemas/common";
 import type { HistoryEvent } from "../schemas/event";
+import type { Evidence } from "../schemas/evidence";
 import type { Link } from "../schemas/link";
 import { emptyVerdictCounts, VERDICT_LABELS } from "../schemas/verdict";
 import { creditName, describeHistoryEvent } from "./describeHistoryEvent";
@@ -26,6 +27,32 @@ export interface BuildReportModelOptions {
    * Which one a format gets is decided by core's `reportHistoryFor`.
    */
   history?: ReportHistoryOption;
+  /**
+   * Claims built before (createReportModelMemo): a claim whose every input is the same object as last time (the claim,
+   * its number, its evidence, its links with the other claims' numbers, its history entries) is the same ReportClaim
+   * object again, so renderers can keep what they made of it (buildMarkdown's `pieces`, ...). The model is equal to
+   * one built without it. The inputs must never be changed in place once passed (the repositories' kept copies are not).
+   */
+  memo?: ReportModelMemo;
+}
+
+/** What a ReportClaim was built from, compared object by object before it is reused. */
+interface ReportClaimInputs {
+  number: number;
+  evidence: readonly Evidence[];
+  /** Each link as the claim sees it: the link, its direction, the other claim's number. */
+  links: readonly [Link, "outgoing" | "incoming", number][];
+  /** The claim's history entries, oldest first; null when the history is left out. */
+  events: readonly HistoryEvent[] | null;
+  claim: ReportClaim;
+}
+
+/** The claims of earlier builds, by the Claim object each was built from (it dies with the claim). */
+export type ReportModelMemo = WeakMap<Claim, ReportClaimInputs>;
+
+/** An empty memo for buildReportModel's `memo`: keep one per article (or per thread) and pass it to every build. */
+export function createReportModelMemo(): ReportModelMemo {
+  return new WeakMap();
 }
 
 /**
@@ -47,10 +74,10 @@ export function buildReportModel(input: ReportInput, options: BuildReportModelOp
     (item) => item.claimId,
   );
   const links = input.links.filter((link) => numberById.has(link.fromClaimId) && numberById.has(link.toClaimId));
-  const linksByClaim = new Map<string, ReportClaimLink[]>();
+  const linksByClaim = new Map<string, [Link, "outgoing" | "incoming", number][]>();
   for (const link of links) {
-    pushTo(linksByClaim, link.fromClaimId, claimLink(link, "outgoing", link.toClaimId, numberById));
-    pushTo(linksByClaim, link.toClaimId, claimLink(link, "incoming", link.fromClaimId, numberById));
+    pushTo(linksByClaim, link.fromClaimId, [link, "outgoing", numberById.get(link.toClaimId) ?? 0]);
+    pushTo(linksByClaim, link.toClaimId, [link, "incoming", numberById.get(link.fromClaimId) ?? 0]);
   }
   const events = input.events
     .filter((event) => event.claimId === null || numberById.has(event.claimId))
@@ -63,25 +90,21 @@ export function buildReportModel(input: ReportInput, options: BuildReportModelOp
     : new Map<string, HistoryEvent[]>();
 
   const counts = emptyVerdictCounts();
+  const { memo } = options;
   const claims = sortedClaims.map((claim, index): ReportClaim => {
     counts[claim.verdict] += 1;
-    const claimEvents = eventsByClaim.get(claim.id) ?? [];
-    return {
-      ...claim,
+    const inputs = {
       number: index + 1,
-      verdictLabel: VERDICT_LABELS[claim.verdict],
-      evidence: (evidenceByClaim.get(claim.id) ?? []).map(
-        (item): ReportEvidence => ({ ...item, stanceLabel: EVIDENCE_STANCE_LABELS[item.stance] }),
-      ),
-      links: (linksByClaim.get(claim.id) ?? []).sort((a, b) => a.otherClaimNumber - b.otherClaimNumber),
-      history: claimEvents.slice(-REPORT_HISTORY_LIMIT).map((event) => ({
-        at: event.at,
-        by: creditName(event.by, event.originalActorName),
-        action: event.action,
-        summary: describeHistoryEvent(event, { events: claimEvents }),
-      })),
-      historyTotal: claimEvents.length,
+      evidence: evidenceByClaim.get(claim.id) ?? [],
+      // A stable sort: links to the same claim keep the order given.
+      links: (linksByClaim.get(claim.id) ?? []).sort((a, b) => a[2] - b[2]),
+      events: isHistoryIncluded ? (eventsByClaim.get(claim.id) ?? []) : null,
     };
+    const known = memo?.get(claim);
+    if (known && isSameClaimInputs(known, inputs)) return known.claim;
+    const built = reportClaim(claim, inputs);
+    memo?.set(claim, { ...inputs, claim: built });
+    return built;
   });
 
   const claimById = new Map(claims.map((claim) => [claim.id, claim]));
@@ -127,23 +150,56 @@ export function buildReportModel(input: ReportInput, options: BuildReportModelOp
   };
 }
 
+function reportClaim(claim: Claim, inputs: Omit<ReportClaimInputs, "claim">): ReportClaim {
+  const claimEvents = inputs.events ?? [];
+  return {
+    ...claim,
+    number: inputs.number,
+    verdictLabel: VERDICT_LABELS[claim.verdict],
+    evidence: inputs.evidence.map(
+      (item): ReportEvidence => ({ ...item, stanceLabel: EVIDENCE_STANCE_LABELS[item.stance] }),
+    ),
+    links: inputs.links.map(([link, direction, otherNumber]) => claimLink(link, direction, otherNumber)),
+    history: claimEvents.slice(-REPORT_HISTORY_LIMIT).map((event) => ({
+      at: event.at,
+      by: creditName(event.by, event.originalActorName),
+      action: event.action,
+      summary: describeHistoryEvent(event, { events: claimEvents }),
+    })),
+    historyTotal: claimEvents.length,
+  };
+}
+
+/** Whether a kept claim was built from these very objects (and numbers): then it is what they would build. */
+function isSameClaimInputs(known: ReportClaimInputs, inputs: Omit<ReportClaimInputs, "claim">): boolean {
+  if (known.number !== inputs.number) return false;
+  if (!isSameItems(known.evidence, inputs.evidence)) return false;
+  if (known.events === null || inputs.events === null) {
+    if (known.events !== inputs.events) return false;
+  } else if (!isSameItems(known.events, inputs.events)) return false;
+  if (known.links.length !== inputs.links.length) return false;
+  return known.links.every((link, index) => {
+    const other = inputs.links[index];
+    return other !== undefined && link[0] === other[0] && link[1] === other[1] && link[2] === other[2];
+  });
+}
+
+function isSameItems<T>(a: readonly T[], b: readonly T[]): boolean {
+  return a.length === b.length && a.every((item, index) => item === b[index]);
+}
+
 /** A URL without its trailing slashes, so paths can be appended to it. */
 export function trimTrailingSlash(url: string): string {
   return url.replace(/\/+$/, "");
 }
 
-function claimLink(
-  link: Link,
-  direction: "outgoing" | "incoming",
-  otherClaimId: string,
-  numberById: Map<string, number>,
-): ReportClaimLink {
+function claimLink(link: Link, direction: "outgoing" | "incoming", otherClaimNumber: number): ReportClaimLink {
   return {
     linkId: link.id,
     kind: link.kind,
     label: LINK_KIND_LABELS[link.kind][direction],
-    otherClaimId,
-    otherClaimNumber: numberById.get(otherClaimId) ?? 0,
+    otherClaimId: direction === "outgoing" ? link.toClaimId : link.fromClaimId,
+    otherClaimNumber,
     note: link.note,
   };
 }

@@ -1,9 +1,10 @@
 import type { EvidenceStance } from "../schemas/evidence";
-import type { LinkKind } from "../schemas/link";
+import type { Link, LinkKind } from "../schemas/link";
 import type { Verdict } from "../schemas/verdict";
 import { type CodePointOffsets, codePointOffsets } from "../text/codePointOffsets";
 import { trimTrailingSlash } from "./buildReportModel";
 import { type AnnotationDocumentContext, annotationDocumentContext } from "./factmarkContext";
+import { type JsonParts, prettyArrayParts, prettyJsonAt, prettyObjectAround, prettyObjectParts } from "./prettyJson";
 import type { ReportClaim, ReportModel } from "./ReportModel";
 import { toSafeHttpUrl } from "./toSafeHttpUrl";
 
@@ -154,35 +155,143 @@ export function standaloneAnnotation(item: WebAnnotation, serverUrl: string): We
  */
 export function buildWebAnnotation(model: ReportModel, options: WebAnnotationOptions = {}): AnnotationCollection {
   const { article, header } = model;
-  const base = trimTrailingSlash(options.serverUrl ?? header.organisation.url);
-  const sourceUrl = toSafeHttpUrl(article.sourceUrl);
-  const source = sourceUrl ?? `urn:factmark:article:${encodeURIComponent(article.id)}`;
+  const { base, source } = collectionPlace(model, options);
   const generated = header.generatedAt;
   const offsets = codePointOffsets(article.text);
   const claimItems = model.claims.map((claim) =>
     claimAnnotation(claim, { base, source, generated, offsets, textLength: article.text.length }),
   );
-  const linkItems = model.links.map((link): WebAnnotation => {
-    const from = claimAnnotationId(base, link.fromClaimId);
-    const to = claimAnnotationId(base, link.toClaimId);
-    return {
-      id: linkAnnotationId(base, link.id),
-      type: "Annotation",
-      motivation: "linking",
-      linkKind: link.kind,
-      linkFrom: from,
-      linkTo: to,
-      created: link.createdAt,
-      generated,
-      creator: { type: "Person", name: link.originalAuthorName ?? link.createdBy.name },
-      generator: GENERATOR,
-      body: [
-        { type: "TextualBody", purpose: "tagging", value: link.kind satisfies LinkKind },
-        ...(link.note ? [commentBody(link.note)] : []),
+  const linkItems = model.links.map((link) => linkAnnotation(link, base, generated));
+  return collectionOf(model, base, [...claimItems, ...linkItems]);
+}
+
+/** The base of the annotations' ids, and the IRI their targets point at. */
+function collectionPlace(model: ReportModel, options: WebAnnotationOptions): { base: string; source: string } {
+  const { article, header } = model;
+  const base = trimTrailingSlash(options.serverUrl ?? header.organisation.url);
+  const sourceUrl = toSafeHttpUrl(article.sourceUrl);
+  return { base, source: sourceUrl ?? `urn:factmark:article:${encodeURIComponent(article.id)}` };
+}
+
+/**
+ * What buildWebAnnotationText wrote before, kept for the next build of the same article: each annotation's text
+ * around its `generated` time (the only part that changes from one build to the next), by the ReportClaim or Link it
+ * was written from, while the place (ids' base, target source, article text) is the same.
+ */
+export interface WebAnnotationPieces {
+  place?: { base: string; source: string; text: string };
+  items: WeakMap<object, [string, string]>;
+}
+
+export function createWebAnnotationPieces(): WebAnnotationPieces {
+  return { items: new WeakMap() };
+}
+
+/**
+ * The W3C export as the file holds it: `JSON.stringify(buildWebAnnotation(model, options), null, 2)` and a line break,
+ * byte for byte, written from `pieces` where the same claims and links were written before.
+ */
+export function buildWebAnnotationText(
+  model: ReportModel,
+  options: WebAnnotationOptions = {},
+  pieces: WebAnnotationPieces = createWebAnnotationPieces(),
+): string {
+  return buildWebAnnotationParts(model, options, pieces).join("");
+}
+
+/**
+ * buildWebAnnotationText's text as its parts (JsonParts): each kept annotation three, the text before its
+ * `generated` time, the time, and the text after it.
+ */
+export function buildWebAnnotationParts(
+  model: ReportModel,
+  options: WebAnnotationOptions = {},
+  pieces: WebAnnotationPieces = createWebAnnotationPieces(),
+): JsonParts {
+  const { article, header } = model;
+  const { base, source } = collectionPlace(model, options);
+  const place = pieces.place;
+  if (!place || place.base !== base || place.source !== source || place.text !== article.text) {
+    pieces.place = { base, source, text: article.text };
+    pieces.items = new WeakMap();
+  }
+  const generated = header.generatedAt;
+  const generatedJson = JSON.stringify(generated);
+  let offsets: CodePointOffsets | undefined;
+  // Items sit in the collection's `first.items`: three levels deep.
+  const item = (value: object, build: () => WebAnnotation): string[] => {
+    let parts = pieces.items.get(value);
+    if (parts === undefined) {
+      parts = prettyObjectAround(build(), "generated", 3);
+      pieces.items.set(value, parts);
+    }
+    return [parts[0], generatedJson, parts[1]];
+  };
+  const claimItems = model.claims.map((claim) =>
+    item(claim, () => {
+      offsets ??= codePointOffsets(article.text);
+      return claimAnnotation(claim, { base, source, generated, offsets, textLength: article.text.length });
+    }),
+  );
+  const linkItems = model.links.map((link) => item(link, () => linkAnnotation(link, base, generated)));
+  const items = [...claimItems, ...linkItems];
+  const { first, ...collection } = collectionOf(model, base, []);
+  // The collection's total counts the items written here (the object was made without them).
+  const members = Object.entries({ ...collection, total: items.length }).map(
+    ([key, value]) => [key, prettyJsonAt(value, 1)] as const,
+  );
+  const out: JsonParts = [];
+  prettyObjectParts(
+    [
+      ...members,
+      [
+        "first",
+        (into) =>
+          prettyObjectParts(
+            [
+              ["id", prettyJsonAt(first.id, 2)],
+              ["type", prettyJsonAt(first.type, 2)],
+              ["startIndex", prettyJsonAt(first.startIndex, 2)],
+              ["items", (inner) => prettyArrayParts(items, 2, inner)],
+            ],
+            1,
+            into,
+          ),
       ],
-      target: [from, to],
-    };
-  });
+    ],
+    0,
+    out,
+  );
+  out.push("\n");
+  return out;
+}
+
+function linkAnnotation(link: Link, base: string, generated: string): WebAnnotation {
+  const from = claimAnnotationId(base, link.fromClaimId);
+  const to = claimAnnotationId(base, link.toClaimId);
+  return {
+    id: linkAnnotationId(base, link.id),
+    type: "Annotation",
+    motivation: "linking",
+    linkKind: link.kind,
+    linkFrom: from,
+    linkTo: to,
+    created: link.createdAt,
+    generated,
+    creator: { type: "Person", name: link.originalAuthorName ?? link.createdBy.name },
+    generator: GENERATOR,
+    body: [
+      { type: "TextualBody", purpose: "tagging", value: link.kind satisfies LinkKind },
+      ...(link.note ? [commentBody(link.note)] : []),
+    ],
+    target: [from, to],
+  };
+}
+
+/** The collection around its items (`first` last, as the file writes it). */
+function collectionOf(model: ReportModel, base: string, items: WebAnnotation[]): AnnotationCollection {
+  const { article } = model;
+  const sourceUrl = toSafeHttpUrl(article.sourceUrl);
   const collectionId = articleAnnotationsId(base, article.id);
   const about: AnnotatedArticle = {
     ...(sourceUrl ? { id: sourceUrl } : {}),
@@ -194,7 +303,6 @@ export function buildWebAnnotation(model: ReportModel, options: WebAnnotationOpt
     ...(article.publishedAt ? { "schema:datePublished": article.publishedAt } : {}),
     "schema:text": article.text,
   };
-  const items = [...claimItems, ...linkItems];
   return {
     "@context": annotationDocumentContext(base),
     id: collectionId,
