@@ -1,6 +1,7 @@
 import {
   AppError,
   buildReportModel,
+  createReportModelMemo,
   type ReportHistoryOption,
   type ReportInput,
   type ReportModel,
@@ -9,6 +10,12 @@ import {
 import type { Db } from "../../db/createDatabase";
 import { findKeptReportSource } from "../../repositories/keptReportSource";
 import { reportDataOf } from "../../repositories/reportRepository";
+
+/**
+ * The model claims built before, by the claim objects they came from (the claim list's kept copies): a claim whose
+ * evidence, links, number and history are the same objects is not built again. Weakly held: it dies with the claims.
+ */
+const memo = createReportModelMemo();
 
 /**
  * The report model of an article, which the web app's report page renders and every export format is
@@ -27,5 +34,5 @@ export async function getReportModel(
   const source = await findKeptReportSource(db, articleId);
   if (!source) throw new AppError("NOT_FOUND", `No article with id "${articleId}".`);
   const input: ReportInput = { ...reportDataOf(source), organisation, generatedAt: generatedAt.toISOString() };
-  return buildReportModel(input, { history });
+  return buildReportModel(input, { history, memo });
 }
