@@ -18,6 +18,7 @@ import { ArticleEditor, type ArticleEditorHandle, type SelectionToolbarProps } f
 import { ArticlePreview } from "../../../editor/ArticlePreview";
 import { errorMessage } from "../../../lib/ApiError";
 import { useAfterNextPaint } from "../../../lib/afterNextPaint";
+import { useInertOutside } from "../../../lib/useInertOutside";
 import { useCurrentUser } from "../../auth/hooks/useCurrentUser";
 import { ClaimConflictDialog } from "../../claims/components/ClaimConflictDialog";
 import { ClaimDetails } from "../../claims/components/ClaimDetails";
@@ -221,7 +222,7 @@ export function ArticleWorkspace({ article, live = NO_LIVE }: ArticleWorkspacePr
     },
     [revealClaim, isNarrow],
   );
-  const { missingClaimId } = useRequestedClaim(claimsQuery.data, openRequestedClaim);
+  const { missingClaimId } = useRequestedClaim(claimsQuery.data, openRequestedClaim, selection.selectedClaimId);
   const [dismissedMissingClaimId, setDismissedMissingClaimId] = useState<string | null>(null);
   // Below 1024 px the notice that the claim asked for is not here is in the drawer: open it, so it is seen.
   useEffect(() => {
@@ -278,8 +279,52 @@ export function ArticleWorkspace({ article, live = NO_LIVE }: ArticleWorkspacePr
   };
   const closeDrawer = () => {
     setIsDrawerOpen(false);
-    if (sidebarRef.current?.contains(document.activeElement)) drawerToggleRef.current?.focus();
+    const active = document.activeElement;
+    if (!active || active === document.body || sidebarRef.current?.contains(active)) {
+      drawerToggleRef.current?.focus();
+      // Once what is behind is in reach again (the effect below), back to what opened it, when not this button.
+      isFocusReturnedRef.current = true;
+    }
   };
+
+  // Below 1024 px the open drawer is modal: what is behind it is inert, out of reach of Tab, pointer and screen
+  // reader, until it closes. It is not an aria-modal dialog: the desk's keys work in it, and its Close button sits
+  // at its foot, outside it.
+  const isDrawerModal = isNarrow && isDrawerOpen;
+  /** What had the focus when the drawer opened over it (a highlight in the text, say): it gets it back on close. */
+  const drawerOpenerRef = useRef<HTMLElement | null>(null);
+  const isFocusReturnedRef = useRef(false);
+  useEffect(() => {
+    if (!isDrawerModal) return;
+    const active = document.activeElement;
+    const isInDrawer = (element: Element | null) =>
+      element !== null && (sidebarRef.current?.contains(element) || element === drawerToggleRef.current);
+    drawerOpenerRef.current =
+      active instanceof HTMLElement && active !== document.body && !isInDrawer(active) ? active : null;
+    // Opened by something behind it (a highlight chosen): the focus follows into the drawer, unless a field there
+    // has taken it meanwhile.
+    if (drawerOpenerRef.current) {
+      scheduleAfterPaint(() => {
+        if (isInDrawer(document.activeElement)) return;
+        const sidebar = sidebarRef.current;
+        const target =
+          selectedClaimFocusTarget(sidebar) ??
+          sidebar?.querySelector<HTMLElement>("[role='tab'][aria-selected='true']");
+        target?.focus({ preventScroll: true });
+      });
+    }
+    return () => {
+      const opener = drawerOpenerRef.current;
+      if (!isFocusReturnedRef.current) return;
+      isFocusReturnedRef.current = false;
+      // After the inert attributes have gone (a layout effect's cleanup, before this one's).
+      requestAnimationFrame(() => {
+        if (opener?.isConnected && document.activeElement === drawerToggleRef.current)
+          opener.focus({ preventScroll: true });
+      });
+    };
+  }, [isDrawerModal, scheduleAfterPaint]);
+  useInertOutside(isDrawerModal, [sidebarRef, drawerToggleRef]);
 
   const chooseHighlightedClaim = useCallback(
     (claimId: string) => {
