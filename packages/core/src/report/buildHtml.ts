@@ -32,6 +32,7 @@ export interface BuildHtmlOptions {
 export function buildHtml(model: ReportModel, options: BuildHtmlOptions = {}, pieces?: HtmlPieces): string {
   const { header } = model;
   const includeArticle = options.includeArticle ?? true;
+  // One join at the end: the claims and the article are most of the document, and are copied once.
   const parts = [
     "<!doctype html>",
     '<html lang="en">',
@@ -48,14 +49,15 @@ export function buildHtml(model: ReportModel, options: BuildHtmlOptions = {}, pi
     conclusionHtml(model),
     summaryHtml(model),
     contradictionsHtml(model.contradictions),
-    claimsHtml(model.claims, pieces),
-    includeArticle ? keptArticleHtml(model, pieces) : "",
+  ];
+  pushClaimsHtml(parts, model.claims, pieces);
+  if (includeArticle) pushArticleHtml(parts, model, pieces);
+  parts.push(
     "</main>",
     `<footer><p>${escapeHtml(factCheckByline(header.organisation.name))} · ${REPORT_GENERATED_LABEL} ${timeHtml(header.generatedAt)} with Factmark.</p></footer>`,
     "</body>",
     "</html>",
-    "",
-  ];
+  );
   return parts.filter((part) => part.length > 0).join("\n");
 }
 
@@ -132,26 +134,33 @@ function pairSideHtml(side: ReportPairSide): string {
 
 /**
  * What buildHtml made before, kept for the next build of the same article: each claim's item by the ReportClaim
- * object (a pure function of it), and the article section with what it was drawn from (the text, and each claim's
- * number, verdict, place and whether it is orphaned).
+ * object (a pure function of it), and each paragraph of the article section by all it shows (its text, and each
+ * run of it: its length, the numbers and verdicts of the claims covering it). The paragraphs are those of the
+ * last build only, so what is kept stays the size of one article.
  */
 export interface HtmlPieces {
   claims: WeakMap<ReportClaim, string>;
-  article?: { text: string; placement: string; html: string };
+  /** A paragraph's <p> element by its key (see `paragraphKey`), from the last build. */
+  paragraphs: Map<string, string>;
+  /** How many paragraphs the last build rendered rather than took from `paragraphs`. */
+  paragraphsRendered: number;
 }
 
 export function createHtmlPieces(): HtmlPieces {
-  return { claims: new WeakMap() };
+  return { claims: new WeakMap(), paragraphs: new Map(), paragraphsRendered: 0 };
 }
 
-function claimsHtml(claims: ReportClaim[], pieces: HtmlPieces | undefined): string {
-  const body =
-    claims.length === 0
-      ? "<p>No claims have been marked in this article yet.</p>"
-      : `<ol class="claims">${claims.map((claim) => keptClaimHtml(claim, pieces)).join("\n")}</ol>`;
-  return ['<section aria-labelledby="claims-heading">', '<h2 id="claims-heading">Claims</h2>', body, "</section>"].join(
-    "\n",
-  );
+/** Appends the claims section to `lines`, one line per claim item. */
+function pushClaimsHtml(lines: string[], claims: ReportClaim[], pieces: HtmlPieces | undefined): void {
+  lines.push('<section aria-labelledby="claims-heading">', '<h2 id="claims-heading">Claims</h2>');
+  if (claims.length === 0) lines.push("<p>No claims have been marked in this article yet.</p>");
+  claims.forEach((claim, index) => {
+    const html = keptClaimHtml(claim, pieces);
+    const open = index === 0 ? '<ol class="claims">' : "";
+    const close = index === claims.length - 1 ? "</ol>" : "";
+    lines.push(open || close ? `${open}${html}${close}` : html);
+  });
+  lines.push("</section>");
 }
 
 function keptClaimHtml(claim: ReportClaim, pieces: HtmlPieces | undefined): string {
@@ -160,23 +169,6 @@ function keptClaimHtml(claim: ReportClaim, pieces: HtmlPieces | undefined): stri
     html = claimHtml(claim);
     pieces?.claims.set(claim, html);
   }
-  return html;
-}
-
-/** The article section, kept while the text and every claim's number, verdict and place are the same. */
-function keptArticleHtml(model: ReportModel, pieces: HtmlPieces | undefined): string {
-  if (!pieces) return articleHtml(model);
-  const { text } = model.article;
-  const placement = model.claims
-    .map(
-      (claim) =>
-        `${claim.number} ${claim.verdict} ${claim.selectors.position.start} ${claim.selectors.position.end} ${claim.isOrphaned}`,
-    )
-    .join(";");
-  const kept = pieces.article;
-  if (kept && kept.text === text && kept.placement === placement) return kept.html;
-  const html = articleHtml(model);
-  pieces.article = { text, placement, html };
   return html;
 }
 
@@ -220,22 +212,57 @@ function claimHtml(claim: ReportClaim): string {
   return parts.join("\n");
 }
 
-function articleHtml(model: ReportModel): string {
-  let html = '<p dir="auto">';
-  for (const segment of buildArticleSegments(model)) {
-    const lines = segment.text.split("\n");
-    lines.forEach((line, index) => {
-      if (index > 0) html += '</p>\n<p dir="auto">';
-      if (line.length > 0) html += segmentHtml(segment, line);
-    });
-  }
-  html += "</p>";
-  return [
+/**
+ * Appends the article section to `lines`, with the claims marked: one <p> per line of the article's text.
+ * A paragraph kept in `pieces` under the same key is reused as it is; the rest are rendered.
+ */
+function pushArticleHtml(lines: string[], model: ReportModel, pieces?: HtmlPieces): void {
+  const kept = pieces?.paragraphs;
+  const next = new Map<string, string>();
+  let rendered = 0;
+  let runs: [string, ArticleSegment][] = [];
+  const closeParagraph = () => {
+    const key = paragraphKey(runs);
+    let html = kept?.get(key) ?? next.get(key);
+    if (html === undefined) {
+      html = `<p dir="auto">${runs.map(([line, segment]) => segmentHtml(segment, line)).join("")}</p>`;
+      rendered += 1;
+    }
+    next.set(key, html);
+    lines.push(html);
+    runs = [];
+  };
+  lines.push(
     '<section aria-labelledby="article-heading" class="article">',
     '<h2 id="article-heading">The article, with the claims marked</h2>',
-    html,
-    "</section>",
-  ].join("\n");
+  );
+  for (const segment of buildArticleSegments(model)) {
+    const segmentLines = segment.text.split("\n");
+    segmentLines.forEach((line, index) => {
+      if (index > 0) closeParagraph();
+      if (line.length > 0) runs.push([line, segment]);
+    });
+  }
+  closeParagraph();
+  lines.push("</section>");
+  if (pieces) {
+    pieces.paragraphs = next;
+    pieces.paragraphsRendered = rendered;
+  }
+}
+
+/**
+ * Everything a paragraph's HTML is drawn from: each run's length, the numbers and verdicts of the claims covering
+ * it (none for plain text), then the paragraph's text after a line break, which no run's description holds.
+ */
+function paragraphKey(runs: [string, ArticleSegment][]): string {
+  let described = "";
+  let text = "";
+  for (const [line, segment] of runs) {
+    described += `${line.length} ${segment.claimNumbers.join(",")} ${segment.verdicts.join(",")};`;
+    text += line;
+  }
+  return `${described}\n${text}`;
 }
 
 /**

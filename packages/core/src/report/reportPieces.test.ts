@@ -1,4 +1,6 @@
 import { describe, expect, it } from "vitest";
+import { selectorsForRange } from "../anchoring/selectorsForRange";
+import { generateLargeReportInput } from "../testing/generateLargeReportInput";
 import { sampleReportInput } from "../testing/sampleReport";
 import { buildCsv } from "./buildCsv";
 import { buildHtml, createHtmlPieces } from "./buildHtml";
@@ -73,5 +75,55 @@ describe("a report built with a memo and kept pieces", () => {
     const moved = second.claims.find((claim) => claim.id === lastId);
     expect(moved?.number).toBe(3);
     expect(moved).not.toBe(first.claims[3]);
+  });
+  it("renders again only the article's paragraphs whose marks changed, and the article as a fresh build does", () => {
+    let input = generateLargeReportInput({ words: 1_200, claims: 30, links: 4, evidence: 6 });
+    const memo = createReportModelMemo();
+    const pieces = newPieces();
+    expectPiecesAsWhole(input, memo, pieces);
+    const lines = input.article.text.split("\n");
+    expect(lines.length).toBe(15);
+    expect(pieces.html.paragraphsRendered).toBe(lines.length);
+    /** How many paragraphs show some of the text from `start` to `end`. */
+    const paragraphsHolding = (start: number, end: number) => {
+      let from = 0;
+      let count = 0;
+      for (const line of lines) {
+        if (Math.max(from, start) < Math.min(from + line.length, end)) count += 1;
+        from += line.length + 1;
+      }
+      return count;
+    };
+    const held = input.claims.map((claim) =>
+      paragraphsHolding(claim.selectors.position.start, claim.selectors.position.end),
+    );
+    const within = held.indexOf(1);
+    const across = held.indexOf(2);
+    expect(within).toBeGreaterThanOrEqual(0);
+    expect(across).toBeGreaterThanOrEqual(0);
+    for (const index of [within, across]) {
+      const claims = [...input.claims];
+      const claim = claims[index] as (typeof claims)[number];
+      const verdict = claim.verdict === "supported" ? "contradicted" : "supported";
+      claims[index] = { ...claim, verdict, version: claim.version + 1 };
+      input = { ...input, claims };
+      expectPiecesAsWhole(input, memo, pieces);
+      expect(pieces.html.paragraphsRendered).toBe(held[index]);
+    }
+    // The same claim, number and verdict over a shorter run of the same paragraph: only its run's length moved.
+    const claims = [...input.claims];
+    const claim = claims[within] as (typeof claims)[number];
+    const { start, end } = claim.selectors.position;
+    claims[within] = {
+      ...claim,
+      selectors: selectorsForRange(input.article.text, start, end - 3),
+      version: claim.version + 1,
+    };
+    input = { ...input, claims };
+    expectPiecesAsWhole(input, memo, pieces);
+    expect(pieces.html.paragraphsRendered).toBe(1);
+    // Nothing changed: nothing is rendered again.
+    expectPiecesAsWhole(input, memo, pieces);
+    expect(pieces.html.paragraphsRendered).toBe(0);
   });
 });
