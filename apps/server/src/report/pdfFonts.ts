@@ -244,6 +244,21 @@ export class PdfFonts {
   }
 
   /**
+   * The font that draws every visible code point of a grapheme cluster (a base with its combining marks, variation
+   * selector, enclosing keycap, skin tone, ZWJ sequence or flag), so the cluster is laid out, measured and drawn as
+   * one: `preferred` if it has them all, else the first of the fonts fontFor gives each code point, in order. Default
+   * ignorable code points (U+FE0F, ZWJ) need not be in the font; the setter leaves out those it lacks. Undefined
+   * when no one font has them all.
+   */
+  fontForCluster(cluster: string, face: PdfFace, preferred?: string): string | undefined {
+    const visible = [...cluster].filter((each) => !INVISIBLE.test(each));
+    const codePoints = visible.map((each) => each.codePointAt(0) ?? 0);
+    const candidates = preferred ? [preferred] : [];
+    for (const each of visible.length > 0 ? visible : [...cluster]) candidates.push(this.fontFor(each, face));
+    return candidates.find((font) => codePoints.every((codePoint) => this.covers(font, codePoint)));
+  }
+
+  /**
    * What to draw for a character no font has (fontFor's font lacks it): its compatibility form (NFKC, "𝒜" → "A")
    * in the font that draws all of it, or else U+FFFD. Each such character is remembered for `substitutes`.
    */

@@ -79,3 +79,74 @@ describe("PdfTextSetter's left-to-right text, set without the bidi algorithm", (
     }
   });
 });
+
+describe("PdfTextSetter's grapheme clusters", () => {
+  /** fontkit's font pdfkit has open, as the test asks it for a run's glyphs and their outlines. */
+  interface InkFont {
+    unitsPerEm: number;
+    layout(text: string): {
+      glyphs: { bbox: { maxX: number } }[];
+      positions: { xAdvance: number; xOffset: number }[];
+    };
+  }
+
+  /** How far right of its pen position the text's ink reaches in the font at the size, in points. */
+  function inkRight(doc: PDFKit.PDFDocument, fonts: PdfFonts, font: string, text: string, size: number): number {
+    fonts.use(font);
+    const open = (doc as unknown as { _font: { font: InkFont } })._font.font;
+    const { glyphs, positions } = open.layout(text);
+    let pen = 0;
+    let right = 0;
+    glyphs.forEach((glyph, index) => {
+      const position = positions[index] ?? { xAdvance: 0, xOffset: 0 };
+      if (Number.isFinite(glyph.bbox.maxX)) right = Math.max(right, pen + position.xOffset + glyph.bbox.maxX);
+      pen += position.xAdvance;
+    });
+    return (right * size) / open.unitsPerEm;
+  }
+
+  const clusters = [
+    ["a keycap", "1\ufe0f\u20e3"],
+    ["a number-sign keycap", "#\ufe0f\u20e3"],
+    ["a decomposed accent", "e\u0301"],
+    ["a letter in an enclosing circle", "A\u20dd"],
+    ["a flag", "🇫🇷"],
+    ["a ZWJ family", "👨\u200d👩\u200d👧"],
+  ];
+
+  it.each(clusters)("draws %s in one font and starts the next word after its ink, the space kept", (_, cluster) => {
+    const doc = new PdfDocument();
+    const fonts = new PdfFonts(doc);
+    const setter = new PdfTextSetter(doc, fonts);
+    const runs: PdfRun[] = [{ text: `keycap ${cluster} end`, face: "regular", size: 11, colour: "#000000" }];
+    const [line = []] = setter.placedLines(runs, { x: 0, width: 10_000 });
+    expect(line.map((group) => group.text).join("")).toBe(`keycap ${cluster} end`);
+    const drawing = line.find((group) => group.text.includes(cluster));
+    expect(drawing, "the cluster is not split between fonts").toBeDefined();
+    if (!drawing) return;
+    const before = drawing.text.slice(0, drawing.text.indexOf(cluster));
+    const clusterX = drawing.x + setter.widthOf([{ ...(runs[0] as PdfRun), text: before }]);
+    const clusterInk = clusterX + inkRight(doc, fonts, drawing.font, cluster, 11);
+    const end = line.find((group) => group.text.endsWith("end")) as (typeof line)[number];
+    const endX = end.x + setter.widthOf([{ ...(runs[0] as PdfRun), text: end.text.slice(0, -3) }]);
+    expect(endX).toBeGreaterThan(clusterInk);
+  });
+
+  it.each(clusters)("draws %s the same in the claims (italic) and the article (regular, tinted)", (_, cluster) => {
+    const doc = new PdfDocument();
+    const setter = new PdfTextSetter(doc, new PdfFonts(doc));
+    const placed = (run: Omit<PdfRun, "text" | "size" | "colour">) =>
+      (
+        setter.placedLines([{ text: `keycap ${cluster} end`, size: 11, colour: "#000000", ...run }], {
+          x: 0,
+          width: 10_000,
+        })[0] ?? []
+      ).find((group) => group.text.includes(cluster));
+    const quote = placed({ face: "italic" });
+    const article = placed({ face: "regular", tint: "#fde2e2", underline: true });
+    expect(quote, "the quote's cluster is not split between fonts").toBeDefined();
+    expect(article, "the article's cluster is not split between fonts").toBeDefined();
+    // The same font, but for the face: Noto Sans Italic draws in the quote what Noto Sans draws in the article.
+    expect(quote?.font.replace("-italic", "")).toBe(article?.font);
+  });
+});

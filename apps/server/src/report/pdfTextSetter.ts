@@ -1,3 +1,4 @@
+import { graphemeAt } from "@factmark/core";
 import bidiFactory from "bidi-js";
 import { INVISIBLE, isEmojiFont, type PdfFace, type PdfFonts } from "./pdfFonts";
 
@@ -43,6 +44,11 @@ const ASCENT = 1.069;
 const RIGHT_TO_LEFT_SCRIPT = /[\p{Script=Arabic}\p{Script=Hebrew}\p{Script=Syriac}\p{Script=Thaana}\p{Script=Nko}]/u;
 const CJK = /[\p{Script=Han}\p{Script=Hiragana}\p{Script=Katakana}\p{Script=Hangul}]/u;
 const PRINTABLE_ASCII = /^[\x20-\x7e]$/;
+/**
+ * Code points that may join the one before into a grapheme cluster (UAX #29: extending marks and variation selectors,
+ * skin tones, ZWJ, the second regional indicator of a flag, Hangul jamo): only before one is the text segmented.
+ */
+const JOINS_CLUSTER = /[\p{M}\p{Emoji_Modifier}\p{Regional_Indicator}\u1160-\u11ff\ud7b0-\ud7ff]|\u200d/u;
 /** Characters that take the font of the text around them when it has them (spaces, punctuation, digits, marks). */
 const NEUTRAL = /[\p{Script=Common}\p{Script=Inherited}]/u;
 /**
@@ -66,7 +72,13 @@ interface Character {
   run: PdfRun;
   font: string;
   isSpace: boolean;
+  /** Points, the overhang included. */
   width: number;
+  /**
+   * Points the character's ink reaches right of its advance (an enclosing mark a font gives no advance and no
+   * anchor, drawn after its base): space kept after it, so the next text starts clear of it.
+   */
+  overhang?: number;
 }
 
 interface Line {
@@ -75,8 +87,9 @@ interface Line {
 }
 
 /**
- * Sets text on PDF pages the way pdfkit cannot on its own: each character in the font that has it (PdfFonts), and
- * right-to-left text in its visual order. Lines are broken at spaces (and between CJK characters) to the width,
+ * Sets text on PDF pages the way pdfkit cannot on its own: each character in the font that has it (PdfFonts), a
+ * grapheme cluster (a keycap, a base with its marks, a flag, a ZWJ emoji) whole in one font so it is measured as it is
+ * drawn, and right-to-left text in its visual order. Lines are broken at spaces (and between CJK characters) to the width,
  * then each line is reordered by the Unicode Bidirectional Algorithm (bidi-js for the levels, rule L2 here) and drawn
  * as runs of one font, style and direction. A right-to-left run goes to fontkit in logical order as one piece, which
  * shapes it (Arabic joining forms) and lays it out right to left; its brackets are mirrored first. Text extraction
@@ -88,6 +101,8 @@ export class PdfTextSetter {
    * character is measured once a document, not once each time it is set.
    */
   private readonly advances = new Map<string, Map<string, number>>();
+  /** How far right of its start a cluster's ink reaches at 1000 points (by font name, then cluster): once a document. */
+  private readonly inks = new Map<string, Map<string, number>>();
 
   constructor(
     private readonly doc: PDFKit.PDFDocument,
@@ -207,10 +222,26 @@ export class PdfTextSetter {
     let offset = 0;
     for (const run of runs) {
       let previous: Character | undefined;
-      for (const character of run.text) {
+      let index = 0;
+      while (index < run.text.length) {
+        const character = String.fromCodePoint(run.text.codePointAt(index) ?? 0);
         const level = levels?.[offset] ?? 0;
         const paragraphLevel = levels ? paragraphLevelAt(offset) : 0;
+        // A grapheme cluster (a base and what joins it) is set whole in one font, so its width is what is drawn.
+        const next = run.text.codePointAt(index + character.length);
+        if (next !== undefined && JOINS_CLUSTER.test(String.fromCodePoint(next)) && character !== "\r") {
+          const { end } = graphemeAt(run.text, index);
+          const cluster = this.cluster(run.text.slice(index, end), run, level, paragraphLevel, previous);
+          if (cluster) {
+            characters.push(cluster);
+            previous = cluster;
+            offset += end - index;
+            index = end;
+            continue;
+          }
+        }
         offset += character.length;
+        index += character.length;
         if (character === "\r") continue;
         if (character === "\n" || character === "\t") {
           const isBreak = character === "\n";
@@ -264,6 +295,64 @@ export class PdfTextSetter {
     return characters;
   }
 
+  /**
+   * A grapheme cluster of several code points as one character in the font that has them all (PdfFonts.fontForCluster),
+   * preferring the text's font around a neutral base as single characters do; its NFC form if that is what a font has
+   * (e + U+0301 as é). Undefined when no one font draws it: its code points are then set one by one.
+   */
+  private cluster(
+    cluster: string,
+    run: PdfRun,
+    level: number,
+    paragraphLevel: number,
+    previous: Character | undefined,
+  ): Character | undefined {
+    for (const text of new Set([cluster, cluster.normalize("NFC")])) {
+      const base = String.fromCodePoint(text.codePointAt(0) ?? 0);
+      if (base === text) return undefined; // One code point: set as a single character is.
+      const preferred = previous && NEUTRAL.test(base) && !isEmojiFont(previous.font) ? previous.font : undefined;
+      const font = this.fonts.fontForCluster(text, run.face, preferred);
+      if (!font) continue;
+      const drawn = [...text]
+        .filter((each) => !INVISIBLE.test(each) || this.fonts.covers(font, codePointOf(each)))
+        .join("");
+      const width = this.width(font, run, drawn);
+      const overhang = level % 2 === 0 ? Math.max(0, this.inkRight(font, run, drawn) - width) : 0;
+      return { text: drawn, level, paragraphLevel, run, font, isSpace: false, width: width + overhang, overhang };
+    }
+    return undefined;
+  }
+
+  /** How far right of its start the text's ink reaches, laid out in the font at the run's size, in points. */
+  private inkRight(font: string, run: PdfRun, text: string): number {
+    let inks = this.inks.get(font);
+    if (!inks) {
+      inks = new Map();
+      this.inks.set(font, inks);
+    }
+    let ink = inks.get(text);
+    if (ink === undefined) {
+      ink = this.measureInk(font, text);
+      inks.set(text, ink);
+    }
+    return (ink * run.size) / 1000;
+  }
+
+  /** How far right of its start the text's ink reaches in the font at 1000 points. */
+  private measureInk(font: string, text: string): number {
+    this.fonts.use(font);
+    const open = (this.doc as unknown as { _font: { font: InkFont } })._font.font;
+    const { glyphs, positions } = open.layout(text);
+    let pen = 0;
+    let right = 0;
+    glyphs.forEach((glyph, index) => {
+      const position = positions[index];
+      if (Number.isFinite(glyph.bbox.maxX)) right = Math.max(right, pen + (position?.xOffset ?? 0) + glyph.bbox.maxX);
+      pen += position?.xAdvance ?? 0;
+    });
+    return (right * 1000) / open.unitsPerEm;
+  }
+
   private fontOf(character: string, run: PdfRun): string {
     return this.fonts.fontFor(character, run.face);
   }
@@ -286,13 +375,22 @@ export class PdfTextSetter {
     return ((advance * (run.size / 1000) + (run.characterSpacing ?? 0) * (text.length - 1)) * 100) / 100;
   }
 
-  private drawLine(line: Line, options: SetOptions): void {
-    const { doc } = this;
+  /**
+   * Each line of the runs as it is placed, left to right: its groups of one font, style and direction, each with the
+   * text handed to pdfkit, the font, and where it starts and how wide it is (points, from options.x). For tests.
+   */
+  placedLines(runs: PdfRun[], options: SetOptions): { text: string; font: string; x: number; width: number }[][] {
+    return this.lines(runs, options.width, options.isSingleLine ?? false).map((line) =>
+      this.place(line, options).map(({ group, x, width }) => ({ text: group.text, font: group.font, x, width })),
+    );
+  }
+
+  /** The line's groups in visual order, each with its left edge and width in points, as drawLine draws them. */
+  private place(line: Line, options: SetOptions): { group: Group; x: number; width: number }[] {
     const characters = [...line.characters];
     while (characters.length > 0 && (characters.at(-1) as Character).isSpace) characters.pop();
     const isRightToLeft = (line.characters[0]?.paragraphLevel ?? 0) % 2 === 1;
-    const visual = reorder(characters);
-    const groups = groupRuns(visual);
+    const groups = groupRuns(reorder(characters));
     const widths = groups.map((group) => this.groupWidth(group));
     const total = widths.reduce((sum, width) => sum + width, 0);
     const align = options.align ?? "start";
@@ -300,10 +398,19 @@ export class PdfTextSetter {
     let x = options.x;
     if (side === "right") x = options.x + options.width - total;
     else if (side === "center") x = options.x + (options.width - total) / 2;
+    return groups.map((group, index) => {
+      const width = widths[index] ?? 0;
+      const placed = { group, x, width };
+      x += width;
+      return placed;
+    });
+  }
+
+  private drawLine(line: Line, options: SetOptions): void {
+    const { doc } = this;
     const top = doc.y;
     const baseline = top + line.size * ASCENT;
-    groups.forEach((group, index) => {
-      const width = widths[index] ?? 0;
+    for (const { group, x, width } of this.place(line, options)) {
       const { run } = group;
       const height = line.size * LINE_HEIGHT;
       if (run.tint) doc.save().rect(x, top, width, height).fill(run.tint).restore();
@@ -322,8 +429,7 @@ export class PdfTextSetter {
       if (run.link) doc.link(x, top, width, height, run.link);
       if (run.goTo) doc.goTo(x, top, width, height, run.goTo);
       if (run.underline) this.drawUnderline(run, x, baseline, width);
-      x += width;
-    });
+    }
     doc.y = top;
   }
 
@@ -359,10 +465,12 @@ export class PdfTextSetter {
 
   private groupWidth(group: Group): number {
     this.fonts.use(group.font).fontSize(group.run.size);
-    return this.doc.widthOfString(group.text, {
-      characterSpacing: group.run.characterSpacing ?? 0,
-      ...(group.isShaped ? { features: [] } : {}),
-    });
+    return (
+      this.doc.widthOfString(group.text, {
+        characterSpacing: group.run.characterSpacing ?? 0,
+        ...(group.isShaped ? { features: [] } : {}),
+      }) + group.overhang
+    );
   }
 }
 
@@ -372,6 +480,17 @@ interface Group {
   run: PdfRun;
   /** Handed to fontkit whole, in logical order, to be shaped and laid out right to left. */
   isShaped: boolean;
+  /** Points left clear after the group: its last character's overhang. */
+  overhang: number;
+}
+
+/** fontkit's layout of a font pdfkit has open, with each glyph's outline box (font units). */
+interface InkFont {
+  unitsPerEm: number;
+  layout(text: string): {
+    glyphs: { bbox: { maxX: number } }[];
+    positions: { xAdvance: number; xOffset: number }[];
+  };
 }
 
 /** pdfkit's font in a document, as it measures text (0.17): the width of the text at a size, in points. */
@@ -435,6 +554,7 @@ function groupRuns(visual: Character[]): Group[] {
       previous.run === character.run &&
       previous.font === character.font &&
       last.isOdd === isOdd &&
+      !previous.overhang &&
       !standsAlone(previous) &&
       !standsAlone(character)
     ) {
@@ -447,16 +567,21 @@ function groupRuns(visual: Character[]): Group[] {
   const mirror = bidi;
   return groups.map(({ characters, isOdd }) => {
     const first = characters[0] as Character;
+    const overhang = characters.at(-1)?.overhang ?? 0;
     if (!isOdd) {
       const text = characters.map((character) => character.text).join("");
-      return { text, font: first.font, run: first.run, isShaped: false };
+      return { text, font: first.font, run: first.run, isShaped: false, overhang };
     }
-    const mirrored = characters.map((character) => mirror.getMirroredCharacter(character.text) ?? character.text);
+    // A cluster's base is mirrored ("(" with a mark over it), its marks kept after it.
+    const mirrored = characters.map((character) => {
+      const base = String.fromCodePoint(character.text.codePointAt(0) ?? 0);
+      return (mirror.getMirroredCharacter(base) ?? base) + character.text.slice(base.length);
+    });
     const logical = [...mirrored].reverse().join("");
     // fontkit lays out a run with right-to-left letters right to left itself; anything else is drawn as ordered here.
     return RIGHT_TO_LEFT_SCRIPT.test(logical)
-      ? { text: logical, font: first.font, run: first.run, isShaped: true }
-      : { text: mirrored.join(""), font: first.font, run: first.run, isShaped: false };
+      ? { text: logical, font: first.font, run: first.run, isShaped: true, overhang }
+      : { text: mirrored.join(""), font: first.font, run: first.run, isShaped: false, overhang };
   });
 }
 
