@@ -139,3 +139,103 @@ test("marking a claim with the text focused: the text keeps its caret and select
   await page.keyboard.press("Shift+ArrowRight");
   expect(await page.evaluate(() => window.getSelection()?.toString())).toBe(" an");
 });
+
+/**
+ * Where the selected card is in the sidebar's visible box, in CSS pixels: its top and its quote's top below the
+ * box's top, its quote's bottom above the box's bottom (negative: out of view), whether its quote has the focus,
+ * and how far the page itself is scrolled (the text's highlight of a selected claim is centred on the screen).
+ */
+async function selectedCardPlace(page: Page) {
+  return page.evaluate(() => {
+    const sidebar = document.querySelector<HTMLElement>(".claim-sidebar");
+    const card = document.querySelector<HTMLElement>(".claim-card[aria-current='true']");
+    const quote = card?.querySelector<HTMLElement>(".claim-card__quote");
+    if (!sidebar || !card || !quote) return null;
+    const box = sidebar.getBoundingClientRect();
+    const top = box.top + sidebar.clientTop;
+    const bottom = top + sidebar.clientHeight;
+    return {
+      position: Number(card.getAttribute("aria-posinset")),
+      cardTop: Math.round(card.getBoundingClientRect().top - top),
+      quoteTop: Math.round(quote.getBoundingClientRect().top - top),
+      quoteBottom: Math.round(bottom - quote.getBoundingClientRect().bottom),
+      isFocused: document.activeElement === quote,
+      scrollY: Math.round(window.scrollY),
+    };
+  });
+}
+
+for (const { width, height } of [
+  { width: 1440, height: 900 },
+  { width: 390, height: 844 },
+]) {
+  test(`at ${width}×${height}, stepping along many claims of different heights keeps the focused card wholly in the sidebar's view`, async ({
+    page,
+    request,
+  }) => {
+    test.setTimeout(180_000);
+    const count = 160;
+    const lines = Array.from(
+      { length: count },
+      (_, index) =>
+        `Line ${index + 1} states a fact about topic ${index + 1}. ${"Filler words here. ".repeat(index % 6)}`,
+    );
+    const created = await request.post("/api/articles", {
+      data: { title: "Claims of many heights", format: "text", content: lines.join("\n") },
+    });
+    expect(created.status()).toBe(201);
+    const { id } = await created.json();
+    for (let index = 0; index < count; index++) {
+      const claim = await request.post(`/api/articles/${id}/claims`, {
+        data: {
+          selectors: { quote: { exact: `Line ${index + 1} states` } },
+          verdict: ["supported", "contradicted", "unverified"][index % 3],
+          rationale: index % 5 === 0 ? "A long rationale. ".repeat(index % 40) : "",
+          speaker: index % 2 ? `Someone with a long name ${index}` : null,
+        },
+      });
+      expect(claim.status()).toBe(201);
+    }
+
+    await page.setViewportSize({ width, height });
+    await page.goto(`/articles/${id}`);
+    if (width < 1024) await page.getByRole("button", { name: /^Claims/ }).click();
+    const sidebar = page.locator(".claim-sidebar");
+    await expect(sidebar.locator(".claim-card").first()).toBeVisible();
+    // The page scrolled a little, as a reviewer reading the text would have it (the sidebar sticks to the top).
+    await page.evaluate(() => window.scrollTo(0, 180));
+
+    await sidebar.locator(".claim-card__quote").first().click();
+    const steps = [
+      ...Array<string>(6).fill("ArrowDown"),
+      ...Array<string>(4).fill("j"),
+      ...Array<string>(3).fill("ArrowUp"),
+      ...Array<string>(3).fill("k"),
+      "End",
+      "Home",
+      "End",
+      "ArrowUp",
+    ];
+    let expected = 1;
+    for (const [step, key] of steps.entries()) {
+      await page.keyboard.press(key);
+      expected =
+        key === "End" ? count : key === "Home" ? 1 : key === "ArrowDown" || key === "j" ? expected + 1 : expected - 1;
+      await expect
+        .poll(() => selectedCardPlace(page), { message: `step ${step + 1} (${key}) at ${width} px` })
+        .toMatchObject({ position: expected, isFocused: true });
+      // Settled (its details drawn, the cards on the way measured): the card's top, its quote and the quote's focus
+      // ring inside the sidebar's box, wherever the page scrolled to centre the claim's words in the text.
+      await page.waitForTimeout(400);
+      const place = await selectedCardPlace(page);
+      expect(place, `step ${step + 1} (${key}) at ${width} px: ${JSON.stringify(place)}`).toMatchObject({
+        position: expected,
+        isFocused: true,
+      });
+      expect(place?.cardTop, `card top, step ${step + 1} (${key})`).toBeGreaterThanOrEqual(0);
+      expect(place?.quoteBottom, `quote bottom, step ${step + 1} (${key})`).toBeGreaterThanOrEqual(0);
+    }
+    mkdirSync(SHOTS, { recursive: true });
+    await page.screenshot({ path: `${SHOTS}/many-claims-stepped-${width}.png` });
+  });
+}

@@ -5,7 +5,7 @@ import userEvent from "@testing-library/user-event";
 import { describe, expect, it, vi } from "vitest";
 import { buildClaim } from "../../../test/buildClaim";
 import { createTestQueryClient, renderWithQueryClient } from "../../../test/renderWithQueryClient";
-import { ClaimSidebar } from "./ClaimSidebar";
+import { ClaimSidebar, scrollToShow } from "./ClaimSidebar";
 
 const TEXT =
   "Iran sold a limited number of drones. Malley said Iran transferred dozens. Iravani called it totally unfounded.";
@@ -267,5 +267,24 @@ describe("ClaimSidebar with 2,000 claims (only the cards near the view are drawn
     } finally {
       vi.unstubAllGlobals();
     }
+  });
+});
+
+describe("scrollToShow (how far the sidebar scrolls to bring a card into its view, 100 to 500 px)", () => {
+  it("scrolls nothing for a card wholly in view", () => {
+    expect(scrollToShow(120, 300, 100, 500)).toBe(0);
+  });
+
+  it("brings a card above the view down to its top, whatever its height", () => {
+    expect(scrollToShow(64, 200, 100, 500)).toBe(-36);
+    // Taller than the view: its top, heading and quote show (scrollIntoView's "nearest" would line up its foot).
+    expect(scrollToShow(64, 900, 100, 500)).toBe(-36);
+  });
+
+  it("brings a card below the view up until its bottom shows, or its top when taller than the view", () => {
+    expect(scrollToShow(450, 600, 100, 500)).toBe(100);
+    expect(scrollToShow(450, 1200, 100, 500)).toBe(350);
+    // Its top in view and its foot below: scrolled no further than its top.
+    expect(scrollToShow(150, 1200, 100, 500)).toBe(50);
   });
 });

@@ -66,13 +66,33 @@ interface ListWindow {
   paddingBottom: number;
 }
 
-/** The nearest ancestor that scrolls vertically: the sidebar. Walks up with getComputedStyle: ask once, keep it. */
-function findScrollParent(element: HTMLElement): HTMLElement | null {
+/**
+ * The nearest ancestor that scrolls vertically (the sidebar), with its computed style (a live object: its
+ * scroll-padding says how much of the top and bottom of its view something sticky or fixed covers). Walks up with
+ * getComputedStyle: ask once, keep it.
+ */
+function findScrollParent(element: HTMLElement): { element: HTMLElement; style: CSSStyleDeclaration } | null {
   for (let parent = element.parentElement; parent; parent = parent.parentElement) {
-    const { overflowY } = getComputedStyle(parent);
-    if (overflowY === "auto" || overflowY === "scroll") return parent;
+    const style = getComputedStyle(parent);
+    if (style.overflowY === "auto" || style.overflowY === "scroll") return { element: parent, style };
   }
   return null;
+}
+
+/** A scroll-padding length in CSS pixels ("auto" is none). */
+function scrollPadding(value: string): number {
+  return Number.parseFloat(value) || 0;
+}
+
+/**
+ * How far to scroll (CSS pixels, negative up) so the span from `top` to `bottom` shows between `viewTop` and
+ * `viewBottom`, all in one coordinate space: wholly when it fits, else from its top, so a card taller than the view
+ * shows its heading and quote. 0 when it is there already.
+ */
+export function scrollToShow(top: number, bottom: number, viewTop: number, viewBottom: number): number {
+  if (top < viewTop) return top - viewTop;
+  if (bottom > viewBottom) return Math.min(bottom - viewBottom, top - viewTop);
+  return 0;
 }
 
 /** A card's height in CSS pixels as the observer saw it (its border box), without asking for layout. */
@@ -83,7 +103,9 @@ function observedHeight(entry: ResizeObserverEntry): number {
 /**
  * Which of `ids` to render so the list looks whole from its scroll container: the ones in and near the
  * view, with padding standing in for the others at their measured (or estimated) heights. `isActive`
- * false renders them all. `revealIndex`, when set, scrolls that card into the view even if not rendered yet.
+ * false renders them all. `revealId`, when it changes to a card's id, scrolls the container alone (never the page)
+ * until that card is wholly in its view below anything that covers the view's edges (the container's
+ * scroll-padding), or from its top when taller than the view, even if the card is not rendered yet.
  *
  * A card's height is learnt from a ResizeObserver, told after the browser's own layout and only for the cards
  * whose size changed (a card drawn for the first time, one opened on its details, one whose details finished
@@ -94,20 +116,21 @@ function useListWindow(
   listRef: RefObject<HTMLOListElement | null>,
   ids: readonly string[],
   isActive: boolean,
-  revealIndex: number | null,
+  revealId: string | null,
 ): ListWindow {
   const heights = useRef(new Map<string, number>());
   const [view, setView] = useState({ top: 0, bottom: 0 });
   const [measured, setMeasured] = useState(0);
   const gapRef = useRef(0);
   /** The sidebar, found once per list element (finding it walks up the tree with getComputedStyle). */
-  const scrollerRef = useRef<{ list: HTMLElement; scroller: HTMLElement | null } | null>(null);
-  const getScroller = useCallback(() => {
+  const scrollerRef = useRef<{ list: HTMLElement; found: ReturnType<typeof findScrollParent> } | null>(null);
+  const findScroller = useCallback(() => {
     const list = listRef.current;
     if (!list) return null;
-    if (scrollerRef.current?.list !== list) scrollerRef.current = { list, scroller: findScrollParent(list) };
-    return scrollerRef.current.scroller;
+    if (scrollerRef.current?.list !== list) scrollerRef.current = { list, found: findScrollParent(list) };
+    return scrollerRef.current.found;
   }, [listRef]);
+  const getScroller = useCallback(() => findScroller()?.element ?? null, [findScroller]);
 
   const offsets = useMemo(() => {
     // Offsets of each card's top in the list, and the list's full height, at the heights known now.
@@ -157,51 +180,64 @@ function useListWindow(
     };
   }, [isActive, listRef, readView, getScroller]);
 
-  // Bring a card that is not rendered into the view: scroll to where it will be, then render it there. The cards
-  // on the way may prove taller or shorter than estimated as they are drawn and measured, which moves it: it is
-  // followed until it is in the view at its measured height. Only when the card to reveal changes: scrolling away
-  // from it afterwards is the reviewer's choice.
-  const revealRef = useRef<{ index: number | null; id: string | null; tries: number }>({
-    index: null,
-    id: null,
-    tries: 0,
-  });
+  // Bring the card into the view: when it is drawn, by where the browser has it; when not (End, Home, a far jump in
+  // a long list), scroll to where it will be, then render it there. The cards on the way may prove taller or shorter
+  // than estimated as they are drawn and measured, which moves it: it is followed until it is in the view at its
+  // measured height. Only when the card to reveal changes: scrolling away from it afterwards is the reviewer's
+  // choice. Only the sidebar scrolls: scrollIntoView would scroll the page too, and with "nearest" line up the foot
+  // of a card taller than the view whose top is above it, leaving its heading and quote hidden.
+  const revealRef = useRef<{ id: string | null; tries: number }>({ id: null, tries: 0 });
   useLayoutEffect(() => {
-    if (revealRef.current.index !== revealIndex) {
-      const id = revealIndex === null ? null : (ids[revealIndex] ?? null);
-      revealRef.current = { index: revealIndex, id, tries: 0 };
-    }
+    void view;
+    void offsets;
+    if (revealRef.current.id !== revealId) revealRef.current = { id: revealId, tries: 0 };
     const reveal = revealRef.current;
-    if (!isActive || reveal.id === null) return;
-    const index = ids.indexOf(reveal.id);
-    if (index === -1) {
-      reveal.id = null;
-      return;
+    if (reveal.id === null) return;
+    const list = listRef.current;
+    const found = findScroller();
+    if (!list || !found) return;
+    const { element: scroller, style } = found;
+    const coveredTop = scrollPadding(style.scrollPaddingTop);
+    const coveredBottom = scrollPadding(style.scrollPaddingBottom);
+    let card: HTMLElement | null = null;
+    for (const element of list.children) {
+      if ((element as HTMLElement).dataset.claimId === reveal.id) card = element as HTMLElement;
     }
-    const cardTop = offsets[index] as number;
-    const cardBottom = (offsets[index + 1] as number) - gapRef.current;
-    // Where the view should start: at the card's top when above, else with its bottom at the view's (its top
-    // first, for a card taller than the view).
-    const top =
-      cardTop < view.top ? cardTop : Math.min(cardTop, Math.max(view.top, cardBottom - (view.bottom - view.top)));
-    // There already, as last read (at the heights known): nothing to lay out. Done once its own height is known,
-    // or after a few corrections (heights that keep changing must not scroll the list for ever).
-    if (Math.abs(top - view.top) < 1) {
-      if (heights.current.has(reveal.id) || typeof ResizeObserver === "undefined") reveal.id = null;
+    let delta: number;
+    if (card) {
+      const box = scroller.getBoundingClientRect();
+      const viewTop = box.top + scroller.clientTop;
+      const { top, bottom } = card.getBoundingClientRect();
+      delta = scrollToShow(top, bottom, viewTop + coveredTop, viewTop + scroller.clientHeight - coveredBottom);
+    } else {
+      const index = isActive ? ids.indexOf(reveal.id) : -1;
+      if (index === -1) {
+        reveal.id = null;
+        return;
+      }
+      delta = scrollToShow(
+        offsets[index] as number,
+        (offsets[index + 1] as number) - gapRef.current,
+        view.top + coveredTop,
+        view.bottom - coveredBottom,
+      );
+    }
+    // There already: nothing to lay out. Done once it is drawn at its own height (in a short list, at once), or
+    // after a few corrections (heights that keep changing must not scroll the list for ever).
+    if (Math.abs(delta) < 1) {
+      if (card && (!isActive || heights.current.has(reveal.id) || typeof ResizeObserver === "undefined")) {
+        reveal.id = null;
+      }
       return;
     }
     if (reveal.tries >= MAX_REVEAL_SCROLLS) {
       reveal.id = null;
       return;
     }
-    const list = listRef.current;
-    const scroller = getScroller();
-    if (!list || !scroller) return;
     reveal.tries += 1;
-    const listTop = list.getBoundingClientRect().top - scroller.getBoundingClientRect().top + scroller.scrollTop;
-    scroller.scrollTop = listTop + top;
-    readView();
-  }, [isActive, revealIndex, ids, offsets, view, listRef, getScroller, readView]);
+    scroller.scrollTop += delta;
+    if (isActive) readView();
+  }, [isActive, revealId, ids, offsets, view, listRef, findScroller, readView]);
 
   const rendered = useMemo((): ListWindow => {
     if (!isActive) return { start: 0, end: ids.length, paddingTop: 0, paddingBottom: 0 };
@@ -403,11 +439,10 @@ export function ClaimSidebar({
   onVisibleChangeRef.current = onVisibleChange;
   useEffect(() => onVisibleChangeRef.current?.(visibleIds), [visibleIds]);
   const selectedIndex = selectedClaimId === null ? -1 : visibleIds.indexOf(selectedClaimId);
-  const listWindow = useListWindow(listRef, visibleIds, isWindowed, selectedIndex === -1 ? null : selectedIndex);
+  const listWindow = useListWindow(listRef, visibleIds, isWindowed, selectedIndex === -1 ? null : selectedClaimId);
 
   useEffect(() => {
     if (!selectedClaimId) return;
-    selectedRef.current?.scrollIntoView({ block: "nearest" });
     // Focus in the list follows the selection (arrows, j/k): the selected card is the list's Tab stop now.
     const list = listRef.current;
     if (list?.contains(document.activeElement) && document.activeElement?.classList.contains("claim-card__quote")) {
