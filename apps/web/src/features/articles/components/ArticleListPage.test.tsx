@@ -33,6 +33,33 @@ async function articleItem(title: string): Promise<HTMLElement> {
 }
 
 describe("ArticleListPage", () => {
+  it("keeps the keys typed while the search box's own write to the address is on its way (a slow machine)", async () => {
+    const user = userEvent.setup();
+    stubApi({ "GET /api/articles": { status: 200, body: { items: [summary("a1", "Live piece")] } } });
+    window.history.replaceState(null, "", "/");
+    renderWithQueryClient(<ArticleListPage />, createTestQueryClient("editor"));
+    await articleItem("Live piece");
+    const box = screen.getByRole("searchbox", { name: "Search" });
+    // The address's writes (and the router's word of them) arrive late, as on a busy machine.
+    const replaceState = window.history.replaceState;
+    const late: (() => void)[] = [];
+    window.history.replaceState = (...args: Parameters<History["replaceState"]>) => {
+      late.push(() => replaceState.apply(window.history, args));
+    };
+    try {
+      await user.type(box, "bud");
+      await waitFor(() => expect(late).toHaveLength(1));
+      await user.type(box, "get");
+      for (const write of late.splice(0)) write();
+      await waitFor(() => expect(new URLSearchParams(window.location.search).get("q")).toBe("bud"));
+      expect(box).toHaveValue("budget");
+    } finally {
+      window.history.replaceState = replaceState;
+    }
+    await waitFor(() => expect(new URLSearchParams(window.location.search).get("q")).toBe("budget"));
+    expect(box).toHaveValue("budget");
+  });
+
   // The search and the Deleted view live in the URL: each test starts at the plain list.
   beforeEach(() => window.history.replaceState(null, "", "/"));
 

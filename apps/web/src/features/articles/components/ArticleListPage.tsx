@@ -7,7 +7,7 @@ import {
   VERDICT_LABELS,
   VERDICTS,
 } from "@factmark/core";
-import { useEffect, useId, useState } from "react";
+import { useEffect, useId, useRef, useState } from "react";
 import { Link } from "wouter";
 import { ChoiceFilter } from "../../../components/ChoiceFilter";
 import { NoticeProvider } from "../../../components/NoticeProvider";
@@ -60,13 +60,22 @@ function ArticleList() {
   useUndoShortcut(undoNotice);
 
   // The search box writes to the URL once the typing pauses (replacing, so Back is not a key at a time)...
+  const writtenQ = useRef<string | null>(null);
   // biome-ignore lint/correctness/useExhaustiveDependencies: only a new pause in typing writes the URL.
   useEffect(() => {
-    if (typed !== urlQ) changeParams({ q: typed });
+    if (typed === urlQ) return;
+    writtenQ.current = typed;
+    changeParams({ q: typed });
   }, [typed]);
-  // ...and shows what the URL says when Back or a link changes it.
+  // ...and shows what the URL says when Back or a link changes it. The box's own write coming back is not such a
+  // change: keys typed since it was written (a slow machine) stay in the box.
   // biome-ignore lint/correctness/useExhaustiveDependencies: only a change of the URL's words moves the box.
   useEffect(() => {
+    if (urlQ === writtenQ.current) {
+      writtenQ.current = null;
+      return;
+    }
+    writtenQ.current = null;
     if (urlQ !== search.trim()) setSearch(urlQ);
   }, [urlQ]);
 

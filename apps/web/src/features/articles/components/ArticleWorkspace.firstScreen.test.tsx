@@ -78,8 +78,13 @@ describe("ArticleWorkspace, opening a long article", () => {
     await screen.findByRole("document", { name: "Article text, loading." });
     expect(editorText()).toBeNull();
     // The preview is drawn again (as a whole) when the claims come in.
-    await waitFor(() => expect(previewText()?.querySelector(`[data-claim-ids="${SOLD.id}"]`)).not.toBeNull());
-    expect(previewText()?.querySelector(`[data-claim-ids="${SOLD.id}"]`)).toHaveClass("claim-underline--contradicted");
+    // Read in one look: the editor may take the preview's place as soon as the claims are in.
+    const soldInPreview = await waitFor(() => {
+      const element = previewText()?.querySelector(`[data-claim-ids="${SOLD.id}"]`);
+      expect(element).not.toBeNull();
+      return element;
+    });
+    expect(soldInPreview).toHaveClass("claim-underline--contradicted");
     const editor = await screen.findByRole("textbox", { name: /Article text/ });
     expect(screen.queryByRole("document", { name: "Article text, loading." })).toBeNull();
     expect(editor.querySelectorAll("p")).toHaveLength(60);
