@@ -1,5 +1,6 @@
 import { type Article, type Claim, plainTextToDoc, ZArticle, ZClaim, ZClaimList, ZUserList } from "@factmark/core";
 import { afterAll, describe, expect, it } from "vitest";
+import { seededRandom } from "../../../../packages/core/src/testing/seededRandom";
 import { buildArticle } from "../test/buildArticle";
 import { createTestApp, type TestIdentity } from "../test/createTestApp";
 import { closeHeavyWork } from "../work/heavyWork";
@@ -10,16 +11,9 @@ const { db, request } = testApp;
 // Saves re-anchor on the worker pool.
 afterAll(() => closeHeavyWork());
 
-/** A small seeded generator (mulberry32), so a failing sequence can be replayed from its seed. */
+/** Seeded picks (core's seededRandom), so a failing sequence can be replayed from its seed. */
 function randomFrom(seed: number) {
-  let state = seed >>> 0;
-  const next = () => {
-    state = (state + 0x6d2b79f5) >>> 0;
-    let t = state;
-    t = Math.imul(t ^ (t >>> 15), t | 1);
-    t ^= t + Math.imul(t ^ (t >>> 7), t | 61);
-    return ((t ^ (t >>> 14)) >>> 0) / 4294967296;
-  };
+  const next = seededRandom(seed);
   return {
     below: (n: number) => Math.floor(next() * n),
     pick<T>(items: readonly T[]): T {
