@@ -449,7 +449,9 @@ export function ClaimSidebar({
       selectedRef.current?.querySelector<HTMLElement>(".claim-card__quote")?.focus({ preventScroll: true });
     }
   }, [selectedClaimId]);
-  // A key in the list that selects a card not drawn yet (End, Home in a long list): focus goes to it once drawn.
+  // A key in the list that selects a card not drawn yet (End, Home in a long list): focus goes to it once drawn, and
+  // back to it should the card be drawn anew while the list scrolls to it (a card taken out of the window takes the
+  // focus with it, to the body). Focus the reviewer moved elsewhere is left there.
   const focusWhenDrawnRef = useRef<string | null>(null);
   useLayoutEffect(() => {
     const claimId = focusWhenDrawnRef.current;
@@ -460,7 +462,12 @@ export function ClaimSidebar({
     }
     const quote = selectedRef.current?.querySelector<HTMLElement>(".claim-card__quote");
     if (!quote) return;
-    focusWhenDrawnRef.current = null;
+    const active = document.activeElement;
+    if (active === quote) return;
+    if (active && active !== document.body && !listRef.current?.contains(active)) {
+      focusWhenDrawnRef.current = null;
+      return;
+    }
     quote.focus({ preventScroll: true });
   });
 
