@@ -1,6 +1,6 @@
 import { type Article, type Claim, plainTextToDoc, ZArticle, ZClaim, ZClaimList, ZUserList } from "@factmark/core";
 import { afterAll, describe, expect, it } from "vitest";
-import { seededRandom } from "../../../../packages/core/src/testing/seededRandom";
+import { seededPicks as randomFrom } from "../../../../packages/core/src/testing/seededRandom";
 import { buildArticle } from "../test/buildArticle";
 import { createTestApp, type TestIdentity } from "../test/createTestApp";
 import { closeHeavyWork } from "../work/heavyWork";
@@ -10,19 +10,6 @@ const testApp = await createTestApp();
 const { db, request } = testApp;
 // Saves re-anchor on the worker pool.
 afterAll(() => closeHeavyWork());
-
-/** Seeded picks (core's seededRandom), so a failing sequence can be replayed from its seed. */
-function randomFrom(seed: number) {
-  const next = seededRandom(seed);
-  return {
-    below: (n: number) => Math.floor(next() * n),
-    pick<T>(items: readonly T[]): T {
-      const item = items[Math.floor(next() * items.length)];
-      if (item === undefined) throw new Error("Nothing to pick from.");
-      return item;
-    },
-  };
-}
 
 async function readArticle(id: string): Promise<Article> {
   return ZArticle.parse(await (await request("GET", `/api/articles/${id}`)).json());

@@ -12,3 +12,16 @@ export function seededRandom(seed: number): () => number {
     return ((t ^ (t >>> 14)) >>> 0) / 4_294_967_296;
   };
 }
+
+/** Seeded picks from seededRandom: `below(n)` an integer in [0, n), `pick` an item (throws on an empty list). */
+export function seededPicks(seed: number) {
+  const next = seededRandom(seed);
+  return {
+    below: (n: number) => Math.floor(next() * n),
+    pick<T>(items: readonly T[]): T {
+      const item = items[Math.floor(next() * items.length)];
+      if (item === undefined) throw new Error("Nothing to pick from.");
+      return item;
+    },
+  };
+}

@@ -1,7 +1,7 @@
 import { crc32, gunzipSync } from "node:zlib";
 import { type Article, type Claim, plainTextToDoc, selectorsForRange, ZUserList } from "@factmark/core";
 import { afterAll, describe, expect, it } from "vitest";
-import { seededRandom } from "../../../../../packages/core/src/testing/seededRandom";
+import { seededPicks as randomFrom } from "../../../../../packages/core/src/testing/seededRandom";
 import { timeOrderedId } from "../../db/timeOrderedId";
 import { SEED_ADMIN } from "../../repositories/accountRepository";
 import { insertClaim, listClaimsOfArticle } from "../../repositories/claimRepository";
@@ -20,19 +20,6 @@ const testApp = await createTestApp();
 const { db, request } = testApp;
 // Saves re-anchor on the worker pool.
 afterAll(() => closeHeavyWork());
-
-/** Seeded picks (core's seededRandom), so a failing sequence can be replayed from its seed. */
-function randomFrom(seed: number) {
-  const next = seededRandom(seed);
-  return {
-    below: (n: number) => Math.floor(next() * n),
-    pick<T>(items: readonly T[]): T {
-      const item = items[Math.floor(next() * items.length)];
-      if (item === undefined) throw new Error("Nothing to pick from.");
-      return item;
-    },
-  };
-}
 
 /** Sentences enough for `claims` claims, one a sentence, in paragraphs of five; some with characters beyond ASCII. */
 function longArticleText(claims: number): string {
