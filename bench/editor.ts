@@ -494,14 +494,18 @@ export async function claimCardAt(page: Page, fraction: number): Promise<string>
   return page.evaluate(async (share) => {
     const sidebar = document.querySelector(".claim-sidebar") as HTMLElement;
     sidebar.scrollTop = (sidebar.scrollHeight - sidebar.clientHeight) * share;
-    await window.__bench.nextPaint();
-    await window.__bench.nextPaint();
-    const box = sidebar.getBoundingClientRect();
-    const card = [...sidebar.querySelectorAll<HTMLElement>(".claim-card")].find(
-      (element) => element.getBoundingClientRect().top >= box.top + 80,
-    );
-    if (!card?.dataset.claimId) throw new Error("No claim card in the sidebar's view.");
-    return card.dataset.claimId;
+    // The list renders the cards near its view after the scroll event: wait up to 5 s of frames for one.
+    const startedAt = performance.now();
+    while (performance.now() - startedAt < 5_000) {
+      await window.__bench.nextPaint();
+      const box = sidebar.getBoundingClientRect();
+      const card = [...sidebar.querySelectorAll<HTMLElement>(".claim-card")].find(
+        (element) =>
+          element.getBoundingClientRect().top >= box.top + 80 && element.getBoundingClientRect().top < box.bottom - 40,
+      );
+      if (card?.dataset.claimId) return card.dataset.claimId;
+    }
+    throw new Error(`No claim card in the sidebar's view 5 s after scrolling to ${Math.round(share * 100)} % of it.`);
   }, fraction);
 }
 

@@ -107,6 +107,62 @@ test("with more claims than the sidebar draws, selecting one opens its card in v
   await expect(last).toBeInViewport();
 });
 
+test("after selecting a claim, the sidebar stays where the reviewer scrolls it, far from the selected card", async ({
+  page,
+  request,
+}) => {
+  const created = await request.post("/api/articles", {
+    data: { title: "An article with many claims to scroll", format: "text", content: PARAGRAPHS.join("\n") },
+  });
+  expect(created.status()).toBe(201);
+  const { id } = await created.json();
+  for (let index = 0; index < CLAIM_COUNT; index++) {
+    const claim = await request.post(`/api/articles/${id}/claims`, {
+      data: { selectors: { quote: { exact: quoteOf(index) } }, verdict: "unverified" },
+    });
+    expect(claim.status()).toBe(201);
+  }
+  await page.goto(`/articles/${id}`);
+  const sidebar = page.locator(".claim-sidebar");
+  const cards = sidebar.locator(".claim-card");
+  await expect(cards.first()).toHaveAttribute("aria-setsize", String(CLAIM_COUNT));
+
+  // A claim near the top selected from its card...
+  const first = cards.filter({ hasText: quoteOf(2) });
+  await first.getByRole("button", { name: /Show claim/ }).click();
+  await expect(first).toHaveAttribute("aria-current", "true");
+  await expect(highlightOf(page, quoteOf(2))).toHaveClass(/claim-hl--selected/);
+
+  // ...then the list dragged far down, twice, as a reviewer reading on would: it stays there, with cards in view.
+  for (const share of [0.5, 0.8]) {
+    const wanted = await sidebar.evaluate((element, fraction) => {
+      element.scrollTop = (element.scrollHeight - element.clientHeight) * fraction;
+      return element.scrollTop;
+    }, share);
+    // A few frames later, the list has not been pulled back to the selected card...
+    await page.evaluate(
+      () =>
+        new Promise((resolve) => requestAnimationFrame(() => requestAnimationFrame(() => setTimeout(resolve, 300)))),
+    );
+    const scrollTop = await sidebar.evaluate((element) => element.scrollTop);
+    expect(Math.abs(scrollTop - wanted)).toBeLessThan(300);
+    // ...and shows the cards that belong there, far down the list.
+    const shown = await sidebar.evaluate((element) => {
+      const view = element.getBoundingClientRect();
+      return Array.from(element.querySelectorAll<HTMLElement>(".claim-card"))
+        .filter((card) => {
+          const box = card.getBoundingClientRect();
+          return box.bottom > view.top && box.top < view.bottom;
+        })
+        .map((card) => Number(card.getAttribute("aria-posinset")));
+    });
+    expect(shown.length).toBeGreaterThan(0);
+    expect(Math.min(...shown)).toBeGreaterThan(CLAIM_COUNT * share * 0.7);
+  }
+  // The selection is still the claim chosen.
+  await expect(highlightOf(page, quoteOf(2))).toHaveClass(/claim-hl--selected/);
+});
+
 test("marking a claim with the text focused: the text keeps its caret and selection as a reviewer's keys move them", async ({
   page,
   request,

@@ -57,7 +57,9 @@ export const WINDOWING_THRESHOLD = 100;
 const ESTIMATED_CARD_HEIGHT = 110;
 const OVERSCAN_PX = 800;
 /** How many times bringing a card into view may scroll again as the cards on the way are measured. */
-const MAX_REVEAL_SCROLLS = 4;
+const MAX_REVEAL_SCROLLS = 10;
+/** Events on the sidebar that only a reviewer scrolling it makes (pointerdown counts on the sidebar itself: its scroll bar). */
+const REVIEWER_SCROLL_EVENTS = ["wheel", "touchstart", "pointerdown"] as const;
 
 interface ListWindow {
   start: number;
@@ -146,6 +148,12 @@ function useListWindow(
     return tops;
   }, [ids, measured]);
 
+  /**
+   * The card last asked to be brought into view (see below), how many scrolls it has taken, and whether that is over:
+   * a reveal that is over stays over until another card is asked for, or the reviewer's scrolling would bring it back.
+   */
+  const revealRef = useRef({ id: null as string | null, tries: 0, isOver: true });
+
   const readView = useCallback(() => {
     const list = listRef.current;
     const scroller = getScroller();
@@ -171,11 +179,18 @@ function useListWindow(
       cancelAnimationFrame(frame);
       frame = requestAnimationFrame(readView);
     };
+    // The reviewer's own scroll (a wheel, a touch, the scroll bar) ends a reveal still under way: where the list goes
+    // from there is theirs.
+    const handleReviewerScroll = (event: Event) => {
+      if (event.type !== "pointerdown" || event.target === scroller) revealRef.current.isOver = true;
+    };
     scroller.addEventListener("scroll", handleScroll, { passive: true });
+    for (const type of REVIEWER_SCROLL_EVENTS) scroller.addEventListener(type, handleReviewerScroll, { passive: true });
     window.addEventListener("resize", handleScroll);
     return () => {
       cancelAnimationFrame(frame);
       scroller.removeEventListener("scroll", handleScroll);
+      for (const type of REVIEWER_SCROLL_EVENTS) scroller.removeEventListener(type, handleReviewerScroll);
       window.removeEventListener("resize", handleScroll);
     };
   }, [isActive, listRef, readView, getScroller]);
@@ -186,13 +201,12 @@ function useListWindow(
   // measured height. Only when the card to reveal changes: scrolling away from it afterwards is the reviewer's
   // choice. Only the sidebar scrolls: scrollIntoView would scroll the page too, and with "nearest" line up the foot
   // of a card taller than the view whose top is above it, leaving its heading and quote hidden.
-  const revealRef = useRef<{ id: string | null; tries: number }>({ id: null, tries: 0 });
   useLayoutEffect(() => {
     void view;
     void offsets;
-    if (revealRef.current.id !== revealId) revealRef.current = { id: revealId, tries: 0 };
+    if (revealRef.current.id !== revealId) revealRef.current = { id: revealId, tries: 0, isOver: revealId === null };
     const reveal = revealRef.current;
-    if (reveal.id === null) return;
+    if (reveal.id === null || reveal.isOver) return;
     const list = listRef.current;
     const found = findScroller();
     if (!list || !found) return;
@@ -212,7 +226,7 @@ function useListWindow(
     } else {
       const index = isActive ? ids.indexOf(reveal.id) : -1;
       if (index === -1) {
-        reveal.id = null;
+        reveal.isOver = true;
         return;
       }
       delta = scrollToShow(
@@ -226,16 +240,23 @@ function useListWindow(
     // after a few corrections (heights that keep changing must not scroll the list for ever).
     if (Math.abs(delta) < 1) {
       if (card && (!isActive || heights.current.has(reveal.id) || typeof ResizeObserver === "undefined")) {
-        reveal.id = null;
+        reveal.isOver = true;
       }
       return;
     }
     if (reveal.tries >= MAX_REVEAL_SCROLLS) {
-      reveal.id = null;
+      reveal.isOver = true;
       return;
     }
     reveal.tries += 1;
-    scroller.scrollTop += delta;
+    const scrolledFrom = scroller.scrollTop;
+    scroller.scrollTop = scrolledFrom + delta;
+    // At an end of the list, or less than a device pixel away: scrolling cannot bring the card closer. Left pending,
+    // the reveal would pull the list back to the card the next time the reviewer scrolled it elsewhere.
+    if (card && Math.abs(scroller.scrollTop - scrolledFrom) < 1) {
+      reveal.isOver = true;
+      return;
+    }
     if (isActive) readView();
   }, [isActive, revealId, ids, offsets, view, listRef, findScroller, readView]);
 
