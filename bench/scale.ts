@@ -211,6 +211,8 @@ interface Figure {
   before?: (article: BenchArticle, run: number) => Promise<void>;
   measure: (article: BenchArticle, run: number) => Promise<string | undefined>;
   note?: string;
+  /** A floor under another row (what the bytes alone cost): printed without a goal of its own. */
+  isFloor?: boolean;
 }
 
 /** One figure at both sizes: a warm-up each, then `runs` timed runs, interleaved; the row compares the medians. */
@@ -254,12 +256,15 @@ async function compare(small: BenchArticle, large: BenchArticle, server: AppServ
   process.stderr.write(
     `  ${figure.name}: ${Math.round(baseline)} → ${Math.round(value)} ms (${ratio.toFixed(2)}×); ${cpuNote ?? ""}\n`,
   );
-  return scaleRow(`${figure.name}, ${sizeName(large.size)}`, smallTimes, largeTimes, [
+  const row = scaleRow(`${figure.name}, ${sizeName(large.size)}`, smallTimes, largeTimes, [
     `baseline: ${sizeName(small.size)}; median of ${figure.runs}, spread ${spread(smallTimes)} / ${spread(largeTimes)}`,
     cpuNote,
     figure.note,
     detail,
   ]);
+  return figure.isFloor
+    ? { ...row, goal: undefined, isGoalMet: undefined, note: `a floor, no goal of its own; ${row.note}` }
+    : row;
 }
 
 /** A row of this section: the large article's median beside the small one's, with the ratio against MAX_RATIO. */
@@ -401,6 +406,18 @@ export async function benchScale(): Promise<BenchRow[]> {
             return `${(body.byteLength / 1024 / 1024).toFixed(1)} MB`;
           },
           note: "a cache miss each run (one claim's PATCH before it)",
+        }),
+        // What sending the same file costs once it is built: the floor under the row above (bytes, not building).
+        await compare(small, large, server, {
+          name: `report, format=${format}, kept (sent again)`,
+          runs,
+          isFloor: true,
+          measure: async (article) => {
+            const { headers } = await client.send(`/api/articles/${article.id}/report?format=${format}`);
+            if (headers.get("x-cache") !== "hit") throw new Error(`The ${format} report was built again.`);
+            return undefined;
+          },
+          note: "the same request again, nothing changed: the file and its gzip from the server's memory, decoded here",
         }),
       );
     }

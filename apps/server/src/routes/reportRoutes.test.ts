@@ -2,6 +2,7 @@ import { execFileSync } from "node:child_process";
 import { existsSync, mkdtempSync, writeFileSync } from "node:fs";
 import { tmpdir } from "node:os";
 import path from "node:path";
+import { gunzipSync } from "node:zlib";
 import { type Article, type NativeReport, ZArticle } from "@factmark/core";
 import { afterAll, describe, expect, it } from "vitest";
 import { reportContentDisposition } from "../report/reportFilename";
@@ -75,6 +76,29 @@ describe("GET /api/articles/:id/report", () => {
       expect((await response.arrayBuffer()).byteLength).toBeGreaterThan(200);
     });
   }
+
+  it("sends a kept report's gzip again as the same bytes, which gunzip to the file; a client without gzip gets the file", async () => {
+    const first = await request("GET", reportUrl("json"), undefined, { "Accept-Encoding": "gzip" });
+    expect(first.status).toBe(200);
+    expect(first.headers.get("content-encoding")).toBe("gzip");
+    expect(first.headers.get("vary")).toMatch(/accept-encoding/i);
+    const firstBytes = new Uint8Array(await first.arrayBuffer());
+    const again = await request("GET", reportUrl("json"), undefined, { "Accept-Encoding": "gzip, deflate" });
+    expect(again.headers.get("x-cache")).toBe("hit");
+    expect(again.headers.get("content-encoding")).toBe("gzip");
+    expect(new Uint8Array(await again.arrayBuffer())).toEqual(firstBytes);
+    const plain = await request("GET", reportUrl("json"));
+    expect(plain.headers.get("content-encoding")).toBeNull();
+    const file = new Uint8Array(await plain.arrayBuffer());
+    expect(new Uint8Array(gunzipSync(firstBytes))).toEqual(file);
+    expect((JSON.parse(new TextDecoder().decode(file)) as NativeReport).claims).toHaveLength(3);
+    // A client that refuses gzip (q=0) gets the file too; a PDF is never gzipped.
+    const refused = await request("GET", reportUrl("json"), undefined, { "Accept-Encoding": "gzip;q=0" });
+    expect(refused.headers.get("content-encoding")).toBeNull();
+    const pdf = await request("GET", reportUrl("pdf"), undefined, { "Accept-Encoding": "gzip" });
+    expect(pdf.headers.get("content-encoding")).toBeNull();
+    expect(new TextDecoder().decode((await pdf.arrayBuffer()).slice(0, 5))).toBe("%PDF-");
+  });
 
   it("answers HTML when no format is named", async () => {
     const response = await request("GET", `/api/articles/${reviewed.article.id}/report`);

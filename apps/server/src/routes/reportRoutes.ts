@@ -10,6 +10,7 @@ import { etag } from "../middleware/ifMatch";
 import { BODY_LIMITS } from "../middleware/limitBody";
 import type { RateLimiter } from "../middleware/RateLimiter";
 import { enforceRateLimit } from "../middleware/rateLimit";
+import { reportBodyFor } from "../report/keptReportGzip";
 import { ReportCache } from "../report/ReportCache";
 import { reportContentDisposition } from "../report/reportFilename";
 import { REPORT_FORMAT_SPECS, REPORT_FORMATS } from "../report/reportFormats";
@@ -106,8 +107,9 @@ export function reportRoutes({ db, guard }: ApiDeps) {
         c.header("X-Cache", file.isCached ? "hit" : "miss");
         c.header("Content-Type", "application/json");
         c.header("Cache-Control", "no-store");
+        const answer = await reportBodyFor(c, file.body, "application/json");
         // The bytes are the model's JSON, made on the worker: typed as what they are for the web app's client.
-        return c.body(file.body, 200) as unknown as ReturnType<typeof c.json<ReportModel, 200>>;
+        return c.body(answer.body, 200, answer.headers) as unknown as ReturnType<typeof c.json<ReportModel, 200>>;
       },
     )
     .openapi(
@@ -154,7 +156,9 @@ export function reportRoutes({ db, guard }: ApiDeps) {
         c.header("Content-Disposition", reportContentDisposition(file.title, file.extension, disposition));
         c.header("Cache-Control", "no-store");
         if (format === "html") c.header("Content-Security-Policy", HTML_REPORT_CSP);
-        return c.body(file.body, 200);
+        // A kept report's gzip is kept with it: a second download compresses nothing (keptReportGzip).
+        const answer = await reportBodyFor(c, file.body, file.contentType);
+        return c.body(answer.body, 200, answer.headers);
       },
     );
 }
