@@ -47,11 +47,14 @@ process.once("exit", () => {
  * listens and its worker threads have loaded their modules (so a section's first requests do not share the cores
  * with that). The server process itself, without the supervisor: `pid` and `cpuSeconds` are the server's. `env` is
  * added to the process's environment (limits a section lifts, say). Its output is kept (the last 4 KB) for when it
- * fails.
+ * fails. BENCH_SERVER_NODE_ARGS adds Node options to the server's command line (a CPU profile, say).
  */
 export async function startAppServer(databaseUrl: string, env: Record<string, string> = {}): Promise<AppServer> {
   ensureServerBuild();
-  const child = spawn(process.execPath, [MAIN_ENTRY], {
+  // BENCH_SERVER_NODE_ARGS: Node options for the server alone, e.g. "--cpu-prof --cpu-prof-dir=/tmp/prof" (Node
+  // refuses --cpu-prof in NODE_OPTIONS). Worker threads write theirs only if they end on their own, which the pool's do not.
+  const nodeArgs = process.env.BENCH_SERVER_NODE_ARGS?.split(" ").filter(Boolean) ?? [];
+  const child = spawn(process.execPath, [...nodeArgs, MAIN_ENTRY], {
     cwd: PROJECT_ROOT,
     env: {
       ...process.env,
