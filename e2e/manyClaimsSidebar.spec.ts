@@ -1,5 +1,5 @@
 import { mkdirSync } from "node:fs";
-import { expect, type Page, test } from "@playwright/test";
+import { type APIRequestContext, expect, type Page, test } from "@playwright/test";
 import { highlightOf, selectInArticle } from "./support/articlePage";
 
 /** Past the sidebar's threshold (100): only the cards near its view are drawn, at measured heights. */
@@ -37,24 +37,33 @@ async function countLayoutReads(page: Page) {
   });
 }
 
+/** An article of PARAGRAPHS with CLAIM_COUNT claims, one a paragraph, through the API; answers its id. */
+async function createArticleWithManyClaims(
+  request: APIRequestContext,
+  title: string,
+  verdictOf: (index: number) => "supported" | "contradicted" | "unverified",
+): Promise<string> {
+  const created = await request.post("/api/articles", {
+    data: { title, format: "text", content: PARAGRAPHS.join("\n") },
+  });
+  expect(created.status()).toBe(201);
+  const { id } = (await created.json()) as { id: string };
+  for (let index = 0; index < CLAIM_COUNT; index++) {
+    const claim = await request.post(`/api/articles/${id}/claims`, {
+      data: { selectors: { quote: { exact: quoteOf(index) } }, verdict: verdictOf(index) },
+    });
+    expect(claim.status()).toBe(201);
+  }
+  return id;
+}
+
 test("with more claims than the sidebar draws, selecting one opens its card in view and its words in the text, reading no card's layout", async ({
   page,
   request,
 }) => {
-  const created = await request.post("/api/articles", {
-    data: { title: "An article with many claims", format: "text", content: PARAGRAPHS.join("\n") },
-  });
-  expect(created.status()).toBe(201);
-  const { id } = await created.json();
-  for (let index = 0; index < CLAIM_COUNT; index++) {
-    const claim = await request.post(`/api/articles/${id}/claims`, {
-      data: {
-        selectors: { quote: { exact: quoteOf(index) } },
-        verdict: index % 2 === 0 ? "supported" : "contradicted",
-      },
-    });
-    expect(claim.status()).toBe(201);
-  }
+  const id = await createArticleWithManyClaims(request, "An article with many claims", (index) =>
+    index % 2 === 0 ? "supported" : "contradicted",
+  );
 
   await page.goto(`/articles/${id}`);
   const sidebar = page.locator(".claim-sidebar");
@@ -111,17 +120,7 @@ test("after selecting a claim, the sidebar stays where the reviewer scrolls it, 
   page,
   request,
 }) => {
-  const created = await request.post("/api/articles", {
-    data: { title: "An article with many claims to scroll", format: "text", content: PARAGRAPHS.join("\n") },
-  });
-  expect(created.status()).toBe(201);
-  const { id } = await created.json();
-  for (let index = 0; index < CLAIM_COUNT; index++) {
-    const claim = await request.post(`/api/articles/${id}/claims`, {
-      data: { selectors: { quote: { exact: quoteOf(index) } }, verdict: "unverified" },
-    });
-    expect(claim.status()).toBe(201);
-  }
+  const id = await createArticleWithManyClaims(request, "An article with many claims to scroll", () => "unverified");
   await page.goto(`/articles/${id}`);
   const sidebar = page.locator(".claim-sidebar");
   const cards = sidebar.locator(".claim-card");
