@@ -162,6 +162,98 @@ test("after selecting a claim, the sidebar stays where the reviewer scrolls it, 
   await expect(highlightOf(page, quoteOf(2))).toHaveClass(/claim-hl--selected/);
 });
 
+test("the selected card stays in the list while it is scrolled away: a rationale being written and the focus are kept, and the card comes back when asked for", async ({
+  page,
+  request,
+}) => {
+  const id = await createArticleWithManyClaims(request, "An article with a rationale to write", () => "unverified");
+  await page.goto(`/articles/${id}`);
+  const sidebar = page.locator(".claim-sidebar");
+  const cards = sidebar.locator(".claim-card");
+  await expect(cards.first()).toHaveAttribute("aria-setsize", String(CLAIM_COUNT));
+
+  // Claim 3 chosen from its highlight, a rationale begun in its details.
+  await highlightOf(page, quoteOf(2)).click();
+  const selected = cards.filter({ hasText: quoteOf(2) });
+  await expect(selected).toHaveAttribute("aria-current", "true");
+  await selected.getByRole("button", { name: "Write rationale" }).click();
+  await page.keyboard.type("Half a thought, not saved yet");
+
+  // The list scrolled far down, by the wheel: it stays there...
+  await sidebar.hover();
+  await page.mouse.wheel(0, 9_000);
+  await expect.poll(() => sidebar.evaluate((element) => element.scrollTop), { timeout: 5_000 }).toBeGreaterThan(6_000);
+  await page.waitForTimeout(300);
+  expect(await sidebar.evaluate((element) => element.scrollTop)).toBeGreaterThan(6_000);
+  // ...and the selected card is still there, out of sight, with what was typed and the focus.
+  await expect(selected.getByRole("textbox", { name: "Rationale" })).toHaveValue("Half a thought, not saved yet");
+  await expect(selected.getByRole("textbox", { name: "Rationale" })).toBeFocused();
+  await expect(selected).not.toBeInViewport();
+
+  // The same highlight chosen again brings the card back into the sidebar's view.
+  await highlightOf(page, quoteOf(2)).click();
+  await expect(selected).toBeInViewport();
+  await expect(selected.getByRole("textbox", { name: "Rationale" })).toHaveValue("Half a thought, not saved yet");
+
+  // Anew (the draft let go; the address still names claim 3): the first card focused by its button, the list
+  // wheeled away, then the keys: they still move along the list.
+  await page.reload();
+  const firstCard = cards.filter({ hasText: quoteOf(0) });
+  await firstCard.getByRole("button", { name: /Show claim/ }).click();
+  await expect(firstCard).toHaveAttribute("aria-current", "true");
+  await expect(firstCard.getByRole("button", { name: /Show claim/ })).toBeFocused();
+  await sidebar.hover();
+  await page.mouse.wheel(0, 9_000);
+  await expect.poll(() => sidebar.evaluate((element) => element.scrollTop), { timeout: 5_000 }).toBeGreaterThan(6_000);
+  await expect(firstCard.getByRole("button", { name: /Show claim/ })).toBeFocused();
+  await page.keyboard.press("ArrowDown");
+  const secondCard = cards.filter({ hasText: quoteOf(1) });
+  await expect(secondCard).toHaveAttribute("aria-current", "true");
+  await expect(secondCard.getByRole("button", { name: /Show claim/ })).toBeFocused();
+  await expect(secondCard).toBeInViewport();
+});
+
+test("on a phone, the drawer opened again shows the selected claim's card, wherever the list was left", async ({
+  page,
+  request,
+}) => {
+  const id = await createArticleWithManyClaims(request, "An article read on a phone", () => "supported");
+  await page.setViewportSize({ width: 390, height: 844 });
+  await page.goto(`/articles/${id}`);
+  const toggle = page.getByRole("button", { name: /^Claims/ });
+  await toggle.click();
+  const sidebar = page.locator(".claim-sidebar");
+  const cards = sidebar.locator(".claim-card");
+  // Halfway down the list, a claim chosen there.
+  await sidebar.evaluate((element) => {
+    element.scrollTop = (element.scrollHeight - element.clientHeight) / 2;
+  });
+  // The first card in view there, by its position in the list (drawn a frame after the scroll).
+  const firstInView = () =>
+    sidebar.evaluate((element) => {
+      const view = element.getBoundingClientRect();
+      const card = Array.from(element.querySelectorAll<HTMLElement>(".claim-card")).find(
+        (candidate) => candidate.getBoundingClientRect().top >= view.top + 40,
+      );
+      return card?.getAttribute("aria-posinset") ?? null;
+    });
+  await expect.poll(firstInView).not.toBeNull();
+  const position = Number(await firstInView());
+  expect(position).toBeGreaterThan(30);
+  const chosen = cards.filter({ hasText: quoteOf(position - 1) });
+  await expect(chosen).toBeVisible();
+  await chosen.getByRole("button", { name: /Show claim/ }).click();
+  await expect(chosen).toHaveAttribute("aria-current", "true");
+  // The list left at its top, the drawer closed and opened again.
+  await sidebar.evaluate((element) => {
+    element.scrollTop = 0;
+  });
+  await page.getByRole("button", { name: "Close claims" }).click();
+  await toggle.click();
+  await expect(chosen).toBeInViewport();
+  await expect(chosen).toHaveAttribute("aria-current", "true");
+});
+
 test("marking a claim with the text focused: the text keeps its caret and selection as a reviewer's keys move them", async ({
   page,
   request,

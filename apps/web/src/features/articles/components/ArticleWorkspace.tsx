@@ -205,6 +205,11 @@ export function ArticleWorkspace({ article, live = NO_LIVE }: ArticleWorkspacePr
   const sidebarWidth = useSidebarWidth();
   const isNarrow = useIsNarrowDesk();
   const [isDrawerOpen, setIsDrawerOpen] = useState(false);
+  // Raised when the list is shown anew (the drawer opened, the desk narrowed or widened): the list, whose scroll
+  // position the browser dropped while it was hidden, brings the selected claim's card into view again.
+  const [listShownCount, setListShownCount] = useState(0);
+  // biome-ignore lint/correctness/useExhaustiveDependencies: a change of layout is the event.
+  useEffect(() => setListShownCount((count) => count + 1), [isNarrow]);
 
   // "My work", a search result and "Checked before" link to the article with `?claim=`: open that claim once the
   // claims are in, its words scrolled to in the text and its details shown (below 1024 px, in the drawer opened).
@@ -269,6 +274,7 @@ export function ArticleWorkspace({ article, live = NO_LIVE }: ArticleWorkspacePr
 
   const openDrawer = () => {
     setIsDrawerOpen(true);
+    setListShownCount((count) => count + 1);
     // Focus goes into the drawer: the selected claim, or the first thing there.
     requestAnimationFrame(() => {
       const sidebar = sidebarRef.current;
@@ -673,6 +679,7 @@ export function ArticleWorkspace({ article, live = NO_LIVE }: ArticleWorkspacePr
                 <ClaimSidebar
                   claims={claims}
                   selectedClaimId={selection.selectedClaimId}
+                  revealRequest={selection.selectRequest + listShownCount}
                   emphasisedClaimIds={selection.emphasisedClaimIds}
                   onSelect={(claim) => revealClaim(claim.id)}
                   onVisibleChange={(ids) => {

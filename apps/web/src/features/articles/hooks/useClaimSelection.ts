@@ -8,6 +8,8 @@ export type SidebarView = "claims" | "contradictions";
 export interface ClaimSelectionState {
   view: SidebarView;
   selectedClaimId: string | null;
+  /** Raised each time a claim is selected, the same one again too: the list brings its card into view anew. */
+  selectRequest: number;
   /** The claim under the pointer in the sidebar: its links are emphasised instead of the selected claim's. */
   hoveredClaimId: string | null;
   /** The claim whose link picker is open: clicking a highlight then picks the claim to link to. */
@@ -31,6 +33,7 @@ type ClaimSelectionAction =
 const INITIAL_STATE: ClaimSelectionState = {
   view: "claims",
   selectedClaimId: null,
+  selectRequest: 0,
   hoveredClaimId: null,
   linkingFromClaimId: null,
   pickedClaimId: null,
@@ -48,7 +51,7 @@ function reduceClaimSelection(state: ClaimSelectionState, action: ClaimSelection
     case "showView":
       return withChanges(state, { view: action.view });
     case "selectClaim":
-      return withChanges(state, { view: "claims", selectedClaimId: action.claimId });
+      return { ...state, view: "claims", selectedClaimId: action.claimId, selectRequest: state.selectRequest + 1 };
     case "clearSelection":
       return withChanges(state, { selectedClaimId: null, linkingFromClaimId: null, pickedClaimId: null });
     case "chooseHighlightedClaim":
@@ -58,7 +61,7 @@ function reduceClaimSelection(state: ClaimSelectionState, action: ClaimSelection
           ? state
           : withChanges(state, { pickedClaimId: action.claimId });
       }
-      return withChanges(state, { view: "claims", selectedClaimId: action.claimId });
+      return { ...state, view: "claims", selectedClaimId: action.claimId, selectRequest: state.selectRequest + 1 };
     case "hoverClaim":
       return withChanges(state, { hoveredClaimId: action.claimId });
     case "startLinking":

@@ -26,6 +26,11 @@ export const UNATTRIBUTED = "\u0000unattributed";
 export interface ClaimSidebarProps {
   claims: readonly Claim[];
   selectedClaimId: string | null;
+  /**
+   * Raised (a new number) each time the selected claim is asked for again — chosen anew in the text or the list, or
+   * the sidebar shown again (a phone's drawer opened): its card is brought into view even if the selection is the same.
+   */
+  revealRequest?: number;
   emphasisedClaimIds?: ReadonlySet<string>;
   onSelect: (claim: Claim) => void;
   onHover?: (claim: Claim | null) => void;
@@ -66,6 +71,12 @@ interface ListWindow {
   end: number;
   paddingTop: number;
   paddingBottom: number;
+  /**
+   * The selected card when it is outside the window: drawn anyway, at its place, with a spacer standing for the cards
+   * between it and the window (CSS pixels, its row gaps taken off), so focus in it, or a rationale being written in its
+   * details, is never dropped by a scroll of the list.
+   */
+  pinned?: { index: number; isBefore: boolean; spacer: number };
 }
 
 /**
@@ -119,6 +130,7 @@ function useListWindow(
   ids: readonly string[],
   isActive: boolean,
   revealId: string | null,
+  revealRequest: number,
 ): ListWindow {
   const heights = useRef(new Map<string, number>());
   const [view, setView] = useState({ top: 0, bottom: 0 });
@@ -152,7 +164,7 @@ function useListWindow(
    * The card last asked to be brought into view (see below), how many scrolls it has taken, and whether that is over:
    * a reveal that is over stays over until another card is asked for, or the reviewer's scrolling would bring it back.
    */
-  const revealRef = useRef({ id: null as string | null, tries: 0, isOver: true });
+  const revealRef = useRef({ id: null as string | null, request: 0, tries: 0, isOver: true });
 
   const readView = useCallback(() => {
     const list = listRef.current;
@@ -204,7 +216,9 @@ function useListWindow(
   useLayoutEffect(() => {
     void view;
     void offsets;
-    if (revealRef.current.id !== revealId) revealRef.current = { id: revealId, tries: 0, isOver: revealId === null };
+    if (revealRef.current.id !== revealId || revealRef.current.request !== revealRequest) {
+      revealRef.current = { id: revealId, request: revealRequest, tries: 0, isOver: revealId === null };
+    }
     const reveal = revealRef.current;
     if (reveal.id === null || reveal.isOver) return;
     const list = listRef.current;
@@ -229,11 +243,15 @@ function useListWindow(
         reveal.isOver = true;
         return;
       }
+      // Where the list is now, read from the layout: a list shown again (a phone's drawer) may not be where `view`
+      // last saw it.
+      const listTop = list.getBoundingClientRect().top - scroller.getBoundingClientRect().top + scroller.scrollTop;
+      const viewTop = scroller.scrollTop - listTop;
       delta = scrollToShow(
         offsets[index] as number,
         (offsets[index + 1] as number) - gapRef.current,
-        view.top + coveredTop,
-        view.bottom - coveredBottom,
+        viewTop + coveredTop,
+        viewTop + scroller.clientHeight - coveredBottom,
       );
     }
     // There already: nothing to lay out. Done once it is drawn at its own height (in a short list, at once), or
@@ -258,7 +276,7 @@ function useListWindow(
       return;
     }
     if (isActive) readView();
-  }, [isActive, revealId, ids, offsets, view, listRef, findScroller, readView]);
+  }, [isActive, revealId, revealRequest, ids, offsets, view, listRef, findScroller, readView]);
 
   const rendered = useMemo((): ListWindow => {
     if (!isActive) return { start: 0, end: ids.length, paddingTop: 0, paddingBottom: 0 };
@@ -277,13 +295,31 @@ function useListWindow(
     let end = start;
     while (end < ids.length && (offsets[end] as number) < to) end++;
     const total = offsets[ids.length] as number;
-    return {
-      start,
-      end,
-      paddingTop: offsets[start] as number,
-      paddingBottom: Math.max(0, total - (offsets[end] as number)),
-    };
-  }, [isActive, ids, offsets, view]);
+    const at = (index: number) => offsets[index] as number;
+    const pinnedIndex = revealId === null ? -1 : ids.indexOf(revealId);
+    if (pinnedIndex !== -1 && pinnedIndex === start - 1) start = pinnedIndex;
+    if (pinnedIndex !== -1 && pinnedIndex === end) end = pinnedIndex + 1;
+    const gap = gapRef.current;
+    if (pinnedIndex !== -1 && pinnedIndex < start) {
+      return {
+        start,
+        end,
+        paddingTop: at(pinnedIndex),
+        paddingBottom: Math.max(0, total - at(end)),
+        pinned: { index: pinnedIndex, isBefore: true, spacer: Math.max(0, at(start) - at(pinnedIndex + 1) - gap) },
+      };
+    }
+    if (pinnedIndex !== -1 && pinnedIndex >= end) {
+      return {
+        start,
+        end,
+        paddingTop: at(start),
+        paddingBottom: Math.max(0, total - at(pinnedIndex + 1)),
+        pinned: { index: pinnedIndex, isBefore: false, spacer: Math.max(0, at(pinnedIndex) - at(end) - gap) },
+      };
+    }
+    return { start, end, paddingTop: at(start), paddingBottom: Math.max(0, total - at(end)) };
+  }, [isActive, ids, offsets, view, revealId]);
 
   // Learn the heights of the cards rendered as the browser lays them out; redraw the padding when they differ
   // from what was assumed. A card that leaves the list is no longer observed (its last height is kept).
@@ -410,6 +446,7 @@ const ClaimListItem = memo(function ClaimListItem({
 export function ClaimSidebar({
   claims,
   selectedClaimId,
+  revealRequest = 0,
   emphasisedClaimIds = NO_IDS,
   onSelect,
   onHover,
@@ -460,7 +497,13 @@ export function ClaimSidebar({
   onVisibleChangeRef.current = onVisibleChange;
   useEffect(() => onVisibleChangeRef.current?.(visibleIds), [visibleIds]);
   const selectedIndex = selectedClaimId === null ? -1 : visibleIds.indexOf(selectedClaimId);
-  const listWindow = useListWindow(listRef, visibleIds, isWindowed, selectedIndex === -1 ? null : selectedClaimId);
+  const listWindow = useListWindow(
+    listRef,
+    visibleIds,
+    isWindowed,
+    selectedIndex === -1 ? null : selectedClaimId,
+    revealRequest,
+  );
 
   useEffect(() => {
     if (!selectedClaimId) return;
@@ -544,6 +587,44 @@ export function ClaimSidebar({
     onSelect(claim);
   }
 
+  // The cards drawn, as one keyed list, with the selected card at its place when it is outside the window (see
+  // ListWindow.pinned): one list, so the card keeps its state (a rationale being written) as it leaves the window.
+  const itemOf = (claim: Claim, index: number) => (
+    <ClaimListItem
+      key={claim.id}
+      index={isWindowed ? index : null}
+      total={isWindowed ? visible.length : 0}
+      ref={claim.id === selectedClaimId ? selectedRef : undefined}
+      claim={claim}
+      isSelected={claim.id === selectedClaimId}
+      isEmphasised={emphasisedClaimIds.has(claim.id)}
+      handlers={handlers}
+      canEdit={canEdit}
+      canDelete={canDelete}
+      renderLiveStatus={renderLiveStatus}
+      renderDetails={claim.id === selectedClaimId ? renderDetails : undefined}
+      isTabStop={claim.id === tabStopId}
+    />
+  );
+  const listItems = visible
+    .slice(listWindow.start, listWindow.end)
+    .map((claim, offset) => itemOf(claim, listWindow.start + offset));
+  const { pinned } = listWindow;
+  const pinnedClaim = pinned ? visible[pinned.index] : undefined;
+  if (pinned && pinnedClaim) {
+    const spacer = (
+      <li
+        key={pinned.isBefore ? "spacer-before" : "spacer-after"}
+        className="claim-list__spacer"
+        aria-hidden="true"
+        style={{ height: pinned.spacer }}
+      />
+    );
+    const card = itemOf(pinnedClaim, pinned.index);
+    if (pinned.isBefore) listItems.unshift(card, spacer);
+    else listItems.push(spacer, card);
+  }
+
   return (
     <div className="claim-sidebar__claims">
       <VerdictFilter counts={counts} total={claims.length} value={verdictFilter} onChange={setVerdictFilter} />
@@ -607,23 +688,7 @@ export function ClaimSidebar({
               isWindowed ? { paddingTop: listWindow.paddingTop, paddingBottom: listWindow.paddingBottom } : undefined
             }
           >
-            {visible.slice(listWindow.start, listWindow.end).map((claim, offset) => (
-              <ClaimListItem
-                key={claim.id}
-                index={isWindowed ? listWindow.start + offset : null}
-                total={isWindowed ? visible.length : 0}
-                ref={claim.id === selectedClaimId ? selectedRef : undefined}
-                claim={claim}
-                isSelected={claim.id === selectedClaimId}
-                isEmphasised={emphasisedClaimIds.has(claim.id)}
-                handlers={handlers}
-                canEdit={canEdit}
-                canDelete={canDelete}
-                renderLiveStatus={renderLiveStatus}
-                renderDetails={claim.id === selectedClaimId ? renderDetails : undefined}
-                isTabStop={claim.id === tabStopId}
-              />
-            ))}
+            {listItems}
           </ol>
         </>
       )}
