@@ -1,6 +1,6 @@
 import { mkdirSync } from "node:fs";
 import { type APIRequestContext, expect, type Page, test } from "@playwright/test";
-import { highlightOf, selectInArticle } from "./support/articlePage";
+import { highlightOf, selectInArticle, sidebarCount } from "./support/articlePage";
 
 /** Past the sidebar's threshold (100): only the cards near its view are drawn, at measured heights. */
 const CLAIM_COUNT = 120;
@@ -252,6 +252,30 @@ test("on a phone, the drawer opened again shows the selected claim's card, where
   await toggle.click();
   await expect(chosen).toBeInViewport();
   await expect(chosen).toHaveAttribute("aria-current", "true");
+});
+
+test("a verdict filter that keeps the selected claim, and clearing it, show the list on that claim's card", async ({
+  page,
+  request,
+}) => {
+  const id = await createArticleWithManyClaims(request, "An article to filter", (index) =>
+    index % 2 === 0 ? "supported" : "contradicted",
+  );
+  await page.goto(`/articles/${id}`);
+  const cards = page.locator(".claim-sidebar .claim-card");
+  await expect(cards.first()).toHaveAttribute("aria-setsize", String(CLAIM_COUNT));
+  // Claim 81 (supported) chosen in the text: its card in view, far down the list.
+  await highlightOf(page, quoteOf(80)).click();
+  const selected = cards.filter({ hasText: quoteOf(80) });
+  await expect(selected).toHaveAttribute("aria-current", "true");
+  await expect(selected).toBeInViewport();
+  // Only the supported claims (60: every card drawn), then all of them again.
+  await sidebarCount(page, "supported").click();
+  await expect(cards.first()).toHaveClass(/claim-card--supported/);
+  await expect(selected).toBeInViewport();
+  await sidebarCount(page, "supported").click();
+  await expect(cards.first()).toHaveAttribute("aria-setsize", String(CLAIM_COUNT));
+  await expect(selected).toBeInViewport();
 });
 
 test("marking a claim with the text focused: the text keeps its caret and selection as a reviewer's keys move them", async ({

@@ -116,9 +116,11 @@ function observedHeight(entry: ResizeObserverEntry): number {
 /**
  * Which of `ids` to render so the list looks whole from its scroll container: the ones in and near the
  * view, with padding standing in for the others at their measured (or estimated) heights. `isActive`
- * false renders them all. `revealId`, when it changes to a card's id, scrolls the container alone (never the page)
- * until that card is wholly in its view below anything that covers the view's edges (the container's
- * scroll-padding), or from its top when taller than the view, even if the card is not rendered yet.
+ * false renders them all. `revealId` (the selected card, drawn even outside the window: ListWindow.pinned), when it
+ * changes to a card's id or `revealRequest` changes (the same card asked for again, the list shown anew or filtered),
+ * scrolls the container alone (never the page) until that card is wholly in its view below anything that covers the
+ * view's edges (the container's scroll-padding), or from its top when taller than the view, even if the card is not
+ * rendered yet; once, so the reviewer's scrolling afterwards is left alone.
  *
  * A card's height is learnt from a ResizeObserver, told after the browser's own layout and only for the cards
  * whose size changed (a card drawn for the first time, one opened on its details, one whose details finished
@@ -130,7 +132,7 @@ function useListWindow(
   ids: readonly string[],
   isActive: boolean,
   revealId: string | null,
-  revealRequest: number,
+  revealRequest: string,
 ): ListWindow {
   const heights = useRef(new Map<string, number>());
   const [view, setView] = useState({ top: 0, bottom: 0 });
@@ -164,7 +166,7 @@ function useListWindow(
    * The card last asked to be brought into view (see below), how many scrolls it has taken, and whether that is over:
    * a reveal that is over stays over until another card is asked for, or the reviewer's scrolling would bring it back.
    */
-  const revealRef = useRef({ id: null as string | null, request: 0, tries: 0, isOver: true });
+  const revealRef = useRef({ id: null as string | null, request: "", tries: 0, isOver: true });
 
   const readView = useCallback(() => {
     const list = listRef.current;
@@ -502,7 +504,8 @@ export function ClaimSidebar({
     visibleIds,
     isWindowed,
     selectedIndex === -1 ? null : selectedClaimId,
-    revealRequest,
+    // A filter changed is the list shown anew too: the selected card, when the filters keep it, is brought into view.
+    `${revealRequest} ${verdictFilter} ${speakerFilter} ${statusFilter} ${assigneeFilter}`,
   );
 
   useEffect(() => {
