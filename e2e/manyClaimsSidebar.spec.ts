@@ -57,18 +57,28 @@ async function createArticleWithManyClaims(
   return id;
 }
 
-test("with more claims than the sidebar draws, selecting one opens its card in view and its words in the text, reading no card's layout", async ({
-  page,
-  request,
-}) => {
-  const id = await createArticleWithManyClaims(request, "An article with many claims", (index) =>
-    index % 2 === 0 ? "supported" : "contradicted",
-  );
-
+/** The article of createArticleWithManyClaims opened on a desktop, once its sidebar lists every claim. */
+async function openArticleWithManyClaims(
+  page: Page,
+  request: APIRequestContext,
+  title: string,
+  verdictOf: Parameters<typeof createArticleWithManyClaims>[2],
+) {
+  const id = await createArticleWithManyClaims(request, title, verdictOf);
   await page.goto(`/articles/${id}`);
   const sidebar = page.locator(".claim-sidebar");
   const cards = sidebar.locator(".claim-card");
   await expect(cards.first()).toHaveAttribute("aria-setsize", String(CLAIM_COUNT));
+  return { sidebar, cards };
+}
+
+test("with more claims than the sidebar draws, selecting one opens its card in view and its words in the text, reading no card's layout", async ({
+  page,
+  request,
+}) => {
+  const { sidebar, cards } = await openArticleWithManyClaims(page, request, "An article with many claims", (index) =>
+    index % 2 === 0 ? "supported" : "contradicted",
+  );
   // Windowed: fewer cards drawn than there are claims.
   expect(await cards.count()).toBeLessThan(CLAIM_COUNT);
 
@@ -120,11 +130,12 @@ test("after selecting a claim, the sidebar stays where the reviewer scrolls it, 
   page,
   request,
 }) => {
-  const id = await createArticleWithManyClaims(request, "An article with many claims to scroll", () => "unverified");
-  await page.goto(`/articles/${id}`);
-  const sidebar = page.locator(".claim-sidebar");
-  const cards = sidebar.locator(".claim-card");
-  await expect(cards.first()).toHaveAttribute("aria-setsize", String(CLAIM_COUNT));
+  const { sidebar, cards } = await openArticleWithManyClaims(
+    page,
+    request,
+    "An article with many claims to scroll",
+    () => "unverified",
+  );
 
   // A claim near the top selected from its card...
   const first = cards.filter({ hasText: quoteOf(2) });
@@ -166,11 +177,12 @@ test("the selected card stays in the list while it is scrolled away: a rationale
   page,
   request,
 }) => {
-  const id = await createArticleWithManyClaims(request, "An article with a rationale to write", () => "unverified");
-  await page.goto(`/articles/${id}`);
-  const sidebar = page.locator(".claim-sidebar");
-  const cards = sidebar.locator(".claim-card");
-  await expect(cards.first()).toHaveAttribute("aria-setsize", String(CLAIM_COUNT));
+  const { sidebar, cards } = await openArticleWithManyClaims(
+    page,
+    request,
+    "An article with a rationale to write",
+    () => "unverified",
+  );
 
   // Claim 3 chosen from its highlight, a rationale begun in its details.
   await highlightOf(page, quoteOf(2)).click();
@@ -258,12 +270,9 @@ test("a verdict filter that keeps the selected claim, and clearing it, show the 
   page,
   request,
 }) => {
-  const id = await createArticleWithManyClaims(request, "An article to filter", (index) =>
+  const { cards } = await openArticleWithManyClaims(page, request, "An article to filter", (index) =>
     index % 2 === 0 ? "supported" : "contradicted",
   );
-  await page.goto(`/articles/${id}`);
-  const cards = page.locator(".claim-sidebar .claim-card");
-  await expect(cards.first()).toHaveAttribute("aria-setsize", String(CLAIM_COUNT));
   // Claim 81 (supported) chosen in the text: its card in view, far down the list.
   await highlightOf(page, quoteOf(80)).click();
   const selected = cards.filter({ hasText: quoteOf(80) });
