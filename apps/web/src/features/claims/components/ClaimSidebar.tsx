@@ -212,8 +212,8 @@ function useListWindow(
   // Bring the card into the view: when it is drawn, by where the browser has it; when not (End, Home, a far jump in
   // a long list), scroll to where it will be, then render it there. The cards on the way may prove taller or shorter
   // than estimated as they are drawn and measured, which moves it: it is followed until it is in the view at its
-  // measured height. Only when the card to reveal changes: scrolling away from it afterwards is the reviewer's
-  // choice. Only the sidebar scrolls: scrollIntoView would scroll the page too, and with "nearest" line up the foot
+  // measured height. Once per request (another card, or `revealRequest` raised): scrolling away from it afterwards is
+  // the reviewer's choice, and their wheel, touch or scroll bar ends a reveal still under way. Only the sidebar scrolls: scrollIntoView would scroll the page too, and with "nearest" line up the foot
   // of a card taller than the view whose top is above it, leaving its heading and quote hidden.
   useLayoutEffect(() => {
     void view;
