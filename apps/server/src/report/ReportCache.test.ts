@@ -1,3 +1,5 @@
+import { randomBytes } from "node:crypto";
+import { gunzipSync } from "node:zlib";
 import { describe, expect, it } from "vitest";
 import { type BuiltReport, ReportCache } from "./ReportCache";
 
@@ -17,7 +19,8 @@ describe("ReportCache", () => {
       return report(100);
     };
     expect((await cache.getOrBuild("a", build)).isCached).toBe(false);
-    expect((await cache.getOrBuild("a", build)).isCached).toBe(true);
+    const kept = await cache.getOrBuild("a", build);
+    expect([kept.isCached, kept.byteLength, (await kept.body()).byteLength]).toEqual([true, 100, 100]);
     expect(builds).toBe(1);
   });
 
@@ -32,11 +35,40 @@ describe("ReportCache", () => {
     expect((await cache.getOrBuild("b", async () => report(400))).isCached).toBe(false);
   });
 
-  it("sends a report larger than a quarter of its budget without keeping it", async () => {
-    const cache = new ReportCache({ maxBytes: 1000 });
-    await cache.getOrBuild("huge", async () => report(251));
+  it("sends a report larger than a quarter of its budget without keeping it when its gzip does not fit either", async () => {
+    const cache = new ReportCache({ maxBytes: 4000 });
+    // Random bytes do not compress: their gzip is larger than the file.
+    const noise = (): BuiltReport => ({ ...report(0), body: new Uint8Array(randomBytes(1500)) });
+    await cache.getOrBuild("noise", async () => noise());
     expect(cache.bytes).toBe(0);
-    expect((await cache.getOrBuild("huge", async () => report(251))).isCached).toBe(false);
+    expect((await cache.getOrBuild("noise", async () => noise())).isCached).toBe(false);
+    // A PDF is never gzipped, so one over the limit is never kept.
+    const pdf = (): BuiltReport => ({ ...report(1500), contentType: "application/pdf", extension: "pdf" });
+    await cache.getOrBuild("pdf", async () => pdf());
+    expect((await cache.getOrBuild("pdf", async () => pdf())).isCached).toBe(false);
+    expect(cache.bytes).toBe(0);
+  });
+
+  it("keeps a text report over the per-file limit as its gzip when that fits, and answers both encodings from it", async () => {
+    const cache = new ReportCache({ maxBytes: 4000 });
+    const text = new TextEncoder().encode(JSON.stringify(Array.from({ length: 400 }, (_, n) => ({ claim: n }))));
+    expect(text.byteLength).toBeGreaterThan(1000);
+    let builds = 0;
+    const build = async (): Promise<BuiltReport> => {
+      builds += 1;
+      return { body: text.slice(), contentType: "application/json", extension: "json", title: "Long" };
+    };
+    const first = await cache.getOrBuild("long", build);
+    expect(new Uint8Array(await first.body())).toEqual(text);
+    const again = await cache.getOrBuild("long", build);
+    expect([again.isCached, builds]).toEqual([true, 1]);
+    expect(again.byteLength).toBe(text.byteLength);
+    expect(new Uint8Array(await again.body())).toEqual(text);
+    const gzip = await again.gzip();
+    expect(new Uint8Array(gunzipSync(gzip))).toEqual(text);
+    // Only the gzip is counted, and the same gzip is sent on every download.
+    expect(cache.bytes).toBe(gzip.byteLength);
+    expect(await (await cache.getOrBuild("long", build)).gzip()).toBe(gzip);
   });
 
   it("builds once for identical calls at once; runs beforeBuild only for the one that builds", async () => {

@@ -2,7 +2,8 @@ import { promisify } from "node:util";
 import { gzip } from "node:zlib";
 import type { Context } from "hono";
 import { COMPRESSIBLE_CONTENT_TYPE_REGEX } from "hono/utils/compress";
-import { acceptsGzip } from "../services/claims/listClaims";
+import { acceptsGzip } from "../middleware/acceptsGzip";
+import type { CachedReport } from "./ReportCache";
 
 const gzipAsync = promisify(gzip);
 
@@ -40,16 +41,21 @@ export function keptReportGzip(body: Uint8Array): Promise<Uint8Array<ArrayBuffer
 }
 
 /**
- * A built report's body as the answer to `c`: its kept gzip (keptReportGzip) with `Content-Encoding: gzip` when the
- * client takes gzip and the type is compressible, else the bytes as built. Either way `Vary: Accept-Encoding`, and
- * compress() leaves it alone (it skips an answer that has its Content-Encoding, and one it would not compress).
+ * A report file as the answer to `c`: its kept gzip (keptReportGzip, or the gzip ReportCache keeps in place of a
+ * large file) with `Content-Encoding: gzip` when the client takes gzip and the type is compressible, else the file's
+ * bytes. Either way `Vary: Accept-Encoding` on a compressible type, and a Content-Length, which a HEAD answer keeps;
+ * compress() leaves the answer alone (it skips one that has its Content-Encoding, and one it would not compress, and
+ * drops the length of one it compresses).
  */
 export async function reportBodyFor(
   c: Context,
-  body: Uint8Array<ArrayBuffer>,
-  contentType: string,
+  file: CachedReport,
 ): Promise<{ body: Uint8Array<ArrayBuffer>; headers: Record<string, string> }> {
-  if (!isGzippedReport(contentType, body.byteLength)) return { body, headers: {} };
-  if (!acceptsGzip(c.req.header("Accept-Encoding"))) return { body, headers: { Vary: "Accept-Encoding" } };
-  return { body: await keptReportGzip(body), headers: { "Content-Encoding": "gzip", Vary: "Accept-Encoding" } };
+  const sent = (body: Uint8Array<ArrayBuffer>, headers: Record<string, string> = {}) => ({
+    body,
+    headers: { ...headers, "Content-Length": String(body.byteLength) },
+  });
+  if (!isGzippedReport(file.contentType, file.byteLength)) return sent(await file.body());
+  if (!acceptsGzip(c.req.header("Accept-Encoding"))) return sent(await file.body(), { Vary: "Accept-Encoding" });
+  return sent(await file.gzip(), { "Content-Encoding": "gzip", Vary: "Accept-Encoding" });
 }

@@ -239,7 +239,7 @@ describe("GET /annotations/claims/:id and /annotations/links/:id", () => {
     process.env.FACTMARK_ORGANISATION_URL = "https://news-site.example.com";
     const organisation = reportOrganisationFor("w3c", reportOrganisation(undefined), "http://localhost");
     const file = await exportReport(db, annotated.article.id, "w3c", organisation);
-    const exported = JSON.parse(new TextDecoder().decode(file.body)) as AnnotationCollection;
+    const exported = JSON.parse(new TextDecoder().decode(await file.body())) as AnnotationCollection;
     expect(exported["@context"][1]).toBe("http://localhost/ns/factmark.jsonld");
     for (const item of exported.first.items) {
       expect((await request("GET", pathOf(item.id))).status, item.id).toBe(200);

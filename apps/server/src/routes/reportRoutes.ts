@@ -107,7 +107,7 @@ export function reportRoutes({ db, guard }: ApiDeps) {
         c.header("X-Cache", file.isCached ? "hit" : "miss");
         c.header("Content-Type", "application/json");
         c.header("Cache-Control", "no-store");
-        const answer = await reportBodyFor(c, file.body, "application/json");
+        const answer = await reportBodyFor(c, file);
         // The bytes are the model's JSON, made on the worker: typed as what they are for the web app's client.
         return c.body(answer.body, 200, answer.headers) as unknown as ReturnType<typeof c.json<ReportModel, 200>>;
       },
@@ -157,7 +157,7 @@ export function reportRoutes({ db, guard }: ApiDeps) {
         c.header("Cache-Control", "no-store");
         if (format === "html") c.header("Content-Security-Policy", HTML_REPORT_CSP);
         // A kept report's gzip is kept with it: a second download compresses nothing (keptReportGzip).
-        const answer = await reportBodyFor(c, file.body, file.contentType);
+        const answer = await reportBodyFor(c, file);
         return c.body(answer.body, 200, answer.headers);
       },
     );

@@ -35,6 +35,6 @@ export async function readArticleAnnotations(
     cache: options.cache,
     ...(options.beforeBuild ? { beforeBuild: options.beforeBuild } : {}),
   });
-  const model = JSON.parse(new TextDecoder().decode(file.body)) as ReportModel;
+  const model = JSON.parse(new TextDecoder().decode(await file.body())) as ReportModel;
   return buildWebAnnotation(model, { serverUrl: options.serverUrl });
 }

@@ -35,20 +35,6 @@ export async function listClaimsForClient(
   return gzipped ? { body: await gzipped, isGzip: true } : { body: claimListJson(list), isGzip: false };
 }
 
-/** Whether an Accept-Encoding header takes gzip (named, or `*`, with a weight above 0). */
-export function acceptsGzip(header: string | undefined): boolean {
-  if (!header) return false;
-  let wildcard = false;
-  for (const part of header.split(",")) {
-    const [name = "", ...parameters] = part.split(";").map((piece) => piece.trim().toLowerCase());
-    const weight = parameters.find((parameter) => parameter.startsWith("q="));
-    const isTaken = weight === undefined || Number(weight.slice(2)) > 0;
-    if (name === "gzip") return isTaken;
-    if (name === "*") wildcard = isTaken;
-  }
-  return wildcard;
-}
-
 /**
  * Each list's JSON bytes, kept beside the list object while the list is kept. A list read or merged is never
  * changed afterwards (a change makes a new list), so its bytes are exact for as long as it lives. They are joined

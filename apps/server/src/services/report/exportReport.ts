@@ -9,7 +9,7 @@ import {
   reportHistoryFor,
 } from "@factmark/core";
 import type { Db } from "../../db/createDatabase";
-import type { BuiltReport, CachedReport, ReportCache } from "../../report/ReportCache";
+import { type BuiltReport, type CachedReport, type ReportCache, reportAnswer } from "../../report/ReportCache";
 import {
   buildReportFileFromSource,
   buildReportModelJsonFromSource,
@@ -75,7 +75,7 @@ export async function exportReport(
       : buildReport(db, articleId, format, organisation, reportHistory, now);
   if (!options.cache) {
     options.beforeBuild?.();
-    return { ...(await build()), isCached: false };
+    return reportAnswer(await build(), false);
   }
   const key = JSON.stringify([
     articleId,

@@ -1,0 +1,13 @@
+import { parseAccept } from "hono/utils/accept";
+
+/**
+ * Whether an Accept-Encoding header (RFC 9110 section 12.5.3) takes gzip: named, or covered by `*`, with a weight
+ * above 0. Read by hono's own parser, so the answers that send a kept gzip (a claim list, a report file) decide as
+ * compress() does for every other answer (a weight that is not a number counts as 1 there, and here).
+ */
+export function acceptsGzip(header: string | undefined): boolean {
+  const accepts = parseAccept(header ?? "");
+  const named = accepts.find((accept) => accept.type.toLowerCase() === "gzip");
+  const weight = named ? named.q : (accepts.find((accept) => accept.type === "*")?.q ?? 0);
+  return weight > 0;
+}
