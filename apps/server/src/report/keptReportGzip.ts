@@ -2,7 +2,7 @@ import { promisify } from "node:util";
 import { gzip } from "node:zlib";
 import type { Context } from "hono";
 import { COMPRESSIBLE_CONTENT_TYPE_REGEX } from "hono/utils/compress";
-import { acceptsGzip } from "../middleware/acceptsGzip";
+import { acceptsEncoding } from "../middleware/acceptsEncoding";
 import type { CachedReport } from "./ReportCache";
 
 const gzipAsync = promisify(gzip);
@@ -43,9 +43,10 @@ export function keptReportGzip(body: Uint8Array): Promise<Uint8Array<ArrayBuffer
 /**
  * A report file as the answer to `c`: its kept gzip (keptReportGzip, or the gzip ReportCache keeps in place of a
  * large file) with `Content-Encoding: gzip` when the client takes gzip and the type is compressible, else the file's
- * bytes. Either way `Vary: Accept-Encoding` on a compressible type, and a Content-Length, which a HEAD answer keeps;
- * compress() leaves the answer alone (it skips one that has its Content-Encoding, and one it would not compress, and
- * drops the length of one it compresses).
+ * bytes. Either way `Vary: Accept-Encoding` on a compressible type. The answer says its Content-Length (which a HEAD
+ * answer keeps) unless compress() will deflate it as it goes, for a client that takes deflate but not gzip: then GET
+ * has no length, and HEAD says none either. compress() leaves every other answer alone (it skips one that has its
+ * Content-Encoding, and one it would not compress).
  */
 export async function reportBodyFor(
   c: Context,
@@ -56,6 +57,11 @@ export async function reportBodyFor(
     headers: { ...headers, "Content-Length": String(body.byteLength) },
   });
   if (!isGzippedReport(file.contentType, file.byteLength)) return sent(await file.body());
-  if (!acceptsGzip(c.req.header("Accept-Encoding"))) return sent(await file.body(), { Vary: "Accept-Encoding" });
-  return sent(await file.gzip(), { "Content-Encoding": "gzip", Vary: "Accept-Encoding" });
+  const accepted = c.req.header("Accept-Encoding");
+  if (acceptsEncoding(accepted, "gzip")) {
+    return sent(await file.gzip(), { "Content-Encoding": "gzip", Vary: "Accept-Encoding" });
+  }
+  const vary = { Vary: "Accept-Encoding" };
+  if (acceptsEncoding(accepted, "deflate")) return { body: await file.body(), headers: vary };
+  return sent(await file.body(), vary);
 }

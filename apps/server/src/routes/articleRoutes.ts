@@ -26,7 +26,7 @@ import type { TypedResponse } from "hono";
 import type { AppDeps } from "../env";
 import { fetchSettingsFromEnv } from "../import/fetchSettings";
 import { acceptJson, acceptMultipart } from "../middleware/acceptBody";
-import { acceptsGzip } from "../middleware/acceptsGzip";
+import { acceptsEncoding } from "../middleware/acceptsEncoding";
 import { authorizeFirst } from "../middleware/authorizeFirst";
 import { etag, readIfMatch, requireIfMatch } from "../middleware/ifMatch";
 import { BODY_LIMITS } from "../middleware/limitBody";
@@ -264,7 +264,7 @@ export function articleRoutes({ db }: AppDeps) {
           db,
           c.req.valid("param").id,
           c.req.valid("query").since,
-          acceptsGzip(c.req.header("Accept-Encoding")),
+          acceptsEncoding(c.req.header("Accept-Encoding"), "gzip"),
         );
         const headers: Record<string, string> = { "Content-Type": "application/json", Vary: "Accept-Encoding" };
         if (isGzip) headers["Content-Encoding"] = "gzip";

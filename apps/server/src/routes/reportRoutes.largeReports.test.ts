@@ -65,4 +65,11 @@ describe("a report file over the cache's per-file limit", () => {
     expect(headGzip.headers.get("content-encoding")).toBe("gzip");
     expect(Number(headGzip.headers.get("content-length"))).toBeLessThan(length);
   });
+
+  it("says no length, on HEAD either, when compress() deflates the answer as it goes (a client that takes only deflate)", async () => {
+    const get = await request("GET", jsonUrl, undefined, { "Accept-Encoding": "deflate" });
+    expect([get.headers.get("content-encoding"), get.headers.get("content-length")]).toEqual(["deflate", null]);
+    const head = await request("HEAD", jsonUrl, undefined, { "Accept-Encoding": "deflate" });
+    expect([head.status, head.headers.get("content-length")]).toEqual([200, null]);
+  });
 });

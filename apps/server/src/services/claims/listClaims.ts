@@ -21,7 +21,7 @@ export async function listClaimsAsJson(db: Db, articleId: string, since?: number
 }
 
 /**
- * The same answer for a client that takes gzip (`acceptsGzip`): `{body, isGzip}`, the kept gzip bytes of a long
+ * The same answer for a client that takes gzip (middleware/acceptsEncoding): `{body, isGzip}`, the kept gzip bytes of a long
  * list (claimListGzip) or the JSON bytes, which the compress middleware then handles as any answer.
  */
 export async function listClaimsForClient(
