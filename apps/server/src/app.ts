@@ -14,6 +14,8 @@ import { RateLimiter } from "./middleware/RateLimiter";
 import { enforceRateLimit } from "./middleware/rateLimit";
 import { requireSameSiteFor } from "./middleware/requireSameSite";
 import { varyOnEncoding } from "./middleware/varyOnEncoding";
+import { ReportCache } from "./report/ReportCache";
+import { reportCacheBytes } from "./report/reportSettings";
 import { annotationImportRoutes } from "./routes/annotationImportRoutes";
 import { annotationProtocolRoutes } from "./routes/annotationProtocolRoutes";
 import { addApiDocumentRoute } from "./routes/apiDocumentRoute";
@@ -81,7 +83,11 @@ export type AppType =
 
 /** The whole HTTP app: health, the API under /api, and (added by main) the web app. */
 export function createApp(appDeps: AppDeps) {
-  const deps: ApiDeps = { ...appDeps, guard: createGuard(appDeps) };
+  const deps: ApiDeps = {
+    ...appDeps,
+    guard: createGuard(appDeps),
+    reportCache: new ReportCache({ maxBytes: reportCacheBytes() }),
+  };
   const { guard } = deps;
   const requireSameSite = requireSameSiteFor(guard.settings);
   const app = createRouter();

@@ -2,6 +2,7 @@ import type { Principal } from "@factmark/core";
 import type { SecuritySettings } from "./auth/securitySettings";
 import type { Db } from "./db/createDatabase";
 import type { RateLimiter } from "./middleware/RateLimiter";
+import type { ReportCache } from "./report/ReportCache";
 
 /** What every request handler can reach. */
 export interface AppEnv {
@@ -34,4 +35,9 @@ export interface Guard {
 
 export interface ApiDeps extends AppDeps {
   guard: Guard;
+  /**
+   * Report files and models built lately, one budget (REPORT_CACHE_MB) per app: the report routes and the annotation
+   * protocol (which reads the same report model) share it.
+   */
+  reportCache: ReportCache;
 }

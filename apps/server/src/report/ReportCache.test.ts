@@ -21,6 +21,7 @@ describe("ReportCache", () => {
     expect((await cache.getOrBuild("a", build)).isCached).toBe(false);
     const kept = await cache.getOrBuild("a", build);
     expect([kept.isCached, kept.byteLength, (await kept.body()).byteLength]).toEqual([true, 100, 100]);
+    expect(kept.bodyToSend()).toBe(await kept.body());
     expect(builds).toBe(1);
   });
 
@@ -66,6 +67,10 @@ describe("ReportCache", () => {
     expect(new Uint8Array(await again.body())).toEqual(text);
     const gzip = await again.gzip();
     expect(new Uint8Array(gunzipSync(gzip))).toEqual(text);
+    // A client without gzip is sent a stream that gunzips as it is read, not the whole file at once.
+    const sent = again.bodyToSend();
+    expect(sent).toBeInstanceOf(ReadableStream);
+    expect(new Uint8Array(await new Response(sent).arrayBuffer())).toEqual(text);
     // Only the gzip is counted, and the same gzip is sent on every download.
     expect(cache.bytes).toBe(gzip.byteLength);
     expect(await (await cache.getOrBuild("long", build)).gzip()).toBe(gzip);

@@ -1,5 +1,6 @@
+import { Readable } from "node:stream";
 import { promisify } from "node:util";
-import { gunzip } from "node:zlib";
+import { createGunzip, gunzip } from "node:zlib";
 import { isGzippedReport, keptReportGzip } from "./keptReportGzip";
 
 const gunzipAsync = promisify(gunzip);
@@ -27,6 +28,11 @@ export interface CachedReport extends ReportFileHeaders {
   body(): Promise<Uint8Array<ArrayBuffer>>;
   /** The gzip (RFC 1952) of the file, made once and kept with it (keptReportGzip). */
   gzip(): Promise<Uint8Array<ArrayBuffer>>;
+  /**
+   * The file as built, to send: its bytes, or when only its gzip is kept, a stream that gunzips as the client reads
+   * it, so a hundred clients without gzip downloading the 20 MB file at once hold a few buffers each, not 20 MB.
+   */
+  bodyToSend(): Uint8Array<ArrayBuffer> | ReadableStream<Uint8Array>;
 }
 
 export interface ReportCacheLimits {
@@ -54,6 +60,7 @@ export function reportAnswer(report: BuiltReport, isCached: boolean): CachedRepo
     byteLength: body.byteLength,
     body: async () => body,
     gzip: () => keptReportGzip(body),
+    bodyToSend: () => body,
   };
 }
 
@@ -72,6 +79,7 @@ function keptAnswer(kept: KeptReport): CachedReport {
       return new Uint8Array(bytes.buffer as ArrayBuffer, bytes.byteOffset, bytes.byteLength);
     },
     gzip: async () => gzip,
+    bodyToSend: () => Readable.toWeb(Readable.from([gzip]).pipe(createGunzip())) as ReadableStream<Uint8Array>,
   };
 }
 

@@ -42,26 +42,24 @@ export function keptReportGzip(body: Uint8Array): Promise<Uint8Array<ArrayBuffer
 
 /**
  * A report file as the answer to `c`: its kept gzip (keptReportGzip, or the gzip ReportCache keeps in place of a
- * large file) with `Content-Encoding: gzip` when the client takes gzip and the type is compressible, else the file's
- * bytes. Either way `Vary: Accept-Encoding` on a compressible type. The answer says its Content-Length (which a HEAD
- * answer keeps) unless compress() will deflate it as it goes, for a client that takes deflate but not gzip: then GET
- * has no length, and HEAD says none either. compress() leaves every other answer alone (it skips one that has its
- * Content-Encoding, and one it would not compress).
+ * large file) with `Content-Encoding: gzip` when the client takes gzip and the type is compressible, else the file
+ * as built (CachedReport.bodyToSend). Every answer says its Content-Length, which a HEAD answer keeps, and
+ * `Cache-Control: no-store, no-transform`: never stored, and never compressed again by compress() (a client that takes
+ * deflate but not gzip would have each download of a kept file deflated anew, its length unknown). `Vary:
+ * Accept-Encoding` on a compressible type.
  */
 export async function reportBodyFor(
   c: Context,
   file: CachedReport,
-): Promise<{ body: Uint8Array<ArrayBuffer>; headers: Record<string, string> }> {
-  const sent = (body: Uint8Array<ArrayBuffer>, headers: Record<string, string> = {}) => ({
-    body,
-    headers: { ...headers, "Content-Length": String(body.byteLength) },
-  });
-  if (!isGzippedReport(file.contentType, file.byteLength)) return sent(await file.body());
-  const accepted = c.req.header("Accept-Encoding");
-  if (acceptsEncoding(accepted, "gzip")) {
-    return sent(await file.gzip(), { "Content-Encoding": "gzip", Vary: "Accept-Encoding" });
+): Promise<{ body: Uint8Array<ArrayBuffer> | ReadableStream<Uint8Array>; headers: Record<string, string> }> {
+  const headers: Record<string, string> = { "Cache-Control": "no-store, no-transform" };
+  if (!isGzippedReport(file.contentType, file.byteLength)) {
+    return { body: file.bodyToSend(), headers: { ...headers, "Content-Length": String(file.byteLength) } };
   }
-  const vary = { Vary: "Accept-Encoding" };
-  if (acceptsEncoding(accepted, "deflate")) return { body: await file.body(), headers: vary };
-  return sent(await file.body(), vary);
+  headers.Vary = "Accept-Encoding";
+  if (!acceptsEncoding(c.req.header("Accept-Encoding"), "gzip")) {
+    return { body: file.bodyToSend(), headers: { ...headers, "Content-Length": String(file.byteLength) } };
+  }
+  const gzip = await file.gzip();
+  return { body: gzip, headers: { ...headers, "Content-Encoding": "gzip", "Content-Length": String(gzip.byteLength) } };
 }

@@ -377,3 +377,16 @@ describe("GET /ns/factmark.jsonld", () => {
     expect((await request("GET", "/ns/factmark.jsonld", undefined, { "if-none-match": etag })).status).toBe(304);
   });
 });
+
+describe("the report models the annotations are made from", () => {
+  it("are the ones the report page keeps: reading annotations after the report model builds nothing again", async () => {
+    // One report build a session, refilled once an hour: a second build would be 429.
+    const limited = await createTestApp({ security: { reportLimit: { capacity: 1, perMinute: 1 / 60 } } });
+    const article = await buildArticle(limited.db);
+    const claim = await buildClaim(limited.db, article, "totally unfounded", { verdict: "contradicted" });
+    expect((await limited.request("GET", `/api/articles/${article.id}/report/model`)).status).toBe(200);
+    const container = await limited.request("GET", `/articles/${article.id}/annotations`);
+    expect(container.status).toBe(200);
+    expect((await limited.request("GET", `/annotations/claims/${claim.id}`)).status).toBe(200);
+  });
+});

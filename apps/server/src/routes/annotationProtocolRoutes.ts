@@ -6,8 +6,7 @@ import { publicBaseUrl } from "../auth/clientAddress";
 import type { ApiDeps, AppEnv } from "../env";
 import { authenticate } from "../middleware/authenticate";
 import { enforceRateLimit } from "../middleware/rateLimit";
-import { ReportCache } from "../report/ReportCache";
-import { reportCacheBytes, reportOrganisation } from "../report/reportSettings";
+import { reportOrganisation } from "../report/reportSettings";
 import {
   buildAnnotationContainer,
   buildAnnotationPage,
@@ -61,8 +60,7 @@ export function isAnnotationProtocolPath(path: string): boolean {
  * address: PUBLIC_URL, else the origin the request came to. GET, HEAD and OPTIONS (which needs no session, for
  * CORS pre-flights); any other method or address under these paths is a JSON 404.
  */
-export function annotationProtocolRoutes({ db, guard }: ApiDeps) {
-  const cache = new ReportCache({ maxBytes: reportCacheBytes() });
+export function annotationProtocolRoutes({ db, guard, reportCache: cache }: ApiDeps) {
   const signedIn = authenticate(db);
   // The API's own session check (a JSON 401 without one); OPTIONS is a CORS pre-flight, which carries no cookie.
   const requireSession = createMiddleware<AppEnv>(async (c, next) =>

@@ -11,10 +11,9 @@ import { BODY_LIMITS } from "../middleware/limitBody";
 import type { RateLimiter } from "../middleware/RateLimiter";
 import { enforceRateLimit } from "../middleware/rateLimit";
 import { reportBodyFor } from "../report/keptReportGzip";
-import { ReportCache } from "../report/ReportCache";
 import { reportContentDisposition } from "../report/reportFilename";
 import { REPORT_FORMAT_SPECS, REPORT_FORMATS } from "../report/reportFormats";
-import { reportCacheBytes, reportOrganisation, reportOrganisationFor } from "../report/reportSettings";
+import { reportOrganisation, reportOrganisationFor } from "../report/reportSettings";
 import { exportReport, REPORT_MODEL } from "../services/report/exportReport";
 import { importReport } from "../services/report/importReport";
 import { createRouter } from "./createRouter";
@@ -50,8 +49,7 @@ function limitReportBuilds(c: Context, limiter: RateLimiter): () => void {
  * Built report files are kept per app (ReportCache) while their article has not changed; each build (not an answer
  * from the cache) counts against the session's report limit.
  */
-export function reportRoutes({ db, guard }: ApiDeps) {
-  const cache = new ReportCache({ maxBytes: reportCacheBytes() });
+export function reportRoutes({ db, guard, reportCache: cache }: ApiDeps) {
   return createRouter()
     .openapi(
       createRoute({
@@ -106,7 +104,6 @@ export function reportRoutes({ db, guard }: ApiDeps) {
         });
         c.header("X-Cache", file.isCached ? "hit" : "miss");
         c.header("Content-Type", "application/json");
-        c.header("Cache-Control", "no-store");
         const answer = await reportBodyFor(c, file);
         // The bytes are the model's JSON, made on the worker: typed as what they are for the web app's client.
         return c.body(answer.body, 200, answer.headers) as unknown as ReturnType<typeof c.json<ReportModel, 200>>;
@@ -154,7 +151,6 @@ export function reportRoutes({ db, guard }: ApiDeps) {
         c.header("X-Cache", file.isCached ? "hit" : "miss");
         c.header("Content-Type", file.contentType);
         c.header("Content-Disposition", reportContentDisposition(file.title, file.extension, disposition));
-        c.header("Cache-Control", "no-store");
         if (format === "html") c.header("Content-Security-Policy", HTML_REPORT_CSP);
         // A kept report's gzip is kept with it: a second download compresses nothing (keptReportGzip).
         const answer = await reportBodyFor(c, file);
