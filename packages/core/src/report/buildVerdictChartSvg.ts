@@ -13,7 +13,10 @@ const WIDTH = 480;
 const LABEL_WIDTH = 110;
 const BAR_HEIGHT = 22;
 const GAP = 10;
-const COUNT_WIDTH = 40;
+/** Room after a bar for its count: the gap, then up to 0.6 em (16 px text) per digit of the largest count. */
+const COUNT_GAP = 6;
+const DIGIT_WIDTH = 10;
+const MIN_COUNT_WIDTH = 40;
 
 /**
  * A small horizontal bar chart of claims per verdict, as inline SVG: role="img" with a title and a description that
@@ -22,7 +25,9 @@ const COUNT_WIDTH = 40;
  */
 export function buildVerdictChartSvg(counts: VerdictCounts, idPrefix = "verdict-chart"): string {
   const largest = Math.max(1, ...VERDICTS.map((verdict) => counts[verdict]));
-  const barSpace = WIDTH - LABEL_WIDTH - COUNT_WIDTH;
+  // The longest bar's count must fit inside the chart: "10000" beside a full bar was cut off.
+  const countWidth = Math.max(MIN_COUNT_WIDTH, COUNT_GAP + String(largest).length * DIGIT_WIDTH);
+  const barSpace = WIDTH - LABEL_WIDTH - countWidth;
   const height = VERDICTS.length * (BAR_HEIGHT + GAP) - GAP;
   const description = VERDICTS.map((verdict) => `${VERDICT_LABELS[verdict]}: ${counts[verdict]}`).join(", ");
   const rows = VERDICTS.map((verdict, index) => {
@@ -33,7 +38,7 @@ export function buildVerdictChartSvg(counts: VerdictCounts, idPrefix = "verdict-
       `<g>`,
       `<text x="0" y="${y + 16}" class="chart-label">${label}</text>`,
       `<rect x="${LABEL_WIDTH}" y="${y}" width="${width}" height="${BAR_HEIGHT}" fill="url(#${idPrefix}-${verdict})" stroke="${VERDICT_COLOURS[verdict]}"/>`,
-      `<text x="${LABEL_WIDTH + width + 6}" y="${y + 16}" class="chart-count">${counts[verdict]}</text>`,
+      `<text x="${LABEL_WIDTH + width + COUNT_GAP}" y="${y + 16}" class="chart-count">${counts[verdict]}</text>`,
       `</g>`,
     ].join("");
   }).join("");
