@@ -1,10 +1,12 @@
 import { type Claim, plainTextToDoc, ZArticleSaved, ZClaimList } from "@factmark/core";
 import { afterAll, describe, expect, it } from "vitest";
+import { isPostgres } from "../db/createDatabase";
+import { Prisma } from "../generated/prisma/client";
 import { buildArticle } from "../test/buildArticle";
 import { buildClaim } from "../test/buildClaim";
 import { createTestApp } from "../test/createTestApp";
 import { closeHeavyWork } from "../work/heavyWork";
-import { SHIFT_BATCH_SIZE, updateClaimAnchors } from "./claimAnchorRepository";
+import { SHIFT_BATCH_SIZE, shiftStatement, updateClaimAnchors } from "./claimAnchorRepository";
 import { lockArticleForChanges } from "./eventRepository";
 
 const { db, request } = await createTestApp();
@@ -158,5 +160,18 @@ describe("updateClaimAnchors", () => {
       end: claim.selectors.position.end + 5,
       version: claim.version + 1,
     });
+  });
+});
+
+describe("shiftStatement", () => {
+  it.skipIf(isPostgres(db))("finds each claim by its id on SQLite, not by scanning all of the article's", async () => {
+    // SQLite has no statistics here, and guessed an index on the article cheaper than 500 lookups by id: each
+    // statement then read every claim of the article, and a save's shifts grew with the square of its claims.
+    const ids = Array.from({ length: SHIFT_BATCH_SIZE }, (_, index) => `claim-${index}`);
+    for (const expectedVersion of [undefined, 3]) {
+      const statement = shiftStatement("article", ids, 12, 7, new Date(), expectedVersion);
+      const plan = await db.$queryRaw<{ detail: string }[]>(Prisma.sql`EXPLAIN QUERY PLAN ${statement}`);
+      expect(plan.map((step) => step.detail)).toEqual(["SEARCH Claim USING INDEX sqlite_autoindex_Claim_1 (id=?)"]);
+    }
   });
 });

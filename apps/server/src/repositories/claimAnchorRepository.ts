@@ -10,17 +10,21 @@ export interface AnchoredClaim {
   selectors: Selectors;
 }
 
-/** The live, anchored (not orphaned) claims of an article, in document order. */
+/**
+ * The live, anchored (not orphaned) claims of an article, in document order. One raw query: Prisma's findMany took
+ * twice as long on 10,000 claims (a save reads them all).
+ */
 export async function listAnchoredClaims(db: DbClient, articleId: string): Promise<AnchoredClaim[]> {
-  const rows = await db.claim.findMany({
-    where: { articleId, deletedAt: null, isOrphaned: false },
-    select: { id: true, start: true, end: true, exact: true, prefix: true, suffix: true },
-    orderBy: [{ start: "asc" }, { end: "desc" }, { id: "asc" }],
-  });
+  const rows = await db.$queryRaw<
+    { id: string; start: number; end: number; exact: string; prefix: string; suffix: string }[]
+  >`
+    SELECT "id", "start", "end", "exact", "prefix", "suffix" FROM "Claim"
+    WHERE "articleId" = ${articleId} AND "deletedAt" IS NULL AND "isOrphaned" = false
+    ORDER BY "start" ASC, "end" DESC, "id" ASC`;
   return rows.map((row) => ({
     id: row.id,
     selectors: {
-      position: { start: row.start, end: row.end },
+      position: { start: Number(row.start), end: Number(row.end) },
       quote: { exact: row.exact, prefix: row.prefix, suffix: row.suffix },
     },
   }));
@@ -94,20 +98,39 @@ export async function updateClaimAnchors(
     });
     if (result.count !== 1) return false;
   }
-  const versionCheck = expectedVersion === undefined ? Prisma.empty : Prisma.sql`AND "version" = ${expectedVersion}`;
   for (const [shift, ids] of idsByShift) {
     for (let offset = 0; offset < ids.length; offset += SHIFT_BATCH_SIZE) {
       const batch = ids.slice(offset, offset + SHIFT_BATCH_SIZE);
-      // `at` as a Date: each database's adapter stores it as Prisma's own writes do (SQLite: `…T12:30:00.000+00:00`).
-      const count = await db.$executeRaw`
-        UPDATE "Claim" SET "start" = "start" + ${shift}, "end" = "end" + ${shift}, "changeNumber" = ${changeNumber},
-          "updatedAt" = ${at}, "version" = "version" + 1
-        WHERE "id" IN (${Prisma.join(batch)}) AND "articleId" = ${articleId} AND "deletedAt" IS NULL
-          AND "isOrphaned" = false ${versionCheck}`;
+      const count = await db.$executeRaw(shiftStatement(articleId, batch, shift, changeNumber, at, expectedVersion));
       if (count !== batch.length) return false;
     }
   }
   return true;
+}
+
+/**
+ * The statement that moves the claims `ids` of an article `shift` characters on (see updateClaimAnchors); exported
+ * for its test, which checks how SQLite runs it.
+ */
+export function shiftStatement(
+  articleId: string,
+  ids: readonly string[],
+  shift: number,
+  changeNumber: number,
+  at: Date,
+  expectedVersion?: number,
+): Prisma.Sql {
+  const versionCheck = expectedVersion === undefined ? Prisma.empty : Prisma.sql`AND "version" = ${expectedVersion}`;
+  // The claims are found by id, and their article checked on each: the article's column as an expression (`|| ''`)
+  // is no index's. Without statistics, SQLite took an index on the article for cheaper than 500 lookups by id, and
+  // each statement read every claim of the article: 10,000 claims took 20 reads of 10,000 rows (200 ms, where 2,000
+  // took 12), now 10,000 lookups (60 ms).
+  // `at` as a Date: each database's adapter stores it as Prisma's own writes do (SQLite: `…T12:30:00.000+00:00`).
+  return Prisma.sql`
+    UPDATE "Claim" SET "start" = "start" + ${shift}, "end" = "end" + ${shift}, "changeNumber" = ${changeNumber},
+      "updatedAt" = ${at}, "version" = "version" + 1
+    WHERE "id" IN (${Prisma.join(ids)}) AND ("articleId" || '') = ${articleId} AND "deletedAt" IS NULL
+      AND "isOrphaned" = false ${versionCheck}`;
 }
 
 /** How far a change only moves its claim (see ClaimAnchorChange.from); undefined when it changes more. */
