@@ -11,6 +11,13 @@ import { type AnchoredClaim, type ClaimAnchorChange, updateClaimAnchors } from "
 import { type EventInput, insertEvents } from "../repositories/eventRepository";
 import { runHeavyJob } from "../work/heavyWork";
 import { WORKER_MODULES } from "../work/workerModules";
+import {
+  type PackedPlacements,
+  type PackedReanchoring,
+  packClaims,
+  packTexts,
+  unpackPlacements,
+} from "./anchoringWorker";
 
 const WORKER = WORKER_MODULES.anchoring;
 
@@ -39,14 +46,12 @@ export async function computeClaimPlacements(
   newText: string,
 ): Promise<void> {
   if (claims.length === 0) return;
-  const results = await runHeavyJob<
-    { claims: { selectors: Selectors }[]; oldText: string; newText: string },
-    ReanchorResult[]
-  >(
+  const packed = await runHeavyJob<PackedReanchoring, PackedPlacements>(
     { module: WORKER, name: "reanchorClaims" },
-    { claims: claims.map(({ selectors }) => ({ selectors })), oldText, newText },
+    { texts: packTexts([oldText, newText]), claims: packClaims(claims, oldText) },
     { timeMs: REANCHOR_TIME_MS, label: "Re-anchoring the claims" },
   );
+  const results = unpackPlacements(claims, packed);
   claims.forEach((claim, index) => {
     const result = results[index];
     if (result) placements.set(claim.id, { selectors: claim.selectors, result });
@@ -69,7 +74,7 @@ export function claimsWithoutPlacement(placements: ClaimPlacements, claims: read
  * article's change lock and has checked, with `claimsWithoutPlacement`, that every one of `claims` has its
  * placement): new selectors stored, orphans flagged (their old selectors kept, so the reviewer sees what they
  * marked), and a history entry for each claim that moved, changed or was orphaned. Claims already orphaned stay
- * so until a reviewer re-attaches them.
+ * so until a reviewer re-attaches them. Throws (rolling the transaction back) when a claim is no longer as listed.
  */
 export async function reanchorArticleClaims(
   db: DbClient,
@@ -110,7 +115,11 @@ export async function reanchorArticleClaims(
       });
     }
   }
-  await updateClaimAnchors(db, articleId, changes, at);
+  // A claim deleted, orphaned or moved since `claims` were read would leave the others half written: refused, and
+  // the caller's transaction rolled back (it read them under the article's change lock, so this is a fault).
+  if (!(await updateClaimAnchors(db, articleId, changes, at))) {
+    throw new Error(`The claims of article "${articleId}" are not as listed: re-anchoring them was refused.`);
+  }
   await insertEvents(db, articleId, actor, events, at);
   return summarizeReanchoring(results);
 }
