@@ -123,4 +123,16 @@ describe("listLiveLinksTouching", () => {
     expect(await listLiveLinksTouching(db, article.id, [unfounded.id])).toEqual([]);
     expect(await listLiveLinksTouching(db, article.id, [])).toEqual([]);
   });
+
+  it("takes more claims than one statement can name, and lists a link between two batches once", async () => {
+    const article = await buildArticle(db);
+    const limited = await buildClaim(db, article, "a limited number of drones");
+    const dozens = await buildClaim(db, article, "transferred dozens just this summer");
+    await buildLink(db, limited, dozens, "contradicts");
+    // 1,000 ids that name no claim between the link's two ends, so each end is in a batch of its own.
+    const others = Array.from({ length: 1_000 }, () => timeOrderedId());
+    expect(await listLiveLinksTouching(db, article.id, [limited.id, ...others, dozens.id])).toEqual([
+      { fromClaimId: limited.id, toClaimId: dozens.id, kind: "contradicts" },
+    ]);
+  });
 });

@@ -1,6 +1,7 @@
 import { type Actor, changeEvent, type LinkKind, type PlannedClaim } from "@factmark/core";
 import { timeOrderedId } from "../db/timeOrderedId";
 import type { DbClient } from "./articleRepository";
+import { batchesOf, IDS_PER_STATEMENT } from "./batchesOf";
 import { selectorColumns } from "./claimRepository";
 import { changeNumberOf, type EventInput, insertEvents } from "./eventRepository";
 
@@ -118,14 +119,15 @@ export async function listLiveLinksTouching(
   articleId: string,
   claimIds: string[],
 ): Promise<{ fromClaimId: string; toClaimId: string; kind: LinkKind }[]> {
-  if (claimIds.length === 0) return [];
-  const rows = await tx.link.findMany({
-    where: {
-      articleId,
-      deletedAt: null,
-      OR: [{ fromClaimId: { in: claimIds } }, { toClaimId: { in: claimIds } }],
-    },
-    select: { fromClaimId: true, toClaimId: true, kind: true },
-  });
-  return rows.map((row) => ({ ...row, kind: row.kind as LinkKind }));
+  // Each id is named twice (either end): batches of half the usual size. A link between two batches is found twice.
+  const found = new Map<string, { fromClaimId: string; toClaimId: string; kind: LinkKind }>();
+  for (const batch of batchesOf(claimIds, IDS_PER_STATEMENT / 2)) {
+    const rows = await tx.link.findMany({
+      where: { articleId, deletedAt: null, OR: [{ fromClaimId: { in: batch } }, { toClaimId: { in: batch } }] },
+      select: { id: true, fromClaimId: true, toClaimId: true, kind: true },
+      orderBy: { id: "asc" },
+    });
+    for (const { id, ...row } of rows) found.set(id, { ...row, kind: row.kind as LinkKind });
+  }
+  return [...found.values()];
 }

@@ -13,6 +13,7 @@ import {
 import { Prisma } from "../generated/prisma/client";
 import { findAccountsLastChange } from "./accountRepository";
 import type { DbClient } from "./articleRepository";
+import { batchesOf } from "./batchesOf";
 import { changeNumberOf, findLastChangeNumber, insertEvents, lockArticleForChanges } from "./eventRepository";
 import { recentPerClient } from "./recentPerClient";
 import { countApprovals, REVIEW_INCLUDE, type ReviewRow, toReview } from "./reviewRepository";
@@ -204,14 +205,17 @@ async function readClaimList(
     since === undefined ? { articleId, deletedAt: null } : { articleId, changeNumber: { gt: since } };
   const rows = await db.claim.findMany({ where, orderBy: [{ start: "asc" }, { end: "desc" }, { id: "asc" }] });
   const live = rows.filter((row) => row.deletedAt === null);
-  // The whole list reads the article's reviews by its index; what changed, those of its claims.
-  const reviews =
-    live.length === 0
-      ? []
-      : await db.review.findMany({
-          where: since === undefined ? { articleId } : { claimId: { in: live.map((row) => row.id) } },
-          orderBy: { id: "asc" },
-        });
+  // The whole list reads the article's reviews by its index; what changed, those of its claims, in batches (a save
+  // that moved every claim changed thousands, past SQLite's 999 bound values).
+  const reviews: Awaited<ReturnType<typeof db.review.findMany>> = [];
+  if (live.length > 0 && since === undefined) {
+    reviews.push(...(await db.review.findMany({ where: { articleId }, orderBy: { id: "asc" } })));
+  } else {
+    for (const batch of batchesOf(live.map((row) => row.id))) {
+      reviews.push(...(await db.review.findMany({ where: { claimId: { in: batch } }, orderBy: { id: "asc" } })));
+    }
+    reviews.sort((left, right) => (left.id < right.id ? -1 : left.id > right.id ? 1 : 0));
+  }
   const accountIds = new Set<string>();
   for (const row of live) {
     accountIds.add(row.createdById);
@@ -219,11 +223,13 @@ async function readClaimList(
     if (row.verdictSetById !== null) accountIds.add(row.verdictSetById);
   }
   for (const review of reviews) accountIds.add(review.reviewerId);
-  const accounts =
-    accountIds.size === 0
-      ? []
-      : await db.$queryRaw<{ id: string; name: string }[]>`
-          SELECT "id", "name" FROM "Account" WHERE "id" IN (${Prisma.join([...accountIds])})`;
+  const accounts: { id: string; name: string }[] = [];
+  for (const batch of batchesOf([...accountIds])) {
+    accounts.push(
+      ...(await db.$queryRaw<{ id: string; name: string }[]>`
+          SELECT "id", "name" FROM "Account" WHERE "id" IN (${Prisma.join(batch)})`),
+    );
+  }
   const accountById = new Map(accounts.map((account) => [account.id, account]));
   const accountOf = (id: string | null) => (id === null ? null : (accountById.get(id) ?? null));
   const reviewsByClaim = new Map<string, ReviewRow[]>();

@@ -11,6 +11,7 @@ import {
 } from "@factmark/core";
 import { timeOrderedId } from "../db/timeOrderedId";
 import { type DbClient, toArticle } from "./articleRepository";
+import { batchesOf } from "./batchesOf";
 import { selectorColumns } from "./claimRepository";
 import { changeNumberOf, type EventInput, insertEvents, lockArticleForChanges } from "./eventRepository";
 
@@ -233,18 +234,25 @@ export function trustedWorkflow(workflow: ImportedWorkflow): Pick<ImportedWorkfl
 async function existingAccountIds(db: DbClient, ids: (string | undefined)[]): Promise<Set<string>> {
   const wanted = [...new Set(ids.filter((id): id is string => id !== undefined))];
   if (wanted.length === 0) return new Set();
-  const accounts = await db.account.findMany({ where: { id: { in: wanted } }, select: { id: true } });
-  return new Set(accounts.map((account) => account.id));
+  const found = new Set<string>();
+  for (const batch of batchesOf(wanted)) {
+    const accounts = await db.account.findMany({ where: { id: { in: batch } }, select: { id: true } });
+    for (const account of accounts) found.add(account.id);
+  }
+  return found;
 }
 
 /** The accounts among `ids` a claim may be assigned to here: reviewers, editors and admins not deactivated. */
 async function assignableAccountIds(db: DbClient, ids: string[]): Promise<Set<string>> {
-  if (ids.length === 0) return new Set();
-  const accounts = await db.account.findMany({
-    where: { id: { in: [...new Set(ids)] }, role: { in: [...ASSIGNABLE_ROLES] }, deactivatedAt: null },
-    select: { id: true },
-  });
-  return new Set(accounts.map((account) => account.id));
+  const found = new Set<string>();
+  for (const batch of batchesOf([...new Set(ids)])) {
+    const accounts = await db.account.findMany({
+      where: { id: { in: batch }, role: { in: [...ASSIGNABLE_ROLES] }, deactivatedAt: null },
+      select: { id: true },
+    });
+    for (const account of accounts) found.add(account.id);
+  }
+  return found;
 }
 
 /** The keys under which a history entry's values name a claim, evidence, link, entry, review or publication. */

@@ -3,6 +3,7 @@ import { isPostgres } from "../db/createDatabase";
 import { timeOrderedId } from "../db/timeOrderedId";
 import { Prisma } from "../generated/prisma/client";
 import type { DbClient } from "./articleRepository";
+import { batchesOf } from "./batchesOf";
 
 // The newsroom's speakers (issue 20): a Speaker has aliases, each a spelling exactly as claims spell it. A claim
 // belongs to the speaker whose alias equals its `speaker`; the claim's own string never changes here.
@@ -68,15 +69,8 @@ const DISTINCT_SPELLINGS = Prisma.sql`
   SELECT "speaker" FROM spelling WHERE "speaker" IS NOT NULL`;
 const IS_UNALIASED = Prisma.sql`NOT EXISTS (SELECT 1 FROM "SpeakerAlias" AS a WHERE a."name" = s."speaker")`;
 
-/** How many values one query binds at most: SQLite's limit is 999, and a row of a createMany binds several. */
+/** Rows of a createMany bind several values each: batches of 250 keep them under SQLite's 999 (see batchesOf). */
 const BATCH = 250;
-
-/** `items` in batches that keep a query under the database's limit of bound values. */
-function batchesOf<T>(items: readonly T[]): T[][] {
-  const batches: T[][] = [];
-  for (let start = 0; start < items.length; start += BATCH) batches.push(items.slice(start, start + BATCH));
-  return batches;
-}
 
 /**
  * Serialises writers of speakers and aliases until the transaction ends: SQLite has one writer already; PostgreSQL
@@ -103,7 +97,7 @@ export async function addAliasesForSpellings(
     byKey.set(key, [...(byKey.get(key) ?? []), spelling]);
   }
   const speakerOfKey = new Map<string, string>();
-  for (const keys of batchesOf([...byKey.keys()])) {
+  for (const keys of batchesOf([...byKey.keys()], BATCH)) {
     const existing = await tx.speakerAlias.findMany({
       where: { key: { in: keys }, ...(apartFrom ? { speakerId: { not: apartFrom } } : {}) },
       select: { key: true, speakerId: true },
@@ -124,8 +118,8 @@ export async function addAliasesForSpellings(
     }
     for (const spelling of group) aliases.push({ name: spelling.name, key, speakerId });
   }
-  for (const batch of batchesOf(newSpeakers)) await tx.speaker.createMany({ data: batch });
-  for (const batch of batchesOf(aliases)) await tx.speakerAlias.createMany({ data: batch });
+  for (const batch of batchesOf(newSpeakers, BATCH)) await tx.speaker.createMany({ data: batch });
+  for (const batch of batchesOf(aliases, BATCH)) await tx.speakerAlias.createMany({ data: batch });
   return aliases.length;
 }
 
@@ -213,7 +207,7 @@ export interface SpeakerClaimRow {
 /** The live claims of live articles whose speaker is one of `spellings`, newest first. */
 export async function listLiveClaimsBySpellings(db: DbClient, spellings: string[]): Promise<SpeakerClaimRow[]> {
   const claims = [];
-  for (const batch of batchesOf(spellings)) claims.push(...(await findLiveClaimsBySpellings(db, batch)));
+  for (const batch of batchesOf(spellings, BATCH)) claims.push(...(await findLiveClaimsBySpellings(db, batch)));
   claims.sort((left, right) => right.createdAt.getTime() - left.createdAt.getTime() || (left.id < right.id ? 1 : -1));
   return claims;
 }
@@ -274,7 +268,7 @@ export async function findHoldersOfAliases(db: DbClient, names: string[]): Promi
 /** Of these spellings, those some claim (live or deleted) uses. */
 export async function findSpellingsInUse(db: DbClient, spellings: string[]): Promise<string[]> {
   const used: string[] = [];
-  for (const batch of batchesOf(spellings)) {
+  for (const batch of batchesOf(spellings, BATCH)) {
     const groups = await db.claim.groupBy({ by: ["speaker"], where: { speaker: { in: batch } } });
     for (const group of groups) if (group.speaker !== null) used.push(group.speaker);
   }
@@ -323,7 +317,7 @@ export async function findKindsOfSpellings(db: DbClient, spellings: string[]): P
   const kinds = new Map<string, string>();
   if (spellings.length === 0) return kinds;
   const found = new Set<string>();
-  for (const batch of batchesOf(spellings)) {
+  for (const batch of batchesOf(spellings, BATCH)) {
     const exact = await db.speakerAlias.findMany({
       where: { name: { in: batch } },
       select: { name: true, speaker: { select: { kind: true } } },
@@ -335,7 +329,7 @@ export async function findKindsOfSpellings(db: DbClient, spellings: string[]): P
   }
   const rest = spellings.filter((name) => !found.has(name));
   const kindOfKey = new Map<string, string | null>();
-  for (const batch of batchesOf([...new Set(rest.map(speakerNameKey))])) {
+  for (const batch of batchesOf([...new Set(rest.map(speakerNameKey))], BATCH)) {
     const byKey = await db.speakerAlias.findMany({
       where: { key: { in: batch } },
       select: { key: true, speaker: { select: { kind: true } } },

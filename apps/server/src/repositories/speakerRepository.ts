@@ -33,8 +33,10 @@ export async function renameSpeakerOnClaims(
     orderBy: { id: "asc" },
   });
   if (claims.length === 0) return 0;
+  // The same claims, named by what they share rather than by id (thousands would pass SQLite's 999 bound values):
+  // the caller holds the article's change lock, so none changed since they were read.
   await tx.claim.updateMany({
-    where: { id: { in: claims.map((claim) => claim.id) } },
+    where: { articleId, deletedAt: null, speaker: from },
     data: { speaker: to, changeNumber: changeNumberOf(tx, articleId), updatedAt: at, version: { increment: 1 } },
   });
   await insertEvents(
