@@ -1,12 +1,15 @@
 import {
   type Actor,
+  type Claim,
   changeEvent,
+  REANCHOR_THRESHOLDS,
   type ReanchorResult,
   type ReanchorSummary,
+  reanchor,
   type Selectors,
   summarizeReanchoring,
 } from "@factmark/core";
-import type { DbClient } from "../repositories/articleRepository";
+import { type DbClient, findArticleText } from "../repositories/articleRepository";
 import { type AnchoredClaim, type ClaimAnchorChange, updateClaimAnchors } from "../repositories/claimAnchorRepository";
 import { type EventInput, insertEvents } from "../repositories/eventRepository";
 import { runHeavyJob } from "../work/heavyWork";
@@ -91,29 +94,9 @@ export async function reanchorArticleClaims(
     const result = placements.get(claim.id)?.result;
     if (!result) throw new Error(`No placement for claim "${claim.id}": check claimsWithoutPlacement first.`);
     results.push(result);
-    if (result.status === "orphaned") {
-      changes.push({ id: claim.id, selectors: claim.selectors, isOrphaned: true, isAnchorUnconfirmed: false });
-      events.push({ claimId: claim.id, ...changeEvent.claimOrphaned(claim.selectors) });
-      continue;
-    }
-    if (isSameSelectors(result.selectors, claim.selectors)) continue;
-    // Words that were edited may now say something else: the card asks a reviewer to check them.
-    const isFuzzy = result.status === "fuzzy";
-    // With the selectors it had: a claim only carried along is written with the others moved as far.
-    changes.push({
-      id: claim.id,
-      selectors: result.selectors,
-      isOrphaned: false,
-      ...(isFuzzy ? { isAnchorUnconfirmed: true } : {}),
-      from: claim.selectors,
-    });
-    // A claim carried along by an edit elsewhere (exact) needs no entry; one found by search does.
-    if (result.status !== "exact") {
-      events.push({
-        claimId: claim.id,
-        ...changeEvent.claimReanchored(claim.selectors, result.selectors, result.status),
-      });
-    }
+    const { change, event } = anchorChangeOf(claim, result);
+    if (change) changes.push(change);
+    if (event) events.push(event);
   }
   // A claim deleted, orphaned or moved since `claims` were read would leave the others half written: refused, and
   // the caller's transaction rolled back (it read them under the article's change lock, so this is a fault).
@@ -133,4 +116,69 @@ function isSameSelectors(a: Selectors, b: Selectors): boolean {
     a.quote.prefix === b.quote.prefix &&
     a.quote.suffix === b.quote.suffix
   );
+}
+
+/** What a placement changes of a claim's anchor, and the history entry it takes; neither when it stays as it was. */
+function anchorChangeOf(
+  claim: AnchoredClaim,
+  result: ReanchorResult,
+): { change?: ClaimAnchorChange; event?: EventInput } {
+  if (result.status === "orphaned") {
+    return {
+      change: { id: claim.id, selectors: claim.selectors, isOrphaned: true, isAnchorUnconfirmed: false },
+      event: { claimId: claim.id, ...changeEvent.claimOrphaned(claim.selectors) },
+    };
+  }
+  if (isSameSelectors(result.selectors, claim.selectors)) return {};
+  // Words that were edited may now say something else: the card asks a reviewer to check them.
+  const isFuzzy = result.status === "fuzzy";
+  // With the selectors it had: a claim only carried along is written with the others moved as far.
+  const change: ClaimAnchorChange = {
+    id: claim.id,
+    selectors: result.selectors,
+    isOrphaned: false,
+    ...(isFuzzy ? { isAnchorUnconfirmed: true } : {}),
+    from: claim.selectors,
+  };
+  // A claim carried along by an edit elsewhere (exact) needs no entry; one found by search does.
+  if (result.status === "exact") return { change };
+  return {
+    change,
+    event: { claimId: claim.id, ...changeEvent.claimReanchored(claim.selectors, result.selectors, result.status) },
+  };
+}
+
+/** What placing a claim brought back may spend on fuzzy searches: a tenth of one claim's share in a save. */
+const REVIVED_SEARCH_COST = REANCHOR_THRESHOLDS.maxSearchCostPerClaim / 10;
+
+/**
+ * Places a deleted claim that is live again (restored, or its deletion undone) on the article's text as it is now,
+ * in the caller's transaction, after the claim is live: a save re-anchors live claims only, so one deleted before
+ * a save still has the selectors it had on the text before it, and would show its verdict on other words. Its quote
+ * still where it was (with the same words either side): nothing. Else core's reanchor from its selectors (the quote
+ * nearest its old place, then a fuzzy match, within a small search budget, on this thread), written with its
+ * history entry as a save writes it; else it is orphaned, its quote kept, for a reviewer to re-attach. A claim
+ * orphaned already stays so.
+ */
+export async function placeRevivedClaim(
+  tx: DbClient,
+  actor: Actor,
+  claim: Pick<Claim, "id" | "articleId" | "selectors" | "isOrphaned">,
+  at: Date,
+): Promise<void> {
+  if (claim.isOrphaned) return;
+  const article = await findArticleText(tx, claim.articleId);
+  if (!article) return;
+  const { position, quote } = claim.selectors;
+  const isInPlace =
+    article.text.slice(position.start, position.end) === quote.exact &&
+    article.text.slice(position.start - quote.prefix.length, position.start) === quote.prefix &&
+    article.text.slice(position.end, position.end + quote.suffix.length) === quote.suffix;
+  if (isInPlace) return;
+  const result = reanchor(claim.selectors, article.text, { searchBudget: { remaining: REVIVED_SEARCH_COST } });
+  const { change, event } = anchorChangeOf(claim, result);
+  if (change && !(await updateClaimAnchors(tx, claim.articleId, [change], at))) {
+    throw new Error(`Claim "${claim.id}" changed while it was placed on the text.`);
+  }
+  if (event) await insertEvents(tx, claim.articleId, actor, [event], at);
 }

@@ -1,6 +1,7 @@
 import { type Actor, AppError, type Claim, changeEvent, type Principal } from "@factmark/core";
 import type { Db } from "../../db/createDatabase";
 import { preconditionFailed } from "../../domain/preconditionFailed";
+import { placeRevivedClaim } from "../../domain/reanchorArticleClaims";
 import { requireClaim } from "../../domain/requireClaim";
 import { authorize } from "../../policy/authorize";
 import { updateClaimIfVersion } from "../../repositories/claimRepository";
@@ -14,7 +15,10 @@ export async function deleteClaim(db: Db, actor: Principal, id: string, expected
   return setDeleted(db, actor, id, expectedVersion, true);
 }
 
-/** Brings back a deleted claim with its links and evidence. */
+/**
+ * Brings back a deleted claim with its links and evidence, placed on the article's text as it is now (a save while
+ * it was deleted did not move it; see placeRevivedClaim): on its words where they went, else orphaned.
+ */
 export async function restoreClaim(db: Db, actor: Principal, id: string, expectedVersion?: number): Promise<Claim> {
   authorize(actor, "claim.delete");
   return setDeleted(db, actor, id, expectedVersion, false);
@@ -47,6 +51,9 @@ async function setDeleted(
       at,
     );
     if (!isChanged) throw preconditionFailed("claim", current);
-    return { ...current, version: current.version + 1, updatedAt: at.toISOString() };
+    if (isDeleting) return { ...current, version: current.version + 1, updatedAt: at.toISOString() };
+    await placeRevivedClaim(tx, actor, current, at);
+    const { isDeleted: _isDeleted, ...restored } = await requireClaim(tx, id);
+    return restored;
   });
 }

@@ -12,6 +12,7 @@ import {
 import type { Db } from "../../db/createDatabase";
 import { findUndoTarget } from "../../domain/findUndoTarget";
 import { preconditionFailed } from "../../domain/preconditionFailed";
+import { placeRevivedClaim } from "../../domain/reanchorArticleClaims";
 import { reopenReviewOfClaim } from "../../domain/reopenReviewOfClaim";
 import { requireClaim } from "../../domain/requireClaim";
 import { reviewStateAfter } from "../../domain/reviewStateAfter";
@@ -86,7 +87,9 @@ async function revert(tx: DbClient, actor: Actor, claim: Claim, target: Undoable
     case "claim.rationale_changed":
       return changeClaim(tx, actor, claim, { rationale: target.from }, at);
     case "claim.deleted":
-      return changeClaim(tx, actor, claim, { deletedAt: null }, at);
+      await changeClaim(tx, actor, claim, { deletedAt: null }, at);
+      // Placed on the text as it is now: a save while it was deleted did not move it.
+      return placeRevivedClaim(tx, actor, claim, at);
     case "claim.restored":
       return changeClaim(tx, actor, claim, { deletedAt: at }, at);
     case "link.added":
