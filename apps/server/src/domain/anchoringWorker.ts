@@ -1,6 +1,7 @@
 import {
   type AnnotationDocumentEntry,
   findNearestMatch,
+  isQuoteAt,
   type NearestMatch,
   type PlannedItem,
   planAnnotationEntries,
@@ -90,25 +91,10 @@ export function packClaims(claims: readonly { selectors: Selectors }[], text: st
     quoteLengths[index * 3] = quote.exact.length;
     quoteLengths[index * 3 + 1] = quote.prefix.length;
     quoteLengths[index * 3 + 2] = quote.suffix.length;
-    if (isQuoteAt(text, position.start, position.end, quote)) isInText[index] = 1;
+    if (isQuoteAt(text, { position, quote })) isInText[index] = 1;
     else quotes += quote.exact + quote.prefix + quote.suffix;
   });
   return { positions, quoteLengths, isInText, quotes: packTexts([quotes]) };
-}
-
-/** Whether `quote` is what `text` says at [start, end) and on either side of it. */
-function isQuoteAt(text: string, start: number, end: number, quote: Selectors["quote"]): boolean {
-  const before = start - quote.prefix.length;
-  const after = end + quote.suffix.length;
-  return (
-    before >= 0 &&
-    start <= end &&
-    after <= text.length &&
-    end - start === quote.exact.length &&
-    text.slice(start, end) === quote.exact &&
-    text.slice(before, start) === quote.prefix &&
-    text.slice(end, after) === quote.suffix
-  );
 }
 
 /** The claims packClaims packed on `text`, in order. */

@@ -2,6 +2,7 @@ import {
   type Actor,
   type Claim,
   changeEvent,
+  isQuoteAt,
   REANCHOR_THRESHOLDS,
   type ReanchorResult,
   type ReanchorSummary,
@@ -169,12 +170,7 @@ export async function placeRevivedClaim(
   if (claim.isOrphaned) return;
   const article = await findArticleText(tx, claim.articleId);
   if (!article) return;
-  const { position, quote } = claim.selectors;
-  const isInPlace =
-    article.text.slice(position.start, position.end) === quote.exact &&
-    article.text.slice(position.start - quote.prefix.length, position.start) === quote.prefix &&
-    article.text.slice(position.end, position.end + quote.suffix.length) === quote.suffix;
-  if (isInPlace) return;
+  if (isQuoteAt(article.text, claim.selectors)) return;
   const result = reanchor(claim.selectors, article.text, { searchBudget: { remaining: REVIVED_SEARCH_COST } });
   const { change, event } = anchorChangeOf(claim, result);
   if (change && !(await updateClaimAnchors(tx, claim.articleId, [change], at))) {

@@ -1,5 +1,5 @@
 import { describe, expect, it } from "vitest";
-import { selectorsForRange } from "./selectorsForRange";
+import { isQuoteAt, selectorsForRange } from "./selectorsForRange";
 import { QUOTE_CONTEXT_LENGTH } from "./types";
 
 const alphabet = "abcdefghijklmnopqrstuvwxyz";
@@ -68,5 +68,25 @@ describe("selectorsForRange", () => {
     const selectors = selectorsForRange(text, start, end);
     expect(selectors.quote.exact).toBe("تعداد محدودی پهپاد");
     expect(selectors.quote.prefix + selectors.quote.exact + selectors.quote.suffix).toBe(text);
+  });
+});
+
+describe("isQuoteAt", () => {
+  const text = "The rate was 5 percent. The rate fell.";
+  const selectors = selectorsForRange(text, 4, 8);
+
+  it("holds while the words and their context are where the selectors say", () => {
+    expect(isQuoteAt(text, selectors)).toBe(true);
+    expect(isQuoteAt(`${text} More.`, selectors)).toBe(true);
+  });
+
+  it("fails when the words moved, changed, or their context did, and at the text's ends", () => {
+    expect(isQuoteAt(`A new start. ${text}`, selectors)).toBe(false);
+    expect(isQuoteAt(text.replace("rate", "fate"), selectors)).toBe(false);
+    expect(isQuoteAt(text.replace("was 5", "was 6"), selectors)).toBe(false);
+    expect(isQuoteAt("The", selectors)).toBe(false);
+    const atStart = selectorsForRange(text, 0, 3);
+    expect(isQuoteAt(text, atStart)).toBe(true);
+    expect(isQuoteAt(text.slice(0, 2), atStart)).toBe(false);
   });
 });

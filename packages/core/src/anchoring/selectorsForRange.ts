@@ -17,6 +17,25 @@ export function selectorsForRange(text: string, start: number, end: number): Sel
   };
 }
 
+/**
+ * Whether `selectors` still describe `text`: its quote's exact words at [position.start, position.end), with its
+ * prefix just before and its suffix just after (offsets in UTF-16 code units). A claim whose selectors hold needs no
+ * re-anchoring.
+ */
+export function isQuoteAt(text: string, { position: { start, end }, quote }: Selectors): boolean {
+  const before = start - quote.prefix.length;
+  const after = end + quote.suffix.length;
+  return (
+    before >= 0 &&
+    start <= end &&
+    after <= text.length &&
+    end - start === quote.exact.length &&
+    text.startsWith(quote.exact, start) &&
+    text.startsWith(quote.prefix, before) &&
+    text.startsWith(quote.suffix, end)
+  );
+}
+
 /** Moves an offset off the middle of a surrogate pair, so context never holds half an emoji. */
 function avoidSplitSurrogate(text: string, offset: number, direction: 1 | -1): number {
   if (offset <= 0 || offset >= text.length) return offset;
