@@ -2,11 +2,10 @@ import {
   type Actor,
   type Claim,
   changeEvent,
+  found,
   isQuoteAt,
-  REANCHOR_THRESHOLDS,
   type ReanchorResult,
   type ReanchorSummary,
-  reanchor,
   type Selectors,
   summarizeReanchoring,
 } from "@factmark/core";
@@ -149,32 +148,35 @@ function anchorChangeOf(
   };
 }
 
-/** What placing a claim brought back may spend on fuzzy searches: a tenth of one claim's share in a save. */
-const REVIVED_SEARCH_COST = REANCHOR_THRESHOLDS.maxSearchCostPerClaim / 10;
-
 /**
  * Places a deleted claim that is live again (restored, or its deletion undone) on the article's text as it is now,
- * in the caller's transaction, after the claim is live: a save re-anchors live claims only, so one deleted before
- * a save still has the selectors it had on the text before it, and would show its verdict on other words. Its quote
- * still where it was (with the same words either side): nothing. Else core's reanchor from its selectors (the quote
- * nearest its old place, then a fuzzy match, within a small search budget, on this thread), written with its
- * history entry as a save writes it; else it is orphaned, its quote kept, for a reviewer to re-attach. A claim
- * orphaned already stays so.
+ * in the caller's transaction, after the claim is live: a save re-anchors live claims only, so one deleted before a
+ * save still has the selectors it had on the text before it, and would show its verdict on other words. There is no
+ * diff of the texts between to say where its words went, so only the surest place is taken: its quote with its
+ * whole context on either side (prefix and suffix), where it was, else at the one place in the text that has all
+ * three (a linear search, bounded however repetitive the text). Else it is orphaned, its quote kept, for a reviewer
+ * to re-attach (the card offers the nearest match): a sentence that merely begins with the same words never gets
+ * its verdict. A claim orphaned already stays so. No history entry: the restore's own records it, and the entries a
+ * save writes would say the reviewer who restored it edited the article.
  */
 export async function placeRevivedClaim(
   tx: DbClient,
-  actor: Actor,
   claim: Pick<Claim, "id" | "articleId" | "selectors" | "isOrphaned">,
   at: Date,
 ): Promise<void> {
   if (claim.isOrphaned) return;
   const article = await findArticleText(tx, claim.articleId);
-  if (!article) return;
-  if (isQuoteAt(article.text, claim.selectors)) return;
-  const result = reanchor(claim.selectors, article.text, { searchBudget: { remaining: REVIVED_SEARCH_COST } });
-  const { change, event } = anchorChangeOf(claim, result);
+  if (!article || isQuoteAt(article.text, claim.selectors)) return;
+  const { prefix, exact, suffix } = claim.selectors.quote;
+  const whole = `${prefix}${exact}${suffix}`;
+  const first = exact.length === 0 ? -1 : article.text.indexOf(whole);
+  const isOnlyPlace = first !== -1 && article.text.indexOf(whole, first + 1) === -1;
+  const start = first + prefix.length;
+  const result = isOnlyPlace
+    ? found("moved", article.text, start, start + exact.length)
+    : ({ status: "orphaned" } as const);
+  const { change } = anchorChangeOf(claim, result);
   if (change && !(await updateClaimAnchors(tx, claim.articleId, [change], at))) {
     throw new Error(`Claim "${claim.id}" changed while it was placed on the text.`);
   }
-  if (event) await insertEvents(tx, claim.articleId, actor, [event], at);
 }

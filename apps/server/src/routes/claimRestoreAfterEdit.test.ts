@@ -41,7 +41,7 @@ describe("a claim deleted before the text was edited, brought back", () => {
     ["restored", (claim: Claim) => request("POST", `/api/claims/${claim.id}/restore`)],
     ["its deletion undone", (claim: Claim) => request("POST", `/api/claims/${claim.id}/history/undo`, {})],
   ] as const) {
-    it(`(${how}) is on its own words where the edit moved them, with the move in its history`, async () => {
+    it(`(${how}) is on its own words where the edit moved them, with no entry saying its restorer edited the article`, async () => {
       const { article, claim } = await deleted();
       const saved = await saveText(article, `A new first paragraph was added here.\n${TEXT}`);
       const answer = await bringBack(claim);
@@ -50,12 +50,27 @@ describe("a claim deleted before the text was edited, brought back", () => {
       expect(now.isOrphaned).toBe(false);
       expect(now.selectors.position.start).toBe(saved.text.indexOf("rate"));
       expect(await wordsUnder(now)).toBe("rate");
+      // The one who brought it back did not edit the article: no entry says so.
       const history = (await (await request("GET", `/api/claims/${claim.id}/history`)).json()) as {
         items: { action: string }[];
       };
-      expect(history.items.map((entry) => entry.action)).toContain("claim.reanchored");
+      expect(history.items.map((entry) => entry.action)).not.toContain("claim.reanchored");
     });
   }
+
+  it("is never put on another sentence that begins with its words", async () => {
+    const text = "Intro.\nTaxes will rise by 3 percent, the mayor said. He was firm.";
+    const { article, claim } = await deleted(text, "Taxes will rise by 3 percent");
+    await saveText(
+      article,
+      "Intro.\nTaxes will rise by 3 percent for businesses, the aide claimed. Taxes will rise by 3 percent, the mayor said. He was firm.",
+    );
+    expect((await request("POST", `/api/claims/${claim.id}/restore`)).status).toBe(200);
+    const now = (await (await request("GET", `/api/claims/${claim.id}`)).json()) as Claim;
+    // Its words with their context either side are nowhere: a reviewer re-attaches it, rather than a verdict on the aide.
+    // An orphan is drawn nowhere in the text; its card offers the nearest match to re-attach it.
+    expect(now.isOrphaned).toBe(true);
+  });
 
   it("is orphaned, keeping its quote, when the edit took its words out", async () => {
     const { article, claim } = await deleted();

@@ -52,7 +52,7 @@ async function setDeleted(
     );
     if (!isChanged) throw preconditionFailed("claim", current);
     if (isDeleting) return { ...current, version: current.version + 1, updatedAt: at.toISOString() };
-    await placeRevivedClaim(tx, actor, current, at);
+    await placeRevivedClaim(tx, current, at);
     const { isDeleted: _isDeleted, ...restored } = await requireClaim(tx, id);
     return restored;
   });

@@ -89,7 +89,7 @@ async function revert(tx: DbClient, actor: Actor, claim: Claim, target: Undoable
     case "claim.deleted":
       await changeClaim(tx, actor, claim, { deletedAt: null }, at);
       // Placed on the text as it is now: a save while it was deleted did not move it.
-      return placeRevivedClaim(tx, actor, claim, at);
+      return placeRevivedClaim(tx, claim, at);
     case "claim.restored":
       return changeClaim(tx, actor, claim, { deletedAt: at }, at);
     case "link.added":
