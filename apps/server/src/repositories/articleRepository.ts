@@ -16,6 +16,7 @@ import {
 } from "@factmark/core";
 import type { Db } from "../db/createDatabase";
 import { Prisma } from "../generated/prisma/client";
+import { IDS_PER_STATEMENT } from "./batchesOf";
 import { insertEvents, lockArticleForChanges } from "./eventRepository";
 import {
   PUBLICATION_STATE_SELECT,
@@ -170,7 +171,7 @@ export async function listArticleSummaries(db: DbClient, search: ArticleSearch =
   // A search naming few articles names them by id; one matching more reads the list and keeps its matches (a
   // statement may carry only so many parameters, and such a list is read whole anyway).
   const matching = await findTextMatches(db, search.text);
-  const isNamedById = matching !== null && matching.size <= MAX_IDS_PER_STATEMENT;
+  const isNamedById = matching !== null && matching.size <= IDS_PER_STATEMENT;
   const articleWhere: Prisma.ArticleWhereInput = {
     deletedAt: search.isDeleted ? { not: null } : null,
     ...(isNamedById ? { id: { in: [...matching] } } : {}),
@@ -277,7 +278,7 @@ async function articleClaimTallies(
   // more parameters than a statement may carry, and one pass costs less than several).
   const liveClaims = {
     deletedAt: null,
-    ...(stale.length <= MAX_IDS_PER_STATEMENT ? { articleId: { in: stale.map((article) => article.id) } } : {}),
+    ...(stale.length <= IDS_PER_STATEMENT ? { articleId: { in: stale.map((article) => article.id) } } : {}),
   };
   const [groups, assigned] = await Promise.all([
     db.claim.groupBy({
@@ -332,9 +333,6 @@ async function findTextMatches(db: DbClient, text: string | undefined): Promise<
     SELECT "id" FROM "Article" WHERE ${Prisma.join(wordMatches, " AND ")}`;
   return new Set(rows.map((row) => row.id));
 }
-
-/** The most ids a statement names as parameters; far below SQLite's and PostgreSQL's limits, with room for others. */
-const MAX_IDS_PER_STATEMENT = 500;
 
 /**
  * Brings a deleted article back at `expectedVersion` and moves it to the next version; its claims, links, evidence

@@ -1,6 +1,7 @@
 import type { Actor, Claim, Contradiction, Link, LinkKind } from "@factmark/core";
 import type { Prisma } from "../generated/prisma/client";
 import type { DbClient } from "./articleRepository";
+import { batchesOf } from "./batchesOf";
 import { CLAIM_INCLUDE, toClaim } from "./claimRepository";
 import { changeNumberOf } from "./eventRepository";
 
@@ -36,19 +37,23 @@ export function toLink(row: LinkRow): Link {
 }
 
 /**
- * The claims among `claimIds` that belong to a live article (deleted claims too), in one query;
- * null when the article is not there. A claim of another article is simply absent.
+ * The claims among `claimIds` that belong to a live article (deleted claims too), in one query a batch of ids
+ * (batchesOf: an import's links may name thousands); null when the article is not there. A claim of another
+ * article is simply absent.
  */
 export async function findLinkEndsInArticle(
   db: DbClient,
   articleId: string,
   claimIds: string[],
 ): Promise<LinkEnd[] | null> {
-  const article = await db.article.findFirst({
-    where: { id: articleId, deletedAt: null },
-    select: { claims: { where: { id: { in: claimIds } }, select: LINK_END_SELECT } },
-  });
-  return article ? article.claims.map(toLinkEnd) : null;
+  const article = await db.article.findFirst({ where: { id: articleId, deletedAt: null }, select: { id: true } });
+  if (!article) return null;
+  const ends: LinkEnd[] = [];
+  for (const batch of batchesOf(claimIds)) {
+    const rows = await db.claim.findMany({ where: { articleId, id: { in: batch } }, select: LINK_END_SELECT });
+    ends.push(...rows.map(toLinkEnd));
+  }
+  return ends;
 }
 
 /** A live link of this kind between two claims, in either direction, other than `exceptId`. */
