@@ -18,18 +18,16 @@ export function useDeleteClaimMutation(articleId: string) {
   });
 }
 
-/** Undoes a delete: the claim comes back with everything it had. */
+/**
+ * Undoes a delete: the claim comes back with everything it had, once the server answers. Not before: the server
+ * places it on the text as it is now (a save while it was deleted may have moved its words, or taken them out), so
+ * the claim as it was could show its verdict on other words until then.
+ */
 export function useRestoreClaimMutation(articleId: string) {
   const cache = useClaimCache(articleId);
   return useMutation({
     mutationFn: (claim: Claim) => restoreClaim(claim),
-    onMutate: async (claim) => {
-      const previous = cache.snapshot();
-      cache.set((claims) => [...claims.filter((item) => item.id !== claim.id), claim]);
-      return { previous };
-    },
-    onSuccess: (restored) => cache.set((claims) => claims.map((item) => (item.id === restored.id ? restored : item))),
-    onError: (_error, _claim, context) => cache.restore(context?.previous),
+    onSuccess: (restored) => cache.set((claims) => [...claims.filter((item) => item.id !== restored.id), restored]),
     onSettled: () => cache.settle(),
   });
 }
