@@ -1,7 +1,8 @@
 import { ASSIGNABLE_ROLES, type Assignee, type Principal, type Role, type User } from "@factmark/core";
 import { timeOrderedId } from "../db/timeOrderedId";
-import type { Prisma } from "../generated/prisma/client";
+import { Prisma } from "../generated/prisma/client";
 import type { DbClient } from "./articleRepository";
+import { batchesOf } from "./batchesOf";
 
 /**
  * The reviewer the seed attributes the sample article to, and the system's own writes (seed, scripts).
@@ -163,4 +164,18 @@ export async function setAccountDeactivatedIfVersion(
 
 export async function setPasswordHash(db: DbClient, id: string, passwordHash: string): Promise<void> {
   await db.account.update({ where: { id }, data: { passwordHash } });
+}
+
+/** The id and name of each account among `ids` that is there, by id, in one query a batch of IDS_PER_STATEMENT. */
+export async function readAccountsById(
+  db: DbClient,
+  ids: Iterable<string>,
+): Promise<Map<string, { id: string; name: string }>> {
+  const byId = new Map<string, { id: string; name: string }>();
+  for (const batch of batchesOf([...new Set(ids)])) {
+    const rows = await db.$queryRaw<{ id: string; name: string }[]>`
+      SELECT "id", "name" FROM "Account" WHERE "id" IN (${Prisma.join(batch)})`;
+    for (const row of rows) byId.set(row.id, { id: row.id, name: row.name });
+  }
+  return byId;
 }

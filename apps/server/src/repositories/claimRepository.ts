@@ -10,8 +10,8 @@ import {
   type Verdict,
   type WorkItem,
 } from "@factmark/core";
-import { Prisma } from "../generated/prisma/client";
-import { findAccountsLastChange } from "./accountRepository";
+import type { Prisma } from "../generated/prisma/client";
+import { findAccountsLastChange, readAccountsById } from "./accountRepository";
 import type { DbClient } from "./articleRepository";
 import { batchesOf } from "./batchesOf";
 import { changeNumberOf, findLastChangeNumber, insertEvents, lockArticleForChanges } from "./eventRepository";
@@ -223,14 +223,7 @@ async function readClaimList(
     if (row.verdictSetById !== null) accountIds.add(row.verdictSetById);
   }
   for (const review of reviews) accountIds.add(review.reviewerId);
-  const accounts: { id: string; name: string }[] = [];
-  for (const batch of batchesOf([...accountIds])) {
-    accounts.push(
-      ...(await db.$queryRaw<{ id: string; name: string }[]>`
-          SELECT "id", "name" FROM "Account" WHERE "id" IN (${Prisma.join(batch)})`),
-    );
-  }
-  const accountById = new Map(accounts.map((account) => [account.id, account]));
+  const accountById = await readAccountsById(db, accountIds);
   const accountOf = (id: string | null) => (id === null ? null : (accountById.get(id) ?? null));
   const reviewsByClaim = new Map<string, ReviewRow[]>();
   for (const review of reviews) {

@@ -1,8 +1,7 @@
 import type { Article, Claim, DocNode, Evidence, HistoryEvent, Link } from "@factmark/core";
-import { Prisma } from "../generated/prisma/client";
+import { readAccountsById } from "./accountRepository";
 import type { DbClient } from "./articleRepository";
 import { ARTICLE_INCLUDE, type ArticleWithoutDoc, toArticleWithoutDoc, withDoc } from "./articleRepository";
-import { batchesOf } from "./batchesOf";
 import { listClaimsOfArticle } from "./claimRepository";
 import { toHistoryEvent } from "./eventRepository";
 import { toEvidence } from "./evidenceRepository";
@@ -71,22 +70,12 @@ export async function findReportSource(db: DbClient, articleId: string): Promise
   };
 }
 
-/**
- * The id and name of each account among `ids`, in one query a batch of IDS_PER_STATEMENT (batchesOf); an account
- * not there reads as "Unknown reviewer".
- */
+/** readAccountsById as a lookup: an account not there reads as "Unknown reviewer". */
 export async function readAccounts(
   db: DbClient,
   ids: readonly string[],
 ): Promise<(id: string) => { id: string; name: string }> {
-  const accounts: { id: string; name: string }[] = [];
-  for (const batch of batchesOf([...new Set(ids)])) {
-    accounts.push(
-      ...(await db.$queryRaw<{ id: string; name: string }[]>`
-          SELECT "id", "name" FROM "Account" WHERE "id" IN (${Prisma.join(batch)})`),
-    );
-  }
-  const byId = new Map(accounts.map((account) => [account.id, { id: account.id, name: account.name }]));
+  const byId = await readAccountsById(db, ids);
   return (id) => byId.get(id) ?? { id, name: "Unknown reviewer" };
 }
 
