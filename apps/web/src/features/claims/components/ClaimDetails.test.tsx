@@ -1,6 +1,6 @@
 import type { Claim } from "@factmark/core";
 import { QueryClientProvider } from "@tanstack/react-query";
-import { screen } from "@testing-library/react";
+import { screen, waitFor } from "@testing-library/react";
 import userEvent from "@testing-library/user-event";
 import { describe, expect, it, vi } from "vitest";
 import { buildClaim } from "../../../test/buildClaim";
@@ -68,5 +68,29 @@ describe("ClaimDetails", () => {
     rerender(<QueryClientProvider client={queryClient}>{details(saved)}</QueryClientProvider>);
     expect(screen.getByRole("combobox", { name: "Speaker" })).toHaveFocus();
     expect(screen.getByRole("combobox", { name: "Speaker" })).toHaveValue("Ali Bagheri");
+  });
+
+  it("asks once for the article's speakers and the newsroom's settings while the reviewer goes from claim to claim", async () => {
+    // The live stream refreshes both after every change (see queryKeysToRefresh), so each selection need not.
+    const api = stubApi({
+      "GET /api/articles/article-1/speakers": { status: 200, body: { items: ["Robert Malley"] } },
+      "GET /api/settings": {
+        status: 200,
+        body: { requiredApprovals: 1, version: 1, updatedAt: "2026-01-01T00:00:00.000Z" },
+      },
+    });
+    const first = buildClaim(TEXT, "transferred dozens", "contradicted");
+    const second = buildClaim(TEXT, "just this summer", "supported");
+    const { rerender, queryClient } = renderWithQueryClient(details(first));
+    await waitFor(() => expect(api.requestsTo("GET /api/settings")).toHaveLength(1));
+    await waitFor(() => expect(api.requestsTo("GET /api/articles/article-1/speakers")).toHaveLength(1));
+    for (const claim of [second, first, second]) {
+      rerender(<QueryClientProvider client={queryClient}>{null}</QueryClientProvider>);
+      rerender(<QueryClientProvider client={queryClient}>{details(claim)}</QueryClientProvider>);
+      expect(await screen.findByRole("combobox", { name: "Speaker" })).toBeInTheDocument();
+    }
+    await new Promise((resolve) => setTimeout(resolve, 50));
+    expect(api.requestsTo("GET /api/articles/article-1/speakers")).toHaveLength(1);
+    expect(api.requestsTo("GET /api/settings")).toHaveLength(1);
   });
 });
