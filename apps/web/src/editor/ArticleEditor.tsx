@@ -33,9 +33,9 @@ export interface SelectionToolbarProps {
 export interface ArticleEditorHandle {
   /**
    * Scrolls the claim's first highlighted words to the middle of the screen (smoothly when near, unless `isInstant`);
-   * nothing when it is not drawn.
+   * answers false, scrolling nothing, when it is not drawn.
    */
-  scrollToClaim: (claimId: string, options?: { isInstant?: boolean }) => void;
+  scrollToClaim: (claimId: string, options?: { isInstant?: boolean }) => boolean;
   /** Puts the keyboard focus in the text, at the selected claim's words when one is drawn (else where it was). */
   focusText: (claimId: string | null) => void;
 }
@@ -203,9 +203,8 @@ export function ArticleEditor({
   useImperativeHandle(
     ref,
     () => ({
-      scrollToClaim: (claimId, options) => {
-        if (editor && !editor.isDestroyed) editor.commands.scrollClaimIntoView(claimId, options);
-      },
+      scrollToClaim: (claimId, options) =>
+        editor !== null && !editor.isDestroyed && editor.commands.scrollClaimIntoView(claimId, options),
       focusText: (claimId) => {
         if (!editor || editor.isDestroyed) return;
         const from = claimId ? claimStartPos(editor, claims, claimId) : null;

@@ -85,6 +85,36 @@ describe("ArticleWorkspace", () => {
     expect(scrolledInText).toEqual([["transferred dozens", { block: "center", behavior: "smooth" }]]);
   });
 
+  it("scrolls the text to a claim chosen in the sidebar once its words are drawn as selected and its card is open", async () => {
+    const user = userEvent.setup();
+    renderWorkspace();
+    const quote = await screen.findByRole("button", { name: "Show claim in the text: “transferred dozens”" });
+    // What the page shows when the text is scrolled: scrolling before the selection is drawn lays the page out once
+    // more, and aims at words about to be drawn anew.
+    const atScroll: { isSelected: boolean; isOpen: string | null }[] = [];
+    vi.spyOn(Element.prototype, "scrollIntoView").mockImplementation(function (this: Element) {
+      if (!this.closest(".article-text")) return;
+      atScroll.push({
+        isSelected: this.classList.contains("claim-hl--selected"),
+        isOpen: quote.getAttribute("aria-expanded"),
+      });
+    });
+    await user.click(quote);
+    expect(atScroll).toEqual([{ isSelected: true, isOpen: "true" }]);
+  });
+
+  it("names the claim chosen in the address after the frame that shows it selected, not in the click", async () => {
+    renderWorkspace();
+    const quote = await screen.findByRole("button", { name: "Show claim in the text: “transferred dozens”" });
+    const replaceState = vi.spyOn(window.history, "replaceState");
+    fireEvent.click(quote);
+    // The click's work done (render, effects): the selection is drawn, the address not written yet.
+    expect(highlightOf(DOZENS)).toHaveClass("claim-hl--selected");
+    expect(quote).toHaveAttribute("aria-expanded", "true");
+    expect(replaceState).not.toHaveBeenCalled();
+    await waitFor(() => expect(new URLSearchParams(window.location.search).get("claim")).toBe(DOZENS.id));
+  });
+
   it("restores a deleted claim with Ctrl+Z while the notice offers to undo, and not after", async () => {
     const user = userEvent.setup();
     const api = renderWorkspace({

@@ -6,6 +6,7 @@ import {
   type PointerEvent as ReactPointerEvent,
   useCallback,
   useEffect,
+  useLayoutEffect,
   useMemo,
   useRef,
   useState,
@@ -17,7 +18,7 @@ import { useNotice } from "../../../components/useNotice";
 import { ArticleEditor, type ArticleEditorHandle, type SelectionToolbarProps } from "../../../editor/ArticleEditor";
 import { ArticlePreview } from "../../../editor/ArticlePreview";
 import { errorMessage } from "../../../lib/ApiError";
-import { useAfterNextPaint } from "../../../lib/afterNextPaint";
+import { afterNextPaint, useAfterNextPaint } from "../../../lib/afterNextPaint";
 import { useInertOutside } from "../../../lib/useInertOutside";
 import { useCurrentUser } from "../../auth/hooks/useCurrentUser";
 import { ClaimConflictDialog } from "../../claims/components/ClaimConflictDialog";
@@ -177,23 +178,30 @@ export function ArticleWorkspace({ article, live = NO_LIVE }: ArticleWorkspacePr
   // Asked for before its words were drawn in the editor (a "My work" link, before the editor replaced the first
   // screen's preview or drew the claims): scrolled to once they are.
   const pendingRevealRef = useRef<string | null>(null);
-  const editorInstanceRef = useRef<Editor | null>(null);
-  editorInstanceRef.current = editorInstance;
   /** Scrolls the text to a claim's words if the editor has drawn them; answers whether it had. */
-  const scrollTextToClaim = useCallback((claimId: string, scroll?: { isInstant?: boolean }) => {
-    const editor = editorInstanceRef.current;
-    if (!editorRef.current || !editor || editor.isDestroyed || !editor.can().scrollClaimIntoView(claimId)) return false;
-    editorRef.current.scrollToClaim(claimId, scroll);
-    return true;
-  }, []);
+  const scrollTextToClaim = useCallback(
+    (claimId: string, scroll?: { isInstant?: boolean }) => editorRef.current?.scrollToClaim(claimId, scroll) ?? false,
+    [],
+  );
+  /** The claim `revealClaim` chose and how to scroll to it, until the render that selects it is in the page. */
+  const scrollRequestRef = useRef<{ claimId: string; scroll?: { isInstant?: boolean } } | null>(null);
   const revealClaim = useCallback(
     (claimId: string, scroll?: { isInstant?: boolean }) => {
       setSidePanel(null);
       selectClaim(claimId);
-      pendingRevealRef.current = scrollTextToClaim(claimId, scroll) ? null : claimId;
+      scrollRequestRef.current = { claimId, scroll };
     },
-    [selectClaim, scrollTextToClaim],
+    [selectClaim],
   );
+  // The text is scrolled once the render that selects the claim is in the page (its highlight drawn as selected, its
+  // card open), not in the click before it: laying the page out for the scroll then serves the frame too, where
+  // scrolling first laid it out once more before those changes.
+  useLayoutEffect(() => {
+    const request = scrollRequestRef.current;
+    if (request === null) return;
+    scrollRequestRef.current = null;
+    pendingRevealRef.current = scrollTextToClaim(request.claimId, request.scroll) ? null : request.claimId;
+  });
   const currentSuggestion = suggestionDesk.items.find((item) => item.key === suggestionDesk.currentKey) ?? null;
   // biome-ignore lint/correctness/useExhaustiveDependencies: tried again whenever the editor or its claims change.
   useEffect(() => {
@@ -227,7 +235,11 @@ export function ArticleWorkspace({ article, live = NO_LIVE }: ArticleWorkspacePr
     },
     [revealClaim, isNarrow],
   );
-  const { missingClaimId } = useRequestedClaim(claimsQuery.data, openRequestedClaim, selection.selectedClaimId);
+  // The address names the selected claim from the frame after the selection is drawn: writing it (replaceState, and
+  // the render the new address brings) waits until the reviewer sees the claim they chose.
+  const [addressedClaimId, setAddressedClaimId] = useState(selection.selectedClaimId);
+  useEffect(() => afterNextPaint(() => setAddressedClaimId(selection.selectedClaimId)), [selection.selectedClaimId]);
+  const { missingClaimId } = useRequestedClaim(claimsQuery.data, openRequestedClaim, addressedClaimId);
   const [dismissedMissingClaimId, setDismissedMissingClaimId] = useState<string | null>(null);
   // Below 1024 px the notice that the claim asked for is not here is in the drawer: open it, so it is seen.
   useEffect(() => {
