@@ -1,6 +1,7 @@
 // The reference the API is measured against (issue 16): bare Hono routes straight on the driver, no middleware,
 // no zod, no Prisma. Create: one prepared INSERT of a claim row (better-sqlite3 in WAL mode, synchronous = FULL;
 // on PostgreSQL one prepared pg INSERT). List: one prepared SELECT of the article's claims with their authors.
+// Verdict change: one prepared UPDATE of the claim's row at the version If-Match names, answering the row.
 import type BetterSqlite3 from "better-sqlite3";
 import type { Hono as HonoApp } from "hono";
 import { databaseProvider } from "../apps/server/src/db/createDatabase";
@@ -40,6 +41,8 @@ interface Statements {
   /** One INSERT of the claim's row. */
   insertClaim(claim: NewClaimRow): Promise<void>;
   listClaims(articleId: string): Promise<ClaimRow[]>;
+  /** One UPDATE of a live claim's verdict at `version` (then one on); the row as changed, undefined when none was. */
+  changeVerdict(id: string, version: number, verdict: string, at: string | Date): Promise<ClaimRow | undefined>;
   close(): Promise<void>;
 }
 
@@ -54,6 +57,10 @@ const INSERT_CLAIM = (p: string[]) => `INSERT INTO "Claim" ("id", "articleId", "
   "suffix", "verdict", "createdAt", "updatedAt", "createdById") VALUES (${p.join(", ")})`;
 const placeholders = (count: number, style: "?" | "$") =>
   Array.from({ length: count }, (_, index) => (style === "?" ? "?" : `$${index + 1}`));
+const CHANGE_VERDICT = (p: string[]) => `UPDATE "Claim" SET "verdict" = ${p[0]}, "updatedAt" = ${p[1]},
+  "version" = "version" + 1 WHERE "id" = ${p[2]} AND "version" = ${p[3]} AND "deletedAt" IS NULL
+  RETURNING "id", "articleId", "start", "end", "exact", "prefix", "suffix", "verdict", "speaker", "rationale",
+  "isOrphaned", "version", "createdAt", "updatedAt", "createdById", '' AS "createdByName"`;
 const FIND_TEXT = (param: string) => `SELECT "text" FROM "Article" WHERE "id" = ${param} AND "deletedAt" IS NULL`;
 
 function sqliteStatements(databaseUrl: string): Statements {
@@ -64,6 +71,7 @@ function sqliteStatements(databaseUrl: string): Statements {
   const findText = db.prepare<[string], { text: string }>(FIND_TEXT("?"));
   const insertClaim = db.prepare(INSERT_CLAIM(placeholders(11, "?")));
   const list = db.prepare<[string], ClaimRow>(LIST_CLAIMS("?"));
+  const changeVerdict = db.prepare<[string, string, string, number], ClaimRow>(CHANGE_VERDICT(placeholders(4, "?")));
   return {
     findArticleText: async (id) => findText.get(id)?.text,
     articleIsLive: async (id) => findText.get(id) !== undefined,
@@ -71,6 +79,8 @@ function sqliteStatements(databaseUrl: string): Statements {
       insertClaim.run(...Object.values(claim));
     },
     listClaims: async (articleId) => list.all(articleId),
+    changeVerdict: async (id, version, verdict, at) =>
+      changeVerdict.get(verdict, at instanceof Date ? sqliteDateTime(at) : at, id, version),
     close: async () => {
       db.close();
     },
@@ -107,6 +117,14 @@ function postgresStatements(databaseUrl: string): Statements {
         values: [articleId],
       });
       return rows;
+    },
+    async changeVerdict(id, version, verdict, at) {
+      const { rows } = await pool.query<ClaimRow>({
+        name: "change-verdict",
+        text: CHANGE_VERDICT(placeholders(4, "$")),
+        values: [verdict, at, id, version],
+      });
+      return rows[0];
     },
     close: () => pool.end(),
   };
@@ -178,6 +196,20 @@ export async function createBaselineApp(databaseUrl: string): Promise<{ app: Hon
         toClaimJson({ ...claim, speaker: null, rationale: "", isOrphaned: false, version: 1, createdByName: "" }),
         201,
       );
+    })
+    .patch("/api/claims/:id", async (c) => {
+      const version = Number(/\d+/.exec(c.req.header("if-match") ?? "")?.[0]);
+      if (!Number.isInteger(version)) return c.json({ error: { code: "PRECONDITION_REQUIRED" } }, 428);
+      const { verdict } = await c.req.json<{ verdict: string }>();
+      const now = new Date();
+      const row = await statements.changeVerdict(
+        c.req.param("id"),
+        version,
+        verdict,
+        isPostgres ? now : sqliteDateTime(now),
+      );
+      if (!row) return c.json({ error: { code: "PRECONDITION_FAILED" } }, 412);
+      return c.json(toClaimJson(row), 200);
     });
   return { app, close: () => statements.close() };
 }

@@ -7,7 +7,17 @@ import type { DbClient } from "../repositories/articleRepository";
  * admin (a viewer cannot work on a claim). UNPROCESSABLE otherwise, naming the field and the reason.
  */
 export async function requireAssignee(db: DbClient, accountId: string): Promise<Actor> {
-  const account = await findAccount(db, accountId);
+  return checkAssignee(accountId, await findAccount(db, accountId));
+}
+
+/**
+ * requireAssignee's rule on an account already read (`account`: its row, or null or undefined when there is none),
+ * for a writer that reads it with its own statement (sqliteClaimWrites.ts). Throws UNPROCESSABLE as requireAssignee.
+ */
+export function checkAssignee(
+  accountId: string,
+  account: { id: string; name: string; role: string; deactivatedAt: unknown } | null | undefined,
+): Actor {
   if (!account) {
     throw new AppError("UNPROCESSABLE", `There is no account with id "${accountId}" to assign the claim to.`, {
       field: "assigneeId",

@@ -1,9 +1,10 @@
 import { type Actor, AppError, type Claim, changeEvent, type Selectors, type Verdict } from "@factmark/core";
 import { sqliteDateTime } from "../db/sqliteDateTime";
 import type { KeptStatements, SqliteWriter } from "../db/sqliteWriter";
+import { preconditionFailed } from "../domain/preconditionFailed";
 import { announceChange } from "../live/changeHints";
-import { selectorColumns, toClaim } from "./claimRepository";
-import { eventRowsOf } from "./eventRepository";
+import { type ClaimChange, type ClaimEventInput, selectorColumns, toClaim } from "./claimRepository";
+import { type EventInput, eventRowsOf } from "./eventRepository";
 import { recentPerClient } from "./recentPerClient";
 
 /** What a new claim holds besides its place, which is found on the article's text under the lock. */
@@ -165,14 +166,33 @@ function insertClaimStatements(
       storedAt,
       storedAt,
     ) as { isOrphaned: number; isAnchorUnconfirmed: number; version: number; status: string; reviewRound: number };
-  const insertEvent = statements.prepare(INSERT_EVENT);
   const events = [
     {
       claimId: claim.id,
       ...changeEvent.claimCreated({ verdict: claim.verdict, selectors, fromSuggestion: claim.fromSuggestion }),
     },
   ];
-  for (const row of eventRowsOf(claim.articleId, changeNumber, actor, events, at)) {
+  insertEventRows(statements, claim.articleId, changeNumber, actor, events, at);
+  const answer = newClaimAnswer(
+    claim,
+    selectors,
+    { ...defaults, isOrphaned: defaults.isOrphaned === 1, isAnchorUnconfirmed: defaults.isAnchorUnconfirmed === 1 },
+    { changeNumber, at, actor, verdictSetById },
+  );
+  return { answer, changeNumber };
+}
+
+/** Records `events` of an article under one change number and instant, as insertEvents does (eventRowsOf). */
+function insertEventRows(
+  statements: KeptStatements,
+  articleId: string,
+  changeNumber: number,
+  actor: Actor,
+  events: EventInput[],
+  at: Date,
+): void {
+  const insertEvent = statements.prepare(INSERT_EVENT);
+  for (const row of eventRowsOf(articleId, changeNumber, actor, events, at)) {
     insertEvent.run(
       row.id,
       row.articleId,
@@ -185,13 +205,6 @@ function insertClaimStatements(
       sqliteDateTime(row.at),
     );
   }
-  const answer = newClaimAnswer(
-    claim,
-    selectors,
-    { ...defaults, isOrphaned: defaults.isOrphaned === 1, isAnchorUnconfirmed: defaults.isAnchorUnconfirmed === 1 },
-    { changeNumber, at, actor, verdictSetById },
-  );
-  return { answer, changeNumber };
 }
 
 /** The article's text at `version`: from memory while that version is the one kept, else read (and kept). */
@@ -202,4 +215,185 @@ function textOf(statements: KeptStatements, articleId: string, version: number):
   const { text } = findText.get(articleId) as { text: string };
   recentTexts.set(findText, articleId, { version, text });
   return text;
+}
+
+// updateClaim's statements: the claim as findClaim reads it (live, of a live article), with its accounts and reviews.
+const FIND_LIVE_CLAIM = `SELECT c."id", c."articleId", c."start", c."end", c."exact", c."prefix", c."suffix",
+    c."verdict", c."speaker", c."rationale", c."isOrphaned", c."isAnchorUnconfirmed", c."version", c."changeNumber",
+    c."createdAt", c."updatedAt", c."deletedAt", c."createdById", c."originalAuthorName", c."status", c."assigneeId",
+    c."verdictSetById", c."reviewRound"
+  FROM "Claim" AS c JOIN "Article" AS a ON a."id" = c."articleId"
+  WHERE c."id" = ? AND c."deletedAt" IS NULL AND a."deletedAt" IS NULL`;
+const FIND_ACCOUNTS = `SELECT "id", "name" FROM "Account" WHERE "id" IN (?, ?, ?)`;
+const FIND_REVIEWS = `SELECT r."id", r."claimId", r."articleId", r."reviewerId", r."originalReviewerName", r."decision",
+    r."note", r."round", r."changeNumber", r."createdAt", a."name" AS "reviewerName"
+  FROM "Review" AS r LEFT JOIN "Account" AS a ON a."id" = r."reviewerId"
+  WHERE r."claimId" = ? ORDER BY r."id"`;
+const FIND_ACCOUNT = `SELECT "id", "name", "role", "deactivatedAt" FROM "Account" WHERE "id" = ?`;
+
+/** An account as an assignment checks it (domain/requireAssignee.ts `checkAssignee`). */
+export interface AccountForAssignment {
+  id: string;
+  name: string;
+  role: string;
+  deactivatedAt: string | null;
+}
+
+/** What an update writes and records, planned from the claim as it is (services/claims/updateClaim.ts). */
+export type ClaimUpdatePlan = (
+  current: Claim,
+  findAccount: (id: string) => AccountForAssignment | undefined,
+) => { change: ClaimChange; events: ClaimEventInput[] };
+
+/**
+ * updateClaim's write on SQLite in one batch of kept statements (see sqliteWriter.ts), the steps of its Prisma
+ * path: reads the live claim (NOT_FOUND when there is none, or its article is deleted), refuses a stale
+ * `expectedVersion` (PRECONDITION_FAILED with the current claim), asks `plan` what changes (it may throw, e.g.
+ * FORBIDDEN or UNPROCESSABLE), and, when anything does, takes the article's next change number, writes the
+ * columns with the next version, records the entries, commits and tells the article's event streams. Answers the
+ * claim as GET /api/claims/:id then does; as it was when nothing changed. Any throw stores nothing.
+ */
+export async function updateClaimInBatch(
+  writer: SqliteWriter,
+  actor: Actor,
+  id: string,
+  expectedVersion: number,
+  plan: ClaimUpdatePlan,
+): Promise<Claim> {
+  const { answer, hint } = await writer.transaction((statements) => {
+    const current = readLiveClaim(statements, id);
+    if (!current) throw new AppError("NOT_FOUND", `No claim with id "${id}".`);
+    if (current.version !== expectedVersion) throw preconditionFailed("claim", current);
+    const { change, events } = plan(
+      current,
+      (accountId) => statements.prepare(FIND_ACCOUNT).get(accountId) as AccountForAssignment | undefined,
+    );
+    // A save that changes nothing is no change: no version, no change number, nothing for others to hear.
+    if (events.length === 0) return { answer: current, hint: null };
+    const counter = statements.prepare(TAKE_CHANGE_NUMBER).get(current.articleId) as
+      | { lastChangeNumber: number }
+      | undefined;
+    if (!counter) throw new AppError("NOT_FOUND", `No claim with id "${id}".`);
+    const changeNumber = counter.lastChangeNumber;
+    const at = new Date();
+    const { sql, values } = updateStatementOf(change);
+    const result = statements.prepare(sql).run(...values, changeNumber, sqliteDateTime(at), id, expectedVersion);
+    if (result.changes !== 1) throw preconditionFailed("claim", current);
+    insertEventRows(
+      statements,
+      current.articleId,
+      changeNumber,
+      actor,
+      events.map((event) => ({ ...event, claimId: id })),
+      at,
+    );
+    const updated = readLiveClaim(statements, id);
+    if (!updated) throw new Error(`Claim "${id}" was not there after its update.`);
+    return { answer: updated, hint: { articleId: current.articleId, changeNumber } };
+  });
+  if (hint) announceChange(hint);
+  return answer;
+}
+
+/** The claim's columns a ClaimChange writes, in the order updateStatementOf binds them. */
+const CHANGE_COLUMNS = [
+  "verdict",
+  "speaker",
+  "rationale",
+  "deletedAt",
+  "isAnchorUnconfirmed",
+  "status",
+  "assigneeId",
+  "verdictSetById",
+] as const satisfies readonly (keyof ClaimChange)[];
+
+/**
+ * The UPDATE that writes `change` at the version read, as updateClaimIfVersion's Prisma query does (the columns
+ * given, a new review round when it starts one, the change number, the time, the next version), and the values of
+ * its columns in SQLite's formats; the change number, time, id and version are bound after them. One statement per
+ * set of columns, kept.
+ */
+function updateStatementOf(change: ClaimChange): { sql: string; values: (string | number | null)[] } {
+  const assignments: string[] = [];
+  const values: (string | number | null)[] = [];
+  for (const column of CHANGE_COLUMNS) {
+    const value = change[column];
+    if (value === undefined) continue;
+    assignments.push(`"${column}" = ?`);
+    values.push(value instanceof Date ? sqliteDateTime(value) : typeof value === "boolean" ? Number(value) : value);
+  }
+  if (change.startsNewReviewRound) assignments.push(`"reviewRound" = "reviewRound" + 1`);
+  const sql = `UPDATE "Claim" SET ${assignments.join(", ")}${assignments.length > 0 ? ", " : ""}"changeNumber" = ?,
+    "updatedAt" = ?, "version" = "version" + 1 WHERE "id" = ? AND "version" = ?`;
+  return { sql, values };
+}
+
+interface LiveClaimRow {
+  id: string;
+  articleId: string;
+  start: number;
+  end: number;
+  exact: string;
+  prefix: string;
+  suffix: string;
+  verdict: string;
+  speaker: string | null;
+  rationale: string;
+  isOrphaned: number;
+  isAnchorUnconfirmed: number;
+  version: number;
+  changeNumber: number;
+  createdAt: string;
+  updatedAt: string;
+  deletedAt: string | null;
+  createdById: string;
+  originalAuthorName: string | null;
+  status: string;
+  assigneeId: string | null;
+  verdictSetById: string | null;
+  reviewRound: number;
+}
+
+interface ReviewWithNameRow {
+  id: string;
+  claimId: string;
+  articleId: string;
+  reviewerId: string;
+  originalReviewerName: string | null;
+  decision: string;
+  note: string | null;
+  round: number;
+  changeNumber: number;
+  createdAt: string;
+  reviewerName: string | null;
+}
+
+/** A live claim of a live article as findClaim answers it, read with kept statements; undefined when there is none. */
+function readLiveClaim(statements: KeptStatements, id: string): Claim | undefined {
+  const row = statements.prepare(FIND_LIVE_CLAIM).get(id) as LiveClaimRow | undefined;
+  if (!row) return undefined;
+  const accounts = statements.prepare(FIND_ACCOUNTS).all(row.createdById, row.assigneeId, row.verdictSetById) as {
+    id: string;
+    name: string;
+  }[];
+  const accountOf = (accountId: string | null) => accounts.find((account) => account.id === accountId) ?? null;
+  const reviews = (statements.prepare(FIND_REVIEWS).all(id) as ReviewWithNameRow[]).map(
+    ({ reviewerName, createdAt, ...review }) => ({
+      ...review,
+      createdAt: new Date(createdAt),
+      reviewer: { id: review.reviewerId, name: reviewerName ?? "Unknown reviewer" },
+    }),
+  );
+  return toClaim({
+    ...row,
+    isOrphaned: row.isOrphaned === 1,
+    isAnchorUnconfirmed: row.isAnchorUnconfirmed === 1,
+    createdAt: new Date(row.createdAt),
+    updatedAt: new Date(row.updatedAt),
+    deletedAt: row.deletedAt === null ? null : new Date(row.deletedAt),
+    createdBy: accountOf(row.createdById) ?? { id: row.createdById, name: "Unknown reviewer" },
+    assignee: accountOf(row.assigneeId),
+    verdictSetBy: accountOf(row.verdictSetById),
+    reviews,
+  });
 }
