@@ -1,10 +1,19 @@
 import { type Actor, AppError, type Claim, changeEvent, type Selectors } from "@factmark/core";
 import type pg from "pg";
 import { postgresDateTime } from "../db/postgresPool";
+import { preconditionFailed } from "../domain/preconditionFailed";
 import { CHANGE_CHANNEL } from "../live/changeHints";
+import { toClaim } from "./claimRepository";
 import { eventRowsOf } from "./eventRepository";
 import { recentPerClient } from "./recentPerClient";
-import { alreadyMarked, FIND_SAME_RANGE, type NewClaimFields, newClaimAnswer } from "./sqliteClaimWrites";
+import {
+  alreadyMarked,
+  CHANGE_COLUMNS,
+  type ClaimUpdatePlan,
+  FIND_SAME_RANGE,
+  type NewClaimFields,
+  newClaimAnswer,
+} from "./sqliteClaimWrites";
 
 // insertClaim's Prisma path as three prepared statements in one transaction, the same rows in the same formats.
 /**
@@ -38,16 +47,21 @@ const recentTexts = recentPerClient<{ version: number; text: string }, pg.Pool>(
  * Prisma uses (see sqliteClaimWrites.ts for the steps, which are the same). Throws NOT_FOUND when there is no
  * such live article; any throw stores nothing.
  */
-export async function createClaimOnPostgres(
+export function createClaimOnPostgres(
   pool: pg.Pool,
   claim: NewClaimFields,
   place: (text: string, version: number) => Selectors,
   actor: Actor,
 ): Promise<Claim> {
+  return inTransaction(pool, (client) => insertClaimStatements(pool, client, claim, place, actor));
+}
+
+/** Runs `write` between BEGIN (its first statement) and COMMIT on a connection of `pool`; rolls back when it throws. */
+async function inTransaction<T>(pool: pg.Pool, write: (client: pg.PoolClient) => Promise<T>): Promise<T> {
   const client = await pool.connect();
-  let answer: Claim;
+  let answer: T;
   try {
-    answer = await insertClaimStatements(pool, client, claim, place, actor);
+    answer = await write(client);
   } catch (error) {
     // A connection whose ROLLBACK failed is broken: the pool drops it instead of lending it again.
     const rollbackError = await client.query("ROLLBACK").then(
@@ -150,4 +164,147 @@ async function textOf(pool: pg.Pool, client: pg.PoolClient, articleId: string, v
   const text = rows[0]?.text ?? "";
   recentTexts.set(pool, articleId, { version, text });
   return text;
+}
+
+// updateClaim's statements (see sqliteClaimWrites.ts `updateClaimInBatch` for the steps, which are the same). Times
+// are read as text: the pool reads a `timestamp` column in the process's time zone, Prisma's adapter as UTC.
+const FIND_LIVE_CLAIM = `SELECT c."id", c."articleId", c."start", c."end", c."exact", c."prefix", c."suffix",
+    c."verdict", c."speaker", c."rationale", c."isOrphaned", c."isAnchorUnconfirmed", c."version", c."changeNumber",
+    c."createdAt"::text AS "createdAt", c."updatedAt"::text AS "updatedAt", c."createdById", c."originalAuthorName",
+    c."status", c."assigneeId", c."verdictSetById", c."reviewRound", author."name" AS "authorName",
+    assignee."name" AS "assigneeName", setter."name" AS "verdictSetByName"
+  FROM "Claim" AS c JOIN "Article" AS a ON a."id" = c."articleId"
+  LEFT JOIN "Account" AS author ON author."id" = c."createdById"
+  LEFT JOIN "Account" AS assignee ON assignee."id" = c."assigneeId"
+  LEFT JOIN "Account" AS setter ON setter."id" = c."verdictSetById"
+  WHERE c."id" = $1 AND c."deletedAt" IS NULL AND a."deletedAt" IS NULL`;
+const FIND_REVIEWS = `SELECT r."id", r."claimId", r."articleId", r."reviewerId", r."originalReviewerName", r."decision",
+    r."note", r."round", r."changeNumber", r."createdAt"::text AS "createdAt", a."name" AS "reviewerName"
+  FROM "Review" AS r LEFT JOIN "Account" AS a ON a."id" = r."reviewerId"
+  WHERE r."claimId" = $1 ORDER BY r."id"`;
+const TAKE_CHANGE_NUMBER = `INSERT INTO "ArticleChangeCounter" ("articleId", "lastChangeNumber")
+  SELECT "id", 1 FROM "Article" WHERE "id" = $1
+  ON CONFLICT ("articleId") DO UPDATE SET "lastChangeNumber" = "ArticleChangeCounter"."lastChangeNumber" + 1
+  RETURNING "lastChangeNumber"`;
+
+/**
+ * updateClaim's write on PostgreSQL: the steps of sqliteClaimWrites.ts `updateClaimInBatch`, as prepared statements
+ * in one transaction on a connection of the pool Prisma uses, with the NOTIFY that tells every server's event
+ * streams on commit. `plan` is not given accounts: an update that assigns the claim takes the Prisma path. Throws
+ * NOT_FOUND, PRECONDITION_FAILED, or what `plan` throws; any throw stores nothing.
+ */
+export function updateClaimOnPostgres(
+  pool: pg.Pool,
+  actor: Actor,
+  id: string,
+  expectedVersion: number,
+  plan: ClaimUpdatePlan,
+): Promise<Claim> {
+  return inTransaction(pool, async (client) => {
+    await client.query("BEGIN");
+    const current = await readLiveClaim(client, id);
+    if (!current) throw new AppError("NOT_FOUND", `No claim with id "${id}".`);
+    if (current.version !== expectedVersion) throw preconditionFailed("claim", current);
+    const { change, events } = plan(current, () => {
+      throw new Error("An update that assigns a claim takes the Prisma path on PostgreSQL.");
+    });
+    if (events.length === 0) {
+      await client.query("COMMIT");
+      return current;
+    }
+    const counter = await client.query<{ lastChangeNumber: number }>({
+      name: "claim-update-change-number",
+      text: TAKE_CHANGE_NUMBER,
+      values: [current.articleId],
+    });
+    const changeNumber = counter.rows[0]?.lastChangeNumber;
+    if (changeNumber === undefined) throw new AppError("NOT_FOUND", `No claim with id "${id}".`);
+    const at = new Date();
+    const assignments: string[] = [];
+    const values: unknown[] = [];
+    // The statement's name says which columns it sets, one bit each (PostgreSQL cuts a name at 63 bytes).
+    let columnSet = 0;
+    CHANGE_COLUMNS.forEach((column, index) => {
+      const value = change[column];
+      if (value === undefined) return;
+      values.push(value instanceof Date ? postgresDateTime(value) : value);
+      assignments.push(`"${column}" = $${values.length}`);
+      columnSet |= 1 << index;
+    });
+    if (change.startsNewReviewRound) {
+      assignments.push(`"reviewRound" = "reviewRound" + 1`);
+      columnSet |= 1 << CHANGE_COLUMNS.length;
+    }
+    const next = values.length;
+    const text = `UPDATE "Claim" SET ${[...assignments, `"changeNumber" = $${next + 1}`].join(", ")},
+      "updatedAt" = $${next + 2}, "version" = "version" + 1 WHERE "id" = $${next + 3} AND "version" = $${next + 4}`;
+    const updated = await client.query({
+      name: `claim-update-${columnSet}`,
+      text,
+      values: [...values, changeNumber, postgresDateTime(at), id, expectedVersion],
+    });
+    if (updated.rowCount !== 1) throw preconditionFailed("claim", current);
+    const rows = eventRowsOf(
+      current.articleId,
+      changeNumber,
+      actor,
+      events.map((event) => ({ ...event, claimId: id })),
+      at,
+    );
+    const columns = 9;
+    await client.query({
+      name: `claim-update-events-${rows.length}`,
+      text: `INSERT INTO "Event" ("id", "articleId", "changeNumber", "claimId", "actorId", "action", "from", "to", "at")
+        VALUES ${rows.map((_, row) => `(${Array.from({ length: columns }, (_, index) => `$${row * columns + index + 1}`).join(", ")})`).join(", ")}`,
+      values: rows.flatMap((row) => [
+        row.id,
+        row.articleId,
+        row.changeNumber,
+        row.claimId,
+        row.actorId,
+        row.action,
+        row.from,
+        row.to,
+        postgresDateTime(row.at),
+      ]),
+    });
+    await client.query({
+      name: "claim-update-notify",
+      text: "SELECT pg_notify($1, $2)",
+      values: [CHANGE_CHANNEL, `${current.articleId}:${changeNumber}`],
+    });
+    const answer = await readLiveClaim(client, id);
+    if (!answer) throw new Error(`Claim "${id}" was not there after its update.`);
+    await client.query("COMMIT");
+    return answer;
+  });
+}
+
+/** A live claim of a live article as findClaim answers it, read with prepared statements; undefined when none. */
+async function readLiveClaim(client: pg.PoolClient, id: string): Promise<Claim | undefined> {
+  const found = await client.query({ name: "claim-update-find", text: FIND_LIVE_CLAIM, values: [id] });
+  const row = found.rows[0];
+  if (!row) return undefined;
+  const reviews = await client.query({ name: "claim-update-reviews", text: FIND_REVIEWS, values: [id] });
+  const { authorName, assigneeName, verdictSetByName, ...claim } = row;
+  return toClaim({
+    ...claim,
+    createdAt: fromPostgresDateTime(row.createdAt),
+    updatedAt: fromPostgresDateTime(row.updatedAt),
+    deletedAt: null,
+    createdBy: { id: row.createdById, name: authorName ?? "Unknown reviewer" },
+    assignee: row.assigneeId === null ? null : { id: row.assigneeId, name: assigneeName ?? "Unknown reviewer" },
+    verdictSetBy:
+      row.verdictSetById === null ? null : { id: row.verdictSetById, name: verdictSetByName ?? "Unknown reviewer" },
+    reviews: reviews.rows.map(({ reviewerName, createdAt, ...review }) => ({
+      ...review,
+      createdAt: fromPostgresDateTime(createdAt),
+      reviewer: { id: review.reviewerId, name: reviewerName ?? "Unknown reviewer" },
+    })),
+  });
+}
+
+/** A `timestamp(3)` column read as text (`2026-12-01 12:30:00.12`): Prisma stores UTC wall time there. */
+function fromPostgresDateTime(text: string): Date {
+  return new Date(`${text.replace(" ", "T")}Z`);
 }

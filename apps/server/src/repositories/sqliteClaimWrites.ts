@@ -295,8 +295,8 @@ export async function updateClaimInBatch(
   return answer;
 }
 
-/** The claim's columns a ClaimChange writes, in the order updateStatementOf binds them. */
-const CHANGE_COLUMNS = [
+/** The claim's columns a ClaimChange writes, in the order the UPDATE binds them (here and on PostgreSQL). */
+export const CHANGE_COLUMNS = [
   "verdict",
   "speaker",
   "rationale",

@@ -1,6 +1,7 @@
 import { type Claim, ZClaim, ZClaimHistory, ZClaimList } from "@factmark/core";
 import { describe, expect, it } from "vitest";
 import { type Db, isPostgres } from "../../db/createDatabase";
+import { postgresPoolOf } from "../../db/postgresPool";
 import { sqliteWriterOf } from "../../db/sqliteWriter";
 import { timeOrderedId } from "../../db/timeOrderedId";
 import { SEED_ADMIN } from "../../repositories/accountRepository";
@@ -9,9 +10,9 @@ import { createTestApp } from "../../test/createTestApp";
 import { expectUnchanged } from "../../test/expectUnchanged";
 import { updateClaim } from "./updateClaim";
 
-// On SQLite a claim is changed by one batch of kept statements on Prisma's own connection, not by Prisma queries:
-// these hold it to what the Prisma path does (a client extended with `$extends` takes that path; the same suite
-// runs it on PostgreSQL).
+// On SQLite a claim is changed by one batch of kept statements on Prisma's own connection, on PostgreSQL by prepared
+// statements on its pool, not by Prisma queries: these hold both to what the Prisma path does (a client extended
+// with `$extends` takes that path).
 const { db, request, userFor } = await createTestApp();
 const onPostgres = isPostgres(db);
 const byPrisma = db.$extends({}) as unknown as Db;
@@ -53,9 +54,11 @@ async function failVerdictEntries(): Promise<() => Promise<void>> {
 }
 
 describe("changing a claim", () => {
-  it("takes the kept statements on SQLite, and Prisma for a client extended with $extends", () => {
+  it("takes kept statements on SQLite, prepared ones on PostgreSQL, and Prisma for a client extended with $extends", () => {
     expect(sqliteWriterOf(db) !== undefined).toBe(!onPostgres);
+    expect(postgresPoolOf(db) !== undefined).toBe(onPostgres);
     expect(sqliteWriterOf(byPrisma)).toBeUndefined();
+    expect(postgresPoolOf(byPrisma)).toBeUndefined();
   });
 
   it("reads back through every route exactly as a change made through Prisma does", async () => {
@@ -136,7 +139,10 @@ describe("changing a claim", () => {
     const [first, second] = approved as [Claim, Claim];
     expect(second).toMatchObject({ status: "approved", approvals: 1 });
     const prismaAnswer = await updateClaim(byPrisma, SEED_ADMIN, first.id, first.version, { verdict: "supported" });
-    const answered = ZClaim.parse(await (await change(second, { verdict: "supported" })).json());
+    const response = await change(second, { verdict: "supported" });
+    const body = await response.json();
+    expect(response.status, JSON.stringify(body)).toBe(200);
+    const answered = ZClaim.parse(body);
     expect(answered).toMatchObject({ status: "ready-for-review", approvals: 0, verdict: "supported" });
     // What differs: ids, places and times, the review's too.
     const comparable = ({ latestReview, ...claim }: Claim) => ({

@@ -7,6 +7,7 @@ import {
   type Principal,
 } from "@factmark/core";
 import type { Db } from "../../db/createDatabase";
+import { postgresPoolOf } from "../../db/postgresPool";
 import { sqliteWriterOf } from "../../db/sqliteWriter";
 import { assertMaySetStatus } from "../../domain/assertMaySetStatus";
 import { preconditionFailed } from "../../domain/preconditionFailed";
@@ -15,6 +16,7 @@ import { requireClaim } from "../../domain/requireClaim";
 import { reviewStateAfter } from "../../domain/reviewStateAfter";
 import { authorize } from "../../policy/authorize";
 import { type ClaimChange, type ClaimEventInput, updateClaimIfVersion } from "../../repositories/claimRepository";
+import { updateClaimOnPostgres } from "../../repositories/postgresClaimWrites";
 import { updateClaimInBatch } from "../../repositories/sqliteClaimWrites";
 
 /** The fields an update may change, each recorded as its own entry, in this order. */
@@ -33,7 +35,9 @@ const EDITABLE_FIELDS: readonly EditableClaimField[] = ["verdict", "speaker", "r
  *   nobody, one they marked (FORBIDDEN otherwise, saying why); editors and admins on any claim.
  *
  * On SQLite the same steps run as one batch of kept statements (sqliteClaimWrites.ts `updateClaimInBatch`: a
- * verdict change through Prisma cost 5 queries, each compiled on every call); elsewhere in a Prisma transaction.
+ * verdict change through Prisma cost 5 queries, each compiled on every call); on PostgreSQL as prepared statements
+ * in one transaction (postgresClaimWrites.ts), but an assignment, which reads the assignee's account; else (a client
+ * extended with `$extends`) in a Prisma transaction.
  * NOT_FOUND when there is no such live claim of a live article.
  */
 export async function updateClaim(
@@ -47,6 +51,11 @@ export async function updateClaim(
   if (input.assigneeId !== undefined) authorize(actor, "claim.assign");
   if (input.status !== undefined) authorize(actor, "claim.status");
   const writer = sqliteWriterOf(db);
+  const pool = input.assigneeId === undefined ? postgresPoolOf(db) : undefined;
+  if (pool)
+    return updateClaimOnPostgres(pool, actor, id, expectedVersion, (current) =>
+      planClaimUpdate(actor, current, input, undefined),
+    );
   if (writer) {
     return updateClaimInBatch(writer, actor, id, expectedVersion, (current, findAccount) => {
       const assigneeId = assigneeChangeOf(current, input);
