@@ -37,10 +37,22 @@ export const REANCHOR_TIME_MS = 30_000;
 export type ClaimPlacements = Map<string, { selectors: Selectors; result: ReanchorResult }>;
 
 /**
+ * The claims a save places from `oldText`, of `claims` as listAnchoredClaims answers them with `includeDeleted`: the
+ * live ones, then the deleted ones whose selectors hold on `oldText` (isQuoteAt), in their order. Every save places
+ * a deleted claim with the live ones, so it holds on the text until a save orphans it; one deleted before saves did
+ * (or whose selectors are otherwise not on the text) has nothing to carry through the diff from, and is left for
+ * placeRevivedClaim to place when it is brought back. A live claim costs a look at its flag.
+ */
+export function claimsToPlace(claims: readonly AnchoredClaim[], oldText: string): AnchoredClaim[] {
+  return claims.filter((claim) => !claim.isDeleted || isQuoteAt(oldText, claim.selectors));
+}
+
+/**
  * Computes where `claims` go from `oldText` to `newText` (core's reanchorAll) on a worker thread, so the event
  * loop answers every other request meanwhile, and adds them to `placements`. Run it before the save's
- * transaction: a SQLite write transaction held open for seconds would stop every other writer. Errors: the
- * pool's (422 past REANCHOR_TIME_MS, 413 memory, 503 busy).
+ * transaction: a SQLite write transaction held open for seconds would stop every other writer. The claims share
+ * one search budget in their order: the live ones first (claimsToPlace's order), so deleted ones never take a
+ * live one's search. Errors: the pool's (422 past REANCHOR_TIME_MS, 413 memory, 503 busy).
  */
 export async function computeClaimPlacements(
   placements: ClaimPlacements,
@@ -76,8 +88,12 @@ export function claimsWithoutPlacement(placements: ClaimPlacements, claims: read
  * Stores the placements of an article's anchored claims, inside the caller's transaction (which holds the
  * article's change lock and has checked, with `claimsWithoutPlacement`, that every one of `claims` has its
  * placement): new selectors stored, orphans flagged (their old selectors kept, so the reviewer sees what they
- * marked), and a history entry for each claim that moved, changed or was orphaned. Claims already orphaned stay
- * so until a reviewer re-attaches them. Throws (rolling the transaction back) when a claim is no longer as listed.
+ * marked), and a history entry for each live claim that moved, changed or was orphaned. A deleted claim
+ * (`isDeleted`, as claimsToPlace lists it) is placed the same way, so that restored or undone it is on its words,
+ * but invisibly: no history entry, no new version (If-Match on its restore is the version its delete answered), no
+ * change number, and it counts in no figure of the answer. Claims already orphaned stay so until a reviewer
+ * re-attaches them. Answers how the live claims fared. Throws (rolling the transaction back) when a claim is no
+ * longer as listed (deleted, restored, moved or orphaned since).
  */
 export async function reanchorArticleClaims(
   db: DbClient,
@@ -93,8 +109,12 @@ export async function reanchorArticleClaims(
   for (const claim of claims) {
     const result = placements.get(claim.id)?.result;
     if (!result) throw new Error(`No placement for claim "${claim.id}": check claimsWithoutPlacement first.`);
-    results.push(result);
     const { change, event } = anchorChangeOf(claim, result);
+    if (claim.isDeleted) {
+      if (change) changes.push({ ...change, isDeleted: true });
+      continue;
+    }
+    results.push(result);
     if (change) changes.push(change);
     if (event) events.push(event);
   }
@@ -150,24 +170,35 @@ function anchorChangeOf(
 
 /**
  * Places a deleted claim that is live again (restored, or its deletion undone) on the article's text as it is now,
- * in the caller's transaction, after the claim is live: a save re-anchors live claims only, so one deleted before a
- * save still has the selectors it had on the text before it, and would show its verdict on other words. There is no
- * diff of the texts between to say where its words went, so only the surest place is taken: its quote with its
- * whole context on either side (prefix and suffix), where it was, else at the one place in the text that has all
- * three (a linear search, bounded however repetitive the text). Else it is orphaned, its quote kept, for a reviewer
- * to re-attach (the card offers the nearest match): a sentence that merely begins with the same words never gets
- * its verdict. A claim orphaned already stays so. No history entry: the restore's own records it, and the entries a
- * save writes would say the reviewer who restored it edited the article.
+ * in the caller's transaction, after the claim is live. The safety net: every save places the deleted claims with
+ * the live ones (reanchorArticleClaims), so a claim deleted since then is on the text already and stays as it is;
+ * one deleted before saves did may still have the selectors it had on an older text, and would show its verdict on
+ * other words. There is no diff of the texts between to say where its words went, so only the surest place is
+ * taken: its quote with its whole context on either side (prefix and suffix), where it was, else at the one place in
+ * the text that has all three (a linear search, bounded however repetitive the text). Else it is orphaned, its
+ * quote kept, for a reviewer to re-attach (the card offers the nearest match): a sentence that merely begins with
+ * the same words never gets its verdict. A claim orphaned already stays so. Its selectors and flag are read here,
+ * under the article's change lock (which the caller's un-deleting took): one read before it may predate a save,
+ * which moves a deleted claim without a new version. No history entry: the restore's own records it, and the
+ * entries a save writes would say the reviewer who restored it edited the article. Throws when the claim changed
+ * while it was placed (a fault: the caller holds the lock).
  */
-export async function placeRevivedClaim(
-  tx: DbClient,
-  claim: Pick<Claim, "id" | "articleId" | "selectors" | "isOrphaned">,
-  at: Date,
-): Promise<void> {
-  if (claim.isOrphaned) return;
+export async function placeRevivedClaim(tx: DbClient, claim: Pick<Claim, "id" | "articleId">, at: Date): Promise<void> {
+  const row = await tx.claim.findUnique({
+    where: { id: claim.id },
+    select: { start: true, end: true, exact: true, prefix: true, suffix: true, isOrphaned: true },
+  });
+  if (!row || row.isOrphaned) return;
+  const stored: AnchoredClaim = {
+    id: claim.id,
+    selectors: {
+      position: { start: row.start, end: row.end },
+      quote: { exact: row.exact, prefix: row.prefix, suffix: row.suffix },
+    },
+  };
   const article = await findArticleText(tx, claim.articleId);
-  if (!article || isQuoteAt(article.text, claim.selectors)) return;
-  const { prefix, exact, suffix } = claim.selectors.quote;
+  if (!article || isQuoteAt(article.text, stored.selectors)) return;
+  const { prefix, exact, suffix } = stored.selectors.quote;
   const whole = `${prefix}${exact}${suffix}`;
   const first = exact.length === 0 ? -1 : article.text.indexOf(whole);
   const isOnlyPlace = first !== -1 && article.text.indexOf(whole, first + 1) === -1;
@@ -175,7 +206,7 @@ export async function placeRevivedClaim(
   const result = isOnlyPlace
     ? found("moved", article.text, start, start + exact.length)
     : ({ status: "orphaned" } as const);
-  const { change } = anchorChangeOf(claim, result);
+  const { change } = anchorChangeOf(stored, result);
   if (change && !(await updateClaimAnchors(tx, claim.articleId, [change], at))) {
     throw new Error(`Claim "${claim.id}" changed while it was placed on the text.`);
   }

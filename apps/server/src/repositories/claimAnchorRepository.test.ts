@@ -6,7 +6,13 @@ import { buildArticle } from "../test/buildArticle";
 import { buildClaim } from "../test/buildClaim";
 import { createTestApp } from "../test/createTestApp";
 import { closeHeavyWork } from "../work/heavyWork";
-import { SHIFT_BATCH_SIZE, shiftStatement, updateClaimAnchors } from "./claimAnchorRepository";
+import {
+  listAnchoredClaims,
+  SHIFT_BATCH_SIZE,
+  shiftDeletedStatement,
+  shiftStatement,
+  updateClaimAnchors,
+} from "./claimAnchorRepository";
 import { lockArticleForChanges } from "./eventRepository";
 
 const { db, request } = await createTestApp();
@@ -53,6 +59,7 @@ describe("a save that moves hundreds of claims", () => {
     const deleted = claims[10] as Claim;
     const deleting = await request("DELETE", `/api/claims/${deleted.id}`, undefined, { "If-Match": '"1"' });
     expect(deleting.status).toBe(200);
+    const { changeNumber: deletedChangeNumber } = await db.claim.findUniqueOrThrow({ where: { id: deleted.id } });
     const before = await claimList(article.id);
     const orphanBefore = before.items.find((claim) => claim.id === doomed.id);
     expect(orphanBefore?.isOrphaned).toBe(true);
@@ -81,10 +88,17 @@ describe("a save that moves hundreds of claims", () => {
       expect(start - claim.selectors.position.start, `claim ${index}`).toBe(shift);
       expect(now?.version, `claim ${index}`).toBe(2);
     }
-    // The orphan keeps its place and its version; the deleted claim was not written.
+    // The orphan keeps its place and its version; the deleted claim moved with the others (a restore brings it back
+    // on its words), keeping the version and change number its delete gave it.
     expect(byId.get(doomed.id)).toEqual(orphanBefore);
-    const [deletedRow] = await db.claim.findMany({ where: { id: deleted.id }, select: { start: true, version: true } });
-    expect(deletedRow).toEqual({ start: deleted.selectors.position.start, version: 2 });
+    const deletedRow = await db.claim.findUniqueOrThrow({ where: { id: deleted.id } });
+    expect(deletedRow).toMatchObject({
+      start: deleted.selectors.position.start + firstShift,
+      exact: deleted.selectors.quote.exact,
+      version: 2,
+      isOrphaned: false,
+    });
+    expect(deletedRow.changeNumber).toBe(deletedChangeNumber);
 
     // A refresh from before the save lists every moved claim, and only those.
     const refreshed = await claimList(article.id, before.cursor);
@@ -163,15 +177,106 @@ describe("updateClaimAnchors", () => {
   });
 });
 
+describe("updateClaimAnchors, of deleted claims (isDeleted)", () => {
+  const moveOf = (claim: Claim, shift: number, isDeleted = true) => {
+    const { position, quote } = claim.selectors;
+    return {
+      id: claim.id,
+      selectors: { position: { start: position.start + shift, end: position.end + shift }, quote },
+      isOrphaned: false,
+      from: claim.selectors,
+      isDeleted,
+    };
+  };
+  const write = (articleId: string, changes: Parameters<typeof updateClaimAnchors>[2]) =>
+    db.$transaction(async (tx) => {
+      await lockArticleForChanges(tx, articleId);
+      return updateClaimAnchors(tx, articleId, changes, new Date());
+    });
+  const rowOf = (id: string) =>
+    db.claim.findUniqueOrThrow({
+      where: { id },
+      select: { start: true, end: true, version: true, changeNumber: true, isOrphaned: true },
+    });
+
+  it("moves and orphans them without a new version or change number, and moves live ones beside them as usual", async () => {
+    const article = await buildArticle(db);
+    const live = await buildClaim(db, article, "Robert Malley");
+    const gone = await buildClaim(db, article, "Iravani");
+    const doomed = await buildClaim(db, article, "totally unfounded");
+    for (const claim of [gone, doomed]) {
+      await db.claim.update({ where: { id: claim.id }, data: { deletedAt: new Date(), version: 2 } });
+    }
+    const before = await rowOf(gone.id);
+    const doomedBefore = await rowOf(doomed.id);
+    const liveBefore = await rowOf(live.id);
+    const orphaned = { id: doomed.id, selectors: doomed.selectors, isOrphaned: true, isDeleted: true };
+
+    expect(await write(article.id, [moveOf(live, 4, false), moveOf(gone, 4), orphaned])).toBe(true);
+
+    expect(await rowOf(gone.id)).toEqual({
+      ...before,
+      start: before.start + 4,
+      end: before.end + 4,
+    });
+    expect(await rowOf(doomed.id)).toEqual({ ...doomedBefore, isOrphaned: true });
+    const liveAfter = await rowOf(live.id);
+    expect(liveAfter).toMatchObject({ start: liveBefore.start + 4, version: liveBefore.version + 1 });
+    expect(liveAfter.changeNumber).toBeGreaterThan(liveBefore.changeNumber);
+  });
+
+  it("answers false for a claim said deleted that is live, and for a deleted one said live", async () => {
+    const article = await buildArticle(db);
+    const live = await buildClaim(db, article, "Robert Malley");
+    const gone = await buildClaim(db, article, "Iravani");
+    await db.claim.update({ where: { id: gone.id }, data: { deletedAt: new Date() } });
+    const places = [await rowOf(live.id), await rowOf(gone.id)];
+
+    expect(await write(article.id, [moveOf(live, 3)])).toBe(false);
+    expect(await write(article.id, [moveOf(gone, 3, false)])).toBe(false);
+    expect(await write(article.id, [{ ...moveOf(live, 3), selectors: gone.selectors }])).toBe(false);
+    expect([await rowOf(live.id), await rowOf(gone.id)]).toEqual(places);
+  });
+});
+
+describe("listAnchoredClaims", () => {
+  it("lists the live claims in document order, then with includeDeleted the deleted ones, never the orphaned", async () => {
+    const article = await buildArticle(db);
+    const [first, second, third, fourth] = [
+      await buildClaim(db, article, "limited number of drones"),
+      await buildClaim(db, article, "Robert Malley"),
+      await buildClaim(db, article, "Iravani"),
+      await buildClaim(db, article, "totally unfounded"),
+    ] as Claim[] as [Claim, Claim, Claim, Claim];
+    await db.claim.update({ where: { id: first.id }, data: { deletedAt: new Date() } });
+    await db.claim.update({ where: { id: third.id }, data: { deletedAt: new Date(), isOrphaned: true } });
+
+    const live = await listAnchoredClaims(db, article.id);
+    expect(live).toEqual([
+      { id: second.id, selectors: second.selectors },
+      { id: fourth.id, selectors: fourth.selectors },
+    ]);
+    expect(await listAnchoredClaims(db, article.id, { includeDeleted: true })).toEqual([
+      ...live,
+      { id: first.id, selectors: first.selectors, isDeleted: true },
+    ]);
+  });
+});
+
 describe("shiftStatement", () => {
   it.skipIf(isPostgres(db))("finds each claim by its id on SQLite, not by scanning all of the article's", async () => {
     // SQLite has no statistics here, and guessed an index on the article cheaper than 500 lookups by id: each
     // statement then read every claim of the article, and a save's shifts grew with the square of its claims.
     const ids = Array.from({ length: SHIFT_BATCH_SIZE }, (_, index) => `claim-${index}`);
     for (const expectedVersion of [undefined, 3]) {
-      const statement = shiftStatement("article", ids, 12, 7, new Date(), expectedVersion);
-      const plan = await db.$queryRaw<{ detail: string }[]>(Prisma.sql`EXPLAIN QUERY PLAN ${statement}`);
-      expect(plan.map((step) => step.detail)).toEqual(["SEARCH Claim USING INDEX sqlite_autoindex_Claim_1 (id=?)"]);
+      // Live claims' and deleted claims' (no version or change number of their own) alike.
+      for (const statement of [
+        shiftStatement("article", ids, 12, 7, new Date(), expectedVersion),
+        shiftDeletedStatement("article", ids, 12, new Date(), expectedVersion),
+      ]) {
+        const plan = await db.$queryRaw<{ detail: string }[]>(Prisma.sql`EXPLAIN QUERY PLAN ${statement}`);
+        expect(plan.map((step) => step.detail)).toEqual(["SEARCH Claim USING INDEX sqlite_autoindex_Claim_1 (id=?)"]);
+      }
     }
   });
 });

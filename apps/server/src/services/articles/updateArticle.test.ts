@@ -86,7 +86,7 @@ describe("updateArticle, with claims changed while it computed their placements"
     expect(vi.mocked(placements.computeClaimPlacements).mock.calls[1]?.[1]).toHaveLength(1);
   });
 
-  it("leaves a claim deleted meanwhile deleted, and moves the others", async () => {
+  it("leaves a claim deleted meanwhile deleted, and places it with the others, for its restore", async () => {
     const article = await buildArticle(db);
     const gone = await buildClaim(db, article, "limited number of drones");
     await buildClaim(db, article, "transferred dozens");
@@ -104,6 +104,7 @@ describe("updateArticle, with claims changed while it computed their placements"
     ]);
     const deleted = await db.claim.findUniqueOrThrow({ where: { id: gone.id } });
     expect(deleted.deletedAt).not.toBeNull();
-    expect(deleted.start).toBe(gone.selectors.position.start);
+    expect(deleted.start).toBe(placeIn(saved.text, "limited number of drones").start);
+    expect(deleted.version).toBe(gone.version + 1);
   });
 });

@@ -17,6 +17,7 @@ import type { Db } from "../../db/createDatabase";
 import { preconditionFailed } from "../../domain/preconditionFailed";
 import {
   type ClaimPlacements,
+  claimsToPlace,
   claimsWithoutPlacement,
   computeClaimPlacements,
   reanchorArticleClaims,
@@ -34,10 +35,12 @@ import { findLastChangeNumber, lockArticleForChanges } from "../../repositories/
 /**
  * Changes an article's metadata and/or its body, its conclusion and/or its speakers' kinds, if the caller read the
  * current version. A new body (`doc`, already checked against the editor's schema) is stored with its text
- * projection, and every claim is re-anchored in the same transaction; the answer says how they fared.
- * Re-anchoring is computed first, on a worker thread and outside the transaction (it can take seconds, and no
- * writer may wait that long); the transaction then checks that the claims are still those it computed for. A
- * claim marked, re-attached or moved meanwhile is placed too: the save computes the newcomers again (outside,
+ * projection, and every claim is re-anchored in the same transaction; the answer says how the live ones fared. The
+ * deleted (restorable) ones are placed with them, unseen (no history entry, new version or change number; see
+ * reanchorArticleClaims), so one restored or undone comes back on its words as if it had stayed live. Re-anchoring
+ * is computed first, on a worker thread and outside the transaction (it can take seconds, and no writer may wait
+ * that long); the transaction then checks that the claims are still those it computed for. A claim marked,
+ * re-attached, moved, deleted or restored meanwhile is placed too: the save computes the newcomers again (outside,
  * up to MAX_PLACEMENT_ROUNDS times, then inside the transaction), so none is lost or left on the old text. The
  * conclusion (null clears it) and the speakers' kinds (merged; a name mapped to null is forgotten) need
  * article.conclude, and are recorded only when they change: a request that changes nothing stores nothing and
@@ -76,7 +79,9 @@ export async function updateArticle(
       if (!article) throw new AppError("NOT_FOUND", `No article with id "${id}".`);
       throw preconditionFailed("article", article);
     }
-    listed = { changeNumber, claims: await listAnchoredClaims(db, id) };
+    // The deleted claims too, after the live ones (see claimsToPlace), in the same read: a writer that deletes or
+    // restores one meanwhile takes the next change number as any other.
+    listed = { changeNumber, claims: claimsToPlace(await listAnchoredClaims(db, id, ALL_ANCHORED), current.text) };
     await computeClaimPlacements(placements, listed.claims, current.text, text);
   }
   for (let round = 1; ; round += 1) {
@@ -89,7 +94,13 @@ export async function updateArticle(
   }
 }
 
-/** The claims a save listed before its transaction, and the article's change number before it listed them. */
+/** What a save lists to place: the live claims and the deleted ones (see claimsToPlace). */
+const ALL_ANCHORED = { includeDeleted: true } as const;
+
+/**
+ * The claims a save listed before its transaction (claimsToPlace's), and the article's change number before it
+ * listed them.
+ */
 interface ListedClaims {
   changeNumber: number;
   claims: AnchoredClaim[];
@@ -141,9 +152,16 @@ function saveChange(
     // Under the lock, the claims no one else can change now: each must have its placement on the new text. Every
     // writer of an article's claims takes its next change number first (lockArticleForChanges), so when this save's
     // number is the one after the number read before the claims were listed, no change came between: they are the
-    // claims listed then (the first round only; 10,000 claims read again took a tenth of a second).
+    // claims listed then (the first round only; 10,000 claims read again took a tenth of a second), deleted ones and
+    // all: a claim deleted or restored since is listed again as it is now, and keeps its placement (by id and
+    // selectors), stored as a deleted or a live claim's.
     const isListedCurrent = round === 1 && listed !== undefined && changeNumber === listed.changeNumber + 1;
-    const claims = text === undefined ? [] : isListedCurrent ? listed.claims : await listAnchoredClaims(tx, id);
+    const claims =
+      text === undefined
+        ? []
+        : isListedCurrent
+          ? listed.claims
+          : claimsToPlace(await listAnchoredClaims(tx, id, ALL_ANCHORED), current.text);
     const unplaced = claimsWithoutPlacement(placements, claims);
     if (text !== undefined && unplaced.length > 0) {
       if (round < MAX_PLACEMENT_ROUNDS) throw new ClaimsChangedMeanwhile(unplaced, current.text, text);
