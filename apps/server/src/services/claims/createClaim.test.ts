@@ -10,6 +10,7 @@ import { lockArticleForChanges } from "../../repositories/eventRepository";
 import { buildArticle } from "../../test/buildArticle";
 import { createTestApp } from "../../test/createTestApp";
 import { expectUnchanged } from "../../test/expectUnchanged";
+import { refuseChangeLogEntries } from "../../test/refuseChangeLogEntries";
 
 // On SQLite a claim is made by one batch of kept statements on Prisma's own connection, not by Prisma
 // queries: these hold it to what the Prisma path did (the same suite runs that path on PostgreSQL).
@@ -19,25 +20,6 @@ const QUOTE = "transferred dozens";
 
 async function listOf(articleId: string) {
   return ZClaimList.parse(await (await request("GET", `/api/articles/${articleId}/claims`)).json());
-}
-
-/** Makes every "claim.created" entry fail to store, as a full disk or a broken row would, until `undo`. */
-async function failClaimCreatedEntries(): Promise<() => Promise<void>> {
-  if (onPostgres) {
-    await db.$executeRawUnsafe(`CREATE FUNCTION refuse_claim_created() RETURNS trigger AS $$
-      BEGIN RAISE EXCEPTION 'the change log refuses this entry'; END $$ LANGUAGE plpgsql`);
-    await db.$executeRawUnsafe(`CREATE TRIGGER refuse_claim_created BEFORE INSERT ON "Event"
-      FOR EACH ROW WHEN (NEW."action" = 'claim.created') EXECUTE FUNCTION refuse_claim_created()`);
-    return async () => {
-      await db.$executeRawUnsafe(`DROP TRIGGER refuse_claim_created ON "Event"`);
-      await db.$executeRawUnsafe("DROP FUNCTION refuse_claim_created()");
-    };
-  }
-  await db.$executeRawUnsafe(`CREATE TRIGGER refuse_claim_created BEFORE INSERT ON "Event"
-    WHEN NEW."action" = 'claim.created' BEGIN SELECT RAISE(ABORT, 'the change log refuses this entry'); END`);
-  return async () => {
-    await db.$executeRawUnsafe("DROP TRIGGER refuse_claim_created");
-  };
 }
 
 describe("making a claim", () => {
@@ -75,7 +57,7 @@ describe("making a claim", () => {
   it("stores nothing, and takes no change number, when its history entry cannot be written", async () => {
     const article = await buildArticle(db);
     const before = await listOf(article.id);
-    const undo = await failClaimCreatedEntries();
+    const undo = await refuseChangeLogEntries(db, "claim.created");
     try {
       const refused = await expectUnchanged(db, () =>
         request("POST", `/api/articles/${article.id}/claims`, { selectors: { quote: { exact: QUOTE } } }),

@@ -8,6 +8,7 @@ import { SEED_ADMIN } from "../../repositories/accountRepository";
 import { buildArticle } from "../../test/buildArticle";
 import { createTestApp } from "../../test/createTestApp";
 import { expectUnchanged } from "../../test/expectUnchanged";
+import { refuseChangeLogEntries } from "../../test/refuseChangeLogEntries";
 import { updateClaim } from "./updateClaim";
 
 // On SQLite a claim is changed by one batch of kept statements on Prisma's own connection, on PostgreSQL by prepared
@@ -33,25 +34,6 @@ async function listOf(articleId: string) {
 
 const historyOf = async (id: string) =>
   ZClaimHistory.parse(await (await request("GET", `/api/claims/${id}/history`)).json()).items;
-
-/** Makes every "claim.verdict_changed" entry fail to store, as a full disk or a broken row would, until `undo`. */
-async function failVerdictEntries(): Promise<() => Promise<void>> {
-  if (onPostgres) {
-    await db.$executeRawUnsafe(`CREATE FUNCTION refuse_verdict_entry() RETURNS trigger AS $$
-      BEGIN RAISE EXCEPTION 'the change log refuses this entry'; END $$ LANGUAGE plpgsql`);
-    await db.$executeRawUnsafe(`CREATE TRIGGER refuse_verdict_entry BEFORE INSERT ON "Event"
-      FOR EACH ROW WHEN (NEW."action" = 'claim.verdict_changed') EXECUTE FUNCTION refuse_verdict_entry()`);
-    return async () => {
-      await db.$executeRawUnsafe(`DROP TRIGGER refuse_verdict_entry ON "Event"`);
-      await db.$executeRawUnsafe("DROP FUNCTION refuse_verdict_entry()");
-    };
-  }
-  await db.$executeRawUnsafe(`CREATE TRIGGER refuse_verdict_entry BEFORE INSERT ON "Event"
-    WHEN NEW."action" = 'claim.verdict_changed' BEGIN SELECT RAISE(ABORT, 'the change log refuses this entry'); END`);
-  return async () => {
-    await db.$executeRawUnsafe("DROP TRIGGER refuse_verdict_entry");
-  };
-}
 
 describe("changing a claim", () => {
   it("takes kept statements on SQLite, prepared ones on PostgreSQL, and Prisma for a client extended with $extends", () => {
@@ -163,7 +145,7 @@ describe("changing a claim", () => {
     const article = await buildArticle(db);
     const claim = await claimOn(article.id, "limited number");
     const before = await listOf(article.id);
-    const undo = await failVerdictEntries();
+    const undo = await refuseChangeLogEntries(db, "claim.verdict_changed");
     try {
       const refused = await expectUnchanged(db, () => change(claim, { verdict: "contradicted", speaker: "Iravani" }));
       expect(refused.status).toBe(500);
