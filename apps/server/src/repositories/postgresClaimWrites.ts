@@ -182,16 +182,21 @@ const FIND_REVIEWS = `SELECT r."id", r."claimId", r."articleId", r."reviewerId",
     r."note", r."round", r."changeNumber", r."createdAt"::text AS "createdAt", a."name" AS "reviewerName"
   FROM "Review" AS r LEFT JOIN "Account" AS a ON a."id" = r."reviewerId"
   WHERE r."claimId" = $1 ORDER BY r."id"`;
+/** lockArticleForChanges' statement, for the article `$3`: its next change number, and with it its change lock. */
 const TAKE_CHANGE_NUMBER = `INSERT INTO "ArticleChangeCounter" ("articleId", "lastChangeNumber")
-  SELECT "id", 1 FROM "Article" WHERE "id" = $1
+  SELECT "id", 1 FROM "Article" WHERE "id" = $3
   ON CONFLICT ("articleId") DO UPDATE SET "lastChangeNumber" = "ArticleChangeCounter"."lastChangeNumber" + 1
   RETURNING "lastChangeNumber"`;
 
 /**
  * updateClaim's write on PostgreSQL: the steps of sqliteClaimWrites.ts `updateClaimInBatch`, as prepared statements
- * in one transaction on a connection of the pool Prisma uses, with the NOTIFY that tells every server's event
- * streams on commit. `plan` is not given accounts: an update that assigns the claim takes the Prisma path. Throws
- * NOT_FOUND, PRECONDITION_FAILED, or what `plan` throws; any throw stores nothing.
+ * in one transaction on a connection of the pool Prisma uses. The claim is read before the article's change lock is
+ * taken (the UPDATE checks its version under the lock), and the lock is held for one statement and the COMMIT: the
+ * next change number, the claim's columns, its entries and the NOTIFY that tells every server's event streams on
+ * commit are one statement, and the answer is the row read with the change applied, not read again (the writes to
+ * one article queue on that lock until each COMMIT's WAL flush). `plan` is not given accounts: an update that assigns
+ * the claim takes the Prisma path. Throws NOT_FOUND, PRECONDITION_FAILED, or what `plan` throws; any throw stores
+ * nothing.
  */
 export function updateClaimOnPostgres(
   pool: pg.Pool,
@@ -202,8 +207,9 @@ export function updateClaimOnPostgres(
 ): Promise<Claim> {
   return inTransaction(pool, async (client) => {
     await client.query("BEGIN");
-    const current = await readLiveClaim(client, id);
-    if (!current) throw new AppError("NOT_FOUND", `No claim with id "${id}".`);
+    const read = await readLiveClaim(client, id);
+    if (!read) throw new AppError("NOT_FOUND", `No claim with id "${id}".`);
+    const current = claimOf(read);
     if (current.version !== expectedVersion) throw preconditionFailed("claim", current);
     const { change, events } = plan(current, () => {
       throw new Error("An update that assigns a claim takes the Prisma path on PostgreSQL.");
@@ -212,95 +218,116 @@ export function updateClaimOnPostgres(
       await client.query("COMMIT");
       return current;
     }
-    const counter = await client.query<{ lastChangeNumber: number }>({
-      name: "claim-update-change-number",
-      text: TAKE_CHANGE_NUMBER,
-      values: [current.articleId],
-    });
-    const changeNumber = counter.rows[0]?.lastChangeNumber;
-    if (changeNumber === undefined) throw new AppError("NOT_FOUND", `No claim with id "${id}".`);
     const at = new Date();
+    const storedAt = postgresDateTime(at);
+    // $1 the claim, $2 its version, $3 the article, $4 the time, $5 the channel; then the columns, then the entries.
+    const values: unknown[] = [id, expectedVersion, current.articleId, storedAt, CHANGE_CHANNEL];
     const assignments: string[] = [];
-    const values: unknown[] = [];
-    // The statement's name says which columns it sets, one bit each (PostgreSQL cuts a name at 63 bytes).
+    // The statement's name says which columns it sets, one bit each, and how many entries (names are cut at 63 bytes).
     let columnSet = 0;
+    const changed: Record<string, unknown> = {};
     CHANGE_COLUMNS.forEach((column, index) => {
       const value = change[column];
       if (value === undefined) return;
       values.push(value instanceof Date ? postgresDateTime(value) : value);
       assignments.push(`"${column}" = $${values.length}`);
+      changed[column] = value;
       columnSet |= 1 << index;
     });
     if (change.startsNewReviewRound) {
       assignments.push(`"reviewRound" = "reviewRound" + 1`);
       columnSet |= 1 << CHANGE_COLUMNS.length;
     }
-    const next = values.length;
-    const text = `UPDATE "Claim" SET ${[...assignments, `"changeNumber" = $${next + 1}`].join(", ")},
-      "updatedAt" = $${next + 2}, "version" = "version" + 1 WHERE "id" = $${next + 3} AND "version" = $${next + 4}`;
-    const updated = await client.query({
-      name: `claim-update-${columnSet}`,
-      text,
-      values: [...values, changeNumber, postgresDateTime(at), id, expectedVersion],
-    });
-    if (updated.rowCount !== 1) throw preconditionFailed("claim", current);
     const rows = eventRowsOf(
       current.articleId,
-      changeNumber,
+      0,
       actor,
       events.map((event) => ({ ...event, claimId: id })),
       at,
     );
-    const columns = 9;
-    await client.query({
-      name: `claim-update-events-${rows.length}`,
-      text: `INSERT INTO "Event" ("id", "articleId", "changeNumber", "claimId", "actorId", "action", "from", "to", "at")
-        VALUES ${rows.map((_, row) => `(${Array.from({ length: columns }, (_, index) => `$${row * columns + index + 1}`).join(", ")})`).join(", ")}`,
-      values: rows.flatMap((row) => [
-        row.id,
-        row.articleId,
-        row.changeNumber,
-        row.claimId,
-        row.actorId,
-        row.action,
-        row.from,
-        row.to,
-        postgresDateTime(row.at),
-      ]),
+    const entries = rows.map((row) => {
+      values.push(row.id, row.actorId, row.action, row.from, row.to);
+      const first = values.length - 4;
+      return `($${first}::text, $${first + 1}::text, $${first + 2}::text, $${first + 3}::text, $${first + 4}::text)`;
     });
-    await client.query({
-      name: "claim-update-notify",
-      text: "SELECT pg_notify($1, $2)",
-      values: [CHANGE_CHANNEL, `${current.articleId}:${changeNumber}`],
+    const written = await client.query<{ lastChangeNumber: number }>({
+      name: `claim-update-${columnSet}-${rows.length}`,
+      text: `WITH "counter" AS (${TAKE_CHANGE_NUMBER}),
+        "claim" AS (
+          UPDATE "Claim" SET ${[...assignments, `"changeNumber" = (SELECT "lastChangeNumber" FROM "counter")`].join(", ")},
+            "updatedAt" = $4, "version" = "version" + 1
+          WHERE "id" = $1 AND "version" = $2 RETURNING "id"),
+        "event" AS (
+          INSERT INTO "Event" ("id", "articleId", "changeNumber", "claimId", "actorId", "action", "from", "to", "at")
+          SELECT "entry"."id", $3, "counter"."lastChangeNumber", "claim"."id", "entry"."actorId", "entry"."action",
+            "entry"."from", "entry"."to", $4
+          FROM (VALUES ${entries.join(", ")}) AS "entry" ("id", "actorId", "action", "from", "to"), "counter", "claim")
+        SELECT "counter"."lastChangeNumber", pg_notify($5, $3 || ':' || "counter"."lastChangeNumber")
+        FROM "counter", "claim"`,
+      values,
     });
-    const answer = await readLiveClaim(client, id);
-    if (!answer) throw new Error(`Claim "${id}" was not there after its update.`);
+    const changeNumber = written.rows[0]?.lastChangeNumber;
+    // No row: the claim moved on since it was read (its version), or its article is gone (no counter).
+    if (changeNumber === undefined) throw preconditionFailed("claim", current);
     await client.query("COMMIT");
-    return answer;
+    return claimOf({
+      row: {
+        ...read.row,
+        ...changed,
+        changeNumber,
+        updatedAt: at,
+        version: read.row.version + 1,
+        reviewRound: read.row.reviewRound + (change.startsNewReviewRound ? 1 : 0),
+        verdictSetByName: change.verdictSetById === undefined ? read.row.verdictSetByName : actor.name,
+      },
+      reviews: read.reviews,
+    });
   });
 }
 
-/** A live claim of a live article as findClaim answers it, read with prepared statements; undefined when none. */
-async function readLiveClaim(client: pg.PoolClient, id: string): Promise<Claim | undefined> {
+/** A live claim's row as readLiveClaim reads it: its columns, the names of its accounts, its times as Dates. */
+interface LiveClaimRead {
+  row: Record<string, unknown> & {
+    articleId: string;
+    version: number;
+    reviewRound: number;
+    createdById: string;
+    assigneeId: string | null;
+    verdictSetById: string | null;
+    authorName: string | null;
+    assigneeName: string | null;
+    verdictSetByName: string | null;
+  };
+  reviews: Record<string, unknown>[];
+}
+
+/** A live claim of a live article with its accounts and reviews, read with prepared statements; undefined when none. */
+async function readLiveClaim(client: pg.PoolClient, id: string): Promise<LiveClaimRead | undefined> {
   const found = await client.query({ name: "claim-update-find", text: FIND_LIVE_CLAIM, values: [id] });
   const row = found.rows[0];
   if (!row) return undefined;
   const reviews = await client.query({ name: "claim-update-reviews", text: FIND_REVIEWS, values: [id] });
-  const { authorName, assigneeName, verdictSetByName, ...claim } = row;
-  return toClaim({
-    ...claim,
-    createdAt: fromPostgresDateTime(row.createdAt),
-    updatedAt: fromPostgresDateTime(row.updatedAt),
-    deletedAt: null,
-    createdBy: { id: row.createdById, name: authorName ?? "Unknown reviewer" },
-    assignee: row.assigneeId === null ? null : { id: row.assigneeId, name: assigneeName ?? "Unknown reviewer" },
-    verdictSetBy:
-      row.verdictSetById === null ? null : { id: row.verdictSetById, name: verdictSetByName ?? "Unknown reviewer" },
+  return {
+    row: { ...row, createdAt: fromPostgresDateTime(row.createdAt), updatedAt: fromPostgresDateTime(row.updatedAt) },
     reviews: reviews.rows.map(({ reviewerName, createdAt, ...review }) => ({
       ...review,
       createdAt: fromPostgresDateTime(createdAt),
       reviewer: { id: review.reviewerId, name: reviewerName ?? "Unknown reviewer" },
     })),
+  };
+}
+
+/** The claim as findClaim answers it, from what readLiveClaim read (with a change applied, or not). */
+function claimOf({ row, reviews }: LiveClaimRead): Claim {
+  const { authorName, assigneeName, verdictSetByName, ...claim } = row;
+  return toClaim({
+    ...(claim as unknown as Parameters<typeof toClaim>[0]),
+    deletedAt: null,
+    createdBy: { id: row.createdById, name: authorName ?? "Unknown reviewer" },
+    assignee: row.assigneeId === null ? null : { id: row.assigneeId, name: assigneeName ?? "Unknown reviewer" },
+    verdictSetBy:
+      row.verdictSetById === null ? null : { id: row.verdictSetById, name: verdictSetByName ?? "Unknown reviewer" },
+    reviews: reviews as unknown as Parameters<typeof toClaim>[0]["reviews"],
   });
 }
 
