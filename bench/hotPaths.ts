@@ -15,6 +15,7 @@ import { lockArticleForChanges } from "../apps/server/src/repositories/eventRepo
 import { findSessionPrincipal } from "../apps/server/src/repositories/sessionRepository";
 import { createArticle } from "../apps/server/src/services/articles/createArticle";
 import { createClaim } from "../apps/server/src/services/claims/createClaim";
+import { updateClaim } from "../apps/server/src/services/claims/updateClaim";
 import { DEFAULT_VERDICT } from "../packages/core/src/index";
 import { generateArticle } from "./fixture";
 import { signInBenchReviewers } from "./signInBenchAdmin";
@@ -160,8 +161,28 @@ export async function benchHotPaths(): Promise<BenchRow[]> {
         return insertClaim(tx, { ...fields, selectors, rationale: "" }, SEED_ADMIN);
       }),
     );
+    // A verdict changed, one at a time, on a claim of its own each: the statement batch beside the Prisma
+    // transaction it replaced (updateClaim on a client extended with $extends takes that path), the same rows.
+    const byPrisma = db.$extends({}) as unknown as Db;
+    const verdictChanges = async (client: Db) => {
+      let claim = await createClaim(db, SEED_ADMIN, writesId, { selectors: { position: nextPosition() } });
+      return median(async () => {
+        const verdict = claim.verdict === "supported" ? "contradicted" : "supported";
+        claim = await updateClaim(client, SEED_ADMIN, claim.id, claim.version, { verdict });
+      });
+    };
+    const verdictBatch = await verdictChanges(db);
+    const verdictPrisma = await verdictChanges(byPrisma);
     return [
       ...(await requestRows(db, id, cookie, article.spans)),
+      {
+        section: SECTION,
+        name: "verdict changed, one statement batch",
+        unit: "ms",
+        value: verdictBatch,
+        baseline: verdictPrisma,
+        note: "baseline: the same writes as Prisma queries in an interactive transaction; both wait for one sync",
+      },
       {
         section: SECTION,
         name: "claim created, one statement batch",

@@ -267,8 +267,13 @@ export function updateClaimOnPostgres(
       values,
     });
     const changeNumber = written.rows[0]?.lastChangeNumber;
-    // No row: the claim moved on since it was read (its version), or its article is gone (no counter).
-    if (changeNumber === undefined) throw preconditionFailed("claim", current);
+    // No row: the claim moved on since it was read (another write got the lock first), or it or its article is gone.
+    // The refusal carries the claim as that write left it (read again: each statement sees what is committed).
+    if (changeNumber === undefined) {
+      const now = await readLiveClaim(client, id);
+      if (!now) throw new AppError("NOT_FOUND", `No claim with id "${id}".`);
+      throw preconditionFailed("claim", claimOf(now));
+    }
     await client.query("COMMIT");
     return claimOf({
       row: {

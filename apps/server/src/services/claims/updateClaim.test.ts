@@ -218,4 +218,20 @@ describe("changing a claim", () => {
       [1, 2, 3, 4].map((offset) => before.cursor + offset),
     );
   });
+
+  it("tells every reviewer who lost a race for one claim the claim as the winner left it", async () => {
+    const article = await buildArticle(db);
+    const claim = await claimOn(article.id, "limited number");
+    const responses = await Promise.all(
+      Array.from({ length: 20 }, (_, index) => change(claim, { rationale: `Reason ${index}.` })),
+    );
+    const statuses = responses.map((response) => response.status);
+    expect(statuses.filter((status) => status === 200)).toHaveLength(1);
+    expect(statuses.filter((status) => status === 412)).toHaveLength(19);
+    const winner = ZClaim.parse(await (await request("GET", `/api/claims/${claim.id}`)).json());
+    for (const response of responses.filter((answer) => answer.status === 412)) {
+      const body = (await response.json()) as { error: { details: { current: Claim } } };
+      expect(body.error.details.current).toEqual(winner);
+    }
+  });
 });

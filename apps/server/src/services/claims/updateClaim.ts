@@ -78,7 +78,11 @@ export async function updateClaim(
     // A save that changes nothing is no change: no version, no change number, nothing for others to hear.
     if (events.length === 0) return current;
     const isUpdated = await updateClaimIfVersion(tx, current, expectedVersion, change, events, actor, new Date());
-    if (!isUpdated) throw preconditionFailed("claim", current);
+    // Another write got the article's lock first: the refusal carries the claim as it left it.
+    if (!isUpdated) {
+      const { isDeleted: _isDeleted, ...now } = await requireClaim(tx, id);
+      throw preconditionFailed("claim", now);
+    }
     const { isDeleted: _stillLive, ...updated } = await requireClaim(tx, id);
     return updated;
   });
