@@ -37,6 +37,6 @@ export async function setLinkDeleted(
   }
   const isChanged = await setLinkDeletedAt(tx, link, isDeleting ? at : null);
   if (!isChanged) throw new AppError("CONFLICT", "This link was changed by someone else; reload and try again.");
-  const events = linkEvents(isDeleting ? "link.removed" : "link.added", link, found, exceptClaimId);
+  const events = linkEvents(isDeleting ? "link.removed" : "link.added", link, found, { exceptClaimId });
   await insertEvents(tx, link.articleId, actor, events, at);
 }

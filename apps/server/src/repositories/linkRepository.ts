@@ -81,11 +81,15 @@ export async function findLiveLinkBetween(
 
 /**
  * Whether an insert or restore failed on the index that keeps one live link per unordered pair and kind
- * (`Link_live_pair_kind_key`, migration 0008): the last line of defence when two writers race past the check.
- * A link's only other unique key is its random id, so a unique violation here means that index.
+ * (`Link_live_pair_kind_key`, migration 0008): the last line of defence when two writers race past the check, and
+ * the check itself of the statement batches (linkWrites.ts). Prisma says P2002 (a link's only other unique key is its
+ * random id, so a unique violation there means that index); better-sqlite3 and pg name the index.
  */
 export function isDuplicateLiveLink(error: unknown): boolean {
-  return (error as { code?: unknown } | null)?.code === "P2002";
+  const { code, message, constraint } = (error ?? {}) as { code?: unknown; message?: unknown; constraint?: unknown };
+  if (code === "P2002") return true;
+  if (code === "SQLITE_CONSTRAINT_UNIQUE") return String(message).includes("Link_live_pair_kind_key");
+  return code === "23505" && constraint === "Link_live_pair_kind_key";
 }
 
 export interface NewLink {

@@ -20,7 +20,7 @@ export interface NewClaimFields {
 
 // The statements of insertClaim's Prisma path, kept prepared: the same rows, in the same formats.
 /** lockArticleForChanges' statement: the article's next change number; none when there is no such article. */
-const TAKE_CHANGE_NUMBER = `INSERT INTO "ArticleChangeCounter" ("articleId", "lastChangeNumber")
+export const TAKE_CHANGE_NUMBER = `INSERT INTO "ArticleChangeCounter" ("articleId", "lastChangeNumber")
   SELECT "id", 1 FROM "Article" WHERE "id" = ?
   ON CONFLICT ("articleId") DO UPDATE SET "lastChangeNumber" = "ArticleChangeCounter"."lastChangeNumber" + 1
   RETURNING "lastChangeNumber"`;
@@ -183,7 +183,7 @@ function insertClaimStatements(
 }
 
 /** Records `events` of an article under one change number and instant, as insertEvents does (eventRowsOf). */
-function insertEventRows(
+export function insertEventRows(
   statements: KeptStatements,
   articleId: string,
   changeNumber: number,

@@ -1,16 +1,21 @@
 import { AppError, type Link, type LinkCreate, type LinkKind, type Principal } from "@factmark/core";
 import type { Db } from "../../db/createDatabase";
+import { postgresPoolOf } from "../../db/postgresPool";
+import { sqliteWriterOf } from "../../db/sqliteWriter";
 import { timeOrderedId } from "../../db/timeOrderedId";
 import { assertLinkable } from "../../domain/assertLinkable";
 import { linkEvents } from "../../domain/linkEvents";
 import { authorize } from "../../policy/authorize";
-import { type EventInput, insertEvents, lockArticleForChanges } from "../../repositories/eventRepository";
+import { insertEvents, lockArticleForChanges } from "../../repositories/eventRepository";
 import {
   findLinkEndsInArticle,
   findLiveLinkBetween,
   insertLink,
   isDuplicateLiveLink,
+  type LinkEnd,
+  type NewLink,
 } from "../../repositories/linkRepository";
+import { createLinkInBatch, createLinkOnPostgres, type LinkCreatePlan } from "../../repositories/linkWrites";
 
 /**
  * Links two live claims of one article as contradicting or supporting each other, recording it in
@@ -18,6 +23,9 @@ import {
  * live links of one kind, in either direction (CONFLICT, with the link that is already there): checked
  * under the article's write lock, and held by a unique index should two writers ever race past the check.
  * `input.fromSuggestion`: the reviewer linked a contradiction candidate; both claims' entries say "from a suggestion".
+ *
+ * On SQLite the steps run as one batch of kept statements, on PostgreSQL as two prepared statements (linkWrites.ts),
+ * the unique index doing the check; the Prisma path stays for a client extended with `$extends`.
  */
 export async function createLink(db: Db, actor: Principal, articleId: string, input: LinkCreate): Promise<Link> {
   authorize(actor, "link.create");
@@ -43,48 +51,56 @@ export function alreadyLinked(kind: LinkKind, existing: Link | null): AppError {
   );
 }
 
-/** A "link.added" entry marked as the reviewer's acceptance of a suggestion. */
-function fromSuggestion(event: EventInput): EventInput {
-  return event.action === "link.added" ? { ...event, to: { ...event.to, fromSuggestion: true } } : event;
+/**
+ * What a new link between `input`'s claims rests on: the article (NOT_FOUND when `found` is null), both claims in it
+ * (UNPROCESSABLE naming the one that is not) and live (assertLinkable); and its entries on both claims.
+ */
+function linkCreatePlan(articleId: string, input: LinkCreate): LinkCreatePlan {
+  return {
+    ends(found) {
+      if (!found) throw new AppError("NOT_FOUND", `No article with id "${articleId}".`);
+      const [fromClaim, toClaim] = (["fromClaimId", "toClaimId"] as const).map((field) => {
+        const end = found.find((claim) => claim.id === input[field]);
+        if (!end) {
+          throw new AppError("UNPROCESSABLE", `The claim "${input[field]}" is not a claim of this article.`, {
+            reason: "claim_not_in_article",
+            field,
+            claimId: input[field],
+          });
+        }
+        return end;
+      }) as [LinkEnd, LinkEnd];
+      assertLinkable({ fromClaim, toClaim });
+      return { fromClaim, toClaim };
+    },
+    events: (link, ends) => linkEvents("link.added", link, ends, { fromSuggestion: input.fromSuggestion }),
+  };
 }
 
-function insertCheckedLink(db: Db, actor: Principal, articleId: string, input: LinkCreate): Promise<Link> {
+async function insertCheckedLink(db: Db, actor: Principal, articleId: string, input: LinkCreate): Promise<Link> {
+  const link: NewLink = {
+    id: timeOrderedId(),
+    articleId,
+    fromClaimId: input.fromClaimId,
+    toClaimId: input.toClaimId,
+    kind: input.kind,
+    note: input.note?.trim() || null,
+  };
+  const plan = linkCreatePlan(articleId, input);
+  const writer = sqliteWriterOf(db);
+  if (writer) return createLinkInBatch(writer, link, plan, actor);
+  const pool = postgresPoolOf(db);
+  if (pool) return createLinkOnPostgres(pool, link, plan, actor);
   return db.$transaction(async (tx) => {
-    const found = await findLinkEndsInArticle(tx, articleId, [input.fromClaimId, input.toClaimId]);
-    if (!found) throw new AppError("NOT_FOUND", `No article with id "${articleId}".`);
-    const [fromClaim, toClaim] = (["fromClaimId", "toClaimId"] as const).map((field) => {
-      const end = found.find((claim) => claim.id === input[field]);
-      if (!end) {
-        throw new AppError("UNPROCESSABLE", `The claim "${input[field]}" is not a claim of this article.`, {
-          reason: "claim_not_in_article",
-          field,
-          claimId: input[field],
-        });
-      }
-      return end;
-    }) as [(typeof found)[number], (typeof found)[number]];
-    assertLinkable({ fromClaim, toClaim });
+    const ends = plan.ends(await findLinkEndsInArticle(tx, articleId, [input.fromClaimId, input.toClaimId]));
     // Two identical requests at once (a double-click, two instances) would both find no link and both
     // insert one: the article's write lock lines them up, so the second sees the first's link.
     await lockArticleForChanges(tx, articleId);
-    const existing = await findLiveLinkBetween(tx, [fromClaim.id, toClaim.id], input.kind);
+    const existing = await findLiveLinkBetween(tx, [input.fromClaimId, input.toClaimId], input.kind);
     if (existing) throw alreadyLinked(input.kind, existing);
     const at = new Date();
-    const link = await insertLink(
-      tx,
-      {
-        id: timeOrderedId(),
-        articleId,
-        fromClaimId: fromClaim.id,
-        toClaimId: toClaim.id,
-        kind: input.kind,
-        note: input.note?.trim() || null,
-      },
-      actor,
-      at,
-    );
-    const events = linkEvents("link.added", link, { fromClaim, toClaim });
-    await insertEvents(tx, articleId, actor, input.fromSuggestion ? events.map(fromSuggestion) : events, at);
-    return link;
+    const made = await insertLink(tx, link, actor, at);
+    await insertEvents(tx, articleId, actor, plan.events(made, ends), at);
+    return made;
   });
 }
