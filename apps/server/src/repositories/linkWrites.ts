@@ -1,4 +1,4 @@
-import { type Actor, AppError, type Link } from "@factmark/core";
+import type { Actor, Link } from "@factmark/core";
 import type pg from "pg";
 import { postgresDateTime } from "../db/postgresPool";
 import { sqliteDateTime } from "../db/sqliteDateTime";
@@ -6,6 +6,7 @@ import type { SqliteWriter } from "../db/sqliteWriter";
 import { announceChange, CHANGE_CHANNEL } from "../live/changeHints";
 import { type EventInput, eventRowsOf } from "./eventRepository";
 import type { LinkEnd, NewLink } from "./linkRepository";
+import { inTransaction, takeChangeLock } from "./postgresClaimWrites";
 import { insertEventRows, TAKE_CHANGE_NUMBER } from "./sqliteClaimWrites";
 
 /**
@@ -88,70 +89,61 @@ export async function createLinkInBatch(
 }
 
 /**
- * The link, its entries and the NOTIFY that tells every server's event streams, under the article's change lock (the
- * counter row), as one statement: atomic without BEGIN and COMMIT. No row when the article is gone by then.
- * $1 id, $2 article, $3 from, $4 to, $5 kind, $6 note, $7 actor, $8 time, $9 channel, then 4 values an entry.
+ * The link, its entries and the NOTIFY that tells every server's event streams on commit, in one statement.
+ * $1 id, $2 article, $3 from, $4 to, $5 kind, $6 note, $7 actor, $8 time, $9 channel, $10 change number, then 5 values
+ * an entry.
  */
-const INSERT_LINK_POSTGRES = (entries: number) => `WITH "counter" AS (
-    INSERT INTO "ArticleChangeCounter" ("articleId", "lastChangeNumber")
-    SELECT "id", 1 FROM "Article" WHERE "id" = $2
-    ON CONFLICT ("articleId") DO UPDATE SET "lastChangeNumber" = "ArticleChangeCounter"."lastChangeNumber" + 1
-    RETURNING "lastChangeNumber"),
-  "link" AS (
+const INSERT_LINK_POSTGRES = (entries: number) => `WITH "link" AS (
     INSERT INTO "Link" ("id", "articleId", "fromClaimId", "toClaimId", "kind", "note", "changeNumber", "createdById",
       "createdAt")
-    SELECT $1::text, $2::text, $3::text, $4::text, $5::text, $6::text, "counter"."lastChangeNumber", $7::text,
-      $8::timestamp(3)
-    FROM "counter" RETURNING "id"),
+    VALUES ($1, $2, $3, $4, $5, $6, $10, $7, $8) RETURNING "id"),
   "event" AS (
     INSERT INTO "Event" ("id", "articleId", "changeNumber", "claimId", "actorId", "action", "from", "to", "at")
-    SELECT "entry"."id", $2, "counter"."lastChangeNumber", "entry"."claimId", $7, "entry"."action", "entry"."from",
-      "entry"."to", $8
+    SELECT "entry"."id", $2, $10, "entry"."claimId", $7, "entry"."action", "entry"."from", "entry"."to", $8
     FROM (VALUES ${Array.from({ length: entries }, (_, index) => {
-      const first = 10 + index * 5;
+      const first = 11 + index * 5;
       return `($${first}::text, $${first + 1}::text, $${first + 2}::text, $${first + 3}::text, $${first + 4}::text)`;
-    }).join(", ")}) AS "entry" ("id", "claimId", "action", "from", "to"), "counter", "link")
-  SELECT "counter"."lastChangeNumber", pg_notify($9, $2 || ':' || "counter"."lastChangeNumber") FROM "counter", "link"`;
+    }).join(", ")}) AS "entry" ("id", "claimId", "action", "from", "to"), "link")
+  SELECT pg_notify($9, $2 || ':' || $10::text) FROM "link"`;
 
 /**
- * createLink's write on PostgreSQL in two prepared statements on the pool Prisma uses: the ends, read before the
- * article's change lock as the Prisma path reads them; then, in one statement, the change number, the link, its
- * entries and the NOTIFY. A pair already linked as this kind is refused by the unique index (23505, also when another
- * writer linked it while this one waited for the lock); any throw stores nothing. Throws NOT_FOUND when the article
- * is gone, or what `plan.ends` throws.
+ * createLink's write on PostgreSQL as prepared statements in one transaction on the pool Prisma uses: the article's
+ * change lock (its next change number), then the ends read under it (`plan.ends` refuses what cannot be linked; read
+ * by a statement of their own, so a claim or the article deleted by a write this one waited for is seen), then the
+ * link, its entries and the NOTIFY in one statement. A pair already linked as this kind is refused by the unique index
+ * (23505); any throw stores nothing.
  */
-export async function createLinkOnPostgres(
-  pool: pg.Pool,
-  link: NewLink,
-  plan: LinkCreatePlan,
-  actor: Actor,
-): Promise<Link> {
-  const found = await pool.query<EndRow>({
-    name: "link-create-ends",
-    text: FIND_LINK_ENDS(["$1", "$2", "$3"]),
-    values: [link.articleId, link.fromClaimId, link.toClaimId],
+export function createLinkOnPostgres(pool: pg.Pool, link: NewLink, plan: LinkCreatePlan, actor: Actor): Promise<Link> {
+  return inTransaction(pool, async (client) => {
+    await client.query("BEGIN");
+    const changeNumber = await takeChangeLock(client, link.articleId);
+    const found = await client.query<EndRow>({
+      name: "link-create-ends",
+      text: FIND_LINK_ENDS(["$1", "$2", "$3"]),
+      values: [link.articleId, link.fromClaimId, link.toClaimId],
+    });
+    const ends = plan.ends(changeNumber === undefined ? null : linkEndsOf(found.rows));
+    const at = new Date();
+    const made = newLinkAnswer(link, actor, at);
+    const rows = eventRowsOf(link.articleId, 0, actor, plan.events(made, ends), at);
+    await client.query({
+      name: `link-create-${rows.length}`,
+      text: INSERT_LINK_POSTGRES(rows.length),
+      values: [
+        link.id,
+        link.articleId,
+        link.fromClaimId,
+        link.toClaimId,
+        link.kind,
+        link.note,
+        actor.id,
+        postgresDateTime(at),
+        CHANGE_CHANNEL,
+        changeNumber,
+        ...rows.flatMap((row) => [row.id, row.claimId, row.action, row.from, row.to]),
+      ],
+    });
+    await client.query("COMMIT");
+    return made;
   });
-  const ends = plan.ends(linkEndsOf(found.rows));
-  const at = new Date();
-  const made = newLinkAnswer(link, actor, at);
-  const rows = eventRowsOf(link.articleId, 0, actor, plan.events(made, ends), at);
-  const storedAt = postgresDateTime(at);
-  const written = await pool.query({
-    name: `link-create-${rows.length}`,
-    text: INSERT_LINK_POSTGRES(rows.length),
-    values: [
-      link.id,
-      link.articleId,
-      link.fromClaimId,
-      link.toClaimId,
-      link.kind,
-      link.note,
-      actor.id,
-      storedAt,
-      CHANGE_CHANNEL,
-      ...rows.flatMap((row) => [row.id, row.claimId, row.action, row.from, row.to]),
-    ],
-  });
-  if (written.rowCount !== 1) throw new AppError("NOT_FOUND", `No article with id "${link.articleId}".`);
-  return made;
 }

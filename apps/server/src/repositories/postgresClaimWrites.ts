@@ -15,18 +15,18 @@ import {
   newClaimAnswer,
 } from "./sqliteClaimWrites";
 
-// insertClaim's Prisma path as three prepared statements in one transaction, the same rows in the same formats.
+// insertClaim's Prisma path as prepared statements in one transaction, the same rows in the same formats.
 /**
- * lockArticleForChanges' statement (the article's next change number, and with it the article's change lock),
- * then, under that lock, the live article's version; no row when there is no such article.
+ * lockArticleForChanges' statement: the article's next change number, and with it the article's change lock; no row
+ * when there is no such article. On its own: a statement sees the rows committed before it began, so what is read
+ * under the lock (the article's version, its claims) is read by the statements after it, never in the same one, or a
+ * write committed while this one waited for the lock (a save of the text, a deletion) would go unseen.
  */
-const START = `WITH "counter" AS (
-    INSERT INTO "ArticleChangeCounter" ("articleId", "lastChangeNumber")
-    SELECT "id", 1 FROM "Article" WHERE "id" = $1
-    ON CONFLICT ("articleId") DO UPDATE SET "lastChangeNumber" = "ArticleChangeCounter"."lastChangeNumber" + 1
-    RETURNING "lastChangeNumber")
-  SELECT "counter"."lastChangeNumber", "Article"."version" FROM "counter"
-  JOIN "Article" ON "Article"."id" = $1 AND "Article"."deletedAt" IS NULL`;
+export const TAKE_CHANGE_LOCK = `INSERT INTO "ArticleChangeCounter" ("articleId", "lastChangeNumber")
+  SELECT "id", 1 FROM "Article" WHERE "id" = $1
+  ON CONFLICT ("articleId") DO UPDATE SET "lastChangeNumber" = "ArticleChangeCounter"."lastChangeNumber" + 1
+  RETURNING "lastChangeNumber"`;
+const FIND_LIVE_VERSION = `SELECT "version" FROM "Article" WHERE "id" = $1 AND "deletedAt" IS NULL`;
 const FIND_TEXT = `SELECT "text" FROM "Article" WHERE "id" = $1`;
 /** The claim, its "created" entry, and the NOTIFY that tells every server's event streams on commit. */
 const INSERT = `WITH "claim" AS (
@@ -43,7 +43,7 @@ const INSERT = `WITH "claim" AS (
 const recentTexts = recentPerClient<{ version: number; text: string }, pg.Pool>(16);
 
 /**
- * createClaim's write on PostgreSQL in one transaction of three prepared statements on a connection of the pool
+ * createClaim's write on PostgreSQL in one transaction of four prepared statements on a connection of the pool
  * Prisma uses (see sqliteClaimWrites.ts for the steps, which are the same). Throws NOT_FOUND when there is no
  * such live article; any throw stores nothing.
  */
@@ -56,8 +56,18 @@ export function createClaimOnPostgres(
   return inTransaction(pool, (client) => insertClaimStatements(pool, client, claim, place, actor));
 }
 
+/** The article's next change number, taking its change lock until COMMIT (TAKE_CHANGE_LOCK); undefined when no article. */
+export async function takeChangeLock(client: pg.PoolClient, articleId: string): Promise<number | undefined> {
+  const { rows } = await client.query<{ lastChangeNumber: number }>({
+    name: "take-change-lock",
+    text: TAKE_CHANGE_LOCK,
+    values: [articleId],
+  });
+  return rows[0]?.lastChangeNumber;
+}
+
 /** Runs `write` between BEGIN (its first statement) and COMMIT on a connection of `pool`; rolls back when it throws. */
-async function inTransaction<T>(pool: pg.Pool, write: (client: pg.PoolClient) => Promise<T>): Promise<T> {
+export async function inTransaction<T>(pool: pg.Pool, write: (client: pg.PoolClient) => Promise<T>): Promise<T> {
   const client = await pool.connect();
   let answer: T;
   try {
@@ -83,18 +93,20 @@ async function insertClaimStatements(
   actor: Actor,
 ): Promise<Claim> {
   await client.query("BEGIN");
-  const { rows } = await client.query<{ lastChangeNumber: number; version: number }>({
-    name: "claim-create-start",
-    text: START,
+  const changeNumber = await takeChangeLock(client, claim.articleId);
+  const live = await client.query<{ version: number }>({
+    name: "claim-create-version",
+    text: FIND_LIVE_VERSION,
     values: [claim.articleId],
   });
-  const started = rows[0];
-  if (!started) throw new AppError("NOT_FOUND", `No article with id "${claim.articleId}".`);
-  const changeNumber = started.lastChangeNumber;
-  const selectors = place(await textOf(pool, client, claim.articleId, started.version), started.version);
+  const version = live.rows[0]?.version;
+  if (changeNumber === undefined || version === undefined) {
+    throw new AppError("NOT_FOUND", `No article with id "${claim.articleId}".`);
+  }
+  const selectors = place(await textOf(pool, client, claim.articleId, version), version);
   const { position, quote } = selectors;
   if (claim.fromSuggestion) {
-    // Under the change lock (START's counter row): two reviewers accepting the same suggestion make one claim.
+    // Under the change lock (the counter row): two reviewers accepting the same suggestion make one claim.
     const same = await client.query<{ id: string; by: string }>({
       name: "claim-create-same-range",
       text: FIND_SAME_RANGE(["$1", "$2", "$3"]),

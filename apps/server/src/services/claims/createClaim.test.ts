@@ -130,6 +130,31 @@ describe("making a claim", () => {
     expect(stored.title).toBe(article.title);
   });
 
+  it("sees what a write it waited for committed: a deleted article (404), a newer version (412), storing nothing", async () => {
+    for (const [change, status] of [
+      [{ deletedAt: new Date() }, 404],
+      [{ version: { increment: 1 } }, 412],
+    ] as const) {
+      const article = await buildArticle(db);
+      let created: Promise<Response> | undefined;
+      // The other write holds the article's change lock while the create arrives, then commits its change.
+      await db.$transaction(async (tx) => {
+        await lockArticleForChanges(tx, article.id);
+        created = request(
+          "POST",
+          `/api/articles/${article.id}/claims`,
+          { selectors: { quote: { exact: QUOTE } } },
+          { "If-Match": `"${article.version}"` },
+        );
+        await new Promise((resolve) => setTimeout(resolve, 150));
+        await tx.article.update({ where: { id: article.id }, data: change });
+      });
+      const response = await (created as Promise<Response>);
+      expect(response.status, JSON.stringify(change)).toBe(status);
+      expect(await db.claim.count({ where: { articleId: article.id } })).toBe(0);
+    }
+  });
+
   it("reads back through every route exactly as a claim stored by Prisma does", async () => {
     const article = await buildArticle(db);
     const input = { verdict: "contradicted" as const, speaker: "Robert Malley", rationale: "Said so on air." };

@@ -23,7 +23,7 @@ import { alreadyMarked, createClaimInBatch } from "../../repositories/sqliteClai
  * which a save of the article's text takes first too: a save committed in between would otherwise
  * leave the claim on the old text's offsets, on other words, without re-anchoring it (PostgreSQL).
  * The same steps run as prepared statements, not Prisma queries: on SQLite one batch (sqliteClaimWrites.ts),
- * on PostgreSQL three statements in one transaction (postgresClaimWrites.ts). The Prisma path stays for
+ * on PostgreSQL four statements in one transaction (postgresClaimWrites.ts). The Prisma path stays for
  * clients without either (a client extended with `$extends`).
  *
  * `input.fromSuggestion`: the reviewer accepted a suggestion (GET /api/articles/:id/suggestions); the claim is an

@@ -4,6 +4,7 @@ import { type Db, isPostgres } from "../../db/createDatabase";
 import { postgresPoolOf } from "../../db/postgresPool";
 import { sqliteWriterOf } from "../../db/sqliteWriter";
 import { SEED_ADMIN } from "../../repositories/accountRepository";
+import { lockArticleForChanges } from "../../repositories/eventRepository";
 import { buildArticle } from "../../test/buildArticle";
 import { buildClaim } from "../../test/buildClaim";
 import { createTestApp } from "../../test/createTestApp";
@@ -232,5 +233,43 @@ describe("making a link", () => {
       request("POST", url, { kind: "contradicts", fromClaimId: first.id, toClaimId: second.id }),
     );
     expect(gone.status).toBe(404);
+  });
+
+  it("sees what a write it waited for committed: a claim deleted (422) or the article deleted (404), storing nothing", async () => {
+    for (const deleting of ["claim", "article"] as const) {
+      const { article, claims, url } = await articleWithClaims();
+      const [first, second] = claims;
+      let linked: Promise<Response> | undefined;
+      // The other write holds the article's change lock while the link arrives, then commits its deletion.
+      await db.$transaction(async (tx) => {
+        await lockArticleForChanges(tx, article.id);
+        linked = request("POST", url, { kind: "contradicts", fromClaimId: first.id, toClaimId: second.id });
+        await new Promise((resolve) => setTimeout(resolve, 150));
+        if (deleting === "claim") await tx.claim.update({ where: { id: second.id }, data: { deletedAt: new Date() } });
+        else await tx.article.update({ where: { id: article.id }, data: { deletedAt: new Date() } });
+      });
+      const response = await (linked as Promise<Response>);
+      expect(response.status, deleting).toBe(deleting === "claim" ? 422 : 404);
+      expect(await db.link.count({ where: { articleId: article.id } })).toBe(0);
+    }
+  });
+
+  it("is not restored to a claim deleted by a write the restore waited for (422), storing nothing", async () => {
+    const { article, claims, url } = await articleWithClaims();
+    const [first, second] = claims;
+    const made = ZLink.parse(
+      await (await request("POST", url, { kind: "contradicts", fromClaimId: first.id, toClaimId: second.id })).json(),
+    );
+    expect((await request("DELETE", `/api/links/${made.id}`)).status).toBe(200);
+    let restored: Promise<Response> | undefined;
+    await db.$transaction(async (tx) => {
+      await lockArticleForChanges(tx, article.id);
+      restored = request("POST", `/api/links/${made.id}/restore`);
+      await new Promise((resolve) => setTimeout(resolve, 150));
+      await tx.claim.update({ where: { id: second.id }, data: { deletedAt: new Date() } });
+    });
+    const response = await (restored as Promise<Response>);
+    expect(response.status).toBe(422);
+    expect((await db.link.findUniqueOrThrow({ where: { id: made.id } })).deletedAt).not.toBeNull();
   });
 });

@@ -24,7 +24,7 @@ import { createLinkInBatch, createLinkOnPostgres, type LinkCreatePlan } from "..
  * under the article's write lock, and held by a unique index should two writers ever race past the check.
  * `input.fromSuggestion`: the reviewer linked a contradiction candidate; both claims' entries say "from a suggestion".
  *
- * On SQLite the steps run as one batch of kept statements, on PostgreSQL as two prepared statements (linkWrites.ts),
+ * On SQLite the steps run as one batch of kept statements, on PostgreSQL as prepared statements (linkWrites.ts),
  * the unique index doing the check; the Prisma path stays for a client extended with `$extends`.
  */
 export async function createLink(db: Db, actor: Principal, articleId: string, input: LinkCreate): Promise<Link> {
@@ -92,10 +92,11 @@ async function insertCheckedLink(db: Db, actor: Principal, articleId: string, in
   const pool = postgresPoolOf(db);
   if (pool) return createLinkOnPostgres(pool, link, plan, actor);
   return db.$transaction(async (tx) => {
-    const ends = plan.ends(await findLinkEndsInArticle(tx, articleId, [input.fromClaimId, input.toClaimId]));
     // Two identical requests at once (a double-click, two instances) would both find no link and both
-    // insert one: the article's write lock lines them up, so the second sees the first's link.
+    // insert one: the article's write lock lines them up, so the second sees the first's link; and the ends
+    // are read under it, so a claim or the article deleted by a write this one waited for is seen.
     await lockArticleForChanges(tx, articleId);
+    const ends = plan.ends(await findLinkEndsInArticle(tx, articleId, [input.fromClaimId, input.toClaimId]));
     const existing = await findLiveLinkBetween(tx, [input.fromClaimId, input.toClaimId], input.kind);
     if (existing) throw alreadyLinked(input.kind, existing);
     const at = new Date();
