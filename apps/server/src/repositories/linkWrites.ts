@@ -42,6 +42,11 @@ function linkEndsOf(rows: EndRow[]): LinkEnd[] | null {
   );
 }
 
+/** The link's own columns, in the order both inserts bind them first: id, article, from, to, kind, note. */
+function linkValues(link: NewLink): (string | null)[] {
+  return [link.id, link.articleId, link.fromClaimId, link.toClaimId, link.kind, link.note];
+}
+
 /** The new link as the API answers it: the author is the actor (no account row is read), no import's author. */
 function newLinkAnswer(link: NewLink, actor: Actor, at: Date): Link {
   return { ...link, createdAt: at.toISOString(), createdBy: { id: actor.id, name: actor.name } };
@@ -67,19 +72,7 @@ export async function createLinkInBatch(
     const ends = plan.ends(linkEndsOf(found));
     const counter = statements.prepare(TAKE_CHANGE_NUMBER).get(link.articleId) as { lastChangeNumber: number };
     const at = new Date();
-    statements
-      .prepare(INSERT_LINK)
-      .run(
-        link.id,
-        link.articleId,
-        link.fromClaimId,
-        link.toClaimId,
-        link.kind,
-        link.note,
-        counter.lastChangeNumber,
-        actor.id,
-        sqliteDateTime(at),
-      );
+    statements.prepare(INSERT_LINK).run(...linkValues(link), counter.lastChangeNumber, actor.id, sqliteDateTime(at));
     const made = newLinkAnswer(link, actor, at);
     insertEventRows(statements, link.articleId, counter.lastChangeNumber, actor, plan.events(made, ends), at);
     return { answer: made, changeNumber: counter.lastChangeNumber };
@@ -130,12 +123,7 @@ export function createLinkOnPostgres(pool: pg.Pool, link: NewLink, plan: LinkCre
       name: `link-create-${rows.length}`,
       text: INSERT_LINK_POSTGRES(rows.length),
       values: [
-        link.id,
-        link.articleId,
-        link.fromClaimId,
-        link.toClaimId,
-        link.kind,
-        link.note,
+        ...linkValues(link),
         actor.id,
         postgresDateTime(at),
         CHANGE_CHANNEL,
