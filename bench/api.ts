@@ -1,4 +1,4 @@
-// API against the limit (issue 16): create-claim, verdict changes and list-claims through the server as the README's start
+// API against the limit (issue 16): create-claim, verdict changes, create-link and list-claims through the server as the README's start
 // command runs it (bench/appServer.ts), beside a bare baseline (bench/apiBaseline.ts: bare Hono routes, one
 // prepared INSERT a create), both running at once and measured in turns, on a generated 50,000-word article
 // with 2,000 claims, over loopback HTTP with 10 connections.
@@ -26,7 +26,7 @@ const ROUNDS = Number(process.env.BENCH_API_ROUNDS ?? 3);
 const WARMUP_REQUESTS = 200;
 const CONNECTIONS = 10;
 const PROFILE_REQUESTS = 20;
-/** The issue's goals for a create; a verdict change, the other write a reviewer makes all day, is held to the same. */
+/** The issue's goals for a create; a verdict change and a link, the other writes a reviewer makes all day, are held to the same. */
 const WRITE_GOAL_RATIO = 0.6;
 const WRITE_GOAL_P99_MS = 20;
 const LIST_GOAL_RATIO = 0.7;
@@ -42,7 +42,7 @@ interface Load {
 }
 
 export interface Workload {
-  name: "create claim" | "list claims" | "change verdict";
+  name: "create claim" | "list claims" | "change verdict" | "create link";
   path: string;
   method: "GET" | "POST" | "PATCH";
   /** Request bodies, used in turn. */
@@ -80,6 +80,35 @@ function verdictChanges(claims: readonly { id: string; version: number }[], amou
       if (status !== 200) return;
       const { id, version } = JSON.parse(body) as { id: string; version: number };
       versions.set(id, version);
+    },
+  };
+}
+
+/**
+ * Links between claims of the article `articleId`, each pair new (claim k and the one d after it, d growing by one each
+ * round of the claims), so each is made, never refused as a duplicate; the same sequence serves the app and the baseline.
+ */
+function linkCreates(articleId: string, claims: readonly { id: string }[], amount: number): Workload {
+  let next = 0;
+  return {
+    name: "create link",
+    path: `/api/articles/${articleId}/links`,
+    method: "POST",
+    amount,
+    next: () => {
+      const index = next++;
+      const from = index % claims.length;
+      const distance = 1 + Math.floor(index / claims.length);
+      if (distance * 2 >= claims.length) throw new Error("The bench ran out of claim pairs never linked.");
+      return {
+        path: `/api/articles/${articleId}/links`,
+        body: JSON.stringify({
+          kind: "contradicts",
+          fromClaimId: (claims[from] as { id: string }).id,
+          toClaimId: (claims[(from + distance) % claims.length] as { id: string }).id,
+        }),
+        headers: {},
+      };
     },
   };
 }
@@ -264,6 +293,7 @@ export async function benchApi(provider: DatabaseProvider, serverUrl?: string): 
       amount: CREATE_REQUESTS,
     };
     const verdict = verdictChanges(claims, CREATE_REQUESTS);
+    const link = linkCreates(listArticleId, claims, CREATE_REQUESTS);
     const measured = new Map<string, Load[]>();
     const measure = async (key: string, baseUrl: string, workload: Workload, connections = CONNECTIONS) => {
       const loads = measured.get(key) ?? [];
@@ -274,12 +304,12 @@ export async function benchApi(provider: DatabaseProvider, serverUrl?: string): 
     const app = await startAppServer(database.url, SERVER_ENV);
     const baseline = await startForkedServer("baseline", database.url);
     try {
-      for (const workload of [list, create, verdict]) {
+      for (const workload of [list, create, verdict, link]) {
         await load(app.baseUrl, workload, WARMUP_REQUESTS);
         await load(baseline.baseUrl, workload, WARMUP_REQUESTS);
       }
       for (let round = 0; round < ROUNDS; round++) {
-        for (const workload of [list, create, verdict]) {
+        for (const workload of [list, create, verdict, link]) {
           await measure(`app ${workload.name}`, app.baseUrl, workload);
           await measure(`baseline ${workload.name}`, baseline.baseUrl, workload);
         }
@@ -290,7 +320,7 @@ export async function benchApi(provider: DatabaseProvider, serverUrl?: string): 
     } finally {
       await Promise.all([app.stop(), baseline.stop()]);
     }
-    const counts = await profile(database.url, [list, create, verdict]);
+    const counts = await profile(database.url, [list, create, verdict, link]);
     const note = (workload: Workload) => {
       const count = counts.get(workload.name);
       return count
@@ -302,6 +332,7 @@ export async function benchApi(provider: DatabaseProvider, serverUrl?: string): 
       [list, LIST_GOAL_RATIO],
       [create, WRITE_GOAL_RATIO],
       [verdict, WRITE_GOAL_RATIO],
+      [link, WRITE_GOAL_RATIO],
     ] as const) {
       const apps = measured.get(`app ${workload.name}`) ?? [];
       const baselines = measured.get(`baseline ${workload.name}`) ?? [];

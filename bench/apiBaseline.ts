@@ -2,6 +2,7 @@
 // no zod, no Prisma. Create: one prepared INSERT of a claim row (better-sqlite3 in WAL mode, synchronous = FULL;
 // on PostgreSQL one prepared pg INSERT). List: one prepared SELECT of the article's claims with their authors.
 // Verdict change: one prepared UPDATE of the claim's row at the version If-Match names, answering the row.
+// Link: one prepared INSERT of a link row (a pair already linked is refused by the unique index, 409).
 import type BetterSqlite3 from "better-sqlite3";
 import type { Hono as HonoApp } from "hono";
 import { databaseProvider } from "../apps/server/src/db/createDatabase";
@@ -31,6 +32,16 @@ interface ClaimRow {
   createdByName: string;
 }
 
+interface NewLinkRow {
+  id: string;
+  articleId: string;
+  fromClaimId: string;
+  toClaimId: string;
+  kind: string;
+  createdAt: string | Date;
+  createdById: string;
+}
+
 type NewClaimRow = Omit<ClaimRow, "createdByName" | "isOrphaned" | "version" | "speaker" | "rationale">;
 
 /** The statements the two routes run, whichever driver runs them. */
@@ -43,6 +54,8 @@ interface Statements {
   listClaims(articleId: string): Promise<ClaimRow[]>;
   /** One UPDATE of a live claim's verdict at `version` (then one on); the row as changed, undefined when none was. */
   changeVerdict(id: string, version: number, verdict: string, at: string | Date): Promise<ClaimRow | undefined>;
+  /** One INSERT of a link row. */
+  insertLink(link: NewLinkRow): Promise<void>;
   close(): Promise<void>;
 }
 
@@ -61,6 +74,8 @@ const CHANGE_VERDICT = (p: string[]) => `UPDATE "Claim" SET "verdict" = ${p[0]},
   "version" = "version" + 1 WHERE "id" = ${p[2]} AND "version" = ${p[3]} AND "deletedAt" IS NULL
   RETURNING "id", "articleId", "start", "end", "exact", "prefix", "suffix", "verdict", "speaker", "rationale",
   "isOrphaned", "version", "createdAt", "updatedAt", "createdById", '' AS "createdByName"`;
+const INSERT_LINK = (p: string[]) => `INSERT INTO "Link" ("id", "articleId", "fromClaimId", "toClaimId", "kind",
+  "createdAt", "createdById") VALUES (${p.join(", ")})`;
 const FIND_TEXT = (param: string) => `SELECT "text" FROM "Article" WHERE "id" = ${param} AND "deletedAt" IS NULL`;
 
 function sqliteStatements(databaseUrl: string): Statements {
@@ -72,7 +87,11 @@ function sqliteStatements(databaseUrl: string): Statements {
   const insertClaim = db.prepare(INSERT_CLAIM(placeholders(11, "?")));
   const list = db.prepare<[string], ClaimRow>(LIST_CLAIMS("?"));
   const changeVerdict = db.prepare<[string, string, string, number], ClaimRow>(CHANGE_VERDICT(placeholders(4, "?")));
+  const insertLink = db.prepare(INSERT_LINK(placeholders(7, "?")));
   return {
+    insertLink: async (link) => {
+      insertLink.run(...Object.values(link));
+    },
     findArticleText: async (id) => findText.get(id)?.text,
     articleIsLive: async (id) => findText.get(id) !== undefined,
     insertClaim: async (claim) => {
@@ -125,6 +144,9 @@ function postgresStatements(databaseUrl: string): Statements {
         values: [verdict, at, id, version],
       });
       return rows[0];
+    },
+    async insertLink(link) {
+      await pool.query({ name: "insert-link", text: INSERT_LINK(placeholders(7, "$")), values: Object.values(link) });
     },
     close: () => pool.end(),
   };
@@ -210,6 +232,32 @@ export async function createBaselineApp(databaseUrl: string): Promise<{ app: Hon
       );
       if (!row) return c.json({ error: { code: "PRECONDITION_FAILED" } }, 412);
       return c.json(toClaimJson(row), 200);
+    })
+    .post("/api/articles/:id/links", async (c) => {
+      const { fromClaimId, toClaimId, kind } = await c.req.json<{
+        fromClaimId: string;
+        toClaimId: string;
+        kind: string;
+      }>();
+      const now = new Date();
+      const link = {
+        id: timeOrderedId(),
+        articleId: c.req.param("id"),
+        fromClaimId,
+        toClaimId,
+        kind,
+        createdAt: isPostgres ? now : sqliteDateTime(now),
+        createdById: SEED_ADMIN.id,
+      };
+      try {
+        await statements.insertLink(link);
+      } catch {
+        return c.json({ error: { code: "CONFLICT" } }, 409);
+      }
+      return c.json(
+        { ...link, note: null, createdAt: now.toISOString(), createdBy: { id: SEED_ADMIN.id, name: "" } },
+        201,
+      );
     });
   return { app, close: () => statements.close() };
 }

@@ -16,6 +16,7 @@ import { findSessionPrincipal } from "../apps/server/src/repositories/sessionRep
 import { createArticle } from "../apps/server/src/services/articles/createArticle";
 import { createClaim } from "../apps/server/src/services/claims/createClaim";
 import { updateClaim } from "../apps/server/src/services/claims/updateClaim";
+import { createLink } from "../apps/server/src/services/links/createLink";
 import { DEFAULT_VERDICT } from "../packages/core/src/index";
 import { generateArticle } from "./fixture";
 import { signInBenchReviewers } from "./signInBenchAdmin";
@@ -119,7 +120,10 @@ export async function benchHotPaths(): Promise<BenchRow[]> {
       format: "text",
       content: article.content,
     });
-    for (const position of article.spans) await createClaim(db, SEED_ADMIN, id, { selectors: { position } });
+    const claimIds: string[] = [];
+    for (const position of article.spans) {
+      claimIds.push((await createClaim(db, SEED_ADMIN, id, { selectors: { position } })).id);
+    }
     const [cookie = ""] = await signInBenchReviewers(db, 1);
     const sessionId = hashSecretToken(cookie.slice(cookie.indexOf("=") + 1));
 
@@ -173,6 +177,19 @@ export async function benchHotPaths(): Promise<BenchRow[]> {
     };
     const verdictBatch = await verdictChanges(db);
     const verdictPrisma = await verdictChanges(byPrisma);
+    // A link made, one at a time, between claims never linked before: the statement batch beside the Prisma
+    // transaction it replaced (createLink on a client extended with $extends), the same rows.
+    let nextPair = 0;
+    const linkMade = (client: Db) => () => {
+      const from = nextPair++;
+      return createLink(client, SEED_ADMIN, id, {
+        kind: "contradicts",
+        fromClaimId: claimIds[from % claimIds.length] as string,
+        toClaimId: claimIds[(from + 1) % claimIds.length] as string,
+      });
+    };
+    const linkBatch = await median(linkMade(db));
+    const linkPrisma = await median(linkMade(byPrisma));
     return [
       ...(await requestRows(db, id, cookie, article.spans)),
       {
@@ -181,6 +198,14 @@ export async function benchHotPaths(): Promise<BenchRow[]> {
         unit: "ms",
         value: verdictBatch,
         baseline: verdictPrisma,
+        note: "baseline: the same writes as Prisma queries in an interactive transaction; both wait for one sync",
+      },
+      {
+        section: SECTION,
+        name: "link made, one statement batch",
+        unit: "ms",
+        value: linkBatch,
+        baseline: linkPrisma,
         note: "baseline: the same writes as Prisma queries in an interactive transaction; both wait for one sync",
       },
       {
