@@ -1,5 +1,6 @@
 import {
   type Actor,
+  AppError,
   type ChangePayload,
   type Claim,
   type ClaimList,
@@ -305,8 +306,8 @@ export interface ClaimChange {
 export type ClaimEventInput = ChangePayload;
 
 /**
- * Applies a change and records its history entries, if the claim is still at `expectedVersion`.
- * Returns false when another write got there first.
+ * Applies a change and records its history entries, if the claim is still at `expectedVersion` and its article live.
+ * Returns false when another write got there first; throws NOT_FOUND when the article was deleted meanwhile.
  */
 export async function updateClaimIfVersion(
   db: DbClient,
@@ -319,8 +320,9 @@ export async function updateClaimIfVersion(
 ): Promise<boolean> {
   await lockArticleForChanges(db, claim.articleId);
   const { startsNewReviewRound, ...columns } = change;
+  // Under the lock, so a deletion of the article committed by the write this one waited for is seen (PostgreSQL).
   const result = await db.claim.updateMany({
-    where: { id: claim.id, version: expectedVersion },
+    where: { id: claim.id, version: expectedVersion, article: { deletedAt: null } },
     data: {
       ...columns,
       ...(startsNewReviewRound ? { reviewRound: { increment: 1 } } : {}),
@@ -329,7 +331,14 @@ export async function updateClaimIfVersion(
       version: { increment: 1 },
     },
   });
-  if (result.count !== 1) return false;
+  if (result.count !== 1) {
+    const article = await db.article.findFirst({
+      where: { id: claim.articleId, deletedAt: null },
+      select: { id: true },
+    });
+    if (!article) throw new AppError("NOT_FOUND", `No claim with id "${claim.id}".`);
+    return false;
+  }
   await insertEvents(
     db,
     claim.articleId,

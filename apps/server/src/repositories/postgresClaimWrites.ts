@@ -194,21 +194,15 @@ const FIND_REVIEWS = `SELECT r."id", r."claimId", r."articleId", r."reviewerId",
     r."note", r."round", r."changeNumber", r."createdAt"::text AS "createdAt", a."name" AS "reviewerName"
   FROM "Review" AS r LEFT JOIN "Account" AS a ON a."id" = r."reviewerId"
   WHERE r."claimId" = $1 ORDER BY r."id"`;
-/** lockArticleForChanges' statement, for the article `$3`: its next change number, and with it its change lock. */
-const TAKE_CHANGE_NUMBER = `INSERT INTO "ArticleChangeCounter" ("articleId", "lastChangeNumber")
-  SELECT "id", 1 FROM "Article" WHERE "id" = $3
-  ON CONFLICT ("articleId") DO UPDATE SET "lastChangeNumber" = "ArticleChangeCounter"."lastChangeNumber" + 1
-  RETURNING "lastChangeNumber"`;
-
 /**
  * updateClaim's write on PostgreSQL: the steps of sqliteClaimWrites.ts `updateClaimInBatch`, as prepared statements
  * in one transaction on a connection of the pool Prisma uses. The claim is read before the article's change lock is
- * taken (the UPDATE checks its version under the lock), and the lock is held for one statement and the COMMIT: the
- * next change number, the claim's columns, its entries and the NOTIFY that tells every server's event streams on
- * commit are one statement, and the answer is the row read with the change applied, not read again (the writes to
- * one article queue on that lock until each COMMIT's WAL flush). `plan` is not given accounts: an update that assigns
- * the claim takes the Prisma path. Throws NOT_FOUND, PRECONDITION_FAILED, or what `plan` throws; any throw stores
- * nothing.
+ * taken; the lock (the next change number) is then one statement, and the claim's columns (at the version read, while
+ * the article is live: checked by a statement begun under the lock, so a deletion committed by the write it waited for
+ * is seen), its entries and the NOTIFY that tells every server's event streams on commit are the next; the answer is
+ * the row read with the change applied, not read again (the writes to one article queue on that lock until each
+ * COMMIT's WAL flush). `plan` is not given accounts: an update that assigns the claim takes the Prisma path. Throws
+ * NOT_FOUND, PRECONDITION_FAILED, or what `plan` throws; any throw stores nothing.
  */
 export function updateClaimOnPostgres(
   pool: pg.Pool,
@@ -232,8 +226,11 @@ export function updateClaimOnPostgres(
     }
     const at = new Date();
     const storedAt = postgresDateTime(at);
-    // $1 the claim, $2 its version, $3 the article, $4 the time, $5 the channel; then the columns, then the entries.
-    const values: unknown[] = [id, expectedVersion, current.articleId, storedAt, CHANGE_CHANNEL];
+    const changeNumber = await takeChangeLock(client, current.articleId);
+    if (changeNumber === undefined) throw new AppError("NOT_FOUND", `No claim with id "${id}".`);
+    // $1 the claim, $2 its version, $3 the article, $4 the time, $5 the channel, $6 the change number; then the
+    // columns, then the entries.
+    const values: unknown[] = [id, expectedVersion, current.articleId, storedAt, CHANGE_CHANNEL, changeNumber];
     const assignments: string[] = [];
     // The statement's name says which columns it sets, one bit each, and how many entries (names are cut at 63 bytes).
     let columnSet = 0;
@@ -262,26 +259,23 @@ export function updateClaimOnPostgres(
       const first = values.length - 4;
       return `($${first}::text, $${first + 1}::text, $${first + 2}::text, $${first + 3}::text, $${first + 4}::text)`;
     });
-    const written = await client.query<{ lastChangeNumber: number }>({
+    const written = await client.query({
       name: `claim-update-${columnSet}-${rows.length}`,
-      text: `WITH "counter" AS (${TAKE_CHANGE_NUMBER}),
-        "claim" AS (
-          UPDATE "Claim" SET ${[...assignments, `"changeNumber" = (SELECT "lastChangeNumber" FROM "counter")`].join(", ")},
-            "updatedAt" = $4, "version" = "version" + 1
-          WHERE "id" = $1 AND "version" = $2 RETURNING "id"),
+      text: `WITH "claim" AS (
+          UPDATE "Claim" SET ${[...assignments, `"changeNumber" = $6`].join(", ")}, "updatedAt" = $4,
+            "version" = "version" + 1
+          WHERE "id" = $1 AND "version" = $2
+            AND EXISTS (SELECT 1 FROM "Article" WHERE "id" = $3 AND "deletedAt" IS NULL) RETURNING "id"),
         "event" AS (
           INSERT INTO "Event" ("id", "articleId", "changeNumber", "claimId", "actorId", "action", "from", "to", "at")
-          SELECT "entry"."id", $3, "counter"."lastChangeNumber", "claim"."id", "entry"."actorId", "entry"."action",
-            "entry"."from", "entry"."to", $4
-          FROM (VALUES ${entries.join(", ")}) AS "entry" ("id", "actorId", "action", "from", "to"), "counter", "claim")
-        SELECT "counter"."lastChangeNumber", pg_notify($5, $3 || ':' || "counter"."lastChangeNumber")
-        FROM "counter", "claim"`,
+          SELECT "entry"."id", $3, $6, "claim"."id", "entry"."actorId", "entry"."action", "entry"."from", "entry"."to", $4
+          FROM (VALUES ${entries.join(", ")}) AS "entry" ("id", "actorId", "action", "from", "to"), "claim")
+        SELECT pg_notify($5, $3 || ':' || $6::text) FROM "claim"`,
       values,
     });
-    const changeNumber = written.rows[0]?.lastChangeNumber;
     // No row: the claim moved on since it was read (another write got the lock first), or it or its article is gone.
     // The refusal carries the claim as that write left it (read again: each statement sees what is committed).
-    if (changeNumber === undefined) {
+    if (written.rowCount !== 1) {
       const now = await readLiveClaim(client, id);
       if (!now) throw new AppError("NOT_FOUND", `No claim with id "${id}".`);
       throw preconditionFailed("claim", claimOf(now));

@@ -5,6 +5,7 @@ import { postgresPoolOf } from "../../db/postgresPool";
 import { sqliteWriterOf } from "../../db/sqliteWriter";
 import { timeOrderedId } from "../../db/timeOrderedId";
 import { SEED_ADMIN } from "../../repositories/accountRepository";
+import { lockArticleForChanges } from "../../repositories/eventRepository";
 import { buildArticle } from "../../test/buildArticle";
 import { createTestApp } from "../../test/createTestApp";
 import { expectUnchanged } from "../../test/expectUnchanged";
@@ -232,6 +233,32 @@ describe("changing a claim", () => {
     for (const response of responses.filter((answer) => answer.status === 412)) {
       const body = (await response.json()) as { error: { details: { current: Claim } } };
       expect(body.error.details.current).toEqual(winner);
+    }
+  });
+
+  it("sees its article deleted by a write it waited for: a change or a deletion of the claim is 404, storing nothing", async () => {
+    for (const send of [
+      (claim: Claim) => change(claim, { verdict: "contradicted" }),
+      (claim: Claim) => request("DELETE", `/api/claims/${claim.id}`),
+    ]) {
+      const article = await buildArticle(db);
+      const claim = await claimOn(article.id, "limited number");
+      let sent: Promise<Response> | undefined;
+      // The other write holds the article's change lock while the request arrives, then commits the deletion.
+      await db.$transaction(async (tx) => {
+        await lockArticleForChanges(tx, article.id);
+        sent = send(claim);
+        await new Promise((resolve) => setTimeout(resolve, 150));
+        await tx.article.update({ where: { id: article.id }, data: { deletedAt: new Date() } });
+      });
+      expect((await (sent as Promise<Response>)).status).toBe(404);
+      const stored = await db.claim.findUniqueOrThrow({ where: { id: claim.id } });
+      expect({ version: stored.version, verdict: stored.verdict, deletedAt: stored.deletedAt }).toEqual({
+        version: claim.version,
+        verdict: claim.verdict,
+        deletedAt: null,
+      });
+      expect(await db.event.count({ where: { claimId: claim.id } })).toBe(1);
     }
   });
 });
