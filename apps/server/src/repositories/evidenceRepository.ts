@@ -1,4 +1,4 @@
-import type { Actor, Evidence, EvidenceStance } from "@factmark/core";
+import { type Actor, AppError, type Evidence, type EvidenceStance } from "@factmark/core";
 import type { Prisma } from "../generated/prisma/client";
 import type { DbClient } from "./articleRepository";
 import { changeNumberOf } from "./eventRepository";
@@ -92,7 +92,10 @@ export async function findEvidence(
 
 export type EvidenceChange = Partial<EvidenceFields> & { deletedAt?: Date | null };
 
-/** Applies a change if the evidence is still at `expectedVersion`; false when another write got there first. */
+/**
+ * Applies a change if the evidence is still at `expectedVersion` and its article live; false when another write got
+ * there first; throws NOT_FOUND when the article was deleted meanwhile.
+ */
 export async function updateEvidenceIfVersion(
   db: DbClient,
   articleId: string,
@@ -101,9 +104,13 @@ export async function updateEvidenceIfVersion(
   change: EvidenceChange,
   at: Date,
 ): Promise<boolean> {
+  // Under the article's lock, so a deletion of the article committed by the write this one waited for is seen.
   const result = await db.evidence.updateMany({
-    where: { id, version: expectedVersion },
+    where: { id, version: expectedVersion, claim: { article: { deletedAt: null } } },
     data: { ...change, changeNumber: changeNumberOf(db, articleId), updatedAt: at, version: { increment: 1 } },
   });
-  return result.count === 1;
+  if (result.count === 1) return true;
+  const article = await db.article.findFirst({ where: { id: articleId, deletedAt: null }, select: { id: true } });
+  if (!article) throw new AppError("NOT_FOUND", `No evidence with id "${id}".`);
+  return false;
 }

@@ -1,5 +1,6 @@
 import { ZEvidence, ZEvidenceList } from "@factmark/core";
 import { describe, expect, it } from "vitest";
+import { lockArticleForChanges } from "../repositories/eventRepository";
 import { buildArticle } from "../test/buildArticle";
 import { buildClaim } from "../test/buildClaim";
 import { buildEvidence } from "../test/buildEvidence";
@@ -248,5 +249,35 @@ describe("DELETE /api/evidence/:id and restore", () => {
     await request("DELETE", `/api/evidence/${evidence.id}`);
     const twice = await expectUnchanged(db, () => request("DELETE", `/api/evidence/${evidence.id}`));
     await expectApiError(twice, 404, "NOT_FOUND");
+  });
+});
+
+describe("evidence written as its article is deleted", () => {
+  it("sees a deletion committed by a write it waited for: adding, changing or removing evidence is 404, storing nothing", async () => {
+    for (const step of ["add", "change", "remove"] as const) {
+      const own = await buildArticle(db);
+      const claim = await buildClaim(db, own, "a limited number of drones");
+      const evidence = await buildEvidence(db, claim);
+      const send = () =>
+        step === "add"
+          ? request("POST", `/api/claims/${claim.id}/evidence`, NEW_EVIDENCE)
+          : step === "change"
+            ? request("PATCH", `/api/evidence/${evidence.id}`, { stance: "supports" }, { "If-Match": '"1"' })
+            : request("DELETE", `/api/evidence/${evidence.id}`);
+      let sent: Promise<Response> | undefined;
+      // The other write holds the article's change lock while the request arrives, then commits the deletion.
+      await db.$transaction(async (tx) => {
+        await lockArticleForChanges(tx, own.id);
+        sent = send();
+        await new Promise((resolve) => setTimeout(resolve, 150));
+        await tx.article.update({ where: { id: own.id }, data: { deletedAt: new Date() } });
+      });
+      expect((await (sent as Promise<Response>)).status, step).toBe(404);
+      const stored = await db.evidence.findMany({ where: { claimId: claim.id } });
+      expect(
+        stored.map((row) => ({ version: row.version, deletedAt: row.deletedAt })),
+        step,
+      ).toEqual([{ version: 1, deletedAt: null }]);
+    }
   });
 });

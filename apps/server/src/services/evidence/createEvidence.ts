@@ -19,9 +19,12 @@ export async function createEvidence(
 ): Promise<Evidence> {
   authorize(actor, "evidence.create");
   return db.$transaction(async (tx) => {
+    const found = await findClaim(tx, claimId);
+    if (!found) throw new AppError("NOT_FOUND", `No claim with id "${claimId}".`);
+    await lockArticleForChanges(tx, found.articleId);
+    // Read again under the lock: the claim or its article deleted by a write this one waited for is seen.
     const claim = await findClaim(tx, claimId);
     if (!claim) throw new AppError("NOT_FOUND", `No claim with id "${claimId}".`);
-    await lockArticleForChanges(tx, claim.articleId);
     const at = new Date();
     const evidence = await insertEvidence(
       tx,
