@@ -13,7 +13,7 @@ import {
 } from "@factmark/core";
 import type { Prisma } from "../generated/prisma/client";
 import { findAccountsLastChange, readAccountsById } from "./accountRepository";
-import type { DbClient } from "./articleRepository";
+import { type DbClient, isLiveArticle } from "./articleRepository";
 import { batchesOf } from "./batchesOf";
 import { changeNumberOf, findLastChangeNumber, insertEvents, lockArticleForChanges } from "./eventRepository";
 import { recentPerClient } from "./recentPerClient";
@@ -332,11 +332,7 @@ export async function updateClaimIfVersion(
     },
   });
   if (result.count !== 1) {
-    const article = await db.article.findFirst({
-      where: { id: claim.articleId, deletedAt: null },
-      select: { id: true },
-    });
-    if (!article) throw new AppError("NOT_FOUND", `No claim with id "${claim.id}".`);
+    if (!(await isLiveArticle(db, claim.articleId))) throw new AppError("NOT_FOUND", `No claim with id "${claim.id}".`);
     return false;
   }
   await insertEvents(

@@ -1,6 +1,6 @@
 import { type Actor, AppError, type Evidence, type EvidenceStance } from "@factmark/core";
 import type { Prisma } from "../generated/prisma/client";
-import type { DbClient } from "./articleRepository";
+import { type DbClient, isLiveArticle } from "./articleRepository";
 import { changeNumberOf } from "./eventRepository";
 
 const EVIDENCE_INCLUDE = { createdBy: { select: { id: true, name: true } } } as const;
@@ -110,7 +110,6 @@ export async function updateEvidenceIfVersion(
     data: { ...change, changeNumber: changeNumberOf(db, articleId), updatedAt: at, version: { increment: 1 } },
   });
   if (result.count === 1) return true;
-  const article = await db.article.findFirst({ where: { id: articleId, deletedAt: null }, select: { id: true } });
-  if (!article) throw new AppError("NOT_FOUND", `No evidence with id "${id}".`);
+  if (!(await isLiveArticle(db, articleId))) throw new AppError("NOT_FOUND", `No evidence with id "${id}".`);
   return false;
 }

@@ -1,12 +1,12 @@
 import { ZEvidence, ZEvidenceList } from "@factmark/core";
 import { describe, expect, it } from "vitest";
-import { lockArticleForChanges } from "../repositories/eventRepository";
 import { buildArticle } from "../test/buildArticle";
 import { buildClaim } from "../test/buildClaim";
 import { buildEvidence } from "../test/buildEvidence";
 import { createTestApp } from "../test/createTestApp";
 import { expectApiError } from "../test/expectApiError";
 import { expectUnchanged } from "../test/expectUnchanged";
+import { sendWhileArticleLocked } from "../test/sendWhileArticleLocked";
 
 const { db, request } = await createTestApp();
 const article = await buildArticle(db);
@@ -264,15 +264,10 @@ describe("evidence written as its article is deleted", () => {
           : step === "change"
             ? request("PATCH", `/api/evidence/${evidence.id}`, { stance: "supports" }, { "If-Match": '"1"' })
             : request("DELETE", `/api/evidence/${evidence.id}`);
-      let sent: Promise<Response> | undefined;
-      // The other write holds the article's change lock while the request arrives, then commits the deletion.
-      await db.$transaction(async (tx) => {
-        await lockArticleForChanges(tx, own.id);
-        sent = send();
-        await new Promise((resolve) => setTimeout(resolve, 150));
-        await tx.article.update({ where: { id: own.id }, data: { deletedAt: new Date() } });
-      });
-      expect((await (sent as Promise<Response>)).status, step).toBe(404);
+      const response = await sendWhileArticleLocked(db, own.id, send, (tx) =>
+        tx.article.update({ where: { id: own.id }, data: { deletedAt: new Date() } }),
+      );
+      expect(response.status, step).toBe(404);
       const stored = await db.evidence.findMany({ where: { claimId: claim.id } });
       expect(
         stored.map((row) => ({ version: row.version, deletedAt: row.deletedAt })),

@@ -11,6 +11,7 @@ import { buildArticle } from "../../test/buildArticle";
 import { createTestApp } from "../../test/createTestApp";
 import { expectUnchanged } from "../../test/expectUnchanged";
 import { refuseChangeLogEntries } from "../../test/refuseChangeLogEntries";
+import { sendWhileArticleLocked } from "../../test/sendWhileArticleLocked";
 
 // On SQLite a claim is made by one batch of kept statements on Prisma's own connection, not by Prisma
 // queries: these hold it to what the Prisma path did (the same suite runs that path on PostgreSQL).
@@ -136,20 +137,18 @@ describe("making a claim", () => {
       [{ version: { increment: 1 } }, 412],
     ] as const) {
       const article = await buildArticle(db);
-      let created: Promise<Response> | undefined;
-      // The other write holds the article's change lock while the create arrives, then commits its change.
-      await db.$transaction(async (tx) => {
-        await lockArticleForChanges(tx, article.id);
-        created = request(
-          "POST",
-          `/api/articles/${article.id}/claims`,
-          { selectors: { quote: { exact: QUOTE } } },
-          { "If-Match": `"${article.version}"` },
-        );
-        await new Promise((resolve) => setTimeout(resolve, 150));
-        await tx.article.update({ where: { id: article.id }, data: change });
-      });
-      const response = await (created as Promise<Response>);
+      const response = await sendWhileArticleLocked(
+        db,
+        article.id,
+        () =>
+          request(
+            "POST",
+            `/api/articles/${article.id}/claims`,
+            { selectors: { quote: { exact: QUOTE } } },
+            { "If-Match": `"${article.version}"` },
+          ),
+        (tx) => tx.article.update({ where: { id: article.id }, data: change }),
+      );
       expect(response.status, JSON.stringify(change)).toBe(status);
       expect(await db.claim.count({ where: { articleId: article.id } })).toBe(0);
     }

@@ -5,11 +5,11 @@ import { postgresPoolOf } from "../../db/postgresPool";
 import { sqliteWriterOf } from "../../db/sqliteWriter";
 import { timeOrderedId } from "../../db/timeOrderedId";
 import { SEED_ADMIN } from "../../repositories/accountRepository";
-import { lockArticleForChanges } from "../../repositories/eventRepository";
 import { buildArticle } from "../../test/buildArticle";
 import { createTestApp } from "../../test/createTestApp";
 import { expectUnchanged } from "../../test/expectUnchanged";
 import { refuseChangeLogEntries } from "../../test/refuseChangeLogEntries";
+import { sendWhileArticleLocked } from "../../test/sendWhileArticleLocked";
 import { updateClaim } from "./updateClaim";
 
 // On SQLite a claim is changed by one batch of kept statements on Prisma's own connection, on PostgreSQL by prepared
@@ -243,15 +243,13 @@ describe("changing a claim", () => {
     ]) {
       const article = await buildArticle(db);
       const claim = await claimOn(article.id, "limited number");
-      let sent: Promise<Response> | undefined;
-      // The other write holds the article's change lock while the request arrives, then commits the deletion.
-      await db.$transaction(async (tx) => {
-        await lockArticleForChanges(tx, article.id);
-        sent = send(claim);
-        await new Promise((resolve) => setTimeout(resolve, 150));
-        await tx.article.update({ where: { id: article.id }, data: { deletedAt: new Date() } });
-      });
-      expect((await (sent as Promise<Response>)).status).toBe(404);
+      const response = await sendWhileArticleLocked(
+        db,
+        article.id,
+        () => send(claim),
+        (tx) => tx.article.update({ where: { id: article.id }, data: { deletedAt: new Date() } }),
+      );
+      expect(response.status).toBe(404);
       const stored = await db.claim.findUniqueOrThrow({ where: { id: claim.id } });
       expect({ version: stored.version, verdict: stored.verdict, deletedAt: stored.deletedAt }).toEqual({
         version: claim.version,

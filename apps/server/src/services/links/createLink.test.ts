@@ -4,12 +4,12 @@ import { type Db, isPostgres } from "../../db/createDatabase";
 import { postgresPoolOf } from "../../db/postgresPool";
 import { sqliteWriterOf } from "../../db/sqliteWriter";
 import { SEED_ADMIN } from "../../repositories/accountRepository";
-import { lockArticleForChanges } from "../../repositories/eventRepository";
 import { buildArticle } from "../../test/buildArticle";
 import { buildClaim } from "../../test/buildClaim";
 import { createTestApp } from "../../test/createTestApp";
 import { expectUnchanged } from "../../test/expectUnchanged";
 import { refuseChangeLogEntries } from "../../test/refuseChangeLogEntries";
+import { sendWhileArticleLocked } from "../../test/sendWhileArticleLocked";
 import { createLink } from "./createLink";
 
 // On SQLite a link is made by one batch of kept statements on Prisma's own connection, on PostgreSQL by two prepared
@@ -239,16 +239,15 @@ describe("making a link", () => {
     for (const deleting of ["claim", "article"] as const) {
       const { article, claims, url } = await articleWithClaims();
       const [first, second] = claims;
-      let linked: Promise<Response> | undefined;
-      // The other write holds the article's change lock while the link arrives, then commits its deletion.
-      await db.$transaction(async (tx) => {
-        await lockArticleForChanges(tx, article.id);
-        linked = request("POST", url, { kind: "contradicts", fromClaimId: first.id, toClaimId: second.id });
-        await new Promise((resolve) => setTimeout(resolve, 150));
-        if (deleting === "claim") await tx.claim.update({ where: { id: second.id }, data: { deletedAt: new Date() } });
-        else await tx.article.update({ where: { id: article.id }, data: { deletedAt: new Date() } });
-      });
-      const response = await (linked as Promise<Response>);
+      const response = await sendWhileArticleLocked(
+        db,
+        article.id,
+        () => request("POST", url, { kind: "contradicts", fromClaimId: first.id, toClaimId: second.id }),
+        (tx) =>
+          deleting === "claim"
+            ? tx.claim.update({ where: { id: second.id }, data: { deletedAt: new Date() } })
+            : tx.article.update({ where: { id: article.id }, data: { deletedAt: new Date() } }),
+      );
       expect(response.status, deleting).toBe(deleting === "claim" ? 422 : 404);
       expect(await db.link.count({ where: { articleId: article.id } })).toBe(0);
     }
@@ -261,14 +260,12 @@ describe("making a link", () => {
       await (await request("POST", url, { kind: "contradicts", fromClaimId: first.id, toClaimId: second.id })).json(),
     );
     expect((await request("DELETE", `/api/links/${made.id}`)).status).toBe(200);
-    let restored: Promise<Response> | undefined;
-    await db.$transaction(async (tx) => {
-      await lockArticleForChanges(tx, article.id);
-      restored = request("POST", `/api/links/${made.id}/restore`);
-      await new Promise((resolve) => setTimeout(resolve, 150));
-      await tx.claim.update({ where: { id: second.id }, data: { deletedAt: new Date() } });
-    });
-    const response = await (restored as Promise<Response>);
+    const response = await sendWhileArticleLocked(
+      db,
+      article.id,
+      () => request("POST", `/api/links/${made.id}/restore`),
+      (tx) => tx.claim.update({ where: { id: second.id }, data: { deletedAt: new Date() } }),
+    );
     expect(response.status).toBe(422);
     expect((await db.link.findUniqueOrThrow({ where: { id: made.id } })).deletedAt).not.toBeNull();
   });
