@@ -23,3 +23,12 @@ export function postgresPoolOf(db: object): pg.Pool | undefined {
 export function postgresDateTime(date: Date): string {
   return date.toISOString().replace("T", " ").replace("Z", "");
 }
+
+/**
+ * A `timestamp(3)` column read as text by the `pg` pool (`2026-12-01 12:30:00.12`, from `"column"::text`), as the
+ * Date it stands for: Prisma stores the UTC wall time there (postgresDateTime), while the pool would read the column
+ * itself in the process's time zone.
+ */
+export function fromPostgresDateTime(text: string): Date {
+  return new Date(`${text.replace(" ", "T")}Z`);
+}

@@ -1,12 +1,13 @@
 import type { Actor, Link } from "@factmark/core";
 import type pg from "pg";
+import { inArticleTransaction } from "../db/postgresGroupCommit";
 import { postgresDateTime } from "../db/postgresPool";
 import { sqliteDateTime } from "../db/sqliteDateTime";
 import type { SqliteWriter } from "../db/sqliteWriter";
 import { announceChange, CHANGE_CHANNEL } from "../live/changeHints";
 import { type EventInput, eventRowsOf } from "./eventRepository";
 import type { LinkEnd, NewLink } from "./linkRepository";
-import { inTransaction, takeChangeLock } from "./postgresClaimWrites";
+import { takeChangeLock } from "./postgresClaimWrites";
 import { insertEventRows, TAKE_CHANGE_NUMBER } from "./sqliteClaimWrites";
 
 /**
@@ -100,15 +101,14 @@ const INSERT_LINK_POSTGRES = (entries: number) => `WITH "link" AS (
   SELECT pg_notify($9, $2 || ':' || $10::text) FROM "link"`;
 
 /**
- * createLink's write on PostgreSQL as prepared statements in one transaction on the pool Prisma uses: the article's
- * change lock (its next change number), then the ends read under it (`plan.ends` refuses what cannot be linked; read
- * by a statement of their own, so a claim or the article deleted by a write this one waited for is seen), then the
- * link, its entries and the NOTIFY in one statement. A pair already linked as this kind is refused by the unique index
+ * createLink's write on PostgreSQL as prepared statements on the pool Prisma uses, in the transaction of the article's
+ * group of writes (inArticleTransaction): the article's change lock (its next change number), then the ends read
+ * under it (`plan.ends` refuses what cannot be linked; read by a statement of their own, so a claim or the article
+ * deleted by a write this one waited for is seen), then the link, its entries and the NOTIFY in one statement. A pair already linked as this kind is refused by the unique index
  * (23505); any throw stores nothing.
  */
 export function createLinkOnPostgres(pool: pg.Pool, link: NewLink, plan: LinkCreatePlan, actor: Actor): Promise<Link> {
-  return inTransaction(pool, async (client) => {
-    await client.query("BEGIN");
+  return inArticleTransaction(pool, link.articleId, async (client) => {
     const changeNumber = await takeChangeLock(client, link.articleId);
     const found = await client.query<EndRow>({
       name: "link-create-ends",
@@ -131,7 +131,6 @@ export function createLinkOnPostgres(pool: pg.Pool, link: NewLink, plan: LinkCre
         ...rows.flatMap((row) => [row.id, row.claimId, row.action, row.from, row.to]),
       ],
     });
-    await client.query("COMMIT");
     return made;
   });
 }

@@ -1,6 +1,7 @@
 import { type Actor, AppError, type Claim, changeEvent, type Selectors } from "@factmark/core";
 import type pg from "pg";
-import { postgresDateTime } from "../db/postgresPool";
+import { inArticleTransaction } from "../db/postgresGroupCommit";
+import { fromPostgresDateTime, postgresDateTime } from "../db/postgresPool";
 import { preconditionFailed } from "../domain/preconditionFailed";
 import { CHANGE_CHANNEL } from "../live/changeHints";
 import { toClaim } from "./claimRepository";
@@ -43,9 +44,9 @@ const INSERT = `WITH "claim" AS (
 const recentTexts = recentPerClient<{ version: number; text: string }, pg.Pool>(16);
 
 /**
- * createClaim's write on PostgreSQL in one transaction of four prepared statements on a connection of the pool
- * Prisma uses (see sqliteClaimWrites.ts for the steps, which are the same). Throws NOT_FOUND when there is no
- * such live article; any throw stores nothing.
+ * createClaim's write on PostgreSQL as four prepared statements on a connection of the pool Prisma uses, in the
+ * transaction of the article's group of writes (inArticleTransaction; see sqliteClaimWrites.ts for the steps, which
+ * are the same). Throws NOT_FOUND when there is no such live article; any throw stores nothing.
  */
 export function createClaimOnPostgres(
   pool: pg.Pool,
@@ -53,7 +54,9 @@ export function createClaimOnPostgres(
   place: (text: string, version: number) => Selectors,
   actor: Actor,
 ): Promise<Claim> {
-  return inTransaction(pool, (client) => insertClaimStatements(pool, client, claim, place, actor));
+  return inArticleTransaction(pool, claim.articleId, (client) =>
+    insertClaimStatements(pool, client, claim, place, actor),
+  );
 }
 
 /** The article's next change number, taking its change lock until COMMIT (TAKE_CHANGE_LOCK); undefined when no article. */
@@ -66,25 +69,6 @@ export async function takeChangeLock(client: pg.PoolClient, articleId: string): 
   return rows[0]?.lastChangeNumber;
 }
 
-/** Runs `write` between BEGIN (its first statement) and COMMIT on a connection of `pool`; rolls back when it throws. */
-export async function inTransaction<T>(pool: pg.Pool, write: (client: pg.PoolClient) => Promise<T>): Promise<T> {
-  const client = await pool.connect();
-  let answer: T;
-  try {
-    answer = await write(client);
-  } catch (error) {
-    // A connection whose ROLLBACK failed is broken: the pool drops it instead of lending it again.
-    const rollbackError = await client.query("ROLLBACK").then(
-      () => undefined,
-      (failure: Error) => failure,
-    );
-    client.release(rollbackError);
-    throw error;
-  }
-  client.release();
-  return answer;
-}
-
 async function insertClaimStatements(
   pool: pg.Pool,
   client: pg.PoolClient,
@@ -92,7 +76,6 @@ async function insertClaimStatements(
   place: (text: string, version: number) => Selectors,
   actor: Actor,
 ): Promise<Claim> {
-  await client.query("BEGIN");
   const changeNumber = await takeChangeLock(client, claim.articleId);
   const live = await client.query<{ version: number }>({
     name: "claim-create-version",
@@ -158,7 +141,6 @@ async function insertClaimStatements(
       `${claim.articleId}:${changeNumber}`,
     ],
   });
-  await client.query("COMMIT");
   const defaults = inserted.rows[0];
   if (!defaults) throw new Error("The claim's insert answered no row.");
   return newClaimAnswer(claim, selectors, defaults, { changeNumber, at, actor, verdictSetById });
@@ -196,23 +178,24 @@ const FIND_REVIEWS = `SELECT r."id", r."claimId", r."articleId", r."reviewerId",
   WHERE r."claimId" = $1 ORDER BY r."id"`;
 /**
  * updateClaim's write on PostgreSQL: the steps of sqliteClaimWrites.ts `updateClaimInBatch`, as prepared statements
- * in one transaction on a connection of the pool Prisma uses. The claim is read before the article's change lock is
- * taken; the lock (the next change number) is then one statement, and the claim's columns (at the version read, while
- * the article is live: checked by a statement begun under the lock, so a deletion committed by the write it waited for
- * is seen), its entries and the NOTIFY that tells every server's event streams on commit are the next; the answer is
- * the row read with the change applied, not read again (the writes to one article queue on that lock until each
- * COMMIT's WAL flush). `plan` is not given accounts: an update that assigns the claim takes the Prisma path. Throws
- * NOT_FOUND, PRECONDITION_FAILED, or what `plan` throws; any throw stores nothing.
+ * on a connection of the pool Prisma uses, in the transaction of the claim's article's group of writes
+ * (inArticleTransaction). The claim is read before the article's change lock is taken; the lock (the next change
+ * number) is then one statement, and the claim's columns (at the version read, while the article is live: checked by
+ * a statement begun under the lock, so a deletion committed by the write it waited for is seen), its entries and the
+ * NOTIFY that tells every server's event streams on commit are the next; the answer is the row read with the change
+ * applied, not read again. `plan` is not given accounts: an update that assigns the claim takes the Prisma path.
+ * Throws NOT_FOUND, PRECONDITION_FAILED, or what `plan` throws; any throw stores nothing.
  */
-export function updateClaimOnPostgres(
+export async function updateClaimOnPostgres(
   pool: pg.Pool,
   actor: Actor,
   id: string,
   expectedVersion: number,
   plan: ClaimUpdatePlan,
 ): Promise<Claim> {
-  return inTransaction(pool, async (client) => {
-    await client.query("BEGIN");
+  const articleId = await articleOfClaim(pool, id);
+  if (articleId === undefined) throw new AppError("NOT_FOUND", `No claim with id "${id}".`);
+  return inArticleTransaction(pool, articleId, async (client) => {
     const read = await readLiveClaim(client, id);
     if (!read) throw new AppError("NOT_FOUND", `No claim with id "${id}".`);
     const current = claimOf(read);
@@ -220,14 +203,12 @@ export function updateClaimOnPostgres(
     const { change, events } = plan(current, () => {
       throw new Error("An update that assigns a claim takes the Prisma path on PostgreSQL.");
     });
-    if (events.length === 0) {
-      await client.query("COMMIT");
-      return current;
-    }
+    if (events.length === 0) return current;
+    const changeNumber = await takeChangeLock(client, articleId);
+    if (changeNumber === undefined) throw new AppError("NOT_FOUND", `No claim with id "${id}".`);
+    // Taken under the lock: entries' times follow their change numbers.
     const at = new Date();
     const storedAt = postgresDateTime(at);
-    const changeNumber = await takeChangeLock(client, current.articleId);
-    if (changeNumber === undefined) throw new AppError("NOT_FOUND", `No claim with id "${id}".`);
     // $1 the claim, $2 its version, $3 the article, $4 the time, $5 the channel, $6 the change number; then the
     // columns, then the entries.
     const values: unknown[] = [id, expectedVersion, current.articleId, storedAt, CHANGE_CHANNEL, changeNumber];
@@ -280,7 +261,6 @@ export function updateClaimOnPostgres(
       if (!now) throw new AppError("NOT_FOUND", `No claim with id "${id}".`);
       throw preconditionFailed("claim", claimOf(now));
     }
-    await client.query("COMMIT");
     return claimOf({
       row: {
         ...read.row,
@@ -294,6 +274,24 @@ export function updateClaimOnPostgres(
       reviews: read.reviews,
     });
   });
+}
+
+/** Per pool, the article of each claim looked up lately: a claim never moves to another article. */
+const claimArticles = recentPerClient<string, pg.Pool>(4096);
+const FIND_CLAIM_ARTICLE = `SELECT "articleId" FROM "Claim" WHERE "id" = $1`;
+
+/** The id of the article `claimId` belongs to, deleted or not (kept, then known); undefined when no such claim. */
+async function articleOfClaim(pool: pg.Pool, claimId: string): Promise<string | undefined> {
+  const known = claimArticles.get(pool, claimId);
+  if (known !== undefined) return known;
+  const { rows } = await pool.query<{ articleId: string }>({
+    name: "claim-article",
+    text: FIND_CLAIM_ARTICLE,
+    values: [claimId],
+  });
+  const articleId = rows[0]?.articleId;
+  if (articleId !== undefined) claimArticles.set(pool, claimId, articleId);
+  return articleId;
 }
 
 /** A live claim's row as readLiveClaim reads it: its columns, the names of its accounts, its times as Dates. */
@@ -340,9 +338,4 @@ function claimOf({ row, reviews }: LiveClaimRead): Claim {
       row.verdictSetById === null ? null : { id: row.verdictSetById, name: verdictSetByName ?? "Unknown reviewer" },
     reviews: reviews as unknown as Parameters<typeof toClaim>[0]["reviews"],
   });
-}
-
-/** A `timestamp(3)` column read as text (`2026-12-01 12:30:00.12`): Prisma stores UTC wall time there. */
-function fromPostgresDateTime(text: string): Date {
-  return new Date(`${text.replace(" ", "T")}Z`);
 }
