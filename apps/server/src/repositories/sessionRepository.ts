@@ -1,5 +1,7 @@
 import type { Principal } from "@factmark/core";
+import type pg from "pg";
 import { isPostgres } from "../db/createDatabase";
+import { fromPostgresDateTime, postgresPoolOf } from "../db/postgresPool";
 import { sqliteWriterOf } from "../db/sqliteWriter";
 import { toPrincipal } from "./accountRepository";
 import type { DbClient } from "./articleRepository";
@@ -19,29 +21,55 @@ const FIND_SESSION_PRINCIPAL = (placeholder: "?" | "$1") => `SELECT r."id", r."n
   WHERE s."id" = ${placeholder} AND r."passwordHash" IS NOT NULL AND r."deactivatedAt" IS NULL`;
 const FIND_SESSION_PRINCIPAL_SQLITE = FIND_SESSION_PRINCIPAL("?");
 const FIND_SESSION_PRINCIPAL_POSTGRES = FIND_SESSION_PRINCIPAL("$1");
+/** The same on the `pg` pool, its times as text (fromPostgresDateTime). */
+const FIND_SESSION_PRINCIPAL_POOL = `SELECT r."id", r."name", r."role", s."expiresAt"::text AS "expiresAt",
+    s."revokedAt"::text AS "revokedAt"
+  FROM "Session" AS s JOIN "Account" AS r ON r."id" = s."accountId"
+  WHERE s."id" = $1 AND r."passwordHash" IS NOT NULL AND r."deactivatedAt" IS NULL`;
 
 /**
  * The account behind a live session (not revoked, not expired, with a password, not deactivated), in one query,
  * with its current role. Deactivating revokes the account's sessions too; the check here also stops one a login
  * started meanwhile. Every request asks this: on SQLite it is a statement kept prepared on Prisma's connection
- * (sqliteWriter.ts `read`, between transactions: committed rows only), elsewhere raw SQL, since Prisma's query
+ * (sqliteWriter.ts `read`, between transactions: committed rows only), on PostgreSQL one prepared on the `pg` pool
+ * Prisma's adapter uses (postgresPoolOf), elsewhere raw SQL, since Prisma's query
  * compiler costs more than the statement (Hot paths in `pnpm bench`, docs/benchmarks.md). The times are compared
  * here, in JavaScript, so the query does not depend on how either database stores a DateTime.
  */
 export async function findSessionPrincipal(db: DbClient, id: string, now: Date): Promise<Principal | undefined> {
   const writer = sqliteWriterOf(db);
+  const pool = postgresPoolOf(db);
   const row = writer
     ? await writer.read(
         (statements) => statements.prepare(FIND_SESSION_PRINCIPAL_SQLITE).get(id) as SessionPrincipalRow | undefined,
       )
-    : (
-        await db.$queryRawUnsafe<SessionPrincipalRow[]>(
-          isPostgres(db) ? FIND_SESSION_PRINCIPAL_POSTGRES : FIND_SESSION_PRINCIPAL_SQLITE,
-          id,
-        )
-      )[0];
+    : pool
+      ? await findOnPool(pool, id)
+      : (
+          await db.$queryRawUnsafe<SessionPrincipalRow[]>(
+            isPostgres(db) ? FIND_SESSION_PRINCIPAL_POSTGRES : FIND_SESSION_PRINCIPAL_SQLITE,
+            id,
+          )
+        )[0];
   if (!row || row.revokedAt !== null || !(dateOf(row.expiresAt) > now.getTime())) return undefined;
   return toPrincipal(row);
+}
+
+/** FIND_SESSION_PRINCIPAL as a statement prepared on each connection of the pool, its times as Dates. */
+async function findOnPool(pool: pg.Pool, id: string): Promise<SessionPrincipalRow | undefined> {
+  const { rows } = await pool.query<SessionPrincipalRow & { expiresAt: string; revokedAt: string | null }>({
+    name: "session-principal",
+    text: FIND_SESSION_PRINCIPAL_POOL,
+    values: [id],
+  });
+  const row = rows[0];
+  return (
+    row && {
+      ...row,
+      expiresAt: fromPostgresDateTime(row.expiresAt),
+      revokedAt: row.revokedAt === null ? null : fromPostgresDateTime(row.revokedAt),
+    }
+  );
 }
 
 /** A DateTime column as Prisma answers it (a Date), or as SQLite stores it (Prisma's ISO 8601 text), in ms. */
