@@ -13,6 +13,7 @@ import { buildClaim } from "../test/buildClaim";
 import { createTestApp } from "../test/createTestApp";
 import { expectApiError } from "../test/expectApiError";
 import { expectUnchanged } from "../test/expectUnchanged";
+import { sendWhileArticleLocked } from "../test/sendWhileArticleLocked";
 import { closeHeavyWork } from "../work/heavyWork";
 
 const { db, request } = await createTestApp();
@@ -264,6 +265,64 @@ describe("POST /api/claims/:id/reattach", () => {
     await expectApiError(bad, 400, "VALIDATION_FAILED");
     const missing = await expectUnchanged(db, () => request("POST", "/api/claims/nope/reattach", { selectors }));
     await expectApiError(missing, 404, "NOT_FOUND");
+  });
+
+  it("sees what a write it waited for committed: a claim changed meanwhile is reattached as it is now, or refused with If-Match (412)", async () => {
+    for (const ifMatch of [false, true]) {
+      const { article, claim } = await orphaned();
+      const response = await sendWhileArticleLocked(
+        db,
+        article.id,
+        () =>
+          request(
+            "POST",
+            `/api/claims/${claim.id}/reattach`,
+            { selectors: { quote: { exact: "baseless" } } },
+            ifMatch ? { "If-Match": `"${claim.version}"` } : {},
+          ),
+        (tx) =>
+          tx.claim.update({
+            where: { id: claim.id },
+            data: { rationale: "Changed meanwhile.", version: { increment: 1 } },
+          }),
+      );
+      const stored = await db.claim.findUniqueOrThrow({ where: { id: claim.id } });
+      if (ifMatch) {
+        const error = await expectApiError(response, 412, "PRECONDITION_FAILED");
+        expect(error.details).toMatchObject({ current: { id: claim.id, version: claim.version + 1 } });
+        expect({ isOrphaned: stored.isOrphaned, version: stored.version }).toEqual({
+          isOrphaned: true,
+          version: claim.version + 1,
+        });
+      } else {
+        expect(response.status).toBe(200);
+        expect(ZClaim.parse(await response.json())).toMatchObject({
+          isOrphaned: false,
+          rationale: "Changed meanwhile.",
+          version: claim.version + 2,
+        });
+      }
+    }
+  });
+
+  it("sees what a write it waited for committed: its claim or article deleted (404), storing nothing", async () => {
+    for (const deleting of ["claim", "article"] as const) {
+      const { article, claim } = await orphaned();
+      const response = await sendWhileArticleLocked(
+        db,
+        article.id,
+        () => request("POST", `/api/claims/${claim.id}/reattach`, { selectors: { quote: { exact: "baseless" } } }),
+        (tx) =>
+          deleting === "claim"
+            ? tx.claim.update({ where: { id: claim.id }, data: { deletedAt: new Date(), version: { increment: 1 } } })
+            : tx.article.update({ where: { id: article.id }, data: { deletedAt: new Date() } }),
+      );
+      const error = await expectApiError(response, 404, "NOT_FOUND");
+      expect(error.message, deleting).toBe(`No claim with id "${claim.id}".`);
+      const stored = await db.claim.findUniqueOrThrow({ where: { id: claim.id } });
+      expect(stored.isOrphaned, deleting).toBe(true);
+      expect(await db.event.count({ where: { claimId: claim.id, action: "claim.reanchored" } }), deleting).toBe(0);
+    }
   });
 });
 

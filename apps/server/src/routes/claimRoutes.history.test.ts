@@ -7,6 +7,7 @@ import { buildLink } from "../test/buildLink";
 import { createTestApp } from "../test/createTestApp";
 import { expectApiError } from "../test/expectApiError";
 import { expectUnchanged } from "../test/expectUnchanged";
+import { sendWhileArticleLocked } from "../test/sendWhileArticleLocked";
 
 const { db, request } = await createTestApp();
 
@@ -218,6 +219,39 @@ describe("POST /api/claims/:id/history/undo", () => {
     const response = await expectUnchanged(db, () => undo(limited.id, undefined, { "If-Match": '"1"' }));
     const error = await expectApiError(response, 412, "PRECONDITION_FAILED");
     expect(error.details).toMatchObject({ current: { id: limited.id, version: 2 } });
+  });
+
+  it("sees what a write it waited for committed: its article deleted (404), a newer version (412, the claim as it is now), storing nothing", async () => {
+    for (const change of ["article deleted", "claim changed"] as const) {
+      const { article, limited } = await buildPair();
+      const changed = await patchClaim(limited, { verdict: "contradicted" });
+      const response = await sendWhileArticleLocked(
+        db,
+        article.id,
+        () => undo(limited.id, undefined, { "If-Match": `"${changed.version}"` }),
+        (tx) =>
+          change === "article deleted"
+            ? tx.article.update({ where: { id: article.id }, data: { deletedAt: new Date() } })
+            : tx.claim.update({
+                where: { id: limited.id },
+                data: { rationale: "Changed meanwhile.", version: { increment: 1 } },
+              }),
+      );
+      if (change === "article deleted") {
+        await expectApiError(response, 404, "NOT_FOUND");
+      } else {
+        const error = await expectApiError(response, 412, "PRECONDITION_FAILED");
+        expect(error.details, change).toMatchObject({
+          current: { id: limited.id, version: changed.version + 1, rationale: "Changed meanwhile." },
+        });
+      }
+      const stored = await db.claim.findUniqueOrThrow({ where: { id: limited.id } });
+      expect({ verdict: stored.verdict, deletedAt: stored.deletedAt }, change).toEqual({
+        verdict: "contradicted",
+        deletedAt: null,
+      });
+      expect(await db.event.count({ where: { claimId: limited.id, action: "claim.undone" } }), change).toBe(0);
+    }
   });
 
   it("refuses with 422 to bring back a link whose other claim was deleted since", async () => {

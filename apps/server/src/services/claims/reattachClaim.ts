@@ -7,7 +7,7 @@ import { requireClaim } from "../../domain/requireClaim";
 import { authorize } from "../../policy/authorize";
 import { findArticleText } from "../../repositories/articleRepository";
 import { updateClaimAnchors } from "../../repositories/claimAnchorRepository";
-import { findClaim } from "../../repositories/claimRepository";
+import { findClaim, findClaimReviewStatus } from "../../repositories/claimRepository";
 import { insertEvents, lockArticleForChanges } from "../../repositories/eventRepository";
 
 /**
@@ -25,11 +25,15 @@ export async function reattachClaim(
 ): Promise<Claim> {
   authorize(actor, "claim.edit");
   return db.$transaction(async (tx) => {
+    const located = await findClaimReviewStatus(tx, id);
+    // Under the lock an article save takes first, so the text cannot change before the claim is stored.
+    if (located) await lockArticleForChanges(tx, located.articleId);
+    // The claim read under the lock, in a statement that begins after it (PostgreSQL): a deletion of the claim or
+    // its article (404), or a new version of the claim, committed by the write this one waited for is seen. Without
+    // If-Match, the claim is reattached as that write left it; with it, the refusal carries the claim as it is now.
     const current = await requireClaim(tx, id);
     if (expectedVersion !== undefined && current.version !== expectedVersion)
       throw preconditionFailed("claim", current);
-    // Under the lock an article save takes first, so the text cannot change before the claim is stored.
-    await lockArticleForChanges(tx, current.articleId);
     const article = await findArticleText(tx, current.articleId);
     if (!article) throw new AppError("NOT_FOUND", `No claim with id "${id}".`);
     const selectors = placeSelectors(article.text, input.selectors);
