@@ -1,7 +1,7 @@
 import { type Actor, AppError, changeEvent, type Evidence } from "@factmark/core";
 import type { DbClient } from "../repositories/articleRepository";
 import { insertEvents, lockArticleForChanges } from "../repositories/eventRepository";
-import { type findEvidence, updateEvidenceIfVersion } from "../repositories/evidenceRepository";
+import { findEvidence, updateEvidenceIfVersion } from "../repositories/evidenceRepository";
 import { preconditionFailed } from "./preconditionFailed";
 import { reopenReviewOfClaim } from "./reopenReviewOfClaim";
 
@@ -20,9 +20,13 @@ export async function setEvidenceDeleted(
   at: Date,
   options: { expectedVersion?: number | undefined; isRecorded: boolean },
 ): Promise<Evidence> {
-  const { evidence: current, claim } = found;
-  await lockArticleForChanges(tx, claim.articleId);
-  if (found.isDeleted === isDeleting) {
+  await lockArticleForChanges(tx, found.claim.articleId);
+  // Read again under the lock, in a statement that begins after it (PostgreSQL): the evidence changed, or its claim or
+  // article deleted, by a write this one waited for is seen.
+  const now = await findEvidence(tx, found.evidence.id);
+  if (!now || now.claim.isDeleted) throw new AppError("NOT_FOUND", `No evidence with id "${found.evidence.id}".`);
+  const { evidence: current, claim } = now;
+  if (now.isDeleted === isDeleting) {
     throw new AppError("CONFLICT", isDeleting ? "This evidence is already removed." : "This evidence is not removed.", {
       current,
     });

@@ -23,15 +23,21 @@ export async function updateEvidence(
 ): Promise<Evidence> {
   authorize(actor, "evidence.edit");
   return db.$transaction(async (tx) => {
+    const seen = await requireVisibleEvidence(tx, id);
+    if (seen.evidence.version !== expectedVersion) throw preconditionFailed("evidence", seen.evidence);
+    // A save that changes nothing is no change: no version, no change number, nothing for others to hear.
+    if (FIELDS.every((field) => input[field] === undefined || input[field] === seen.evidence[field])) {
+      return seen.evidence;
+    }
+    await lockArticleForChanges(tx, seen.claim.articleId);
+    // Read again under the lock, in a statement that begins after it (PostgreSQL): the evidence changed, or its claim
+    // or article deleted, by a write this one waited for is seen (412 with the evidence as it is now, or 404).
     const { evidence: current, claim } = await requireVisibleEvidence(tx, id);
     if (current.version !== expectedVersion) throw preconditionFailed("evidence", current);
     const change = Object.fromEntries(
       FIELDS.filter((field) => input[field] !== undefined).map((field) => [field, input[field]]),
     ) as Partial<Pick<Evidence, (typeof FIELDS)[number]>>;
     const changedFields = FIELDS.filter((field) => field in change && change[field] !== current[field]);
-    // A save that changes nothing is no change: no version, no change number, nothing for others to hear.
-    if (changedFields.length === 0) return current;
-    await lockArticleForChanges(tx, claim.articleId);
     const at = new Date();
     const isUpdated = await updateEvidenceIfVersion(tx, claim.articleId, id, expectedVersion, change, at);
     if (!isUpdated) throw preconditionFailed("evidence", current);
