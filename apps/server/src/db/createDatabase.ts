@@ -1,11 +1,10 @@
 import { PrismaPg } from "@prisma/adapter-pg";
-import pg from "pg";
 import * as Sqlite from "../generated/prisma/client";
 import * as Postgres from "../generated/prisma-pg/client";
 import { listenForChanges } from "../live/listenForChanges";
 import { migrateSqlite } from "./migrate";
 import { migratePostgres } from "./migratePostgres";
-import { keepPostgresPool } from "./postgresPool";
+import { createPostgresPool, keepPostgresPool } from "./postgresPool";
 import { sqlitePath } from "./sqlitePath";
 import { keepSqliteWriter, SharedSqliteConnection } from "./sqliteWriter";
 import { startWalCheckpointer } from "./walCheckpointer";
@@ -105,7 +104,7 @@ function checkpointInBackground(db: Sqlite.PrismaClient, file: string) {
 async function createPostgresDatabase(databaseUrl: string): Promise<Db> {
   await migratePostgres(databaseUrl);
   // One pool for Prisma and the hot writes' prepared statements (postgresPool.ts); Prisma's disconnect ends it.
-  const pool = new pg.Pool({ connectionString: databaseUrl });
+  const pool = createPostgresPool(databaseUrl);
   const db = new Postgres.PrismaClient({ adapter: new PrismaPg(pool, { disposeExternalPool: true }) });
   await db.$connect();
   keepPostgresPool(db, pool);

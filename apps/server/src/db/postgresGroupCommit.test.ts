@@ -1,6 +1,7 @@
-import pg from "pg";
+import type pg from "pg";
 import { afterAll, beforeAll, beforeEach, describe, expect, it } from "vitest";
 import { inArticleTransaction } from "./postgresGroupCommit";
+import { createPostgresPool } from "./postgresPool";
 import { createThrowawayDatabase, type ThrowawayDatabase } from "./throwawayDatabase";
 
 const serverUrl = process.env.TEST_DATABASE_URL;
@@ -21,7 +22,7 @@ describe.skipIf(!serverUrl?.startsWith("postgres"))("writes to one article on Po
 
   beforeAll(async () => {
     database = await createThrowawayDatabase("factmark_group_commit", serverUrl);
-    pool = new pg.Pool({ connectionString: database.url, max: 8 });
+    pool = createPostgresPool(database.url, { max: 8 });
     await pool.query(`CREATE TABLE "Row" ("id" integer PRIMARY KEY, "articleId" text NOT NULL)`);
   });
   afterAll(async () => {

@@ -72,10 +72,6 @@ async function runLine(pool: pg.Pool, waiting: Map<string, GroupedWrite[]>, arti
 /** One group's transaction: settles every write of `group`, and gives `client` back to its pool (broken: dropped). */
 async function runGroup(client: pg.PoolClient, group: GroupedWrite[]): Promise<void> {
   const outcomes: Outcome[] = [];
-  // A connection lost while lent is an "error" event on it (thrown, with no listener: the process would stop); the
-  // query in flight fails with it too, and so the group.
-  const onLost = () => {};
-  client.on("error", onLost);
   try {
     // Without parameters a query is sent as one message: two statements, one round trip.
     await client.query("BEGIN; SAVEPOINT grouped_write");
@@ -99,7 +95,6 @@ async function runGroup(client: pg.PoolClient, group: GroupedWrite[]): Promise<v
       () => undefined,
       (failure: Error) => failure,
     );
-    client.off("error", onLost);
     // A connection whose ROLLBACK failed is broken: the pool drops it instead of lending it again.
     client.release(rollbackError);
     group.forEach((grouped, index) => {
@@ -108,7 +103,6 @@ async function runGroup(client: pg.PoolClient, group: GroupedWrite[]): Promise<v
     });
     return;
   }
-  client.off("error", onLost);
   client.release();
   group.forEach((grouped, index) => {
     const outcome = outcomes[index] as Outcome;

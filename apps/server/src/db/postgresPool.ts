@@ -1,6 +1,20 @@
-import type pg from "pg";
+import pg from "pg";
 
 const pools = new WeakMap<object, pg.Pool>();
+
+/**
+ * A `pg` pool that outlives its connections: one lost while lent (the server restarted, the backend terminated) is an
+ * "error" event on its client, and one lost while idle an "error" event on the pool; either, with no listener, is
+ * thrown and stops the process. The query in flight fails with it anyway, and the pool drops a client released with
+ * an error, or idle and broken; so both are only logged. `max` is the most connections at once (pg's default, 10).
+ */
+export function createPostgresPool(connectionString: string, options: { max?: number } = {}): pg.Pool {
+  const pool = new pg.Pool({ connectionString, ...options });
+  const logLost = (error: Error) => console.error(`A PostgreSQL connection was lost: ${error.message}`);
+  pool.on("error", logLost);
+  pool.on("connect", (client) => client.on("error", logLost));
+  return pool;
+}
 
 /** Makes `pool` the one `postgresPoolOf(db)` answers: createDatabase does, for its PostgreSQL clients. */
 export function keepPostgresPool(db: object, pool: pg.Pool): void {
