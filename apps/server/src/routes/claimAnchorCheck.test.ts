@@ -5,6 +5,7 @@ import { buildClaim } from "../test/buildClaim";
 import { createTestApp } from "../test/createTestApp";
 import { expectApiError } from "../test/expectApiError";
 import { expectUnchanged } from "../test/expectUnchanged";
+import { sendWhileArticleLocked } from "../test/sendWhileArticleLocked";
 
 const { db, request } = await createTestApp();
 
@@ -98,6 +99,51 @@ describe("a claim a save moved onto edited words", () => {
     );
     await expectApiError(missing, 404, "NOT_FOUND");
   });
+
+  for (const change of ["claim deleted", "article deleted", "claim changed"] as const) {
+    it(`sees what a write it waited for committed (${change}): the claim or its article deleted (404), a newer version (412, the claim as it is now), storing nothing`, async () => {
+      const article = await buildArticle(db);
+      const claim = await buildClaim(db, article, "limited number of drones");
+      const lines = article.text.split("\n");
+      lines[0] = (lines[0] as string).replace("limited number of drones", "limited number of armed drones");
+      await save(article.id, article.version, lines);
+      const moved = await readClaim(claim.id);
+      expect(moved.isAnchorUnconfirmed, change).toBe(true);
+      const response = await sendWhileArticleLocked(
+        db,
+        article.id,
+        () =>
+          request("POST", `/api/claims/${claim.id}/anchor-confirmation`, undefined, {
+            "If-Match": `"${moved.version}"`,
+          }),
+        (tx) => {
+          if (change === "article deleted") {
+            return tx.article.update({ where: { id: article.id }, data: { deletedAt: new Date() } });
+          }
+          const data =
+            change === "claim deleted"
+              ? { deletedAt: new Date(), version: { increment: 1 } }
+              : { rationale: "Changed meanwhile.", version: { increment: 1 } };
+          return tx.claim.update({ where: { id: claim.id }, data });
+        },
+      );
+      if (change === "claim changed") {
+        const error = await expectApiError(response, 412, "PRECONDITION_FAILED");
+        expect(error.details, change).toMatchObject({
+          current: { id: claim.id, version: moved.version + 1, rationale: "Changed meanwhile." },
+        });
+      } else {
+        const error = await expectApiError(response, 404, "NOT_FOUND");
+        expect(error.message, change).toBe(`No claim with id "${claim.id}".`);
+      }
+      const stored = await db.claim.findUniqueOrThrow({ where: { id: claim.id } });
+      expect({ version: stored.version, isAnchorUnconfirmed: stored.isAnchorUnconfirmed }, change).toEqual({
+        version: change === "article deleted" ? moved.version : moved.version + 1,
+        isAnchorUnconfirmed: true,
+      });
+      expect(await db.event.count({ where: { claimId: claim.id, action: "claim.anchor_confirmed" } }), change).toBe(0);
+    });
+  }
 });
 
 describe("a claim whose sentence was deleted beside a look-alike", () => {

@@ -6,6 +6,7 @@ import { buildClaim } from "../test/buildClaim";
 import { createTestApp } from "../test/createTestApp";
 import { expectApiError } from "../test/expectApiError";
 import { expectUnchanged } from "../test/expectUnchanged";
+import { sendWhileArticleLocked } from "../test/sendWhileArticleLocked";
 
 const { db, request } = await createTestApp();
 const article = await buildArticle(db);
@@ -543,6 +544,146 @@ describe("DELETE /api/claims/:id and restore", () => {
     await request("DELETE", `/api/claims/${claim.id}`);
     const response = await expectUnchanged(db, () => request("DELETE", `/api/claims/${claim.id}`));
     await expectApiError(response, 404, "NOT_FOUND");
+  });
+
+  for (const change of [
+    "claim deleted",
+    "claim deleted, If-Match",
+    "article deleted",
+    "claim changed, If-Match",
+  ] as const) {
+    it(`sees what a write it waited for committed on delete (${change}): the claim or its article deleted (404), a newer version (412, the claim as it is now), storing nothing`, async () => {
+      const fresh = await buildArticle(db);
+      const claim = await buildClaim(db, fresh, "sold a limited");
+      const response = await sendWhileArticleLocked(
+        db,
+        fresh.id,
+        () =>
+          request(
+            "DELETE",
+            `/api/claims/${claim.id}`,
+            undefined,
+            change.endsWith("If-Match") ? { "If-Match": `"${claim.version}"` } : {},
+          ),
+        (tx) => {
+          if (change === "article deleted") {
+            return tx.article.update({ where: { id: fresh.id }, data: { deletedAt: new Date() } });
+          }
+          const data = change.startsWith("claim deleted")
+            ? { deletedAt: new Date(), version: { increment: 1 } }
+            : { rationale: "Changed meanwhile.", version: { increment: 1 } };
+          return tx.claim.update({ where: { id: claim.id }, data });
+        },
+      );
+      if (change === "claim changed, If-Match") {
+        const error = await expectApiError(response, 412, "PRECONDITION_FAILED");
+        expect(error.details, change).toMatchObject({
+          current: { id: claim.id, version: claim.version + 1, rationale: "Changed meanwhile." },
+        });
+      } else {
+        const error = await expectApiError(response, 404, "NOT_FOUND");
+        expect(error.message, change).toBe(`No claim with id "${claim.id}".`);
+      }
+      const stored = await db.claim.findUniqueOrThrow({ where: { id: claim.id } });
+      expect({ version: stored.version, isDeleted: stored.deletedAt !== null }, change).toEqual({
+        version: change === "article deleted" ? claim.version : claim.version + 1,
+        isDeleted: change.startsWith("claim deleted"),
+      });
+      expect(await db.event.count({ where: { claimId: claim.id, action: "claim.deleted" } }), change).toBe(0);
+    });
+  }
+
+  it("deletes a claim changed while it waited for the lock as it is now, when no If-Match was sent", async () => {
+    const fresh = await buildArticle(db);
+    const claim = await buildClaim(db, fresh, "sold a limited");
+    const response = await sendWhileArticleLocked(
+      db,
+      fresh.id,
+      () => request("DELETE", `/api/claims/${claim.id}`),
+      (tx) =>
+        tx.claim.update({
+          where: { id: claim.id },
+          data: { rationale: "Changed meanwhile.", version: { increment: 1 } },
+        }),
+    );
+    expect(response.status).toBe(200);
+    expect(await readClaim(response)).toMatchObject({ rationale: "Changed meanwhile.", version: claim.version + 2 });
+    const stored = await db.claim.findUniqueOrThrow({ where: { id: claim.id } });
+    expect({ version: stored.version, isDeleted: stored.deletedAt !== null }).toEqual({
+      version: claim.version + 2,
+      isDeleted: true,
+    });
+  });
+
+  for (const change of ["claim restored", "article deleted", "claim changed, If-Match"] as const) {
+    it(`sees what a write it waited for committed on restore (${change}): the claim restored (409), its article deleted (404), a newer version (412, the claim as it is now), storing nothing`, async () => {
+      const fresh = await buildArticle(db);
+      const claim = await buildClaim(db, fresh, "sold a limited");
+      const deleted = await readClaim(await request("DELETE", `/api/claims/${claim.id}`));
+      const { version } = deleted;
+      const response = await sendWhileArticleLocked(
+        db,
+        fresh.id,
+        () =>
+          request(
+            "POST",
+            `/api/claims/${claim.id}/restore`,
+            undefined,
+            change.endsWith("If-Match") ? { "If-Match": `"${version}"` } : {},
+          ),
+        (tx) => {
+          if (change === "article deleted") {
+            return tx.article.update({ where: { id: fresh.id }, data: { deletedAt: new Date() } });
+          }
+          const data =
+            change === "claim restored"
+              ? { deletedAt: null, version: { increment: 1 } }
+              : { rationale: "Changed meanwhile.", version: { increment: 1 } };
+          return tx.claim.update({ where: { id: claim.id }, data });
+        },
+      );
+      if (change === "claim restored") {
+        const error = await expectApiError(response, 409, "CONFLICT");
+        expect(error.details, change).toMatchObject({ current: { id: claim.id, version: version + 1 } });
+      } else if (change === "article deleted") {
+        const error = await expectApiError(response, 404, "NOT_FOUND");
+        expect(error.message, change).toBe(`No claim with id "${claim.id}".`);
+      } else {
+        const error = await expectApiError(response, 412, "PRECONDITION_FAILED");
+        expect(error.details, change).toMatchObject({
+          current: { id: claim.id, version: version + 1, rationale: "Changed meanwhile." },
+        });
+      }
+      const stored = await db.claim.findUniqueOrThrow({ where: { id: claim.id } });
+      expect({ version: stored.version, isDeleted: stored.deletedAt !== null }, change).toEqual({
+        version: change === "article deleted" ? version : version + 1,
+        isDeleted: change !== "claim restored",
+      });
+      expect(await db.event.count({ where: { claimId: claim.id, action: "claim.restored" } }), change).toBe(0);
+    });
+  }
+
+  it("restores a claim changed while it waited for the lock as it is now, when no If-Match was sent", async () => {
+    const fresh = await buildArticle(db);
+    const claim = await buildClaim(db, fresh, "sold a limited");
+    const deleted = await readClaim(await request("DELETE", `/api/claims/${claim.id}`));
+    const response = await sendWhileArticleLocked(
+      db,
+      fresh.id,
+      () => request("POST", `/api/claims/${claim.id}/restore`),
+      (tx) =>
+        tx.claim.update({
+          where: { id: claim.id },
+          data: { rationale: "Changed meanwhile.", version: { increment: 1 } },
+        }),
+    );
+    expect(response.status).toBe(200);
+    expect(await readClaim(response)).toMatchObject({ rationale: "Changed meanwhile.", version: deleted.version + 2 });
+    const stored = await db.claim.findUniqueOrThrow({ where: { id: claim.id } });
+    expect({ version: stored.version, isDeleted: stored.deletedAt !== null }).toEqual({
+      version: deleted.version + 2,
+      isDeleted: false,
+    });
   });
 });
 

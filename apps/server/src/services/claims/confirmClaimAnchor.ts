@@ -1,7 +1,7 @@
 import { AppError, type Claim, changeEvent, type Principal } from "@factmark/core";
 import type { Db } from "../../db/createDatabase";
 import { preconditionFailed } from "../../domain/preconditionFailed";
-import { requireClaim } from "../../domain/requireClaim";
+import { requireClaimUnderLock } from "../../domain/requireClaim";
 import { reviewStateAfter } from "../../domain/reviewStateAfter";
 import { authorize } from "../../policy/authorize";
 import { findClaim, updateClaimIfVersion } from "../../repositories/claimRepository";
@@ -21,7 +21,7 @@ export async function confirmClaimAnchor(
 ): Promise<Claim> {
   authorize(actor, "claim.edit");
   return db.$transaction(async (tx) => {
-    const { isDeleted: _isDeleted, ...current } = await requireClaim(tx, id);
+    const { isDeleted: _isDeleted, ...current } = await requireClaimUnderLock(tx, id);
     if (current.version !== expectedVersion) throw preconditionFailed("claim", current);
     if (!current.isAnchorUnconfirmed) {
       throw new AppError("CONFLICT", "This claim's place needs no confirmation: no save moved it onto edited words.");

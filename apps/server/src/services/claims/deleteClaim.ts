@@ -2,7 +2,7 @@ import { type Actor, AppError, type Claim, changeEvent, type Principal } from "@
 import type { Db } from "../../db/createDatabase";
 import { preconditionFailed } from "../../domain/preconditionFailed";
 import { placeRevivedClaim } from "../../domain/reanchorArticleClaims";
-import { requireClaim } from "../../domain/requireClaim";
+import { requireClaim, requireClaimUnderLock } from "../../domain/requireClaim";
 import { authorize } from "../../policy/authorize";
 import { updateClaimIfVersion } from "../../repositories/claimRepository";
 
@@ -32,7 +32,7 @@ async function setDeleted(
   isDeleting: boolean,
 ): Promise<Claim> {
   return db.$transaction(async (tx) => {
-    const { isDeleted, ...current } = await requireClaim(tx, id, { includeDeleted: true });
+    const { isDeleted, ...current } = await requireClaimUnderLock(tx, id, { includeDeleted: true });
     if (isDeleted !== !isDeleting) {
       if (isDeleting) throw new AppError("NOT_FOUND", `No claim with id "${id}".`);
       throw new AppError("CONFLICT", "This claim is not deleted.", { current });

@@ -3,12 +3,12 @@ import type { Db } from "../../db/createDatabase";
 import { placeSelectors } from "../../domain/placeSelectors";
 import { preconditionFailed } from "../../domain/preconditionFailed";
 import { reopenReviewOfClaim } from "../../domain/reopenReviewOfClaim";
-import { requireClaim } from "../../domain/requireClaim";
+import { requireClaimUnderLock } from "../../domain/requireClaim";
 import { authorize } from "../../policy/authorize";
 import { findArticleText } from "../../repositories/articleRepository";
 import { updateClaimAnchors } from "../../repositories/claimAnchorRepository";
-import { findClaim, findClaimReviewStatus } from "../../repositories/claimRepository";
-import { insertEvents, lockArticleForChanges } from "../../repositories/eventRepository";
+import { findClaim } from "../../repositories/claimRepository";
+import { insertEvents } from "../../repositories/eventRepository";
 
 /**
  * Puts a claim (an orphan, usually) on new text of its article: the selectors are checked as a new
@@ -25,13 +25,9 @@ export async function reattachClaim(
 ): Promise<Claim> {
   authorize(actor, "claim.edit");
   return db.$transaction(async (tx) => {
-    const located = await findClaimReviewStatus(tx, id);
-    // Under the lock an article save takes first, so the text cannot change before the claim is stored.
-    if (located) await lockArticleForChanges(tx, located.articleId);
-    // The claim read under the lock, in a statement that begins after it (PostgreSQL): a deletion of the claim or
-    // its article (404), or a new version of the claim, committed by the write this one waited for is seen. Without
-    // If-Match, the claim is reattached as that write left it; with it, the refusal carries the claim as it is now.
-    const current = await requireClaim(tx, id);
+    // Under the lock an article save takes first, so the text cannot change before the claim is stored. Without
+    // If-Match, the claim is reattached as a write this one waited for left it.
+    const current = await requireClaimUnderLock(tx, id);
     if (expectedVersion !== undefined && current.version !== expectedVersion)
       throw preconditionFailed("claim", current);
     const article = await findArticleText(tx, current.articleId);

@@ -14,14 +14,14 @@ import { findUndoTarget } from "../../domain/findUndoTarget";
 import { preconditionFailed } from "../../domain/preconditionFailed";
 import { placeRevivedClaim } from "../../domain/reanchorArticleClaims";
 import { reopenReviewOfClaim } from "../../domain/reopenReviewOfClaim";
-import { requireClaim } from "../../domain/requireClaim";
+import { requireClaim, requireClaimUnderLock } from "../../domain/requireClaim";
 import { reviewStateAfter } from "../../domain/reviewStateAfter";
 import { setEvidenceDeleted } from "../../domain/setEvidenceDeleted";
 import { setLinkDeleted } from "../../domain/setLinkDeleted";
 import { authorize } from "../../policy/authorize";
 import type { DbClient } from "../../repositories/articleRepository";
-import { type ClaimChange, findClaimReviewStatus, updateClaimIfVersion } from "../../repositories/claimRepository";
-import { findClaimHistory, insertEvents, lockArticleForChanges } from "../../repositories/eventRepository";
+import { type ClaimChange, updateClaimIfVersion } from "../../repositories/claimRepository";
+import { findClaimHistory, insertEvents } from "../../repositories/eventRepository";
 import { findEvidence, updateEvidenceIfVersion } from "../../repositories/evidenceRepository";
 import { findLink } from "../../repositories/linkRepository";
 
@@ -47,12 +47,7 @@ export async function undoClaimChange(
 ): Promise<UndoResult> {
   authorize(actor, "claim.edit");
   return db.$transaction(async (tx) => {
-    const located = await findClaimReviewStatus(tx, claimId);
-    if (located) await lockArticleForChanges(tx, located.articleId);
-    // Read under the article's change lock, in a statement that begins after it (PostgreSQL): an article or claim
-    // deleted, or a new version of the claim, committed by the write this one waited for is seen (404, 412, or the
-    // deletion as what is to undo), and the If-Match check and the refusal carry the claim as that write left it.
-    const { isDeleted, ...claim } = await requireClaim(tx, claimId, { includeDeleted: true });
+    const { isDeleted, ...claim } = await requireClaimUnderLock(tx, claimId, { includeDeleted: true });
     if (expectedVersion !== undefined && expectedVersion !== claim.version) throw preconditionFailed("claim", claim);
     const history = await findClaimHistory(tx, claimId);
     const target = history ? findUndoTarget(history.events, isDeleted) : undefined;
