@@ -13,6 +13,46 @@ interface GroupedWrite {
 }
 type Outcome = { answer: unknown } | { error: unknown };
 
+/**
+ * A group's hold on its article's change lock (the counter row). Once a write that took it is done (its savepoint
+ * released), the transaction holds it until COMMIT, nobody else can take a number meanwhile, and the next numbers are
+ * known: the writes after it take theirs here, without a statement, and the counter is written once before COMMIT.
+ */
+interface GroupLock {
+  articleId: string;
+  /** The last change number a done write of the group took; undefined until one took the lock. */
+  held?: number;
+  /** The counter row's value in the transaction (written by the lock statement, or before COMMIT). */
+  stored?: number;
+  /** The number the running write took, kept once it is done; from the lock statement when `fromStatement`. */
+  pending?: { changeNumber: number; fromStatement: boolean };
+}
+const groupLocks = new WeakMap<pg.PoolClient, GroupLock>();
+const SET_COUNTER = `UPDATE "ArticleChangeCounter" SET "lastChangeNumber" = $2 WHERE "articleId" = $1`;
+
+/**
+ * The next change number of `articleId` for the write running on `client`, taking the article's change lock: by
+ * `takeLock` (the lock statement, answering the number, or undefined when there is no such article), or, in a group
+ * whose earlier write took the lock and is done, the number after that write's without a statement. Either way the
+ * lock is held from here to COMMIT, and what the write reads by the statements after this is read under it.
+ */
+export async function takeChangeNumber(
+  client: pg.PoolClient,
+  articleId: string,
+  takeLock: () => Promise<number | undefined>,
+): Promise<number | undefined> {
+  const lock = groupLocks.get(client);
+  if (lock?.articleId !== articleId) return takeLock();
+  if (lock.pending) return lock.pending.changeNumber;
+  if (lock.held !== undefined) {
+    lock.pending = { changeNumber: lock.held + 1, fromStatement: false };
+    return lock.pending.changeNumber;
+  }
+  const changeNumber = await takeLock();
+  if (changeNumber !== undefined) lock.pending = { changeNumber, fromStatement: true };
+  return changeNumber;
+}
+
 /** Per pool, the writes waiting for their article's next group, by article id; an article is here while its line runs. */
 const lines = new WeakMap<pg.Pool, Map<string, GroupedWrite[]>>();
 
@@ -64,7 +104,12 @@ async function runLine(pool: pg.Pool, waiting: Map<string, GroupedWrite[]>, arti
     }
     // Taken once the connection is there: what arrived while it was awaited runs in this group too.
     const group = line.splice(0, MOST_WRITES_A_GROUP);
-    await runGroup(client, group);
+    groupLocks.set(client, { articleId });
+    try {
+      await runGroup(client, group);
+    } finally {
+      groupLocks.delete(client);
+    }
   }
   waiting.delete(articleId);
 }
@@ -83,10 +128,23 @@ async function runGroup(client: pg.PoolClient, group: GroupedWrite[]): Promise<v
         outcome = { error };
       }
       outcomes.push(outcome);
+      const lock = groupLocks.get(client) as GroupLock;
+      const taken = lock.pending;
+      lock.pending = undefined;
       // ROLLBACK TO keeps the savepoint for the next write; a RELEASE ends it, so the next write has one of its own.
+      // A write undone gives its number back (and, had it taken the lock, the lock with it).
       if ("error" in outcome) await client.query("ROLLBACK TO SAVEPOINT grouped_write");
-      else if (index < group.length - 1) await client.query("RELEASE SAVEPOINT grouped_write; SAVEPOINT grouped_write");
+      else {
+        if (taken) {
+          lock.held = taken.changeNumber;
+          if (taken.fromStatement) lock.stored = taken.changeNumber;
+        }
+        if (index < group.length - 1) await client.query("RELEASE SAVEPOINT grouped_write; SAVEPOINT grouped_write");
+      }
     }
+    const { articleId, held, stored } = groupLocks.get(client) as GroupLock;
+    if (held !== stored)
+      await client.query({ name: "group-set-counter", text: SET_COUNTER, values: [articleId, held] });
     const committed = await client.query("COMMIT");
     // COMMIT in a transaction that failed is answered ROLLBACK, not an error.
     if (committed.command !== "COMMIT") throw new Error("The group's transaction was rolled back at COMMIT.");

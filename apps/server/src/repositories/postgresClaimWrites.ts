@@ -1,6 +1,6 @@
 import { type Actor, AppError, type Claim, changeEvent, type Selectors } from "@factmark/core";
 import type pg from "pg";
-import { inArticleTransaction } from "../db/postgresGroupCommit";
+import { inArticleTransaction, takeChangeNumber } from "../db/postgresGroupCommit";
 import { fromPostgresDateTime, postgresDateTime } from "../db/postgresPool";
 import { preconditionFailed } from "../domain/preconditionFailed";
 import { CHANGE_CHANNEL } from "../live/changeHints";
@@ -59,14 +59,19 @@ export function createClaimOnPostgres(
   );
 }
 
-/** The article's next change number, taking its change lock until COMMIT (TAKE_CHANGE_LOCK); undefined when no article. */
-export async function takeChangeLock(client: pg.PoolClient, articleId: string): Promise<number | undefined> {
-  const { rows } = await client.query<{ lastChangeNumber: number }>({
-    name: "take-change-lock",
-    text: TAKE_CHANGE_LOCK,
-    values: [articleId],
+/**
+ * The article's next change number, taking its change lock until COMMIT (TAKE_CHANGE_LOCK, or in an article's group
+ * that holds it already, none: takeChangeNumber); undefined when no article.
+ */
+export function takeChangeLock(client: pg.PoolClient, articleId: string): Promise<number | undefined> {
+  return takeChangeNumber(client, articleId, async () => {
+    const { rows } = await client.query<{ lastChangeNumber: number }>({
+      name: "take-change-lock",
+      text: TAKE_CHANGE_LOCK,
+      values: [articleId],
+    });
+    return rows[0]?.lastChangeNumber;
   });
-  return rows[0]?.lastChangeNumber;
 }
 
 async function insertClaimStatements(

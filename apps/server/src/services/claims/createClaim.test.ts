@@ -98,6 +98,16 @@ describe("making a claim", () => {
       }),
     );
     expect(numbers.sort()).toEqual([1, 2, 3, 4, 5].map((offset) => before.cursor + offset));
+    // The article's counter stands at the last number taken (on PostgreSQL the writes of one group after the first
+    // take theirs without the counter's statement): the next write takes the one after.
+    const next = await request("POST", `/api/articles/${article.id}/claims`, {
+      selectors: { quote: { exact: "war" } },
+    });
+    expect(next.status).toBe(201);
+    const { id } = (await next.json()) as { id: string };
+    const history = ZClaimHistory.parse(await (await request("GET", `/api/claims/${id}/history`)).json());
+    expect(history.items[0]?.changeNumber).toBe(before.cursor + 6);
+    expect((await listOf(article.id)).cursor).toBe(before.cursor + 6);
   });
 
   it("waits for a transaction that is changing the article, and is not undone with it", async () => {
