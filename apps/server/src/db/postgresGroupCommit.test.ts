@@ -1,6 +1,6 @@
 import type pg from "pg";
 import { afterAll, beforeAll, beforeEach, describe, expect, it } from "vitest";
-import { inArticleTransaction } from "./postgresGroupCommit";
+import { inArticleTransaction, takeChangeNumber } from "./postgresGroupCommit";
 import { createPostgresPool } from "./postgresPool";
 import { createThrowawayDatabase, type ThrowawayDatabase } from "./throwawayDatabase";
 
@@ -24,13 +24,14 @@ describe.skipIf(!serverUrl?.startsWith("postgres"))("writes to one article on Po
     database = await createThrowawayDatabase("factmark_group_commit", serverUrl);
     pool = createPostgresPool(database.url, { max: 8 });
     await pool.query(`CREATE TABLE "Row" ("id" integer PRIMARY KEY, "articleId" text NOT NULL)`);
+    await pool.query(`CREATE TABLE "ArticleChangeCounter" ("articleId" text PRIMARY KEY, "lastChangeNumber" integer)`);
   });
   afterAll(async () => {
     await pool?.end();
     await database?.drop();
   });
   beforeEach(async () => {
-    await pool.query(`DELETE FROM "Row"`);
+    await pool.query(`DELETE FROM "Row"; DELETE FROM "ArticleChangeCounter"`);
   });
 
   /** A write that stores row `id` of `articleId` and answers the id of the transaction it ran in. */
@@ -140,5 +141,65 @@ describe.skipIf(!serverUrl?.startsWith("postgres"))("writes to one article on Po
     const transactions = await Promise.all([first, ...waiting]);
     expect(new Set(transactions).size).toBe(4);
     expect(await storedIds()).toHaveLength(71);
+  });
+  describe("change numbers", () => {
+    /** The article's next number by the lock statement (an upsert of its counter row), as postgresClaimWrites takes it. */
+    const takeLock = (client: pg.PoolClient) => async () => {
+      const { rows } = await client.query<{ lastChangeNumber: number }>(
+        `INSERT INTO "ArticleChangeCounter" VALUES ('a', 1) ON CONFLICT ("articleId")
+          DO UPDATE SET "lastChangeNumber" = "ArticleChangeCounter"."lastChangeNumber" + 1 RETURNING "lastChangeNumber"`,
+      );
+      return rows[0]?.lastChangeNumber;
+    };
+    /** A write that takes a change number, stores it as its row's id, and answers it; it throws after when `fails`. */
+    const numbered =
+      (fails = false) =>
+      async (client: pg.PoolClient) => {
+        const changeNumber = (await takeChangeNumber(client, "a", takeLock(client))) as number;
+        await storeRow(changeNumber)(client);
+        if (fails) throw new Error("refused after taking a number");
+        return changeNumber;
+      };
+    const counter = async () =>
+      (await pool.query<{ lastChangeNumber: number }>(`SELECT "lastChangeNumber" FROM "ArticleChangeCounter"`)).rows[0]
+        ?.lastChangeNumber;
+
+    it("numbers a group's writes one after another, gives an undone write's number to the next, and stores the last", async () => {
+      const { held, first } = await aGroupRunning();
+      const writes = [numbered(true), numbered(), numbered(), numbered(true), numbered()].map((write) =>
+        inArticleTransaction(pool, "a", write),
+      );
+      held.open();
+      await first;
+      const outcomes = await Promise.allSettled(writes);
+      expect(outcomes.map((outcome) => (outcome.status === "fulfilled" ? outcome.value : "refused"))).toEqual([
+        "refused",
+        1,
+        2,
+        "refused",
+        3,
+      ]);
+      expect(await counter()).toBe(3);
+      // The next group takes the lock by its statement, after the last number stored.
+      expect(await inArticleTransaction(pool, "a", numbered())).toBe(4);
+      expect(await storedIds()).toEqual([0, 1, 2, 3, 4]);
+    });
+
+    it("numbers by statement again after the write that took the lock is undone, since undoing it gave the lock back", async () => {
+      await pool.query(`INSERT INTO "ArticleChangeCounter" VALUES ('a', 10)`);
+      const { held, first } = await aGroupRunning();
+      const writes = [numbered(true), numbered(true), numbered()].map((write) =>
+        inArticleTransaction(pool, "a", write),
+      );
+      held.open();
+      await first;
+      const outcomes = await Promise.allSettled(writes);
+      expect(outcomes.map((outcome) => (outcome.status === "fulfilled" ? outcome.value : "refused"))).toEqual([
+        "refused",
+        "refused",
+        11,
+      ]);
+      expect(await counter()).toBe(11);
+    });
   });
 });
