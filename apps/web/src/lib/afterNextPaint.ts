@@ -20,6 +20,13 @@ export function afterNextPaint(callback: () => void): () => void {
   };
 }
 
+/** Resolves in a task after the next frame is painted (afterNextPaint). */
+export function nextPaint(): Promise<void> {
+  return new Promise((resolve) => {
+    afterNextPaint(resolve);
+  });
+}
+
 /** Finds an element to focus; null or undefined when it is not in the page. */
 export type FocusCandidate = () => HTMLElement | null | undefined;
 

@@ -1,5 +1,6 @@
 import type { Claim } from "@factmark/core";
 import { useQuery } from "@tanstack/react-query";
+import { firstFetchAfterPaint } from "../../../lib/firstFetchAfterPaint";
 import { isPendingId } from "../../../lib/pendingId";
 import { fetchHistory } from "../api";
 import { historyKeys } from "../queryKeys";
@@ -8,7 +9,8 @@ import { historyKeys } from "../queryKeys";
 export function useClaimHistoryQuery(claim: Pick<Claim, "id" | "articleId">) {
   return useQuery({
     queryKey: historyKeys.ofClaim(claim),
-    queryFn: () => fetchHistory(claim.id),
+    // First asked for as the claim is selected: sent once the frame that shows its details is painted.
+    queryFn: firstFetchAfterPaint(() => fetchHistory(claim.id)),
     // A claim still being saved has no id the server knows yet.
     enabled: !isPendingId(claim.id),
   });

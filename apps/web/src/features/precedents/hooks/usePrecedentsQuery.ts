@@ -1,5 +1,6 @@
 import type { Claim } from "@factmark/core";
 import { useQuery } from "@tanstack/react-query";
+import { firstFetchAfterPaint } from "../../../lib/firstFetchAfterPaint";
 import { isPendingId } from "../../../lib/pendingId";
 import { fetchPrecedents } from "../api";
 import { precedentKeys } from "../queryKeys";
@@ -14,7 +15,8 @@ const PRECEDENTS_STALE_MS = 5 * 60_000;
 export function usePrecedentsQuery(claim: Pick<Claim, "id" | "speaker" | "selectors">) {
   return useQuery({
     queryKey: precedentKeys.ofClaim(claim),
-    queryFn: () => fetchPrecedents(claim.id),
+    // First asked for as the claim is selected: sent once the frame that shows its details is painted.
+    queryFn: firstFetchAfterPaint(() => fetchPrecedents(claim.id)),
     enabled: !isPendingId(claim.id),
     staleTime: PRECEDENTS_STALE_MS,
   });
