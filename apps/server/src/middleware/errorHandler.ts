@@ -2,10 +2,12 @@ import { type ApiErrorBody, AppError, type ErrorCode, errorCodeForStatus } from 
 import type { Context } from "hono";
 import { HTTPException } from "hono/http-exception";
 import type { ContentfulStatusCode } from "hono/utils/http-status";
+import { isDatabaseUnreachable } from "../db/isDatabaseUnreachable";
 
 /**
  * The one place errors become responses: AppError by its code's status, Hono's own HTTP errors
- * (malformed JSON, body limit) by theirs, anything else as a generic 500 logged with the request id.
+ * (malformed JSON, body limit) by theirs, a database that cannot be reached as 503 BUSY with Retry-After, anything
+ * else as a generic 500 logged with the request id.
  */
 export function handleError(error: Error, c: Context): Response {
   if (error instanceof AppError) {
@@ -26,6 +28,13 @@ export function handleError(error: Error, c: Context): Response {
       "BUSY",
       "The server is busy with other changes right now; nothing was saved. Try again in a moment.",
     );
+  }
+  // The database is restarting or down: the request may go through again. (A write whose connection was lost at its
+  // COMMIT may have been stored: the message does not say nothing was.)
+  if (isDatabaseUnreachable(error)) {
+    console.error(`${c.req.method} ${redactPath(c.req.path)}: the database could not be reached (${error.message})`);
+    c.header("Retry-After", "5");
+    return respond(c, 503, "BUSY", "The database cannot be reached right now. Try again in a moment.");
   }
   if (isUniqueConstraintError(error)) {
     return respond(c, 409, "CONFLICT", "This conflicts with something stored meanwhile. Reload and try again.");

@@ -13,7 +13,10 @@ export const ERROR_STATUS = {
   UNPROCESSABLE: 422,
   PRECONDITION_REQUIRED: 428,
   RATE_LIMITED: 429,
-  /** The database could not take the write in time (a burst of writers on one article): try again. */
+  /**
+   * The database could not take the write in time (a burst of writers on one article), or cannot be reached (it is
+   * restarting): try again.
+   */
   BUSY: 503,
   INTERNAL: 500,
 } as const;

@@ -1,0 +1,63 @@
+import { createServer } from "node:net";
+import { PrismaPg } from "@prisma/adapter-pg";
+import pg from "pg";
+import { describe, expect, it } from "vitest";
+import { isDatabaseUnreachable } from "./isDatabaseUnreachable";
+
+/** A loopback port nobody listens on: taken from the system, then closed again. */
+async function closedPort(): Promise<number> {
+  const server = createServer();
+  await new Promise<void>((resolve) => server.listen(0, "127.0.0.1", resolve));
+  const { port } = server.address() as { port: number };
+  await new Promise((resolve) => server.close(resolve));
+  return port;
+}
+
+/** What `run` throws. */
+async function thrownBy(run: () => Promise<unknown>): Promise<unknown> {
+  try {
+    await run();
+  } catch (error) {
+    return error;
+  }
+  throw new Error("It did not throw.");
+}
+
+describe("isDatabaseUnreachable", () => {
+  it("knows pg's refusal to connect, and a query on a client whose connection is gone", async () => {
+    const url = `postgresql://postgres@127.0.0.1:${await closedPort()}/postgres`;
+    expect(isDatabaseUnreachable(await thrownBy(() => new pg.Client({ connectionString: url }).connect()))).toBe(true);
+    const pool = new pg.Pool({ connectionString: url });
+    expect(isDatabaseUnreachable(await thrownBy(() => pool.query("SELECT 1")))).toBe(true);
+    await pool.end();
+  });
+
+  it("knows the error Prisma's pg adapter throws for the same", async () => {
+    const url = `postgresql://postgres@127.0.0.1:${await closedPort()}/postgres`;
+    const adapter = await new PrismaPg({ connectionString: url }).connect();
+    const error = await thrownBy(() => adapter.queryRaw({ sql: "SELECT 1", args: [], argTypes: [] }));
+    expect(error).toMatchObject({ name: "DriverAdapterError" });
+    expect(isDatabaseUnreachable(error)).toBe(true);
+    await adapter.dispose();
+  });
+
+  it("knows a server going away by its SQLSTATE, through the adapter's cause too", () => {
+    const terminated = Object.assign(new Error("terminating connection due to administrator command"), {
+      code: "57P01",
+    });
+    expect(isDatabaseUnreachable(terminated)).toBe(true);
+    expect(isDatabaseUnreachable({ cause: { kind: "postgres", originalCode: "57P01" } })).toBe(true);
+    expect(isDatabaseUnreachable(Object.assign(new Error("connection failure"), { code: "08006" }))).toBe(true);
+    expect(isDatabaseUnreachable(Object.assign(new Error("Can't reach database server"), { code: "P1001" }))).toBe(
+      true,
+    );
+  });
+
+  it("does not take a query's own failure for an unreachable database", () => {
+    expect(isDatabaseUnreachable(Object.assign(new Error("duplicate key"), { code: "23505" }))).toBe(false);
+    expect(isDatabaseUnreachable({ cause: { kind: "UniqueConstraintViolation" } })).toBe(false);
+    expect(isDatabaseUnreachable(Object.assign(new Error("Unique constraint failed"), { code: "P2002" }))).toBe(false);
+    expect(isDatabaseUnreachable(new Error("Cannot read properties of undefined"))).toBe(false);
+    expect(isDatabaseUnreachable(undefined)).toBe(false);
+  });
+});

@@ -1,0 +1,34 @@
+/** Node's socket errors of a connection that could not be made or was cut (pg's own, and the adapter's `originalCode`). */
+const SOCKET_CODES = new Set(["ECONNREFUSED", "ECONNRESET", "ETIMEDOUT", "ENOTFOUND", "EAI_AGAIN", "EPIPE"]);
+/**
+ * PostgreSQL's SQLSTATEs of a server that is going away or not taking connections: 57P01-57P03 (terminated by an
+ * administrator, crash shutdown, cannot connect now), 53300 (too many connections); class 08 is checked apart.
+ */
+const SERVER_GONE_CODES = new Set(["57P01", "57P02", "57P03", "53300"]);
+/** Prisma's codes for the same: cannot reach the server, timed out reaching it, it closed the connection. */
+const PRISMA_CODES = new Set(["P1001", "P1002", "P1017"]);
+/** Prisma's driver-adapter error kinds for the same (DriverAdapterError's `cause.kind`). */
+const ADAPTER_KINDS = new Set(["DatabaseNotReachable", "ConnectionClosed", "SocketTimeout", "TooManyConnections"]);
+/** pg's messages, without a code, for a client whose connection was lost. */
+const LOST_CONNECTION = /^(Connection terminated|Client has encountered a connection error|Client was closed)/;
+
+/**
+ * Whether `error` says the database could not be reached or dropped the connection (a PostgreSQL server restarting or
+ * down): from pg itself (a socket code, a SQLSTATE of class 08 or in SERVER_GONE_CODES, or a lost client's message),
+ * from Prisma (P1001, P1002, P1017) or from its pg adapter (a DriverAdapterError whose `cause` has such a kind or
+ * `originalCode`). Such a request changed nothing that was answered, and may succeed if sent again.
+ */
+export function isDatabaseUnreachable(error: unknown): boolean {
+  for (let current = error, depth = 0; current instanceof Object && depth < 4; depth++) {
+    const { code, kind, originalCode, message } = current as Record<string, unknown>;
+    for (const value of [code, originalCode]) {
+      if (typeof value !== "string") continue;
+      if (SOCKET_CODES.has(value) || SERVER_GONE_CODES.has(value) || PRISMA_CODES.has(value)) return true;
+      if (/^08[0-9A-Z]{3}$/.test(value)) return true;
+    }
+    if (typeof kind === "string" && ADAPTER_KINDS.has(kind)) return true;
+    if (typeof message === "string" && LOST_CONNECTION.test(message)) return true;
+    current = (current as { cause?: unknown }).cause;
+  }
+  return false;
+}
