@@ -164,15 +164,18 @@ describe.skipIf(!serverUrl?.startsWith("postgres"))("writes to one article on Po
       (await pool.query<{ lastChangeNumber: number }>(`SELECT "lastChangeNumber" FROM "ArticleChangeCounter"`)).rows[0]
         ?.lastChangeNumber;
 
-    it("numbers a group's writes one after another, gives an undone write's number to the next, and stores the last", async () => {
+    /** Sends `writes` as the group after a running one, and answers what each answered, or "refused". */
+    async function numberedGroup(writes: ((client: pg.PoolClient) => Promise<number>)[]) {
       const { held, first } = await aGroupRunning();
-      const writes = [numbered(true), numbered(), numbered(), numbered(true), numbered()].map((write) =>
-        inArticleTransaction(pool, "a", write),
-      );
+      const sent = writes.map((write) => inArticleTransaction(pool, "a", write));
       held.open();
       await first;
-      const outcomes = await Promise.allSettled(writes);
-      expect(outcomes.map((outcome) => (outcome.status === "fulfilled" ? outcome.value : "refused"))).toEqual([
+      const outcomes = await Promise.allSettled(sent);
+      return outcomes.map((outcome) => (outcome.status === "fulfilled" ? outcome.value : "refused"));
+    }
+
+    it("numbers a group's writes one after another, gives an undone write's number to the next, and stores the last", async () => {
+      expect(await numberedGroup([numbered(true), numbered(), numbered(), numbered(true), numbered()])).toEqual([
         "refused",
         1,
         2,
@@ -187,18 +190,7 @@ describe.skipIf(!serverUrl?.startsWith("postgres"))("writes to one article on Po
 
     it("numbers by statement again after the write that took the lock is undone, since undoing it gave the lock back", async () => {
       await pool.query(`INSERT INTO "ArticleChangeCounter" VALUES ('a', 10)`);
-      const { held, first } = await aGroupRunning();
-      const writes = [numbered(true), numbered(true), numbered()].map((write) =>
-        inArticleTransaction(pool, "a", write),
-      );
-      held.open();
-      await first;
-      const outcomes = await Promise.allSettled(writes);
-      expect(outcomes.map((outcome) => (outcome.status === "fulfilled" ? outcome.value : "refused"))).toEqual([
-        "refused",
-        "refused",
-        11,
-      ]);
+      expect(await numberedGroup([numbered(true), numbered(true), numbered()])).toEqual(["refused", "refused", 11]);
       expect(await counter()).toBe(11);
     });
   });

@@ -252,50 +252,35 @@ describe("DELETE /api/evidence/:id and restore", () => {
   });
 });
 
-describe("evidence written as its claim is deleted", () => {
-  it("sees a deletion of its claim committed by a write it waited for: changing or removing evidence is 404, storing nothing", async () => {
-    for (const step of ["change", "remove"] as const) {
-      const own = await buildArticle(db);
-      const claim = await buildClaim(db, own, "a limited number of drones");
-      const evidence = await buildEvidence(db, claim);
-      const send = () =>
-        step === "change"
-          ? request("PATCH", `/api/evidence/${evidence.id}`, { stance: "supports" }, { "If-Match": '"1"' })
-          : request("DELETE", `/api/evidence/${evidence.id}`);
-      const response = await sendWhileArticleLocked(db, own.id, send, (tx) =>
-        tx.claim.update({ where: { id: claim.id }, data: { deletedAt: new Date(), version: { increment: 1 } } }),
-      );
-      expect(response.status, step).toBe(404);
-      const stored = await db.evidence.findMany({ where: { claimId: claim.id } });
-      expect(
-        stored.map((row) => ({ version: row.version, deletedAt: row.deletedAt })),
-        step,
-      ).toEqual([{ version: 1, deletedAt: null }]);
-    }
-  });
-});
-
-describe("evidence written as its article is deleted", () => {
-  it("sees a deletion committed by a write it waited for: adding, changing or removing evidence is 404, storing nothing", async () => {
-    for (const step of ["add", "change", "remove"] as const) {
-      const own = await buildArticle(db);
-      const claim = await buildClaim(db, own, "a limited number of drones");
-      const evidence = await buildEvidence(db, claim);
-      const send = () =>
-        step === "add"
-          ? request("POST", `/api/claims/${claim.id}/evidence`, NEW_EVIDENCE)
-          : step === "change"
-            ? request("PATCH", `/api/evidence/${evidence.id}`, { stance: "supports" }, { "If-Match": '"1"' })
-            : request("DELETE", `/api/evidence/${evidence.id}`);
-      const response = await sendWhileArticleLocked(db, own.id, send, (tx) =>
-        tx.article.update({ where: { id: own.id }, data: { deletedAt: new Date() } }),
-      );
-      expect(response.status, step).toBe(404);
-      const stored = await db.evidence.findMany({ where: { claimId: claim.id } });
-      expect(
-        stored.map((row) => ({ version: row.version, deletedAt: row.deletedAt })),
-        step,
-      ).toEqual([{ version: 1, deletedAt: null }]);
-    }
-  });
+describe("evidence written as its claim or article is deleted", () => {
+  it.each([
+    { deleted: "claim", steps: ["change", "remove"], what: "changing or removing evidence" },
+    { deleted: "article", steps: ["add", "change", "remove"], what: "adding, changing or removing evidence" },
+  ] as const)(
+    "sees a deletion of its $deleted committed by a write it waited for: $what is 404, storing nothing",
+    async ({ deleted, steps }) => {
+      for (const step of steps) {
+        const own = await buildArticle(db);
+        const claim = await buildClaim(db, own, "a limited number of drones");
+        const evidence = await buildEvidence(db, claim);
+        const send = () =>
+          step === "add"
+            ? request("POST", `/api/claims/${claim.id}/evidence`, NEW_EVIDENCE)
+            : step === "change"
+              ? request("PATCH", `/api/evidence/${evidence.id}`, { stance: "supports" }, { "If-Match": '"1"' })
+              : request("DELETE", `/api/evidence/${evidence.id}`);
+        const response = await sendWhileArticleLocked(db, own.id, send, (tx) =>
+          deleted === "claim"
+            ? tx.claim.update({ where: { id: claim.id }, data: { deletedAt: new Date(), version: { increment: 1 } } })
+            : tx.article.update({ where: { id: own.id }, data: { deletedAt: new Date() } }),
+        );
+        expect(response.status, step).toBe(404);
+        const stored = await db.evidence.findMany({ where: { claimId: claim.id } });
+        expect(
+          stored.map((row) => ({ version: row.version, deletedAt: row.deletedAt })),
+          step,
+        ).toEqual([{ version: 1, deletedAt: null }]);
+      }
+    },
+  );
 });
