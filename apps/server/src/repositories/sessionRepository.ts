@@ -14,18 +14,19 @@ export async function createSession(
   await db.session.create({ data: session });
 }
 
-/** The session's row with its account's, when the account can sign in (has a password, not deactivated). */
-const FIND_SESSION_PRINCIPAL = (placeholder: "?" | "$1") => `SELECT r."id", r."name", r."role", s."expiresAt",
-    s."revokedAt"
+/**
+ * The session's row with its account's, when the account can sign in (has a password, not deactivated).
+ * `"$1"` with `asText` is the form for the `pg` pool, which answers the times as text (fromPostgresDateTime).
+ */
+const FIND_SESSION_PRINCIPAL = (placeholder: "?" | "$1", asText = false) => {
+  const time = (column: string) => (asText ? `s."${column}"::text AS "${column}"` : `s."${column}"`);
+  return `SELECT r."id", r."name", r."role", ${time("expiresAt")}, ${time("revokedAt")}
   FROM "Session" AS s JOIN "Account" AS r ON r."id" = s."accountId"
   WHERE s."id" = ${placeholder} AND r."passwordHash" IS NOT NULL AND r."deactivatedAt" IS NULL`;
+};
 const FIND_SESSION_PRINCIPAL_SQLITE = FIND_SESSION_PRINCIPAL("?");
 const FIND_SESSION_PRINCIPAL_POSTGRES = FIND_SESSION_PRINCIPAL("$1");
-/** The same on the `pg` pool, its times as text (fromPostgresDateTime). */
-const FIND_SESSION_PRINCIPAL_POOL = `SELECT r."id", r."name", r."role", s."expiresAt"::text AS "expiresAt",
-    s."revokedAt"::text AS "revokedAt"
-  FROM "Session" AS s JOIN "Account" AS r ON r."id" = s."accountId"
-  WHERE s."id" = $1 AND r."passwordHash" IS NOT NULL AND r."deactivatedAt" IS NULL`;
+const FIND_SESSION_PRINCIPAL_POOL = FIND_SESSION_PRINCIPAL("$1", true);
 
 /**
  * The account behind a live session (not revoked, not expired, with a password, not deactivated), in one query,
