@@ -2,6 +2,7 @@ import { PrismaPg } from "@prisma/adapter-pg";
 import * as Sqlite from "../generated/prisma/client";
 import * as Postgres from "../generated/prisma-pg/client";
 import { listenForChanges } from "../live/listenForChanges";
+import { withinTime } from "../live/timeLimit";
 import { migrateSqlite } from "./migrate";
 import { migratePostgres } from "./migratePostgres";
 import { createPostgresPool, keepPostgresPool } from "./postgresPool";
@@ -54,6 +55,8 @@ export function databaseProvider(databaseUrl: string): DatabaseProvider {
 
 /** How long a writer waits for SQLite's lock before giving up, in milliseconds. */
 const SQLITE_BUSY_TIMEOUT_MS = 5000;
+/** How long a PostgreSQL server waits at start for its LISTEN connection (ms) before it starts without it. */
+const FIRST_LISTEN_WAIT_MS = 10_000;
 
 /**
  * Opens the database a URL names, bringing its schema up to date first.
@@ -108,11 +111,17 @@ async function createPostgresDatabase(databaseUrl: string): Promise<Db> {
   const db = new Postgres.PrismaClient({ adapter: new PrismaPg(pool, { disposeExternalPool: true }) });
   await db.$connect();
   keepPostgresPool(db, pool);
-  // Changes and presence other server processes announce reach this one's event streams.
-  const stopListening = listenForChanges(databaseUrl);
+  // Changes and presence other server processes announce reach this one's event streams. Answered once it
+  // listens: a stream opened before would hear of the changes made meanwhile only at its next poll (5 s).
+  const listener = listenForChanges(databaseUrl);
+  if (!(await withinTime(listener.listening, FIRST_LISTEN_WAIT_MS, "LISTEN").catch(() => false))) {
+    console.warn(
+      `Not listening for other processes' changes after ${FIRST_LISTEN_WAIT_MS} ms; still trying. Until then, event streams learn of changes at their poll.`,
+    );
+  }
   const disconnect = db.$disconnect.bind(db);
   db.$disconnect = async () => {
-    await stopListening();
+    await listener.stop();
     await disconnect();
   };
   return db as unknown as Db;

@@ -6,7 +6,7 @@ import { findLastChangeNumber } from "../repositories/eventRepository";
 import { buildArticle } from "../test/buildArticle";
 import { buildClaim } from "../test/buildClaim";
 import { createTestDatabase } from "../test/createTestApp";
-import { announceChange } from "./changeHints";
+import { announceChange, announceHintsMissed } from "./changeHints";
 import { followArticleChanges } from "./followArticleChanges";
 
 // A real database (SQLite, or PostgreSQL with TEST_DATABASE_URL); the reads of the change log go through a
@@ -24,28 +24,31 @@ interface HeldRead {
 }
 
 /**
- * The same database, its change-log reads (event.findMany) held while `isHolding`, each until released;
- * `held(n)` waits until n reads are held.
+ * The same database, its change-log reads (event.findMany) held while `isHolding`, each until released: before
+ * the query runs, or with `hold(true, "answer")` after it ran (a read that saw the log as it was then, answering
+ * late); `held(n)` waits until n reads are held.
  */
 function gateEventReads(db: Db) {
   const held: HeldRead[] = [];
-  let isHolding = false;
+  let holding: "query" | "answer" | undefined;
+  const wait = () => new Promise<void>((release) => held.push({ release }));
   const gated = db.$extends({
     query: {
       event: {
         async findMany({ args, query }) {
-          if (isHolding) {
-            await new Promise<void>((release) => held.push({ release }));
-          }
-          return query(args);
+          if (holding === "query") await wait();
+          const isAnswerHeld = holding === "answer";
+          const answer = await query(args);
+          if (isAnswerHeld) await wait();
+          return answer;
         },
       },
     },
   }) as unknown as Db;
   return {
     db: gated,
-    hold(isOn: boolean) {
-      isHolding = isOn;
+    hold(isOn: boolean, what: "query" | "answer" = "query") {
+      holding = isOn ? what : undefined;
     },
     async held(count: number): Promise<HeldRead[]> {
       await waitFor(() => held.length >= count, `${count} held reads`);
@@ -144,6 +147,37 @@ describe("following an article's changes", () => {
       new Promise((resolve) => setTimeout(() => resolve("still waiting"), 3000)),
     ]);
     expect(outcome).toMatch(/did not answer within 300 ms/);
+  });
+
+  it("reads again when hints may have been missed while a read was answering", async () => {
+    const gate = gateEventReads(db);
+    const { article, since } = await articleAt();
+    const stream = receiver();
+    const stop = await followArticleChanges(gate.db, article.id, since, stream.deliver);
+
+    // The feed reads the log (nothing new yet), and its answer is slow to come back.
+    gate.hold(true, "answer");
+    announceChange({ articleId: article.id, changeNumber: since });
+    const [read] = await gate.held(1);
+    gate.hold(false);
+    // Meanwhile another process writes a change whose NOTIFY is lost (its hint never comes), and the LISTEN
+    // connection, back, says hints may have been missed.
+    await db.event.create({
+      data: {
+        id: `missed-${article.id}`,
+        articleId: article.id,
+        changeNumber: since + 1,
+        actorId: SEED_ADMIN.id,
+        action: "article.updated",
+      },
+    });
+    announceHintsMissed();
+    read?.release();
+
+    // Sent well before the next poll (5 s).
+    await waitFor(() => stream.numbers.length > 0, "change after hints were missed", 1500);
+    expect(stream.numbers).toEqual([since + 1]);
+    stop();
   });
 
   it("keeps sending to the other streams when one stream's delivery throws", async () => {

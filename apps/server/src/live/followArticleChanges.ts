@@ -43,6 +43,11 @@ interface ArticleFeed {
   /** The highest change number a hint announced. */
   hinted: number;
   isReading: boolean;
+  /**
+   * Whether a read was asked for while one was under way (a hint, a poll, hints missed): that read may have
+   * seen the log from before the change it is for, so the feed reads once more after it.
+   */
+  isReadAgain: boolean;
   readLimitMs: number;
   followers: Set<Follower>;
   stopHints(): void;
@@ -94,6 +99,7 @@ function feedOf(db: Db, articleId: string, since: number, timing: FollowTiming):
     cursor: since,
     hinted: since,
     isReading: false,
+    isReadAgain: false,
     readLimitMs: timing.readLimitMs ?? LIVE_QUERY_LIMIT_MS,
     followers: new Set(),
     stopHints: () => {},
@@ -133,11 +139,20 @@ function readLog(feed: ArticleFeed, since: number): Promise<HistoryEvent[]> {
   );
 }
 
+/**
+ * Reads the article's log after the feed's cursor and sends what is new to every follower; again whenever a read
+ * was asked for meanwhile, and again after each of REREAD_AFTER_MS while a hinted number is not read yet. One
+ * read at a time per feed: a call during a read makes that read go round once more, never a second read.
+ */
 async function readFeed(feed: ArticleFeed): Promise<void> {
-  if (feed.isReading) return;
+  if (feed.isReading) {
+    feed.isReadAgain = true;
+    return;
+  }
   feed.isReading = true;
   try {
     for (let attempt = 0; feed.followers.size > 0; attempt += 1) {
+      feed.isReadAgain = false;
       // A read past its limit throws: the feed is free again, and the next poll or hint reads anew.
       const changes = groupByChange(await readLog(feed, feed.cursor));
       const last = changes.at(-1);
@@ -152,6 +167,10 @@ async function readFeed(feed: ArticleFeed): Promise<void> {
           }
         }
         attempt = -1;
+      }
+      if (feed.isReadAgain) {
+        attempt = -1;
+        continue;
       }
       if (feed.hinted <= feed.cursor) break;
       const waitMs = REREAD_AFTER_MS[attempt];

@@ -1,6 +1,7 @@
 import net from "node:net";
 import pg from "pg";
 import { afterAll, describe, expect, it } from "vitest";
+import { createDatabase } from "../db/createDatabase";
 import { createTestDatabase } from "../test/createTestApp";
 import { CHANGE_CHANNEL, onChange } from "./changeHints";
 import { listenForChanges } from "./listenForChanges";
@@ -72,6 +73,24 @@ async function hintArrives(timeMs: number): Promise<number> {
   }
 }
 
+/** Whether one NOTIFY of a change, sent now, is passed on within `timeMs`. */
+async function oneHintArrives(timeMs: number): Promise<boolean> {
+  articles += 1;
+  const articleId = `listen-test-${articles}`;
+  let isHeard = false;
+  const stop = onChange(articleId, () => {
+    isHeard = true;
+  });
+  try {
+    await (notifier as pg.Client).query("SELECT pg_notify($1, $2)", [CHANGE_CHANNEL, `${articleId}:1`]);
+    const deadline = Date.now() + timeMs;
+    while (!isHeard && Date.now() < deadline) await new Promise((resolve) => setTimeout(resolve, 10));
+    return isHeard;
+  } finally {
+    stop();
+  }
+}
+
 /**
  * A TCP relay to the database server: each connection is passed through, or, while `swallowNext` is set,
  * taken and never answered; `silence()` stops passing anything on the connections open now, without
@@ -114,15 +133,34 @@ const quick = { retryMs: 100, connectLimitMs: 500, checkEveryMs: 300, checkLimit
 describe.runIf(isPostgres)("listening for other processes' changes (PostgreSQL)", () => {
   it("passes on a change another process announces", async () => {
     const { url } = listenerUrl();
-    const stop = listenForChanges(url);
+    const { stop } = listenForChanges(url);
     expect(await hintArrives(5000)).toBeLessThan(5000);
     await stop();
   });
 
+  it("says when it listens, and from then on misses no change", async () => {
+    const { url } = listenerUrl();
+    const listener = listenForChanges(url);
+    expect(await listener.listening).toBe(true);
+    expect(await oneHintArrives(1000)).toBe(true);
+    await listener.stop();
+  });
+
+  it("starts a server's database listening, so a change announced as soon as it is made reaches its streams", async () => {
+    const db = await createDatabase(database.url);
+    try {
+      expect(await oneHintArrives(1000)).toBe(true);
+    } finally {
+      await db.$disconnect();
+    }
+  });
+
   it("leaves no connection open when stopped before its connection was ready", async () => {
     const { url, name } = listenerUrl();
-    const stop = listenForChanges(url);
-    await stop();
+    const listener = listenForChanges(url);
+    await listener.stop();
+    // Stopped first, it never listened: whoever waits for it to is not left waiting.
+    expect(await listener.listening).toBe(false);
     // Long enough for a connection begun before the stop to have connected and LISTENed.
     await new Promise((resolve) => setTimeout(resolve, 1500));
     const left = await connectionsNamed(name);
@@ -133,7 +171,7 @@ describe.runIf(isPostgres)("listening for other processes' changes (PostgreSQL)"
 
   it("listens again when the server ends its connection", async () => {
     const { url, name } = listenerUrl();
-    const stop = listenForChanges(url, quick);
+    const { stop } = listenForChanges(url, quick);
     await hintArrives(5000);
     await endConnectionsNamed(name);
     expect(await hintArrives(5000)).toBeLessThan(5000);
@@ -145,7 +183,7 @@ describe.runIf(isPostgres)("listening for other processes' changes (PostgreSQL)"
     const relay = await startRelay();
     relay.swallowNext = true;
     const { url } = listenerUrl(relay.port);
-    const stop = listenForChanges(url, quick);
+    const { stop } = listenForChanges(url, quick);
     await new Promise((resolve) => setTimeout(resolve, 200));
     relay.swallowNext = false;
     expect(await hintArrives(5000)).toBeLessThan(5000);
@@ -155,7 +193,7 @@ describe.runIf(isPostgres)("listening for other processes' changes (PostgreSQL)"
   it("notices a connection gone silent, and connects again", async () => {
     const relay = await startRelay();
     const { url } = listenerUrl(relay.port);
-    const stop = listenForChanges(url, quick);
+    const { stop } = listenForChanges(url, quick);
     await hintArrives(5000);
     relay.silence();
     expect(await hintArrives(5000)).toBeLessThan(5000);

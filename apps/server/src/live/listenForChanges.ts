@@ -18,16 +18,25 @@ export interface ListenTiming {
   checkLimitMs?: number;
 }
 
+/** A process's LISTEN connection (listenForChanges). */
+export interface ChangeListener {
+  /** True once the connection first listens; false when stopped before it did. Settled once, never rejected. */
+  listening: Promise<boolean>;
+  /** Stops listening and ends the connection; resolves once it has ended, or after `checkLimitMs`. */
+  stop(): Promise<void>;
+}
+
 /**
  * On PostgreSQL, every server process LISTENs for the changes and presence other processes announce
  * (NOTIFY is delivered on commit, to every listener, the writer's own process included) and passes them
  * to this process's streams. One connection per process, made again after `retryMs` whenever it fails:
  * an error or end, a connection or LISTEN that does not answer within `connectLimitMs`, a check query that
  * does not answer within `checkLimitMs`. Once it listens (again), every article's streams are told to read
- * their logs, for the hints sent while it was not listening. Answers the function that stops listening,
- * which ends the connection, even one still being made.
+ * their logs, for the hints sent while it was not listening. Answers `listening`, settled the first time the
+ * connection listens (true) or when stopped before that (false), never rejected; and `stop`, which ends the
+ * connection, even one still being made.
  */
-export function listenForChanges(connectionString: string, timing: ListenTiming = {}): () => Promise<void> {
+export function listenForChanges(connectionString: string, timing: ListenTiming = {}): ChangeListener {
   const retryMs = timing.retryMs ?? 1000;
   const connectLimitMs = timing.connectLimitMs ?? 10_000;
   const checkEveryMs = timing.checkEveryMs ?? 30_000;
@@ -37,6 +46,10 @@ export function listenForChanges(connectionString: string, timing: ListenTiming 
   let isStopped = false;
   let retry: NodeJS.Timeout | undefined;
   let check: NodeJS.Timeout | undefined;
+  let settleListening: (isListening: boolean) => void = () => {};
+  const listening = new Promise<boolean>((resolve) => {
+    settleListening = resolve;
+  });
 
   const giveUp = (client: pg.Client) => {
     if (client !== current) return;
@@ -92,11 +105,13 @@ export function listenForChanges(connectionString: string, timing: ListenTiming 
     // Stopped, or given up, while it connected.
     if (client !== current) return;
     scheduleCheck(client);
+    settleListening(true);
     announceHintsMissed();
   };
   void connect();
-  return async () => {
+  const stop = async () => {
     isStopped = true;
+    settleListening(false);
     if (retry) clearTimeout(retry);
     if (check) clearTimeout(check);
     const client = current;
@@ -104,4 +119,5 @@ export function listenForChanges(connectionString: string, timing: ListenTiming 
     // Bounded: a connection the network dropped may never answer the goodbye.
     if (client) await withinTime(client.end(), checkLimitMs, "Ending the LISTEN connection").catch(() => {});
   };
+  return { listening, stop };
 }
