@@ -44,7 +44,9 @@ const changeNumbers = new WeakMap<object, Map<string, number>>();
  * that row after (a deadlock on PostgreSQL). An upsert, so an article whose counter row is not there yet
  * gets one; for an article id that is not there it does nothing and answers null, so a caller may start the
  * change before it has read the article. Taken twice in one transaction, answers the same number.
- * Must run inside `db.$transaction`.
+ * Must run inside `db.$transaction`; on PostgreSQL that transaction runs inside the article's line
+ * (db/articleWriteLine.ts `inArticleLine`), so a burst of one article's writes does not hold every connection of
+ * the pool while it waits here.
  */
 export async function lockArticleForChanges(tx: DbClient, articleId: string): Promise<number | null> {
   assertTransaction(tx);

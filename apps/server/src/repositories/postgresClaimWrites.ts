@@ -4,6 +4,7 @@ import { inArticleTransaction, takeChangeNumber } from "../db/postgresGroupCommi
 import { fromPostgresDateTime, postgresDateTime } from "../db/postgresPool";
 import { preconditionFailed } from "../domain/preconditionFailed";
 import { CHANGE_CHANNEL } from "../live/changeHints";
+import { articleIdOf } from "./articleIdOf";
 import { toClaim } from "./claimRepository";
 import { eventRowsOf } from "./eventRepository";
 import { recentPerClient } from "./recentPerClient";
@@ -198,7 +199,7 @@ export async function updateClaimOnPostgres(
   expectedVersion: number,
   plan: ClaimUpdatePlan,
 ): Promise<Claim> {
-  const articleId = await articleOfClaim(pool, id);
+  const articleId = await articleIdOf(pool, { claimId: id });
   if (articleId === undefined) throw new AppError("NOT_FOUND", `No claim with id "${id}".`);
   return inArticleTransaction(pool, articleId, async (client) => {
     const read = await readLiveClaim(client, id);
@@ -279,24 +280,6 @@ export async function updateClaimOnPostgres(
       reviews: read.reviews,
     });
   });
-}
-
-/** Per pool, the article of each claim looked up lately: a claim never moves to another article. */
-const claimArticles = recentPerClient<string, pg.Pool>(4096);
-const FIND_CLAIM_ARTICLE = `SELECT "articleId" FROM "Claim" WHERE "id" = $1`;
-
-/** The id of the article `claimId` belongs to, deleted or not (kept, then known); undefined when no such claim. */
-async function articleOfClaim(pool: pg.Pool, claimId: string): Promise<string | undefined> {
-  const known = claimArticles.get(pool, claimId);
-  if (known !== undefined) return known;
-  const { rows } = await pool.query<{ articleId: string }>({
-    name: "claim-article",
-    text: FIND_CLAIM_ARTICLE,
-    values: [claimId],
-  });
-  const articleId = rows[0]?.articleId;
-  if (articleId !== undefined) claimArticles.set(pool, claimId, articleId);
-  return articleId;
 }
 
 /** A live claim's row as readLiveClaim reads it: its columns, the names of its accounts, its times as Dates. */

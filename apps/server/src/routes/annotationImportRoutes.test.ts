@@ -9,6 +9,9 @@ import {
 } from "@factmark/core";
 import { afterAll, describe, expect, it } from "vitest";
 import { CORE_ROOT } from "../../../../packages/core/src/testing/readFixture";
+import { createApp } from "../app";
+import { createDatabase } from "../db/createDatabase";
+import { postgresPoolOf } from "../db/postgresPool";
 import { ARTICLE_CONTENT, buildArticle } from "../test/buildArticle";
 import { buildClaim } from "../test/buildClaim";
 import { createTestApp } from "../test/createTestApp";
@@ -19,6 +22,13 @@ import { closeHeavyWork } from "../work/heavyWork";
 const testApp = await createTestApp();
 const { db, request } = testApp;
 afterAll(() => closeHeavyWork());
+// Another server on the same database (PostgreSQL; SQLite runs one process per file): its pool, and its articles'
+// lines of writes (inArticleLine), are its own.
+const otherServerDb = postgresPoolOf(db)
+  ? await createDatabase(postgresPoolOf(db)?.options.connectionString as string)
+  : db;
+const otherServer = createApp({ db: otherServerDb });
+afterAll(() => (otherServerDb === db ? undefined : otherServerDb.$disconnect()));
 
 const sleep = (ms: number) => new Promise((resolve) => setTimeout(resolve, ms));
 
@@ -439,7 +449,8 @@ describe("a large import", () => {
 describe("while the import places its annotations", () => {
   /**
    * Sends `send` with the article saved (a line put before its text) just before each of the import's first `times`
-   * transactions: as if a reviewer saved it while the import was placing its annotations on the old text.
+   * transactions: as if a reviewer saved it, on another server, while the import was placing its annotations on the
+   * old text.
    */
   async function savedWhilePlacing<T>(articleId: string, times: number, send: () => Promise<T>): Promise<T> {
     const transaction = db.$transaction.bind(db);
@@ -452,12 +463,17 @@ describe("while the import places its annotations", () => {
       if (!isSaving && saves < times) {
         isSaving = true;
         const { version, text } = await db.article.findUniqueOrThrow({ where: { id: articleId } });
-        const saved = await request(
-          "PATCH",
-          `/api/articles/${articleId}`,
-          { doc: plainTextToDoc(`Update ${saves + 1}.\n${text}`) },
-          { "If-Match": `"${version}"` },
-        );
+        // From another server: on this one the save would wait in the article's line behind the import, which
+        // waits for it.
+        const saved = await otherServer.request(`/api/articles/${articleId}`, {
+          method: "PATCH",
+          headers: {
+            cookie: await testApp.cookieFor("admin"),
+            "content-type": "application/json",
+            "If-Match": `"${version}"`,
+          },
+          body: JSON.stringify({ doc: plainTextToDoc(`Update ${saves + 1}.\n${text}`) }),
+        });
         expect(saved.status).toBe(200);
         saves += 1;
         isSaving = false;

@@ -1,4 +1,5 @@
 import { AppError, changeEvent, type Principal } from "@factmark/core";
+import { inArticleLine } from "../../db/articleWriteLine";
 import type { Db } from "../../db/createDatabase";
 import { preconditionFailed } from "../../domain/preconditionFailed";
 import { authorize } from "../../policy/authorize";
@@ -12,20 +13,22 @@ import { lockArticleForChanges } from "../../repositories/eventRepository";
  */
 export async function deleteArticle(db: Db, actor: Principal, id: string, expectedVersion?: number): Promise<void> {
   authorize(actor, "article.delete");
-  await db.$transaction(async (tx) => {
-    await lockArticleForChanges(tx, id);
-    const current = await findArticle(tx, id);
-    if (!current) throw new AppError("NOT_FOUND", `No article with id "${id}".`);
-    const version = expectedVersion ?? current.version;
-    if (current.version !== version) throw preconditionFailed("article", current);
-    if (current.publication.latestVersion > 0 && current.publication.retractedAt === null) {
-      throw new AppError(
-        "CONFLICT",
-        `This fact-check is published (${current.publication.url}): an admin retracts it before the article can be deleted.`,
-      );
-    }
-    const isDeleted = await updateArticleIfVersion(tx, id, version, { deletedAt: new Date() });
-    if (!isDeleted) throw preconditionFailed("article", current);
-    await insertArticleEvent(tx, id, actor, changeEvent.articleDeleted(current));
-  });
+  await inArticleLine(db, { articleId: id }, () =>
+    db.$transaction(async (tx) => {
+      await lockArticleForChanges(tx, id);
+      const current = await findArticle(tx, id);
+      if (!current) throw new AppError("NOT_FOUND", `No article with id "${id}".`);
+      const version = expectedVersion ?? current.version;
+      if (current.version !== version) throw preconditionFailed("article", current);
+      if (current.publication.latestVersion > 0 && current.publication.retractedAt === null) {
+        throw new AppError(
+          "CONFLICT",
+          `This fact-check is published (${current.publication.url}): an admin retracts it before the article can be deleted.`,
+        );
+      }
+      const isDeleted = await updateArticleIfVersion(tx, id, version, { deletedAt: new Date() });
+      if (!isDeleted) throw preconditionFailed("article", current);
+      await insertArticleEvent(tx, id, actor, changeEvent.articleDeleted(current));
+    }),
+  );
 }

@@ -1,4 +1,5 @@
 import { AppError, type Article, changeEvent, type Principal } from "@factmark/core";
+import { inArticleLine } from "../../db/articleWriteLine";
 import type { Db } from "../../db/createDatabase";
 import { preconditionFailed } from "../../domain/preconditionFailed";
 import { authorize } from "../../policy/authorize";
@@ -17,16 +18,18 @@ import { lockArticleForChanges } from "../../repositories/eventRepository";
  */
 export async function restoreArticle(db: Db, actor: Principal, id: string, expectedVersion?: number): Promise<Article> {
   authorize(actor, "article.delete");
-  return db.$transaction(async (tx) => {
-    await lockArticleForChanges(tx, id);
-    const deleted = await findDeletedArticle(tx, id);
-    if (!deleted) throw new AppError("NOT_FOUND", `No deleted article with id "${id}".`);
-    const version = expectedVersion ?? deleted.version;
-    if (deleted.version !== version) throw preconditionFailed("article", deleted);
-    if (!(await restoreArticleIfVersion(tx, id, version))) throw preconditionFailed("article", deleted);
-    await insertArticleEvent(tx, id, actor, changeEvent.articleRestored(deleted));
-    const restored = await findArticle(tx, id);
-    if (!restored) throw new Error(`The article "${id}" was restored but cannot be read.`);
-    return restored;
-  });
+  return inArticleLine(db, { articleId: id }, () =>
+    db.$transaction(async (tx) => {
+      await lockArticleForChanges(tx, id);
+      const deleted = await findDeletedArticle(tx, id);
+      if (!deleted) throw new AppError("NOT_FOUND", `No deleted article with id "${id}".`);
+      const version = expectedVersion ?? deleted.version;
+      if (deleted.version !== version) throw preconditionFailed("article", deleted);
+      if (!(await restoreArticleIfVersion(tx, id, version))) throw preconditionFailed("article", deleted);
+      await insertArticleEvent(tx, id, actor, changeEvent.articleRestored(deleted));
+      const restored = await findArticle(tx, id);
+      if (!restored) throw new Error(`The article "${id}" was restored but cannot be read.`);
+      return restored;
+    }),
+  );
 }

@@ -13,6 +13,7 @@ import {
   type SpeakerKind,
   type SpeakerKinds,
 } from "@factmark/core";
+import { inArticleLine } from "../../db/articleWriteLine";
 import type { Db } from "../../db/createDatabase";
 import { preconditionFailed } from "../../domain/preconditionFailed";
 import {
@@ -140,60 +141,62 @@ function saveChange(
 ): Promise<ArticleSaved> {
   const { conclusion: _conclusion, speakerKinds: _speakerKinds, doc, ...metadata } = input;
   const isEditingArticle = doc !== undefined || Object.keys(metadata).length > 0;
-  return db.$transaction(async (tx) => {
-    // The article's change lock first, as every writer of the article takes it: no claim is placed on
-    // the old text while this save re-anchors the others. (A save that got in meanwhile fails the version check.)
-    const changeNumber = await lockArticleForChanges(tx, id);
-    const current = await findArticle(tx, id);
-    if (!current) throw new AppError("NOT_FOUND", `No article with id "${id}".`);
-    if (current.version !== expectedVersion) throw preconditionFailed("article", current);
-    const { conclusionChange, kindsChange, events: conclusionEvents } = conclusionChangesOf(current, input);
-    if (!isEditingArticle && conclusionEvents.length === 0) return current;
-    // Under the lock, the claims no one else can change now: each must have its placement on the new text. Every
-    // writer of an article's claims takes its next change number first (lockArticleForChanges), so when this save's
-    // number is the one after the number read before the claims were listed, no change came between: they are the
-    // claims listed then (the first round only; 10,000 claims read again took a tenth of a second), deleted ones and
-    // all: a claim deleted or restored since is listed again as it is now, and keeps its placement (by id and
-    // selectors), stored as a deleted or a live claim's.
-    const isListedCurrent = round === 1 && listed !== undefined && changeNumber === listed.changeNumber + 1;
-    const claims =
-      text === undefined
-        ? []
-        : isListedCurrent
-          ? listed.claims
-          : claimsToPlace(await listAnchoredClaims(tx, id, ALL_ANCHORED), current.text);
-    const unplaced = claimsWithoutPlacement(placements, claims);
-    if (text !== undefined && unplaced.length > 0) {
-      if (round < MAX_PLACEMENT_ROUNDS) throw new ClaimsChangedMeanwhile(unplaced, current.text, text);
-      await computeClaimPlacements(placements, unplaced, current.text, text);
-    }
-    const change = {
-      ...metadata,
-      publishedAt:
-        metadata.publishedAt === undefined ? undefined : metadata.publishedAt ? new Date(metadata.publishedAt) : null,
-      ...(doc && text !== undefined ? { doc, text } : {}),
-      ...(conclusionChange === undefined ? {} : { conclusion: conclusionChange }),
-      ...(kindsChange ? { speakerKinds: kindsChange.merged } : {}),
-    };
-    const isUpdated = await updateArticleIfVersion(tx, id, expectedVersion, change);
-    if (!isUpdated) throw preconditionFailed("article", current);
-    const reanchored =
-      text === undefined ? undefined : await reanchorArticleClaims(tx, actor, id, claims, placements, new Date());
-    const given = Object.keys(metadata) as (keyof typeof metadata)[];
-    const from: ArticleDetails = Object.fromEntries(given.map((field) => [field, current[field]]));
-    const to: ArticleDetailsAfter = { ...metadata };
-    // The body is recorded by its size, not copied into the history: an article can be megabytes.
-    if (text !== undefined) {
-      from.textLength = current.text.length;
-      to.textLength = text.length;
-      to.reanchored = reanchored;
-    }
-    if (isEditingArticle) await insertArticleEvent(tx, id, actor, changeEvent.articleUpdated(from, to));
-    for (const event of conclusionEvents) await insertArticleEvent(tx, id, actor, event);
-    const updated = await findArticle(tx, id);
-    if (!updated) throw new AppError("NOT_FOUND", `No article with id "${id}".`);
-    return reanchored ? { ...updated, reanchored } : updated;
-  }, TRANSACTION_OPTIONS);
+  return inArticleLine(db, { articleId: id }, () =>
+    db.$transaction(async (tx) => {
+      // The article's change lock first, as every writer of the article takes it: no claim is placed on
+      // the old text while this save re-anchors the others. (A save that got in meanwhile fails the version check.)
+      const changeNumber = await lockArticleForChanges(tx, id);
+      const current = await findArticle(tx, id);
+      if (!current) throw new AppError("NOT_FOUND", `No article with id "${id}".`);
+      if (current.version !== expectedVersion) throw preconditionFailed("article", current);
+      const { conclusionChange, kindsChange, events: conclusionEvents } = conclusionChangesOf(current, input);
+      if (!isEditingArticle && conclusionEvents.length === 0) return current;
+      // Under the lock, the claims no one else can change now: each must have its placement on the new text. Every
+      // writer of an article's claims takes its next change number first (lockArticleForChanges), so when this save's
+      // number is the one after the number read before the claims were listed, no change came between: they are the
+      // claims listed then (the first round only; 10,000 claims read again took a tenth of a second), deleted ones and
+      // all: a claim deleted or restored since is listed again as it is now, and keeps its placement (by id and
+      // selectors), stored as a deleted or a live claim's.
+      const isListedCurrent = round === 1 && listed !== undefined && changeNumber === listed.changeNumber + 1;
+      const claims =
+        text === undefined
+          ? []
+          : isListedCurrent
+            ? listed.claims
+            : claimsToPlace(await listAnchoredClaims(tx, id, ALL_ANCHORED), current.text);
+      const unplaced = claimsWithoutPlacement(placements, claims);
+      if (text !== undefined && unplaced.length > 0) {
+        if (round < MAX_PLACEMENT_ROUNDS) throw new ClaimsChangedMeanwhile(unplaced, current.text, text);
+        await computeClaimPlacements(placements, unplaced, current.text, text);
+      }
+      const change = {
+        ...metadata,
+        publishedAt:
+          metadata.publishedAt === undefined ? undefined : metadata.publishedAt ? new Date(metadata.publishedAt) : null,
+        ...(doc && text !== undefined ? { doc, text } : {}),
+        ...(conclusionChange === undefined ? {} : { conclusion: conclusionChange }),
+        ...(kindsChange ? { speakerKinds: kindsChange.merged } : {}),
+      };
+      const isUpdated = await updateArticleIfVersion(tx, id, expectedVersion, change);
+      if (!isUpdated) throw preconditionFailed("article", current);
+      const reanchored =
+        text === undefined ? undefined : await reanchorArticleClaims(tx, actor, id, claims, placements, new Date());
+      const given = Object.keys(metadata) as (keyof typeof metadata)[];
+      const from: ArticleDetails = Object.fromEntries(given.map((field) => [field, current[field]]));
+      const to: ArticleDetailsAfter = { ...metadata };
+      // The body is recorded by its size, not copied into the history: an article can be megabytes.
+      if (text !== undefined) {
+        from.textLength = current.text.length;
+        to.textLength = text.length;
+        to.reanchored = reanchored;
+      }
+      if (isEditingArticle) await insertArticleEvent(tx, id, actor, changeEvent.articleUpdated(from, to));
+      for (const event of conclusionEvents) await insertArticleEvent(tx, id, actor, event);
+      const updated = await findArticle(tx, id);
+      if (!updated) throw new AppError("NOT_FOUND", `No article with id "${id}".`);
+      return reanchored ? { ...updated, reanchored } : updated;
+    }, TRANSACTION_OPTIONS),
+  );
 }
 
 /** Re-anchoring thousands of claims is thousands of row updates: more than Prisma's default 5 s allows on a slow disk. */

@@ -1,4 +1,5 @@
 import { AppError, type Claim, changeEvent, type Principal } from "@factmark/core";
+import { inArticleLine } from "../../db/articleWriteLine";
 import type { Db } from "../../db/createDatabase";
 import { preconditionFailed } from "../../domain/preconditionFailed";
 import { requireClaimUnderLock } from "../../domain/requireClaim";
@@ -20,21 +21,23 @@ export async function confirmClaimAnchor(
   expectedVersion: number,
 ): Promise<Claim> {
   authorize(actor, "claim.edit");
-  return db.$transaction(async (tx) => {
-    const { isDeleted: _isDeleted, ...current } = await requireClaimUnderLock(tx, id);
-    if (current.version !== expectedVersion) throw preconditionFailed("claim", current);
-    if (!current.isAnchorUnconfirmed) {
-      throw new AppError("CONFLICT", "This claim's place needs no confirmation: no save moved it onto edited words.");
-    }
-    const at = new Date();
-    const review = reviewStateAfter(current.status, { isReviewedContentChanged: true });
-    const events = [changeEvent.anchorConfirmed(current.selectors), ...review.events];
-    const change = { isAnchorUnconfirmed: false, ...review.change };
-    const isUpdated = await updateClaimIfVersion(tx, current, current.version, change, events, actor, at);
-    if (!isUpdated) throw preconditionFailed("claim", current);
-    const updated = await findClaim(tx, id);
-    if (!updated) throw new AppError("NOT_FOUND", `No claim with id "${id}".`);
-    const { isDeleted: _gone, ...claim } = updated;
-    return claim;
-  });
+  return inArticleLine(db, { claimId: id }, () =>
+    db.$transaction(async (tx) => {
+      const { isDeleted: _isDeleted, ...current } = await requireClaimUnderLock(tx, id);
+      if (current.version !== expectedVersion) throw preconditionFailed("claim", current);
+      if (!current.isAnchorUnconfirmed) {
+        throw new AppError("CONFLICT", "This claim's place needs no confirmation: no save moved it onto edited words.");
+      }
+      const at = new Date();
+      const review = reviewStateAfter(current.status, { isReviewedContentChanged: true });
+      const events = [changeEvent.anchorConfirmed(current.selectors), ...review.events];
+      const change = { isAnchorUnconfirmed: false, ...review.change };
+      const isUpdated = await updateClaimIfVersion(tx, current, current.version, change, events, actor, at);
+      if (!isUpdated) throw preconditionFailed("claim", current);
+      const updated = await findClaim(tx, id);
+      if (!updated) throw new AppError("NOT_FOUND", `No claim with id "${id}".`);
+      const { isDeleted: _gone, ...claim } = updated;
+      return claim;
+    }),
+  );
 }

@@ -1,4 +1,5 @@
 import { type Actor, AppError, type Claim, changeEvent, type Principal } from "@factmark/core";
+import { inArticleLine } from "../../db/articleWriteLine";
 import type { Db } from "../../db/createDatabase";
 import { preconditionFailed } from "../../domain/preconditionFailed";
 import { placeRevivedClaim } from "../../domain/reanchorArticleClaims";
@@ -31,29 +32,31 @@ async function setDeleted(
   expectedVersion: number | undefined,
   isDeleting: boolean,
 ): Promise<Claim> {
-  return db.$transaction(async (tx) => {
-    const { isDeleted, ...current } = await requireClaimUnderLock(tx, id, { includeDeleted: true });
-    if (isDeleted !== !isDeleting) {
-      if (isDeleting) throw new AppError("NOT_FOUND", `No claim with id "${id}".`);
-      throw new AppError("CONFLICT", "This claim is not deleted.", { current });
-    }
-    const version = expectedVersion ?? current.version;
-    if (current.version !== version) throw preconditionFailed("claim", current);
-    const at = new Date();
-    const event = isDeleting ? changeEvent.claimDeleted(current) : changeEvent.claimRestored(current);
-    const isChanged = await updateClaimIfVersion(
-      tx,
-      current,
-      version,
-      { deletedAt: isDeleting ? at : null },
-      [event],
-      actor,
-      at,
-    );
-    if (!isChanged) throw preconditionFailed("claim", current);
-    if (isDeleting) return { ...current, version: current.version + 1, updatedAt: at.toISOString() };
-    await placeRevivedClaim(tx, current, at);
-    const { isDeleted: _isDeleted, ...restored } = await requireClaim(tx, id);
-    return restored;
-  });
+  return inArticleLine(db, { claimId: id }, () =>
+    db.$transaction(async (tx) => {
+      const { isDeleted, ...current } = await requireClaimUnderLock(tx, id, { includeDeleted: true });
+      if (isDeleted !== !isDeleting) {
+        if (isDeleting) throw new AppError("NOT_FOUND", `No claim with id "${id}".`);
+        throw new AppError("CONFLICT", "This claim is not deleted.", { current });
+      }
+      const version = expectedVersion ?? current.version;
+      if (current.version !== version) throw preconditionFailed("claim", current);
+      const at = new Date();
+      const event = isDeleting ? changeEvent.claimDeleted(current) : changeEvent.claimRestored(current);
+      const isChanged = await updateClaimIfVersion(
+        tx,
+        current,
+        version,
+        { deletedAt: isDeleting ? at : null },
+        [event],
+        actor,
+        at,
+      );
+      if (!isChanged) throw preconditionFailed("claim", current);
+      if (isDeleting) return { ...current, version: current.version + 1, updatedAt: at.toISOString() };
+      await placeRevivedClaim(tx, current, at);
+      const { isDeleted: _isDeleted, ...restored } = await requireClaim(tx, id);
+      return restored;
+    }),
+  );
 }

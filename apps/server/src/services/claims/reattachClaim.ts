@@ -1,4 +1,5 @@
 import { AppError, type Claim, type ClaimReattach, changeEvent, type Principal } from "@factmark/core";
+import { inArticleLine } from "../../db/articleWriteLine";
 import type { Db } from "../../db/createDatabase";
 import { placeSelectors } from "../../domain/placeSelectors";
 import { preconditionFailed } from "../../domain/preconditionFailed";
@@ -24,35 +25,37 @@ export async function reattachClaim(
   expectedVersion: number | undefined,
 ): Promise<Claim> {
   authorize(actor, "claim.edit");
-  return db.$transaction(async (tx) => {
-    // Under the lock an article save takes first, so the text cannot change before the claim is stored. Without
-    // If-Match, the claim is reattached as a write this one waited for left it.
-    const current = await requireClaimUnderLock(tx, id);
-    if (expectedVersion !== undefined && current.version !== expectedVersion)
-      throw preconditionFailed("claim", current);
-    const article = await findArticleText(tx, current.articleId);
-    if (!article) throw new AppError("NOT_FOUND", `No claim with id "${id}".`);
-    const selectors = placeSelectors(article.text, input.selectors);
-    const at = new Date();
-    const isUpdated = await updateClaimAnchors(
-      tx,
-      current.articleId,
-      [{ id, selectors, isOrphaned: false, isAnchorUnconfirmed: false }],
-      at,
-      current.version,
-    );
-    if (!isUpdated) throw preconditionFailed("claim", current);
-    await insertEvents(
-      tx,
-      current.articleId,
-      actor,
-      [{ claimId: id, ...changeEvent.claimReattached(current, selectors) }],
-      at,
-    );
-    await reopenReviewOfClaim(tx, actor, id, at);
-    const updated = await findClaim(tx, id);
-    if (!updated) throw new AppError("NOT_FOUND", `No claim with id "${id}".`);
-    const { isDeleted: _isDeleted, ...claim } = updated;
-    return claim;
-  });
+  return inArticleLine(db, { claimId: id }, () =>
+    db.$transaction(async (tx) => {
+      // Under the lock an article save takes first, so the text cannot change before the claim is stored. Without
+      // If-Match, the claim is reattached as a write this one waited for left it.
+      const current = await requireClaimUnderLock(tx, id);
+      if (expectedVersion !== undefined && current.version !== expectedVersion)
+        throw preconditionFailed("claim", current);
+      const article = await findArticleText(tx, current.articleId);
+      if (!article) throw new AppError("NOT_FOUND", `No claim with id "${id}".`);
+      const selectors = placeSelectors(article.text, input.selectors);
+      const at = new Date();
+      const isUpdated = await updateClaimAnchors(
+        tx,
+        current.articleId,
+        [{ id, selectors, isOrphaned: false, isAnchorUnconfirmed: false }],
+        at,
+        current.version,
+      );
+      if (!isUpdated) throw preconditionFailed("claim", current);
+      await insertEvents(
+        tx,
+        current.articleId,
+        actor,
+        [{ claimId: id, ...changeEvent.claimReattached(current, selectors) }],
+        at,
+      );
+      await reopenReviewOfClaim(tx, actor, id, at);
+      const updated = await findClaim(tx, id);
+      if (!updated) throw new AppError("NOT_FOUND", `No claim with id "${id}".`);
+      const { isDeleted: _isDeleted, ...claim } = updated;
+      return claim;
+    }),
+  );
 }

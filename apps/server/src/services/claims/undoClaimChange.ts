@@ -9,6 +9,7 @@ import {
   type UndoRequest,
   type UndoResult,
 } from "@factmark/core";
+import { inArticleLine } from "../../db/articleWriteLine";
 import type { Db } from "../../db/createDatabase";
 import { findUndoTarget } from "../../domain/findUndoTarget";
 import { preconditionFailed } from "../../domain/preconditionFailed";
@@ -46,34 +47,36 @@ export async function undoClaimChange(
   expectedVersion?: number,
 ): Promise<UndoResult> {
   authorize(actor, "claim.edit");
-  return db.$transaction(async (tx) => {
-    const { isDeleted, ...claim } = await requireClaimUnderLock(tx, claimId, { includeDeleted: true });
-    if (expectedVersion !== undefined && expectedVersion !== claim.version) throw preconditionFailed("claim", claim);
-    const history = await findClaimHistory(tx, claimId);
-    const target = history ? findUndoTarget(history.events, isDeleted) : undefined;
-    if (!target) throw new AppError("CONFLICT", "There is nothing to undo on this claim.", { undoableEventId: null });
-    if (request.eventId !== undefined && request.eventId !== target.id) {
-      throw new AppError("CONFLICT", "The claim changed since you looked: the last change is another one now.", {
-        undoableEventId: target.id,
-        current: target,
-      });
-    }
-    if (!isUndoableChange(target)) {
-      throw new AppError(
-        "CONFLICT",
-        "The last change of this claim is recorded in a form that does not read; it cannot be undone.",
-        {
+  return inArticleLine(db, { claimId }, () =>
+    db.$transaction(async (tx) => {
+      const { isDeleted, ...claim } = await requireClaimUnderLock(tx, claimId, { includeDeleted: true });
+      if (expectedVersion !== undefined && expectedVersion !== claim.version) throw preconditionFailed("claim", claim);
+      const history = await findClaimHistory(tx, claimId);
+      const target = history ? findUndoTarget(history.events, isDeleted) : undefined;
+      if (!target) throw new AppError("CONFLICT", "There is nothing to undo on this claim.", { undoableEventId: null });
+      if (request.eventId !== undefined && request.eventId !== target.id) {
+        throw new AppError("CONFLICT", "The claim changed since you looked: the last change is another one now.", {
           undoableEventId: target.id,
-        },
-      );
-    }
-    const at = new Date();
-    await revert(tx, actor, claim, target, at);
-    const [event] = await insertEvents(tx, claim.articleId, actor, [{ claimId, ...changeEvent.undone(target) }], at);
-    if (!event) throw new Error("The undo entry was not recorded.");
-    const { isDeleted: _isDeleted, ...after } = await requireClaim(tx, claimId, { includeDeleted: true });
-    return { undone: { ...target, isUndone: true }, event, claim: after };
-  });
+          current: target,
+        });
+      }
+      if (!isUndoableChange(target)) {
+        throw new AppError(
+          "CONFLICT",
+          "The last change of this claim is recorded in a form that does not read; it cannot be undone.",
+          {
+            undoableEventId: target.id,
+          },
+        );
+      }
+      const at = new Date();
+      await revert(tx, actor, claim, target, at);
+      const [event] = await insertEvents(tx, claim.articleId, actor, [{ claimId, ...changeEvent.undone(target) }], at);
+      if (!event) throw new Error("The undo entry was not recorded.");
+      const { isDeleted: _isDeleted, ...after } = await requireClaim(tx, claimId, { includeDeleted: true });
+      return { undone: { ...target, isUndone: true }, event, claim: after };
+    }),
+  );
 }
 
 /** Applies the reverse of one history entry. */

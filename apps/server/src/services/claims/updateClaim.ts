@@ -6,6 +6,7 @@ import {
   type EditableClaimField,
   type Principal,
 } from "@factmark/core";
+import { inArticleLine } from "../../db/articleWriteLine";
 import type { Db } from "../../db/createDatabase";
 import { postgresPoolOf } from "../../db/postgresPool";
 import { sqliteWriterOf } from "../../db/sqliteWriter";
@@ -36,8 +37,9 @@ const EDITABLE_FIELDS: readonly EditableClaimField[] = ["verdict", "speaker", "r
  *
  * On SQLite the same steps run as one batch of kept statements (sqliteClaimWrites.ts `updateClaimInBatch`: a
  * verdict change through Prisma cost 5 queries, each compiled on every call); on PostgreSQL as prepared statements
- * in one transaction (postgresClaimWrites.ts), but an assignment, which reads the assignee's account; else (a client
- * extended with `$extends`) in a Prisma transaction.
+ * in one transaction (postgresClaimWrites.ts), but an assignment, which reads the assignee's account and so runs,
+ * as with a client extended with `$extends`, in a Prisma transaction (on PostgreSQL, in its article's line:
+ * inArticleLine).
  * NOT_FOUND when there is no such live claim of a live article.
  */
 export async function updateClaim(
@@ -68,24 +70,26 @@ export async function updateClaim(
       return planClaimUpdate(actor, current, input, assignee);
     });
   }
-  return db.$transaction(async (tx) => {
-    const { isDeleted: _isDeleted, ...current } = await requireClaim(tx, id);
-    if (current.version !== expectedVersion) throw preconditionFailed("claim", current);
-    const assigneeId = assigneeChangeOf(current, input);
-    const assignee =
-      assigneeId === undefined ? undefined : assigneeId === null ? null : await requireAssignee(tx, assigneeId);
-    const { change, events } = planClaimUpdate(actor, current, input, assignee);
-    // A save that changes nothing is no change: no version, no change number, nothing for others to hear.
-    if (events.length === 0) return current;
-    const isUpdated = await updateClaimIfVersion(tx, current, expectedVersion, change, events, actor, new Date());
-    // Another write got the article's lock first: the refusal carries the claim as it left it.
-    if (!isUpdated) {
-      const { isDeleted: _isDeleted, ...now } = await requireClaim(tx, id);
-      throw preconditionFailed("claim", now);
-    }
-    const { isDeleted: _stillLive, ...updated } = await requireClaim(tx, id);
-    return updated;
-  });
+  return inArticleLine(db, { claimId: id }, () =>
+    db.$transaction(async (tx) => {
+      const { isDeleted: _isDeleted, ...current } = await requireClaim(tx, id);
+      if (current.version !== expectedVersion) throw preconditionFailed("claim", current);
+      const assigneeId = assigneeChangeOf(current, input);
+      const assignee =
+        assigneeId === undefined ? undefined : assigneeId === null ? null : await requireAssignee(tx, assigneeId);
+      const { change, events } = planClaimUpdate(actor, current, input, assignee);
+      // A save that changes nothing is no change: no version, no change number, nothing for others to hear.
+      if (events.length === 0) return current;
+      const isUpdated = await updateClaimIfVersion(tx, current, expectedVersion, change, events, actor, new Date());
+      // Another write got the article's lock first: the refusal carries the claim as it left it.
+      if (!isUpdated) {
+        const { isDeleted: _isDeleted, ...now } = await requireClaim(tx, id);
+        throw preconditionFailed("claim", now);
+      }
+      const { isDeleted: _stillLive, ...updated } = await requireClaim(tx, id);
+      return updated;
+    }),
+  );
 }
 
 /** The assignee an update asks for when it differs from the claim's (an account id, or null: nobody); else undefined. */

@@ -1,4 +1,5 @@
 import { AppError, type Evidence, type Principal } from "@factmark/core";
+import { inArticleLine } from "../../db/articleWriteLine";
 import type { Db } from "../../db/createDatabase";
 import { requireVisibleEvidence } from "../../domain/requireVisibleEvidence";
 import { setEvidenceDeleted } from "../../domain/setEvidenceDeleted";
@@ -13,10 +14,12 @@ export async function deleteEvidence(
   expectedVersion?: number,
 ): Promise<Evidence> {
   authorize(actor, "evidence.delete");
-  return db.$transaction(async (tx) => {
-    const found = await requireVisibleEvidence(tx, id);
-    return setEvidenceDeleted(tx, actor, found, true, new Date(), { expectedVersion, isRecorded: true });
-  });
+  return inArticleLine(db, { evidenceId: id }, () =>
+    db.$transaction(async (tx) => {
+      const found = await requireVisibleEvidence(tx, id);
+      return setEvidenceDeleted(tx, actor, found, true, new Date(), { expectedVersion, isRecorded: true });
+    }),
+  );
 }
 
 /** Brings back removed evidence (undo); its claim must be live. */
@@ -27,9 +30,11 @@ export async function restoreEvidence(
   expectedVersion?: number,
 ): Promise<Evidence> {
   authorize(actor, "evidence.delete");
-  return db.$transaction(async (tx) => {
-    const found = await findEvidence(tx, id);
-    if (!found || found.claim.isDeleted) throw new AppError("NOT_FOUND", `No evidence with id "${id}".`);
-    return setEvidenceDeleted(tx, actor, found, false, new Date(), { expectedVersion, isRecorded: true });
-  });
+  return inArticleLine(db, { evidenceId: id }, () =>
+    db.$transaction(async (tx) => {
+      const found = await findEvidence(tx, id);
+      if (!found || found.claim.isDeleted) throw new AppError("NOT_FOUND", `No evidence with id "${id}".`);
+      return setEvidenceDeleted(tx, actor, found, false, new Date(), { expectedVersion, isRecorded: true });
+    }),
+  );
 }

@@ -17,6 +17,7 @@ import {
   slugify,
   ZPublishedFactCheck,
 } from "@factmark/core";
+import { inArticleLine } from "../../db/articleWriteLine";
 import type { Db } from "../../db/createDatabase";
 import { timeOrderedId } from "../../db/timeOrderedId";
 import { preconditionFailed } from "../../domain/preconditionFailed";
@@ -71,9 +72,11 @@ export async function publishArticle(
   const correctionNote = input.correctionNote?.trim() || null;
   for (let attempt = 1; ; attempt += 1) {
     try {
-      return await db.$transaction(
-        (tx) => publishInTransaction(tx, actor, articleId, expectedVersion, correctionNote, organisation),
-        TRANSACTION_OPTIONS,
+      return await inArticleLine(db, { articleId }, () =>
+        db.$transaction(
+          (tx) => publishInTransaction(tx, actor, articleId, expectedVersion, correctionNote, organisation),
+          TRANSACTION_OPTIONS,
+        ),
       );
     } catch (error) {
       // Another article committed the same new slug first (a unique violation aborts the whole transaction on

@@ -1,4 +1,5 @@
 import { AppError, changeEvent, type Principal, type Publication, type PublicationRetract } from "@factmark/core";
+import { inArticleLine } from "../../db/articleWriteLine";
 import type { Db } from "../../db/createDatabase";
 import { authorize } from "../../policy/authorize";
 import { findArticle, insertArticleEvent, updateArticleIfVersion } from "../../repositories/articleRepository";
@@ -20,21 +21,23 @@ export async function retractArticlePublication(
   input: PublicationRetract,
 ): Promise<Publication> {
   authorize(actor, "article.retract");
-  return db.$transaction(async (tx) => {
-    await lockArticleForChanges(tx, articleId);
-    const article = await findArticle(tx, articleId);
-    if (!article) throw new AppError("NOT_FOUND", `No article with id "${articleId}".`);
-    const latest = await findLatestPublication(tx, articleId);
-    if (!latest) throw new AppError("CONFLICT", "This fact-check was never published: there is nothing to retract.");
-    if (latest.retractedAt) {
-      throw new AppError(
-        "CONFLICT",
-        `This fact-check was already retracted on ${latest.retractedAt.toISOString().slice(0, 10)}.`,
-      );
-    }
-    const retracted = await storeRetraction(tx, latest.id, { at: new Date(), byId: actor.id, note: input.note });
-    await updateArticleIfVersion(tx, articleId, article.version, {});
-    await insertArticleEvent(tx, articleId, actor, changeEvent.articleRetracted(latest, input.note));
-    return retracted;
-  });
+  return inArticleLine(db, { articleId }, () =>
+    db.$transaction(async (tx) => {
+      await lockArticleForChanges(tx, articleId);
+      const article = await findArticle(tx, articleId);
+      if (!article) throw new AppError("NOT_FOUND", `No article with id "${articleId}".`);
+      const latest = await findLatestPublication(tx, articleId);
+      if (!latest) throw new AppError("CONFLICT", "This fact-check was never published: there is nothing to retract.");
+      if (latest.retractedAt) {
+        throw new AppError(
+          "CONFLICT",
+          `This fact-check was already retracted on ${latest.retractedAt.toISOString().slice(0, 10)}.`,
+        );
+      }
+      const retracted = await storeRetraction(tx, latest.id, { at: new Date(), byId: actor.id, note: input.note });
+      await updateArticleIfVersion(tx, articleId, article.version, {});
+      await insertArticleEvent(tx, articleId, actor, changeEvent.articleRetracted(latest, input.note));
+      return retracted;
+    }),
+  );
 }

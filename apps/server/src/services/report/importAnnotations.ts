@@ -10,6 +10,7 @@ import {
   readAnnotationDocument,
   resolveImportedLinks,
 } from "@factmark/core";
+import { inArticleLine } from "../../db/articleWriteLine";
 import type { Db } from "../../db/createDatabase";
 import { timeOrderedId } from "../../db/timeOrderedId";
 import { linkEvents } from "../../domain/linkEvents";
@@ -94,15 +95,17 @@ export async function importAnnotations(
       return answer(articleId, decided.planned, [], []);
     }
     try {
-      return await db.$transaction(
-        async (tx) => {
-          await lockArticleForChanges(tx, articleId);
-          const now = await findArticleText(tx, articleId);
-          if (!now) throw notFound(articleId);
-          if (now.version !== article.version) throw new ArticleChangedWhilePlacing();
-          return store(tx, actor, articleId, await decide(tx, articleId, placed, options));
-        },
-        { timeout: IMPORT_TRANSACTION_TIMEOUT_MS, maxWait: IMPORT_TRANSACTION_TIMEOUT_MS },
+      return await inArticleLine(db, { articleId }, () =>
+        db.$transaction(
+          async (tx) => {
+            await lockArticleForChanges(tx, articleId);
+            const now = await findArticleText(tx, articleId);
+            if (!now) throw notFound(articleId);
+            if (now.version !== article.version) throw new ArticleChangedWhilePlacing();
+            return store(tx, actor, articleId, await decide(tx, articleId, placed, options));
+          },
+          { timeout: IMPORT_TRANSACTION_TIMEOUT_MS, maxWait: IMPORT_TRANSACTION_TIMEOUT_MS },
+        ),
       );
     } catch (error) {
       if (!(error instanceof ArticleChangedWhilePlacing)) throw error;

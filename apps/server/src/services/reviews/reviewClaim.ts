@@ -7,6 +7,7 @@ import {
   type ReviewCreate,
   type ReviewResult,
 } from "@factmark/core";
+import { inArticleLine } from "../../db/articleWriteLine";
 import type { Db } from "../../db/createDatabase";
 import { timeOrderedId } from "../../db/timeOrderedId";
 import { hasSetVerdict } from "../../domain/hasSetVerdict";
@@ -41,74 +42,76 @@ export async function reviewClaim(
   input: ReviewCreate,
 ): Promise<ReviewResult> {
   authorize(actor, "claim.review");
-  return db.$transaction(async (tx) => {
-    const located = await findClaimReviewStatus(tx, claimId);
-    // Read under the article's change lock, the claim and its round's reviews are the latest: of two reviews
-    // sent on one version, the second is told the claim changed, whichever server process it reached.
-    if (located) await lockArticleForChanges(tx, located.articleId);
-    const found = located && (await findClaimInReview(tx, claimId));
-    if (!found) throw new AppError("NOT_FOUND", `No claim with id "${claimId}".`);
-    const { claim, reviewRound } = found;
-    if (claim.version !== expectedVersion) throw preconditionFailed("claim", claim);
-    if (claim.verdictSetBy?.id === actor.id || (await hasSetVerdict(tx, claimId, actor.id, claim.verdict))) {
-      throw new AppError("FORBIDDEN", "You set this verdict; another editor must review it.", {
-        action: "claim.review",
-        role: actor.role,
-        reason: "own_verdict",
-      });
-    }
-    if (claim.status !== "ready-for-review") {
-      throw new AppError("CONFLICT", notReadyMessage(claim.status), { reason: "not_ready", status: claim.status });
-    }
-    const reviews = await listReviewsInRound(tx, claimId, reviewRound);
-    let status: ClaimStatus = "changes-requested";
-    if (input.decision === "approve") {
-      if (claim.verdict === "unverified") {
-        throw new AppError(
-          "CONFLICT",
-          "This claim's verdict is unverified: there is nothing to approve yet. Request changes instead.",
-          { reason: "unverified" },
-        );
+  return inArticleLine(db, { claimId }, () =>
+    db.$transaction(async (tx) => {
+      const located = await findClaimReviewStatus(tx, claimId);
+      // Read under the article's change lock, the claim and its round's reviews are the latest: of two reviews
+      // sent on one version, the second is told the claim changed, whichever server process it reached.
+      if (located) await lockArticleForChanges(tx, located.articleId);
+      const found = located && (await findClaimInReview(tx, claimId));
+      if (!found) throw new AppError("NOT_FOUND", `No claim with id "${claimId}".`);
+      const { claim, reviewRound } = found;
+      if (claim.version !== expectedVersion) throw preconditionFailed("claim", claim);
+      if (claim.verdictSetBy?.id === actor.id || (await hasSetVerdict(tx, claimId, actor.id, claim.verdict))) {
+        throw new AppError("FORBIDDEN", "You set this verdict; another editor must review it.", {
+          action: "claim.review",
+          role: actor.role,
+          reason: "own_verdict",
+        });
       }
-      if (reviews.some((review) => review.decision === "approve" && review.reviewerId === actor.id)) {
-        throw new AppError(
-          "CONFLICT",
-          "You already approved this claim in this round; it needs another editor's approval.",
-          { reason: "already_approved" },
-        );
+      if (claim.status !== "ready-for-review") {
+        throw new AppError("CONFLICT", notReadyMessage(claim.status), { reason: "not_ready", status: claim.status });
       }
-      const { requiredApprovals } = await findNewsroomSettings(tx);
-      const approvals = countApprovals(
-        [...reviews, { decision: "approve", round: reviewRound, reviewerId: actor.id }],
-        reviewRound,
+      const reviews = await listReviewsInRound(tx, claimId, reviewRound);
+      let status: ClaimStatus = "changes-requested";
+      if (input.decision === "approve") {
+        if (claim.verdict === "unverified") {
+          throw new AppError(
+            "CONFLICT",
+            "This claim's verdict is unverified: there is nothing to approve yet. Request changes instead.",
+            { reason: "unverified" },
+          );
+        }
+        if (reviews.some((review) => review.decision === "approve" && review.reviewerId === actor.id)) {
+          throw new AppError(
+            "CONFLICT",
+            "You already approved this claim in this round; it needs another editor's approval.",
+            { reason: "already_approved" },
+          );
+        }
+        const { requiredApprovals } = await findNewsroomSettings(tx);
+        const approvals = countApprovals(
+          [...reviews, { decision: "approve", round: reviewRound, reviewerId: actor.id }],
+          reviewRound,
+        );
+        status = approvals >= requiredApprovals ? "approved" : "ready-for-review";
+      }
+      const at = new Date();
+      const review = await insertReview(
+        tx,
+        {
+          id: timeOrderedId(),
+          claimId,
+          articleId: claim.articleId,
+          decision: input.decision,
+          note: input.note && input.note.length > 0 ? input.note : null,
+          round: reviewRound,
+        },
+        actor,
+        at,
       );
-      status = approvals >= requiredApprovals ? "approved" : "ready-for-review";
-    }
-    const at = new Date();
-    const review = await insertReview(
-      tx,
-      {
-        id: timeOrderedId(),
-        claimId,
-        articleId: claim.articleId,
-        decision: input.decision,
-        note: input.note && input.note.length > 0 ? input.note : null,
-        round: reviewRound,
-      },
-      actor,
-      at,
-    );
-    const change = {
-      status,
-      ...(endsReviewRound(claim.status, status) ? { startsNewReviewRound: true } : {}),
-    };
-    const events = [changeEvent.claimReviewed(review, status)];
-    const isUpdated = await updateClaimIfVersion(tx, claim, expectedVersion, change, events, actor, at);
-    if (!isUpdated) throw preconditionFailed("claim", claim);
-    const after = await findClaimInReview(tx, claimId);
-    if (!after) throw new AppError("NOT_FOUND", `No claim with id "${claimId}".`);
-    return { review, claim: after.claim };
-  });
+      const change = {
+        status,
+        ...(endsReviewRound(claim.status, status) ? { startsNewReviewRound: true } : {}),
+      };
+      const events = [changeEvent.claimReviewed(review, status)];
+      const isUpdated = await updateClaimIfVersion(tx, claim, expectedVersion, change, events, actor, at);
+      if (!isUpdated) throw preconditionFailed("claim", claim);
+      const after = await findClaimInReview(tx, claimId);
+      if (!after) throw new AppError("NOT_FOUND", `No claim with id "${claimId}".`);
+      return { review, claim: after.claim };
+    }),
+  );
 }
 
 function notReadyMessage(status: ClaimStatus): string {

@@ -6,6 +6,7 @@ import {
   type SpeakerRename,
   type SpeakerRenamed,
 } from "@factmark/core";
+import { inArticleLine } from "../../db/articleWriteLine";
 import type { Db } from "../../db/createDatabase";
 import { authorize } from "../../policy/authorize";
 import {
@@ -32,18 +33,20 @@ export async function renameSpeaker(
   { from, to }: SpeakerRename,
 ): Promise<SpeakerRenamed> {
   authorize(actor, "claim.edit");
-  return db.$transaction(async (tx) => {
-    await lockArticleForChanges(tx, articleId);
-    if (!(await isLiveArticle(tx, articleId))) throw new AppError("NOT_FOUND", `No article with id "${articleId}".`);
-    const before = await countSpeakersOfArticle(tx, articleId);
-    if (!before.some((speaker) => speaker.name === from)) {
-      throw new AppError("NOT_FOUND", `No claim of this article names “${from}” as its speaker.`);
-    }
-    const isMerged = before.some((speaker) => speaker.name === to);
-    const renamedClaimCount = await renameSpeakerOnClaims(tx, articleId, from, to, actor, new Date());
-    await moveSpeakerKind(tx, articleId, from, to, actor);
-    return { renamedClaimCount, isMerged, items: await countSpeakersOfArticle(tx, articleId) };
-  });
+  return inArticleLine(db, { articleId }, () =>
+    db.$transaction(async (tx) => {
+      await lockArticleForChanges(tx, articleId);
+      if (!(await isLiveArticle(tx, articleId))) throw new AppError("NOT_FOUND", `No article with id "${articleId}".`);
+      const before = await countSpeakersOfArticle(tx, articleId);
+      if (!before.some((speaker) => speaker.name === from)) {
+        throw new AppError("NOT_FOUND", `No claim of this article names “${from}” as its speaker.`);
+      }
+      const isMerged = before.some((speaker) => speaker.name === to);
+      const renamedClaimCount = await renameSpeakerOnClaims(tx, articleId, from, to, actor, new Date());
+      await moveSpeakerKind(tx, articleId, from, to, actor);
+      return { renamedClaimCount, isMerged, items: await countSpeakersOfArticle(tx, articleId) };
+    }),
+  );
 }
 
 /**
