@@ -2,6 +2,7 @@ import { createServer } from "node:net";
 import { PrismaPg } from "@prisma/adapter-pg";
 import pg from "pg";
 import { describe, expect, it } from "vitest";
+import * as Postgres from "../generated/prisma-pg/client";
 import { isDatabaseUnreachable } from "./isDatabaseUnreachable";
 
 /** A loopback port nobody listens on: taken from the system, then closed again. */
@@ -39,6 +40,17 @@ describe("isDatabaseUnreachable", () => {
     expect(error).toMatchObject({ name: "DriverAdapterError" });
     expect(isDatabaseUnreachable(error)).toBe(true);
     await adapter.dispose();
+  });
+
+  it("knows what Prisma throws for raw SQL on a server it cannot reach (P2010, the adapter's error in meta)", async () => {
+    const url = `postgresql://postgres@127.0.0.1:${await closedPort()}/postgres`;
+    const db = new Postgres.PrismaClient({ adapter: new PrismaPg({ connectionString: url }) });
+    const queried = await thrownBy(() => db.$queryRaw`SELECT 1`);
+    const executed = await thrownBy(() => db.$executeRaw`SELECT 1`);
+    expect(queried).toMatchObject({ code: "P2010" });
+    expect(isDatabaseUnreachable(queried)).toBe(true);
+    expect(isDatabaseUnreachable(executed)).toBe(true);
+    await db.$disconnect();
   });
 
   it("knows a server going away by its SQLSTATE, through the adapter's cause too", () => {

@@ -11,24 +11,31 @@ const PRISMA_CODES = new Set(["P1001", "P1002", "P1017"]);
 const ADAPTER_KINDS = new Set(["DatabaseNotReachable", "ConnectionClosed", "SocketTimeout", "TooManyConnections"]);
 /** pg's messages, without a code, for a client whose connection was lost. */
 const LOST_CONNECTION = /^(Connection terminated|Client has encountered a connection error|Client was closed)/;
+/** pg-pool's message when no connection came free within its `connectionTimeoutMillis`. */
+const NO_FREE_CONNECTION = /^timeout exceeded when trying to connect/;
 
 /**
  * Whether `error` says the database could not be reached or dropped the connection (a PostgreSQL server restarting or
  * down): from pg itself (a socket code, a SQLSTATE of class 08 or in SERVER_GONE_CODES, or a lost client's message),
  * from Prisma (P1001, P1002, P1017) or from its pg adapter (a DriverAdapterError whose `cause` has such a kind or
- * `originalCode`). Such a request changed nothing that was answered, and may succeed if sent again.
+ * `originalCode`, itself in `meta.driverAdapterError` of Prisma's P2010 for raw SQL), or pg's pool waiting in vain
+ * for a free connection (createPostgresPool's `connectionTimeoutMillis`). Such a request changed nothing that was answered, and may succeed if sent again.
  */
 export function isDatabaseUnreachable(error: unknown): boolean {
-  for (let current = error, depth = 0; current instanceof Object && depth < 4; depth++) {
-    const { code, kind, originalCode, message } = current as Record<string, unknown>;
+  // The error, what caused it, and the adapter's error Prisma puts in `meta` for raw SQL (P2010): a few levels deep.
+  const seen: unknown[] = [error];
+  for (let index = 0; index < seen.length && index < 8; index++) {
+    const current = seen[index];
+    if (!(current instanceof Object)) continue;
+    const { code, kind, originalCode, message, cause, meta } = current as Record<string, unknown>;
     for (const value of [code, originalCode]) {
       if (typeof value !== "string") continue;
       if (SOCKET_CODES.has(value) || SERVER_GONE_CODES.has(value) || PRISMA_CODES.has(value)) return true;
       if (/^08[0-9A-Z]{3}$/.test(value)) return true;
     }
     if (typeof kind === "string" && ADAPTER_KINDS.has(kind)) return true;
-    if (typeof message === "string" && LOST_CONNECTION.test(message)) return true;
-    current = (current as { cause?: unknown }).cause;
+    if (typeof message === "string" && (LOST_CONNECTION.test(message) || NO_FREE_CONNECTION.test(message))) return true;
+    seen.push(cause, (meta as { driverAdapterError?: unknown } | undefined)?.driverAdapterError);
   }
   return false;
 }

@@ -2,17 +2,47 @@ import pg from "pg";
 
 const pools = new WeakMap<object, pg.Pool>();
 
+/** How long a request waits for a free connection of the pool (ms) before it fails (503 BUSY, isDatabaseUnreachable). */
+const CONNECTION_WAIT_MS = 10_000;
+/**
+ * How long a lent client whose connection was lost is left to its borrower to give back (ms) before the pool takes it
+ * back itself. Prisma's pg adapter never gives back one whose ROLLBACK failed (the backend terminated mid-transaction);
+ * ten of those and every request waited for a connection for good.
+ */
+const RECLAIM_LOST_AFTER_MS = 2000;
+
 /**
  * A `pg` pool that outlives its connections: one lost while lent (the server restarted, the backend terminated) is an
  * "error" event on its client, and one lost while idle an "error" event on the pool; either, with no listener, is
  * thrown and stops the process. The query in flight fails with it anyway, and the pool drops a client released with
- * an error, or idle and broken; so both are only logged. `max` is the most connections at once (pg's default, 10).
+ * an error, or idle and broken; so both are only logged. A lost client its borrower has not given back within
+ * RECLAIM_LOST_AFTER_MS is released with its error (so dropped) by the pool itself. A request that finds no free
+ * connection within `connectionTimeoutMillis` (CONNECTION_WAIT_MS) fails rather than waits for good. `max` is the most
+ * connections at once (pg's default, 10).
  */
-export function createPostgresPool(connectionString: string, options: { max?: number } = {}): pg.Pool {
-  const pool = new pg.Pool({ connectionString, ...options });
+export function createPostgresPool(
+  connectionString: string,
+  options: { max?: number; connectionTimeoutMillis?: number } = {},
+): pg.Pool {
+  const pool = new pg.Pool({ connectionString, connectionTimeoutMillis: CONNECTION_WAIT_MS, ...options });
   const logLost = (error: Error) => console.error(`A PostgreSQL connection was lost: ${error.message}`);
+  const lent = new Set<pg.PoolClient>();
+  pool.on("acquire", (client) => lent.add(client));
+  pool.on("release", (_error, client) => lent.delete(client));
+  pool.on("remove", (client) => lent.delete(client as pg.PoolClient));
   pool.on("error", logLost);
-  pool.on("connect", (client) => client.on("error", logLost));
+  pool.on("connect", (client) =>
+    client.on("error", (error) => {
+      logLost(error);
+      const reclaim = setTimeout(() => {
+        if (!lent.has(client as pg.PoolClient)) return;
+        lent.delete(client as pg.PoolClient);
+        console.error("A lost PostgreSQL connection was not given back to the pool; the pool took it back.");
+        (client as pg.PoolClient).release(error);
+      }, RECLAIM_LOST_AFTER_MS);
+      reclaim.unref();
+    }),
+  );
   return pool;
 }
 

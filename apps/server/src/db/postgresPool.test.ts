@@ -1,0 +1,68 @@
+import { PrismaPg } from "@prisma/adapter-pg";
+import pg from "pg";
+import { afterAll, describe, expect, it } from "vitest";
+import * as Postgres from "../generated/prisma-pg/client";
+import { createTestDatabase } from "../test/createTestApp";
+import { isDatabaseUnreachable } from "./isDatabaseUnreachable";
+import { createPostgresPool } from "./postgresPool";
+
+// PostgreSQL only: a real server, whose backends a second connection terminates as an administrator or a failover would.
+const database = await createTestDatabase();
+const isPostgres = database.url.startsWith("postgres");
+const admin = isPostgres ? new pg.Client({ connectionString: database.url }) : undefined;
+await admin?.connect();
+afterAll(async () => {
+  await admin?.end();
+  await database.drop();
+});
+
+/** Connections of `pool` lent and not given back. */
+const lentOf = (pool: pg.Pool) => pool.totalCount - pool.idleCount;
+
+async function waitFor(isDone: () => boolean, timeMs: number): Promise<boolean> {
+  const deadline = Date.now() + timeMs;
+  while (!isDone() && Date.now() < deadline) await new Promise((resolve) => setTimeout(resolve, 20));
+  return isDone();
+}
+
+describe.runIf(isPostgres)("the PostgreSQL pool", () => {
+  it("takes back a connection lost in a Prisma transaction, which Prisma never gives back", async () => {
+    const pool = createPostgresPool(database.url);
+    const db = new Postgres.PrismaClient({ adapter: new PrismaPg(pool) });
+    try {
+      const failed = db.$transaction(async (tx) => {
+        const [row] = await tx.$queryRaw<{ pid: number }[]>`SELECT pg_backend_pid() AS pid`;
+        await admin?.query("SELECT pg_terminate_backend($1)", [row?.pid]);
+        await new Promise((resolve) => setTimeout(resolve, 100));
+        await tx.$queryRaw`SELECT 1`;
+      });
+      await expect(failed).rejects.toThrow();
+      // Ten of these, and every later request waited for a connection for good.
+      expect(await waitFor(() => lentOf(pool) === 0, 5000)).toBe(true);
+      expect(await db.$queryRaw`SELECT 1 AS one`).toEqual([{ one: 1 }]);
+    } finally {
+      await db.$disconnect();
+    }
+  });
+
+  it("fails a request that finds no free connection in time, as one the database cannot take now (503)", async () => {
+    const pool = createPostgresPool(database.url, { max: 1, connectionTimeoutMillis: 200 });
+    const db = new Postgres.PrismaClient({ adapter: new PrismaPg(pool) });
+    const held = await pool.connect();
+    try {
+      const waited = await pool.query("SELECT 1").then(
+        () => undefined,
+        (error: unknown) => error,
+      );
+      expect(isDatabaseUnreachable(waited)).toBe(true);
+      const viaPrisma = await db.$queryRaw`SELECT 1`.then(
+        () => undefined,
+        (error: unknown) => error,
+      );
+      expect(isDatabaseUnreachable(viaPrisma)).toBe(true);
+    } finally {
+      held.release();
+      await db.$disconnect();
+    }
+  });
+});
