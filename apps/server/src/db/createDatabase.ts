@@ -3,6 +3,7 @@ import * as Sqlite from "../generated/prisma/client";
 import * as Postgres from "../generated/prisma-pg/client";
 import { listenForChanges } from "../live/listenForChanges";
 import { withinTime } from "../live/timeLimit";
+import { isDatabaseUnreachable } from "./isDatabaseUnreachable";
 import { migrateSqlite } from "./migrate";
 import { migratePostgres } from "./migratePostgres";
 import { createPostgresPool, keepPostgresPool } from "./postgresPool";
@@ -55,6 +56,8 @@ export function databaseProvider(databaseUrl: string): DatabaseProvider {
 
 /** How long a writer waits for SQLite's lock before giving up, in milliseconds. */
 const SQLITE_BUSY_TIMEOUT_MS = 5000;
+/** How often a server whose PostgreSQL cannot be reached at start tries again (ms). */
+const START_RETRY_MS = 1000;
 /** How long a PostgreSQL server waits at start for its LISTEN connection (ms) before it starts without it. */
 const FIRST_LISTEN_WAIT_MS = 10_000;
 
@@ -105,7 +108,7 @@ function checkpointInBackground(db: Sqlite.PrismaClient, file: string) {
 }
 
 async function createPostgresDatabase(databaseUrl: string): Promise<Db> {
-  await migratePostgres(databaseUrl);
+  await whenReachable(() => migratePostgres(databaseUrl), databaseUrl);
   // One pool for Prisma and the hot writes' prepared statements (postgresPool.ts); Prisma's disconnect ends it.
   const pool = createPostgresPool(databaseUrl);
   const db = new Postgres.PrismaClient({ adapter: new PrismaPg(pool, { disposeExternalPool: true }) });
@@ -125,4 +128,29 @@ async function createPostgresDatabase(databaseUrl: string): Promise<Db> {
     await disconnect();
   };
   return db as unknown as Db;
+}
+
+/**
+ * Answers what `start` does, trying again every START_RETRY_MS for as long as it fails because the database cannot be
+ * reached (isDatabaseUnreachable: a server started before its database, or while it restarts); says so once, naming
+ * the host (never the password), and again once it is reached. Any other failure is thrown at once.
+ */
+async function whenReachable<T>(start: () => Promise<T>, databaseUrl: string): Promise<T> {
+  for (let isWaiting = false; ; ) {
+    try {
+      const answer = await start();
+      if (isWaiting) console.log("PostgreSQL can be reached now.");
+      return answer;
+    } catch (error) {
+      if (!isDatabaseUnreachable(error)) throw error;
+      if (!isWaiting) {
+        const reason = error instanceof Error ? error.message : String(error);
+        console.error(
+          `PostgreSQL at ${new URL(databaseUrl).host} cannot be reached (${reason}); trying again every ${START_RETRY_MS / 1000} s.`,
+        );
+      }
+      isWaiting = true;
+      await new Promise((resolve) => setTimeout(resolve, START_RETRY_MS));
+    }
+  }
 }

@@ -15,6 +15,8 @@ export async function migratePostgres(
   migrations: Migration[] = readMigrations(POSTGRES_MIGRATIONS_DIR),
 ): Promise<string[]> {
   const client = new pg.Client({ connectionString });
+  // A connection lost meanwhile fails the query in flight; unheard, its "error" event would stop the process.
+  client.on("error", () => {});
   await client.connect();
   try {
     await client.query("SELECT pg_advisory_lock($1)", [MIGRATION_LOCK_KEY]);

@@ -1,0 +1,57 @@
+import net from "node:net";
+import { afterAll, describe, expect, it } from "vitest";
+import { createTestDatabase } from "../test/createTestApp";
+import { createDatabase } from "./createDatabase";
+
+// PostgreSQL only: a real server, reached through a TCP relay that the test starts when it chooses, as a database
+// that comes up after the app would be.
+const database = await createTestDatabase();
+const isPostgres = database.url.startsWith("postgres");
+afterAll(() => database.drop());
+
+/** A loopback port nobody listens on yet: taken from the system, then closed again. */
+async function freePort(): Promise<number> {
+  const server = net.createServer();
+  await new Promise<void>((resolve) => server.listen(0, "127.0.0.1", resolve));
+  const { port } = server.address() as net.AddressInfo;
+  await new Promise((resolve) => server.close(resolve));
+  return port;
+}
+
+/** From now on, passes every connection to `port` on to the database server. */
+async function startRelay(port: number): Promise<net.Server> {
+  const target = new URL(database.url);
+  const relay = net.createServer((socket) => {
+    const upstream = net.connect(Number(target.port || 5432), target.hostname);
+    socket.on("error", () => upstream.destroy());
+    upstream.on("error", () => socket.destroy());
+    socket.pipe(upstream).pipe(socket);
+  });
+  await new Promise<void>((resolve) => relay.listen(port, "127.0.0.1", resolve));
+  return relay;
+}
+
+describe.runIf(isPostgres)("a server started before its PostgreSQL", () => {
+  it("waits for the database, then starts, instead of stopping", async () => {
+    const port = await freePort();
+    const url = new URL(database.url);
+    url.hostname = "127.0.0.1";
+    url.port = String(port);
+    const starting = createDatabase(url.toString());
+    let isStarted = false;
+    void starting.then(() => {
+      isStarted = true;
+    });
+    await new Promise((resolve) => setTimeout(resolve, 1500));
+    expect(isStarted).toBe(false);
+
+    const relay = await startRelay(port);
+    try {
+      const db = await starting;
+      expect(await db.$queryRawUnsafe<{ one: number }[]>("SELECT 1 AS one")).toEqual([{ one: 1 }]);
+      await db.$disconnect();
+    } finally {
+      relay.close();
+    }
+  });
+});
