@@ -1,4 +1,6 @@
+import { spawn } from "node:child_process";
 import net from "node:net";
+import { fileURLToPath } from "node:url";
 import { afterAll, describe, expect, it } from "vitest";
 import { createTestDatabase } from "../test/createTestApp";
 import { createDatabase } from "./createDatabase";
@@ -54,4 +56,50 @@ describe.runIf(isPostgres)("a server started before its PostgreSQL", () => {
       relay.close();
     }
   });
+
+  it("stays up while it waits to LISTEN, when the database goes away just after the migrations", async () => {
+    const port = await freePort();
+    const url = new URL(database.url);
+    url.hostname = "127.0.0.1";
+    url.port = String(port);
+    // The migrations' connection is the first; once it ends, the database is away for 2 s, then back.
+    let relay = await startRelay(port);
+    let isAway = false;
+    relay.once("connection", (socket) => {
+      socket.once("close", () => {
+        isAway = true;
+        relay.close();
+        setTimeout(async () => {
+          relay = await startRelay(port);
+          isAway = false;
+        }, 2000);
+      });
+    });
+    // In a process of its own: there, with nothing left to keep it up, it would end with the start unsettled.
+    const child = spawn(
+      process.execPath,
+      [
+        "--import",
+        "tsx",
+        "--input-type=module",
+        "-e",
+        `const { createDatabase } = await import("./src/db/createDatabase.ts");
+         const db = await createDatabase(${JSON.stringify(url.toString())});
+         console.log("started");
+         await db.$disconnect();`,
+      ],
+      { cwd: fileURLToPath(new URL("../../", import.meta.url)), stdio: ["ignore", "pipe", "pipe"] },
+    );
+    let output = "";
+    child.stdout.on("data", (chunk: Buffer) => {
+      output += chunk.toString();
+    });
+    child.stderr.on("data", (chunk: Buffer) => {
+      output += chunk.toString();
+    });
+    const code = await new Promise<number | null>((resolve) => child.once("exit", resolve));
+    relay.close();
+    expect(isAway).toBe(false);
+    expect({ code, output }).toMatchObject({ code: 0, output: expect.stringContaining("started") });
+  }, 30_000);
 });

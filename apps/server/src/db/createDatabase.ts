@@ -2,7 +2,6 @@ import { PrismaPg } from "@prisma/adapter-pg";
 import * as Sqlite from "../generated/prisma/client";
 import * as Postgres from "../generated/prisma-pg/client";
 import { listenForChanges } from "../live/listenForChanges";
-import { withinTime } from "../live/timeLimit";
 import { isDatabaseUnreachable } from "./isDatabaseUnreachable";
 import { migrateSqlite } from "./migrate";
 import { migratePostgres } from "./migratePostgres";
@@ -117,7 +116,17 @@ async function createPostgresDatabase(databaseUrl: string): Promise<Db> {
   // Changes and presence other server processes announce reach this one's event streams. Answered once it
   // listens: a stream opened before would hear of the changes made meanwhile only at its next poll (5 s).
   const listener = listenForChanges(databaseUrl);
-  if (!(await withinTime(listener.listening, FIRST_LISTEN_WAIT_MS, "LISTEN").catch(() => false))) {
+  // A timer that keeps the process up meanwhile: the listener's own are unref'd, and with the database gone again
+  // nothing else would, and the process would end with this start unsettled.
+  let giveUp: NodeJS.Timeout | undefined;
+  const isListening = await Promise.race([
+    listener.listening,
+    new Promise<false>((resolve) => {
+      giveUp = setTimeout(() => resolve(false), FIRST_LISTEN_WAIT_MS);
+    }),
+  ]);
+  clearTimeout(giveUp);
+  if (!isListening) {
     console.warn(
       `Not listening for other processes' changes after ${FIRST_LISTEN_WAIT_MS} ms; still trying. Until then, event streams learn of changes at their poll.`,
     );
