@@ -44,6 +44,12 @@ const server = serve({ fetch: app.fetch, port: config.port, hostname: config.hos
   );
 });
 
+/**
+ * How long a stopping server lets the requests under way finish (ms) before it closes every connection left: an
+ * article's event stream never ends by itself, and its browser reconnects (to another server, or this one restarted).
+ */
+const SHUTDOWN_GRACE_MS = 3000;
+
 let isShuttingDown = false;
 function shutDown() {
   if (isShuttingDown) return;
@@ -54,6 +60,11 @@ function shutDown() {
       process.exit(0);
     });
   });
+  const httpServer = server as Partial<
+    Pick<import("node:http").Server, "closeIdleConnections" | "closeAllConnections">
+  >;
+  httpServer.closeIdleConnections?.();
+  setTimeout(() => httpServer.closeAllConnections?.(), SHUTDOWN_GRACE_MS).unref();
 }
 process.on("SIGINT", shutDown);
 process.on("SIGTERM", shutDown);

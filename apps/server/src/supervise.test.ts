@@ -136,6 +136,34 @@ describe("the supervised server (pnpm start)", () => {
     expect(await waitUntilGone(secondPid, 5000)).toBe(true);
   }, 180_000);
 
+  it("stops on SIGTERM within seconds while a reviewer has an article's event stream open", async () => {
+    const running = startSupervised(path.join(folder, "streaming.db"));
+    const port = Number((await running.waitFor(PORT))[1]);
+    const origin = `http://localhost:${port}`;
+    const setUp = await fetch(`${origin}/api/auth/setup`, {
+      method: "POST",
+      headers: { "content-type": "application/json", origin },
+      body: JSON.stringify({
+        email: "edna@example.org",
+        password: "correct horse battery staple",
+        name: "Edna Editor",
+      }),
+    });
+    expect(setUp.status).toBe(201);
+    const cookie = setUp.headers.get("set-cookie")?.split(";")[0] ?? "";
+    const events = await fetch(`${origin}/api/articles/sample-iran-drones/events`, { headers: { cookie } });
+    expect(events.status).toBe(200);
+    const reader = (events.body as ReadableStream<Uint8Array>).getReader();
+    expect(new TextDecoder().decode((await reader.read()).value)).toContain("event: hello");
+
+    // The stream never ends by itself: the server must not wait for it (a deploy would wait for SIGKILL).
+    const stopping = Date.now();
+    running.supervisor.kill("SIGTERM");
+    expect(await running.exited).toBe(0);
+    expect(Date.now() - stopping).toBeLessThan(10_000);
+    await reader.cancel().catch(() => {});
+  }, 60_000);
+
   it("takes the server down with it when the supervisor is killed outright", async () => {
     const running = startSupervised(path.join(folder, "orphan.db"));
     const pid = Number((await running.waitFor(SERVER_PID))[1]);
