@@ -1,3 +1,4 @@
+import type { Server } from "node:http";
 import { serve } from "@hono/node-server";
 import { createApp } from "./app";
 import { securitySettingsFromEnv } from "./auth/securitySettings";
@@ -60,11 +61,10 @@ function shutDown() {
       process.exit(0);
     });
   });
-  const httpServer = server as Partial<
-    Pick<import("node:http").Server, "closeIdleConnections" | "closeAllConnections">
-  >;
-  httpServer.closeIdleConnections?.();
-  setTimeout(() => httpServer.closeAllConnections?.(), SHUTDOWN_GRACE_MS).unref();
+  // serve() answers an http.Server unless told to serve HTTP/2, which it is not here.
+  const httpServer = server as Server;
+  httpServer.closeIdleConnections();
+  setTimeout(() => httpServer.closeAllConnections(), SHUTDOWN_GRACE_MS).unref();
 }
 process.on("SIGINT", shutDown);
 process.on("SIGTERM", shutDown);

@@ -28,21 +28,22 @@ export function createPostgresPool(
   const logLost = (error: Error) => console.error(`A PostgreSQL connection was lost: ${error.message}`);
   const lent = new Set<pg.PoolClient>();
   pool.on("acquire", (client) => lent.add(client));
+  // Every lent client is given back through "release" (with an error, it is then removed).
   pool.on("release", (_error, client) => lent.delete(client));
-  pool.on("remove", (client) => lent.delete(client as pg.PoolClient));
   pool.on("error", logLost);
-  pool.on("connect", (client) =>
+  pool.on("connect", (connected) => {
+    const client = connected as pg.PoolClient;
     client.on("error", (error) => {
       logLost(error);
       const reclaim = setTimeout(() => {
-        if (!lent.has(client as pg.PoolClient)) return;
-        lent.delete(client as pg.PoolClient);
+        if (!lent.has(client)) return;
+        lent.delete(client);
         console.error("A lost PostgreSQL connection was not given back to the pool; the pool took it back.");
-        (client as pg.PoolClient).release(error);
+        client.release(error);
       }, RECLAIM_LOST_AFTER_MS);
       reclaim.unref();
-    }),
-  );
+    });
+  });
   return pool;
 }
 
