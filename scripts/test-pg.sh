@@ -27,9 +27,18 @@ trap stop_cluster EXIT
 
 "${as_owner[@]}" "$PG_BIN/initdb" -D "$DATA_DIR" -U postgres --auth=trust --no-locale -E UTF8 >/dev/null
 # Loopback only, socket in /tmp; durability off: the cluster is thrown away after the run.
-"${as_owner[@]}" "$PG_BIN/pg_ctl" -D "$DATA_DIR" -l "$DATA_DIR/server.log" -w \
-  -o "-p $PORT -k /tmp -c listen_addresses=127.0.0.1 -c fsync=off -c synchronous_commit=off -c full_page_writes=off -c max_connections=200" \
-  start >/dev/null
+start_cluster() {
+  "${as_owner[@]}" "$PG_BIN/pg_ctl" -D "$DATA_DIR" -l "$DATA_DIR/server.log" -w \
+    -o "-p $PORT -k /tmp -c listen_addresses=127.0.0.1 -c fsync=off -c synchronous_commit=off -c full_page_writes=off -c max_connections=200" \
+    start >/dev/null
+}
+# A start that fails (the port taken meanwhile, say) shows the server's log, then is tried once more on the next port.
+if ! start_cluster; then
+  echo "PostgreSQL did not start on port $PORT; its log:" >&2
+  cat "$DATA_DIR/server.log" >&2 || true
+  PORT=$((PORT + 1))
+  start_cluster
+fi
 
 export TEST_DATABASE_URL="postgresql://postgres@127.0.0.1:$PORT/postgres"
 echo "Server tests against PostgreSQL at $TEST_DATABASE_URL"
