@@ -33,13 +33,14 @@ const server = serve({ fetch: app.fetch, port: config.port, hostname: config.hos
   // articles' claim tallies are counted now, not in the first reviewer's list. Whoever started it through an IPC
   // channel (bench/appServer.ts) may wait for this before measuring anything.
   const tallies = warmArticleTallies(db).catch((error: unknown) => {
-    // Only slower: the first list counts them instead.
-    console.error("The articles' claim tallies could not be counted at start:", error);
+    // Only slower: the first list counts them instead. (Or the server stopped meanwhile, and closed the database.)
+    if (!isShuttingDown) console.error("The articles' claim tallies could not be counted at start:", error);
   });
   Promise.all([warmHeavyWork(Object.values(WORKER_MODULES)), tallies]).then(
     () => process.send?.({ type: "warmed" }),
     (error: unknown) => {
-      console.error("The worker threads for heavy work could not start:", error);
+      // A server stopped while they still load ends them itself (closeHeavyWork): that is no failure to report.
+      if (!isShuttingDown) console.error("The worker threads for heavy work could not start:", error);
       process.send?.({ type: "warmed", error: String(error) });
     },
   );

@@ -164,6 +164,15 @@ describe("the supervised server (pnpm start)", () => {
     await reader.cancel().catch(() => {});
   }, 60_000);
 
+  it("stops quietly on SIGTERM sent as soon as it has started, while its worker threads still load", async () => {
+    const running = startSupervised(path.join(folder, "early-stop.db"));
+    await running.waitFor(PORT);
+    running.supervisor.kill("SIGTERM");
+    expect(await running.exited).toBe(0);
+    // A stop on purpose is not a failure: nothing in the log may read as one.
+    expect(running.log()).not.toMatch(/could not start|Terminating worker thread|Error/);
+  }, 60_000);
+
   it("takes the server down with it when the supervisor is killed outright", async () => {
     const running = startSupervised(path.join(folder, "orphan.db"));
     const pid = Number((await running.waitFor(SERVER_PID))[1]);
