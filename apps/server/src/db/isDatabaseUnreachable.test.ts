@@ -3,7 +3,7 @@ import { PrismaPg } from "@prisma/adapter-pg";
 import pg from "pg";
 import { describe, expect, it } from "vitest";
 import * as Postgres from "../generated/prisma-pg/client";
-import { isDatabaseUnreachable } from "./isDatabaseUnreachable";
+import { isDatabaseUnreachable, isEveryConnectionBusy } from "./isDatabaseUnreachable";
 
 /** A loopback port nobody listens on: taken from the system, then closed again. */
 async function closedPort(): Promise<number> {
@@ -71,5 +71,19 @@ describe("isDatabaseUnreachable", () => {
     expect(isDatabaseUnreachable(Object.assign(new Error("Unique constraint failed"), { code: "P2002" }))).toBe(false);
     expect(isDatabaseUnreachable(new Error("Cannot read properties of undefined"))).toBe(false);
     expect(isDatabaseUnreachable(undefined)).toBe(false);
+  });
+
+  it("tells a pool whose connections are all busy from a database gone", () => {
+    const unstarted = Object.assign(
+      new Error("Transaction API error: Unable to start a transaction in the given time."),
+      {
+        code: "P2028",
+      },
+    );
+    expect(isEveryConnectionBusy(unstarted)).toBe(true);
+    expect(isDatabaseUnreachable(unstarted)).toBe(false);
+    const refused = Object.assign(new Error("connect ECONNREFUSED 127.0.0.1:5432"), { code: "ECONNREFUSED" });
+    expect(isEveryConnectionBusy(refused)).toBe(false);
+    expect(isEveryConnectionBusy(undefined)).toBe(false);
   });
 });

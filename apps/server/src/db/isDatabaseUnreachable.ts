@@ -18,24 +18,42 @@ const NO_FREE_CONNECTION = /^timeout exceeded when trying to connect/;
  * Whether `error` says the database could not be reached or dropped the connection (a PostgreSQL server restarting or
  * down): from pg itself (a socket code, a SQLSTATE of class 08 or in SERVER_GONE_CODES, or a lost client's message),
  * from Prisma (P1001, P1002, P1017) or from its pg adapter (a DriverAdapterError whose `cause` has such a kind or
- * `originalCode`, itself in `meta.driverAdapterError` of Prisma's P2010 for raw SQL), or pg's pool waiting in vain
- * for a free connection (createPostgresPool's `connectionTimeoutMillis`). Such a request changed nothing that was answered, and may succeed if sent again.
+ * `originalCode`, itself in `meta.driverAdapterError` of Prisma's P2010 for raw SQL). Such a request changed nothing
+ * that was answered, and may succeed if sent again. A pool with no free connection is not this: isEveryConnectionBusy.
  */
 export function isDatabaseUnreachable(error: unknown): boolean {
-  // The error, what caused it, and the adapter's error Prisma puts in `meta` for raw SQL (P2010): a few levels deep.
-  const seen: unknown[] = [error];
-  for (let index = 0; index < seen.length && index < 8; index++) {
-    const current = seen[index];
-    if (!(current instanceof Object)) continue;
-    const { code, kind, originalCode, message, cause, meta } = current as Record<string, unknown>;
+  return someInChain(error, ({ code, kind, originalCode, message }) => {
     for (const value of [code, originalCode]) {
       if (typeof value !== "string") continue;
       if (SOCKET_CODES.has(value) || SERVER_GONE_CODES.has(value) || PRISMA_CODES.has(value)) return true;
       if (/^08[0-9A-Z]{3}$/.test(value)) return true;
     }
     if (typeof kind === "string" && ADAPTER_KINDS.has(kind)) return true;
-    if (typeof message === "string" && (LOST_CONNECTION.test(message) || NO_FREE_CONNECTION.test(message))) return true;
-    seen.push(cause, (meta as { driverAdapterError?: unknown } | undefined)?.driverAdapterError);
+    return typeof message === "string" && LOST_CONNECTION.test(message);
+  });
+}
+
+/**
+ * Whether `error` says every connection of this server's pool stayed busy with other requests for longer than a request
+ * waits for one: pg's pool after `connectionTimeoutMillis` (createPostgresPool), or Prisma's P2028 when a transaction
+ * could not start in its time. The database itself is up; the request changed nothing and may succeed if sent again.
+ */
+export function isEveryConnectionBusy(error: unknown): boolean {
+  return someInChain(
+    error,
+    ({ code, message }) => code === "P2028" || (typeof message === "string" && NO_FREE_CONNECTION.test(message)),
+  );
+}
+
+/** Whether `error`, what caused it, or the adapter's error Prisma puts in `meta` for raw SQL (P2010), a few levels deep, `is`. */
+function someInChain(error: unknown, is: (fields: Record<string, unknown>) => boolean): boolean {
+  const seen: unknown[] = [error];
+  for (let index = 0; index < seen.length && index < 8; index++) {
+    const current = seen[index];
+    if (!(current instanceof Object)) continue;
+    const fields = current as Record<string, unknown>;
+    if (is(fields)) return true;
+    seen.push(fields.cause, (fields.meta as { driverAdapterError?: unknown } | undefined)?.driverAdapterError);
   }
   return false;
 }

@@ -1,9 +1,12 @@
+import { ZApiError } from "@factmark/core";
 import { PrismaPg } from "@prisma/adapter-pg";
 import pg from "pg";
 import { afterAll, describe, expect, it } from "vitest";
+import { createApp } from "../app";
 import * as Postgres from "../generated/prisma-pg/client";
 import { createTestDatabase } from "../test/createTestApp";
-import { isDatabaseUnreachable } from "./isDatabaseUnreachable";
+import type { Db } from "./createDatabase";
+import { isDatabaseUnreachable, isEveryConnectionBusy } from "./isDatabaseUnreachable";
 import { createPostgresPool } from "./postgresPool";
 
 // PostgreSQL only: a real server, whose backends a second connection terminates as an administrator or a failover would.
@@ -45,7 +48,7 @@ describe.runIf(isPostgres)("the PostgreSQL pool", () => {
     }
   });
 
-  it("fails a request that finds no free connection in time, as one the database cannot take now (503)", async () => {
+  it("fails a request that finds no free connection in time as one the server is too busy for, not as a database gone", async () => {
     const pool = createPostgresPool(database.url, { max: 1, connectionTimeoutMillis: 200 });
     const db = new Postgres.PrismaClient({ adapter: new PrismaPg(pool) });
     const held = await pool.connect();
@@ -54,12 +57,24 @@ describe.runIf(isPostgres)("the PostgreSQL pool", () => {
         () => undefined,
         (error: unknown) => error,
       );
-      expect(isDatabaseUnreachable(waited)).toBe(true);
+      expect(isEveryConnectionBusy(waited)).toBe(true);
+      expect(isDatabaseUnreachable(waited)).toBe(false);
       const viaPrisma = await db.$queryRaw`SELECT 1`.then(
         () => undefined,
         (error: unknown) => error,
       );
-      expect(isDatabaseUnreachable(viaPrisma)).toBe(true);
+      expect(isEveryConnectionBusy(viaPrisma)).toBe(true);
+      expect(isDatabaseUnreachable(viaPrisma)).toBe(false);
+
+      // An orchestrator reading /healthz learns the server is busy, not that its database is gone.
+      const app = createApp({ db: db as unknown as Db });
+      const response = await app.request("/healthz");
+      expect(response.status).toBe(503);
+      expect(response.headers.get("Retry-After")).toBe("1");
+      const { error } = ZApiError.parse(await response.json());
+      expect(error.code).toBe("BUSY");
+      expect(error.message).toMatch(/busy/);
+      expect(error.message).not.toMatch(/cannot be reached/);
     } finally {
       held.release();
       await db.$disconnect();

@@ -2,7 +2,7 @@ import pg from "pg";
 
 const pools = new WeakMap<object, pg.Pool>();
 
-/** How long a request waits for a free connection of the pool (ms) before it fails (503 BUSY, isDatabaseUnreachable). */
+/** How long a request waits for a free connection of the pool (ms) before it fails (503 BUSY, isEveryConnectionBusy). */
 const CONNECTION_WAIT_MS = 10_000;
 /**
  * How long a lent client whose connection was lost is left to its borrower to give back (ms) before the pool takes it

@@ -2,12 +2,12 @@ import { type ApiErrorBody, AppError, type ErrorCode, errorCodeForStatus } from 
 import type { Context } from "hono";
 import { HTTPException } from "hono/http-exception";
 import type { ContentfulStatusCode } from "hono/utils/http-status";
-import { isDatabaseUnreachable } from "../db/isDatabaseUnreachable";
+import { isDatabaseUnreachable, isEveryConnectionBusy } from "../db/isDatabaseUnreachable";
 
 /**
  * The one place errors become responses: AppError by its code's status, Hono's own HTTP errors
- * (malformed JSON, body limit) by theirs, a database that cannot be reached as 503 BUSY with Retry-After, anything
- * else as a generic 500 logged with the request id.
+ * (malformed JSON, body limit) by theirs, a server whose connections are all busy or whose database cannot be reached
+ * as 503 BUSY with Retry-After (each saying which), anything else as a generic 500 logged with the request id.
  */
 export function handleError(error: Error, c: Context): Response {
   if (error instanceof AppError) {
@@ -18,15 +18,15 @@ export function handleError(error: Error, c: Context): Response {
     const message = error.message || "The request could not be read.";
     return respond(c, error.status, code, message);
   }
-  // Two requests raced for one unique value (an email, say); the loser gets the answer a check would have given.
-  // Every connection was busy with other writes for longer than a transaction may wait (PostgreSQL, bursts).
-  if ((error as { code?: unknown }).code === "P2028") {
+  // Every connection was busy with other requests for longer than a request waits for one (PostgreSQL, bursts). The
+  // database is up: /healthz says busy, so an orchestrator does not take a loaded server for a broken one.
+  if (isEveryConnectionBusy(error)) {
     c.header("Retry-After", "1");
     return respond(
       c,
       503,
       "BUSY",
-      "The server is busy with other changes right now; nothing was saved. Try again in a moment.",
+      "The server is busy with other requests right now; nothing was saved. Try again in a moment.",
     );
   }
   // The database is restarting or down: the request may go through again. (A write whose connection was lost at its
@@ -36,6 +36,7 @@ export function handleError(error: Error, c: Context): Response {
     c.header("Retry-After", "5");
     return respond(c, 503, "BUSY", "The database cannot be reached right now. Try again in a moment.");
   }
+  // Two requests raced for one unique value (an email, say); the loser gets the answer a check would have given.
   if (isUniqueConstraintError(error)) {
     return respond(c, 409, "CONFLICT", "This conflicts with something stored meanwhile. Reload and try again.");
   }
