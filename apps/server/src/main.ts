@@ -3,7 +3,7 @@ import { serve } from "@hono/node-server";
 import { createApp } from "./app";
 import { securitySettingsFromEnv } from "./auth/securitySettings";
 import { loadConfig } from "./config";
-import { createDatabase, databaseProvider } from "./db/createDatabase";
+import { createDatabase, databaseProvider, whenDatabaseReachable } from "./db/createDatabase";
 import { seed } from "./db/seed";
 import { sqlitePath } from "./db/sqlitePath";
 import { DatabaseInUseError, holdSqliteProcessLock, type SqliteProcessLock } from "./db/sqliteProcessLock";
@@ -18,7 +18,8 @@ const security = securitySettingsFromEnv();
 // Before the first migration: one server process per SQLite file.
 const lock = databaseProvider(config.databaseUrl) === "sqlite" ? lockOrExit(sqlitePath(config.databaseUrl)) : undefined;
 const db = await createDatabase(config.databaseUrl);
-await seed(db, SEED_ADMIN);
+// The database may go away again after the migrations: the seed waits for it too.
+await whenDatabaseReachable(() => seed(db, SEED_ADMIN), config.databaseUrl);
 
 const app = createApp({ db, security });
 if (!serveWebApp(app, config.webDistDir, db)) {

@@ -2,8 +2,10 @@ import { spawn } from "node:child_process";
 import net from "node:net";
 import { fileURLToPath } from "node:url";
 import { afterAll, describe, expect, it } from "vitest";
+import { SEED_ADMIN } from "../repositories/accountRepository";
 import { createTestDatabase } from "../test/createTestApp";
-import { createDatabase } from "./createDatabase";
+import { createDatabase, whenDatabaseReachable } from "./createDatabase";
+import { SAMPLE_ARTICLE_ID, seed } from "./seed";
 
 // PostgreSQL only: a real server, reached through a TCP relay that the test starts when it chooses, as a database
 // that comes up after the app would be.
@@ -20,15 +22,21 @@ async function freePort(): Promise<number> {
   return port;
 }
 
+/** The connections a relay passes on, to cut them as a database going away would. */
+const relayed = new WeakMap<net.Server, Set<net.Socket>>();
+
 /** From now on, passes every connection to `port` on to the database server. */
 async function startRelay(port: number): Promise<net.Server> {
   const target = new URL(database.url);
+  const sockets = new Set<net.Socket>();
   const relay = net.createServer((socket) => {
     const upstream = net.connect(Number(target.port || 5432), target.hostname);
+    sockets.add(socket).add(upstream);
     socket.on("error", () => upstream.destroy());
     upstream.on("error", () => socket.destroy());
     socket.pipe(upstream).pipe(socket);
   });
+  relayed.set(relay, sockets);
   await new Promise<void>((resolve) => relay.listen(port, "127.0.0.1", resolve));
   return relay;
 }
@@ -101,5 +109,29 @@ describe.runIf(isPostgres)("a server started before its PostgreSQL", () => {
     relay.close();
     expect(isAway).toBe(false);
     expect({ code, output }).toMatchObject({ code: 0, output: expect.stringContaining("started") });
+  }, 30_000);
+
+  it("seeds once the database is back, when it goes away between the migrations and the seed", async () => {
+    const port = await freePort();
+    const url = new URL(database.url);
+    url.hostname = "127.0.0.1";
+    url.port = String(port);
+    let relay = await startRelay(port);
+    const db = await createDatabase(url.toString());
+    try {
+      // Gone: every connection cut, none taken, for longer than a query would wait.
+      relay.close();
+      for (const socket of relayed.get(relay) ?? []) socket.destroy();
+      setTimeout(async () => {
+        relay = await startRelay(port);
+      }, 1500);
+      await whenDatabaseReachable(() => seed(db, SEED_ADMIN), url.toString());
+      expect(await db.article.findUnique({ where: { id: SAMPLE_ARTICLE_ID }, select: { id: true } })).toEqual({
+        id: SAMPLE_ARTICLE_ID,
+      });
+    } finally {
+      await db.$disconnect();
+      relay.close();
+    }
   }, 30_000);
 });

@@ -60,16 +60,18 @@ const START_RETRY_MS = 1000;
 /** How long a PostgreSQL server waits at start for its LISTEN connection (ms) before it starts without it. */
 const FIRST_LISTEN_WAIT_MS = 10_000;
 
-/**
- * Opens the database a URL names, bringing its schema up to date first.
- * SQLite (`file:`) runs in WAL mode with a busy timeout; better-sqlite3 turns foreign keys on.
- * PostgreSQL goes through a `pg` pool of 10 connections (pg's default) per server process.
- */
 /** Whether a database client (or one of its transactions) talks to PostgreSQL rather than SQLite. */
 export function isPostgres(db: object): boolean {
   return (db as { _activeProvider?: string })._activeProvider === "postgresql";
 }
 
+/**
+ * Opens the database a URL names, bringing its schema up to date first.
+ * SQLite (`file:`) runs in WAL mode with a busy timeout; better-sqlite3 turns foreign keys on.
+ * PostgreSQL goes through a `pg` pool of 10 connections (pg's default) per server process; a server started before
+ * its PostgreSQL waits for it (whenDatabaseReachable), and one that cannot LISTEN within 10 s starts without (its
+ * event streams then learn of other processes' changes at their poll).
+ */
 export async function createDatabase(databaseUrl: string): Promise<Db> {
   if (databaseProvider(databaseUrl) === "postgresql") return createPostgresDatabase(databaseUrl);
   const file = sqlitePath(databaseUrl);
@@ -107,7 +109,7 @@ function checkpointInBackground(db: Sqlite.PrismaClient, file: string) {
 }
 
 async function createPostgresDatabase(databaseUrl: string): Promise<Db> {
-  await whenReachable(() => migratePostgres(databaseUrl), databaseUrl);
+  await whenDatabaseReachable(() => migratePostgres(databaseUrl), databaseUrl);
   // One pool for Prisma and the hot writes' prepared statements (postgresPool.ts); Prisma's disconnect ends it.
   const pool = createPostgresPool(databaseUrl);
   const db = new Postgres.PrismaClient({ adapter: new PrismaPg(pool, { disposeExternalPool: true }) });
@@ -140,11 +142,13 @@ async function createPostgresDatabase(databaseUrl: string): Promise<Db> {
 }
 
 /**
- * Answers what `start` does, trying again every START_RETRY_MS for as long as it fails because the database cannot be
- * reached (isDatabaseUnreachable: a server started before its database, or while it restarts); says so once, naming
- * the host (never the password), and again once it is reached. Any other failure is thrown at once.
+ * Answers what `start` does, trying again every START_RETRY_MS for as long as it fails because the database at
+ * `databaseUrl` cannot be reached (isDatabaseUnreachable: a server started before its database, or while it restarts);
+ * says so once, naming the host (never the password), and again once it is reached. Any other failure is thrown at
+ * once. Every step of a server's start goes through it (the migrations here, the seed in main.ts), so a start waits for
+ * the database rather than ends: the supervisor does not restart a start that failed. `start` must be safe to run again.
  */
-async function whenReachable<T>(start: () => Promise<T>, databaseUrl: string): Promise<T> {
+export async function whenDatabaseReachable<T>(start: () => Promise<T>, databaseUrl: string): Promise<T> {
   for (let isWaiting = false; ; ) {
     try {
       const answer = await start();
