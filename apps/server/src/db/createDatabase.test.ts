@@ -22,6 +22,14 @@ async function freePort(): Promise<number> {
   return port;
 }
 
+/** The test database's URL, reached through a relay on `port`. */
+function urlThrough(port: number): URL {
+  const url = new URL(database.url);
+  url.hostname = "127.0.0.1";
+  url.port = String(port);
+  return url;
+}
+
 /** The connections a relay passes on, to cut them as a database going away would. */
 const relayed = new WeakMap<net.Server, Set<net.Socket>>();
 
@@ -44,9 +52,7 @@ async function startRelay(port: number): Promise<net.Server> {
 describe.runIf(isPostgres)("a server started before its PostgreSQL", () => {
   it("waits for the database, then starts, instead of stopping", async () => {
     const port = await freePort();
-    const url = new URL(database.url);
-    url.hostname = "127.0.0.1";
-    url.port = String(port);
+    const url = urlThrough(port);
     const starting = createDatabase(url.toString());
     let isStarted = false;
     void starting.then(() => {
@@ -67,9 +73,7 @@ describe.runIf(isPostgres)("a server started before its PostgreSQL", () => {
 
   it("stays up while it waits to LISTEN, when the database goes away just after the migrations", async () => {
     const port = await freePort();
-    const url = new URL(database.url);
-    url.hostname = "127.0.0.1";
-    url.port = String(port);
+    const url = urlThrough(port);
     // The migrations' connection is the first; once it ends, the database is away for 2 s, then back.
     let relay = await startRelay(port);
     let isAway = false;
@@ -113,9 +117,7 @@ describe.runIf(isPostgres)("a server started before its PostgreSQL", () => {
 
   it("seeds once the database is back, when it goes away between the migrations and the seed", async () => {
     const port = await freePort();
-    const url = new URL(database.url);
-    url.hostname = "127.0.0.1";
-    url.port = String(port);
+    const url = urlThrough(port);
     let relay = await startRelay(port);
     const db = await createDatabase(url.toString());
     try {
