@@ -1,4 +1,5 @@
 import pg from "pg";
+import { isDatabaseUnreachable } from "./isDatabaseUnreachable";
 
 const pools = new WeakMap<object, pg.Pool>();
 
@@ -6,8 +7,8 @@ const pools = new WeakMap<object, pg.Pool>();
 const CONNECTION_WAIT_MS = 10_000;
 /**
  * How long a lent client whose connection was lost is left to its borrower to give back (ms) before the pool takes it
- * back itself. Prisma's pg adapter never gives back one whose ROLLBACK failed (the backend terminated mid-transaction);
- * ten of those and every request waited for a connection for good.
+ * back itself. Prisma's pg adapter never gives back one whose COMMIT failed (the backend terminated at it; a failed
+ * ROLLBACK is made to succeed, see rollBackLostTransactions); ten of those and every request waited for one for good.
  */
 const RECLAIM_LOST_AFTER_MS = 2000;
 
@@ -33,6 +34,7 @@ export function createPostgresPool(
   pool.on("error", logLost);
   pool.on("connect", (connected) => {
     const client = connected as pg.PoolClient;
+    rollBackLostTransactions(client);
     client.on("error", (error) => {
       logLost(error);
       const reclaim = setTimeout(() => {
@@ -45,6 +47,33 @@ export function createPostgresPool(
     });
   });
   return pool;
+}
+
+/** What a ROLLBACK answers: the result `rollBackLostTransactions` gives one whose connection is gone. */
+const ROLLED_BACK: pg.QueryResult = { command: "ROLLBACK", rowCount: null, oid: 0, rows: [], fields: [] };
+
+/**
+ * Makes a ROLLBACK on `client` succeed when its connection is lost: PostgreSQL ends a transaction whose connection
+ * ends, so it is rolled back all the same. Prisma rolls back a transaction past its timeout from a timer and does not
+ * catch that ROLLBACK's failure: with the backend cut (a failover, an administrator) while a statement waited on a lock,
+ * the rejection reached Node unhandled and ended the server. Prisma then gives the client back, and the pool drops it.
+ */
+function rollBackLostTransactions(client: pg.PoolClient): void {
+  const query = client.query.bind(client) as (...args: unknown[]) => unknown;
+  client.query = ((...args: unknown[]) => {
+    const answer = query(...args);
+    if (!(answer instanceof Promise) || !isRollback(args[0])) return answer;
+    return answer.catch((error: unknown) => {
+      if (isDatabaseUnreachable(error)) return ROLLED_BACK;
+      throw error;
+    });
+  }) as typeof client.query;
+}
+
+/** Whether a query (text, or pg's config with `text`) is a whole transaction's ROLLBACK, not one to a savepoint. */
+function isRollback(query: unknown): boolean {
+  const text = typeof query === "string" ? query : (query as { text?: unknown } | null)?.text;
+  return typeof text === "string" && /^\s*ROLLBACK\s*;?\s*$/i.test(text);
 }
 
 /** Makes `pool` the one `postgresPoolOf(db)` answers: createDatabase does, for its PostgreSQL clients. */
