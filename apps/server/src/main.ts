@@ -3,7 +3,7 @@ import { serve } from "@hono/node-server";
 import { createApp } from "./app";
 import { securitySettingsFromEnv } from "./auth/securitySettings";
 import { loadConfig } from "./config";
-import { createDatabase, databaseProvider, whenDatabaseReachable } from "./db/createDatabase";
+import { createDatabase, type Db, databaseProvider, whenDatabaseReachable } from "./db/createDatabase";
 import { seed } from "./db/seed";
 import { sqlitePath } from "./db/sqlitePath";
 import { DatabaseInUseError, holdSqliteProcessLock, type SqliteProcessLock } from "./db/sqliteProcessLock";
@@ -15,25 +15,50 @@ import { WORKER_MODULES } from "./work/workerModules";
 
 const config = loadConfig();
 const security = securitySettingsFromEnv();
-// Before the first migration: one server process per SQLite file.
-const lock = databaseProvider(config.databaseUrl) === "sqlite" ? lockOrExit(sqlitePath(config.databaseUrl)) : undefined;
-const db = await createDatabase(config.databaseUrl);
-// The database may go away again after the migrations: the seed waits for it too.
-await whenDatabaseReachable(() => seed(db, SEED_ADMIN), config.databaseUrl);
 
-const app = createApp({ db, security });
-if (!serveWebApp(app, config.webDistDir, db)) {
+/**
+ * How long a stopping server lets the requests under way finish (ms) before it closes every connection left: an
+ * article's event stream never ends by itself, and its browser reconnects (to another server, or this one restarted).
+ */
+const SHUTDOWN_GRACE_MS = 3000;
+/**
+ * How long a stopping server waits in all (ms) before it exits with database calls still under way: one may wait on a
+ * lock an outside session holds for as long as it does. The database rolls back what they had not committed; their
+ * requests were answered nothing (their connections were closed at SHUTDOWN_GRACE_MS).
+ */
+const SHUTDOWN_LIMIT_MS = 10_000;
+
+// Stopping is heard from the first moment: a start waiting for its database stops at once, cleanly (exit 0).
+let isShuttingDown = false;
+let server: Server | undefined;
+let db: Db | undefined;
+let lock: SqliteProcessLock | undefined;
+process.on("SIGINT", shutDown);
+process.on("SIGTERM", shutDown);
+// The supervisor is gone (even killed outright): stop too, rather than run on unsupervised.
+process.on("disconnect", shutDown);
+
+// Before the first migration: one server process per SQLite file.
+if (databaseProvider(config.databaseUrl) === "sqlite") lock = lockOrExit(sqlitePath(config.databaseUrl));
+db = await createDatabase(config.databaseUrl);
+const database = db;
+// The database may go away again after the migrations: the seed waits for it too.
+await whenDatabaseReachable(() => seed(database, SEED_ADMIN), config.databaseUrl);
+
+const app = createApp({ db: database, security });
+if (!serveWebApp(app, config.webDistDir, database)) {
   console.warn(`No built web app at ${config.webDistDir}: serving the API only (run "pnpm build").`);
 }
 
-const server = serve({ fetch: app.fetch, port: config.port, hostname: config.host }, (info) => {
+// serve() answers an http.Server unless told to serve HTTP/2, which it is not here.
+server = serve({ fetch: app.fetch, port: config.port, hostname: config.host }, (info) => {
   console.log(`Factmark is running at http://localhost:${info.port}/`);
   // Under the supervisor (supervise.ts): it counts a start as done from here.
   process.send?.({ type: "ready", port: info.port });
   // The worker threads load their libraries now, not when the first reviewer imports or exports something, and the
   // articles' claim tallies are counted now, not in the first reviewer's list. Whoever started it through an IPC
   // channel (bench/appServer.ts) may wait for this before measuring anything.
-  const tallies = warmArticleTallies(db).catch((error: unknown) => {
+  const tallies = warmArticleTallies(database).catch((error: unknown) => {
     // Only slower: the first list counts them instead. (Or the server stopped meanwhile, and closed the database.)
     if (!isShuttingDown) console.error("The articles' claim tallies could not be counted at start:", error);
   });
@@ -45,33 +70,35 @@ const server = serve({ fetch: app.fetch, port: config.port, hostname: config.hos
       process.send?.({ type: "warmed", error: String(error) });
     },
   );
-});
+}) as Server;
 
 /**
- * How long a stopping server lets the requests under way finish (ms) before it closes every connection left: an
- * article's event stream never ends by itself, and its browser reconnects (to another server, or this one restarted).
+ * Stops the server: at once while it starts (a database call under way is rolled back with its connection), else
+ * after its requests finish (SHUTDOWN_GRACE_MS at most for their connections, SHUTDOWN_LIMIT_MS in all); exits 0.
  */
-const SHUTDOWN_GRACE_MS = 3000;
-
-let isShuttingDown = false;
 function shutDown() {
   if (isShuttingDown) return;
   isShuttingDown = true;
-  server.close(() => {
-    void Promise.allSettled([db.$disconnect(), closeHeavyWork()]).finally(() => {
-      lock?.release();
-      process.exit(0);
+  const exit = () => {
+    lock?.release();
+    process.exit(0);
+  };
+  const started = server;
+  if (!started) exit();
+  else {
+    started.close(() => {
+      void Promise.allSettled([db?.$disconnect(), closeHeavyWork()]).finally(exit);
     });
-  });
-  // serve() answers an http.Server unless told to serve HTTP/2, which it is not here.
-  const httpServer = server as Server;
-  httpServer.closeIdleConnections();
-  setTimeout(() => httpServer.closeAllConnections(), SHUTDOWN_GRACE_MS).unref();
+    started.closeIdleConnections();
+    setTimeout(() => started.closeAllConnections(), SHUTDOWN_GRACE_MS).unref();
+    setTimeout(() => {
+      console.error(
+        `Stopped with database calls still under way after ${SHUTDOWN_LIMIT_MS / 1000} s; the database rolls back what they had not committed.`,
+      );
+      exit();
+    }, SHUTDOWN_LIMIT_MS).unref();
+  }
 }
-process.on("SIGINT", shutDown);
-process.on("SIGTERM", shutDown);
-// The supervisor is gone (even killed outright): stop too, rather than run on unsupervised.
-process.on("disconnect", shutDown);
 
 function lockOrExit(databaseFile: string): SqliteProcessLock {
   try {

@@ -1,10 +1,13 @@
 import { type ChildProcess, spawn } from "node:child_process";
 import { mkdtempSync, rmSync } from "node:fs";
+import net from "node:net";
 import { tmpdir } from "node:os";
 import path from "node:path";
 import { fileURLToPath } from "node:url";
+import pg from "pg";
 import { afterAll, describe, expect, it } from "vitest";
 import { describeExit, RESTART_POLICY, restartDecision } from "./supervise";
+import { createTestDatabase } from "./test/createTestApp";
 
 describe("restartDecision", () => {
   it("waits 1 s, then twice as long for each stop within a minute, and gives up at the fifth", () => {
@@ -58,10 +61,10 @@ afterAll(() => {
  * The supervisor from its source (through tsx), on `databaseFile` and a free port: the same code `pnpm start` runs
  * built (dist/supervise.js, which productionBuild.test.ts starts), without waiting for a build.
  */
-function startSupervised(databaseFile: string) {
+function startSupervised(databaseFile: string, databaseUrl = `file:${databaseFile}`) {
   const supervisor = spawn(process.execPath, ["--import", "tsx", "src/supervise.ts"], {
     cwd: SERVER_DIR,
-    env: { ...process.env, PORT: "0", DATABASE_URL: `file:${databaseFile}`, WEB_DIST_DIR: path.join(folder, "none") },
+    env: { ...process.env, PORT: "0", DATABASE_URL: databaseUrl, WEB_DIST_DIR: path.join(folder, "none") },
     stdio: ["ignore", "pipe", "pipe"],
   });
   started.push(supervisor);
@@ -173,6 +176,21 @@ describe("the supervised server (pnpm start)", () => {
     expect(running.log()).not.toMatch(/could not start|Terminating worker thread|Error/);
   }, 60_000);
 
+  it("stops at once and cleanly on SIGTERM while its start waits for a database that cannot be reached", async () => {
+    // A PostgreSQL URL on a loopback port nobody listens on: the start waits, trying again every second.
+    const closed = net.createServer();
+    await new Promise<void>((resolve) => closed.listen(0, "127.0.0.1", resolve));
+    const { port } = closed.address() as net.AddressInfo;
+    await new Promise((resolve) => closed.close(resolve));
+    const running = startSupervised("", `postgresql://factmark@127.0.0.1:${port}/factmark`);
+    await running.waitFor(/cannot be reached .*trying again every 1 s/);
+    const stopping = Date.now();
+    running.supervisor.kill("SIGTERM");
+    expect(await running.exited).toBe(0);
+    expect(Date.now() - stopping).toBeLessThan(5000);
+    expect(running.log()).not.toContain("[supervisor] The server stopped");
+  }, 60_000);
+
   it("takes the server down with it when the supervisor is killed outright", async () => {
     const running = startSupervised(path.join(folder, "orphan.db"));
     const pid = Number((await running.waitFor(SERVER_PID))[1]);
@@ -180,4 +198,62 @@ describe("the supervised server (pnpm start)", () => {
     running.supervisor.kill("SIGKILL");
     expect(await waitUntilGone(pid, 10_000)).toBe(true);
   }, 120_000);
+});
+
+describe.runIf(process.env.TEST_DATABASE_URL?.startsWith("postgres"))("the supervised server on PostgreSQL", () => {
+  it("stops within seconds on SIGTERM while a write waits on a lock for good, and stores nothing of it", async () => {
+    const database = await createTestDatabase();
+    const locker = new pg.Client({ connectionString: database.url });
+    try {
+      const running = startSupervised("", database.url);
+      const port = Number((await running.waitFor(PORT))[1]);
+      const origin = `http://localhost:${port}`;
+      const setUp = await fetch(`${origin}/api/auth/setup`, {
+        method: "POST",
+        headers: { "content-type": "application/json", origin },
+        body: JSON.stringify({ email: "edna@example.org", password: "correct horse battery staple", name: "Edna" }),
+      });
+      expect(setUp.status).toBe(201);
+      const cookie = setUp.headers.get("set-cookie")?.split(";")[0] ?? "";
+      // An outside session holds the articles' table, as a long migration or a stuck administrator would.
+      await locker.connect();
+      await locker.query('BEGIN; LOCK TABLE "Article" IN ACCESS EXCLUSIVE MODE');
+      const writing = fetch(`${origin}/api/articles`, {
+        method: "POST",
+        headers: { "content-type": "application/json", origin, cookie },
+        body: JSON.stringify({ title: "Written while stopping", format: "text", content: "One line." }),
+      }).catch((error: unknown) => error);
+      const waitsOnLock = async () => {
+        const watcher = new pg.Client({ connectionString: database.url });
+        await watcher.connect();
+        try {
+          for (const deadline = Date.now() + 10_000; Date.now() < deadline; ) {
+            const { rows } = await watcher.query(
+              "SELECT 1 FROM pg_stat_activity WHERE wait_event_type = 'Lock' AND datname = current_database()",
+            );
+            if (rows.length > 0) return true;
+            await new Promise((resolve) => setTimeout(resolve, 50));
+          }
+          return false;
+        } finally {
+          await watcher.end();
+        }
+      };
+      expect(await waitsOnLock()).toBe(true);
+
+      const stopping = Date.now();
+      running.supervisor.kill("SIGTERM");
+      expect(await running.exited).toBe(0);
+      expect(Date.now() - stopping).toBeLessThan(15_000);
+      await writing;
+      await locker.query("ROLLBACK");
+      const { rows } = await locker.query(
+        `SELECT count(*)::int AS n FROM "Article" WHERE title = 'Written while stopping'`,
+      );
+      expect(rows).toEqual([{ n: 0 }]);
+    } finally {
+      await locker.end().catch(() => {});
+      await database.drop();
+    }
+  }, 60_000);
 });
