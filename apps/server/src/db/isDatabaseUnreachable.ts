@@ -34,9 +34,10 @@ export function isDatabaseUnreachable(error: unknown): boolean {
 }
 
 /**
- * Whether `error` says every connection of this server's pool stayed busy with other requests for longer than a request
- * waits for one: pg's pool after `connectionTimeoutMillis` (createPostgresPool), or Prisma's P2028 when a transaction
- * could not start in its time. The database itself is up; the request changed nothing and may succeed if sent again.
+ * Whether `error` says no connection of this server's pool came free in the time a request waits for one: pg's pool
+ * after `connectionTimeoutMillis` (createPostgresPool), or Prisma's P2028 when a transaction could not start in its
+ * time. Every connection was busy: with other requests, as a rule, or waiting on a database that stopped answering
+ * (a frozen host: the pool cannot tell). The request changed nothing and may succeed if sent again.
  */
 export function isEveryConnectionBusy(error: unknown): boolean {
   return someInChain(

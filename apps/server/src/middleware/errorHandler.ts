@@ -18,15 +18,19 @@ export function handleError(error: Error, c: Context): Response {
     const message = error.message || "The request could not be read.";
     return respond(c, error.status, code, message);
   }
-  // Every connection was busy with other requests for longer than a request waits for one (PostgreSQL, bursts). The
-  // database is up: /healthz says busy, so an orchestrator does not take a loaded server for a broken one.
+  // No connection of the pool came free in time: every one busy with other requests, or waiting on a database slow to
+  // answer (PostgreSQL). /healthz says busy, so an orchestrator takes a loaded server out of rotation, not restarts it.
   if (isEveryConnectionBusy(error)) {
+    console.error(
+      `${c.req.method} ${redactPath(c.req.path)}: no database connection came free in time (${error.message})`,
+    );
     c.header("Retry-After", "1");
+    const isWrite = !["GET", "HEAD"].includes(c.req.method);
     return respond(
       c,
       503,
       "BUSY",
-      "The server is busy with other requests right now; nothing was saved. Try again in a moment.",
+      `The server is busy right now: no database connection came free in time${isWrite ? "; nothing was saved" : ""}. Try again in a moment.`,
     );
   }
   // The database is restarting or down: the request may go through again. (A write whose connection was lost at its
