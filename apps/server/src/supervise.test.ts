@@ -176,6 +176,13 @@ describe("the supervised server (pnpm start)", () => {
     expect(running.log()).not.toMatch(/could not start|Terminating worker thread|Error/);
   }, 60_000);
 
+  it("exits 0 on SIGTERM sent while the server process is still loading, before it can hear signals itself", async () => {
+    const running = startSupervised(path.join(folder, "loading.db"));
+    await running.waitFor(SERVER_PID);
+    running.supervisor.kill("SIGTERM");
+    expect(await running.exited).toBe(0);
+  }, 60_000);
+
   it("stops at once and cleanly on SIGTERM while its start waits for a database that cannot be reached", async () => {
     // A PostgreSQL URL on a loopback port nobody listens on: the start waits, trying again every second.
     const closed = net.createServer();

@@ -52,7 +52,8 @@ export function describeExit(code: number | null, signal: NodeJS.Signals | null)
  * it stops on a fatal error (an uncaught exception, running out of memory, being killed), saying so in the log, with
  * the back-off and cap of `restartDecision`. The first start must succeed: a server that stops before it listens
  * (a bad setting, the database used by another server) is not restarted. SIGINT and SIGTERM go on to
- * the server, which finishes its requests and exits; the supervisor then exits with its code. If the
+ * the server, which finishes its requests and exits; the supervisor then exits with its code (0 when the signal
+ * itself ended a server still loading, before it could hear it). If the
  * supervisor itself dies, the server notices its channel close and stops (see main.ts).
  */
 export function supervise(entry: string, policy: RestartPolicy = RESTART_POLICY): void {
@@ -60,6 +61,8 @@ export function supervise(entry: string, policy: RestartPolicy = RESTART_POLICY)
   let child: ChildProcess | undefined;
   let hasStarted = false;
   let isStopping = false;
+  /** The signal passed on to the server to stop it (not the SIGKILL of a second one). */
+  let stopSignal: NodeJS.Signals | undefined;
   let restartTimer: NodeJS.Timeout | undefined;
   const stoppedAt: number[] = [];
 
@@ -73,7 +76,8 @@ export function supervise(entry: string, policy: RestartPolicy = RESTART_POLICY)
     });
     server.once("exit", (code, signal) => {
       child = undefined;
-      if (isStopping) process.exit(code ?? 1);
+      // Ended by the signal passed on (it came before the server could hear it, while it loads): a clean stop too.
+      if (isStopping) process.exit(code ?? (signal === stopSignal ? 0 : 1));
       if (code === 0) {
         log("The server stopped on request.");
         process.exit(0);
@@ -104,6 +108,7 @@ export function supervise(entry: string, policy: RestartPolicy = RESTART_POLICY)
     }
     // A second signal while the server is finishing its requests: end it now.
     child?.kill(isStopping ? "SIGKILL" : signal);
+    stopSignal ??= signal;
     isStopping = true;
   }
   process.on("SIGINT", () => stop("SIGINT"));
