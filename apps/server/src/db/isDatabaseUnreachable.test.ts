@@ -3,7 +3,9 @@ import { PrismaPg } from "@prisma/adapter-pg";
 import pg from "pg";
 import { describe, expect, it } from "vitest";
 import * as Postgres from "../generated/prisma-pg/client";
-import { isDatabaseUnreachable, isEveryConnectionBusy } from "./isDatabaseUnreachable";
+import { createTestDatabase } from "../test/createTestApp";
+import { createDatabase } from "./createDatabase";
+import { isDatabaseUnreachable, isEveryConnectionBusy, isWorkGivenUp } from "./isDatabaseUnreachable";
 
 /** A loopback port nobody listens on: taken from the system, then closed again. */
 async function closedPort(): Promise<number> {
@@ -85,5 +87,44 @@ describe("isDatabaseUnreachable", () => {
     const refused = Object.assign(new Error("connect ECONNREFUSED 127.0.0.1:5432"), { code: "ECONNREFUSED" });
     expect(isEveryConnectionBusy(refused)).toBe(false);
     expect(isEveryConnectionBusy(undefined)).toBe(false);
+  });
+
+  it("tells a transaction that ran past its time, or a statement the database cancelled, from a busy pool", async () => {
+    const database = await createTestDatabase();
+    const db = await createDatabase(database.url);
+    try {
+      const expired = await thrownBy(() =>
+        db.$transaction(
+          async (tx) => {
+            await new Promise((resolve) => setTimeout(resolve, 400));
+            await tx.$queryRaw`SELECT 1`;
+          },
+          { timeout: 100 },
+        ),
+      );
+      expect(expired).toMatchObject({ code: "P2028" });
+      expect(isWorkGivenUp(expired)).toBe(true);
+      expect(isEveryConnectionBusy(expired)).toBe(false);
+      expect(isDatabaseUnreachable(expired)).toBe(false);
+    } finally {
+      await db.$disconnect();
+      await database.drop();
+    }
+    const cancelled = { cause: { kind: "postgres", originalCode: "57014" } };
+    expect(isWorkGivenUp(cancelled)).toBe(true);
+    expect(isEveryConnectionBusy(cancelled)).toBe(false);
+    const unstarted = Object.assign(
+      new Error("Transaction API error: Unable to start a transaction in the given time."),
+      {
+        code: "P2028",
+      },
+    );
+    expect(isWorkGivenUp(unstarted)).toBe(false);
+    // Any other transaction error is the code's own fault (a 500), not a wait.
+    expect(
+      isWorkGivenUp(
+        Object.assign(new Error("Transaction already closed: Could not perform operation."), { code: "P2028" }),
+      ),
+    ).toBe(false);
   });
 });

@@ -11,6 +11,9 @@ const PRISMA_CODES = new Set(["P1001", "P1002", "P1017"]);
 const ADAPTER_KINDS = new Set(["DatabaseNotReachable", "ConnectionClosed", "SocketTimeout", "TooManyConnections"]);
 /** pg's messages, without a code, for a client whose connection was lost. */
 const LOST_CONNECTION = /^(Connection terminated|Client has encountered a connection error|Client was closed)/;
+/** Prisma's P2028 messages for a transaction that could not start within its `maxWait`, and one past its `timeout`. */
+const TRANSACTION_NOT_STARTED = /Unable to start a transaction in the given time/;
+const EXPIRED_TRANSACTION = /expired transaction/;
 /** pg-pool's message when no connection came free within its `connectionTimeoutMillis`. */
 const NO_FREE_CONNECTION = /^timeout exceeded when trying to connect/;
 
@@ -35,14 +38,32 @@ export function isDatabaseUnreachable(error: unknown): boolean {
 
 /**
  * Whether `error` says no connection of this server's pool came free in the time a request waits for one: pg's pool
- * after `connectionTimeoutMillis` (createPostgresPool), or Prisma's P2028 when a transaction could not start in its
- * time. Every connection was busy: with other requests, as a rule, or waiting on a database that stopped answering
+ * after `connectionTimeoutMillis` (createPostgresPool), or Prisma's P2028 when a transaction could not start within
+ * its `maxWait`. Every connection was busy: with other requests, as a rule, or waiting on a database that stopped answering
  * (a frozen host: the pool cannot tell). The request changed nothing and may succeed if sent again.
  */
 export function isEveryConnectionBusy(error: unknown): boolean {
   return someInChain(
     error,
-    ({ code, message }) => code === "P2028" || (typeof message === "string" && NO_FREE_CONNECTION.test(message)),
+    ({ code, message }) =>
+      typeof message === "string" &&
+      (NO_FREE_CONNECTION.test(message) || (code === "P2028" && TRANSACTION_NOT_STARTED.test(message))),
+  );
+}
+
+/**
+ * Whether `error` says the database work of a request was given up before it finished: its transaction ran past its
+ * time (Prisma's P2028 on an expired transaction, as a rule after waiting on a lock other writes held) or its statement
+ * was cancelled (SQLSTATE 57014: statement_timeout, pg_cancel_backend). What it had done was rolled back; it may
+ * succeed if sent again.
+ */
+export function isWorkGivenUp(error: unknown): boolean {
+  return someInChain(
+    error,
+    ({ code, originalCode, message }) =>
+      code === "57014" ||
+      originalCode === "57014" ||
+      (code === "P2028" && typeof message === "string" && EXPIRED_TRANSACTION.test(message)),
   );
 }
 

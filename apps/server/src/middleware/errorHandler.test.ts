@@ -62,3 +62,32 @@ it("answers a request that found no free database connection with 503 BUSY, sayi
     logged.mockRestore();
   }
 });
+
+it("answers a write whose transaction ran past its time with 503 BUSY saying so, logged on one line", async () => {
+  const app = new Hono();
+  app.onError(handleError);
+  app.post("/write", () => {
+    throw Object.assign(
+      new Error(
+        "\nInvalid `prisma.$queryRaw()` invocation:\n\n\nTransaction API error: A query cannot be executed on an expired transaction. The timeout for this transaction was 5000 ms, however 7035 ms passed since the start of the transaction. Consider increasing the interactive transaction timeout or doing less work in the transaction.",
+      ),
+      { code: "P2028" },
+    );
+  });
+  const logged = vi.spyOn(console, "error").mockImplementation(() => {});
+  try {
+    const response = await app.request("/write", { method: "POST" });
+    expect(response.status).toBe(503);
+    expect(response.headers.get("Retry-After")).toBe("1");
+    const { error } = ZApiError.parse(await response.json());
+    expect(error.code).toBe("BUSY");
+    expect(error.message).toBe(
+      "This request waited too long for other changes and was stopped; nothing was saved. Try again in a moment.",
+    );
+    expect(logged.mock.calls.map((call) => String(call[0]))).toEqual([
+      "POST /write: its database work was given up before it finished (Transaction API error: A query cannot be executed on an expired transaction. The timeout for this transaction was 5000 ms, however 7035 ms passed since the start of the transaction. Consider increasing the interactive transaction timeout or doing less work in the transaction.)",
+    ]);
+  } finally {
+    logged.mockRestore();
+  }
+});

@@ -2,12 +2,13 @@ import { type ApiErrorBody, AppError, type ErrorCode, errorCodeForStatus } from 
 import type { Context } from "hono";
 import { HTTPException } from "hono/http-exception";
 import type { ContentfulStatusCode } from "hono/utils/http-status";
-import { isDatabaseUnreachable, isEveryConnectionBusy } from "../db/isDatabaseUnreachable";
+import { isDatabaseUnreachable, isEveryConnectionBusy, isWorkGivenUp } from "../db/isDatabaseUnreachable";
 
 /**
  * The one place errors become responses: AppError by its code's status, Hono's own HTTP errors
- * (malformed JSON, body limit) by theirs, a server whose connections are all busy or whose database cannot be reached
- * as 503 BUSY with Retry-After (each saying which), anything else as a generic 500 logged with the request id.
+ * (malformed JSON, body limit) by theirs; a server with no free connection, a request whose database work was given up
+ * (past its transaction's time, or cancelled), or a database that cannot be reached as 503 BUSY with Retry-After, each
+ * saying which and logged on one line; anything else as a generic 500 logged with the request id.
  */
 export function handleError(error: Error, c: Context): Response {
   if (error instanceof AppError) {
@@ -20,23 +21,34 @@ export function handleError(error: Error, c: Context): Response {
   }
   // No connection of the pool came free in time: every one busy with other requests, or waiting on a database slow to
   // answer (PostgreSQL). /healthz says busy, so an orchestrator takes a loaded server out of rotation, not restarts it.
+  const isWrite = !["GET", "HEAD"].includes(c.req.method);
+  const nothingSaved = isWrite ? "; nothing was saved" : "";
   if (isEveryConnectionBusy(error)) {
-    console.error(
-      `${c.req.method} ${redactPath(c.req.path)}: no database connection came free in time (${error.message})`,
-    );
+    logWhy(c, "no database connection came free in time", error);
     c.header("Retry-After", "1");
-    const isWrite = !["GET", "HEAD"].includes(c.req.method);
     return respond(
       c,
       503,
       "BUSY",
-      `The server is busy right now: no database connection came free in time${isWrite ? "; nothing was saved" : ""}. Try again in a moment.`,
+      `The server is busy right now: no database connection came free in time${nothingSaved}. Try again in a moment.`,
+    );
+  }
+  // The request had its connection, but waited (on a lock other writes held, as a rule) past its transaction's time, or
+  // the database cancelled its statement: rolled back, it may go through if sent again.
+  if (isWorkGivenUp(error)) {
+    logWhy(c, "its database work was given up before it finished", error);
+    c.header("Retry-After", "1");
+    return respond(
+      c,
+      503,
+      "BUSY",
+      `This request waited too long for other changes and was stopped${nothingSaved}. Try again in a moment.`,
     );
   }
   // The database is restarting or down: the request may go through again. (A write whose connection was lost at its
   // COMMIT may have been stored: the message does not say nothing was.)
   if (isDatabaseUnreachable(error)) {
-    console.error(`${c.req.method} ${redactPath(c.req.path)}: the database could not be reached (${error.message})`);
+    logWhy(c, "the database could not be reached", error);
     c.header("Retry-After", "5");
     return respond(c, 503, "BUSY", "The database cannot be reached right now. Try again in a moment.");
   }
@@ -47,6 +59,18 @@ export function handleError(error: Error, c: Context): Response {
   const requestId = c.get("requestId") as string | undefined;
   console.error(`[${requestId ?? "-"}] ${c.req.method} ${redactPath(c.req.path)} failed:`, error);
   return respond(c, 500, "INTERNAL", `Something went wrong on our side (request ${requestId ?? "unknown"}).`);
+}
+
+/** One log line for a request the database failed: its method, path, `why`, and the last line of the error's message. */
+function logWhy(c: Context, why: string, error: Error): void {
+  // Prisma's messages open with lines naming the call ("Invalid `prisma.$queryRaw()` invocation:") and blank ones.
+  const reason =
+    error.message
+      .split("\n")
+      .map((line) => line.trim())
+      .filter(Boolean)
+      .at(-1) ?? "";
+  console.error(`${c.req.method} ${redactPath(c.req.path)}: ${why} (${reason})`);
 }
 
 export function respond(c: Context, status: number, code: ErrorCode, message: string, details?: unknown): Response {
