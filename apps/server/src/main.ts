@@ -71,6 +71,18 @@ server = serve({ fetch: app.fetch, port: config.port, hostname: config.host }, (
     },
   );
 }) as Server;
+// Listening failed (the port is another program's, or not this user's to open): say so, and end the start.
+server.once("error", (error: NodeJS.ErrnoException) => {
+  if (error.code === "EADDRINUSE") {
+    console.error(`Port ${config.port} is in use by another program: stop it, or set PORT to another port.`);
+  } else if (error.code === "EACCES") {
+    console.error(`Port ${config.port} may not be opened by this user: set PORT to a port above 1023.`);
+  } else {
+    console.error(`The server could not listen on port ${config.port}:`, error);
+  }
+  lock?.release();
+  process.exit(1);
+});
 
 /**
  * Stops the server: at once while it starts (a database call under way is rolled back with its connection), else

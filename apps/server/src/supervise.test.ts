@@ -61,10 +61,10 @@ afterAll(() => {
  * The supervisor from its source (through tsx), on `databaseFile` and a free port: the same code `pnpm start` runs
  * built (dist/supervise.js, which productionBuild.test.ts starts), without waiting for a build.
  */
-function startSupervised(databaseFile: string, databaseUrl = `file:${databaseFile}`) {
+function startSupervised(databaseFile: string, databaseUrl = `file:${databaseFile}`, port = 0) {
   const supervisor = spawn(process.execPath, ["--import", "tsx", "src/supervise.ts"], {
     cwd: SERVER_DIR,
-    env: { ...process.env, PORT: "0", DATABASE_URL: databaseUrl, WEB_DIST_DIR: path.join(folder, "none") },
+    env: { ...process.env, PORT: String(port), DATABASE_URL: databaseUrl, WEB_DIST_DIR: path.join(folder, "none") },
     stdio: ["ignore", "pipe", "pipe"],
   });
   started.push(supervisor);
@@ -196,6 +196,24 @@ describe("the supervised server (pnpm start)", () => {
     expect(await running.exited).toBe(0);
     expect(Date.now() - stopping).toBeLessThan(5000);
     expect(running.log()).not.toContain("[supervisor] The server stopped");
+  }, 60_000);
+
+  it("says which port is taken when another program listens on it, and does not restart", async () => {
+    const other = net.createServer();
+    await new Promise<void>((resolve) => other.listen(0, resolve));
+    const { port } = other.address() as net.AddressInfo;
+    try {
+      const file = path.join(folder, "taken-port.db");
+      const running = startSupervised(file, `file:${file}`, port);
+      expect(await running.exited).toBe(1);
+      expect(running.log()).toContain(
+        `Port ${port} is in use by another program: stop it, or set PORT to another port.`,
+      );
+      expect(running.log()).not.toContain("Unhandled 'error' event");
+      expect(running.log()).toContain("[supervisor] The server could not start (exit code 1); not restarting.");
+    } finally {
+      other.close();
+    }
   }, 60_000);
 
   it("takes the server down with it when the supervisor is killed outright", async () => {
