@@ -19,38 +19,18 @@ export function handleError(error: Error, c: Context): Response {
     const message = error.message || "The request could not be read.";
     return respond(c, error.status, code, message);
   }
-  // No connection of the pool came free in time: every one busy with other requests, or waiting on a database slow to
-  // answer (PostgreSQL). /healthz says busy, so an orchestrator takes a loaded server out of rotation, not restarts it.
-  const isWrite = !["GET", "HEAD"].includes(c.req.method);
-  const nothingSaved = isWrite ? "; nothing was saved" : "";
-  if (isEveryConnectionBusy(error)) {
-    logWhy(c, "no database connection came free in time", error);
-    c.header("Retry-After", "1");
-    return respond(
-      c,
-      503,
-      "BUSY",
-      `The server is busy right now: no database connection came free in time${nothingSaved}. Try again in a moment.`,
-    );
-  }
-  // The request had its connection, but waited (on a lock other writes held, as a rule) past its transaction's time, or
-  // the database cancelled its statement: rolled back, it may go through if sent again.
-  if (isWorkGivenUp(error)) {
-    logWhy(c, "its database work was given up before it finished", error);
-    c.header("Retry-After", "1");
-    return respond(
-      c,
-      503,
-      "BUSY",
-      `This request waited too long for other changes and was stopped${nothingSaved}. Try again in a moment.`,
-    );
-  }
-  // The database is restarting or down: the request may go through again. (A write whose connection was lost at its
-  // COMMIT may have been stored: the message does not say nothing was.)
-  if (isDatabaseUnreachable(error)) {
-    logWhy(c, "the database could not be reached", error);
-    c.header("Retry-After", "5");
-    return respond(c, 503, "BUSY", "The database cannot be reached right now. Try again in a moment.");
+  const busy = databaseBusyAnswer(error, c.req.method);
+  if (busy) {
+    const { why, retryAfterSeconds, message } = busy;
+    // Prisma's messages open with lines naming the call ("Invalid `prisma.$queryRaw()` invocation:") and blank ones.
+    const reason =
+      error.message
+        .split("\n")
+        .filter((line) => line.trim() !== "")
+        .at(-1) ?? "";
+    console.error(`${c.req.method} ${redactPath(c.req.path)}: ${why} (${reason.trim()})`);
+    c.header("Retry-After", String(retryAfterSeconds));
+    return respond(c, 503, "BUSY", message);
   }
   // Two requests raced for one unique value (an email, say); the loser gets the answer a check would have given.
   if (isUniqueConstraintError(error)) {
@@ -61,16 +41,43 @@ export function handleError(error: Error, c: Context): Response {
   return respond(c, 500, "INTERNAL", `Something went wrong on our side (request ${requestId ?? "unknown"}).`);
 }
 
-/** One log line for a request the database failed: its method, path, `why`, and the last line of the error's message. */
-function logWhy(c: Context, why: string, error: Error): void {
-  // Prisma's messages open with lines naming the call ("Invalid `prisma.$queryRaw()` invocation:") and blank ones.
-  const reason =
-    error.message
-      .split("\n")
-      .map((line) => line.trim())
-      .filter(Boolean)
-      .at(-1) ?? "";
-  console.error(`${c.req.method} ${redactPath(c.req.path)}: ${why} (${reason})`);
+/**
+ * How to answer (503 BUSY) and log a request the database failed for a while: undefined for any other error. The
+ * request may go through if sent again, and says so.
+ */
+function databaseBusyAnswer(
+  error: Error,
+  method: string,
+): { why: string; retryAfterSeconds: number; message: string } | undefined {
+  const nothingSaved = method === "GET" || method === "HEAD" ? "" : "; nothing was saved";
+  // No connection of the pool came free in time: every one busy with other requests, or waiting on a database slow to
+  // answer (PostgreSQL). /healthz says busy, so an orchestrator takes a loaded server out of rotation, not restarts it.
+  if (isEveryConnectionBusy(error)) {
+    return {
+      why: "no database connection came free in time",
+      retryAfterSeconds: 1,
+      message: `The server is busy right now: no database connection came free in time${nothingSaved}. Try again in a moment.`,
+    };
+  }
+  // The request had its connection, but waited (on a lock other writes held, as a rule) past its transaction's time, or
+  // the database cancelled its statement: rolled back.
+  if (isWorkGivenUp(error)) {
+    return {
+      why: "its database work was given up before it finished",
+      retryAfterSeconds: 1,
+      message: `This request waited too long for other changes and was stopped${nothingSaved}. Try again in a moment.`,
+    };
+  }
+  // The database is restarting or down. (A write whose connection was lost at its COMMIT may have been stored: the
+  // message does not say nothing was.)
+  if (isDatabaseUnreachable(error)) {
+    return {
+      why: "the database could not be reached",
+      retryAfterSeconds: 5,
+      message: "The database cannot be reached right now. Try again in a moment.",
+    };
+  }
+  return undefined;
 }
 
 export function respond(c: Context, status: number, code: ErrorCode, message: string, details?: unknown): Response {
