@@ -105,7 +105,7 @@ function shutDown() {
     setTimeout(() => started.closeAllConnections(), SHUTDOWN_GRACE_MS).unref();
     setTimeout(() => {
       console.error(
-        `Stopped with database calls still under way after ${SHUTDOWN_LIMIT_MS / 1000} s; the database rolls back what they had not committed.`,
+        `Stopped after ${SHUTDOWN_LIMIT_MS / 1000} s with work still under way (as a rule a database call waiting on a lock); the database rolls back what was not committed.`,
       );
       exit();
     }, SHUTDOWN_LIMIT_MS).unref();
