@@ -7,6 +7,7 @@ import { fileURLToPath } from "node:url";
 import pg from "pg";
 import { afterAll, describe, expect, it } from "vitest";
 import { describeExit, RESTART_POLICY, restartDecision } from "./supervise";
+import { closedPort } from "./test/closedPort";
 import { createTestDatabase } from "./test/createTestApp";
 
 describe("restartDecision", () => {
@@ -112,6 +113,17 @@ async function waitUntilGone(pid: number, timeoutMs: number): Promise<boolean> {
   return !isAlive(pid);
 }
 
+/** Sets up the first admin of the server at `origin` through its API; answers the session's cookie. */
+async function setUpFirstAdmin(origin: string): Promise<string> {
+  const setUp = await fetch(`${origin}/api/auth/setup`, {
+    method: "POST",
+    headers: { "content-type": "application/json", origin },
+    body: JSON.stringify({ email: "edna@example.org", password: "correct horse battery staple", name: "Edna Editor" }),
+  });
+  expect(setUp.status).toBe(201);
+  return setUp.headers.get("set-cookie")?.split(";")[0] ?? "";
+}
+
 describe("the supervised server (pnpm start)", () => {
   it("comes back after a crash, says so, refuses a second server on its file, and stops on SIGTERM", async () => {
     const file = path.join(folder, "factmark.db");
@@ -143,17 +155,7 @@ describe("the supervised server (pnpm start)", () => {
     const running = startSupervised(path.join(folder, "streaming.db"));
     const port = Number((await running.waitFor(PORT))[1]);
     const origin = `http://localhost:${port}`;
-    const setUp = await fetch(`${origin}/api/auth/setup`, {
-      method: "POST",
-      headers: { "content-type": "application/json", origin },
-      body: JSON.stringify({
-        email: "edna@example.org",
-        password: "correct horse battery staple",
-        name: "Edna Editor",
-      }),
-    });
-    expect(setUp.status).toBe(201);
-    const cookie = setUp.headers.get("set-cookie")?.split(";")[0] ?? "";
+    const cookie = await setUpFirstAdmin(origin);
     const events = await fetch(`${origin}/api/articles/sample-iran-drones/events`, { headers: { cookie } });
     expect(events.status).toBe(200);
     const reader = (events.body as ReadableStream<Uint8Array>).getReader();
@@ -185,11 +187,7 @@ describe("the supervised server (pnpm start)", () => {
 
   it("stops at once and cleanly on SIGTERM while its start waits for a database that cannot be reached", async () => {
     // A PostgreSQL URL on a loopback port nobody listens on: the start waits, trying again every second.
-    const closed = net.createServer();
-    await new Promise<void>((resolve) => closed.listen(0, "127.0.0.1", resolve));
-    const { port } = closed.address() as net.AddressInfo;
-    await new Promise((resolve) => closed.close(resolve));
-    const running = startSupervised("", `postgresql://factmark@127.0.0.1:${port}/factmark`);
+    const running = startSupervised("", `postgresql://factmark@127.0.0.1:${await closedPort()}/factmark`);
     await running.waitFor(/cannot be reached .*trying again every 1 s/);
     const stopping = Date.now();
     running.supervisor.kill("SIGTERM");
@@ -233,13 +231,7 @@ describe.runIf(process.env.TEST_DATABASE_URL?.startsWith("postgres"))("the super
       const running = startSupervised("", database.url);
       const port = Number((await running.waitFor(PORT))[1]);
       const origin = `http://localhost:${port}`;
-      const setUp = await fetch(`${origin}/api/auth/setup`, {
-        method: "POST",
-        headers: { "content-type": "application/json", origin },
-        body: JSON.stringify({ email: "edna@example.org", password: "correct horse battery staple", name: "Edna" }),
-      });
-      expect(setUp.status).toBe(201);
-      const cookie = setUp.headers.get("set-cookie")?.split(";")[0] ?? "";
+      const cookie = await setUpFirstAdmin(origin);
       // An outside session holds the articles' table, as a long migration or a stuck administrator would.
       await locker.connect();
       await locker.query('BEGIN; LOCK TABLE "Article" IN ACCESS EXCLUSIVE MODE');

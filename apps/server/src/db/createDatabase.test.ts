@@ -3,6 +3,7 @@ import net from "node:net";
 import { fileURLToPath } from "node:url";
 import { afterAll, describe, expect, it } from "vitest";
 import { SEED_ADMIN } from "../repositories/accountRepository";
+import { closedPort } from "../test/closedPort";
 import { createTestDatabase } from "../test/createTestApp";
 import { createDatabase, whenDatabaseReachable } from "./createDatabase";
 import { SAMPLE_ARTICLE_ID, seed } from "./seed";
@@ -12,15 +13,6 @@ import { SAMPLE_ARTICLE_ID, seed } from "./seed";
 const database = await createTestDatabase();
 const isPostgres = database.url.startsWith("postgres");
 afterAll(() => database.drop());
-
-/** A loopback port nobody listens on yet: taken from the system, then closed again. */
-async function freePort(): Promise<number> {
-  const server = net.createServer();
-  await new Promise<void>((resolve) => server.listen(0, "127.0.0.1", resolve));
-  const { port } = server.address() as net.AddressInfo;
-  await new Promise((resolve) => server.close(resolve));
-  return port;
-}
 
 /** The test database's URL, reached through a relay on `port`. */
 function urlThrough(port: number): URL {
@@ -51,7 +43,7 @@ async function startRelay(port: number): Promise<net.Server> {
 
 describe.runIf(isPostgres)("a server started before its PostgreSQL", () => {
   it("waits for the database, then starts, instead of stopping", async () => {
-    const port = await freePort();
+    const port = await closedPort();
     const url = urlThrough(port);
     const starting = createDatabase(url.toString());
     let isStarted = false;
@@ -72,7 +64,7 @@ describe.runIf(isPostgres)("a server started before its PostgreSQL", () => {
   });
 
   it("stays up while it waits to LISTEN, when the database goes away just after the migrations", async () => {
-    const port = await freePort();
+    const port = await closedPort();
     const url = urlThrough(port);
     // The migrations' connection is the first; once it ends, the database is away for 2 s, then back.
     let relay = await startRelay(port);
@@ -116,7 +108,7 @@ describe.runIf(isPostgres)("a server started before its PostgreSQL", () => {
   }, 30_000);
 
   it("seeds once the database is back, when it goes away between the migrations and the seed", async () => {
-    const port = await freePort();
+    const port = await closedPort();
     const url = urlThrough(port);
     let relay = await startRelay(port);
     const db = await createDatabase(url.toString());

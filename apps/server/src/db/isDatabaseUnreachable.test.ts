@@ -1,20 +1,11 @@
-import { createServer } from "node:net";
 import { PrismaPg } from "@prisma/adapter-pg";
 import pg from "pg";
 import { describe, expect, it } from "vitest";
 import * as Postgres from "../generated/prisma-pg/client";
+import { closedPort } from "../test/closedPort";
 import { createTestDatabase } from "../test/createTestApp";
 import { createDatabase } from "./createDatabase";
 import { isDatabaseUnreachable, isEveryConnectionBusy, isWorkGivenUp } from "./isDatabaseUnreachable";
-
-/** A loopback port nobody listens on: taken from the system, then closed again. */
-async function closedPort(): Promise<number> {
-  const server = createServer();
-  await new Promise<void>((resolve) => server.listen(0, "127.0.0.1", resolve));
-  const { port } = server.address() as { port: number };
-  await new Promise((resolve) => server.close(resolve));
-  return port;
-}
 
 /** What `run` throws. */
 async function thrownBy(run: () => Promise<unknown>): Promise<unknown> {
